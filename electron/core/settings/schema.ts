@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/**
+ * User settings: one schema for the store on disk, the IPC contract and the settings form.
+ * The credential itself is never part of Settings: the shell keeps it encrypted on its own.
+ */
+export const SETTINGS_VERSION = 1;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 00:00 to 23:59');
+
+export const QuietWindowSchema = z.object({
+  /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
+  days: z.array(z.number().int().min(0).max(6)).max(7),
+  start: hhmm,
+  /** May be earlier than start: the window then wraps past midnight. */
+  end: hhmm,
+});
+export type QuietWindow = z.infer<typeof QuietWindowSchema>;
+
+export const ConnectionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('demo') }),
+  /** portalHost only: the URL with its code lives in the encrypted secret store. */
+  z.object({ kind: z.literal('webhook'), portalHost: z.string().min(1), userId: z.number().int().positive() }),
+  z.object({ kind: z.literal('oauth'), portalHost: z.string().min(1) }),
+]);
+export type ConnectionSettings = z.infer<typeof ConnectionSchema>;
+
+export const AlertKindsSchema = z.object({
+  online: z.boolean(),
+  backFromIdle: z.boolean(),
+  offline: z.boolean(),
+  backFromLeave: z.boolean(),
+});
+
+export const AlertSettingsSchema = z.object({
+  scope: z.enum(['everyone', 'starred', 'nobody']),
+  kinds: AlertKindsSchema,
+  /** Changes within this window become one notification. */
+  burstWindowSec: z.number().int().min(0).max(300),
+  sound: z.boolean(),
+  quietHours: z.object({ enabled: z.boolean(), windows: z.array(QuietWindowSchema).max(14) }),
+  /** Alerts held back until this time (epoch ms), or null. */
+  pausedUntil: z.number().int().nonnegative().nullable(),
+});
+export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
+
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  connection: ConnectionSchema,
+  pollIntervalSec: z.number().int().min(2, 'At least 2 seconds').max(3600, 'At most one hour'),
+  /** The portal's online limit (PHP session lifetime): Bitrix24 never uses less than 120 s. */
+  onlineLimitSec: z.number().int().min(120, 'At least 120 seconds').max(86_400),
+  alerts: AlertSettingsSchema,
+  /** Per-colleague alert rules, keyed by user id. */
+  rules: z.record(z.string().regex(/^\d+$/), z.enum(['starred', 'muted'])),
+  /** People watched in addition to the department colleagues. */
+  watchIds: z.array(z.number().int().positive()).max(500),
+  ui: z.object({
+    theme: z.enum(['system', 'light', 'dark']),
+    language: z.enum(['system', 'en', 'ru']),
+    startAtLogin: z.boolean(),
+    startMinimized: z.boolean(),
+  }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  connection: { kind: 'none' },
+  pollIntervalSec: 30,
+  onlineLimitSec: 1440,
+  alerts: {
+    scope: 'everyone',
+    kinds: { online: true, backFromIdle: false, offline: false, backFromLeave: false },
+    burstWindowSec: 10,
+    sound: false,
+    quietHours: { enabled: false, windows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '08:00' }] },
+    pausedUntil: null,
+  },
+  rules: {},
+  watchIds: [],
+  ui: { theme: 'system', language: 'system', startAtLogin: false, startMinimized: false },
+};
+
+/** A partial update as the settings form sends it: any subset, nested objects merged. */
+export const SettingsUpdateSchema = z.object({
+  connection: ConnectionSchema.optional(),
+  pollIntervalSec: SettingsSchema.shape.pollIntervalSec.optional(),
+  onlineLimitSec: SettingsSchema.shape.onlineLimitSec.optional(),
+  alerts: AlertSettingsSchema.partial().optional(),
+  rules: SettingsSchema.shape.rules.optional(),
+  watchIds: SettingsSchema.shape.watchIds.optional(),
+  ui: SettingsSchema.shape.ui.partial().optional(),
+});
+export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
+
+export function applySettingsUpdate(current: Settings, update: SettingsUpdate): Settings {
+  return SettingsSchema.parse({
+    ...current,
+    ...update,
+    alerts: { ...current.alerts, ...update.alerts },
+    ui: { ...current.ui, ...update.ui },
+  });
+}

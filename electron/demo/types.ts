@@ -1,0 +1,118 @@
+import type { Clock } from '../core/clock.js';
+
+/**
+ * The demo portal: a simulated Bitrix24 portal on loopback that speaks the real REST shapes.
+ * It is the app's "Try the demo" and the fixture of the integration, e2e, fault and soak tests.
+ */
+export interface DemoPortalOptions {
+  /** Team size (department colleagues of the webhook's owner). Default 40. */
+  readonly teamSize?: number;
+  /** Seed for names and behaviour: the same seed gives the same team and the same day. */
+  readonly seed?: number;
+  /** Drives both the simulation and `last_activity_date`s. Default: the system clock. */
+  readonly clock?: Clock;
+  /** Let the simulation change people by itself as time passes. Default true. */
+  readonly evolve?: boolean;
+  /** The portal's leaky bucket. Default: drains 2 requests/s, blocks above 50. */
+  readonly rateLimit?: { readonly drainPerSecond: number; readonly capacity: number };
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  readonly port?: number;
+}
+
+export type DemoPresence = 'online' | 'idle' | 'mobile' | 'offline';
+
+/** A change a test (or the control API) makes to one simulated person. */
+export interface DemoPersonUpdate {
+  readonly presence?: DemoPresence;
+  /** Chosen status: online, dnd, away, break, or anything else to test unknown values. */
+  readonly status?: string;
+  /** Last day of leave (YYYY-MM-DD), or null to end it. */
+  readonly absentUntil?: string | null;
+  readonly name?: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly position?: string;
+  readonly desktop?: boolean;
+}
+
+export type DemoFaultKind =
+  | 'rate-limit' // 503 QUERY_LIMIT_EXCEEDED
+  | 'overload' // 503 OVERLOAD_LIMIT
+  | 'operation-limit' // 429 OPERATION_TIME_LIMIT with operating_reset_at
+  | 'server-error' // 500 INTERNAL_SERVER_ERROR
+  | 'html' // 502 with an HTML page, as a proxy sends
+  | 'malformed-json'
+  | 'empty-body'
+  | 'wrong-shape' // 200 with a result of the wrong type
+  | 'reset' // connection destroyed without an answer
+  | 'hang' // never answers (until the portal closes)
+  | 'redirect'; // 302 to another host
+
+export interface DemoFault {
+  readonly kind: DemoFaultKind;
+  /** How many requests it affects; default 1. Infinity until cleared. */
+  readonly count?: number;
+  /** Only requests for this method (inside batch too, where it makes sense). */
+  readonly method?: string;
+}
+
+export interface DemoRequestLogEntry {
+  /** Demo clock time the request arrived. */
+  readonly at: number;
+  /** Top-level method (`batch` for batches). */
+  readonly method: string;
+  /** Methods inside a batch, else [method]. */
+  readonly commands: readonly string[];
+  readonly status: number;
+  /** Bytes of the request and response bodies. */
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  /** Auth used: 'webhook' | 'oauth' | 'none'. Never the secret itself. */
+  readonly auth: 'webhook' | 'oauth' | 'none';
+}
+
+export interface DemoControl {
+  /** Ids of the current team, in portal order. */
+  teamIds(): number[];
+  /** The user object exactly as the portal would send it now. */
+  userObject(id: number): Record<string, unknown> | null;
+  /** The owner of the webhook (the "me" of the portal, not in the colleagues list). */
+  readonly ownerId: number;
+  updatePerson(id: number, update: DemoPersonUpdate): void;
+  /** Adds a colleague; returns the new id. */
+  addPerson(update?: DemoPersonUpdate): number;
+  removePerson(id: number): void;
+  /** Someone outside the team, reachable only through im.user.list.get. */
+  addOutsider(update?: DemoPersonUpdate): number;
+  injectFault(fault: DemoFault): void;
+  clearFaults(): void;
+  /** The webhook code stops working (401/403 as Bitrix24 answers a revoked webhook). */
+  revokeWebhook(): void;
+  restoreWebhook(): void;
+  /** The current OAuth access token answers 401 expired_token until refreshed. */
+  expireAccessToken(): void;
+  /** Every request served so far (for rate and efficiency assertions). */
+  readonly requestLog: readonly DemoRequestLogEntry[];
+  clearRequestLog(): void;
+}
+
+export interface DemoOAuthCredentials {
+  /** `https://PORTAL/rest/` equivalent on loopback. */
+  readonly clientEndpoint: string;
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The token endpoint standing in for oauth.bitrix.info (`…/oauth/token/`). */
+  readonly tokenUrl: string;
+}
+
+export interface DemoPortal {
+  /** `http://127.0.0.1:PORT` */
+  readonly origin: string;
+  /** `http://127.0.0.1:PORT/rest/<owner>/<code>/` */
+  readonly webhookUrl: string;
+  readonly oauth: DemoOAuthCredentials;
+  readonly control: DemoControl;
+  close(): Promise<void>;
+}

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import type {
+  AlertIntent,
+  Colleague,
+  ColleagueChange,
+  Health,
+  Patch,
+  Snapshot,
+} from '../core/domain.js';
+import { SettingsSchema, SettingsUpdateSchema } from '../core/settings/schema.js';
+
+/**
+ * The one contract between the engine's host (Electron main, or the browser-mode server) and
+ * the panel. Requests are invoke/answer; events are pushed. Both sides validate every message
+ * against these schemas: main before a handler runs, the renderer before it trusts a push.
+ * To add a channel: add it here; the preload, the WebSocket bridge and the typed wrappers
+ * pick it up from these maps.
+ */
+
+const Id = z.number().int().positive();
+const EpochMs = z.number().int().nonnegative();
+const PresenceSchema = z.enum(['online', 'idle', 'mobile', 'offline']);
+
+export const ColleagueSchema = z.object({
+  id: Id,
+  name: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  position: z.string(),
+  departments: z.array(z.number().int()),
+  avatar: z.string().nullable(),
+  color: z.string().nullable(),
+  presence: PresenceSchema,
+  presenceSince: EpochMs.nullable(),
+  lastActivity: EpochMs.nullable(),
+  desktop: z.boolean(),
+  status: z.string(),
+  absentUntil: z.string().nullable(),
+  bot: z.boolean(),
+  extranet: z.boolean(),
+}) satisfies z.ZodType<Colleague>;
+
+export const SnapshotSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  at: EpochMs,
+  colleagues: z.array(ColleagueSchema),
+}) satisfies z.ZodType<Snapshot>;
+
+const ColleagueChangeSchema = z.object({
+  id: Id,
+  fields: ColleagueSchema.omit({ id: true }).partial(),
+}) satisfies z.ZodType<ColleagueChange>;
+
+export const PatchSchema = z.object({
+  seq: z.number().int().positive(),
+  at: EpochMs,
+  added: z.array(ColleagueSchema),
+  changed: z.array(ColleagueChangeSchema),
+  removed: z.array(Id),
+}) satisfies z.ZodType<Patch>;
+
+export const HealthSchema = z.object({
+  state: z.enum(['connecting', 'ok', 'stale', 'rate-limited', 'auth-failed', 'offline']),
+  since: EpochMs,
+  until: EpochMs.nullable(),
+  lastSuccessAt: EpochMs.nullable(),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+}) satisfies z.ZodType<Health>;
+
+export const AlertIntentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['online', 'back-from-idle', 'offline', 'back-from-leave']),
+  title: z.string(),
+  body: z.string(),
+  userIds: z.array(Id),
+  at: EpochMs,
+}) satisfies z.ZodType<AlertIntent>;
+
+/** Where the panel is connected, without the secret. */
+export const ConnectionInfoSchema = z.object({
+  kind: z.enum(['none', 'demo', 'webhook', 'oauth']),
+  /** Portal host for display and for building chat links; null when not connected. */
+  portalHost: z.string().nullable(),
+  /** Portal origin the panel may load avatars from (CSP img-src), or null. */
+  portalOrigin: z.string().nullable(),
+  /** Name of the person the credential belongs to, once known. */
+  identityName: z.string().nullable(),
+  /** Linux with the basic_text safeStorage backend: the secret is not really protected. */
+  weakSecretStorage: z.boolean(),
+});
+export type ConnectionInfo = z.infer<typeof ConnectionInfoSchema>;
+
+export const SessionStateSchema = z.object({
+  appVersion: z.string(),
+  /** 'desktop' in Electron, 'browser' in browser mode. */
+  host: z.enum(['desktop', 'browser']),
+  platform: z.string(),
+  connection: ConnectionInfoSchema,
+  settings: SettingsSchema,
+  health: HealthSchema,
+  snapshot: SnapshotSchema.nullable(),
+});
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export const DepartmentSchema = z.object({ id: z.number().int(), name: z.string() });
+
+/** Failures a request can answer with instead of a value; never carries a secret. */
+export const RequestErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** For validation errors: the settings field (dot path) the message belongs next to. */
+  field: z.string().nullable(),
+});
+export type RequestError = z.infer<typeof RequestErrorSchema>;
+
+export const ConnectionTestResultSchema = z.object({
+  portalHost: z.string(),
+  identityName: z.string(),
+  userId: Id,
+  /** im.department.colleagues.list answered: the `im` scope works. */
+  imScope: z.boolean(),
+  colleagues: z.number().int().nonnegative().nullable(),
+});
+
+const WebhookInput = z.object({ webhookUrl: z.string().min(1).max(2048) });
+const Nothing = z.null();
+
+export const requestChannels = {
+  'session:get': { request: Nothing, response: SessionStateSchema },
+  /** After a gap in patch sequence numbers, the renderer asks for the whole picture again. */
+  'snapshot:get': { request: Nothing, response: SnapshotSchema.nullable() },
+  'settings:update': { request: SettingsUpdateSchema, response: SettingsSchema },
+  'connection:test': { request: WebhookInput, response: ConnectionTestResultSchema },
+  'connection:connect': {
+    request: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('webhook'), webhookUrl: WebhookInput.shape.webhookUrl }),
+      z.object({ kind: z.literal('demo') }),
+    ]),
+    response: ConnectionInfoSchema,
+  },
+  'connection:disconnect': { request: Nothing, response: ConnectionInfoSchema },
+  'poll:refresh': { request: Nothing, response: Nothing },
+  /** until: epoch ms, or null to resume alerts now. */
+  'alerts:pause': { request: z.object({ until: EpochMs.nullable() }), response: SettingsSchema },
+  'colleague:set-rule': {
+    request: z.object({ id: Id, rule: z.enum(['default', 'starred', 'muted']) }),
+    response: SettingsSchema,
+  },
+  'watch:set': { request: z.object({ ids: z.array(Id).max(500) }), response: SettingsSchema },
+  'chat:open': { request: z.object({ userId: Id }), response: Nothing },
+  'departments:get': {
+    request: z.object({ ids: z.array(z.number().int()).max(2000) }),
+    response: z.array(DepartmentSchema),
+  },
+} as const;
+
+export const eventChannels = {
+  snapshot: SnapshotSchema,
+  patch: PatchSchema,
+  health: HealthSchema,
+  alert: AlertIntentSchema,
+  settings: SettingsSchema,
+  connection: ConnectionInfoSchema,
+  /** A notification was clicked: show this person. */
+  'focus-colleague': z.object({ id: Id }),
+} as const;
+
+export type RequestChannel = keyof typeof requestChannels;
+export type EventChannel = keyof typeof eventChannels;
+export type RequestOf<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['response']>;
+export type EventOf<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RequestError };
+
+export const REQUEST_CHANNELS = Object.keys(requestChannels) as RequestChannel[];
+export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
+
+/** The IPC channel names actually used on the wire, namespaced so nothing else collides. */
+export const ipcRequestName = (channel: RequestChannel): string => `b24:req:${channel}`;
+export const ipcEventName = (channel: EventChannel): string => `b24:evt:${channel}`;
+
+/**
+ * What the preload exposes as `window.b24presence`, and what the browser-mode WebSocket
+ * bridge and the test fake implement. The panel knows nothing else.
+ */
+export interface PresenceBridge {
+  invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /** Returns an unsubscribe function. */
+  on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void;
+}
+
+export const BRIDGE_GLOBAL = 'b24presence';
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.hasOwn(requestChannels, value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(eventChannels, value);
+}
+
+/** Validates a request payload; returns a RequestError instead of throwing. */
+export function parseRequest<C extends RequestChannel>(channel: C, payload: unknown): Result<RequestOf<C>> {
+  const parsed = requestChannels[channel].request.safeParse(payload);
+  return parsed.success
+    ? { ok: true, value: parsed.data as RequestOf<C> }
+    : { ok: false, error: validationError(parsed.error) };
+}
+
+export function parseEvent<C extends EventChannel>(channel: C, payload: unknown): Result<EventOf<C>> {
+  const parsed = eventChannels[channel].safeParse(payload);
+  return parsed.success
+    ? { ok: true, value: parsed.data as EventOf<C> }
+    : { ok: false, error: validationError(parsed.error) };
+}
+
+export function validationError(error: z.ZodError): RequestError {
+  const issue = error.issues[0];
+  return {
+    code: 'invalid-payload',
+    message: issue ? issue.message : 'Invalid payload',
+    field: issue && issue.path.length > 0 ? issue.path.join('.') : null,
+  };
+}

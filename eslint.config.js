@@ -1,0 +1,72 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+const electronOnlyInShell = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import electron: anywhere else, tests try to download the binary.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'Register IPC through electron/main/ipc.ts, which checks the sender and validates payloads.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['electron/main/ipc.ts', 'electron/preload/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    // The contract is imported by the renderer too: it must stay free of Node and Electron.
+    files: ['electron/shared/**/*.ts', 'electron/core/domain.ts', 'electron/core/settings/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: ['node:*', 'ws'] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte', 'renderer/**/*.svelte.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
+    },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            { group: ['node:*', 'ws'], message: 'The panel runs in a sandboxed renderer: no Node modules.' },
+            {
+              group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/core/bitrix/**', '**/electron/cli/**', '**/electron/demo/**'],
+              message: 'The panel only knows the bridge (electron/shared/contract.ts) and the domain types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
