@@ -148,7 +148,14 @@ export const requestChannels = {
     response: SettingsSchema,
   },
   'watch:set': { request: z.object({ ids: z.array(Id).max(500) }), response: SettingsSchema },
-  'chat:open': { request: z.object({ userId: Id }), response: Nothing },
+  /**
+   * The desktop opens the chat itself (allowlisted openExternal) and answers opened: true;
+   * browser mode answers opened: false and the panel opens the URL in a new tab.
+   */
+  'chat:open': {
+    request: z.object({ userId: Id }),
+    response: z.object({ url: z.string().url(), opened: z.boolean() }),
+  },
   'departments:get': {
     request: z.object({ ids: z.array(z.number().int()).max(2000) }),
     response: z.array(DepartmentSchema),
