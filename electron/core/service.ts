@@ -6,7 +6,10 @@ import type {
   ResponseOf,
   Result,
 } from '../shared/contract.js';
+import type { Clock } from './clock.js';
+import type { Health } from './domain.js';
 import type { Settings } from './settings/schema.js';
+import type { DemoPortal } from '../demo/types.js';
 
 /**
  * The application service: everything the panel can ask for, and everything it is told,
@@ -37,7 +40,41 @@ export interface ExternalOpener {
   open(url: string): Promise<boolean>;
 }
 
+/** What the tray shows: counts, freshness and the problem, if any. */
+export interface PresenceSummary {
+  readonly total: number;
+  readonly online: number;
+  readonly idle: number;
+  readonly mobile: number;
+  readonly offline: number;
+  readonly onLeave: number;
+  readonly health: Health;
+  readonly updatedAt: number | null;
+  readonly alertsPausedUntil: number | null;
+  readonly connection: 'none' | 'demo' | 'webhook' | 'oauth';
+}
+
+export interface AppServiceOptions {
+  readonly host: 'desktop' | 'browser';
+  readonly appVersion: string;
+  readonly platform: string;
+  readonly clock?: Clock;
+  readonly settings: SettingsPort;
+  readonly secrets: SecretPort;
+  readonly alertMemory: AlertMemoryPort;
+  /** null in browser mode: the panel opens chat links itself. */
+  readonly opener: ExternalOpener | null;
+  /** Starts the built-in demo portal (in-process, on loopback). */
+  readonly startDemo: () => Promise<DemoPortal>;
+  /** Language for alert texts. */
+  readonly locale: () => 'en' | 'ru';
+  /** Diagnostics; lines never contain secrets. */
+  readonly log?: (line: string) => void;
+}
+
 export interface AppService {
+  summary(): PresenceSummary;
+  onSummary(listener: (summary: PresenceSummary) => void): () => void;
   handle<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void;
   start(): Promise<void>;
