@@ -1,0 +1,131 @@
+/**
+ * ATOM date parsing for Bitrix24's im.* dates (`2018-01-29T17:35:31+03:00`).
+ *
+ * Hand-written rather than `Date.parse` for two reasons, both measured/verified in tests:
+ * - strictness: V8's Date.parse rolls `2024-02-30` over to March 1 and accepts offset-less
+ *   strings as *local* time; here an impossible date is rejected;
+ * - speed: a poll of 5,000 people parses up to 25,000 dates; this is several times faster than
+ *   a validating regex plus Date.parse.
+ *
+ * Offset-less dates (`user.get` sends `2024-07-23 08:08:50`) are rejected on purpose: their time
+ * zone is the portal's, which we do not know, and guessing UTC could shift a person's last
+ * activity by hours and show them online or offline wrongly. An unknown date is safer than a
+ * wrong one: the field degrades to null.
+ */
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  // A huge negative makes any sum containing a non-digit fail the range checks below.
+  return c >= 0 && c <= 9 ? c : -100_000;
+}
+
+function twoDigits(s: string, i: number): number {
+  return digit(s, i) * 10 + digit(s, i + 1);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/**
+ * Offset of an ATOM string in minutes east of UTC, or NaN when the string is not a valid
+ * ATOM date. `Z` is 0. Accepts `±HH:MM` and `±HHMM`.
+ */
+function offsetMinutesAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 90 /* Z */) return i + 1 === s.length ? 0 : NaN;
+  if (c !== 43 /* + */ && c !== 45 /* - */) return NaN;
+  const colon = s.charCodeAt(i + 3) === 58;
+  if (s.length !== i + (colon ? 6 : 5)) return NaN;
+  const hours = twoDigits(s, i + 1);
+  const minutes = twoDigits(s, i + (colon ? 4 : 3));
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return NaN;
+  return (c === 43 ? 1 : -1) * (hours * 60 + minutes);
+}
+
+interface ParsedAtom {
+  ms: number;
+  offsetMinutes: number;
+}
+
+// Reused to keep the hot path allocation-free; callers copy what they need at once.
+const scratch: ParsedAtom = { ms: NaN, offsetMinutes: NaN };
+
+function parseInto(s: string, out: ParsedAtom): boolean {
+  if (s.length < 20) return false;
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 /* T */ ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  ) {
+    return false;
+  }
+  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  const second = twoDigits(s, 17);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return false;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  const daysInMonth = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (day > daysInMonth) return false;
+
+  let i = 19;
+  let millis = 0;
+  if (s.charCodeAt(i) === 46 /* . */) {
+    i++;
+    let count = 0;
+    for (; i < s.length; i++, count++) {
+      const d = digit(s, i);
+      if (d < 0) break;
+      if (count < 3) millis = millis * 10 + d;
+    }
+    if (count === 0) return false;
+    for (let k = count; k < 3; k++) millis *= 10;
+  }
+  const offset = offsetMinutesAt(s, i);
+  if (Number.isNaN(offset)) return false;
+
+  const minutesSinceEpoch = (daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset;
+  out.ms = minutesSinceEpoch * MINUTE_MS + second * 1000 + millis;
+  out.offsetMinutes = offset;
+  return true;
+}
+
+/** Epoch ms of an ATOM date with an offset, or null when absent/invalid/offset-less. */
+export function parseAtom(value: string | false | undefined): number | null {
+  if (typeof value !== 'string') return null;
+  return parseInto(value, scratch) ? scratch.ms : null;
+}
+
+/**
+ * The calendar date (YYYY-MM-DD) an ATOM string names, when it is `now`'s date or later as
+ * seen in the string's own offset, else null. Used for leave end dates: a leave ending
+ * "2026-11-30T00:00:00+03:00" still covers all of 30 November in the portal's zone.
+ */
+export function atomDateIfNotPast(value: string | false | undefined, now: number): string | null {
+  if (typeof value !== 'string' || !parseInto(value, scratch)) return null;
+  const date = value.slice(0, 10);
+  const todayThere = new Date(Math.floor((now + scratch.offsetMinutes * MINUTE_MS) / DAY_MS) * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+  // Both are zero-padded YYYY-MM-DD (years 0000-9999), so string order is date order.
+  return date >= todayThere ? date : null;
+}

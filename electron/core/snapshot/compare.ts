@@ -1,0 +1,107 @@
+import type { Colleague, ColleagueChange } from '../domain.js';
+
+/**
+ * Field-by-field comparison and the merge walk behind diffSnapshots and SnapshotTracker.
+ * Lists are in canonical order (ascending id, each id once; see diff.ts). No Node or DOM APIs.
+ */
+
+type MutableFields = { -readonly [K in keyof Omit<Colleague, 'id'>]?: Colleague[K] };
+
+/** Every compared field. The type check below fails to compile when Colleague gains a field. */
+const SCALAR_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'position',
+  'avatar',
+  'color',
+  'presence',
+  'presenceSince',
+  'lastActivity',
+  'desktop',
+  'status',
+  'absentUntil',
+  'bot',
+  'extranet',
+] as const satisfies readonly (keyof Colleague)[];
+type ComparedField = (typeof SCALAR_FIELDS)[number] | 'departments' | 'id';
+type Uncompared = Exclude<keyof Colleague, ComparedField>;
+const everyFieldCompared: [Uncompared] extends [never] ? true : Uncompared = true;
+void everyFieldCompared;
+
+export class NonCanonicalSnapshotError extends Error {
+  override readonly name = 'NonCanonicalSnapshotError';
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The fields of `after` that differ from `before`, or null when none do. */
+export function changedFields(before: Colleague, after: Colleague): Partial<Omit<Colleague, 'id'>> | null {
+  let fields: MutableFields | null = null;
+  for (const key of SCALAR_FIELDS) {
+    if (before[key] !== after[key]) {
+      fields ??= {};
+      (fields as Record<string, unknown>)[key] = after[key];
+    }
+  }
+  if (!sameNumbers(before.departments, after.departments)) {
+    fields ??= {};
+    fields.departments = after.departments;
+  }
+  return fields;
+}
+
+export function assertCanonical(colleagues: readonly Colleague[], what: string): void {
+  for (let i = 1; i < colleagues.length; i++) {
+    const previousId = (colleagues[i - 1] as Colleague).id;
+    const id = (colleagues[i] as Colleague).id;
+    if (!(id > previousId)) {
+      throw new NonCanonicalSnapshotError(
+        `${what}: colleagues must be sorted by ascending id without repeats (id ${id} after ${previousId})`,
+      );
+    }
+  }
+}
+
+/**
+ * Merge walk over two canonical colleague lists. `onChanged` sees each changed pair, so the
+ * tracker can derive transitions in the same pass.
+ */
+export function diffColleagues(
+  prev: readonly Colleague[],
+  next: readonly Colleague[],
+  onChanged?: (before: Colleague, after: Colleague) => void,
+): { added: Colleague[]; changed: ColleagueChange[]; removed: number[] } {
+  const added: Colleague[] = [];
+  const changed: ColleagueChange[] = [];
+  const removed: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < prev.length || j < next.length) {
+    const before = prev[i];
+    const after = next[j];
+    if (after === undefined || (before !== undefined && before.id < after.id)) {
+      removed.push((before as Colleague).id);
+      i++;
+    } else if (before === undefined || after.id < before.id) {
+      added.push(after);
+      j++;
+    } else {
+      if (before !== after) {
+        const fields = changedFields(before, after);
+        if (fields) {
+          changed.push({ id: after.id, fields });
+          onChanged?.(before, after);
+        }
+      }
+      i++;
+      j++;
+    }
+  }
+  return { added, changed, removed };
+}
