@@ -1,0 +1,220 @@
+import type { Clock, TimerHandle } from '../clock.js';
+import type { Health, HealthState } from '../domain.js';
+import { B24Error, isB24Error } from '../bitrix/errors.js';
+
+/**
+ * Why a refresh runs. Everything but 'scheduled' and 'manual' means the previous picture may
+ * be stale in ways that must not turn into alerts (start, wake from sleep, after an outage).
+ */
+export type RefreshReason = 'first' | 'scheduled' | 'manual' | 'resume' | 'gap' | 'recovery';
+
+export interface RefreshContext {
+  readonly reason: RefreshReason;
+  readonly signal: AbortSignal;
+}
+
+export interface PollerOptions {
+  readonly clock: Clock;
+  /** Current poll interval; read before each scheduling so settings apply at once. */
+  readonly intervalMs: () => number;
+  readonly refresh: (context: RefreshContext) => Promise<void>;
+  /** Delay before the next attempt after `error` (attempt is 1-based), or null: do not retry. */
+  readonly retryDelay: (error: B24Error, attempt: number, now: number) => number | null;
+  readonly onHealth: (health: Health) => void;
+  /** Uniform in [0, 1); jitter spreads many desks' polls apart. */
+  readonly random?: () => number;
+}
+
+/** Polls are moved earlier (never later) by up to this share, so alert latency stays ≤ one interval. */
+export const POLL_JITTER = 0.1;
+/** A timer that fires this much later than planned means the machine slept without telling us. */
+export const TIMER_GAP_TOLERANCE_MS = 30_000;
+
+const HEALTH_FOR_KIND: Record<B24Error['kind'], HealthState> = {
+  'rate-limited': 'rate-limited',
+  overloaded: 'rate-limited',
+  'operation-time-limited': 'rate-limited',
+  'auth-expired': 'auth-failed',
+  'auth-invalid': 'auth-failed',
+  'scope-missing': 'auth-failed',
+  'access-denied': 'auth-failed',
+  'method-missing': 'auth-failed',
+  'bad-request': 'stale',
+  'portal-moved': 'auth-failed',
+  'server-error': 'stale',
+  'malformed-response': 'stale',
+  network: 'offline',
+  timeout: 'offline',
+};
+
+/**
+ * Schedules refreshes: one in flight at a time, pause/resume, refresh-now, back-off on the
+ * errors the client classifies, and a health state that always says how fresh the data is.
+ */
+export class Poller {
+  private timer: TimerHandle | null = null;
+  private inFlight: Promise<void> | null = null;
+  private abort: AbortController | null = null;
+  private running = false;
+  private paused = false;
+  private failures = 0;
+  private pendingReason: RefreshReason = 'first';
+  private current: Health;
+  private readonly random: () => number;
+
+  constructor(private readonly options: PollerOptions) {
+    this.random = options.random ?? Math.random;
+    this.current = this.makeHealth('connecting', null, null, null);
+  }
+
+  get health(): Health {
+    return this.current;
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.pendingReason = 'first';
+    this.trigger();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.cancelTimer();
+    this.abort?.abort(new Error('poller stopped'));
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  /** Sleep or lock: no requests until resume. */
+  pause(): void {
+    if (!this.running || this.paused) return;
+    this.paused = true;
+    this.cancelTimer();
+  }
+
+  /** Wake or unlock: refresh at once, and let the consumer take a silent baseline. */
+  resume(): void {
+    if (!this.running || !this.paused) return;
+    this.paused = false;
+    this.pendingReason = 'resume';
+    this.trigger();
+  }
+
+  /** Refreshes now (also after auth-failed: the user asked for exactly one try). */
+  async refreshNow(): Promise<void> {
+    if (!this.running) return;
+    if (this.inFlight) return this.inFlight;
+    if (this.pendingReason === 'scheduled') this.pendingReason = 'manual';
+    this.trigger();
+    await this.inFlight;
+  }
+
+  private trigger(): void {
+    this.cancelTimer();
+    if (this.inFlight || this.paused || !this.running) return;
+    const reason = this.pendingReason;
+    this.pendingReason = 'scheduled';
+    this.inFlight = this.runOnce(reason).finally(() => {
+      this.inFlight = null;
+    });
+  }
+
+  private async runOnce(reason: RefreshReason): Promise<void> {
+    const abort = new AbortController();
+    this.abort = abort;
+    const wasFailing = this.failures > 0 || this.current.state === 'auth-failed';
+    try {
+      await this.options.refresh({ reason: wasFailing && reason === 'scheduled' ? 'recovery' : reason, signal: abort.signal });
+      if (!this.running) return;
+      this.failures = 0;
+      const now = this.options.clock.now();
+      this.setHealth(this.makeHealth('ok', now, null, null, now));
+      this.schedule(this.nextIntervalMs());
+    } catch (error) {
+      if (!this.running || abort.signal.aborted) return;
+      this.onFailure(error, reason);
+    } finally {
+      if (this.abort === abort) this.abort = null;
+    }
+  }
+
+  private onFailure(error: unknown, reason: RefreshReason): void {
+    const b24 = isB24Error(error)
+      ? error
+      : new B24Error({ kind: 'malformed-response', code: 'INTERNAL', message: errorMessage(error) });
+    this.failures++;
+    const now = this.options.clock.now();
+    // The client already refreshed an expired OAuth token once; if it is still expired here,
+    // the refresh token is dead too, which only the user can fix.
+    const delay = b24.kind === 'auth-expired' ? null : this.options.retryDelay(b24, this.failures, now);
+    const state = delay === null ? 'auth-failed' : HEALTH_FOR_KIND[b24.kind];
+    const until = state === 'rate-limited' && delay !== null ? now + delay : null;
+    this.setHealth(this.makeHealth(state, now, until, b24));
+    // The first refresh must become a baseline whenever it finally succeeds.
+    if (reason === 'first' || reason === 'resume' || reason === 'gap') this.pendingReason = reason;
+    // Auth failures wait for the user: hammering a revoked webhook helps nobody.
+    if (delay !== null) this.schedule(Math.max(delay, 0));
+  }
+
+  private nextIntervalMs(): number {
+    const interval = this.options.intervalMs();
+    return Math.round(interval * (1 - POLL_JITTER * this.random()));
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running || this.paused) return;
+    const { clock } = this.options;
+    const plannedAt = clock.now() + delayMs;
+    this.timer = clock.setTimeout(() => {
+      this.timer = null;
+      const late = clock.now() - plannedAt;
+      if (late > TIMER_GAP_TOLERANCE_MS && this.pendingReason === 'scheduled') this.pendingReason = 'gap';
+      this.trigger();
+    }, delayMs);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private makeHealth(
+    state: HealthState,
+    at: number | null,
+    until: number | null,
+    error: B24Error | null,
+    lastSuccessAt: number | null = this.current?.lastSuccessAt ?? null,
+  ): Health {
+    const now = at ?? this.options.clock.now();
+    const keepSince = this.current && this.current.state === state && this.current.code === (error?.code ?? null);
+    return {
+      state,
+      since: keepSince ? this.current.since : now,
+      until,
+      lastSuccessAt,
+      code: error?.code ?? null,
+      message: error?.message ?? null,
+    };
+  }
+
+  private setHealth(health: Health): void {
+    const previous = this.current;
+    this.current = health;
+    if (
+      previous.state !== health.state ||
+      previous.code !== health.code ||
+      previous.until !== health.until ||
+      previous.lastSuccessAt !== health.lastSuccessAt
+    ) {
+      this.options.onHealth(health);
+    }
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../electron/core/clock.js';
+import type { Health } from '../../../electron/core/domain.js';
+import { B24Error, type B24ErrorKind } from '../../../electron/core/bitrix/errors.js';
+import { Poller, type RefreshReason } from '../../../electron/core/poller/poller.js';
+
+const INTERVAL = 30_000;
+
+function setup(options: { retryDelay?: (error: B24Error, attempt: number) => number | null; random?: () => number } = {}) {
+  const clock = new ManualClock();
+  const reasons: RefreshReason[] = [];
+  const healths: Health[] = [];
+  const script: Array<B24Error | 'hang' | null> = [];
+  let release: (() => void) | null = null;
+  const poller = new Poller({
+    clock,
+    intervalMs: () => INTERVAL,
+    random: options.random ?? (() => 0),
+    retryDelay: (error, attempt) => (options.retryDelay ? options.retryDelay(error, attempt) : error.kind === 'auth-invalid' ? null : 5_000),
+    onHealth: (health) => healths.push(health),
+    refresh: async ({ reason }) => {
+      reasons.push(reason);
+      const next = script.shift() ?? null;
+      if (next === 'hang') await new Promise<void>((resolve) => (release = resolve));
+      else if (next) throw next;
+    },
+  });
+  return { clock, poller, reasons, healths, script, releaseHang: () => release?.() };
+}
+
+const failure = (kind: B24ErrorKind): B24Error => new B24Error({ kind, code: kind.toUpperCase(), message: `${kind} happened` });
+
+describe('Poller', () => {
+  it('refreshes at once on start, then once per interval', async () => {
+    const { clock, poller, reasons, healths } = setup();
+    poller.start();
+    await clock.advance(0);
+    expect(reasons).toEqual(['first']);
+    expect(healths.at(-1)?.state).toBe('ok');
+    await clock.advance(INTERVAL - 1);
+    expect(reasons).toHaveLength(1);
+    await clock.advance(1);
+    expect(reasons).toHaveLength(2);
+    await clock.advance(INTERVAL * 3);
+    expect(reasons).toEqual(['first', 'scheduled', 'scheduled', 'scheduled', 'scheduled']);
+    await poller.stop();
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('jitters polls earlier by at most a tenth of the interval', async () => {
+    const { clock, poller, reasons } = setup({ random: () => 0.999 });
+    poller.start();
+    await clock.advance(0);
+    await clock.advance(INTERVAL * 0.9 - 100);
+    expect(reasons).toHaveLength(1);
+    await clock.advance(200);
+    expect(reasons).toHaveLength(2);
+    await poller.stop();
+  });
+
+  it('keeps a single request in flight', async () => {
+    const { clock, poller, reasons, script, releaseHang } = setup();
+    script.push('hang');
+    poller.start();
+    await clock.advance(0);
+    const manual = poller.refreshNow();
+    await clock.advance(INTERVAL * 5);
+    expect(reasons).toEqual(['first']);
+    releaseHang();
+    await manual;
+    expect(reasons).toEqual(['first']);
+    await poller.stop();
+  });
+
+  it('does not poll while paused and refreshes at once on resume, as a silent baseline', async () => {
+    const { clock, poller, reasons } = setup();
+    poller.start();
+    await clock.advance(0);
+    poller.pause();
+    await clock.advance(INTERVAL * 10);
+    expect(reasons).toEqual(['first']);
+    poller.resume();
+    await clock.advance(0);
+    expect(reasons).toEqual(['first', 'resume']);
+    await poller.stop();
+  });
+
+  it('reports rate limiting with the time polling resumes, then recovers with a baseline', async () => {
+    const { clock, poller, reasons, healths, script } = setup();
+    poller.start();
+    await clock.advance(0);
+    script.push(failure('rate-limited'));
+    await clock.advance(INTERVAL);
+    const limited = healths.at(-1)!;
+    expect(limited.state).toBe('rate-limited');
+    expect(limited.until).toBe(clock.now() + 5_000);
+    expect(limited.code).toBe('RATE-LIMITED');
+    await clock.advance(5_000);
+    expect(reasons.at(-1)).toBe('recovery');
+    expect(healths.at(-1)?.state).toBe('ok');
+    await poller.stop();
+  });
+
+  it('maps transport failures to offline and server trouble to stale, keeping when it began', async () => {
+    const { clock, poller, healths, script } = setup();
+    poller.start();
+    await clock.advance(0);
+    script.push(failure('network'), failure('network'), failure('server-error'));
+    await clock.advance(INTERVAL);
+    const offlineSince = healths.at(-1)!.since;
+    expect(healths.at(-1)?.state).toBe('offline');
+    await clock.advance(5_000);
+    expect(healths.at(-1)?.state).toBe('offline');
+    expect(healths.at(-1)?.since).toBe(offlineSince);
+    await clock.advance(5_000);
+    expect(healths.at(-1)?.state).toBe('stale');
+    expect(healths.at(-1)?.lastSuccessAt).toBeLessThan(offlineSince);
+    await poller.stop();
+  });
+
+  it('stops polling after a rejected credential, and tries exactly once when asked', async () => {
+    const { clock, poller, reasons, healths, script } = setup();
+    script.push(failure('auth-invalid'), failure('auth-invalid'));
+    poller.start();
+    await clock.advance(0);
+    expect(healths.at(-1)?.state).toBe('auth-failed');
+    await clock.advance(24 * 3600_000);
+    expect(reasons).toEqual(['first']);
+    expect(clock.pendingTimers).toBe(0);
+    await poller.refreshNow();
+    expect(reasons).toEqual(['first', 'first']);
+    expect(healths.at(-1)?.state).toBe('auth-failed');
+    await poller.stop();
+  });
+
+  it('treats an expired token that survived the client refresh as a dead credential', async () => {
+    const { clock, poller, reasons, healths, script } = setup({ retryDelay: () => 0 });
+    script.push(failure('auth-expired'));
+    poller.start();
+    await clock.advance(60_000);
+    expect(reasons).toEqual(['first']);
+    expect(healths.at(-1)?.state).toBe('auth-failed');
+    await poller.stop();
+  });
+
+  it('notices a timer that fired long after it was due (an unreported sleep)', async () => {
+    const { clock, poller, reasons } = setup();
+    poller.start();
+    await clock.advance(0);
+    clock.jump(2 * 3600_000);
+    await clock.advance(0);
+    expect(reasons).toEqual(['first', 'gap']);
+    await clock.advance(INTERVAL);
+    expect(reasons.at(-1)).toBe('scheduled');
+    await poller.stop();
+  });
+
+  it('keeps the first-refresh baseline when the very first attempt fails', async () => {
+    const { clock, poller, reasons, script } = setup();
+    script.push(failure('network'));
+    poller.start();
+    await clock.advance(5_000);
+    expect(reasons).toEqual(['first', 'first']);
+    await poller.stop();
+  });
+
+  it('emits health only when something a reader cares about changed', async () => {
+    const { clock, poller, healths, script } = setup();
+    poller.start();
+    await clock.advance(0);
+    const afterFirst = healths.length;
+    script.push(failure('network'), failure('network'));
+    await clock.advance(INTERVAL);
+    await clock.advance(5_000);
+    // One for entering offline; the repeat failure with the same code says nothing new.
+    expect(healths.length).toBe(afterFirst + 1);
+    await poller.stop();
+  });
+});
