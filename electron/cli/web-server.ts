@@ -1,0 +1,193 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AppService } from '../core/service.js';
+import {
+  EVENT_CHANNELS,
+  parseRequest,
+  validationError,
+  type RequestChannel,
+  type Result,
+} from '../shared/contract.js';
+import { ClientMessageSchema, WS_MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../shared/ws-protocol.js';
+
+export interface WebServerOptions {
+  readonly service: AppService;
+  /** The built panel (dist/renderer). */
+  readonly staticDir: string;
+  readonly port?: number;
+  /** Access token required on the WebSocket; random by default. */
+  readonly token?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface WebServer {
+  readonly origin: string;
+  /** The panel's address, token included: the only way in. */
+  readonly url: string;
+  /** Open bridge connections (for tests and soak checks). */
+  readonly clientCount: number;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+function sameSecret(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Browser mode: the panel served on 127.0.0.1 with the app service behind one WebSocket that
+ * carries the same contract as the Electron preload. Only a page this server handed out (with
+ * its token, from its own origin) may open the bridge: any other site in the same browser
+ * could otherwise reach a loopback port.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? (() => undefined);
+  let origin = '';
+  let portalOrigin: string | null = null;
+  const stopTracking = options.service.on('connection', (connection) => {
+    portalOrigin = connection.portalOrigin;
+  });
+
+  const server = createServer((request, response) => {
+    void serveStatic(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES });
+
+  async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const pathname = new URL(request.url ?? '/', origin).pathname;
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = normalize(join(options.staticDir, relative));
+    if (!file.startsWith(normalize(options.staticDir + sep)) || relative.includes('\0')) {
+      response.writeHead(404).end();
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      response.writeHead(404).end();
+      return;
+    }
+    const images = ["'self'", 'data:', ...(portalOrigin ? [portalOrigin] : [])].join(' ');
+    response.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        `img-src ${images}`,
+        `connect-src ${origin.replace(/^http/, 'ws')}${WS_PATH}`,
+        "font-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', origin);
+    const allowed =
+      url.pathname === WS_PATH && request.headers.origin === origin && sameSecret(url.searchParams.get('token'), token);
+    if (!allowed) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => attach(client));
+  });
+
+  function attach(client: WebSocket): void {
+    const send = (message: ServerMessage): void => {
+      if (client.readyState === client.OPEN) client.send(JSON.stringify(message));
+    };
+    const unsubscribers = EVENT_CHANNELS.map((channel) =>
+      options.service.on(channel, (payload) => send({ type: 'event', channel, payload })),
+    );
+    client.on('message', (data, isBinary) => {
+      void answer(data.toString(), isBinary).catch((error: unknown) => {
+        log(`bridge request failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    });
+    client.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));
+
+    async function answer(text: string, isBinary: boolean): Promise<void> {
+      let json: unknown;
+      try {
+        json = isBinary ? undefined : JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      const message = ClientMessageSchema.safeParse(json);
+      if (!message.success) {
+        const id = (json as { id?: unknown } | undefined)?.id;
+        if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) {
+          send({ type: 'result', id, result: { ok: false, error: validationError(message.error) } });
+        } else {
+          client.close(1008, 'invalid message');
+        }
+        return;
+      }
+      const channel = message.data.channel as RequestChannel;
+      const request = parseRequest(channel, message.data.request);
+      const result: Result<unknown> = request.ok
+        ? await options.service.handle(channel, request.value as never)
+        : request;
+      send({ type: 'result', id: message.data.id, result });
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    url: `${origin}/?token=${token}`,
+    get clientCount() {
+      return sockets.clients.size;
+    },
+    async close() {
+      stopTracking();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

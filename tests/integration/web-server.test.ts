@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { Emitter } from '../../electron/core/emitter.js';
+import type { AppService } from '../../electron/core/service.js';
+import { DEFAULT_SETTINGS } from '../../electron/core/settings/schema.js';
+import type { EventChannel, EventOf, RequestChannel, RequestOf } from '../../electron/shared/contract.js';
+import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
+
+/** Records what reached the service, so a test can prove a bad message never did. */
+function recordingService() {
+  const events = new Emitter<{ [C in EventChannel]: EventOf<C> }>();
+  const handled: Array<{ channel: RequestChannel; request: unknown }> = [];
+  const service: AppService = {
+    async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>) {
+      handled.push({ channel, request });
+      if (channel === 'alerts:pause') return { ok: true, value: DEFAULT_SETTINGS } as never;
+      return { ok: true, value: null } as never;
+    },
+    on: (channel, listener) => events.on(channel, listener as never),
+    summary: () => {
+      throw new Error('not used');
+    },
+    onSummary: () => () => undefined,
+    start: async () => undefined,
+    stop: async () => undefined,
+    pause: () => undefined,
+    resume: () => undefined,
+  };
+  return { service, events, handled };
+}
+
+function open(url: string, origin: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { origin });
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+  });
+}
+
+function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(data.toString()))));
+}
+
+describe('browser-mode server', () => {
+  let server: WebServer;
+  let recorder: ReturnType<typeof recordingService>;
+  let bridgeUrl: string;
+  const sockets: WebSocket[] = [];
+
+  beforeEach(async () => {
+    const staticDir = mkdtempSync(join(tmpdir(), 'b24-web-'));
+    mkdirSync(join(staticDir, 'assets'));
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>panel</title>');
+    writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(tmpdir(), 'outside-secret.txt'), 'secret');
+    recorder = recordingService();
+    server = await startWebServer({ service: recorder.service, staticDir, token: 'tok-123' });
+    bridgeUrl = `${server.origin.replace('http', 'ws')}/bridge?token=tok-123`;
+  });
+
+  afterEach(async () => {
+    sockets.splice(0).forEach((socket) => socket.terminate());
+    await server.close();
+  });
+
+  it('serves the panel with a strict CSP and no-sniff headers', async () => {
+    const response = await fetch(server.url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>panel</title>');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain(`connect-src ${server.origin.replace('http', 'ws')}/bridge`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+  });
+
+  it('refuses paths outside the panel folder and non-GET methods', async () => {
+    for (const path of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt', '/missing.js']) {
+      const response = await fetch(`${server.origin}${path}`);
+      expect(response.status, path).toBe(404);
+    }
+    expect((await fetch(server.url, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('opens the bridge only for its own origin with the right token', async () => {
+    await expect(open(bridgeUrl, 'http://evil.example')).rejects.toThrow('HTTP 403');
+    await expect(open(bridgeUrl.replace('tok-123', 'tok-124'), server.origin)).rejects.toThrow('HTTP 403');
+    await expect(open(bridgeUrl.replace(/\?.*/, ''), server.origin)).rejects.toThrow('HTTP 403');
+    const socket = await open(bridgeUrl, server.origin);
+    sockets.push(socket);
+    expect(server.clientCount).toBe(1);
+  });
+
+  it('answers invokes with the same id after validating them against the contract', async () => {
+    const socket = await open(bridgeUrl, server.origin);
+    sockets.push(socket);
+    socket.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'alerts:pause', request: { until: null } }));
+    const answer = await nextMessage(socket);
+    expect(answer).toMatchObject({ type: 'result', id: 7, result: { ok: true } });
+    expect(recorder.handled).toEqual([{ channel: 'alerts:pause', request: { until: null } }]);
+  });
+
+  it('rejects a payload of the wrong shape before it reaches the service', async () => {
+    const socket = await open(bridgeUrl, server.origin);
+    sockets.push(socket);
+    socket.send(JSON.stringify({ type: 'invoke', id: 8, channel: 'alerts:pause', request: { until: 'tomorrow' } }));
+    expect(await nextMessage(socket)).toMatchObject({ id: 8, result: { ok: false, error: { code: 'invalid-payload', field: 'until' } } });
+    socket.send(JSON.stringify({ type: 'invoke', id: 9, channel: 'shell:exec', request: null }));
+    expect(await nextMessage(socket)).toMatchObject({ id: 9, result: { ok: false } });
+    expect(recorder.handled).toEqual([]);
+  });
+
+  it('closes the bridge on a message it cannot even answer', async () => {
+    const socket = await open(bridgeUrl, server.origin);
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send('not json at all');
+    expect(await closed).toBe(1008);
+  });
+
+  it('pushes service events and stops when the page goes away', async () => {
+    const socket = await open(bridgeUrl, server.origin);
+    const pushed = nextMessage(socket);
+    recorder.events.emit('focus-colleague', { id: 5 });
+    expect(await pushed).toEqual({ type: 'event', channel: 'focus-colleague', payload: { id: 5 } });
+    const before = recorder.events.listenerCount;
+    socket.close();
+    await new Promise((resolve) => socket.once('close', resolve));
+    await expect.poll(() => recorder.events.listenerCount).toBeLessThan(before);
+  });
+});
