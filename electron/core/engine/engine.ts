@@ -1,0 +1,156 @@
+import type { Clock } from '../clock.js';
+import type {
+  AlertIntent,
+  Health,
+  Patch,
+  PresenceTransition,
+  Snapshot,
+} from '../domain.js';
+import type { Settings } from '../settings/schema.js';
+import type { AlertMemoryPort } from '../service.js';
+import type { B24Error } from '../bitrix/errors.js';
+import { nextRetryDelay } from '../bitrix/backoff.js';
+import { toColleague } from '../presence/model.js';
+import { SnapshotTracker } from '../snapshot/diff.js';
+import { AlertPolicy } from '../alerts/policy.js';
+import { Emitter } from '../emitter.js';
+import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';
+import type { PresenceSource } from './presence-source.js';
+
+export interface RefreshReport {
+  readonly at: number;
+  readonly reason: RefreshReason;
+  readonly colleagues: number;
+  readonly requests: number;
+  readonly degraded: number;
+  readonly missingWatchIds: readonly number[];
+  /** Alerts were not considered for this refresh (start, wake, recovery). */
+  readonly silent: boolean;
+}
+
+export interface EngineEvents {
+  /** The first full picture of a run; afterwards only patches. */
+  snapshot: Snapshot;
+  patch: Patch;
+  transition: PresenceTransition;
+  alert: AlertIntent;
+  health: Health;
+  refreshed: RefreshReport;
+}
+
+export interface EngineOptions {
+  readonly source: PresenceSource;
+  readonly clock: Clock;
+  readonly getSettings: () => Settings;
+  readonly alertMemory: AlertMemoryPort;
+  readonly locale: () => 'en' | 'ru';
+  readonly random?: () => number;
+  readonly retryDelay?: (error: B24Error, attempt: number, now: number) => number | null;
+  readonly onListenerError?: (error: unknown) => void;
+}
+
+/** Refreshes after which the previous picture cannot be trusted to alert from. */
+const SILENT_REASONS: ReadonlySet<RefreshReason> = new Set(['first', 'resume', 'gap', 'recovery']);
+
+/**
+ * The whole presence pipeline: poll the source, derive presence, diff against the last
+ * snapshot, and turn transitions into alerts. Hosts (Electron, browser mode, the CLI) only
+ * subscribe to its events and forward commands.
+ */
+export class PresenceEngine {
+  private readonly events: Emitter<EngineEvents>;
+  private readonly tracker = new SnapshotTracker();
+  private readonly alerts: AlertPolicy;
+  private readonly poller: Poller;
+
+  constructor(private readonly options: EngineOptions) {
+    this.events = new Emitter<EngineEvents>(options.onListenerError);
+    this.alerts = new AlertPolicy({
+      clock: options.clock,
+      getSettings: options.getSettings,
+      memory: options.alertMemory,
+      emit: (alert) => this.events.emit('alert', alert),
+      locale: options.locale,
+    });
+    this.poller = new Poller({
+      clock: options.clock,
+      intervalMs: () => options.getSettings().pollIntervalSec * 1000,
+      refresh: (context) => this.refresh(context),
+      retryDelay: options.retryDelay ?? ((error, attempt, now) => nextRetryDelay(error, attempt, now, options.random)),
+      onHealth: (health) => this.events.emit('health', health),
+      ...(options.random ? { random: options.random } : {}),
+    });
+  }
+
+  on<K extends keyof EngineEvents>(name: K, listener: (event: EngineEvents[K]) => void): () => void {
+    return this.events.on(name, listener);
+  }
+
+  get snapshot(): Snapshot | null {
+    return this.tracker.current;
+  }
+
+  get health(): Health {
+    return this.poller.health;
+  }
+
+  get isPaused(): boolean {
+    return this.poller.isPaused;
+  }
+
+  /** Timers and listeners held, for soak tests. */
+  get resourceCounts(): { listeners: number; alertTimers: number } {
+    return { listeners: this.events.listenerCount, alertTimers: this.alerts.pendingTimers };
+  }
+
+  start(): void {
+    this.poller.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.poller.stop();
+    this.alerts.flush();
+    this.alerts.dispose();
+  }
+
+  pause(): void {
+    this.poller.pause();
+  }
+
+  resume(): void {
+    this.poller.resume();
+  }
+
+  refreshNow(): Promise<void> {
+    return this.poller.refreshNow();
+  }
+
+  private async refresh({ reason, signal }: RefreshContext): Promise<void> {
+    const settings = this.options.getSettings();
+    const fetched = await this.options.source.fetch({ watchIds: settings.watchIds, signal });
+    const now = this.options.clock.now();
+    const modelOptions = { onlineLimitSec: settings.onlineLimitSec };
+    const colleagues = fetched.users.map((user) => toColleague(user, now, modelOptions));
+    const isFirst = this.tracker.current === null;
+    const { snapshot, patch, transitions } = this.tracker.update(colleagues, now);
+
+    if (isFirst) this.events.emit('snapshot', snapshot);
+    else if (patch) this.events.emit('patch', patch);
+    for (const transition of transitions) this.events.emit('transition', transition);
+
+    const silent = isFirst || SILENT_REASONS.has(reason);
+    if (silent) this.alerts.baseline(snapshot.colleagues);
+    // The policy keeps each map it is given as "before" for the next poll, so it sees every patch.
+    else if (patch) this.alerts.observe(transitions, this.tracker.byId);
+
+    this.events.emit('refreshed', {
+      at: now,
+      reason,
+      colleagues: snapshot.colleagues.length,
+      requests: fetched.requests,
+      degraded: fetched.degraded,
+      missingWatchIds: fetched.missingWatchIds,
+      silent,
+    });
+  }
+}

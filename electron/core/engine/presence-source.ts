@@ -1,0 +1,40 @@
+import type { RawUser } from '../bitrix/types.js';
+import type { B24Client } from '../bitrix/client.js';
+import { fetchTeam } from '../bitrix/team.js';
+
+/**
+ * Where raw presence comes from. Polling the REST API is the only supported source today
+ * (see the API notes on real time); a push source would implement the same port.
+ */
+export interface PresenceSource {
+  fetch(options: { readonly watchIds: readonly number[]; readonly signal: AbortSignal }): Promise<SourceFetch>;
+}
+
+export interface SourceFetch {
+  /** Colleagues and watched people, each id once. */
+  readonly users: readonly RawUser[];
+  /** Watched ids the portal does not know or does not show to this user. */
+  readonly missingWatchIds: readonly number[];
+  /** User objects that came back with odd fields (degraded, not dropped). */
+  readonly degraded: number;
+  readonly requests: number;
+}
+
+/** Polls a portal through the REST client, remembering the team size so each refresh is one batch. */
+export function createBitrixSource(client: B24Client): PresenceSource {
+  let knownTotal: number | null = null;
+  return {
+    async fetch({ watchIds, signal }) {
+      const team = await fetchTeam(client, { watchIds, knownTotal, signal });
+      knownTotal = team.total;
+      const byId = new Map<number, RawUser>();
+      for (const user of team.colleagues) byId.set(user.id, user);
+      const missingWatchIds: number[] = [];
+      for (const [id, user] of team.watched) {
+        if (user) byId.set(id, user);
+        else missingWatchIds.push(id);
+      }
+      return { users: [...byId.values()], missingWatchIds, degraded: team.degraded, requests: team.requests };
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../electron/core/clock.js';
+import type { AlertIntent, Patch, PresenceTransition, Snapshot } from '../../../electron/core/domain.js';
+import type { RawUser } from '../../../electron/core/bitrix/types.js';
+import { B24Error } from '../../../electron/core/bitrix/errors.js';
+import { PresenceEngine } from '../../../electron/core/engine/engine.js';
+import type { PresenceSource } from '../../../electron/core/engine/presence-source.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../electron/core/settings/schema.js';
+
+const INTERVAL_MS = DEFAULT_SETTINGS.pollIntervalSec * 1000;
+
+/**
+ * A portal in memory. Activity times are fixed when a person's state is set (online: active just
+ * then; offline: last seen a day before), so only a state change alters a person.
+ */
+function scriptedSource(clock: ManualClock) {
+  const lastActivity = (isOnline: boolean) => clock.now() - (isOnline ? 0 : 86_400_000);
+  const online = new Map<number, { isOnline: boolean; at: number }>([
+    [2, { isOnline: true, at: lastActivity(true) }],
+    [3, { isOnline: false, at: lastActivity(false) }],
+    [4, { isOnline: false, at: lastActivity(false) }],
+  ]);
+  let failWith: B24Error | null = null;
+  let fetches = 0;
+  const atom = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+  const source: PresenceSource = {
+    async fetch() {
+      fetches++;
+      if (failWith) throw failWith;
+      const users: RawUser[] = [...online].map(([id, person]) => ({
+        id,
+        name: `Person ${id}`,
+        first_name: 'Person',
+        last_name: String(id),
+        status: 'online',
+        last_activity_date: atom(person.at),
+        idle: false,
+        mobile_last_date: false,
+        desktop_last_date: false,
+        absent: false,
+        departments: [1],
+      }));
+      return { users, missingWatchIds: [], degraded: 0, requests: 1 };
+    },
+  };
+  return {
+    source,
+    set: (id: number, isOnline: boolean) => online.set(id, { isOnline, at: lastActivity(isOnline) }),
+    fail: (error: B24Error | null) => (failWith = error),
+    get fetches() {
+      return fetches;
+    },
+  };
+}
+
+function setup(settingsOverride: Partial<Settings> = {}) {
+  const clock = new ManualClock();
+  const portal = scriptedSource(clock);
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    ...settingsOverride,
+    alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 0, ...settingsOverride.alerts },
+  };
+  let memory: Record<string, string> = {};
+  const engine = new PresenceEngine({
+    source: portal.source,
+    clock,
+    getSettings: () => settings,
+    alertMemory: { load: () => memory, save: (next) => (memory = next) },
+    locale: () => 'en',
+    random: () => 0,
+  });
+  const seen = { snapshots: [] as Snapshot[], patches: [] as Patch[], transitions: [] as PresenceTransition[], alerts: [] as AlertIntent[] };
+  engine.on('snapshot', (snapshot) => seen.snapshots.push(snapshot));
+  engine.on('patch', (patch) => seen.patches.push(patch));
+  engine.on('transition', (transition) => seen.transitions.push(transition));
+  engine.on('alert', (alert) => seen.alerts.push(alert));
+  return { clock, portal, engine, seen };
+}
+
+describe('PresenceEngine', () => {
+  it('delivers one full snapshot, then only patches, and alerts when someone comes online', async () => {
+    const { clock, portal, engine, seen } = setup();
+    engine.start();
+    await clock.advance(0);
+    expect(seen.snapshots).toHaveLength(1);
+    expect(seen.snapshots[0]!.colleagues.map((c) => [c.id, c.presence])).toEqual([
+      [2, 'online'],
+      [3, 'offline'],
+      [4, 'offline'],
+    ]);
+    expect(seen.alerts).toEqual([]);
+
+    portal.set(3, true);
+    await clock.advance(INTERVAL_MS);
+    expect(seen.snapshots).toHaveLength(1);
+    expect(seen.patches).toHaveLength(1);
+    expect(seen.patches[0]!.seq).toBe(seen.snapshots[0]!.seq + 1);
+    expect(seen.patches[0]!.changed.map((change) => change.id)).toEqual([3]);
+    expect(seen.transitions).toMatchObject([{ userId: 3, from: 'offline', to: 'online' }]);
+    expect(seen.alerts).toHaveLength(1);
+    expect(seen.alerts[0]!.userIds).toEqual([3]);
+    expect(seen.alerts[0]!.title).toContain('Person 3');
+    await engine.stop();
+  });
+
+  it('sends no patch when nothing changed, and no transition when only activity times moved', async () => {
+    const { clock, portal, engine, seen } = setup();
+    engine.start();
+    await clock.advance(0);
+    await clock.advance(INTERVAL_MS * 3);
+    expect(seen.patches).toEqual([]);
+    portal.set(2, true); // active again: a newer last_activity_date, same presence
+    await clock.advance(INTERVAL_MS);
+    expect(seen.patches).toHaveLength(1);
+    expect(Object.keys(seen.patches[0]!.changed[0]!.fields)).toEqual(['lastActivity']);
+    expect(seen.transitions).toEqual([]);
+    expect(seen.alerts).toEqual([]);
+    await engine.stop();
+  });
+
+  it('takes a silent baseline on resume: changes during sleep are reported but not alerted', async () => {
+    const { clock, portal, engine, seen } = setup();
+    engine.start();
+    await clock.advance(0);
+    engine.pause();
+    portal.set(3, true);
+    portal.set(4, true);
+    await clock.advance(INTERVAL_MS * 20);
+    expect(portal.fetches).toBe(1);
+    engine.resume();
+    await clock.advance(0);
+    expect(portal.fetches).toBe(2);
+    expect(seen.transitions.map((t) => t.userId)).toEqual([3, 4]);
+    expect(seen.alerts).toEqual([]);
+    // The next real change after the baseline alerts again.
+    portal.set(2, false);
+    portal.set(2, true);
+    portal.set(4, false);
+    await clock.advance(INTERVAL_MS);
+    portal.set(4, true);
+    await clock.advance(INTERVAL_MS);
+    expect(seen.alerts.map((alert) => alert.userIds)).toEqual([[4]]);
+    await engine.stop();
+  });
+
+  it('recovers from an outage without alerting the whole team', async () => {
+    const { clock, portal, engine, seen } = setup();
+    engine.start();
+    await clock.advance(0);
+    portal.fail(new B24Error({ kind: 'network', code: 'ECONNREFUSED', message: 'portal unreachable' }));
+    await clock.advance(INTERVAL_MS);
+    expect(engine.health.state).toBe('offline');
+    portal.set(3, true);
+    portal.set(4, true);
+    portal.fail(null);
+    await clock.advance(5 * 60_000);
+    expect(engine.health.state).toBe('ok');
+    expect(seen.transitions.map((t) => t.userId)).toEqual([3, 4]);
+    expect(seen.alerts).toEqual([]);
+    await engine.stop();
+  });
+
+  it('holds alerts back while the user paused them, still recording the change', async () => {
+    const { clock, portal, engine, seen } = setup({
+      alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 0, pausedUntil: Date.UTC(2030, 0, 1) },
+    });
+    engine.start();
+    await clock.advance(0);
+    portal.set(3, true);
+    await clock.advance(INTERVAL_MS);
+    expect(seen.transitions).toHaveLength(1);
+    expect(seen.alerts).toEqual([]);
+    await engine.stop();
+  });
+
+  it('leaves no timers and no listeners behind after stop', async () => {
+    const { clock, portal, engine } = setup({ alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 30 } });
+    engine.start();
+    await clock.advance(0);
+    portal.set(3, true);
+    await clock.advance(INTERVAL_MS);
+    await engine.stop();
+    expect(clock.pendingTimers).toBe(0);
+    expect(engine.resourceCounts.alertTimers).toBe(0);
+  });
+});
