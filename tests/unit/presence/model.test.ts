@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import type { RawUser } from '../../../electron/core/bitrix/types.js';
+import { toColleague, toColleagues } from '../../../electron/core/presence/model.js';
+
+// 2026-11-23 09:00:00 UTC, a Monday; the portal writes Moscow time (+03:00).
+const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
+const LIMIT = { onlineLimitSec: 1440 };
+
+/** ATOM string in +03:00 for `secondsAgo` before NOW. */
+function ago(secondsAgo: number): string {
+  const local = new Date(NOW - secondsAgo * 1000 + 3 * 3_600_000);
+  return `${local.toISOString().slice(0, 19)}+03:00`;
+}
+
+function user(fields: Partial<RawUser> = {}): RawUser {
+  return {
+    id: 7,
+    name: 'Anna Petrova',
+    first_name: 'Anna',
+    last_name: 'Petrova',
+    work_position: 'Accountant',
+    color: '#df532d',
+    avatar: 'https://cdn.bitrix24.example/avatar/7.png',
+    status: 'online',
+    idle: false,
+    last_activity_date: ago(60),
+    mobile_last_date: false,
+    desktop_last_date: false,
+    absent: false,
+    departments: [1, 5],
+    ...fields,
+  };
+}
+
+const model = (fields: Partial<RawUser> = {}, now = NOW) => toColleague(user(fields), now, LIMIT);
+
+describe('online limit', () => {
+  it('is online while the last activity is younger than the limit', () => {
+    const anna = model({ last_activity_date: ago(1439) });
+    expect(anna.presence).toBe('online');
+    expect(anna.presenceSince).toBeNull();
+    expect(anna.lastActivity).toBe(NOW - 1_439_000);
+  });
+
+  it('is offline at exactly the limit, since its last activity', () => {
+    const anna = model({ last_activity_date: ago(1440) });
+    expect(anna.presence).toBe('offline');
+    expect(anna.presenceSince).toBe(NOW - 1_440_000);
+  });
+
+  it('uses the configured limit', () => {
+    expect(toColleague(user({ last_activity_date: ago(200) }), NOW, { onlineLimitSec: 120 }).presence).toBe('offline');
+    expect(toColleague(user({ last_activity_date: ago(119) }), NOW, { onlineLimitSec: 120 }).presence).toBe('online');
+  });
+
+  it('is offline with no last activity at all', () => {
+    for (const last_activity_date of [false, undefined] as const) {
+      const anna = model({ last_activity_date });
+      expect(anna.presence).toBe('offline');
+      expect(anna.presenceSince).toBeNull();
+      expect(anna.lastActivity).toBeNull();
+    }
+  });
+
+  it('honours the offset: the same instant written in another zone gives the same result', () => {
+    const utc = new Date(NOW - 60_000).toISOString().slice(0, 19) + 'Z';
+    const vladivostok = `${new Date(NOW - 60_000 + 10 * 3_600_000).toISOString().slice(0, 19)}+10:00`;
+    expect(model({ last_activity_date: utc }).lastActivity).toBe(NOW - 60_000);
+    expect(model({ last_activity_date: vladivostok }).lastActivity).toBe(NOW - 60_000);
+  });
+});
+
+describe('mobile', () => {
+  it('is mobile when the mobile app was seen within the limit and within 300 s of the last activity', () => {
+    expect(model({ last_activity_date: ago(60), mobile_last_date: ago(359) }).presence).toBe('mobile');
+  });
+
+  it('is not mobile when the mobile app was seen 300 s or more before the last activity', () => {
+    expect(model({ last_activity_date: ago(60), mobile_last_date: ago(360) }).presence).toBe('online');
+  });
+
+  it('is not mobile when the mobile date is older than the online limit', () => {
+    // Within 300 s of a last activity that is itself just inside the limit, but past the limit.
+    expect(model({ last_activity_date: ago(1300), mobile_last_date: ago(1450) }).presence).toBe('online');
+  });
+
+  it('mobile needs the person online: an old last activity is offline regardless', () => {
+    expect(model({ last_activity_date: ago(1500), mobile_last_date: ago(1500) }).presence).toBe('offline');
+  });
+});
+
+describe('desktop', () => {
+  it('runs while desktop_last_date + 180 s is after now', () => {
+    expect(model({ desktop_last_date: ago(179) }).desktop).toBe(true);
+    expect(model({ desktop_last_date: ago(180) }).desktop).toBe(false);
+    expect(model({ desktop_last_date: false }).desktop).toBe(false);
+  });
+});
+
+describe('idle', () => {
+  it('is idle since the idle date while the desktop app runs', () => {
+    const anna = model({ idle: ago(600), desktop_last_date: ago(30) });
+    expect(anna.presence).toBe('idle');
+    expect(anna.presenceSince).toBe(NOW - 600_000);
+  });
+
+  it('idle overrides mobile and a chosen status', () => {
+    const anna = model({ idle: ago(600), desktop_last_date: ago(30), mobile_last_date: ago(60), status: 'dnd' });
+    expect(anna.presence).toBe('idle');
+    expect(anna.status).toBe('dnd');
+  });
+
+  it('ignores a stale idle date once the desktop app stopped reporting', () => {
+    expect(model({ idle: ago(600), desktop_last_date: ago(900) }).presence).toBe('online');
+    expect(model({ idle: ago(600), desktop_last_date: false }).presence).toBe('online');
+  });
+
+  it('trusts the idle date when the portal does not report desktop_last_date at all', () => {
+    expect(model({ idle: ago(600), desktop_last_date: undefined }).presence).toBe('idle');
+  });
+
+  it('offline wins over idle', () => {
+    expect(model({ idle: ago(1600), desktop_last_date: ago(10), last_activity_date: ago(1500) }).presence).toBe('offline');
+  });
+
+  it('idle false means not idle', () => {
+    expect(model({ idle: false, desktop_last_date: ago(10) }).presence).toBe('online');
+  });
+});
+
+describe('chosen status', () => {
+  it.each(['dnd', 'away', 'break', 'online', 'vacation-custom'])('keeps %s verbatim', (status) => {
+    expect(model({ status }).status).toBe(status);
+  });
+
+  it('falls back to online when missing or empty', () => {
+    expect(model({ status: undefined }).status).toBe('online');
+    expect(model({ status: '' }).status).toBe('online');
+  });
+
+  it('does not change presence: dnd while active is still online', () => {
+    expect(model({ status: 'dnd' }).presence).toBe('online');
+  });
+});
+
+describe('absence', () => {
+  it('keeps the last day of a leave that ends in the future', () => {
+    expect(model({ absent: '2026-12-04T00:00:00+03:00' }).absentUntil).toBe('2026-12-04');
+  });
+
+  it('keeps a leave whose last day is today in the portal zone, even after that midnight instant', () => {
+    expect(model({ absent: '2026-11-23T00:00:00+03:00' }).absentUntil).toBe('2026-11-23');
+  });
+
+  it('judges "today" in the date’s own offset', () => {
+    // 22:30 UTC on the 23rd is already the 24th in Moscow: a leave ending the 23rd is over.
+    const late = Date.UTC(2026, 10, 23, 22, 30);
+    expect(model({ absent: '2026-11-23T00:00:00+03:00' }, late).absentUntil).toBeNull();
+    expect(model({ absent: '2026-11-23T00:00:00-05:00' }, late).absentUntil).toBe('2026-11-23');
+  });
+
+  it('drops a leave that ended before today', () => {
+    expect(model({ absent: '2026-11-22T23:59:59+03:00' }).absentUntil).toBeNull();
+  });
+
+  it('is null when not on leave', () => {
+    expect(model({ absent: false }).absentUntil).toBeNull();
+    expect(model({ absent: undefined }).absentUntil).toBeNull();
+  });
+});
+
+describe('bad dates degrade one field', () => {
+  it.each([
+    'yesterday',
+    '2026-11-23 08:59:00', // user.get style, no offset: rejected, not guessed
+    '2026-11-23T08:59:00', // no offset
+    '2026-02-30T10:00:00+03:00', // no such day
+    '2026-11-23T24:00:00+03:00',
+    '2026-11-23T08:59:00+03:00junk',
+    '',
+  ])('%j as last activity → offline with unknown last activity, the rest intact', (bad) => {
+    const anna = model({ last_activity_date: bad, desktop_last_date: ago(10), absent: '2026-12-01T00:00:00+03:00' });
+    expect(anna.presence).toBe('offline');
+    expect(anna.lastActivity).toBeNull();
+    expect(anna.desktop).toBe(true);
+    expect(anna.absentUntil).toBe('2026-12-01');
+  });
+
+  it('a bad mobile date only means not mobile', () => {
+    const anna = model({ mobile_last_date: 'soon' });
+    expect(anna.presence).toBe('online');
+    expect(anna.lastActivity).toBe(NOW - 60_000);
+  });
+
+  it('a bad idle date only means not idle', () => {
+    expect(model({ idle: 'N', desktop_last_date: ago(10) }).presence).toBe('online');
+  });
+
+  it('a bad absence date only means not on leave', () => {
+    const anna = model({ absent: '31.12.2026' });
+    expect(anna.absentUntil).toBeNull();
+    expect(anna.presence).toBe('online');
+  });
+
+  it('accepts fractions of a second and Z', () => {
+    expect(model({ last_activity_date: new Date(NOW - 1500).toISOString() }).lastActivity).toBe(NOW - 1500);
+  });
+});
+
+describe('names, avatar, colour, flags', () => {
+  it('prefers the display name, trimmed', () => {
+    expect(model({ name: '  Anna P.  ' }).name).toBe('Anna P.');
+  });
+
+  it('falls back to first + last name, then to #id', () => {
+    expect(model({ name: '', first_name: ' Boris ', last_name: 'Smirnov ' }).name).toBe('Boris Smirnov');
+    expect(model({ name: undefined, first_name: 'Boris', last_name: '' }).name).toBe('Boris');
+    expect(model({ name: ' ', first_name: undefined, last_name: undefined }).name).toBe('#7');
+  });
+
+  it('keeps names with any characters as text', () => {
+    expect(model({ name: '<img src=x onerror=alert(1)> Ёжик' }).name).toBe('<img src=x onerror=alert(1)> Ёжик');
+  });
+
+  it.each([
+    ['https://cdn.example.com/a/b.png?x=1', 'https://cdn.example.com/a/b.png?x=1'],
+    ['https://portal.bitrix24.ru/upload/фото.jpg', 'https://portal.bitrix24.ru/upload/фото.jpg'],
+    ['https://portal.example:8443/a.png', 'https://portal.example:8443/a.png'],
+    ['http://127.0.0.1:4567/avatars/7.svg', 'http://127.0.0.1:4567/avatars/7.svg'],
+    ['http://localhost/a.png', 'http://localhost/a.png'],
+    ['http://[::1]:9000/a.png', 'http://[::1]:9000/a.png'],
+    ['http://cdn.example.com/a.png', null],
+    ['/bitrix/images/blank.gif', null],
+    ['javascript:alert(1)', null],
+    ['data:image/png;base64,AAAA', null],
+    ['https://user:pass@cdn.example.com/a.png', null],
+    ['https://cdn.example.com/a b.png', null],
+    ['https://cdn.example.com/a".png', null],
+    ['https://cdn.example.com:99999/a.png', null],
+    ['https://', null],
+    ['HTTPS://cdn.example.com/a.png', null],
+    ['', null],
+  ])('avatar %j → %j', (avatar, expected) => {
+    expect(model({ avatar, avatar_hr: undefined }).avatar).toBe(expected);
+  });
+
+  it('falls back to avatar_hr when avatar is unusable', () => {
+    expect(model({ avatar: '', avatar_hr: 'https://cdn.example.com/hr.png' }).avatar).toBe('https://cdn.example.com/hr.png');
+  });
+
+  it.each([
+    ['#DF532D', '#df532d'],
+    ['#df532d', '#df532d'],
+    ['df532d', null],
+    ['#fff', null],
+    ['red', null],
+    ['#df532d; background:url(x)', null],
+    [undefined, null],
+  ])('color %j → %j', (color, expected) => {
+    expect(model({ color }).color).toBe(expected);
+  });
+
+  it('flags bots and extranet users', () => {
+    expect(model({ bot: true }).bot).toBe(true);
+    expect(model({ bot: undefined }).bot).toBe(false);
+    expect(model({ extranet: true }).extranet).toBe(true);
+  });
+
+  it('copes with a user that has nothing but an id', () => {
+    expect(toColleague({ id: 3 }, NOW, LIMIT)).toEqual({
+      id: 3,
+      name: '#3',
+      firstName: '',
+      lastName: '',
+      position: '',
+      departments: [],
+      avatar: null,
+      color: null,
+      presence: 'offline',
+      presenceSince: null,
+      lastActivity: null,
+      desktop: false,
+      status: 'online',
+      absentUntil: null,
+      bot: false,
+      extranet: false,
+    });
+  });
+
+  it('copies departments instead of aliasing the raw array', () => {
+    const departments = [1, 2];
+    const anna = model({ departments });
+    departments.push(3);
+    expect(anna.departments).toEqual([1, 2]);
+  });
+});
+
+describe('speed', () => {
+  it('models 5,000 people quickly', () => {
+    const raws = Array.from({ length: 5000 }, (_, i) =>
+      user({
+        id: i + 1,
+        last_activity_date: ago(i % 3000),
+        mobile_last_date: i % 3 === 0 ? ago((i % 3000) + 20) : false,
+        desktop_last_date: i % 2 === 0 ? ago(i % 200) : false,
+        idle: i % 10 === 0 ? ago(900) : false,
+        absent: i % 50 === 0 ? '2026-12-01T00:00:00+03:00' : false,
+        avatar: `https://cdn.bitrix24.example/resize_cache/${i}/avatar.png`,
+      }),
+    );
+    for (let i = 0; i < 20; i++) toColleagues(raws, NOW, LIMIT); // warm up the JIT
+    const runs: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      toColleagues(raws, NOW, LIMIT);
+      runs.push(performance.now() - start);
+    }
+    runs.sort((a, b) => a - b);
+    const median = runs[10] ?? Infinity;
+    console.info(`toColleagues(5000): median ${median.toFixed(3)} ms, best ${runs[0]?.toFixed(3)} ms`);
+    // Generous bound so a busy CI machine does not flake; the report quotes the measured median.
+    expect(median).toBeLessThan(25);
+  });
+});
