@@ -1,3 +1,6 @@
+import { redactSecrets } from './redact.js';
+import { ErrorBodySchema, TimeSchema, type ErrorBody } from './schemas.js';
+
 /**
  * Every way a Bitrix24 call can fail, as one error class with a `kind` and the retry advice
  * that kind implies (from the API notes). Messages never contain the webhook code or tokens:
@@ -93,4 +96,175 @@ export function retryAdviceFor(kind: B24ErrorKind, resetAt: number | null, now: 
 
 export function isB24Error(error: unknown): error is B24Error {
   return error instanceof B24Error;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping answers and transport failures to B24Error. Every message goes through redactSecrets.
+
+/** Portal (and OAuth server) error codes → kind, from the API notes' error table. */
+const KIND_BY_CODE: Readonly<Record<string, B24ErrorKind>> = {
+  QUERY_LIMIT_EXCEEDED: 'rate-limited',
+  OVERLOAD_LIMIT: 'overloaded',
+  OPERATION_TIME_LIMIT: 'operation-time-limited',
+  expired_token: 'auth-expired',
+  invalid_token: 'auth-invalid',
+  NO_AUTH_FOUND: 'auth-invalid',
+  INVALID_CREDENTIALS: 'auth-invalid',
+  // OAuth token endpoint: the refresh token or the app's keys are no longer valid.
+  invalid_grant: 'auth-invalid',
+  invalid_client: 'auth-invalid',
+  insufficient_scope: 'scope-missing',
+  user_access_error: 'access-denied',
+  ACCESS_DENIED: 'access-denied',
+  ACCESS_ERROR: 'access-denied',
+  ERROR_METHOD_NOT_FOUND: 'method-missing',
+  INVALID_FORMAT: 'bad-request',
+  ID_EMPTY: 'bad-request',
+  USER_NOT_EXISTS: 'bad-request',
+  ERROR_BATCH_LENGTH_EXCEEDED: 'bad-request',
+  ERROR_BATCH_METHOD_NOT_ALLOWED: 'bad-request',
+  INVALID_REQUEST: 'bad-request',
+  INTERNAL_SERVER_ERROR: 'server-error',
+  ERROR_UNEXPECTED_ANSWER: 'server-error',
+};
+
+/** When the code is unknown, the HTTP status decides. */
+function kindByStatus(status: number | null): B24ErrorKind {
+  if (status === null || (status >= 200 && status < 300)) return 'bad-request';
+  if (status === 401) return 'auth-invalid';
+  if (status === 403) return 'access-denied';
+  if (status === 429) return 'rate-limited';
+  if (status === 503) return 'overloaded';
+  if (status >= 500) return 'server-error';
+  if (status >= 300 && status < 400) return 'portal-moved';
+  return 'bad-request';
+}
+
+const MAX_DESCRIPTION = 300;
+
+function describe(method: string | null, text: string, secrets: readonly string[]): string {
+  const clean = redactSecrets(text, secrets).replace(/\s+/g, ' ').trim();
+  const short = clean.length > MAX_DESCRIPTION ? `${clean.slice(0, MAX_DESCRIPTION)}…` : clean;
+  return method ? `${redactSecrets(method, secrets)}: ${short}` : short;
+}
+
+/** `time.operating_reset_at` (Unix seconds) → epoch ms, when the portal sent one. */
+export function resetAtFromTime(time: unknown): number | null {
+  const parsed = TimeSchema.safeParse(time);
+  const seconds = parsed.success ? parsed.data?.operating_reset_at : undefined;
+  return seconds === undefined || !Number.isFinite(seconds) || seconds <= 0 ? null : Math.round(seconds * 1000);
+}
+
+/** A parsed `{error, error_description}` (top level or one batch command) → B24Error. */
+export function errorFromErrorBody(
+  body: ErrorBody,
+  options: { status?: number | null; method?: string | null; time?: unknown; secrets?: readonly string[] } = {},
+): B24Error {
+  const status = options.status ?? null;
+  const method = options.method ?? null;
+  const secrets = options.secrets ?? [];
+  const code = redactSecrets(body.error, secrets).slice(0, 100);
+  const kind = Object.hasOwn(KIND_BY_CODE, body.error) ? (KIND_BY_CODE[body.error] as B24ErrorKind) : kindByStatus(status);
+  const detail = body.error_description ? `${code} (${body.error_description})` : code;
+  return new B24Error({
+    kind,
+    code,
+    message: describe(method, detail, secrets),
+    httpStatus: status,
+    method,
+    resetAt: kind === 'operation-time-limited' ? resetAtFromTime(options.time) : null,
+  });
+}
+
+/**
+ * An HTTP answer that is not a usable success → B24Error: portal error bodies, HTML pages
+ * from proxies, empty bodies and JSON of the wrong shape.
+ */
+export function errorFromResponse(status: number, bodyText: string, method: string, secrets: readonly string[] = []): B24Error {
+  let json: unknown;
+  let isJson = false;
+  try {
+    json = JSON.parse(bodyText);
+    isJson = true;
+  } catch {
+    // handled below: not JSON
+  }
+  if (isJson) {
+    const error = ErrorBodySchema.safeParse(json);
+    if (error.success) {
+      const time = json !== null && typeof json === 'object' ? (json as { time?: unknown }).time : undefined;
+      return errorFromErrorBody(error.data, { status, method, time, secrets });
+    }
+  }
+  const ok = status >= 200 && status < 300;
+  const what = bodyText.trim() === '' ? 'an empty answer' : isJson ? 'an answer of an unexpected shape' : 'an answer that is not JSON';
+  if (ok) {
+    return new B24Error({
+      kind: 'malformed-response',
+      code: bodyText.trim() === '' ? 'EMPTY_BODY' : isJson ? 'WRONG_SHAPE' : 'NOT_JSON',
+      message: describe(method, `the portal sent ${what}`, secrets),
+      httpStatus: status,
+      method,
+    });
+  }
+  return new B24Error({
+    kind: kindByStatus(status),
+    code: `HTTP_${status}`,
+    message: describe(method, `HTTP ${status} with ${what}`, secrets),
+    httpStatus: status,
+    method,
+  });
+}
+
+/** A 3xx answer: Bitrix24 redirects when a portal moved to another domain. */
+export function portalMovedError(status: number, location: string | null, requestUrl: string, method: string): B24Error {
+  let target: string | null = null;
+  if (location) {
+    try {
+      // Only the host: the path of a redirected webhook URL repeats the code.
+      target = new URL(location, requestUrl).host;
+    } catch {
+      target = null;
+    }
+  }
+  return new B24Error({
+    kind: 'portal-moved',
+    code: `HTTP_${status}`,
+    message: describe(
+      method,
+      target ? `the portal redirects to ${target}: it may have moved, reconnect with its new address` : 'the portal answered with a redirect',
+      [],
+    ),
+    httpStatus: status,
+    method,
+  });
+}
+
+/** fetch rejected: DNS, refused, reset, TLS, or our own timeout. The caller handles its own aborts. */
+export function errorFromTransport(error: unknown, method: string, timedOut: boolean, secrets: readonly string[] = []): B24Error {
+  if (timedOut || (error instanceof Error && error.name === 'TimeoutError')) {
+    return new B24Error({ kind: 'timeout', code: 'TIMEOUT', message: describe(method, 'the portal did not answer in time', secrets), method });
+  }
+  const code = transportCode(error);
+  const text = error instanceof Error ? (causeMessage(error) ?? error.message) : String(error);
+  return new B24Error({
+    kind: 'network',
+    code,
+    message: describe(method, `network error ${code}: ${text}`, secrets),
+    method,
+  });
+}
+
+function transportCode(error: unknown): string {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z0-9_]{2,60}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'NETWORK_ERROR';
+}
+
+function causeMessage(error: Error): string | null {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? cause.message : null;
 }

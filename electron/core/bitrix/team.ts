@@ -1,0 +1,295 @@
+import type { B24Client, BatchCommand } from './client.js';
+import { MAX_BATCH_COMMANDS } from './client.js';
+import { B24Error } from './errors.js';
+import { ImUserSchema, parseDepartments, parseRawUserDetailed, ProfileSchema } from './schemas.js';
+import type { Department, PortalIdentity, RawUser } from './types.js';
+
+/**
+ * Fetching the team in as few requests as the portal allows. A refresh is one request in the
+ * steady state (all pages and the watch list in one batch), two on the first refresh (a plain
+ * page 0 tells the size, then one batch for the rest), plus one more per 2,500 people.
+ */
+export interface TeamFetch {
+  readonly colleagues: RawUser[];
+  /** Every watched id that is not a colleague → its user object, or null when the portal has none for us. */
+  readonly watched: Map<number, RawUser | null>;
+  /** The portal's `total` for the colleagues list: pass it back as `knownTotal` next time. */
+  readonly total: number;
+  /** User objects with unusable fields, or rejected for lack of an id. */
+  readonly degraded: number;
+  /** HTTP requests this fetch made. */
+  readonly requests: number;
+}
+
+export interface FetchTeamOptions {
+  readonly watchIds?: readonly number[];
+  readonly knownTotal?: number | null;
+  readonly signal?: AbortSignal;
+}
+
+export const COLLEAGUES_METHOD = 'im.department.colleagues.list';
+export const USERS_METHOD = 'im.user.list.get';
+/** im.department.colleagues.list's maximum LIMIT. */
+export const PAGE_SIZE = 50;
+/** Ids per im.user.list.get command: short command strings, and the usual Bitrix24 page size. */
+export const WATCH_CHUNK = 50;
+/** Bounds against a portal whose `next` never ends: 20,000 people, a few follow-up rounds. */
+const MAX_PAGES = 400;
+const MAX_ROUNDS = 6;
+
+interface PageInfo {
+  readonly round: number;
+  readonly count: number;
+  readonly next: number | null;
+  readonly total: number;
+}
+
+interface CommandAnswer {
+  readonly result: unknown;
+  readonly total: number | null;
+  readonly next: number | null;
+}
+
+type PlannedCommand = { readonly key: string; readonly command: BatchCommand } & (
+  | { readonly kind: 'page'; readonly offset: number }
+  | { readonly kind: 'watch'; readonly ids: readonly number[] }
+);
+
+export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}): Promise<TeamFetch> {
+  const startRequests = client.requestsSent;
+  const signal = opts.signal;
+  const watchIds = [...new Set((opts.watchIds ?? []).filter((id) => Number.isSafeInteger(id) && id > 0))];
+  const colleagues = new Map<number, RawUser>();
+  const pages = new Map<number, PageInfo>();
+  const watchAnswers = new Map<number, RawUser | null>();
+  let degraded = 0;
+  let watchRequested = watchIds.length === 0;
+  let round = 0;
+  const roundTotals: number[] = [];
+
+  const watchCommands = (ids: readonly number[]): PlannedCommand[] =>
+    chunk(ids, WATCH_CHUNK).map((part, index) => ({
+      key: `w${index}`,
+      kind: 'watch',
+      ids: part,
+      command: { method: USERS_METHOD, params: { ID: part } },
+    }));
+
+  /** Runs one round: page offsets first, the watch list when there is room. */
+  const runRound = async (offsets: readonly number[]): Promise<void> => {
+    const planned: PlannedCommand[] = offsets.map((offset) => ({
+      key: `p${offset}`,
+      kind: 'page',
+      offset,
+      command: { method: COLLEAGUES_METHOD, params: { USER_DATA: 'Y', OFFSET: offset, LIMIT: PAGE_SIZE } },
+    }));
+    if (!watchRequested) {
+      const watch = watchCommands(watchIds.filter((id) => !colleagues.has(id)));
+      const lastBatchRoom = MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
+      // Ride along only where it costs no extra request.
+      if (planned.length === 0 || watch.length <= lastBatchRoom) {
+        planned.push(...watch);
+        watchRequested = true;
+      }
+    }
+    let roundTotal: number | null = null;
+    for (const part of chunk(planned, MAX_BATCH_COMMANDS)) {
+      const answers = await execute(client, part, signal);
+      for (const item of part) {
+        const answer = answers.get(item.key) as CommandAnswer;
+        if (item.kind === 'page') {
+          const users = pageItems(answer.result, item.command.method);
+          for (const value of users) {
+            const parsed = parseRawUserDetailed(value);
+            if (!parsed.user) {
+              degraded += 1;
+            } else if (!colleagues.has(parsed.user.id)) {
+              colleagues.set(parsed.user.id, parsed.user);
+              if (parsed.degraded) degraded += 1;
+            }
+          }
+          const next = answer.next !== null && answer.next > item.offset ? answer.next : null;
+          const total = answer.total ?? Math.max(item.offset + users.length, next ?? 0);
+          pages.set(item.offset, { round, count: users.length, next, total });
+          roundTotal = Math.max(roundTotal ?? 0, total);
+        } else {
+          for (const [id, value] of watchItems(answer.result, item.ids)) {
+            const parsed = value === null ? null : parseRawUserDetailed(value);
+            if (parsed && parsed.degraded) degraded += 1;
+            watchAnswers.set(id, parsed?.user ?? null);
+          }
+        }
+      }
+    }
+    if (roundTotal !== null) roundTotals.push(roundTotal);
+    round += 1;
+  };
+
+  const latestTotal = (): number => roundTotals.at(-1) ?? 0;
+
+  /** Pages the answers say exist but were not fetched: by `next`, and by `total`. */
+  const missingOffsets = (): number[] => {
+    const missing = new Set<number>();
+    for (const info of pages.values()) {
+      if (info.next !== null && !pages.has(info.next)) missing.add(info.next);
+    }
+    for (let offset = 0; offset < latestTotal(); offset += PAGE_SIZE) {
+      if (!pages.has(offset)) missing.add(offset);
+    }
+    return [...missing].sort((a, b) => a - b);
+  };
+
+  // Round 0: a plain page 0 tells the team size; with a known size every page goes at once.
+  const known = opts.knownTotal;
+  const firstOffsets = known === null || known === undefined ? [0] : range(0, Math.max(known, 1), PAGE_SIZE).slice(0, MAX_PAGES);
+  await runRound(firstOffsets);
+
+  let consistencyChecked = false;
+  while (round < MAX_ROUNDS) {
+    let offsets = missingOffsets();
+    if (offsets.length === 0 && !consistencyChecked) {
+      consistencyChecked = true;
+      // The team changed while we paged: people may have shifted across a page boundary
+      // fetched earlier. Fetch those pages again once, with the current state.
+      const current = latestTotal();
+      if (colleagues.size < current && new Set(roundTotals).size > 1) {
+        const lastRound = round - 1;
+        offsets = [...pages.entries()].filter(([, info]) => info.round !== lastRound).map(([offset]) => offset);
+      }
+    }
+    if (offsets.length === 0) break;
+    const room = MAX_PAGES - pages.size;
+    if (room <= 0) break;
+    await runRound(offsets.slice(0, room));
+  }
+
+  if (!watchRequested) {
+    watchRequested = true;
+    const rest = watchIds.filter((id) => !colleagues.has(id));
+    if (rest.length > 0) await runRound([]);
+  }
+
+  const watched = new Map<number, RawUser | null>();
+  for (const id of watchIds) {
+    if (colleagues.has(id)) continue;
+    watched.set(id, watchAnswers.get(id) ?? null);
+  }
+  return {
+    colleagues: [...colleagues.values()],
+    watched,
+    total: latestTotal(),
+    degraded,
+    requests: client.requestsSent - startRequests,
+  };
+}
+
+/** One command → a plain call; more → batches of at most 50. A failed command fails the fetch. */
+async function execute(client: B24Client, commands: readonly PlannedCommand[], signal?: AbortSignal): Promise<Map<string, CommandAnswer>> {
+  const answers = new Map<string, CommandAnswer>();
+  if (commands.length === 1) {
+    const only = commands[0] as PlannedCommand;
+    const answer = await client.call(only.command.method, only.command.params, signal ? { signal } : {});
+    answers.set(only.key, answer);
+    return answers;
+  }
+  const batch = await client.batch(Object.fromEntries(commands.map((item) => [item.key, item.command])), signal ? { signal } : {});
+  for (const item of commands) {
+    const error = batch.errors.get(item.key);
+    if (error) throw error;
+    answers.set(item.key, {
+      result: batch.results.get(item.key),
+      total: batch.totals.get(item.key) ?? null,
+      next: batch.nexts.get(item.key) ?? null,
+    });
+  }
+  return answers;
+}
+
+/** A colleagues page: an array of user objects (PHP may send a list as an object keyed 0..n). */
+function pageItems(result: unknown, method: string): unknown[] {
+  if (result === false) {
+    // Older portals answer `false` instead of 403 ACCESS_ERROR for users without a department list.
+    throw new B24Error({ kind: 'access-denied', code: 'ACCESS_ERROR', message: `${method}: the portal does not show this user a colleagues list`, method });
+  }
+  if (Array.isArray(result)) return result;
+  if (result !== null && typeof result === 'object') return Object.values(result);
+  throw new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: `${method}: the portal sent a page of an unexpected shape`, method });
+}
+
+/** im.user.list.get: `{ "4": {...}, "5": null }` by default, or a plain array. Missing ids → null. */
+function watchItems(result: unknown, ids: readonly number[]): Map<number, unknown> {
+  const byId = new Map<number, unknown>();
+  for (const id of ids) byId.set(id, null);
+  if (Array.isArray(result)) {
+    for (const value of result) {
+      const id = parseRawUserDetailed(value).user?.id;
+      if (id !== undefined && byId.has(id)) byId.set(id, value);
+    }
+  } else if (result !== null && typeof result === 'object') {
+    for (const id of ids) {
+      if (Object.hasOwn(result, String(id))) byId.set(id, (result as Record<string, unknown>)[String(id)] ?? null);
+    }
+  } else {
+    throw new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: `${USERS_METHOD}: the portal sent an answer of an unexpected shape`, method: USERS_METHOD });
+  }
+  return byId;
+}
+
+/** Who the credential belongs to: `profile` and `im.user.get` in one batch, profile preferred. */
+export async function fetchIdentity(client: B24Client, opts: { signal?: AbortSignal } = {}): Promise<PortalIdentity> {
+  const answer = await client.batch(
+    { profile: { method: 'profile' }, me: { method: 'im.user.get' } },
+    opts.signal ? { signal: opts.signal } : {},
+  );
+  const profile = ProfileSchema.safeParse(answer.results.get('profile'));
+  if (profile.success) {
+    const name = [profile.data.NAME, profile.data.LAST_NAME].filter(Boolean).join(' ').trim();
+    return { userId: profile.data.ID, name: name || `User ${profile.data.ID}`, portalHost: client.portalHost };
+  }
+  const me = ImUserSchema.safeParse(answer.results.get('me'));
+  if (me.success) {
+    const name = me.data.name?.trim() || [me.data.first_name, me.data.last_name].filter(Boolean).join(' ').trim();
+    return { userId: me.data.id, name: name || `User ${me.data.id}`, portalHost: client.portalHost };
+  }
+  // im scope is what this app needs: its error explains best what is missing.
+  throw (
+    answer.errors.get('me') ??
+    answer.errors.get('profile') ??
+    new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: 'profile: the portal did not say who the credential belongs to', method: 'profile' })
+  );
+}
+
+/** Department names for ids (im.department.get); unknown ids are left out. */
+export async function fetchDepartments(client: B24Client, ids: readonly number[], opts: { signal?: AbortSignal } = {}): Promise<Department[]> {
+  const wanted = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))];
+  if (wanted.length === 0) return [];
+  const chunks = chunk(wanted, WATCH_CHUNK);
+  const signalOpt = opts.signal ? { signal: opts.signal } : {};
+  const results: unknown[] = [];
+  if (chunks.length === 1) {
+    results.push((await client.call('im.department.get', { ID: chunks[0] }, signalOpt)).result);
+  } else {
+    for (const group of chunk(chunks, MAX_BATCH_COMMANDS)) {
+      const answer = await client.batch(Object.fromEntries(group.map((part, index) => [`d${index}`, { method: 'im.department.get', params: { ID: part } }])), signalOpt);
+      const error = answer.errors.values().next();
+      if (!error.done) throw error.value;
+      results.push(...answer.results.values());
+    }
+  }
+  const wantedSet = new Set(wanted);
+  const byId = new Map<number, Department>();
+  for (const result of results) for (const department of parseDepartments(result)) if (wantedSet.has(department.id)) byId.set(department.id, department);
+  return [...byId.values()];
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  return out;
+}
+
+function range(start: number, end: number, step: number): number[] {
+  const out: number[] = [];
+  for (let value = start; value < end; value += step) out.push(value);
+  return out;
+}
