@@ -1,0 +1,188 @@
+import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { PresenceSummary } from '../core/service.js';
+
+/**
+ * The tray: an icon whose look follows the state, a tooltip with the summary, and a menu that
+ * holds every action (Linux AppIndicator drops clicks, so the menu must be enough on its own).
+ * The texts and the menu are pure functions of the summary; the controller only applies them.
+ */
+export type TrayIconState = 'online' | 'nobody' | 'paused' | 'problem' | 'disconnected';
+
+export interface TrayActions {
+  showPanel(): void;
+  togglePanel(): void;
+  refresh(): void;
+  pauseAlerts(until: number | null): void;
+  openSettings(): void;
+  quit(): void;
+}
+
+export interface TrayFormat {
+  /** Local clock time for "paused until …"; injected so tests do not depend on the machine's locale. */
+  readonly time: (epochMs: number) => string;
+}
+
+export const defaultTrayFormat: TrayFormat = {
+  time: (epochMs) => new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+};
+
+const PROBLEM_STATES = new Set(['auth-failed', 'offline', 'rate-limited', 'stale']);
+
+export function isPaused(summary: PresenceSummary, now: number): boolean {
+  return summary.alertsPausedUntil !== null && summary.alertsPausedUntil > now;
+}
+
+export function trayIconState(summary: PresenceSummary, now: number): TrayIconState {
+  if (summary.connection === 'none') return 'disconnected';
+  if (PROBLEM_STATES.has(summary.health.state)) return 'problem';
+  if (isPaused(summary, now)) return 'paused';
+  return summary.online + summary.mobile > 0 ? 'online' : 'nobody';
+}
+
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 5) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
+export function problemText(summary: PresenceSummary, format: TrayFormat = defaultTrayFormat): string | null {
+  const { health } = summary;
+  switch (health.state) {
+    case 'auth-failed':
+      return 'Sign-in failed: reconnect in Settings';
+    case 'offline':
+      return 'Offline: will retry';
+    case 'rate-limited':
+      return health.until !== null ? `Portal busy: retrying at ${format.time(health.until)}` : 'Portal busy: retrying';
+    case 'stale':
+      return 'Data is out of date';
+    default:
+      return null;
+  }
+}
+
+export function trayTooltip(summary: PresenceSummary, now: number, format: TrayFormat = defaultTrayFormat): string {
+  const parts: string[] = [];
+  if (summary.connection === 'none') {
+    parts.push('Not connected');
+  } else {
+    const problem = problemText(summary, format);
+    if (problem) parts.push(problem);
+    if (summary.health.state === 'connecting' && summary.updatedAt === null) parts.push('Connecting…');
+    else parts.push(`${summary.online + summary.mobile} of ${summary.total} online`);
+    if (summary.updatedAt !== null) parts.push(`updated ${formatAge(now - summary.updatedAt)}`);
+  }
+  if (isPaused(summary, now) && summary.alertsPausedUntil !== null) {
+    parts.push(`alerts paused until ${format.time(summary.alertsPausedUntil)}`);
+  }
+  return `B24 Presence — ${parts.join(' · ')}`;
+}
+
+/** Local midnight after `now`: "until tomorrow". */
+export function startOfNextDay(now: number): number {
+  const date = new Date(now);
+  date.setHours(24, 0, 0, 0);
+  return date.getTime();
+}
+
+export const HOUR_MS = 60 * 60 * 1000;
+
+/** `clock` is read when an item is clicked: a menu built minutes ago still pauses for a full hour. */
+export function trayMenuTemplate(
+  summary: PresenceSummary,
+  clock: () => number,
+  actions: TrayActions,
+  format: TrayFormat = defaultTrayFormat,
+): MenuItemConstructorOptions[] {
+  const now = clock();
+  const paused = isPaused(summary, now);
+  const pauseItems: MenuItemConstructorOptions[] = [
+    { label: 'For 1 hour', click: () => actions.pauseAlerts(clock() + HOUR_MS) },
+    { label: 'Until tomorrow', click: () => actions.pauseAlerts(startOfNextDay(clock())) },
+  ];
+  if (paused) pauseItems.push({ type: 'separator' }, { label: 'Resume alerts', click: () => actions.pauseAlerts(null) });
+  return [
+    { label: 'Show panel', click: () => actions.showPanel() },
+    { label: trayTooltip(summary, now, format).replace(/^B24 Presence — /, ''), enabled: false },
+    { type: 'separator' },
+    { label: 'Refresh now', enabled: summary.connection !== 'none', click: () => actions.refresh() },
+    {
+      label: paused && summary.alertsPausedUntil !== null ? `Alerts paused until ${format.time(summary.alertsPausedUntil)}` : 'Pause alerts',
+      submenu: pauseItems,
+    },
+    { label: 'Settings…', click: () => actions.openSettings() },
+    { type: 'separator' },
+    { label: 'Quit B24 Presence', click: () => actions.quit() },
+  ];
+}
+
+export interface TrayDeps {
+  readonly Tray: new (image: NativeImage) => Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'on' | 'destroy' | 'isDestroyed'>;
+  readonly Menu: Pick<typeof Menu, 'buildFromTemplate'>;
+  readonly icon: (state: TrayIconState) => NativeImage;
+}
+
+/** Owns the Tray instance; `update` re-renders icon, tooltip and menu from a summary. */
+export class TrayController {
+  private readonly tray: InstanceType<TrayDeps['Tray']>;
+  private lastState: TrayIconState | null = null;
+  /** Rebuilding an open AppIndicator menu closes it, so the menu is rebuilt only when its text changes. */
+  private lastMenuKey: string | null = null;
+  private lastTooltip: string | null = null;
+  private summary: PresenceSummary;
+
+  constructor(
+    private readonly deps: TrayDeps,
+    initial: PresenceSummary,
+    private readonly actions: TrayActions,
+    private readonly now: () => number,
+    private readonly format: TrayFormat = defaultTrayFormat,
+  ) {
+    this.summary = initial;
+    this.tray = new deps.Tray(deps.icon(trayIconState(initial, now())));
+    // Where the platform reports clicks, a left click toggles the panel; the menu covers the rest.
+    this.tray.on('click', () => actions.togglePanel());
+    this.render();
+  }
+
+  /** What the tray shows now (for diagnostics and the end-to-end tests). */
+  get shown(): { readonly state: TrayIconState | null; readonly tooltip: string | null } {
+    return { state: this.lastState, tooltip: this.lastTooltip };
+  }
+
+  update(summary: PresenceSummary): void {
+    this.summary = summary;
+    this.render();
+  }
+
+  /** Re-renders with the current time, so "updated 20 s ago" keeps moving. */
+  tick(): void {
+    this.render();
+  }
+
+  destroy(): void {
+    if (!this.tray.isDestroyed()) this.tray.destroy();
+  }
+
+  private render(): void {
+    if (this.tray.isDestroyed()) return;
+    const now = this.now();
+    const state = trayIconState(this.summary, now);
+    if (state !== this.lastState) {
+      this.tray.setImage(this.deps.icon(state));
+      this.lastState = state;
+    }
+    const tooltip = trayTooltip(this.summary, now, this.format);
+    const menuKey = `${state}|${this.summary.connection}|${tooltip}`;
+    if (menuKey === this.lastMenuKey) return;
+    this.lastMenuKey = menuKey;
+    this.lastTooltip = tooltip;
+    this.tray.setToolTip(tooltip);
+    this.tray.setContextMenu(this.deps.Menu.buildFromTemplate(trayMenuTemplate(this.summary, this.now, this.actions, this.format)));
+  }
+}
