@@ -1,0 +1,124 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { faultSchema, personUpdateSchema } from './control.js';
+import type { DemoControl } from './types.js';
+
+/**
+ * The control API over HTTP under /_demo/, so a browser-mode session or a child process can
+ * steer the demo. Loopback only: the peer address, the Host header (against DNS rebinding) and
+ * any Origin (against other web pages) must all be loopback. See README.md for the endpoints.
+ */
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const idSchema = z.coerce.number().int().positive();
+
+function describeZod(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+}
+
+export class ControlHttp {
+  constructor(private readonly control: DemoControl) {}
+
+  handle(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
+    const origin = req.headers.origin;
+    if (!LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '') || !LOOPBACK_HOST.test(req.headers.host ?? '') || (origin !== undefined && !LOOPBACK_ORIGIN.test(origin))) {
+      reply(res, 403, { error: 'The demo control API answers loopback clients only' });
+      return;
+    }
+    const cors: Record<string, string> = origin
+      ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Methods': 'GET, POST, DELETE', 'Access-Control-Allow-Headers': 'Content-Type', Vary: 'Origin' }
+      : {};
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
+    try {
+      const result = this.route(req.method ?? 'GET', url.pathname.replace(/\/+$/, ''), body);
+      reply(res, 200, result ?? { ok: true }, cors);
+    } catch (error) {
+      if (error instanceof HttpProblem) reply(res, error.status, { error: error.message }, cors);
+      else if (error instanceof z.ZodError) reply(res, 400, { error: describeZod(error) }, cors);
+      else reply(res, 400, { error: error instanceof Error ? error.message : 'Bad request' }, cors);
+    }
+  }
+
+  private route(method: string, path: string, body: string): unknown {
+    const control = this.control;
+    const parts = path.split('/').slice(2); // ['', '_demo', ...]
+    const [resource = '', id, action] = parts;
+    const key = `${method} ${resource}${id === undefined ? '' : '/:id'}${action === undefined ? '' : `/${action}`}`;
+    switch (key) {
+      case 'GET state':
+        return { ownerId: control.ownerId, teamIds: control.teamIds() };
+      case 'GET person/:id': {
+        const user = control.userObject(idSchema.parse(id));
+        if (!user) throw new HttpProblem(404, `No person with id ${id}`);
+        return user;
+      }
+      case 'POST person':
+        return { id: control.addPerson(personUpdateSchema.parse(parseJson(body))) };
+      case 'POST outsider':
+        return { id: control.addOutsider(personUpdateSchema.parse(parseJson(body))) };
+      case 'POST person/:id':
+        control.updatePerson(idSchema.parse(id), personUpdateSchema.parse(parseJson(body)));
+        return { ok: true };
+      case 'DELETE person/:id':
+      case 'POST person/:id/remove':
+        control.removePerson(idSchema.parse(id));
+        return { ok: true };
+      case 'POST fault':
+        control.injectFault(faultSchema.parse(parseJson(body)));
+        return { ok: true };
+      case 'DELETE fault':
+      case 'POST faults/:id':
+        if (method === 'POST' && id !== 'clear') break;
+        control.clearFaults();
+        return { ok: true };
+      case 'POST revoke':
+        control.revokeWebhook();
+        return { ok: true };
+      case 'POST restore':
+        control.restoreWebhook();
+        return { ok: true };
+      case 'POST expire-token':
+        control.expireAccessToken();
+        return { ok: true };
+      case 'GET requests':
+        return control.requestLog;
+      case 'DELETE requests':
+      case 'POST requests/:id':
+        if (method === 'POST' && id !== 'clear') break;
+        control.clearRequestLog();
+        return { ok: true };
+    }
+    throw new HttpProblem(404, `Unknown control endpoint ${method} ${path}`);
+  }
+}
+
+/** Control bodies are JSON objects (validated by the control methods' own schemas). */
+function parseJson(body: string): unknown {
+  if (body.trim().length === 0) return {};
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new HttpProblem(400, 'The body must be JSON');
+  }
+}
+
+function reply(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(value);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store', ...headers });
+  res.end(text);
+}

@@ -1,0 +1,63 @@
+/**
+ * The demo portal lives in Moscow time (UTC+03:00, no daylight saving since 2014), like many
+ * real Bitrix24 portals: every date it sends carries that offset.
+ */
+export const PORTAL_TIME_ZONE = 'Europe/Moscow';
+export const PORTAL_OFFSET_MINUTES = 180;
+const OFFSET_MS = PORTAL_OFFSET_MINUTES * 60_000;
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+function offsetSuffix(): string {
+  const sign = PORTAL_OFFSET_MINUTES >= 0 ? '+' : '-';
+  const minutes = Math.abs(PORTAL_OFFSET_MINUTES);
+  return `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/** PHP's DATE_ATOM in portal time: `2026-11-23T12:00:00+03:00` (whole seconds). */
+export function atom(epochMs: number): string {
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + OFFSET_MS);
+  return `${localDate(local)}T${localClock(local)}${offsetSuffix()}`;
+}
+
+/** user.get's offset-less format: `2026-11-23 12:00:00` (portal time). */
+export function plainDateTime(epochMs: number): string {
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + OFFSET_MS);
+  return `${localDate(local)} ${localClock(local)}`;
+}
+
+function localDate(local: Date): string {
+  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+}
+
+function localClock(local: Date): string {
+  return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
+}
+
+/** The portal-local calendar date (YYYY-MM-DD) of an instant. */
+export function portalDate(epochMs: number): string {
+  return localDate(new Date(epochMs + OFFSET_MS));
+}
+
+/** Epoch ms of portal-local midnight starting the day that contains `epochMs`. */
+export function portalMidnight(epochMs: number): number {
+  return Math.floor((epochMs + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS;
+}
+
+/** Portal-local day of week, 0 = Sunday … 6 = Saturday. */
+export function portalWeekday(epochMs: number): number {
+  return new Date(epochMs + OFFSET_MS).getUTCDay();
+}
+
+/** Epoch ms of portal-local midnight of a `YYYY-MM-DD` date. */
+export function portalDateStart(date: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`Expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  const [, year, month, day] = match;
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day));
+  if (portalDate(utc - OFFSET_MS) !== date) throw new Error(`Not a calendar date: ${date}`);
+  return utc - OFFSET_MS;
+}
