@@ -1,0 +1,238 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Colleague, Snapshot } from '../../../electron/core/domain.js';
+import { PatchSchema, SnapshotSchema } from '../../../electron/shared/contract.js';
+import {
+  NonCanonicalSnapshotError,
+  changedFields,
+  PatchMismatchError,
+  SequenceGapError,
+  applyPatch,
+  diffSnapshots,
+} from '../../../electron/core/snapshot/diff.js';
+import { colleague } from '../presence/colleague-fixture.js';
+
+// Small value domains, so random pairs often share values and often differ.
+const colleagueArb = (id: number): fc.Arbitrary<Colleague> =>
+  fc.record({
+    id: fc.constant(id),
+    name: fc.constantFrom('Anna', 'Борис', '<b>x</b>', ''),
+    firstName: fc.constantFrom('A', 'B'),
+    lastName: fc.constantFrom('P', 'S'),
+    position: fc.constantFrom('', 'Dev'),
+    departments: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 }),
+    avatar: fc.constantFrom(null, 'https://cdn.example/a.png', 'https://cdn.example/b.png'),
+    color: fc.constantFrom(null, '#aabbcc'),
+    presence: fc.constantFrom('online', 'idle', 'mobile', 'offline'),
+    presenceSince: fc.constantFrom(null, 1_700_000_000_000, 1_700_000_060_000),
+    lastActivity: fc.constantFrom(null, 1_700_000_000_000, 1_700_000_030_000),
+    desktop: fc.boolean(),
+    status: fc.constantFrom('online', 'dnd', 'custom'),
+    absentUntil: fc.constantFrom(null, '2026-12-01'),
+    bot: fc.boolean(),
+    extranet: fc.boolean(),
+  }, { noNullPrototype: true });
+
+/** A canonical colleague list: a random subset of ids 1..30, ascending. */
+const colleaguesArb: fc.Arbitrary<Colleague[]> = fc
+  .uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 20 })
+  .chain((ids) => fc.tuple(...ids.sort((a, b) => a - b).map(colleagueArb)));
+
+/** A next snapshot that keeps some people unchanged (the common case) and varies the rest. */
+const pairArb: fc.Arbitrary<[Snapshot, Snapshot]> = fc
+  .record({ prev: colleaguesArb, next: colleaguesArb, keep: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }) })
+  .map(({ prev, next, keep }) => {
+    const prevById = new Map(prev.map((item) => [item.id, item]));
+    const merged = next.map((item) => {
+      const before = prevById.get(item.id);
+      return before && keep[item.id - 1] ? { ...before } : item; // an equal copy, not the same object
+    });
+    return [
+      { seq: 4, at: 1_000, colleagues: prev },
+      { seq: 5, at: 2_000, colleagues: merged },
+    ];
+  });
+
+describe('diffSnapshots / applyPatch properties', () => {
+  it('apply(prev, diff(prev, next)) reproduces next exactly', () => {
+    fc.assert(
+      fc.property(pairArb, ([prev, next]) => {
+        expect(applyPatch(prev, diffSnapshots(prev, next))).toStrictEqual(next);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the patch mentions only changed people and only their changed fields', () => {
+    fc.assert(
+      fc.property(pairArb, ([prev, next]) => {
+        const patch = diffSnapshots(prev, next);
+        const before = new Map(prev.colleagues.map((item) => [item.id, item]));
+        const after = new Map(next.colleagues.map((item) => [item.id, item]));
+        expect(patch.seq).toBe(next.seq);
+        expect(patch.at).toBe(next.at);
+        expect(patch.added.map((item) => item.id)).toEqual([...after.keys()].filter((id) => !before.has(id)));
+        expect(patch.removed).toEqual([...before.keys()].filter((id) => !after.has(id)));
+        const changedIds = new Set(patch.changed.map((change) => change.id));
+        for (const [id, next] of after) {
+          const old = before.get(id);
+          if (!old) continue;
+          expect(changedIds.has(id)).toBe(JSON.stringify(old) !== JSON.stringify(next));
+        }
+        for (const change of patch.changed) {
+          const old = before.get(change.id) as Colleague;
+          const now = after.get(change.id) as Colleague;
+          expect(Object.keys(change.fields).length).toBeGreaterThan(0);
+          for (const [key, value] of Object.entries(change.fields)) {
+            expect(value).toEqual(now[key as keyof Colleague]);
+            expect(value).not.toEqual(old[key as keyof Colleague]);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('survives a JSON round trip and the contract schemas unchanged', () => {
+    fc.assert(
+      fc.property(pairArb, ([prev, next]) => {
+        const patch = diffSnapshots(prev, next);
+        const wirePatch = PatchSchema.parse(JSON.parse(JSON.stringify(patch)));
+        const wirePrev = SnapshotSchema.parse(JSON.parse(JSON.stringify(prev)));
+        expect(wirePatch).toStrictEqual(patch);
+        expect(applyPatch(wirePrev, wirePatch)).toStrictEqual(next);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never modifies its inputs', () => {
+    fc.assert(
+      fc.property(pairArb, ([prev, next]) => {
+        const prevCopy = structuredClone(prev);
+        const nextCopy = structuredClone(next);
+        applyPatch(prev, diffSnapshots(prev, next));
+        expect(prev).toStrictEqual(prevCopy);
+        expect(next).toStrictEqual(nextCopy);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('diffSnapshots', () => {
+  it('compares departments by elements, not by identity', () => {
+    const prev = { seq: 1, at: 0, colleagues: [colleague(1, { departments: [1, 2] })] };
+    const same = { seq: 2, at: 1, colleagues: [colleague(1, { departments: [1, 2] })] };
+    const moved = { seq: 2, at: 1, colleagues: [colleague(1, { departments: [2, 1] })] };
+    expect(diffSnapshots(prev, same).changed).toEqual([]);
+    expect(diffSnapshots(prev, moved).changed).toEqual([{ id: 1, fields: { departments: [2, 1] } }]);
+  });
+
+  it('tells null from 0 and from a missing value', () => {
+    const prev = { seq: 1, at: 0, colleagues: [colleague(1, { presenceSince: null })] };
+    const next = { seq: 2, at: 1, colleagues: [colleague(1, { presenceSince: 0 })] };
+    expect(diffSnapshots(prev, next).changed).toEqual([{ id: 1, fields: { presenceSince: 0 } }]);
+  });
+
+  it('rejects snapshots out of canonical order or with a repeated id', () => {
+    const ok = { seq: 1, at: 0, colleagues: [colleague(1), colleague(2)] };
+    const unsorted = { seq: 2, at: 1, colleagues: [colleague(2), colleague(1)] };
+    const repeated = { seq: 2, at: 1, colleagues: [colleague(1), colleague(1)] };
+    expect(() => diffSnapshots(ok, unsorted)).toThrow(NonCanonicalSnapshotError);
+    expect(() => diffSnapshots(repeated, ok)).toThrow(/ascending id/);
+  });
+});
+
+describe('applyPatch errors', () => {
+  const prev: Snapshot = { seq: 3, at: 0, colleagues: [colleague(1), colleague(3)] };
+  const empty = { at: 1, added: [], changed: [], removed: [] };
+
+  it('throws SequenceGapError for a patch that does not directly follow', () => {
+    for (const seq of [3, 5, 1]) {
+      const attempt = () => applyPatch(prev, { ...empty, seq });
+      expect(attempt).toThrow(SequenceGapError);
+      expect(attempt).toThrow(expect.objectContaining({ expected: 4, received: seq }));
+    }
+  });
+
+  it('throws PatchMismatchError when the patch does not fit the snapshot', () => {
+    expect(() => applyPatch(prev, { ...empty, seq: 4, added: [colleague(3)] })).toThrow(PatchMismatchError);
+    expect(() => applyPatch(prev, { ...empty, seq: 4, removed: [2] })).toThrow(/does not have: 2/);
+    expect(() => applyPatch(prev, { ...empty, seq: 4, changed: [{ id: 9, fields: { name: 'x' } }] })).toThrow(
+      PatchMismatchError,
+    );
+    expect(() => applyPatch(prev, { ...empty, seq: 4, added: [colleague(2), colleague(2)] })).toThrow(
+      NonCanonicalSnapshotError,
+    );
+  });
+
+  it('accepts added people in any order and still yields canonical order', () => {
+    const next = applyPatch(prev, { ...empty, seq: 4, added: [colleague(4), colleague(2)] });
+    expect(next.colleagues.map((item) => item.id)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('speed', () => {
+  it('diffs and applies 5,000 people with 1 % changed quickly', () => {
+    const prev: Snapshot = {
+      seq: 1,
+      at: 0,
+      colleagues: Array.from({ length: 5000 }, (_, i) => colleague(i + 1, { departments: [1, 2] })),
+    };
+    const next: Snapshot = {
+      seq: 2,
+      at: 1,
+      // Fresh objects for everyone, as the model produces each poll; every 100th person changed.
+      colleagues: prev.colleagues.map((item) =>
+        item.id % 100 === 0 ? { ...item, presence: 'offline' as const } : { ...item, departments: [1, 2] },
+      ),
+    };
+    const measure = (run: () => void): number => {
+      for (let i = 0; i < 30; i++) run();
+      const runs: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const start = performance.now();
+        run();
+        runs.push(performance.now() - start);
+      }
+      return runs.sort((a, b) => a - b)[15] ?? Infinity;
+    };
+    const patch = diffSnapshots(prev, next);
+    expect(patch.changed).toHaveLength(50);
+    const diffMs = measure(() => diffSnapshots(prev, next));
+    const applyMs = measure(() => applyPatch(prev, patch));
+    console.info(`diffSnapshots(5000, 1 %): median ${diffMs.toFixed(3)} ms; applyPatch: ${applyMs.toFixed(3)} ms`);
+    expect(diffMs).toBeLessThan(20);
+    expect(applyMs).toBeLessThan(20);
+  });
+});
+
+describe('changedFields', () => {
+  it('notices a change in every single field', () => {
+    const base = colleague(1, { departments: [1] });
+    const different: { [K in keyof Colleague]: Colleague[K] } = {
+      id: 1,
+      name: 'other',
+      firstName: 'other',
+      lastName: 'other',
+      position: 'other',
+      departments: [2],
+      avatar: 'https://cdn.example/x.png',
+      color: '#000000',
+      presence: 'offline',
+      presenceSince: 1,
+      lastActivity: 2,
+      desktop: true,
+      status: 'dnd',
+      absentUntil: '2026-12-01',
+      bot: true,
+      extranet: true,
+    };
+    for (const key of Object.keys(base) as (keyof Colleague)[]) {
+      if (key === 'id') continue;
+      const changed = { ...base, [key]: different[key] };
+      expect(changedFields(base, changed), key).toEqual({ [key]: different[key] });
+    }
+  });
+});
