@@ -49,14 +49,32 @@ export function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng.next() * items.length)] as T;
 }
 
-/** Picks a key by weight: `{ a: 3, b: 1 }` gives `a` three times as often. */
-export function pickWeighted<K extends string>(rng: Rng, weights: Readonly<Record<K, number>>): K {
-  const entries = Object.entries(weights) as [K, number][];
-  const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
-  let roll = rng.next() * total;
-  for (const [key, weight] of entries) {
-    roll -= weight;
-    if (roll < 0) return key;
+/** Weights prepared once, so hot simulation paths pick without allocating. */
+export interface WeightedTable<K extends string> {
+  readonly keys: readonly K[];
+  readonly cumulative: readonly number[];
+}
+
+export function weightedTable<K extends string>(weights: Readonly<Record<K, number>>): WeightedTable<K> {
+  const keys: K[] = [];
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const [key, weight] of Object.entries(weights) as [K, number][]) {
+    if (weight <= 0) continue;
+    total += weight;
+    keys.push(key);
+    cumulative.push(total);
   }
-  return (entries[entries.length - 1] as [K, number])[0];
+  if (keys.length === 0) throw new Error('A weighted table needs a positive weight');
+  return { keys, cumulative };
+}
+
+/** Picks a key by weight: `{ a: 3, b: 1 }` gives `a` three times as often. */
+export function pickWeighted<K extends string>(rng: Rng, weights: Readonly<Record<K, number>> | WeightedTable<K>): K {
+  const table = 'cumulative' in weights && Array.isArray(weights.cumulative) ? (weights as WeightedTable<K>) : weightedTable(weights as Record<K, number>);
+  const roll = rng.next() * (table.cumulative[table.cumulative.length - 1] as number);
+  for (let index = 0; index < table.keys.length; index++) {
+    if (roll < (table.cumulative[index] as number)) return table.keys[index] as K;
+  }
+  return table.keys[table.keys.length - 1] as K;
 }

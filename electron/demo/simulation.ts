@@ -1,6 +1,6 @@
 import { DESKTOP_STEP_MS, goIdle, goMobile, goOffline, goOnline, type Person } from './person.js';
 import { DAY_MS, MINUTE_MS, portalDate, portalMidnight, portalWeekday } from './portal-time.js';
-import { chance, createRng, deriveSeed, pickWeighted, randBetween, randInt, type Rng } from './random.js';
+import { chance, createRng, deriveSeed, pickWeighted, randBetween, randInt, weightedTable, type Rng, type WeightedTable } from './random.js';
 import { frozenAt, tickingFrom } from './stamp.js';
 
 /**
@@ -36,6 +36,17 @@ interface Agent {
 }
 
 const LEAVE_START_PER_DAY = 0.004;
+
+type WorkActivity = 'online' | 'idle' | 'mobile' | 'status';
+const activityTable = (usesDesktop: boolean, mobileHeavy: boolean): WeightedTable<WorkActivity> =>
+  weightedTable({ online: 50, idle: usesDesktop ? 20 : 0, mobile: mobileHeavy ? 35 : 10, status: 8 });
+const ACTIVITY_TABLES = {
+  desktop: activityTable(true, false),
+  desktopMobile: activityTable(true, true),
+  web: activityTable(false, false),
+  webMobile: activityTable(false, true),
+};
+const CHOSEN_STATUSES = weightedTable({ dnd: 3, away: 2, break: 2 });
 
 export class Simulation {
   private readonly agents = new Map<number, Agent>();
@@ -181,12 +192,10 @@ export class Simulation {
   private chooseWorkActivity(agent: Agent, at: number): void {
     const { person, rng, traits } = agent;
     if (person.status !== 'online' && chance(rng, 0.6)) person.status = 'online';
-    const activity = pickWeighted(rng, {
-      online: 50,
-      idle: traits.usesDesktop ? 20 : 0,
-      mobile: traits.mobileHeavy ? 35 : 10,
-      status: 8,
-    });
+    const table = traits.usesDesktop
+      ? traits.mobileHeavy ? ACTIVITY_TABLES.desktopMobile : ACTIVITY_TABLES.desktop
+      : traits.mobileHeavy ? ACTIVITY_TABLES.webMobile : ACTIVITY_TABLES.web;
+    const activity = pickWeighted(rng, table);
     switch (activity) {
       case 'idle':
         goIdle(person, at);
@@ -195,7 +204,7 @@ export class Simulation {
         goMobile(person, at);
         return;
       case 'status':
-        person.status = pickWeighted(rng, { dnd: 3, away: 2, break: 2 });
+        person.status = pickWeighted(rng, CHOSEN_STATUSES);
         goOnline(person, at, traits.usesDesktop);
         return;
       case 'online':
