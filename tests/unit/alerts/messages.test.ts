@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { alertText } from '../../../electron/core/alerts/messages.js';
+
+const people = (n: number) => Array.from({ length: n }, (_, i) => `P${i + 1}`);
+
+describe('alertText', () => {
+  it.each([
+    [1, 'P1 is online'],
+    [2, 'P1 and P2 are online'],
+    [3, 'P1, P2 and 1 other are online'],
+    [6, 'P1, P2 and 4 others are online'],
+  ])('English, %i people', (n, title) => {
+    expect(alertText('en', 'online', people(n)).title).toBe(title);
+  });
+
+  it.each([
+    [3, 'P1, P2 и ещё 1 коллега в сети'],
+    [4, 'P1, P2 и ещё 2 коллеги в сети'],
+    [7, 'P1, P2 и ещё 5 коллег в сети'],
+    [23, 'P1, P2 и ещё 21 коллега в сети'],
+    [13, 'P1, P2 и ещё 11 коллег в сети'],
+  ])('Russian plurals, %i people', (n, title) => {
+    expect(alertText('ru', 'online', people(n)).title).toBe(title);
+  });
+
+  it('has a phrase for every kind in both languages', () => {
+    expect(alertText('en', 'back-from-idle', ['A']).title).toBe('A is back');
+    expect(alertText('en', 'offline', ['A', 'B']).title).toBe('A and B went offline');
+    expect(alertText('en', 'back-from-leave', ['A']).title).toBe('A is back from leave');
+    expect(alertText('ru', 'online', ['Анна']).title).toBe('Анна в сети');
+    expect(alertText('ru', 'back-from-idle', ['Анна', 'Борис']).title).toBe('Анна и Борис снова на месте');
+    expect(alertText('ru', 'offline', ['Анна']).title).toBe('Анна не в сети');
+    expect(alertText('ru', 'back-from-leave', ['Анна']).title).toBe('Анна снова на работе');
+  });
+
+  it('lists everyone in the body when the title could not, capped at ten names', () => {
+    expect(alertText('en', 'online', people(2)).body).toBe('');
+    expect(alertText('en', 'online', people(3)).body).toBe('P1, P2, P3');
+    expect(alertText('en', 'online', people(12)).body).toBe('P1, P2, P3, P4, P5, P6, P7, P8, P9, P10 +2');
+  });
+});
