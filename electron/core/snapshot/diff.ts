@@ -1,9 +1,6 @@
 import type { Colleague, ColleagueChange, Patch, Snapshot } from '../domain.js';
 import { assertCanonical, diffColleagues } from './compare.js';
 
-export { changedFields, NonCanonicalSnapshotError } from './compare.js';
-export { canonicalColleagues, SnapshotTracker, type SnapshotUpdate } from './tracker.js';
-
 /**
  * Snapshot diff and apply. No Node or DOM APIs here: the renderer imports `applyPatch` too.
  *
@@ -14,6 +11,9 @@ export { canonicalColleagues, SnapshotTracker, type SnapshotUpdate } from './tra
  * loudly rather than producing a patch that would silently rebuild a different list.
  * Patches list `added`, `changed` and `removed` in ascending id order.
  */
+
+export { changedFields, NonCanonicalSnapshotError } from './compare.js';
+export { canonicalColleagues, SnapshotTracker, type SnapshotUpdate } from './tracker.js';
 
 export class SequenceGapError extends Error {
   override readonly name = 'SequenceGapError';
