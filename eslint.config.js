@@ -42,7 +42,13 @@ export default tseslint.config(
   { files: ['electron/main/ipc.ts', 'electron/preload/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     // The contract is imported by the renderer too: it must stay free of Node and Electron.
-    files: ['electron/shared/**/*.ts', 'electron/core/domain.ts', 'electron/core/settings/**/*.ts'],
+    files: [
+      'electron/shared/**/*.ts',
+      'electron/core/domain.ts',
+      'electron/core/settings/**/*.ts',
+      'electron/core/snapshot/**/*.ts',
+      'electron/core/presence/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: ['node:*', 'ws'] }],
     },
