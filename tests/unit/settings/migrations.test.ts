@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrateSettings, storedVersion } from '../../../electron/core/settings/migrations.js';
+import { SETTINGS_VERSION } from '../../../electron/core/settings/schema.js';
+
+describe('settings migrations', () => {
+  it('has a step from every older version up to the current one', () => {
+    for (let version = 0; version < SETTINGS_VERSION; version++) expect(MIGRATIONS[version]).toBeTypeOf('function');
+  });
+
+  it('leaves a current file alone', () => {
+    const raw = { version: SETTINGS_VERSION, pollIntervalSec: 45 };
+    expect(migrateSettings(raw)).toEqual({ kind: 'current', value: raw });
+  });
+
+  it('stamps an unversioned file as version 1', () => {
+    expect(migrateSettings({ pollIntervalSec: 45 })).toEqual({
+      kind: 'migrated',
+      from: 0,
+      value: { pollIntervalSec: 45, version: 1 },
+    });
+  });
+
+  it('runs steps in order', () => {
+    const steps = {
+      0: (raw: Record<string, unknown>) => ({ ...raw, version: 1, trail: ['0→1'] }),
+      1: (raw: Record<string, unknown>) => ({ ...raw, version: 2, trail: [...(raw.trail as string[]), '1→2'] }),
+    };
+    expect(migrateSettings({}, steps, 2)).toEqual({ kind: 'migrated', from: 0, value: { version: 2, trail: ['0→1', '1→2'] } });
+    expect(migrateSettings({ version: 1, trail: [] }, steps, 2)).toEqual({ kind: 'migrated', from: 1, value: { version: 2, trail: ['1→2'] } });
+  });
+
+  it('refuses files from a newer app and nonsense versions', () => {
+    expect(migrateSettings({ version: SETTINGS_VERSION + 1 })).toEqual({ kind: 'newer', version: SETTINGS_VERSION + 1 });
+    expect(migrateSettings({ version: 'one' }).kind).toBe('invalid');
+    expect(migrateSettings([]).kind).toBe('invalid');
+    expect(migrateSettings(null).kind).toBe('invalid');
+    expect(migrateSettings({ version: 0 }, {}, 1)).toEqual({ kind: 'invalid', reason: 'No migration from settings version 0.' });
+    expect(storedVersion({ version: 1.5 })).toBeNull();
+  });
+});

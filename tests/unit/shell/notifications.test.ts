@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AlertIntent } from '../../../electron/core/domain.js';
+import { Notifier, focusTarget, notificationOptions, type NotifierDeps } from '../../../electron/main/notifications.js';
+
+const intent = (userIds: number[]): AlertIntent => ({
+  id: 'a1',
+  kind: 'online',
+  title: 'Anna Petrova is online',
+  body: 'Sales manager',
+  userIds,
+  at: 0,
+});
+
+function fakeNotificationClass(supported = true) {
+  const created: FakeNotification[] = [];
+  class FakeNotification {
+    static isSupported = () => supported;
+    listeners = new Map<string, () => void>();
+    shown = false;
+    constructor(readonly options: Record<string, unknown>) {
+      created.push(this);
+    }
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+      return this;
+    }
+    show() {
+      this.shown = true;
+    }
+    close() {}
+  }
+  return { Notification: FakeNotification as unknown as NotifierDeps['Notification'], created };
+}
+
+describe('notification mapping', () => {
+  it('maps an alert intent to title, body and the sound setting', () => {
+    expect(notificationOptions(intent([4]), { sound: false })).toMatchObject({
+      title: 'Anna Petrova is online',
+      body: 'Sales manager',
+      silent: true,
+    });
+    expect(notificationOptions(intent([4]), { sound: true }).silent).toBe(false);
+  });
+
+  it('focuses a person only when the alert is about one person', () => {
+    expect(focusTarget(intent([4]))).toBe(4);
+    expect(focusTarget(intent([4, 5]))).toBeNull();
+  });
+});
+
+describe('Notifier', () => {
+  it('shows the alert and routes its click to that colleague', () => {
+    const { Notification, created } = fakeNotificationClass();
+    const onClick = vi.fn();
+    const notifier = new Notifier({ Notification, sound: () => true, onClick });
+    expect(notifier.showAlert(intent([9]))).toBe(true);
+    const shown = created[0];
+    expect(shown?.shown).toBe(true);
+    expect(shown?.options.silent).toBe(false);
+    expect(notifier.liveCount).toBe(1);
+    shown?.listeners.get('click')?.();
+    expect(onClick).toHaveBeenCalledWith(9);
+    expect(notifier.liveCount).toBe(0);
+  });
+
+  it('keeps a bounded number of notifications alive until closed', () => {
+    const { Notification, created } = fakeNotificationClass();
+    const notifier = new Notifier({ Notification, sound: () => false, onClick: vi.fn() });
+    for (let i = 0; i < 30; i++) notifier.showAlert(intent([i + 1]));
+    expect(notifier.liveCount).toBe(20);
+    created.at(-1)?.listeners.get('close')?.();
+    expect(notifier.liveCount).toBe(19);
+  });
+
+  it('shows nothing where notifications are unsupported', () => {
+    const { Notification, created } = fakeNotificationClass(false);
+    const notifier = new Notifier({ Notification, sound: () => false, onClick: vi.fn() });
+    expect(notifier.showAlert(intent([1]))).toBe(false);
+    expect(created).toHaveLength(0);
+  });
+});

@@ -1,0 +1,205 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  HOUR_MS,
+  TrayController,
+  formatAge,
+  startOfNextDay,
+  trayIconState,
+  trayMenuTemplate,
+  trayTooltip,
+  type TrayActions,
+  type TrayDeps,
+  type TrayFormat,
+} from '../../../electron/main/tray.js';
+import { NOW, health, summary } from './fixtures.js';
+
+type Template = ReturnType<typeof trayMenuTemplate>;
+type Item = Template[number];
+
+const format: TrayFormat = { time: (ms) => `T${new Date(ms).toISOString().slice(11, 16)}` };
+
+function actions() {
+  return {
+    showPanel: vi.fn<() => void>(),
+    togglePanel: vi.fn<() => void>(),
+    refresh: vi.fn<() => void>(),
+    pauseAlerts: vi.fn<(until: number | null) => void>(),
+    openSettings: vi.fn<() => void>(),
+    quit: vi.fn<() => void>(),
+  } satisfies TrayActions;
+}
+
+const byLabel = (items: readonly Item[], label: string | RegExp): Item => {
+  const found = items.find((item) => (typeof label === 'string' ? item.label === label : label.test(item.label ?? '')));
+  if (!found) throw new Error(`no menu item ${String(label)} in ${items.map((item) => item.label).join(', ')}`);
+  return found;
+};
+const click = (item: Item): void => (item.click as unknown as () => void)();
+const submenu = (item: Item): Item[] => item.submenu as Item[];
+
+describe('tray icon state', () => {
+  it('reflects people online, nobody, paused alerts, problems and no connection', () => {
+    expect(trayIconState(summary(), NOW)).toBe('online');
+    expect(trayIconState(summary({ online: 0, mobile: 0 }), NOW)).toBe('nobody');
+    expect(trayIconState(summary({ alertsPausedUntil: NOW + 1000 }), NOW)).toBe('paused');
+    expect(trayIconState(summary({ alertsPausedUntil: NOW - 1000 }), NOW)).toBe('online');
+    expect(trayIconState(summary({ health: health('auth-failed') }), NOW)).toBe('problem');
+    expect(trayIconState(summary({ health: health('rate-limited'), alertsPausedUntil: NOW + 1000 }), NOW)).toBe('problem');
+    expect(trayIconState(summary({ connection: 'none' }), NOW)).toBe('disconnected');
+  });
+});
+
+describe('tray tooltip', () => {
+  it('summarises counts and freshness', () => {
+    expect(trayTooltip(summary(), NOW, format)).toBe('B24 Presence — 12 of 40 online · updated 20 s ago');
+  });
+
+  it('leads with the problem', () => {
+    const text = trayTooltip(summary({ health: health('rate-limited', { until: Date.UTC(2026, 10, 23, 9, 5) }) }), NOW, format);
+    expect(text).toBe('B24 Presence — Portal busy: retrying at T09:05 · 12 of 40 online · updated 20 s ago');
+    expect(trayTooltip(summary({ health: health('auth-failed') }), NOW, format)).toContain('Sign-in failed');
+  });
+
+  it('says when alerts are paused and when nothing is connected', () => {
+    expect(trayTooltip(summary({ alertsPausedUntil: Date.UTC(2026, 10, 23, 10, 0) }), NOW, format)).toContain(
+      'alerts paused until T10:00',
+    );
+    expect(trayTooltip(summary({ connection: 'none' }), NOW, format)).toBe('B24 Presence — Not connected');
+  });
+
+  it('formats ages', () => {
+    expect(formatAge(1000)).toBe('just now');
+    expect(formatAge(20_000)).toBe('20 s ago');
+    expect(formatAge(5 * 60_000)).toBe('5 min ago');
+    expect(formatAge(3 * HOUR_MS)).toBe('3 h ago');
+    expect(formatAge(72 * HOUR_MS)).toBe('3 days ago');
+  });
+});
+
+describe('tray menu', () => {
+  it('puts Show panel first and holds every action', () => {
+    const all = actions();
+    const menu = trayMenuTemplate(summary(), () => NOW, all, format);
+    expect(menu[0]?.label).toBe('Show panel');
+    click(byLabel(menu, 'Show panel'));
+    click(byLabel(menu, 'Refresh now'));
+    click(byLabel(menu, 'Settings…'));
+    click(byLabel(menu, /^Quit/));
+    expect(all.showPanel).toHaveBeenCalledOnce();
+    expect(all.refresh).toHaveBeenCalledOnce();
+    expect(all.openSettings).toHaveBeenCalledOnce();
+    expect(all.quit).toHaveBeenCalledOnce();
+  });
+
+  it('pauses for an hour from the moment of the click, or until tomorrow', () => {
+    const all = actions();
+    let now = NOW;
+    const menu = trayMenuTemplate(summary(), () => now, all, format);
+    const pause = submenu(byLabel(menu, 'Pause alerts'));
+    now = NOW + 10 * 60_000; // the menu was built ten minutes before the click
+    click(byLabel(pause, 'For 1 hour'));
+    expect(all.pauseAlerts).toHaveBeenLastCalledWith(now + HOUR_MS);
+    click(byLabel(pause, 'Until tomorrow'));
+    expect(all.pauseAlerts).toHaveBeenLastCalledWith(startOfNextDay(now));
+    expect(pause.some((item) => item.label === 'Resume alerts')).toBe(false);
+  });
+
+  it('offers Resume while paused', () => {
+    const all = actions();
+    const menu = trayMenuTemplate(summary({ alertsPausedUntil: NOW + HOUR_MS }), () => NOW, all, format);
+    const pause = byLabel(menu, /^Alerts paused until/);
+    click(byLabel(submenu(pause), 'Resume alerts'));
+    expect(all.pauseAlerts).toHaveBeenCalledWith(null);
+  });
+
+  it('disables Refresh when nothing is connected', () => {
+    expect(byLabel(trayMenuTemplate(summary({ connection: 'none' }), () => NOW, actions(), format), 'Refresh now').enabled).toBe(false);
+  });
+
+  it('computes tomorrow as the next local midnight', () => {
+    const next = new Date(startOfNextDay(NOW));
+    expect(next.getTime()).toBeGreaterThan(NOW);
+    expect(next.getTime() - NOW).toBeLessThanOrEqual(25 * HOUR_MS);
+    expect([next.getHours(), next.getMinutes(), next.getSeconds()]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('TrayController', () => {
+  function fakeDeps() {
+    const trays: FakeTray[] = [];
+    class FakeTray {
+      image: unknown;
+      tooltip = '';
+      menu: unknown = null;
+      menus = 0;
+      destroyed = false;
+      listeners = new Map<string, () => void>();
+      constructor(image: unknown) {
+        this.image = image;
+        trays.push(this);
+      }
+      setImage(image: unknown) {
+        this.image = image;
+      }
+      setToolTip(text: string) {
+        this.tooltip = text;
+      }
+      setContextMenu(menu: unknown) {
+        this.menu = menu;
+        this.menus++;
+      }
+      on(event: string, listener: () => void) {
+        this.listeners.set(event, listener);
+        return this;
+      }
+      destroy() {
+        this.destroyed = true;
+      }
+      isDestroyed() {
+        return this.destroyed;
+      }
+    }
+    const deps = {
+      Tray: FakeTray,
+      Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+      icon: (state: string) => ({ icon: state }),
+    } as unknown as TrayDeps;
+    return { deps, trays };
+  }
+
+  it('renders icon, tooltip and menu, and follows updates', () => {
+    const { deps, trays } = fakeDeps();
+    let now = NOW;
+    const controller = new TrayController(deps, summary(), actions(), () => now, format);
+    const tray = trays[0];
+    expect(tray?.image).toEqual({ icon: 'online' });
+    expect(tray?.tooltip).toContain('12 of 40 online');
+    controller.update(summary({ health: health('offline') }));
+    expect(tray?.image).toEqual({ icon: 'problem' });
+    expect(controller.shown).toEqual({ state: 'problem', tooltip: tray?.tooltip });
+    now += 60_000;
+    controller.tick();
+    expect(tray?.tooltip).toContain('1 min ago');
+  });
+
+  it('does not rebuild the menu when nothing visible changed', () => {
+    const { deps, trays } = fakeDeps();
+    const controller = new TrayController(deps, summary(), actions(), () => NOW, format);
+    const before = trays[0]?.menus;
+    controller.tick();
+    controller.update(summary());
+    expect(trays[0]?.menus).toBe(before);
+  });
+
+  it('toggles the panel on click and can be destroyed', () => {
+    const { deps, trays } = fakeDeps();
+    const all = actions();
+    const controller = new TrayController(deps, summary(), all, () => NOW, format);
+    trays[0]?.listeners.get('click')?.();
+    expect(all.togglePanel).toHaveBeenCalledOnce();
+    controller.destroy();
+    expect(trays[0]?.destroyed).toBe(true);
+    controller.update(summary({ online: 0 }));
+    expect(trays[0]?.image).toEqual({ icon: 'online' });
+  });
+});
