@@ -38,7 +38,12 @@ export const faultSchema = z
     kind: z.enum(['rate-limit', 'overload', 'operation-limit', 'server-error', 'html', 'malformed-json', 'empty-body', 'wrong-shape', 'reset', 'hang', 'redirect']),
     // JSON cannot carry Infinity: null or "Infinity" mean "until cleared".
     count: z
-      .union([z.number().int().min(1), z.literal('Infinity'), z.null()])
+      .union([
+        z.number().int().min(1),
+        z.custom<number>((value) => value === Number.POSITIVE_INFINITY, 'count must be a whole number >= 1 or Infinity'),
+        z.literal('Infinity'),
+        z.null(),
+      ])
       .optional()
       .transform((count) => (count === null || count === 'Infinity' ? Number.POSITIVE_INFINITY : count)),
     method: z.string().min(1).optional(),

@@ -1,4 +1,4 @@
-import { chance, pick, pickWeighted, randInt, type Rng } from './random.js';
+import { chance, pick, pickWeighted, randInt, weightedTable, type Rng } from './random.js';
 
 /**
  * Generated identities for the demo team. Names come in several scripts on purpose: the panel
@@ -64,14 +64,14 @@ const POOLS: Readonly<Record<NameScript, NamePool>> = {
   },
 };
 
-const SCRIPT_WEIGHTS: Readonly<Record<NameScript, number>> = {
+const SCRIPT_WEIGHTS = weightedTable<NameScript>({
   cyrillic: 45,
   latin: 35,
   greek: 5,
   arabic: 5,
   cjk: 6,
   georgian: 4,
-};
+});
 
 export function generateIdentity(rng: Rng): Identity {
   const script = pickWeighted(rng, SCRIPT_WEIGHTS);

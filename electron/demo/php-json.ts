@@ -15,7 +15,15 @@ export function phpArray(entries: PhpArrayEntries): unknown[] | Record<string, u
 }
 
 export function encodePhpJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/\//g, '\\/')
-    .replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  // One pass by hand: regex callbacks cost seconds on the multi-megabyte answers of big teams.
+  let out = '';
+  let from = 0;
+  for (let index = 0; index < json.length; index++) {
+    const code = json.charCodeAt(index);
+    if (code !== 0x2f && code < 0x7f) continue;
+    out += json.slice(from, index) + (code === 0x2f ? '\\/' : `\\u${code.toString(16).padStart(4, '0')}`);
+    from = index + 1;
+  }
+  return from === 0 ? json : out + json.slice(from);
 }

@@ -1,0 +1,324 @@
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../electron/core/clock.js';
+import { MOVED_PORTAL_ORIGIN } from '../../electron/demo/http-server.js';
+import { startDemoPortal } from '../../electron/demo/portal.js';
+import { derivePresence } from '../../electron/demo/presence-rules.js';
+import type { DemoFaultKind, DemoPortal, DemoPortalOptions } from '../../electron/demo/types.js';
+
+const MONDAY_NOON = Date.UTC(2026, 10, 23, 9, 0, 0);
+const open: DemoPortal[] = [];
+
+async function start(options: DemoPortalOptions = {}): Promise<{ portal: DemoPortal; clock: ManualClock }> {
+  const clock = new ManualClock(MONDAY_NOON);
+  const portal = await startDemoPortal({ clock, teamSize: 12, seed: 3, ...options });
+  open.push(portal);
+  return { portal, clock };
+}
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((portal) => portal.close()));
+});
+
+async function json(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** node:http, because fetch manages Host and Origin itself. */
+function rawRequest(url: string, method: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const postJson = (url: string, body: unknown): Promise<Response> =>
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('REST over HTTP', () => {
+  it('answers webhook calls with and without .json, from query, form and JSON parameters alike', async () => {
+    const { portal } = await start();
+    const [a, b] = portal.control.teamIds();
+    const viaQuery = await json(await fetch(`${portal.webhookUrl}im.user.list.get.json?ID[]=${a}&ID[]=${b}`));
+    const viaForm = await json(
+      await fetch(`${portal.webhookUrl}im.user.list.get`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `ID%5B0%5D=${a}&ID%5B1%5D=${b}`,
+      }),
+    );
+    const viaJson = await json(await postJson(`${portal.webhookUrl}im.user.list.get`, { ID: [a, b] }));
+    expect(Object.keys(viaQuery.result as object)).toEqual([String(a), String(b)]);
+    expect(viaForm.result).toEqual(viaQuery.result);
+    expect(viaJson.result).toEqual(viaQuery.result);
+    expect(Object.keys(viaJson.time as object)).toEqual(['start', 'finish', 'duration', 'processing', 'date_start', 'date_finish', 'operating_reset_at', 'operating']);
+  });
+
+  it('pages the whole team of 5,000 with total and next, without the owner', async () => {
+    const { portal } = await start({ teamSize: 5000 });
+    const seen: number[] = [];
+    const commands = Object.fromEntries(Array.from({ length: 50 }, (_, page) => [`p${page}`, `im.department.colleagues.list?OFFSET=${page * 50}&LIMIT=50`]));
+    for (let round = 0; round < 2; round++) {
+      const cmd = Object.fromEntries(Object.entries(commands).map(([key, value]) => [key, value.replace(/OFFSET=(\d+)/, (_, offset: string) => `OFFSET=${Number(offset) + round * 2500}`)]));
+      const answer = await json(await postJson(`${portal.webhookUrl}batch`, { halt: 0, cmd }));
+      const result = answer.result as { result: Record<string, number[]>; result_total: Record<string, number>; result_next: Record<string, number> | [] };
+      for (const ids of Object.values(result.result)) seen.push(...ids);
+      expect(new Set(Object.values(result.result_total))).toEqual(new Set([5000]));
+      if (round === 1) expect(Object.keys(result.result_next)).toHaveLength(49); // the last page has no next
+    }
+    expect(seen).toEqual(portal.control.teamIds());
+    expect(seen).not.toContain(portal.control.ownerId);
+  });
+
+  it('serves the OAuth client endpoint with auth in query or body, and the token endpoint', async () => {
+    const { portal } = await start();
+    const { oauth } = portal;
+    expect((await fetch(`${oauth.clientEndpoint}profile?auth=${oauth.accessToken}`)).status).toBe(200);
+    expect((await postJson(`${oauth.clientEndpoint}user.current.json`, { auth: oauth.accessToken })).status).toBe(200);
+    expect(await json(await fetch(`${oauth.clientEndpoint}profile`))).toMatchObject({ error: 'NO_AUTH_FOUND' });
+    const wrong = await fetch(`${oauth.clientEndpoint}profile?auth=nope`);
+    expect([wrong.status, (await json(wrong)).error]).toEqual([401, 'invalid_token']);
+
+    portal.control.expireAccessToken();
+    const expired = await fetch(`${oauth.clientEndpoint}profile?auth=${oauth.accessToken}`);
+    expect([expired.status, (await json(expired)).error]).toEqual([401, 'expired_token']);
+
+    const oldRefresh = oauth.refreshToken;
+    const query = new URLSearchParams({ grant_type: 'refresh_token', client_id: oauth.clientId, client_secret: oauth.clientSecret, refresh_token: oldRefresh });
+    const refreshed = await json(await fetch(`${oauth.tokenUrl}?${query}`));
+    expect(refreshed).toMatchObject({ expires_in: 3600, client_endpoint: oauth.clientEndpoint, user_id: 1, refresh_token: oauth.refreshToken, access_token: oauth.accessToken });
+    expect(refreshed.refresh_token).not.toBe(oldRefresh);
+    expect((await fetch(`${oauth.clientEndpoint}profile?auth=${String(refreshed.access_token)}`)).status).toBe(200);
+    const reused = await fetch(`${oauth.tokenUrl}?${query}`);
+    expect([reused.status, (await json(reused)).error]).toEqual([400, 'invalid_grant']);
+  });
+
+  it('lets access tokens expire after an hour of portal time', async () => {
+    const { portal, clock } = await start();
+    await clock.advance(3_601_000);
+    expect(await json(await fetch(`${portal.oauth.clientEndpoint}profile?auth=${portal.oauth.accessToken}`))).toMatchObject({ error: 'expired_token' });
+  });
+
+  it('refuses a revoked or wrong webhook with 403 INVALID_CREDENTIALS until restored', async () => {
+    const { portal } = await start();
+    portal.control.revokeWebhook();
+    const revoked = await fetch(`${portal.webhookUrl}profile`);
+    expect([revoked.status, (await json(revoked)).error]).toEqual([403, 'INVALID_CREDENTIALS']);
+    portal.control.restoreWebhook();
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(200);
+    const wrongCode = portal.webhookUrl.replace(/\/[^/]+\/$/, '/wrongcode/');
+    expect((await fetch(`${wrongCode}profile`)).status).toBe(403);
+  });
+
+  it('answers unknown methods and malformed JSON bodies with Bitrix-style errors', async () => {
+    const { portal } = await start();
+    const missing = await fetch(`${portal.webhookUrl}im.no.such.method`);
+    expect([missing.status, (await json(missing)).error]).toEqual([404, 'ERROR_METHOD_NOT_FOUND']);
+    const broken = await fetch(`${portal.webhookUrl}profile`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":' });
+    expect(broken.status).toBe(400);
+  });
+
+  it('refuses the 51st request of a burst with 503 QUERY_LIMIT_EXCEEDED; a batch counts once', async () => {
+    const { portal, clock } = await start();
+    const statuses: number[] = [];
+    for (let index = 0; index < 50; index++) {
+      const cmd = Object.fromEntries(Array.from({ length: 10 }, (_, n) => [`c${n}`, 'im.revision.get']));
+      statuses.push((await postJson(`${portal.webhookUrl}batch`, { cmd })).status);
+    }
+    const refused = await fetch(`${portal.webhookUrl}profile`);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect([refused.status, (await json(refused)).error]).toEqual([503, 'QUERY_LIMIT_EXCEEDED']);
+    await clock.advance(1000);
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(200);
+  });
+
+  it('honours a custom rate limit', async () => {
+    const { portal } = await start({ rateLimit: { drainPerSecond: 1, capacity: 2 } });
+    const statuses = [];
+    for (let index = 0; index < 3; index++) statuses.push((await fetch(`${portal.webhookUrl}profile`)).status);
+    expect(statuses).toEqual([200, 200, 503]);
+  });
+
+  it('logs every request without its secrets', async () => {
+    const { portal } = await start();
+    await fetch(`${portal.webhookUrl}profile`);
+    await postJson(`${portal.webhookUrl}batch`, { cmd: { a: 'im.revision.get', b: 'user.current' } });
+    await fetch(`${portal.oauth.clientEndpoint}profile?auth=${portal.oauth.accessToken}`);
+    const log = portal.control.requestLog;
+    expect(log.map((entry) => [entry.method, entry.commands, entry.auth, entry.status])).toEqual([
+      ['profile', ['profile'], 'webhook', 200],
+      ['batch', ['im.revision.get', 'user.current'], 'webhook', 200],
+      ['profile', ['profile'], 'oauth', 200],
+    ]);
+    expect(log[1]?.requestBytes).toBeGreaterThan(20);
+    expect(log[1]?.responseBytes).toBeGreaterThan(100);
+    const code = portal.webhookUrl.split('/').at(-2) ?? '';
+    expect(JSON.stringify(log)).not.toContain(code);
+    expect(JSON.stringify(log)).not.toContain(portal.oauth.accessToken);
+    portal.control.clearRequestLog();
+    expect(portal.control.requestLog).toHaveLength(0);
+  });
+
+  it('serves generated avatars on loopback', async () => {
+    const { portal } = await start({ teamSize: 30 });
+    const withAvatar = portal.control.teamIds().map((id) => portal.control.userObject(id)).find((user) => user?.avatar !== '');
+    expect(String(withAvatar?.avatar)).toMatch(new RegExp(`^${portal.origin}/avatars/\\d+\\.svg$`));
+    const svg = await fetch(String(withAvatar?.avatar));
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await svg.text()).toContain('<svg');
+  });
+});
+
+describe('faults', () => {
+  const erroring: [DemoFaultKind, number, string][] = [
+    ['rate-limit', 503, 'QUERY_LIMIT_EXCEEDED'],
+    ['overload', 503, 'OVERLOAD_LIMIT'],
+    ['operation-limit', 429, 'OPERATION_TIME_LIMIT'],
+    ['server-error', 500, 'INTERNAL_SERVER_ERROR'],
+  ];
+  for (const [kind, status, error] of erroring) {
+    it(`${kind}: ${status} ${error} once, then normal answers`, async () => {
+      const { portal, clock } = await start();
+      portal.control.injectFault({ kind });
+      const faulty = await fetch(`${portal.webhookUrl}profile`);
+      const body = await json(faulty);
+      expect([faulty.status, body.error]).toEqual([status, error]);
+      if (kind === 'operation-limit') expect((body.time as { operating_reset_at: number }).operating_reset_at).toBeGreaterThan(clock.now() / 1000);
+      expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(200);
+    });
+  }
+
+  it('html: 502 with a proxy page', async () => {
+    const { portal } = await start();
+    portal.control.injectFault({ kind: 'html' });
+    const response = await fetch(`${portal.webhookUrl}profile`);
+    expect([response.status, response.headers.get('content-type')]).toEqual([502, 'text/html']);
+    expect(await response.text()).toContain('<h1>502 Bad Gateway</h1>');
+  });
+
+  it('malformed-json and empty-body: 200 that does not parse', async () => {
+    const { portal } = await start();
+    portal.control.injectFault({ kind: 'malformed-json' });
+    portal.control.injectFault({ kind: 'empty-body' });
+    const malformed = await fetch(`${portal.webhookUrl}profile`);
+    expect(malformed.status).toBe(200);
+    await expect(malformed.json()).rejects.toThrow();
+    const empty = await fetch(`${portal.webhookUrl}profile`);
+    expect([empty.status, await empty.text()]).toEqual([200, '']);
+  });
+
+  it('wrong-shape: a 200 whose result has the wrong type, only for the named method', async () => {
+    const { portal } = await start();
+    portal.control.injectFault({ kind: 'wrong-shape', method: 'im.department.colleagues.list', count: 2 });
+    expect((await json(await fetch(`${portal.webhookUrl}profile`))).result).toMatchObject({ ID: '1' });
+    for (let index = 0; index < 2; index++) {
+      const body = await json(await fetch(`${portal.webhookUrl}im.department.colleagues.list`));
+      expect(Array.isArray(body.result)).toBe(false);
+    }
+    expect(Array.isArray((await json(await fetch(`${portal.webhookUrl}im.department.colleagues.list`))).result)).toBe(true);
+  });
+
+  it('reset: the connection dies without an answer', async () => {
+    const { portal } = await start();
+    portal.control.injectFault({ kind: 'reset' });
+    await expect(fetch(`${portal.webhookUrl}profile`)).rejects.toThrow();
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(200);
+  });
+
+  it('redirect: 302 to another host', async () => {
+    const { portal } = await start();
+    portal.control.injectFault({ kind: 'redirect' });
+    const response = await fetch(`${portal.webhookUrl}profile`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(new URL(response.headers.get('location') ?? '').origin).toBe(MOVED_PORTAL_ORIGIN);
+  });
+
+  it('hang: never answers, and close() ends it promptly', async () => {
+    const { portal } = await start();
+    portal.control.injectFault({ kind: 'hang', count: Number.POSITIVE_INFINITY });
+    const pending = fetch(`${portal.webhookUrl}profile`);
+    const outcome = pending.then(() => 'answered', () => 'failed');
+    const early = await Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 150))]);
+    expect(early).toBe('still waiting');
+    const began = performance.now();
+    await portal.close();
+    expect(await outcome).toBe('failed');
+    expect(performance.now() - began).toBeLessThan(1000);
+  });
+
+  it('clearFaults drops every pending fault; infinite faults last until then', async () => {
+    const { portal } = await start();
+    portal.control.injectFault({ kind: 'overload', count: Number.POSITIVE_INFINITY });
+    for (let index = 0; index < 3; index++) expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(503);
+    portal.control.clearFaults();
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(200);
+    expect(() => portal.control.injectFault({ kind: 'nonsense' as DemoFaultKind })).toThrow();
+  });
+});
+
+describe('the /_demo/ control API', () => {
+  it('updates, adds and removes people, and reads them back', async () => {
+    const { portal, clock } = await start();
+    const id = portal.control.teamIds()[0] as number;
+    expect((await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'mobile', status: 'dnd' })).status).toBe(200);
+    const user = await json(await fetch(`${portal.origin}/_demo/person/${id}`));
+    expect(derivePresence(user, clock.now())).toBe('mobile');
+    expect(user.status).toBe('dnd');
+
+    const added = (await json(await postJson(`${portal.origin}/_demo/person`, { firstName: 'Nova', presence: 'online' }))).id as number;
+    const state = await json(await fetch(`${portal.origin}/_demo/state`));
+    expect(state.teamIds).toContain(added);
+    const outsider = (await json(await postJson(`${portal.origin}/_demo/outsider`, {}))).id as number;
+    expect(portal.control.teamIds()).not.toContain(outsider);
+    const listed = await json(await fetch(`${portal.webhookUrl}im.user.list.get?ID[]=${outsider}`));
+    expect((listed.result as Record<string, { id: number }>)[String(outsider)]?.id).toBe(outsider);
+
+    expect((await fetch(`${portal.origin}/_demo/person/${added}`, { method: 'DELETE' })).status).toBe(200);
+    expect(portal.control.teamIds()).not.toContain(added);
+    expect((await fetch(`${portal.origin}/_demo/person/${added}`)).status).toBe(404);
+  });
+
+  it('injects faults, revokes and restores, expires tokens and shows the request log', async () => {
+    const { portal } = await start();
+    await postJson(`${portal.origin}/_demo/fault`, { kind: 'server-error', count: 'Infinity' });
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(500);
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(500);
+    await postJson(`${portal.origin}/_demo/faults/clear`, {});
+    await postJson(`${portal.origin}/_demo/revoke`, {});
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(403);
+    await postJson(`${portal.origin}/_demo/restore`, {});
+    await postJson(`${portal.origin}/_demo/expire-token`, {});
+    expect((await fetch(`${portal.oauth.clientEndpoint}profile?auth=${portal.oauth.accessToken}`)).status).toBe(401);
+    const log = (await (await fetch(`${portal.origin}/_demo/requests`)).json()) as { status: number }[];
+    expect(log.map((entry) => entry.status)).toEqual([500, 500, 403, 401]);
+    await postJson(`${portal.origin}/_demo/requests/clear`, {});
+    expect(portal.control.requestLog).toHaveLength(0);
+  });
+
+  it('rejects bad bodies with a clear message and changes nothing', async () => {
+    const { portal } = await start();
+    const id = portal.control.teamIds()[0] as number;
+    const before = portal.control.userObject(id);
+    const bad = await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'asleep' });
+    expect(bad.status).toBe(400);
+    expect(String((await json(bad)).error)).toContain('presence');
+    expect((await postJson(`${portal.origin}/_demo/fault`, { kind: 'meteor' })).status).toBe(400);
+    expect((await fetch(`${portal.origin}/_demo/nothing-here`)).status).toBe(404);
+    expect(portal.control.userObject(id)).toEqual(before);
+  });
+
+  it('refuses requests from other web origins and non-loopback Host headers', async () => {
+    const { portal } = await start();
+    const fromWeb = await rawRequest(`${portal.origin}/_demo/revoke`, 'POST', { Origin: 'https://evil.example' });
+    expect(fromWeb.status).toBe(403);
+    const rebound = await rawRequest(`${portal.origin}/_demo/state`, 'GET', { Host: 'evil.example' });
+    expect(rebound.status).toBe(403);
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(200); // not revoked
+    const local = await rawRequest(`${portal.origin}/_demo/state`, 'GET', { Origin: 'http://127.0.0.1:5173' });
+    expect([local.status, local.headers['access-control-allow-origin']]).toEqual([200, 'http://127.0.0.1:5173']);
+  });
+});
