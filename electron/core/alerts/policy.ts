@@ -17,10 +17,12 @@ import { inQuietHours, systemLocalTime, type LocalTimeFn } from './quiet-hours.j
  * - Who: bots never; rule 'muted' never; scope 'nobody' silences everyone (it is the off switch,
  *   stars included); scope 'starred' only people with rule 'starred'; 'everyone' all. The kind
  *   switches apply to starred people too: stars choose whom, kinds choose what.
- * - Burst coalescing: transitions within burstWindowSec of the first pending one become one alert
- *   per kind (starred people named first); 0 means one alert per kind per observed poll. At
- *   delivery, people whose state has moved on (online again → offline before the window closed)
- *   or who were muted meanwhile are left out.
+ * - Burst coalescing, as a throttle: the transitions of one poll go out at once as one alert per
+ *   kind (starred people named first), so an alert is never later than the poll that saw it.
+ *   Transitions seen within burstWindowSec after that wait and go out together when the window
+ *   closes: a stream of arrivals costs one alert per window, not one per poll. 0 turns the
+ *   throttle off. At a delayed delivery, people whose state has moved on (online again →
+ *   offline before the window closed) or who were muted meanwhile are left out.
  * - Quiet hours and pause: alerts that would fall in them are dropped, not queued, and their
  *   transitions are still remembered as handled, so nothing surfaces later as a stale burst.
  * - Never twice: each transition has an identity that does not depend on when it was seen
@@ -224,16 +226,28 @@ export class AlertPolicy {
 
     this.known = colleagues;
     this.pruneAndSave(memoryChanged);
-    if (this.pending.size === 0) return;
-    const windowMs = settings.alerts.burstWindowSec * 1000;
-    if (windowMs <= 0) this.deliver();
-    else this.timer ??= this.options.clock.setTimeout(() => this.deliver(), windowMs);
+    if (this.pending.size === 0 || this.timer !== null) return; // inside a window: wait for it to close
+    this.deliver();
+    this.startWindow(settings.alerts.burstWindowSec * 1000);
   }
 
   /** Delivers a pending burst now (e.g. before quitting). */
   flush(): void {
     if (this.disposed) return;
+    if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
+    this.timer = null;
     this.deliver();
+  }
+
+  /** After a delivery, further arrivals wait until the window closes, then go out as one. */
+  private startWindow(windowMs: number): void {
+    if (windowMs <= 0) return;
+    this.timer = this.options.clock.setTimeout(() => {
+      this.timer = null;
+      if (this.pending.size === 0) return;
+      this.deliver();
+      this.startWindow(this.options.getSettings().alerts.burstWindowSec * 1000);
+    }, windowMs);
   }
 
   dispose(): void {
@@ -262,8 +276,6 @@ export class AlertPolicy {
   }
 
   private deliver(): void {
-    if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
-    this.timer = null;
     if (this.pending.size === 0) return;
     const bursts = [...this.pending];
     this.pending.clear();

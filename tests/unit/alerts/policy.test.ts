@@ -82,38 +82,51 @@ describe('baseline', () => {
 
   it('stays silent on a re-baseline (resume, outage recovery) and drops a burst pending from before', async () => {
     const { poll, alerts, policy, clock } = setup();
-    poll([offline(1), offline(2)]);
-    poll([online(1), offline(2)]);
+    poll([offline(1), offline(2), offline(3)]);
+    poll([offline(1), offline(2), online(3)]); // alerted at once; its window is open
+    poll([online(1), offline(2), online(3)]); // waits for the window
     expect(policy.pendingTimers).toBe(1);
-    policy.baseline([online(1), online(2)]);
+    policy.baseline([online(1), online(2), online(3)]);
     expect(policy.pendingTimers).toBe(0);
     await clock.advance(60_000);
-    expect(alerts).toEqual([]);
+    expect(titles(alerts)).toEqual(['Vera Ivanova is online']);
   });
+
 });
 
 describe('burst coalescing', () => {
-  it('one person: one alert when the window closes', async () => {
+  it('one person: one alert at once, with the poll that saw it', () => {
     const { poll, alerts, clock } = setup();
     poll([offline(1), offline(2)]);
     poll([online(1), offline(2)]);
-    await clock.advance(9_999);
-    expect(alerts).toEqual([]);
-    await clock.advance(1);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: 'online', title: 'Anna Petrova is online', body: '', userIds: [1] });
     expect(alerts[0]?.at).toBe(clock.now());
   });
 
-  it('two people within the window: one alert, timed from the first', async () => {
+  it('someone seen later in the window waits for it to close', async () => {
     const { poll, alerts, clock } = setup();
     poll([offline(1), offline(2)]);
     poll([online(1), offline(2)]);
     await clock.advance(6_000);
     poll([online(1), online(2)]);
+    await clock.advance(3_999);
+    expect(titles(alerts)).toEqual(['Anna Petrova is online']);
+    await clock.advance(1);
+    expect(titles(alerts)).toEqual(['Anna Petrova is online', 'Boris Smirnov is online']);
+  });
+
+  it('several arrivals within one window become one alert', async () => {
+    const { poll, alerts, clock } = setup();
+    poll([offline(1), offline(2), offline(3)]);
+    poll([online(1), offline(2), offline(3)]);
+    await clock.advance(3_000);
+    poll([online(1), online(2), offline(3)]);
+    await clock.advance(3_000);
+    poll([online(1), online(2), online(3)]);
     await clock.advance(4_000);
-    expect(titles(alerts)).toEqual(['Anna Petrova and Boris Smirnov are online']);
-    expect(alerts[0]?.userIds).toEqual([1, 2]);
+    expect(titles(alerts)).toEqual(['Anna Petrova is online', 'Boris Smirnov and Vera Ivanova are online']);
+    expect(alerts[1]?.userIds).toEqual([2, 3]);
   });
 
   it('six people: two names and a count, everyone in the body', async () => {
@@ -163,32 +176,37 @@ describe('burst coalescing', () => {
 
   it('leaves out someone who went back before the window closed', async () => {
     const { poll, alerts, clock } = setup();
-    poll([offline(1), offline(2)]);
-    poll([online(1), online(2)]);
+    poll([offline(1), offline(2), offline(3)]);
+    poll([offline(1), offline(2), online(3)]);
+    poll([online(1), online(2), online(3)]);
     await clock.advance(5_000);
-    poll([offline(1, Date.UTC(2026, 10, 23, 9, 0)), online(2)]);
+    poll([offline(1, Date.UTC(2026, 10, 23, 9, 0)), online(2), online(3)]);
     await clock.advance(5_000);
-    expect(titles(alerts)).toEqual(['Boris Smirnov is online']);
+    expect(titles(alerts)).toEqual(['Vera Ivanova is online', 'Boris Smirnov is online']);
   });
 
   it('flush delivers a pending burst now; dispose clears the timer', async () => {
     const { poll, alerts, clock, policy } = setup();
-    poll([offline(1)]);
-    poll([online(1)]);
+    poll([offline(1), offline(2)]);
+    poll([offline(1), online(2)]);
+    poll([online(1), online(2)]);
+    expect(titles(alerts)).toEqual(['Boris Smirnov is online']);
     policy.flush();
-    expect(titles(alerts)).toEqual(['Anna Petrova is online']);
+    expect(titles(alerts)).toEqual(['Boris Smirnov is online', 'Anna Petrova is online']);
     expect(policy.pendingTimers).toBe(0);
 
-    poll([offline(1, Date.UTC(2026, 10, 23, 9, 0))]);
-    poll([online(1)]);
+    poll([offline(1, Date.UTC(2026, 10, 23, 9, 0)), online(2)]);
+    poll([online(1), online(2)]);
+    expect(alerts).toHaveLength(3);
     expect(policy.pendingTimers).toBe(1);
     expect(clock.pendingTimers).toBe(1);
     policy.dispose();
     expect(policy.pendingTimers).toBe(0);
     expect(clock.pendingTimers).toBe(0);
     await clock.advance(60_000);
-    expect(alerts).toHaveLength(1);
+    expect(alerts).toHaveLength(3);
   });
+
 });
 
 describe('who', () => {
@@ -228,12 +246,14 @@ describe('who', () => {
 
   it('someone muted while a burst is pending is left out', async () => {
     const { poll, alerts, clock, settings } = setup();
-    poll([offline(1), offline(2)]);
-    poll([online(1), online(2)]);
+    poll([offline(1), offline(2), offline(3)]);
+    poll([offline(1), offline(2), online(3)]);
+    poll([online(1), online(2), online(3)]);
     settings.rules = { '1': 'muted' };
     await clock.advance(10_000);
-    expect(titles(alerts)).toEqual(['Boris Smirnov is online']);
+    expect(titles(alerts)).toEqual(['Vera Ivanova is online', 'Boris Smirnov is online']);
   });
+
 });
 
 describe('kinds', () => {
@@ -306,15 +326,17 @@ describe('quiet hours and pause', () => {
   });
 
   it('a burst that would be delivered after quiet hours began is dropped', async () => {
-    const clock = new ManualClock(Date.UTC(2026, 10, 23, 19, 59, 55));
+    const clock = new ManualClock(Date.UTC(2026, 10, 23, 19, 59, 50));
     const { poll, alerts } = setup({
       clock,
       alerts: { quietHours: { enabled: true, windows: [{ days: [1], start: '20:00', end: '08:00' }] } },
     });
-    poll([offline(1)]);
-    poll([online(1)]);
+    poll([offline(1), offline(2)]);
+    poll([offline(1), online(2)]);
+    await clock.advance(5_000);
+    poll([online(1), online(2)]);
     await clock.advance(10_000);
-    expect(alerts).toEqual([]);
+    expect(titles(alerts)).toEqual(['Boris Smirnov is online']);
   });
 
   it('quiet hours that are switched off do nothing', async () => {
