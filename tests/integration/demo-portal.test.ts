@@ -250,6 +250,15 @@ describe('faults', () => {
     expect(performance.now() - began).toBeLessThan(1000);
   });
 
+  it('a transport fault for a method breaks the whole batch carrying it, and spares other requests', async () => {
+    const { portal } = await start();
+    portal.control.injectFault({ kind: 'html', method: 'im.user.list.get' });
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(200);
+    const batch = await postJson(`${portal.webhookUrl}batch`, { cmd: { a: 'profile', b: 'im.user.list.get?ID[]=1' } });
+    expect(batch.status).toBe(502);
+    expect((await postJson(`${portal.webhookUrl}batch`, { cmd: { b: 'im.user.list.get?ID[]=1' } })).status).toBe(200);
+  });
+
   it('clearFaults drops every pending fault; infinite faults last until then', async () => {
     const { portal } = await start();
     portal.control.injectFault({ kind: 'overload', count: Number.POSITIVE_INFINITY });
