@@ -38,8 +38,9 @@ const MAX_PAGES = 400;
 const MAX_ROUNDS = 6;
 
 interface PageInfo {
-  readonly round: number;
-  readonly count: number;
+  readonly users: readonly RawUser[];
+  /** Objects on this page that were rejected or had unusable fields. */
+  readonly degraded: number;
   readonly next: number | null;
   readonly total: number;
 }
@@ -59,13 +60,21 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
   const startRequests = client.requestsSent;
   const signal = opts.signal;
   const watchIds = [...new Set((opts.watchIds ?? []).filter((id) => Number.isSafeInteger(id) && id > 0))];
-  const colleagues = new Map<number, RawUser>();
+  /** Pages by offset; a page fetched again replaces the earlier answer. */
   const pages = new Map<number, PageInfo>();
-  const watchAnswers = new Map<number, RawUser | null>();
-  let degraded = 0;
+  const watchAnswers = new Map<number, { readonly user: RawUser | null; readonly degraded: boolean }>();
   let watchRequested = watchIds.length === 0;
-  let round = 0;
+  let rounds = 0;
   const roundTotals: number[] = [];
+
+  /** Colleagues in portal order, each id once (someone moving between pages while we page shows up twice). */
+  const colleagues = (): Map<number, RawUser> => {
+    const byId = new Map<number, RawUser>();
+    for (const offset of [...pages.keys()].sort((a, b) => a - b)) {
+      for (const user of (pages.get(offset) as PageInfo).users) if (!byId.has(user.id)) byId.set(user.id, user);
+    }
+    return byId;
+  };
 
   const watchCommands = (ids: readonly number[]): PlannedCommand[] =>
     chunk(ids, WATCH_CHUNK).map((part, index) => ({
@@ -84,7 +93,8 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
       command: { method: COLLEAGUES_METHOD, params: { USER_DATA: 'Y', OFFSET: offset, LIMIT: PAGE_SIZE } },
     }));
     if (!watchRequested) {
-      const watch = watchCommands(watchIds.filter((id) => !colleagues.has(id)));
+      const known = colleagues();
+      const watch = watchCommands(watchIds.filter((id) => !known.has(id)));
       const lastBatchRoom = MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
       // Ride along only where it costs no extra request.
       if (planned.length === 0 || watch.length <= lastBatchRoom) {
@@ -98,36 +108,32 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
       for (const item of part) {
         const answer = answers.get(item.key) as CommandAnswer;
         if (item.kind === 'page') {
-          const users = pageItems(answer.result, item.command.method);
-          for (const value of users) {
+          const items = pageItems(answer.result, item.command.method);
+          const users: RawUser[] = [];
+          let degraded = 0;
+          for (const value of items) {
             const parsed = parseRawUserDetailed(value);
-            if (!parsed.user) {
-              degraded += 1;
-            } else if (!colleagues.has(parsed.user.id)) {
-              colleagues.set(parsed.user.id, parsed.user);
-              if (parsed.degraded) degraded += 1;
-            }
+            if (parsed.degraded) degraded += 1;
+            if (parsed.user) users.push(parsed.user);
           }
           const next = answer.next !== null && answer.next > item.offset ? answer.next : null;
-          const total = answer.total ?? Math.max(item.offset + users.length, next ?? 0);
-          pages.set(item.offset, { round, count: users.length, next, total });
+          const total = answer.total ?? Math.max(item.offset + items.length, next ?? 0);
+          pages.set(item.offset, { users, degraded, next, total });
           roundTotal = Math.max(roundTotal ?? 0, total);
         } else {
           for (const [id, value] of watchItems(answer.result, item.ids)) {
-            const parsed = value === null ? null : parseRawUserDetailed(value);
-            if (parsed && parsed.degraded) degraded += 1;
-            watchAnswers.set(id, parsed?.user ?? null);
+            watchAnswers.set(id, value === null ? { user: null, degraded: false } : parseRawUserDetailed(value));
           }
         }
       }
     }
     if (roundTotal !== null) roundTotals.push(roundTotal);
-    round += 1;
+    rounds += 1;
   };
 
   const latestTotal = (): number => roundTotals.at(-1) ?? 0;
 
-  /** Pages the answers say exist but were not fetched: by `next`, and by `total`. */
+  /** Pages the answers say exist but were not fetched: by `next` (short pages), and by `total` (growth). */
   const missingOffsets = (): number[] => {
     const missing = new Set<number>();
     for (const info of pages.values()) {
@@ -145,37 +151,36 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
   await runRound(firstOffsets);
 
   let consistencyChecked = false;
-  while (round < MAX_ROUNDS) {
-    let offsets = missingOffsets();
+  while (rounds < MAX_ROUNDS) {
+    let offsets = missingOffsets().slice(0, Math.max(0, MAX_PAGES - pages.size));
     if (offsets.length === 0 && !consistencyChecked) {
       consistencyChecked = true;
-      // The team changed while we paged: people may have shifted across a page boundary
-      // fetched earlier. Fetch those pages again once, with the current state.
+      // The team changed between our requests: people may have shifted across the boundary
+      // of a page fetched earlier (and vanished, or someone who left still shows). Fetch those
+      // pages once more, so every page reflects the latest state.
       const current = latestTotal();
-      if (colleagues.size < current && new Set(roundTotals).size > 1) {
-        const lastRound = round - 1;
-        offsets = [...pages.entries()].filter(([, info]) => info.round !== lastRound).map(([offset]) => offset);
+      if (new Set(roundTotals).size > 1) {
+        offsets = [...pages.entries()].filter(([, info]) => info.total !== current).map(([offset]) => offset);
       }
     }
     if (offsets.length === 0) break;
-    const room = MAX_PAGES - pages.size;
-    if (room <= 0) break;
-    await runRound(offsets.slice(0, room));
+    await runRound(offsets);
   }
 
-  if (!watchRequested) {
-    watchRequested = true;
-    const rest = watchIds.filter((id) => !colleagues.has(id));
-    if (rest.length > 0) await runRound([]);
-  }
+  const team = colleagues();
+  if (!watchRequested && watchIds.some((id) => !team.has(id))) await runRound([]);
 
   const watched = new Map<number, RawUser | null>();
+  let degraded = 0;
   for (const id of watchIds) {
-    if (colleagues.has(id)) continue;
-    watched.set(id, watchAnswers.get(id) ?? null);
+    if (team.has(id)) continue;
+    const answer = watchAnswers.get(id);
+    watched.set(id, answer?.user ?? null);
+    if (answer?.degraded) degraded += 1;
   }
+  for (const info of pages.values()) degraded += info.degraded;
   return {
-    colleagues: [...colleagues.values()],
+    colleagues: [...team.values()],
     watched,
     total: latestTotal(),
     degraded,
