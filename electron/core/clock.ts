@@ -55,6 +55,11 @@ export class ManualClock implements Clock {
   private current: number;
   private nextId = 1;
   private timers: PendingTimer[] = [];
+  /**
+   * Awaited before and after each timer fires. The default lets promise callbacks run; a test
+   * whose timers start real loopback I/O sets it to wait for that work (e.g. engine.idle()).
+   */
+  settle: () => Promise<void> = flushAsyncWork;
 
   constructor(start: number = Date.UTC(2026, 10, 23, 9, 0, 0)) {
     this.current = start;
@@ -83,17 +88,17 @@ export class ManualClock implements Clock {
   /** Moves time forward by `ms`, firing every timer that falls due on the way. */
   async advance(ms: number): Promise<void> {
     const target = this.current + ms;
-    await flushAsyncWork();
+    await this.settle();
     for (;;) {
       const next = this.earliestDue();
       if (!next || next.due > target) break;
       this.timers = this.timers.filter((timer) => timer !== next);
       this.current = Math.max(this.current, next.due);
       next.callback();
-      await flushAsyncWork();
+      await this.settle();
     }
     this.current = target;
-    await flushAsyncWork();
+    await this.settle();
   }
 
   /** Jumps the wall clock without firing timers, as a laptop does across an unreported sleep. */

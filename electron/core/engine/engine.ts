@@ -125,6 +125,11 @@ export class PresenceEngine {
     return this.poller.refreshNow();
   }
 
+  /** Resolves once no refresh is in flight. */
+  idle(): Promise<void> {
+    return this.poller.idle();
+  }
+
   private async refresh({ reason, signal }: RefreshContext): Promise<void> {
     const settings = this.options.getSettings();
     const fetched = await this.options.source.fetch({ watchIds: settings.watchIds, signal });

@@ -89,6 +89,11 @@ export class Poller {
     await this.inFlight?.catch(() => undefined);
   }
 
+  /** Resolves once no refresh is in flight (one started meanwhile is waited for too). */
+  async idle(): Promise<void> {
+    while (this.inFlight) await this.inFlight.catch(() => undefined);
+  }
+
   /** Sleep or lock: no requests until resume. */
   pause(): void {
     if (!this.running || this.paused) return;

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createAppService } from '../core/app-service.js';
+import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
+import { redactSecrets } from '../core/bitrix/redact.js';
+import { startDemoPortal } from '../demo/portal.js';
+import { parseCliArgs, USAGE, UsageError, type WebArgs } from './args.js';
+import { memoryPorts } from './memory-ports.js';
+import { startWatch } from './watch.js';
+import { startWebServer } from './web-server.js';
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+function onStopSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (): void => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    // A hung request must not keep the process alive past the promised 2 s.
+    setTimeout(() => process.exit(0), 1500).unref();
+    void stop().finally(() => process.exit(0));
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, handler);
+}
+
+async function runWeb(args: WebArgs): Promise<void> {
+  const credential = args.webhookUrl ? parseWebhookUrl(args.webhookUrl) : null;
+  if (credential && !credential.ok) throw new UsageError(credential.error);
+  const ports = memoryPorts(
+    credential?.ok
+      ? { connection: { kind: 'webhook', portalHost: credential.value.portalHost, userId: credential.value.userId } }
+      : { connection: args.demo || !credential ? { kind: 'demo' } : { kind: 'none' } },
+    args.webhookUrl,
+  );
+  const service = createAppService({
+    host: 'browser',
+    appVersion: process.env.npm_package_version ?? '0.0.0',
+    platform: process.platform,
+    ...ports,
+    opener: null,
+    startDemo: () => startDemoPortal({ teamSize: args.demoTeamSize }),
+    locale: () => 'en',
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  await service.start();
+  const server = await startWebServer({
+    service,
+    staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    port: args.port,
+  });
+  process.stdout.write(`B24 Presence panel: ${server.url}\n`);
+  if (args.open) openInBrowser(server.url);
+  onStopSignal(async () => {
+    await server.close();
+    await service.stop();
+  });
+}
+
+function openInBrowser(url: string): void {
+  const [command, ...prefix] =
+    process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
+  const child = spawn(command as string, [...prefix, url], { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stdout.write('Open that address in your browser.\n'));
+  child.unref();
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const args = parseCliArgs(argv, process.env);
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (args.command === 'web') return runWeb(args);
+  const session = await startWatch(args, {
+    write: (line) => process.stdout.write(`${line}\n`),
+    startDemo: (teamSize) => startDemoPortal({ teamSize }),
+  });
+  onStopSignal(() => session.stop());
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`b24-presence: ${error.message}\n`);
+    process.exit(2);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`b24-presence: ${redactSecrets(message)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import type { AlertMemoryPort, SecretPort, SettingsPort } from '../core/service.js';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
+
+/**
+ * Browser mode keeps everything in memory: it is a development and testing host, and the
+ * credential must never land on disk unencrypted outside Electron's safeStorage.
+ */
+export function memoryPorts(initial: Partial<Settings> = {}, secret: string | null = null) {
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...initial };
+  let storedSecret = secret;
+  let alerted: Record<string, string> = {};
+  const settingsPort: SettingsPort = { load: () => settings, save: (next) => (settings = next) };
+  const secretPort: SecretPort = { get: () => storedSecret, set: (next) => (storedSecret = next), weak: false };
+  const alertMemory: AlertMemoryPort = { load: () => ({ ...alerted }), save: (next) => (alerted = { ...next }) };
+  return { settings: settingsPort, secrets: secretPort, alertMemory };
+}

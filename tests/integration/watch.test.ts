@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../electron/core/clock.js';
+import { parseCliArgs, type WatchArgs } from '../../electron/cli/args.js';
+import { startWatch, type WatchSession } from '../../electron/cli/watch.js';
+import { startDemoPortal } from '../../electron/demo/portal.js';
+import type { DemoPortal } from '../../electron/demo/types.js';
+import { settleOnEngine } from '../support/settle.js';
+
+interface Line {
+  type: string;
+  at: string;
+  [field: string]: unknown;
+}
+
+/**
+ * `watch --json` in-process against the demo portal over real HTTP, with one driven clock
+ * shared by the portal's simulation and the watcher: minutes pass in milliseconds.
+ */
+async function run(argv: string[], options: { teamSize?: number } = {}) {
+  const clock = new ManualClock();
+  const portal = await startDemoPortal({ clock, teamSize: options.teamSize ?? 12, evolve: false, seed: 7 });
+  const lines: Line[] = [];
+  const args = parseCliArgs(['watch', '--json', ...argv], { B24_WEBHOOK_URL: portal.webhookUrl }) as WatchArgs;
+  const session = await startWatch(args, {
+    write: (line) => lines.push(JSON.parse(line) as Line),
+    startDemo: () => Promise.reject(new Error('not used')),
+    clock,
+    random: () => 0,
+  });
+  settleOnEngine(clock, session.engine);
+  await clock.advance(0);
+  expect(lines.some((line) => line.type === 'ready')).toBe(true);
+  return { clock, portal, session, lines, of: (type: string) => lines.filter((line) => line.type === type) };
+}
+
+describe('watch --json against the demo portal', () => {
+  let session: WatchSession | null = null;
+  let portal: DemoPortal | null = null;
+
+  afterEach(async () => {
+    await session?.stop();
+    await portal?.close();
+    session = null;
+    portal = null;
+  });
+
+  it('announces the team once, then reports each presence change and alerts on arrivals', async () => {
+    const ctx = await run(['--interval', '30']);
+    ({ session, portal } = ctx);
+    const { clock, lines, of } = ctx;
+    expect(of('ready')).toEqual([{ type: 'ready', at: new Date(clock.now()).toISOString(), colleagues: 12 }]);
+    expect(of('alert')).toEqual([]);
+
+    const [first, second] = ctx.portal.control.teamIds();
+    ctx.portal.control.updatePerson(first!, { presence: 'offline' });
+    ctx.portal.control.updatePerson(second!, { presence: 'offline' });
+    await clock.advance(30_000);
+    ctx.portal.control.updatePerson(first!, { presence: 'online' });
+    await clock.advance(30_000);
+
+    const toOnline = of('change').filter((line) => line.userId === first && line.to === 'online');
+    expect(toOnline).toHaveLength(1);
+    expect(toOnline[0]).toMatchObject({ from: 'offline', name: expect.any(String) });
+    const alerts = of('alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ userIds: [first], title: `${toOnline[0]!.name as string} is online` });
+    // Every line is an object with a type and an ISO time.
+    for (const line of lines) expect(Date.parse(line.at)).not.toBeNaN();
+  });
+
+  it('reports idle, mobile and offline in the documented vocabulary', async () => {
+    const ctx = await run([]);
+    ({ session, portal } = ctx);
+    const ids = ctx.portal.control.teamIds().slice(0, 3);
+    for (const id of ids) ctx.portal.control.updatePerson(id, { presence: 'online' });
+    await ctx.clock.advance(30_000);
+    ctx.portal.control.updatePerson(ids[0]!, { presence: 'idle' });
+    ctx.portal.control.updatePerson(ids[1]!, { presence: 'mobile' });
+    ctx.portal.control.updatePerson(ids[2]!, { presence: 'offline' });
+    await ctx.clock.advance(30_000);
+    const changes = ctx.of('change').filter((line) => ctx.lines.indexOf(line) > 0);
+    expect(changes.map((line) => [line.userId, line.to])).toEqual(
+      expect.arrayContaining([
+        [ids[0], 'idle'],
+        [ids[1], 'mobile'],
+        [ids[2], 'offline'],
+      ]),
+    );
+  });
+
+  it('with --alerts starred, alerts only for starred people', async () => {
+    const probe = await startDemoPortal({ teamSize: 12, evolve: false, seed: 7 });
+    const [starred, other] = probe.control.teamIds();
+    await probe.close();
+    const ctx = await run(['--alerts', 'starred', '--star', String(starred)]);
+    ({ session, portal } = ctx);
+    ctx.portal.control.updatePerson(starred!, { presence: 'offline' });
+    ctx.portal.control.updatePerson(other!, { presence: 'offline' });
+    await ctx.clock.advance(30_000);
+    ctx.portal.control.updatePerson(starred!, { presence: 'online' });
+    ctx.portal.control.updatePerson(other!, { presence: 'online' });
+    await ctx.clock.advance(30_000);
+    expect(ctx.of('alert').map((line) => line.userIds)).toEqual([[starred]]);
+  });
+
+  it('says when the portal rate-limits, backs off, and recovers without alerting what it missed', async () => {
+    const ctx = await run([]);
+    ({ session, portal } = ctx);
+    const id = ctx.portal.control.teamIds()[0]!;
+    ctx.portal.control.updatePerson(id, { presence: 'offline' });
+    await ctx.clock.advance(30_000);
+    ctx.portal.control.injectFault({ kind: 'rate-limit', count: 2 });
+    await ctx.clock.advance(30_000);
+    expect(ctx.of('health').at(-1)).toMatchObject({ state: 'rate-limited', until: expect.any(String) });
+    expect(ctx.of('error').at(-1)).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED' });
+    ctx.portal.control.updatePerson(id, { presence: 'online' });
+    await ctx.clock.advance(60_000);
+    expect(ctx.of('health').at(-1)).toMatchObject({ state: 'ok' });
+    expect(ctx.of('change').filter((line) => line.userId === id && line.to === 'online')).toHaveLength(1);
+    expect(ctx.of('alert')).toEqual([]);
+  });
+
+  it('stops polling when the webhook is revoked, and never prints the secret', async () => {
+    const ctx = await run([]);
+    ({ session, portal } = ctx);
+    const code = new URL(ctx.portal.webhookUrl).pathname.split('/')[3]!;
+    ctx.portal.control.revokeWebhook();
+    ctx.portal.control.clearRequestLog();
+    await ctx.clock.advance(30_000);
+    expect(ctx.of('health').at(-1)).toMatchObject({ state: 'auth-failed' });
+    await ctx.clock.advance(3600_000);
+    expect(ctx.portal.control.requestLog).toHaveLength(1);
+    expect(JSON.stringify(ctx.lines)).not.toContain(code);
+  });
+});
