@@ -217,7 +217,8 @@ function pageItems(result: unknown, method: string): unknown[] {
     throw new B24Error({ kind: 'access-denied', code: 'ACCESS_ERROR', message: `${method}: the portal does not show this user a colleagues list`, method });
   }
   if (Array.isArray(result)) return result;
-  if (result !== null && typeof result === 'object') return Object.values(result);
+  // PHP sends a list with gaps in its keys as an object: {"0": …, "2": …}. Any other object is wrong.
+  if (result !== null && typeof result === 'object' && Object.keys(result).every((key) => /^\d+$/.test(key))) return Object.values(result);
   throw new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: `${method}: the portal sent a page of an unexpected shape`, method });
 }
 
@@ -226,18 +227,21 @@ function watchItems(result: unknown, ids: readonly number[]): Map<number, unknow
   const byId = new Map<number, unknown>();
   for (const id of ids) byId.set(id, null);
   if (Array.isArray(result)) {
+    let recognised = 0;
     for (const value of result) {
       const id = parseRawUserDetailed(value).user?.id;
-      if (id !== undefined && byId.has(id)) byId.set(id, value);
+      if (id === undefined) continue;
+      recognised += 1;
+      if (byId.has(id)) byId.set(id, value);
     }
-  } else if (result !== null && typeof result === 'object') {
+    if (recognised > 0 || result.length === 0) return byId;
+  } else if (result !== null && typeof result === 'object' && Object.keys(result).every((key) => /^\d+$/.test(key))) {
     for (const id of ids) {
       if (Object.hasOwn(result, String(id))) byId.set(id, (result as Record<string, unknown>)[String(id)] ?? null);
     }
-  } else {
-    throw new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: `${USERS_METHOD}: the portal sent an answer of an unexpected shape`, method: USERS_METHOD });
+    return byId;
   }
-  return byId;
+  throw new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: `${USERS_METHOD}: the portal sent an answer of an unexpected shape`, method: USERS_METHOD });
 }
 
 /** Who the credential belongs to: `profile` and `im.user.get` in one batch, profile preferred. */

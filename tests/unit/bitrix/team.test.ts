@@ -27,7 +27,7 @@ function setup(people: Record<string, unknown>[], outsiders: Record<string, unkn
   return { portal, client };
 }
 
-const ids = (users: readonly { id: number }[]) => users.map((u) => u.id);
+const ids = (users: readonly object[]) => users.map((u) => Number((u as { id: unknown }).id));
 
 describe('fetchTeam: requests per refresh', () => {
   it.each([
@@ -97,10 +97,15 @@ describe('fetchTeam: watched people', () => {
   it('splits long watch lists into chunks of 50 ids', async () => {
     const outsiders = team(120, 5_000);
     const { portal, client } = setup(team(10), outsiders);
-    const result = await fetchTeam(client, { watchIds: ids(outsiders as { id: number }[]) });
+    const result = await fetchTeam(client, { watchIds: ids(outsiders) });
     expect(result.requests).toBe(1);
     expect(Object.keys(portal.log[0]?.body.cmd as object)).toEqual(['p0', 'w0', 'w1', 'w2']);
     expect([...result.watched.values()].every((u) => u !== null)).toBe(true);
+  });
+
+  it.each([[{ items: [user(800)] }], [[{ '800': user(800) }]], ['x']])('refuses an im.user.list.get answer of the wrong shape (%j)', async (result) => {
+    const { client } = setup(team(3), [], { 'im.user.list.get': () => ({ result }) });
+    await expect(fetchTeam(client, { watchIds: [800] })).rejects.toMatchObject({ kind: 'malformed-response', method: 'im.user.list.get' });
   });
 
   it('reads the array form of im.user.list.get', async () => {
@@ -214,9 +219,14 @@ describe('fetchTeam: odd answers', () => {
     await expect(fetchTeam(client, {})).rejects.toMatchObject({ kind: 'access-denied', code: 'ACCESS_ERROR' });
   });
 
-  it('a page of the wrong shape is malformed', async () => {
-    const { client } = setup([], [], { 'im.department.colleagues.list': () => ({ result: 'users', total: 1 }) });
+  it.each([['users'], [{ items: [user(1)] }], [null]])('a page of the wrong shape (%j) is malformed', async (result) => {
+    const { client } = setup([], [], { 'im.department.colleagues.list': () => ({ result, total: 1 }) });
     await expect(fetchTeam(client, {})).rejects.toMatchObject({ kind: 'malformed-response' });
+  });
+
+  it('reads a page PHP sent as an object with numeric keys (a list with gaps)', async () => {
+    const { client } = setup([], [], { 'im.department.colleagues.list': () => ({ result: { '0': user(5), '2': user(6) }, total: 2 }) });
+    expect(ids((await fetchTeam(client, {})).colleagues)).toEqual([5, 6]);
   });
 
   it('a failing command in the batch fails the whole refresh with its error', async () => {
