@@ -261,7 +261,10 @@ function interpret(status: number, text: string, method: string, secrets: readon
   } catch {
     throw errorFromResponse(status, text, method, secrets);
   }
-  if (json !== null && typeof json === 'object' && 'error' in json) throw errorFromResponse(status, text, method, secrets);
+  // Some portals answer errors with HTTP 200; a stray `"error": null` next to a result is not one.
+  if (json !== null && typeof json === 'object' && typeof (json as { error?: unknown }).error === 'string') {
+    throw errorFromResponse(status, text, method, secrets);
+  }
   const envelope = SuccessEnvelopeSchema.safeParse(json);
   if (!envelope.success) throw errorFromResponse(status, text, method, secrets);
   return {
