@@ -58,7 +58,10 @@ function phpMap<T extends z.ZodType>(value: T) {
 
 export const BatchBodySchema = z.object({
   result: phpMap(z.unknown()),
-  result_error: phpMap(ErrorBodySchema),
+  // Entries are {error, error_description}; a bare message string is read as one too.
+  result_error: phpMap(
+    z.union([ErrorBodySchema, z.string().transform((text): ErrorBody => ({ error: 'BATCH_COMMAND_ERROR', error_description: text }))]),
+  ),
   result_total: phpMap(CountSchema),
   result_next: phpMap(CountSchema),
   result_time: phpMap(z.unknown()),

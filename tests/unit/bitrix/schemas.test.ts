@@ -42,6 +42,13 @@ describe('envelopes', () => {
     expect(parsed.result_total).toEqual({});
   });
 
+  it('reads a bare string as a command error', () => {
+    expect(BatchBodySchema.parse({ result: [], result_error: { a: 'Access denied' } }).result_error.a).toEqual({
+      error: 'BATCH_COMMAND_ERROR',
+      error_description: 'Access denied',
+    });
+  });
+
   it('rejects a batch answer that is not a batch', () => {
     expect(BatchBodySchema.safeParse('nope').success).toBe(false);
     expect(BatchBodySchema.safeParse({ result: 'x' }).success).toBe(false);
