@@ -116,21 +116,11 @@ describe('parseRawUser', () => {
     expect(parsed).toMatchObject({ active: false, extranet: true, last_activity_date: '2024-07-23 08:08:50' });
   });
 
-  it('parses 5,000 users quickly', () => {
+  it('parses 5,000 users, every one of them', () => {
     const users = Array.from({ length: 5000 }, (_, index) => user(index + 1));
-    // V8 needs a few thousand calls to optimise zod's parser (cold: ~50-200 ms for the first 5,000).
-    for (let round = 0; round < 3; round += 1) for (const value of users) parseRawUser(value);
-    let best = Infinity;
-    let parsed = 0;
-    for (let round = 0; round < 3; round += 1) {
-      const started = performance.now();
-      parsed = 0;
-      for (const value of users) if (parseRawUser(value)) parsed += 1;
-      best = Math.min(best, performance.now() - started);
-    }
-    expect(parsed).toBe(5000);
-    // Measured 4-6 ms warm on the 2-core build box; the bound catches an order-of-magnitude regression.
-    expect(best).toBeLessThan(60);
+    const parsed = users.map((value) => parseRawUser(value));
+    expect(parsed.filter((value) => value !== null)).toHaveLength(5000);
+    expect(parsed.map((value) => value?.id)).toEqual(users.map((_, index) => index + 1));
   });
 });
 
