@@ -27,7 +27,7 @@ export const ColleagueSchema = z.object({
   firstName: z.string(),
   lastName: z.string(),
   position: z.string(),
-  departments: z.array(z.number().int()),
+  departments: z.array(z.number().int()).readonly(),
   avatar: z.string().nullable(),
   color: z.string().nullable(),
   presence: PresenceSchema,
@@ -43,7 +43,7 @@ export const ColleagueSchema = z.object({
 export const SnapshotSchema = z.object({
   seq: z.number().int().nonnegative(),
   at: EpochMs,
-  colleagues: z.array(ColleagueSchema),
+  colleagues: z.array(ColleagueSchema).readonly(),
 }) satisfies z.ZodType<Snapshot>;
 
 const ColleagueChangeSchema = z.object({
@@ -54,9 +54,9 @@ const ColleagueChangeSchema = z.object({
 export const PatchSchema = z.object({
   seq: z.number().int().positive(),
   at: EpochMs,
-  added: z.array(ColleagueSchema),
-  changed: z.array(ColleagueChangeSchema),
-  removed: z.array(Id),
+  added: z.array(ColleagueSchema).readonly(),
+  changed: z.array(ColleagueChangeSchema).readonly(),
+  removed: z.array(Id).readonly(),
 }) satisfies z.ZodType<Patch>;
 
 export const HealthSchema = z.object({
@@ -73,7 +73,7 @@ export const AlertIntentSchema = z.object({
   kind: z.enum(['online', 'back-from-idle', 'offline', 'back-from-leave']),
   title: z.string(),
   body: z.string(),
-  userIds: z.array(Id),
+  userIds: z.array(Id).readonly(),
   at: EpochMs,
 }) satisfies z.ZodType<AlertIntent>;
 
