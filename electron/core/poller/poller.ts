@@ -109,10 +109,16 @@ export class Poller {
     this.trigger();
   }
 
-  /** Refreshes now (also after auth-failed: the user asked for exactly one try). */
+  /**
+   * Refreshes now (also after auth-failed: the user asked for exactly one try). While the
+   * portal told us to wait (rate-limited with `until` ahead), it does nothing: a refresh
+   * button or a settings change must not spend a budget the portal has closed.
+   */
   async refreshNow(): Promise<void> {
     if (!this.running) return;
     if (this.inFlight) return this.inFlight;
+    const { state, until } = this.current;
+    if (state === 'rate-limited' && until !== null && until > this.options.clock.now() && this.timer !== null) return;
     if (this.pendingReason === 'scheduled') this.pendingReason = 'manual';
     this.trigger();
     await this.inFlight;
@@ -133,7 +139,10 @@ export class Poller {
     this.abort = abort;
     const wasFailing = this.failures > 0 || this.current.state === 'auth-failed';
     try {
-      await this.options.refresh({ reason: wasFailing && reason === 'scheduled' ? 'recovery' : reason, signal: abort.signal });
+      // A refresh after failures (scheduled retry, or the user pressing refresh) compares with a
+      // picture from before the outage: everything that changed meanwhile is old news.
+      const recovering = wasFailing && (reason === 'scheduled' || reason === 'manual');
+      await this.options.refresh({ reason: recovering ? 'recovery' : reason, signal: abort.signal });
       if (!this.running) return;
       this.failures = 0;
       const now = this.options.clock.now();
