@@ -22,7 +22,7 @@ import {
   type Result,
 } from '../shared/contract.js';
 import type { DemoPortal } from '../demo/types.js';
-import type { AppService, AppServiceOptions, PresenceSummary } from './service.js';
+import { PortError, type AppService, type AppServiceOptions, type PresenceSummary } from './service.js';
 
 interface ActiveConnection {
   readonly kind: 'demo' | 'webhook';
@@ -188,6 +188,7 @@ export function createAppService(options: AppServiceOptions): AppService {
   function asRequestFailure(error: unknown): RequestFailure {
     if (error instanceof RequestFailure) return error;
     if (isB24Error(error)) return new RequestFailure({ code: error.kind, message: error.message, field: null });
+    if (error instanceof PortError) return new RequestFailure({ code: error.code, message: error.message, field: null });
     log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
     return new RequestFailure({ code: 'internal', message: 'Something went wrong; see the log.', field: null });
   }

@@ -21,6 +21,20 @@ export interface SettingsPort {
   save(settings: Settings): void;
 }
 
+/**
+ * A port's failure that the user must be told about as it is (e.g. the system cannot encrypt
+ * the credential, so it was not saved). Anything else a port throws is reported as internal.
+ */
+export class PortError extends Error {
+  override readonly name: string = 'PortError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Holds the credential (webhook URL or OAuth tokens, serialised) encrypted at rest. */
 export interface SecretPort {
   get(): string | null;

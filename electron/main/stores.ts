@@ -1,6 +1,6 @@
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
-import type { AlertMemoryPort, SecretPort, SettingsPort } from '../core/service.js';
+import { PortError, type AlertMemoryPort, type SecretPort, type SettingsPort } from '../core/service.js';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../core/settings/schema.js';
 import type { Bounds } from './window.js';
 
@@ -79,11 +79,10 @@ export interface CredentialShape extends Record<string, unknown> {
   credential: string;
 }
 
-export class SecretStorageUnavailableError extends Error {
+export class SecretStorageUnavailableError extends PortError {
   override readonly name = 'SecretStorageUnavailableError';
-  readonly code = 'secret-storage-unavailable';
   constructor() {
-    super('This system offers no secure storage for the credential, so it was not saved. Set up a keyring (e.g. GNOME Keyring or KWallet) and connect again.');
+    super('secret-storage-unavailable', 'This system offers no secure storage for the credential, so it was not saved. Set up a keyring (e.g. GNOME Keyring or KWallet) and connect again.');
   }
 }
 

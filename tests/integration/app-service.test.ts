@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../electron/core/clock.js';
+import { createAppService } from '../../electron/core/app-service.js';
+import { PortError, type AppService, type SecretPort } from '../../electron/core/service.js';
+import type { EventChannel, EventOf, Result } from '../../electron/shared/contract.js';
+import { memoryPorts } from '../../electron/cli/memory-ports.js';
+import { startDemoPortal } from '../../electron/demo/portal.js';
+import type { DemoPortal } from '../../electron/demo/types.js';
+
+const services: AppService[] = [];
+const portals: DemoPortal[] = [];
+
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((service) => service.stop()));
+  await Promise.all(portals.splice(0).map((portal) => portal.close()));
+});
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+async function setup(options: { secrets?: SecretPort; opened?: boolean } = {}) {
+  const clock = new ManualClock();
+  const ports = memoryPorts();
+  const logs: string[] = [];
+  const opened: string[] = [];
+  const service = createAppService({
+    host: 'desktop',
+    appVersion: '1.2.3',
+    platform: 'linux',
+    clock,
+    ...ports,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+    opener: { open: async (url) => (opened.push(url), options.opened ?? true) },
+    startDemo: async () => {
+      const portal = await startDemoPortal({ clock, teamSize: 8, evolve: false });
+      portals.push(portal);
+      return portal;
+    },
+    locale: () => 'en',
+    log: (line) => logs.push(line),
+  });
+  services.push(service);
+  const events: Array<{ channel: EventChannel; payload: unknown }> = [];
+  const listen = <C extends EventChannel>(channel: C) =>
+    service.on(channel, (payload: EventOf<C>) => events.push({ channel, payload }));
+  (['snapshot', 'patch', 'health', 'settings', 'connection'] as const).forEach(listen);
+  await service.start();
+  return { clock, service, ports, events, logs, opened };
+}
+
+describe('app service', () => {
+  it('starts unconnected and says so', async () => {
+    const { service } = await setup();
+    const session = value(await service.handle('session:get', null));
+    expect(session).toMatchObject({ appVersion: '1.2.3', host: 'desktop', connection: { kind: 'none' }, snapshot: null });
+    expect(session.health.state).toBe('connecting');
+    expect(service.summary()).toMatchObject({ total: 0, connection: 'none' });
+  });
+
+  it('connects to the demo, pushes one snapshot, remembers the choice and summarises for the tray', async () => {
+    const { service, clock, events, ports } = await setup();
+    const info = value(await service.handle('connection:connect', { kind: 'demo' }));
+    expect(info).toMatchObject({ kind: 'demo', portalOrigin: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    await clock.advance(0);
+    await expect.poll(() => events.filter((event) => event.channel === 'snapshot')).toHaveLength(1);
+    expect(ports.settings.load().connection).toEqual({ kind: 'demo' });
+    const summary = service.summary();
+    expect(summary.total).toBe(8);
+    expect(summary.online + summary.idle + summary.mobile + summary.offline).toBe(8);
+    expect(summary.health.state).toBe('ok');
+    const snapshot = value(await service.handle('snapshot:get', null));
+    expect(snapshot?.colleagues).toHaveLength(8);
+  });
+
+  it('refuses invalid settings with the field, and keeps the old ones', async () => {
+    const { service, ports } = await setup();
+    const result = await service.handle('settings:update', { pollIntervalSec: 1 });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-payload', message: 'At least 2 seconds', field: 'pollIntervalSec' } });
+    expect(ports.settings.load().pollIntervalSec).toBe(30);
+    const saved = value(await service.handle('settings:update', { pollIntervalSec: 60, ui: { theme: 'dark' } }));
+    expect(saved.pollIntervalSec).toBe(60);
+    expect(saved.ui).toMatchObject({ theme: 'dark', language: 'system' });
+  });
+
+  it('keeps star and mute rules, the watch list and the alert pause', async () => {
+    const { service } = await setup();
+    value(await service.handle('colleague:set-rule', { id: 5, rule: 'starred' }));
+    value(await service.handle('colleague:set-rule', { id: 6, rule: 'muted' }));
+    const cleared = value(await service.handle('colleague:set-rule', { id: 5, rule: 'default' }));
+    expect(cleared.rules).toEqual({ '6': 'muted' });
+    expect(value(await service.handle('watch:set', { ids: [9, 9, 12] })).watchIds).toEqual([9, 12]);
+    expect(value(await service.handle('alerts:pause', { until: 2_000_000_000_000 })).alerts.pausedUntil).toBe(2_000_000_000_000);
+  });
+
+  it('opens a chat on the connected portal through the opener, and only when connected', async () => {
+    const { service, opened } = await setup();
+    expect(await service.handle('chat:open', { userId: 5 })).toMatchObject({ ok: false, error: { code: 'not-connected' } });
+    const info = value(await service.handle('connection:connect', { kind: 'demo' }));
+    expect(value(await service.handle('chat:open', { userId: 5 }))).toEqual({
+      url: `${info.portalOrigin}/online/?IM_DIALOG=5`,
+      opened: true,
+    });
+    expect(opened).toEqual([`${info.portalOrigin}/online/?IM_DIALOG=5`]);
+  });
+
+  it('names departments once and then from its cache', async () => {
+    const { service } = await setup();
+    value(await service.handle('connection:connect', { kind: 'demo' }));
+    const portal = portals[0]!;
+    await expect.poll(async () => value(await service.handle('snapshot:get', null))).not.toBeNull();
+    const snapshot = value(await service.handle('snapshot:get', null));
+    const ids = [...new Set(snapshot!.colleagues.flatMap((colleague) => colleague.departments))].slice(0, 2);
+    expect(ids).toHaveLength(2);
+    const first = value(await service.handle('departments:get', { ids: [...ids, 999] }));
+    expect(first.map((department) => department.id)).toEqual(ids);
+    expect(first.every((department) => department.name.length > 0)).toBe(true);
+    const requests = portal.control.requestLog.length;
+    expect(value(await service.handle('departments:get', { ids: [...ids].reverse() })).map((d) => d.id)).toEqual([...ids].reverse());
+    expect(portal.control.requestLog.length).toBe(requests);
+  });
+
+  it('tests a webhook without connecting: whose it is and whether im works', async () => {
+    const { service, ports } = await setup();
+    const portal = await startDemoPortal({ teamSize: 5, evolve: false });
+    portals.push(portal);
+    const result = value(await service.handle('connection:test', { webhookUrl: portal.webhookUrl }));
+    expect(result).toMatchObject({ portalHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/), userId: 1, imScope: true, colleagues: 5 });
+    expect(result.identityName.length).toBeGreaterThan(0);
+    expect(ports.secrets.get()).toBeNull();
+    expect(ports.settings.load().connection.kind).toBe('none');
+  });
+
+  it('connects a webhook only after proving it, and stores it only through the secret port', async () => {
+    const { service, ports } = await setup();
+    const portal = await startDemoPortal({ teamSize: 5, evolve: false });
+    portals.push(portal);
+    const bad = await service.handle('connection:connect', { kind: 'webhook', webhookUrl: 'http://example.com/rest/1/x/' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-webhook', field: 'webhookUrl' } });
+    portal.control.revokeWebhook();
+    const revoked = await service.handle('connection:connect', { kind: 'webhook', webhookUrl: portal.webhookUrl });
+    expect(revoked).toMatchObject({ ok: false, error: { code: 'auth-invalid' } });
+    expect(ports.secrets.get()).toBeNull();
+    portal.control.restoreWebhook();
+    const info = value(await service.handle('connection:connect', { kind: 'webhook', webhookUrl: ` ${portal.webhookUrl} ` }));
+    expect(info).toMatchObject({ kind: 'webhook', portalHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
+    expect(ports.secrets.get()).toBe(portal.webhookUrl);
+    expect(JSON.stringify(ports.settings.load())).not.toContain(new URL(portal.webhookUrl).pathname.split('/')[3]);
+    value(await service.handle('connection:disconnect', null));
+    expect(ports.secrets.get()).toBeNull();
+    expect(ports.settings.load().connection).toEqual({ kind: 'none' });
+  });
+
+  it('tells the user why a credential could not be stored, and stays unconnected', async () => {
+    const refusing: SecretPort = {
+      get: () => null,
+      set: () => {
+        throw new PortError('secret-storage-unavailable', 'No secure storage on this system; nothing was saved.');
+      },
+      weak: false,
+    };
+    const { service, ports } = await setup({ secrets: refusing });
+    const portal = await startDemoPortal({ teamSize: 5, evolve: false });
+    portals.push(portal);
+    const result = await service.handle('connection:connect', { kind: 'webhook', webhookUrl: portal.webhookUrl });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'secret-storage-unavailable', message: 'No secure storage on this system; nothing was saved.', field: null },
+    });
+    expect(ports.settings.load().connection.kind).toBe('none');
+  });
+
+  it('resumes a saved webhook at start, and reports a missing one instead of crashing', async () => {
+    const portal = await startDemoPortal({ teamSize: 5, evolve: false });
+    portals.push(portal);
+    const ports = memoryPorts({ connection: { kind: 'webhook', portalHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/), userId: 1 } }, portal.webhookUrl);
+    const make = () =>
+      createAppService({
+        host: 'browser',
+        appVersion: '1',
+        platform: 'linux',
+        ...ports,
+        opener: null,
+        startDemo: () => Promise.reject(new Error('unused')),
+        locale: () => 'en',
+      });
+    const service = make();
+    services.push(service);
+    await service.start();
+    expect(value(await service.handle('session:get', null)).connection).toMatchObject({ kind: 'webhook', portalHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
+    ports.secrets.set(null);
+    const orphan = make();
+    services.push(orphan);
+    await orphan.start();
+    expect(value(await orphan.handle('session:get', null)).health).toMatchObject({ state: 'auth-failed', code: 'CREDENTIAL_MISSING' });
+  });
+});
