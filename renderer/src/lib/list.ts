@@ -1,0 +1,205 @@
+import type { Colleague, ColleagueRule } from '../../../electron/core/domain.js';
+
+/**
+ * Search, filter, sort and grouping of the colleague list: one pass per change of the data or
+ * of the view options, independent of the clock (so ticking relative times never re-sorts).
+ * Built for thousands of rows: string collation happens only when names change (NameOrder),
+ * every other comparison is numeric.
+ */
+export type FilterKey = 'all' | 'online' | 'idle' | 'mobile' | 'leave' | 'starred';
+export const FILTERS: readonly FilterKey[] = ['all', 'online', 'idle', 'mobile', 'leave', 'starred'];
+export type SortKey = 'presence' | 'name' | 'activity';
+export const SORTS: readonly SortKey[] = ['presence', 'name', 'activity'];
+
+export interface ViewOptions {
+  readonly query: string;
+  readonly filter: FilterKey;
+  readonly sort: SortKey;
+  readonly groupByDepartment: boolean;
+}
+
+export type ListItem =
+  | { readonly kind: 'group'; readonly key: string; readonly departmentId: number | null; readonly label: string; readonly count: number }
+  | { readonly kind: 'person'; readonly key: string; readonly colleague: Colleague };
+
+export interface ListContext {
+  readonly rules: Readonly<Record<string, Exclude<ColleagueRule, 'default'>>>;
+  readonly names: NameOrder;
+  /** Department name, or null while unknown. */
+  readonly departmentName: (id: number) => string | null;
+  /** Label for people without a department, and for ids whose name is unknown. */
+  readonly noDepartment: string;
+  readonly unknownDepartment: (id: number) => string;
+  readonly locale: string;
+}
+
+/** Lower-cased, ё folded to е, so "Семён" matches "семен". */
+export function normalizeText(text: string, locale: string): string {
+  return text.toLocaleLowerCase(locale).replace(/ё/g, 'е').trim();
+}
+
+export function matchesQuery(c: Colleague, normalizedQuery: string, locale: string): boolean {
+  if (normalizedQuery === '') return true;
+  return normalizeText(c.name, locale).includes(normalizedQuery) || normalizeText(c.position, locale).includes(normalizedQuery);
+}
+
+export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules']): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'online':
+      return c.presence === 'online' || c.presence === 'mobile';
+    case 'idle':
+      return c.presence === 'idle';
+    case 'mobile':
+      return c.presence === 'mobile';
+    case 'leave':
+      return c.absentUntil !== null;
+    case 'starred':
+      return rules[String(c.id)] === 'starred';
+  }
+}
+
+const BUSY = new Set(['dnd', 'away', 'break']);
+
+/** Who is reachable first: online, on mobile, online but busy (dnd/away/break), idle, offline, on leave. */
+export function presenceRank(c: Colleague): number {
+  if (c.absentUntil !== null && c.presence === 'offline') return 5;
+  switch (c.presence) {
+    case 'online':
+      return BUSY.has(c.status) ? 2 : 0;
+    case 'mobile':
+      return 1;
+    case 'idle':
+      return 3;
+    case 'offline':
+      return 4;
+  }
+}
+
+/**
+ * Alphabetical rank of every colleague, recomputed only when someone's name changes or people
+ * come and go; presence patches reuse it, keeping re-sorts numeric.
+ */
+export class NameOrder {
+  private ranks = new Map<number, number>();
+  private names = new Map<number, string>();
+  private collator: Intl.Collator;
+
+  constructor(locale: string) {
+    this.collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  }
+
+  /** The same collation, for other labels (department names). */
+  compare(a: string, b: string): number {
+    return this.collator.compare(a, b);
+  }
+
+  rankOf(colleagues: readonly Colleague[]): ReadonlyMap<number, number> {
+    if (!this.isCurrent(colleagues)) this.rebuild(colleagues);
+    return this.ranks;
+  }
+
+  private isCurrent(colleagues: readonly Colleague[]): boolean {
+    if (colleagues.length !== this.names.size) return false;
+    for (const c of colleagues) if (this.names.get(c.id) !== c.name) return false;
+    return true;
+  }
+
+  private rebuild(colleagues: readonly Colleague[]): void {
+    const sorted = [...colleagues].sort((a, b) => this.collator.compare(a.name, b.name) || a.id - b.id);
+    this.ranks = new Map(sorted.map((c, index) => [c.id, index]));
+    this.names = new Map(colleagues.map((c) => [c.id, c.name]));
+  }
+}
+
+/**
+ * Sorts by precomputed numeric keys held in typed arrays: with thousands of rows, a comparator
+ * that calls functions and looks up maps on every comparison costs several times more.
+ */
+function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>): Colleague[] {
+  const count = visible.length;
+  const primary = new Float64Array(count);
+  const nameRank = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const c = visible[i] as Colleague;
+    nameRank[i] = ranks.get(c.id) ?? 0;
+    // Most recent activity first; people never seen go last.
+    primary[i] = sort === 'presence' ? presenceRank(c) : sort === 'activity' ? -(c.lastActivity ?? -1) : 0;
+  }
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => (primary[a] as number) - (primary[b] as number) || (nameRank[a] as number) - (nameRank[b] as number));
+  const sorted = new Array<Colleague>(count);
+  for (let i = 0; i < count; i++) sorted[i] = visible[order[i] as number] as Colleague;
+  return sorted;
+}
+
+export function buildList(colleagues: readonly Colleague[], options: ViewOptions, context: ListContext): ListItem[] {
+  const query = normalizeText(options.query, context.locale);
+  const filtered =
+    options.filter === 'all' && query === ''
+      ? colleagues.slice()
+      : colleagues.filter((c) => matchesFilter(c, options.filter, context.rules) && matchesQuery(c, query, context.locale));
+  const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues));
+  if (!options.groupByDepartment) return visible.map(personItem);
+
+  const groups = new Map<number | null, Colleague[]>();
+  for (const c of visible) {
+    // A person in several departments is listed once, under their first (main) one.
+    const id = c.departments[0] ?? null;
+    const members = groups.get(id);
+    if (members) members.push(c);
+    else groups.set(id, [c]);
+  }
+  const labelled = [...groups.entries()].map(([id, members]) => ({
+    id,
+    members,
+    label: id === null ? context.noDepartment : (context.departmentName(id) ?? context.unknownDepartment(id)),
+  }));
+  // Named departments alphabetically, "no department" last.
+  labelled.sort((a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || context.names.compare(a.label, b.label));
+  const items: ListItem[] = [];
+  for (const group of labelled) {
+    items.push({ kind: 'group', key: `g:${group.id ?? 'none'}`, departmentId: group.id, label: group.label, count: group.members.length });
+    for (const c of group.members) items.push(personItem(c));
+  }
+  return items;
+}
+
+function personItem(colleague: Colleague): ListItem {
+  return { kind: 'person', key: `p:${colleague.id}`, colleague };
+}
+
+export interface PresenceCounts {
+  readonly total: number;
+  readonly online: number;
+  readonly idle: number;
+  readonly mobile: number;
+  readonly offline: number;
+  readonly onLeave: number;
+}
+
+/** Header counts. People on leave are counted by presence too (someone on leave may be online). */
+export function countPresence(colleagues: readonly Colleague[]): PresenceCounts {
+  let online = 0;
+  let idle = 0;
+  let mobile = 0;
+  let offline = 0;
+  let onLeave = 0;
+  for (const c of colleagues) {
+    if (c.presence === 'online') online++;
+    else if (c.presence === 'idle') idle++;
+    else if (c.presence === 'mobile') mobile++;
+    else offline++;
+    if (c.absentUntil !== null) onLeave++;
+  }
+  return { total: colleagues.length, online, idle, mobile, offline, onLeave };
+}
+
+/** Department ids that appear in the team and have no name yet. */
+export function missingDepartments(colleagues: readonly Colleague[], known: ReadonlySet<number>): number[] {
+  const missing = new Set<number>();
+  for (const c of colleagues) for (const id of c.departments) if (!known.has(id)) missing.add(id);
+  return [...missing].sort((a, b) => a - b);
+}

@@ -1,0 +1,54 @@
+import type { Translator } from './i18n.js';
+import type { BadgeKind, Phrase, PresenceView } from './presence.js';
+
+/** The words for a presence phrase ("Away · 25 min", "Offline · last seen 2 h ago"). */
+export function phraseText(phrase: Phrase, i18n: Translator, now: number): string {
+  switch (phrase.kind) {
+    case 'online':
+      return i18n.t('presence.online');
+    case 'online-status':
+      // An unknown chosen status is the portal's own word: shown as text, after ours.
+      return `${i18n.t('presence.online')} · ${phrase.status}`;
+    case 'chosen':
+      return i18n.t(`status.${phrase.status}`);
+    case 'idle':
+      return phrase.since === null
+        ? i18n.t('presence.idleShort')
+        : i18n.t('presence.idle', { duration: i18n.duration(now - phrase.since) });
+    case 'mobile':
+      return i18n.t('presence.mobile');
+    case 'offline':
+      return phrase.lastSeen === null
+        ? i18n.t('presence.offline')
+        : i18n.t('presence.offlineSeen', { ago: i18n.ago(phrase.lastSeen, now) });
+    case 'leave':
+      return i18n.t('presence.leave', { date: i18n.day(phrase.until) });
+  }
+}
+
+/** Every badge has its own icon as well as its colour, so it never relies on colour alone. */
+export const BADGE_ICON = {
+  online: 'dot',
+  mobile: 'phone',
+  idle: 'moon',
+  dnd: 'minus',
+  away: 'clock',
+  break: 'coffee',
+  offline: 'ring',
+  leave: 'plane',
+} as const satisfies Record<BadgeKind, string>;
+
+/** One line for screen readers: "Anna Petrova, Developer, Sales. Away · 25 min. Desktop app." */
+export function rowLabel(
+  parts: { name: string; position: string; department: string | null; view: PresenceView; rule: 'default' | 'starred' | 'muted' },
+  i18n: Translator,
+  now: number,
+): string {
+  const who = [parts.name, parts.position, parts.department].filter((part): part is string => !!part && part.trim() !== '').join(', ');
+  const extras = [
+    parts.view.leaveUntil !== null ? i18n.t('presence.leaveTag', { date: i18n.day(parts.view.leaveUntil) }) : null,
+    parts.view.desktop ? i18n.t('indicator.desktop') : null,
+    parts.rule === 'starred' ? i18n.t('row.starred') : parts.rule === 'muted' ? i18n.t('row.muted') : null,
+  ].filter((part): part is string => part !== null);
+  return [who, phraseText(parts.view.phrase, i18n, now), ...extras].join('. ');
+}

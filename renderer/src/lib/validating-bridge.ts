@@ -1,0 +1,61 @@
+import {
+  RequestErrorSchema,
+  parseEvent,
+  requestChannels,
+  type EventChannel,
+  type EventOf,
+  type PresenceBridge,
+  type RequestChannel,
+  type RequestError,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+} from '../../../electron/shared/contract.js';
+
+/**
+ * Wraps any bridge (the preload's, the WebSocket one, a test fake) so the panel only ever sees
+ * values that passed the contract's schemas: a host bug or a hostile message becomes a
+ * RequestError or a dropped event, never a half-shaped object in the UI.
+ */
+export type Report = (message: string) => void;
+
+export function validatingBridge(raw: PresenceBridge, report: Report = (message) => console.warn(message)): PresenceBridge {
+  return {
+    async invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+      let answer: unknown;
+      try {
+        answer = await raw.invoke(channel, request);
+      } catch (error) {
+        return failure('bridge-failed', error instanceof Error ? error.message : String(error));
+      }
+      return checkAnswer(channel, answer, report);
+    },
+    on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void {
+      return raw.on(channel, (payload: unknown) => {
+        const parsed = parseEvent(channel, payload);
+        if (parsed.ok) listener(parsed.value);
+        else report(`Dropped an invalid '${channel}' event: ${parsed.error.message} at ${parsed.error.field ?? '(root)'}`);
+      });
+    },
+  };
+}
+
+function failure(code: string, message: string): { ok: false; error: RequestError } {
+  return { ok: false, error: { code, message, field: null } };
+}
+
+export function checkAnswer<C extends RequestChannel>(channel: C, answer: unknown, report: Report): Result<ResponseOf<C>> {
+  if (typeof answer !== 'object' || answer === null || !('ok' in answer)) {
+    report(`'${channel}' answered with something that is not a result`);
+    return failure('invalid-response', 'The app answered in an unexpected way.');
+  }
+  if (answer.ok === true) {
+    const parsed = requestChannels[channel].response.safeParse((answer as { value?: unknown }).value);
+    if (parsed.success) return { ok: true, value: parsed.data as ResponseOf<C> };
+    const issue = parsed.error.issues[0];
+    report(`'${channel}' answered with an invalid value: ${issue?.message ?? ''} at ${issue?.path.join('.') ?? ''}`);
+    return failure('invalid-response', 'The app answered in an unexpected way.');
+  }
+  const error = RequestErrorSchema.safeParse((answer as { error?: unknown }).error);
+  return error.success ? { ok: false, error: error.data } : failure('invalid-response', 'The request failed.');
+}

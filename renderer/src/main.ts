@@ -1,0 +1,20 @@
+// First: configures zod before any schema is built (see zod-config.ts).
+import './lib/zod-config.js';
+import './app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { connectBridge } from './lib/bridge.js';
+import { AppState } from './state/app.svelte.js';
+import { ViewState } from './state/view.svelte.js';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+
+const connected = connectBridge();
+const app = new AppState(connected.bridge);
+const view = new ViewState();
+// After the browser-mode socket comes back, re-read everything: events were missed meanwhile.
+connected.onReconnect(() => void app.loadSession());
+
+mount(App, { target, props: { app, view } });
+void app.start();

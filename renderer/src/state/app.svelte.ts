@@ -1,0 +1,230 @@
+import type {
+  ConnectionInfo,
+  EventChannel,
+  EventOf,
+  PresenceBridge,
+  RequestError,
+  SessionState,
+} from '../../../electron/shared/contract.js';
+import type { AlertIntent, Colleague, ColleagueRule, Health, Snapshot } from '../../../electron/core/domain.js';
+import { DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '../../../electron/core/settings/schema.js';
+import { applyPatch, PatchMismatchError, SequenceGapError } from '../../../electron/core/snapshot/diff.js';
+import { DepartmentCache } from '../lib/departments.js';
+import { missingDepartments } from '../lib/list.js';
+import { isWebUrl } from '../lib/safe-url.js';
+
+/**
+ * Everything the panel knows, fed only by the bridge: the session at start, then pushed
+ * events. Colleagues live in `$state.raw` snapshots that are replaced, never deep-proxied, so a
+ * patch costs one array walk and unchanged rows keep their identity (and are not re-rendered).
+ */
+const INITIAL_HEALTH: Health = { state: 'connecting', since: 0, until: null, lastSuccessAt: null, code: null, message: null };
+const NO_CONNECTION: ConnectionInfo = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage: false };
+/** departments:get accepts at most this many ids per request. */
+const DEPARTMENT_BATCH = 2000;
+
+export type Phase = 'loading' | 'ready' | 'failed';
+
+export class AppState {
+  phase = $state<Phase>('loading');
+  failure = $state<string | null>(null);
+  host = $state<'desktop' | 'browser'>('desktop');
+  appVersion = $state('');
+  connection = $state.raw<ConnectionInfo>(NO_CONNECTION);
+  settings = $state.raw<Settings>(DEFAULT_SETTINGS);
+  health = $state.raw<Health>(INITIAL_HEALTH);
+  snapshot = $state.raw<Snapshot | null>(null);
+  private departmentCache = new DepartmentCache();
+  departments = $state.raw<ReadonlyMap<number, string>>(this.departmentCache.current);
+  /** Wall clock, ticking every second so relative times stay live without asking the host. */
+  now = $state(Date.now());
+  /** The latest alert, for the screen-reader live region. */
+  lastAlert = $state.raw<AlertIntent | null>(null);
+  /** A notification was clicked: the list scrolls to and highlights this person. */
+  focusRequest = $state.raw<{ readonly id: number; readonly nonce: number } | null>(null);
+  /** A short message about a failed action, shown in the status bar. */
+  notice = $state<string | null>(null);
+  /** Show the connect form over a connected panel (after "Reconnect"). */
+  reconnecting = $state(false);
+
+  readonly colleagues: readonly Colleague[] = $derived(this.snapshot?.colleagues ?? []);
+
+  private unsubscribers: Array<() => void> = [];
+  private resyncing = false;
+  private focusNonce = 0;
+
+  constructor(private readonly bridge: PresenceBridge) {}
+
+  /** Subscribes first, then reads the session, so no event between the two is missed. */
+  async start(): Promise<void> {
+    this.stop();
+    this.listen('snapshot', (snapshot) => this.replaceSnapshot(snapshot));
+    this.listen('patch', (patch) => this.onPatch(patch));
+    this.listen('health', (health) => (this.health = health));
+    this.listen('settings', (settings) => (this.settings = settings));
+    this.listen('connection', (connection) => this.onConnection(connection));
+    this.listen('alert', (alert) => (this.lastAlert = alert));
+    this.listen('focus-colleague', ({ id }) => (this.focusRequest = { id, nonce: ++this.focusNonce }));
+    const ticker = setInterval(() => (this.now = Date.now()), 1000);
+    this.unsubscribers.push(() => clearInterval(ticker));
+    await this.loadSession();
+  }
+
+  stop(): void {
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+  }
+
+  async loadSession(): Promise<void> {
+    const answer = await this.bridge.invoke('session:get', null);
+    if (!answer.ok) {
+      this.phase = 'failed';
+      this.failure = answer.error.message;
+      return;
+    }
+    this.applySession(answer.value);
+    this.phase = 'ready';
+    this.failure = null;
+  }
+
+  private applySession(session: SessionState): void {
+    this.host = session.host;
+    this.appVersion = session.appVersion;
+    this.connection = session.connection;
+    this.settings = session.settings;
+    this.health = session.health;
+    // An event may have brought a newer snapshot while session:get was on its way.
+    if (session.snapshot && (!this.snapshot || session.snapshot.seq >= this.snapshot.seq)) this.replaceSnapshot(session.snapshot);
+    if (!session.snapshot && session.connection.kind === 'none') this.snapshot = null;
+  }
+
+  private listen<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): void {
+    this.unsubscribers.push(this.bridge.on(channel, listener));
+  }
+
+  private replaceSnapshot(snapshot: Snapshot): void {
+    this.snapshot = snapshot;
+    void this.loadDepartments(snapshot.colleagues);
+  }
+
+  private onPatch(patch: EventOf<'patch'>): void {
+    const current = this.snapshot;
+    if (!current) {
+      void this.resync();
+      return;
+    }
+    if (patch.seq <= current.seq) return; // already contained in what we have
+    try {
+      const next = applyPatch(current, patch);
+      this.snapshot = next;
+      if (patch.added.length > 0) void this.loadDepartments(patch.added);
+    } catch (error) {
+      if (error instanceof SequenceGapError || error instanceof PatchMismatchError) void this.resync();
+      else throw error;
+    }
+  }
+
+  /** After a gap in sequence numbers (or a patch that does not fit), fetch the whole picture. */
+  async resync(): Promise<void> {
+    if (this.resyncing) return;
+    this.resyncing = true;
+    try {
+      const answer = await this.bridge.invoke('snapshot:get', null);
+      if (answer.ok && answer.value) this.replaceSnapshot(answer.value);
+    } finally {
+      this.resyncing = false;
+    }
+  }
+
+  private onConnection(connection: ConnectionInfo): void {
+    this.connection = connection;
+    if (connection.kind === 'none') this.snapshot = null;
+    else this.reconnecting = false;
+  }
+
+  /** Department names for grouping, fetched once per id and kept for the session. */
+  private async loadDepartments(colleagues: readonly Colleague[]): Promise<void> {
+    const missing = this.departmentCache.claim(missingDepartments(colleagues, this.departmentCache.askedIds));
+    for (let i = 0; i < missing.length; i += DEPARTMENT_BATCH) {
+      const ids = missing.slice(i, i + DEPARTMENT_BATCH);
+      const answer = await this.bridge.invoke('departments:get', { ids });
+      if (answer.ok) this.departments = this.departmentCache.learn(answer.value);
+      else this.departmentCache.release(ids);
+    }
+  }
+
+  ruleOf(id: number): ColleagueRule {
+    return this.settings.rules[String(id)] ?? 'default';
+  }
+
+  /** Optimistic: the star lights up at once and goes back if the host refuses. */
+  async setRule(id: number, rule: ColleagueRule): Promise<void> {
+    const before = this.settings;
+    const rules = { ...before.rules };
+    if (rule === 'default') delete rules[String(id)];
+    else rules[String(id)] = rule;
+    this.settings = { ...before, rules };
+    const answer = await this.bridge.invoke('colleague:set-rule', { id, rule });
+    if (answer.ok) this.settings = answer.value;
+    else {
+      this.settings = before;
+      this.notice = answer.error.message;
+    }
+  }
+
+  async openChat(userId: number): Promise<void> {
+    const answer = await this.bridge.invoke('chat:open', { userId });
+    if (!answer.ok) {
+      this.notice = answer.error.message;
+      return;
+    }
+    if (!answer.value.opened && isWebUrl(answer.value.url)) window.open(answer.value.url, '_blank', 'noopener');
+  }
+
+  /** Returns the refusal (with its field path) so the form can show it next to the field. */
+  async updateSettings(update: SettingsUpdate): Promise<RequestError | null> {
+    const answer = await this.bridge.invoke('settings:update', update);
+    if (!answer.ok) return answer.error;
+    this.settings = answer.value;
+    return null;
+  }
+
+  async setWatchIds(ids: number[]): Promise<RequestError | null> {
+    const answer = await this.bridge.invoke('watch:set', { ids });
+    if (!answer.ok) return answer.error;
+    this.settings = answer.value;
+    return null;
+  }
+
+  async pauseAlerts(until: number | null): Promise<RequestError | null> {
+    const answer = await this.bridge.invoke('alerts:pause', { until });
+    if (!answer.ok) return answer.error;
+    this.settings = answer.value;
+    return null;
+  }
+
+  async refresh(): Promise<void> {
+    const answer = await this.bridge.invoke('poll:refresh', null);
+    if (!answer.ok) this.notice = answer.error.message;
+  }
+
+  testConnection(webhookUrl: string) {
+    return this.bridge.invoke('connection:test', { webhookUrl });
+  }
+
+  async connect(request: { kind: 'demo' } | { kind: 'webhook'; webhookUrl: string }): Promise<RequestError | null> {
+    const answer = await this.bridge.invoke('connection:connect', request);
+    if (!answer.ok) return answer.error;
+    this.onConnection(answer.value);
+    // The host pushes a snapshot once the first poll lands; ask too, in case it already has.
+    if (!this.snapshot) await this.resync();
+    return null;
+  }
+
+  async disconnect(): Promise<RequestError | null> {
+    const answer = await this.bridge.invoke('connection:disconnect', null);
+    if (!answer.ok) return answer.error;
+    this.onConnection(answer.value);
+    this.reconnecting = false;
+    return null;
+  }
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+// eslint-disable-next-line no-restricted-imports -- this config runs in Node at build time, never in the panel
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The panel is loaded from file:// (Electron) or the browser-mode server, so every asset path
+ * is relative. CSS goes to files, never inline, because the CSP allows styles from 'self' only.
+ */
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [svelte({ compilerOptions: { css: 'external' } })],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Inlined assets would become data: URLs for fonts/styles, which the CSP refuses.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: true,
+  },
+});

@@ -1,0 +1,238 @@
+/**
+ * A deterministic in-browser PresenceBridge for the panel's browser tests. `fakeBridgeScript`
+ * serialises `installFakeBridge` into an init script, so it must stay self-contained: no
+ * imports, no outer variables; everything it needs comes in through `options` (JSON).
+ * Tests drive it through `window.__fake` (page.evaluate): push events, read recorded calls.
+ */
+import type { Settings } from '../../../electron/core/settings/schema.js';
+
+export interface FakeBridgeOptions {
+  readonly settings: Settings;
+  /** 'none' starts at onboarding; 'demo' starts with a team on screen. */
+  readonly connection: 'none' | 'demo';
+  readonly teamSize: number;
+  /** Replaces person 1's name, e.g. with a hostile string. */
+  readonly firstName?: string;
+  readonly weakSecretStorage?: boolean;
+  readonly host?: 'desktop' | 'browser';
+}
+
+/** What `window.__fake` offers to page.evaluate. */
+export interface FakeControl {
+  emit(channel: string, payload: unknown): void;
+  readonly calls: Array<{ channel: string; request: unknown }>;
+  readonly opened: string[];
+  readonly csp: string[];
+  snapshot: { seq: number; at: number; colleagues: Array<Record<string, unknown>> } | null;
+  settings: Record<string, unknown>;
+  /** Applies field changes to people, bumps seq and (unless emit is false) pushes the patch; returns it. */
+  change(changes: Array<{ id: number; fields: Record<string, unknown> }>, emit?: boolean): unknown;
+  /** Replaces the team with `size` generated people and (unless emit is false) pushes the snapshot. */
+  team(size: number, emit?: boolean): void;
+  person(id: number, now: number): Record<string, unknown>;
+  /** Answer the next call on `channel` with this error. */
+  failNext(channel: string, error: { code: string; message: string; field: string | null }): void;
+}
+
+export function installFakeBridge(options: FakeBridgeOptions): void {
+  const w = globalThis as unknown as Record<string, unknown> & {
+    document: { addEventListener(type: string, listener: (event: { violatedDirective: string; blockedURI: string }) => void): void };
+  };
+  const start = Date.now();
+  const NAMES = [
+    'Anna Petrova', 'Boris Ivanov', 'Chloe Martin', 'Dmitry Smirnov', 'Elena Kuznetsova', 'Farid Aliyev', 'Galina Orlova', 'Hugo Bernard',
+    'Irina Volkova', 'Jonas Berg', 'Ksenia Sokolova', 'Leo Fischer', 'Marta Novak', 'Nikolai Popov', 'Olga Lebedeva', 'Pavel Morozov',
+    'Quinn Adams', 'Roman Egorov', 'Sofia Romero', 'Timur Zaitsev', 'Ulyana Kozlova', 'Victor Hugo', 'Wendy Clarke', 'Xenia Belova',
+    'Yuri Gagarin', 'Zoe Laurent', 'Artem Fedorov', 'Beatrice Russo', 'Cyril Pavlov', 'Daria Nikitina', 'Emil Svensson', 'Fatima Khan',
+    'Gleb Medvedev', 'Hanna Schulz', 'Igor Vasiliev', 'Julia Costa', 'Kirill Antonov', 'Lina Haddad', 'Maxim Stepanov', 'Nadia Rahman',
+  ];
+  const POSITIONS = ['Frontend developer', 'Account manager', 'QA engineer', 'Product designer', 'Support lead', 'Data analyst', 'Head of sales', 'Backend developer'];
+  const COLORS = ['#df532d', '#4ba984', '#3e99ce', '#8474c8', '#e2a100', '#d3467a', '#1eb4aa', '#7a8b99'];
+  const DEPARTMENTS: Record<number, string> = { 1: 'Engineering', 2: 'Sales', 3: 'Support', 4: 'Design', 5: 'Management' };
+
+  // Presence plan by position in the team: every kind appears in a 40-person team.
+  const person = (id: number, now: number): Record<string, unknown> => {
+    const full = NAMES[(id - 1) % NAMES.length] as string;
+    const [first = '', last = ''] = full.split(' ');
+    const suffix = id > NAMES.length ? ` ${Math.ceil(id / NAMES.length)}` : '';
+    const name = id === 1 && options.firstName !== undefined ? options.firstName : `${full}${suffix}`;
+    const kind = id % 10;
+    const base = {
+      id,
+      name,
+      firstName: id === 1 && options.firstName !== undefined ? options.firstName : first,
+      lastName: id === 1 && options.firstName !== undefined ? '' : last,
+      position: POSITIONS[id % POSITIONS.length] as string,
+      departments: [((id - 1) % 5) + 1],
+      avatar: null,
+      color: COLORS[id % COLORS.length] as string,
+      presence: 'online',
+      presenceSince: null,
+      lastActivity: now - 60_000,
+      desktop: id % 3 !== 0,
+      status: 'online',
+      absentUntil: null,
+      bot: false,
+      extranet: false,
+    };
+    switch (kind) {
+      case 1:
+      case 4:
+      case 7:
+        return base; // online
+      case 2:
+        return { ...base, presence: 'idle', presenceSince: now - 25 * 60_000 - 10_000, desktop: true };
+      case 3:
+        return { ...base, presence: 'mobile', desktop: false };
+      case 5:
+        return { ...base, presence: 'offline', presenceSince: now - 2 * 3_600_000 - 60_000, lastActivity: now - 2 * 3_600_000 - 60_000, desktop: false };
+      case 6:
+        return { ...base, presence: 'offline', absentUntil: '2026-12-03', lastActivity: now - 3 * 86_400_000, desktop: false };
+      case 8:
+        return { ...base, status: ['dnd', 'away', 'break'][Math.floor(id / 10) % 3] as string };
+      case 9:
+        return { ...base, presence: 'offline', lastActivity: now - 50 * 60_000, presenceSince: now - 50 * 60_000, desktop: false };
+      default:
+        return { ...base, presence: 'offline', lastActivity: null, presenceSince: null, desktop: false };
+    }
+  };
+
+  const makeTeam = (size: number): Array<Record<string, unknown>> => Array.from({ length: size }, (_, i) => person(i + 1, start));
+
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const none = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage: false };
+  const demo = { kind: 'demo', portalHost: '127.0.0.1:8123', portalOrigin: 'http://127.0.0.1:8123', identityName: 'Demo Owner', weakSecretStorage: options.weakSecretStorage ?? false };
+  let connection: Record<string, unknown> = options.connection === 'demo' ? demo : none;
+  const okHealth = (): Record<string, unknown> => ({ state: 'ok', since: start - 20_000, until: null, lastSuccessAt: start - 20_000, code: null, message: null });
+  let health: Record<string, unknown> = options.connection === 'demo' ? okHealth() : { state: 'connecting', since: start, until: null, lastSuccessAt: null, code: null, message: null };
+  const failures = new Map<string, { code: string; message: string; field: string | null }>();
+
+  const control: FakeControl = {
+    calls: [],
+    opened: [],
+    csp: [],
+    snapshot: options.connection === 'demo' ? { seq: 1, at: start - 20_000, colleagues: makeTeam(options.teamSize) } : null,
+    settings: { ...options.settings, connection: { kind: options.connection } } as Record<string, unknown>,
+    emit(channel, payload) {
+      for (const listener of listeners.get(channel) ?? []) listener(payload);
+    },
+    change(changes, emit = true) {
+      const snapshot = control.snapshot;
+      if (!snapshot) throw new Error('no snapshot');
+      const byId = new Map(changes.map((change) => [change.id, change.fields]));
+      const colleagues = snapshot.colleagues.map((c) => (byId.has(c.id as number) ? { ...c, ...byId.get(c.id as number) } : c));
+      const patch = { seq: snapshot.seq + 1, at: Date.now(), added: [], changed: changes, removed: [] };
+      control.snapshot = { seq: patch.seq, at: patch.at, colleagues };
+      if (emit) control.emit('patch', patch);
+      return patch;
+    },
+    team(size, emit = true) {
+      const seq = (control.snapshot?.seq ?? 0) + 1;
+      control.snapshot = { seq, at: Date.now(), colleagues: Array.from({ length: size }, (_, i) => person(i + 1, Date.now())) };
+      if (emit) control.emit('snapshot', control.snapshot);
+    },
+    person,
+    failNext(channel, error) {
+      failures.set(channel, error);
+    },
+  };
+
+  const fieldError = (field: string, message: string) => ({ ok: false, error: { code: 'invalid-settings', message, field } });
+  const range = (value: unknown, min: number, max: number): boolean => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+  const handlers: Record<string, (request: Record<string, unknown>) => unknown> = {
+    'session:get': () => ({
+      ok: true,
+      value: { appVersion: '0.1.0-test', host: options.host ?? 'desktop', platform: 'linux', connection, settings: control.settings, health, snapshot: control.snapshot },
+    }),
+    'snapshot:get': () => ({ ok: true, value: control.snapshot }),
+    'settings:update': (update) => {
+      if ('pollIntervalSec' in update && !range(update.pollIntervalSec, 2, 3600)) return fieldError('pollIntervalSec', 'At least 2 seconds, at most one hour');
+      if ('onlineLimitSec' in update && !range(update.onlineLimitSec, 120, 86_400)) return fieldError('onlineLimitSec', 'At least 120 seconds');
+      const alerts = update.alerts as Record<string, unknown> | undefined;
+      if (alerts && 'burstWindowSec' in alerts && !range(alerts.burstWindowSec, 0, 300)) return fieldError('alerts.burstWindowSec', 'At most 300 seconds');
+      const current = control.settings as Record<string, Record<string, unknown>>;
+      control.settings = {
+        ...current,
+        ...update,
+        alerts: { ...current.alerts, ...(update.alerts as object) },
+        ui: { ...current.ui, ...(update.ui as object) },
+      };
+      control.emit('settings', control.settings);
+      return { ok: true, value: control.settings };
+    },
+    'connection:test': () => ({ ok: true, value: { portalHost: 'team.example.com', identityName: 'Webhook Owner', userId: 1, imScope: true, colleagues: 40 } }),
+    'connection:connect': (request) => {
+      connection = request.kind === 'demo' ? demo : { ...demo, kind: 'webhook', portalHost: 'team.example.com', portalOrigin: 'https://team.example.com', identityName: 'Webhook Owner' };
+      control.settings = { ...control.settings, connection: request.kind === 'demo' ? { kind: 'demo' } : { kind: 'webhook', portalHost: 'team.example.com', userId: 1 } };
+      health = okHealth();
+      control.snapshot = { seq: 1, at: Date.now(), colleagues: makeTeam(options.teamSize) };
+      setTimeout(() => {
+        control.emit('health', health);
+        control.emit('snapshot', control.snapshot);
+      }, 0);
+      return { ok: true, value: connection };
+    },
+    'connection:disconnect': () => {
+      connection = none;
+      control.snapshot = null;
+      control.settings = { ...control.settings, connection: { kind: 'none' } };
+      return { ok: true, value: connection };
+    },
+    'poll:refresh': () => ({ ok: true, value: null }),
+    'alerts:pause': (request) => {
+      control.settings = { ...control.settings, alerts: { ...(control.settings.alerts as object), pausedUntil: request.until } };
+      return { ok: true, value: control.settings };
+    },
+    'colleague:set-rule': (request) => {
+      const rules = { ...(control.settings.rules as Record<string, string>) };
+      if (request.rule === 'default') delete rules[String(request.id)];
+      else rules[String(request.id)] = request.rule as string;
+      control.settings = { ...control.settings, rules };
+      return { ok: true, value: control.settings };
+    },
+    'watch:set': (request) => {
+      control.settings = { ...control.settings, watchIds: request.ids };
+      return { ok: true, value: control.settings };
+    },
+    'chat:open': (request) => ({ ok: true, value: { url: `https://team.example.com/online/?IM_DIALOG=${String(request.userId)}`, opened: false } }),
+    'departments:get': (request) => ({
+      ok: true,
+      value: (request.ids as number[]).filter((id) => DEPARTMENTS[id] !== undefined).map((id) => ({ id, name: DEPARTMENTS[id] })),
+    }),
+  };
+
+  w.b24presence = {
+    invoke(channel: string, request: unknown): Promise<unknown> {
+      control.calls.push({ channel, request });
+      const failure = failures.get(channel);
+      if (failure) {
+        failures.delete(channel);
+        return Promise.resolve({ ok: false, error: failure });
+      }
+      const handler = handlers[channel];
+      // Answers are JSON round-tripped, as IPC structured-clones them: no shared references.
+      const answer = handler ? handler((request ?? {}) as Record<string, unknown>) : { ok: false, error: { code: 'unknown', message: 'unknown channel', field: null } };
+      return Promise.resolve(JSON.parse(JSON.stringify(answer)));
+    },
+    on(channel: string, listener: (payload: unknown) => void): () => void {
+      const set = listeners.get(channel) ?? new Set<(payload: unknown) => void>();
+      listeners.set(channel, set);
+      const wrapped = (payload: unknown): void => listener(JSON.parse(JSON.stringify(payload)));
+      set.add(wrapped);
+      return () => set.delete(wrapped);
+    },
+  };
+  w.open = (url: string) => {
+    control.opened.push(url);
+    return null;
+  };
+  w.__fake = control;
+  w.document.addEventListener('securitypolicyviolation', (event) => control.csp.push(`${event.violatedDirective} ${event.blockedURI}`));
+}
+
+/** The init script: the function's source, called with the options. */
+export function fakeBridgeScript(options: FakeBridgeOptions): string {
+  // Some transpilers wrap functions in __name(...) helpers; give the page a harmless one.
+  return `var __name = (target) => target;\n(${installFakeBridge.toString()})(${JSON.stringify(options)});`;
+}

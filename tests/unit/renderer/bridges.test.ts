@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { PresenceBridge } from '../../../electron/shared/contract.js';
+import { DEFAULT_SETTINGS } from '../../../electron/core/settings/schema.js';
+import { validatingBridge } from '../../../renderer/src/lib/validating-bridge.js';
+import { createWsBridge, type SocketLike } from '../../../renderer/src/lib/ws-bridge.js';
+import { WS_PATH } from '../../../electron/shared/ws-protocol.js';
+
+const HEALTH = { state: 'ok', since: 1, until: null, lastSuccessAt: 1, code: null, message: null };
+
+function rawBridge(answer: unknown) {
+  const listeners = new Map<string, (payload: unknown) => void>();
+  const raw = {
+    invoke: () => Promise.resolve(answer),
+    on: (channel: string, listener: (payload: unknown) => void) => {
+      listeners.set(channel, listener);
+      return () => listeners.delete(channel);
+    },
+  } as unknown as PresenceBridge;
+  return { raw, push: (channel: string, payload: unknown) => listeners.get(channel)?.(payload) };
+}
+
+describe('validatingBridge', () => {
+  it('passes valid events and drops invalid ones with a report', () => {
+    const { raw, push } = rawBridge(null);
+    const reports: string[] = [];
+    const seen: unknown[] = [];
+    validatingBridge(raw, (message) => reports.push(message)).on('health', (health) => seen.push(health));
+    push('health', HEALTH);
+    push('health', { ...HEALTH, state: 'exploded' });
+    expect(seen).toEqual([HEALTH]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain("'health'");
+  });
+
+  it('checks answers against the channel response schema', async () => {
+    const reports: string[] = [];
+    const good = await validatingBridge(rawBridge({ ok: true, value: DEFAULT_SETTINGS }).raw, () => {}).invoke('watch:set', { ids: [1] });
+    expect(good).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    const bad = await validatingBridge(rawBridge({ ok: true, value: { pollIntervalSec: 'fast' } }).raw, (m) => reports.push(m)).invoke('watch:set', { ids: [1] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-response' } });
+    const refused = await validatingBridge(rawBridge({ ok: false, error: { code: 'invalid-settings', message: 'No', field: 'pollIntervalSec' } }).raw).invoke('settings:update', {});
+    expect(refused).toEqual({ ok: false, error: { code: 'invalid-settings', message: 'No', field: 'pollIntervalSec' } });
+    const thrown = await validatingBridge({ invoke: () => Promise.reject(new Error('gone')), on: () => () => {} } as unknown as PresenceBridge).invoke('poll:refresh', null);
+    expect(thrown).toMatchObject({ ok: false, error: { code: 'bridge-failed', message: 'gone' } });
+  });
+});
+
+describe('WebSocket bridge', () => {
+  const servers: WebSocketServer[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await new Promise((done) => server.close(done));
+  });
+
+  async function start(onMessage: (socket: WebSocket, message: { id: number; channel: string; request: unknown }) => void) {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0, path: WS_PATH });
+    servers.push(server);
+    await new Promise((ready) => server.once('listening', ready));
+    const urls: string[] = [];
+    server.on('connection', (socket, request) => {
+      urls.push(request.url ?? '');
+      socket.on('message', (data) => onMessage(socket, JSON.parse(String(data))));
+    });
+    const port = (server.address() as { port: number }).port;
+    return { server, urls, url: `ws://127.0.0.1:${port}${WS_PATH}?token=abc` };
+  }
+
+  it('sends invokes (queued until open), matches results by id and delivers events', async () => {
+    const { url, urls } = await start((socket, message) => {
+      socket.send(JSON.stringify({ type: 'event', channel: 'health', payload: HEALTH }));
+      socket.send(JSON.stringify({ type: 'result', id: message.id, result: { ok: true, value: null } }));
+    });
+    const bridge = createWsBridge(url, { createSocket: (u) => new WebSocket(u) as unknown as SocketLike });
+    const events: unknown[] = [];
+    bridge.on('health', (health) => events.push(health));
+    expect(await bridge.invoke('poll:refresh', null)).toEqual({ ok: true, value: null });
+    expect(events).toEqual([HEALTH]);
+    expect(urls).toEqual([`${WS_PATH}?token=abc`]);
+    bridge.close();
+  });
+
+  it('fails requests in flight when the socket drops, then reconnects', async () => {
+    let connections = 0;
+    const { server, url } = await start((socket, message) => {
+      if (message.channel === 'snapshot:get') socket.terminate();
+      else socket.send(JSON.stringify({ type: 'result', id: message.id, result: { ok: true, value: null } }));
+    });
+    server.on('connection', () => connections++);
+    let reconnected = 0;
+    const bridge = createWsBridge(url, {
+      createSocket: (u) => new WebSocket(u) as unknown as SocketLike,
+      minDelayMs: 10,
+      onReconnect: () => reconnected++,
+    });
+    expect(await bridge.invoke('snapshot:get', null)).toMatchObject({ ok: false, error: { code: 'disconnected' } });
+    expect(await bridge.invoke('poll:refresh', null)).toEqual({ ok: true, value: null });
+    expect(connections).toBe(2);
+    expect(reconnected).toBe(1);
+    bridge.close();
+  });
+});

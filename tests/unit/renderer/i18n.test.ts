@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, resolveLanguage } from '../../../renderer/src/lib/i18n.js';
+import { en } from '../../../renderer/src/i18n/en.js';
+import { ru } from '../../../renderer/src/i18n/ru.js';
+
+describe('message catalogs', () => {
+  it('has every English key in Russian, with the same parameters', () => {
+    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+    const params = (text: unknown): string[] => [...JSON.stringify(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      expect([...new Set(params(ru[key]))], key).toEqual([...new Set(params(en[key]))]);
+    }
+  });
+
+  it('follows the system language only when set to "system"', () => {
+    expect(resolveLanguage('system', ['ru-RU', 'en-US'])).toBe('ru');
+    expect(resolveLanguage('system', ['de-DE', 'en-GB'])).toBe('en');
+    expect(resolveLanguage('system', ['fr'])).toBe('en');
+    expect(resolveLanguage('en', ['ru-RU'])).toBe('en');
+  });
+
+  it('uses Russian plural forms', () => {
+    const t = createTranslator('ru');
+    expect([1, 2, 5, 21, 1000].map((n) => t.plural('people', n))).toEqual(['1 человек', '2 человека', '5 человек', '21 человек', '1 000 человек'.replace(' ', '\u00a0')]);
+    expect(createTranslator('en').plural('people', 1)).toBe('1 person');
+  });
+
+  it('fills parameters as plain text and leaves unknown ones visible', () => {
+    const t = createTranslator('en');
+    expect(t.t('row.chat', { name: '<b>x</b>' })).toBe('Open chat with <b>x</b>');
+    expect(t.t('row.chat')).toBe('Open chat with {name}');
+  });
+});
