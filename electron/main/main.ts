@@ -176,8 +176,7 @@ async function run(): Promise<void> {
 
   const openSettings = (): void => {
     activePanel.show();
-    // The panel routes on its location hash; setting it is a same-document change, not a navigation.
-    activePanel.afterLoad((window) => void window.webContents.executeJavaScript("location.hash = '#settings'"));
+    activePanel.afterLoad(() => pushTo((wire, payload) => activePanel.send(wire, payload), 'open-settings', null));
   };
   const tray = new TrayController(
     {

@@ -79,7 +79,7 @@ export type PanelBrowserWindow = Pick<
   | 'loadURL'
   | 'getNormalBounds'
 > & {
-  readonly webContents: Pick<BrowserWindow['webContents'], 'send' | 'id' | 'isDestroyed' | 'reload' | 'once' | 'executeJavaScript'>;
+  readonly webContents: Pick<BrowserWindow['webContents'], 'send' | 'id' | 'isDestroyed' | 'reload' | 'once'>;
 };
 
 export interface PanelWindowDeps {

@@ -26,6 +26,7 @@ export const EVENT_CHANNEL_NAMES = [
   'settings',
   'connection',
   'focus-colleague',
+  'open-settings',
 ] as const;
 
 /** Same as contract.ts's BRIDGE_GLOBAL (asserted by a test). */

@@ -171,6 +171,8 @@ export const eventChannels = {
   connection: ConnectionInfoSchema,
   /** A notification was clicked: show this person. */
   'focus-colleague': z.object({ id: Id }),
+  /** The tray's "Settings…" was chosen: show the settings. */
+  'open-settings': z.null(),
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -65,7 +65,6 @@ class FakeWindow extends EventEmitter {
     send: (channel: string, payload: unknown) => this.sent.push([channel, payload]),
     isDestroyed: () => this.destroyed,
     reload: vi.fn(),
-    executeJavaScript: vi.fn(async () => undefined),
   });
   constructor(readonly options: unknown) {
     super();

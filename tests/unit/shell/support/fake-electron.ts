@@ -67,7 +67,6 @@ class FakeWebContents extends EventEmitter {
     return this.destroyed;
   }
   reload() {}
-  async executeJavaScript() {}
   setWindowOpenHandler() {}
 }
 
