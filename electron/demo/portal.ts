@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../core/loopback.js';
 import { systemClock } from '../core/clock.js';
 import { ControlHttp } from './control-http.js';
 import { PortalState } from './control.js';
@@ -19,14 +19,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   let origin = '';
   const { server, hanging } = createDemoServer(state, new ControlHttp(state), options.rateLimit ?? DEFAULT_RATE_LIMIT, () => origin);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnLoopback(server, options.port);
   state.team.setOrigin(origin);
 
   const credentials = state.credentials;
