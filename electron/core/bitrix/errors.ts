@@ -2,9 +2,9 @@ import { redactSecrets } from './redact.js';
 import { ErrorBodySchema, TimeSchema, type ErrorBody } from './schemas.js';
 
 /**
- * Every way a Bitrix24 call can fail, as one error class with a `kind` and the retry advice
- * that kind implies (from the API notes). Messages never contain the webhook code or tokens:
- * construct them only from redacted text.
+ * Every way a Bitrix24 call can fail, as one error class with a `kind`; what each kind means
+ * for retrying lives in backoff.ts (nextRetryDelay), the one place that decides. Messages
+ * never contain the webhook code or tokens: construct them only from redacted text.
  */
 export type B24ErrorKind =
   | 'rate-limited' // 503 QUERY_LIMIT_EXCEEDED
@@ -21,14 +21,6 @@ export type B24ErrorKind =
   | 'network' // DNS, refused, reset, TLS
   | 'timeout' // no answer within the request timeout
   | 'malformed-response'; // not JSON, empty, or the wrong shape
-
-export type RetryAdvice =
-  /** Retry later; `afterMs` is the minimum wait the portal asked for (or null: use back-off). */
-  | { readonly retry: 'later'; readonly afterMs: number | null }
-  /** Refresh the OAuth token once, then retry at once. */
-  | { readonly retry: 'refresh-auth' }
-  /** Retrying cannot help until the user changes something (credential, scope, plan). */
-  | { readonly retry: 'never' };
 
 export interface B24ErrorInit {
   readonly kind: B24ErrorKind;
@@ -59,40 +51,10 @@ export class B24Error extends Error {
     this.resetAt = init.resetAt ?? null;
   }
 
-  /** What to do about this error at time `now` (epoch ms, from the caller's clock). */
-  adviceAt(now: number): RetryAdvice {
-    return retryAdviceFor(this.kind, this.resetAt, now);
-  }
 }
 
 /** Minimum pause after 429 OPERATION_TIME_LIMIT when the portal gives no reset time. */
 export const OPERATION_LIMIT_MIN_WAIT_MS = 10_000;
-
-export function retryAdviceFor(kind: B24ErrorKind, resetAt: number | null, now: number): RetryAdvice {
-  switch (kind) {
-    case 'operation-time-limited':
-      return {
-        retry: 'later',
-        afterMs: Math.max(OPERATION_LIMIT_MIN_WAIT_MS, resetAt === null ? 0 : resetAt - now),
-      };
-    case 'rate-limited':
-    case 'overloaded':
-    case 'server-error':
-    case 'network':
-    case 'timeout':
-    case 'malformed-response':
-      return { retry: 'later', afterMs: null };
-    case 'auth-expired':
-      return { retry: 'refresh-auth' };
-    case 'auth-invalid':
-    case 'scope-missing':
-    case 'access-denied':
-    case 'method-missing':
-    case 'bad-request':
-    case 'portal-moved':
-      return { retry: 'never' };
-  }
-}
 
 export function isB24Error(error: unknown): error is B24Error {
   return error instanceof B24Error;

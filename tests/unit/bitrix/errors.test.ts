@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nextRetryDelay } from '../../../electron/core/bitrix/backoff.js';
 import {
   B24Error,
   errorFromErrorBody,
@@ -53,7 +54,7 @@ describe('errorFromResponse: the API notes error table', () => {
   it('takes the reset time of OPERATION_TIME_LIMIT from time.operating_reset_at (Unix s → ms)', () => {
     const error = errorFromResponse(429, body('OPERATION_TIME_LIMIT', { time: { operating: 482.1, operating_reset_at: 1795000000 } }), 'im.user.list.get');
     expect(error.resetAt).toBe(1_795_000_000_000);
-    expect(error.adviceAt(1_795_000_000_000 - 60_000)).toEqual({ retry: 'later', afterMs: 60_000 });
+    expect(nextRetryDelay(error, 1, 1_795_000_000_000 - 60_000)).toBe(60_000);
     expect(errorFromResponse(429, body('OPERATION_TIME_LIMIT'), 'x').resetAt).toBeNull();
   });
 
