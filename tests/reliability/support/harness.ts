@@ -31,6 +31,8 @@ export interface HarnessOptions {
   readonly timeoutMs?: number;
   readonly proxy?: boolean;
   readonly random?: () => number;
+  /** Start the engine at once (default); false lets a test subscribe first. */
+  readonly start?: boolean;
 }
 
 export interface Harness {
@@ -140,7 +142,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   engine.on('refreshed', record(harness.refreshes));
   // A hung request ends only when the client's real-time timeout fires: wait for it.
   settleOnEngine(clock, engine, Math.max(1000, (options.timeoutMs ?? 0) * 3));
-  engine.start();
+  if (options.start !== false) engine.start();
   return harness;
 }
 
