@@ -28,6 +28,11 @@ describe.skipIf(browserSkipReason !== null)('panel screenshots', () => {
       const { page, problems } = await openPanel(browser, server.url, { colorScheme: scheme });
       await page.locator('.row.person').first().waitFor();
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+      // Grouped by department, so one screen shows every kind of badge, headers and a star.
+      await page.getByTestId('group').check();
+      await page.locator('.row.group').first().waitFor();
+      await page.locator('.row.person').nth(1).locator('.icon-button.star').click();
+      await page.mouse.move(0, 0);
       await page.screenshot({ path: join(out, `panel-${scheme}.png`) });
       expect(await cspViolations(page)).toEqual([]);
       expect(problems).toEqual([]);

@@ -85,6 +85,7 @@ export class NameOrder {
   private ranks = new Map<number, number>();
   private names = new Map<number, string>();
   private collator: Intl.Collator;
+  private last: readonly Colleague[] = [];
 
   constructor(locale: string) {
     this.collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
@@ -101,8 +102,22 @@ export class NameOrder {
   }
 
   private isCurrent(colleagues: readonly Colleague[]): boolean {
+    const last = this.last;
+    if (colleagues.length !== last.length) return false;
+    for (let i = 0; i < colleagues.length; i++) {
+      const c = colleagues[i] as Colleague;
+      const before = last[i] as Colleague;
+      // Patches keep unchanged people as the same objects, in the same (id) order: cheap to skip.
+      if (c !== before && (c.id !== before.id || c.name !== before.name)) return this.sameNames(colleagues);
+    }
+    this.last = colleagues;
+    return true;
+  }
+
+  private sameNames(colleagues: readonly Colleague[]): boolean {
     if (colleagues.length !== this.names.size) return false;
     for (const c of colleagues) if (this.names.get(c.id) !== c.name) return false;
+    this.last = colleagues;
     return true;
   }
 
@@ -110,6 +125,7 @@ export class NameOrder {
     const sorted = [...colleagues].sort((a, b) => this.collator.compare(a.name, b.name) || a.id - b.id);
     this.ranks = new Map(sorted.map((c, index) => [c.id, index]));
     this.names = new Map(colleagues.map((c) => [c.id, c.name]));
+    this.last = colleagues;
   }
 }
 
@@ -119,19 +135,33 @@ export class NameOrder {
  */
 function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>): Colleague[] {
   const count = visible.length;
-  const primary = new Float64Array(count);
-  const nameRank = new Int32Array(count);
+  const sorted = new Array<Colleague>(count);
+  if (sort === 'activity') {
+    const activity = new Float64Array(count);
+    const nameRank = new Int32Array(count);
+    const order = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      const c = visible[i] as Colleague;
+      // Most recent activity first; people never seen go last.
+      activity[i] = -(c.lastActivity ?? -1);
+      nameRank[i] = ranks.get(c.id) ?? 0;
+      order[i] = i;
+    }
+    order.sort((a, b) => (activity[a] as number) - (activity[b] as number) || (nameRank[a] as number) - (nameRank[b] as number));
+    for (let i = 0; i < count; i++) sorted[i] = visible[order[i] as number] as Colleague;
+    return sorted;
+  }
+  // Presence and name: the whole key (rank, name rank, position) fits one exact double, so the
+  // engine's native numeric sort does the work without calling back into JavaScript.
+  const names = Math.max(ranks.size, 1);
+  const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const c = visible[i] as Colleague;
-    nameRank[i] = ranks.get(c.id) ?? 0;
-    // Most recent activity first; people never seen go last.
-    primary[i] = sort === 'presence' ? presenceRank(c) : sort === 'activity' ? -(c.lastActivity ?? -1) : 0;
+    const primary = sort === 'presence' ? presenceRank(c) : 0;
+    keys[i] = (primary * names + (ranks.get(c.id) ?? 0)) * count + i;
   }
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  order.sort((a, b) => (primary[a] as number) - (primary[b] as number) || (nameRank[a] as number) - (nameRank[b] as number));
-  const sorted = new Array<Colleague>(count);
-  for (let i = 0; i < count; i++) sorted[i] = visible[order[i] as number] as Colleague;
+  keys.sort();
+  for (let i = 0; i < count; i++) sorted[i] = visible[(keys[i] as number) % count] as Colleague;
   return sorted;
 }
 
@@ -167,8 +197,19 @@ export function buildList(colleagues: readonly Colleague[], options: ViewOptions
   return items;
 }
 
+/**
+ * One item object per colleague object: when a patch leaves someone unchanged, their row gets
+ * the very same item, so the keyed list has nothing to update for it.
+ */
+const personItems = new WeakMap<Colleague, ListItem>();
+
 function personItem(colleague: Colleague): ListItem {
-  return { kind: 'person', key: `p:${colleague.id}`, colleague };
+  let item = personItems.get(colleague);
+  if (!item) {
+    item = { kind: 'person', key: `p:${colleague.id}`, colleague };
+    personItems.set(colleague, item);
+  }
+  return item;
 }
 
 export interface PresenceCounts {

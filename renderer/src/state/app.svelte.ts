@@ -44,6 +44,8 @@ export class AppState {
   focusRequest = $state.raw<{ readonly id: number; readonly nonce: number } | null>(null);
   /** A short message about a failed action, shown in the status bar. */
   notice = $state<string | null>(null);
+  /** Bumped when the host asks to show the settings (the tray's "Settings…"). */
+  settingsRequests = $state(0);
   /** Show the connect form over a connected panel (after "Reconnect"). */
   reconnecting = $state(false);
 
@@ -65,6 +67,7 @@ export class AppState {
     this.listen('connection', (connection) => this.onConnection(connection));
     this.listen('alert', (alert) => (this.lastAlert = alert));
     this.listen('focus-colleague', ({ id }) => (this.focusRequest = { id, nonce: ++this.focusNonce }));
+    this.listen('open-settings', () => this.settingsRequests++);
     const ticker = setInterval(() => (this.now = Date.now()), 1000);
     this.unsubscribers.push(() => clearInterval(ticker));
     await this.loadSession();

@@ -63,7 +63,7 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       firstName: id === 1 && options.firstName !== undefined ? options.firstName : first,
       lastName: id === 1 && options.firstName !== undefined ? '' : last,
       position: POSITIONS[id % POSITIONS.length] as string,
-      departments: [((id - 1) % 5) + 1],
+      departments: [(Math.floor(id / 3) % 5) + 1],
       avatar: null,
       color: COLORS[id % COLORS.length] as string,
       presence: 'online',
