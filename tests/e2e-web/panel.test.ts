@@ -356,25 +356,15 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
     await finish(panel);
   });
 
-  it('stays windowed and quick with 5,000 people', async () => {
+  it('stays windowed with 5,000 people, and a 50-person patch lands', async () => {
+    // Speed is measured by the benchmark (npm run bench); this checks the shape of the work.
     const panel = await open({ settings: DEFAULT_SETTINGS });
     const { page } = panel;
     await row(page, 'Anna Petrova').waitFor();
-    // Times from the bridge delivering the event (the fake clones it as IPC would, and the panel
-    // validates it) to the DOM being updated, and to the next frame. Best of three: the machine
-    // running the tests is shared.
-    const firstRender = await page.evaluate(async () => {
+    await page.evaluate(() => {
       const fake = (globalThis as unknown as FakeWindow).__fake;
-      const times: number[] = [];
-      for (let run = 0; run < 3; run++) {
-        fake.team(5000 + run, false);
-        const start = performance.now();
-        fake.emit('snapshot', fake.snapshot);
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-        times.push(performance.now() - start);
-      }
       fake.team(5000);
-      return Math.min(...times);
+      fake.emit('snapshot', fake.snapshot);
     });
     await expect.poll(() => page.locator('h1').textContent()).toContain('5,000 people');
 
@@ -389,37 +379,19 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
         }, fraction),
       );
     }
-    const patchTimes = await page.evaluate(async (now) => {
-      const fake = (globalThis as unknown as FakeWindow).__fake;
-      const work: number[] = [];
-      const frame: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        const changes = Array.from({ length: 50 }, (_, i) => ({
-          id: 2500 + i * 7 + run,
-          fields: { presence: run % 2 === 0 ? 'online' : 'offline', presenceSince: null, lastActivity: now - run },
-        }));
-        const patch = fake.change(changes, false);
-        const start = performance.now();
-        fake.emit('patch', patch);
-        // Svelte flushes state changes in a microtask queued before this await resumes, so here
-        // the patch is validated, applied, the list rebuilt and the DOM updated.
-        await Promise.resolve();
-        work.push(performance.now() - start);
-        await new Promise((done) => requestAnimationFrame(() => done(null)));
-        frame.push(performance.now() - start);
-      }
-      return { work: Math.min(...work), frame: Math.min(...frame) };
-    }, FIXED_NOW);
-    console.log(
-      `5,000 people: first render ${firstRender.toFixed(1)} ms, DOM rows ${domRows.join('/')}, ` +
-        `50-person patch applied+rendered ${patchTimes.work.toFixed(1)} ms, to next frame ${patchTimes.frame.toFixed(1)} ms`,
-    );
     for (const count of domRows) expect(count).toBeLessThan(150);
     expect(domRows.every((count) => count > 5)).toBe(true);
-    expect(firstRender).toBeLessThan(300);
-    // The target is one 16 ms frame (met on an idle machine: 7–15 ms measured); the tests share
-    // two cores with other suites, so the gate leaves half a frame of headroom.
-    expect(patchTimes.work).toBeLessThan(24);
+
+    const onlineBefore = await page.locator('[data-count=online]').textContent();
+    await page.evaluate((now) => {
+      const fake = (globalThis as unknown as FakeWindow).__fake;
+      const changes = Array.from({ length: 50 }, (_, i) => ({
+        id: 2500 + i * 7,
+        fields: { presence: 'offline', presenceSince: now - 60_000, lastActivity: now - 60_000 },
+      }));
+      fake.emit('patch', fake.change(changes, false));
+    }, FIXED_NOW);
+    await expect.poll(() => page.locator('[data-count=online]').textContent()).not.toBe(onlineBefore);
     await finish(panel);
   });
 });
