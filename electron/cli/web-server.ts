@@ -140,6 +140,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
     });
     client.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));
+    // A protocol error (an oversized or malformed frame) is reported on the socket, which ws
+    // then closes; without a listener Node would throw it and take the whole server down.
+    client.on('error', (error) => log(`bridge connection dropped: ${error.message}`));
 
     async function answer(text: string, isBinary: boolean): Promise<void> {
       let json: unknown;
