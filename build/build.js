@@ -6,7 +6,7 @@
  */
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -39,7 +39,10 @@ for (const target of nodeTargets) {
     packages: target.format === 'cjs' ? undefined : 'external',
     external: ['electron'],
     logLevel: 'warning',
+    // The CLI is the package's bin: it must be directly executable.
+    banner: target.entry === 'electron/cli/cli.ts' ? { js: '#!/usr/bin/env node' } : undefined,
   });
+  if (target.entry === 'electron/cli/cli.ts') chmodSync(join(root, target.outfile), 0o755);
 }
 
 if (existsSync(join(root, 'renderer/vite.config.ts'))) {

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 
-const BIN = fileURLToPath(new URL('../../bin/b24-presence.js', import.meta.url));
-const BUILT = existsSync(fileURLToPath(new URL('../../dist/cli/cli.js', import.meta.url)));
+const BIN = fileURLToPath(new URL('../../dist/cli/cli.js', import.meta.url));
+const BUILT = existsSync(BIN);
 
 /** The real executable, as a user runs it: what in-process tests cannot see (signals, exit codes). */
 describe.skipIf(!BUILT)('b24-presence (built CLI process)', () => {
