@@ -10,7 +10,7 @@ import type { Settings } from '../settings/schema.js';
 import type { AlertMemoryPort } from '../service.js';
 import type { B24Error } from '../bitrix/errors.js';
 import { nextRetryDelay } from '../bitrix/backoff.js';
-import { ColleagueModel } from '../presence/model-cache.js';
+import { toColleague } from '../presence/model.js';
 import { SnapshotTracker } from '../snapshot/diff.js';
 import { AlertPolicy } from '../alerts/policy.js';
 import { Emitter } from '../emitter.js';
@@ -60,8 +60,6 @@ const SILENT_REASONS: ReadonlySet<RefreshReason> = new Set(['first', 'resume', '
 export class PresenceEngine {
   private readonly events: Emitter<EngineEvents>;
   private readonly tracker = new SnapshotTracker();
-  /** Reuses unchanged people's Colleague objects: the diff then skips them by identity. */
-  private readonly model = new ColleagueModel();
   private readonly alerts: AlertPolicy;
   private readonly poller: Poller;
 
@@ -137,7 +135,7 @@ export class PresenceEngine {
     const fetched = await this.options.source.fetch({ watchIds: settings.watchIds, signal });
     const now = this.options.clock.now();
     const modelOptions = { onlineLimitSec: settings.onlineLimitSec };
-    const colleagues = this.model.update(fetched.users, now, modelOptions);
+    const colleagues = fetched.users.map((user) => toColleague(user, now, modelOptions));
     const isFirst = this.tracker.current === null;
     const { snapshot, patch, transitions } = this.tracker.update(colleagues, now);
 
