@@ -1,4 +1,4 @@
-import { B24Error, errorFromResponse, errorFromTransport } from './errors.js';
+import { B24Error, errorFromResponse, errorFromTransport, isB24Error } from './errors.js';
 import { readBody, requestSignals } from './http.js';
 import { redactSecrets } from './redact.js';
 import { TokenResponseSchema } from './schemas.js';
@@ -128,6 +128,7 @@ export class OAuthSession {
       status = response.status;
       ({ text, bytes } = await readBody(response));
     } catch (error) {
+      if (isB24Error(error)) throw error; // an oversized answer, already classified
       throw errorFromTransport(error, method, timeout.aborted, this.secrets);
     } finally {
       this.options.onRefreshRequest?.({ status, bytesReceived: bytes, durationMs: now() - startedAt, startedAt });
