@@ -3,7 +3,6 @@ import { credentialSecrets, OAuthSession, validateOAuthCredential, type Credenti
 import { B24Error, errorFromErrorBody, errorFromResponse, errorFromTransport, isB24Error, portalMovedError } from './errors.js';
 import { readBody, requestSignals, utf8Length } from './http.js';
 import { LeakyBucket, SerialQueue, type RateLimit } from './rate-limiter.js';
-import { redactSecrets } from './redact.js';
 import { BatchBodySchema, SuccessEnvelopeSchema } from './schemas.js';
 
 /**
@@ -305,7 +304,8 @@ function encodeKey(key: string): string {
 
 function checkMethod(method: string): void {
   // The method becomes part of the URL path and the batch command: no slashes, no queries.
-  if (!METHOD_NAME.test(method) || method.length > 100) throw badRequest(redactSecrets(method).slice(0, 60), 'not a valid REST method name');
+  // The invalid name is not quoted: it may have been built from the webhook URL itself.
+  if (!METHOD_NAME.test(method) || method.length > 100) throw badRequest('request', 'not a valid REST method name');
 }
 
 function badRequest(method: string, message: string): B24Error {
