@@ -147,14 +147,14 @@ describe('hostile portal data through the client and the engine', () => {
     await engine.stop();
   });
 
-  it.fails('refuses a response body that is far larger than any team (client bug: readBody reads unbounded; fix: cap the body at e.g. 16 MB and answer malformed-response)', async () => {
+  it('refuses a response body far larger than any team, without reading it all', async () => {
     let sent = 0;
     const chunk = new TextEncoder().encode(' '.repeat(1 << 20));
     const endless = (async () =>
       new Response(
         new ReadableStream<Uint8Array>({
           pull(controller) {
-            if (sent >= 24) {
+            if (sent >= 64) {
               controller.enqueue(new TextEncoder().encode('{"result":[]}'));
               controller.close();
               return;
@@ -167,7 +167,7 @@ describe('hostile portal data through the client and the engine', () => {
       )) as typeof fetch;
     const client = new B24Client({ credential, fetch: endless, clock: new ManualClock(NOW) });
     await expect(client.call('profile')).rejects.toMatchObject({ kind: 'malformed-response' });
-    expect(sent).toBeLessThanOrEqual(17);
+    expect(sent).toBeLessThanOrEqual(20); // 16 MB read, a little buffered ahead, the rest never pulled
   });
 });
 
