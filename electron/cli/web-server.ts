@@ -67,6 +67,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const stopTracking = options.service.on('connection', (connection) => {
     portalOrigin = connection.portalOrigin;
   });
+  // The service may have connected before this server existed.
+  const session = await options.service.handle('session:get', null);
+  if (session.ok) portalOrigin ??= session.value.connection.portalOrigin;
 
   const server = createServer((request, response) => {
     void serveStatic(request, response).catch(() => {

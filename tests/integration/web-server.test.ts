@@ -15,6 +15,8 @@ function recordingService() {
   const handled: Array<{ channel: RequestChannel; request: unknown }> = [];
   const service: AppService = {
     async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>) {
+      // The server asks once at start which portal is connected (for the CSP's img-src).
+      if (channel === 'session:get') return { ok: true, value: { connection: { portalOrigin: 'https://acme.bitrix24.example' } } } as never;
       handled.push({ channel, request });
       if (channel === 'alerts:pause') return { ok: true, value: DEFAULT_SETTINGS } as never;
       return { ok: true, value: null } as never;
@@ -76,6 +78,8 @@ describe('browser-mode server', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain(`connect-src ${server.origin.replace('http', 'ws')}/bridge`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    // The service was connected before the server started: its portal may serve avatars.
+    expect(csp).toContain("img-src 'self' data: https://acme.bitrix24.example;");
     expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
   });
 

@@ -54,8 +54,18 @@ export class AppState {
   private unsubscribers: Array<() => void> = [];
   private resyncing = false;
   private focusNonce = 0;
+  /** The portal origin the page's CSP was served for (avatars may load only from it). */
+  private servedForOrigin: string | null | undefined = undefined;
 
-  constructor(private readonly bridge: PresenceBridge) {}
+  /**
+   * `reload` is how the page reloads itself: in browser mode the server's CSP is fixed when
+   * the page loads, so a newly connected portal's avatars need a fresh load. (The desktop
+   * shell reloads the window itself when the origin changes.)
+   */
+  constructor(
+    private readonly bridge: PresenceBridge,
+    private readonly reload: () => void = () => location.reload(),
+  ) {}
 
   /** Subscribes first, then reads the session, so no event between the two is missed. */
   async start(): Promise<void> {
@@ -93,6 +103,7 @@ export class AppState {
     this.host = session.host;
     this.appVersion = session.appVersion;
     this.connection = session.connection;
+    this.servedForOrigin ??= session.connection.portalOrigin;
     this.settings = session.settings;
     this.health = session.health;
     // An event may have brought a newer snapshot while session:get was on its way.
@@ -139,6 +150,11 @@ export class AppState {
   }
 
   private onConnection(connection: ConnectionInfo): void {
+    const origin = connection.portalOrigin;
+    if (this.host === 'browser' && this.servedForOrigin !== undefined && origin !== null && origin !== this.servedForOrigin) {
+      this.reload();
+      return;
+    }
     this.connection = connection;
     if (connection.kind === 'none') this.snapshot = null;
     else this.reconnecting = false;
