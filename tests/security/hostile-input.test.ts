@@ -221,7 +221,7 @@ describe('WebSocket bridge messages of the wrong shape never reach the service',
   const service: AppService = {
     handle: async (channel) => {
       handled.push(channel);
-      return { ok: true, value: null } as never;
+      return { ok: false, error: { code: 'not-connected', message: 'test double', field: null } } as never;
     },
     on: (channel, listener) => events.on(channel, listener as never),
     summary: () => {
@@ -238,6 +238,7 @@ describe('WebSocket bridge messages of the wrong shape never reach the service',
     const staticDir = mkdtempSync(join(tmpdir(), 'b24-hostile-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
     server = await startWebServer({ service, staticDir, token: 't0k' });
+    handled.length = 0; // the server's own start-up questions are not messages from a page
   });
   afterAll(() => server.close());
 
