@@ -40,13 +40,17 @@ function canonical(value: unknown): string {
 
 export function inspectSettingsText(text: string | null): SettingsFileVerdict {
   if (text === null) return { kind: 'missing', settings: DEFAULT_SETTINGS };
+  // Editors on Windows (Notepad) save UTF-8 with a byte-order mark, which JSON.parse refuses:
+  // a hand edit must not cost every setting. The file is rewritten without it.
+  const bom = text.charCodeAt(0) === 0xfeff;
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(bom ? text.slice(1) : text);
   } catch {
     return { kind: 'corrupt', settings: DEFAULT_SETTINGS, reason: 'The settings file is not valid JSON.' };
   }
-  return inspectSettingsValue(raw);
+  const verdict = inspectSettingsValue(raw);
+  return bom && verdict.kind === 'ok' ? { ...verdict, rewrite: true } : verdict;
 }
 
 export function inspectSettingsValue(raw: unknown): SettingsFileVerdict {
