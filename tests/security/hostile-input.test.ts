@@ -368,11 +368,13 @@ describe('a corrupt or hand-edited settings file', () => {
     }
   });
 
-  it.fails('a file saved with a byte-order mark (Windows Notepad) keeps its settings (settings bug: inspectSettingsText calls JSON.parse on the raw text, so a BOM makes the whole file "not valid JSON"; fix: strip a leading \\uFEFF in electron/core/settings/recovery.ts)', () => {
+  it('a file saved with a byte-order mark (Windows Notepad) keeps its settings, and is rewritten without it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'b24-settings-'));
     const path = join(dir, 'settings.json');
     writeFileSync(path, `\uFEFF${valid}`);
     const prepared = prepareSettingsFile(path, nodeFileOps, NOW);
     expect(prepared.settings.pollIntervalSec).toBe(45);
+    expect(prepared.problem).toBeNull();
+    expect(readFileSync(path, 'utf8').charCodeAt(0)).not.toBe(0xfeff);
   });
 });
