@@ -1,0 +1,258 @@
+import { ManualClock } from '../../electron/core/clock.js';
+import type { Colleague, ColleagueChange, PresenceTransition } from '../../electron/core/domain.js';
+import type { RawUser } from '../../electron/core/bitrix/types.js';
+import { toColleague } from '../../electron/core/presence/model.js';
+import { transitionBetween } from '../../electron/core/presence/transitions.js';
+import { SnapshotTracker } from '../../electron/core/snapshot/diff.js';
+import { AlertPolicy } from '../../electron/core/alerts/policy.js';
+import { PresenceEngine } from '../../electron/core/engine/engine.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../electron/core/settings/schema.js';
+import type { AlertMemoryPort } from '../../electron/core/service.js';
+import { parseJson, rawUsersFromJson, RawUserParseCache } from './pipeline.js';
+import { DemoPayloads, type Poll } from './payloads.js';
+import { fmt, ms, ratio, type BenchRow, type BenchSection } from './report.js';
+import { median, p95 } from './stats.js';
+
+/**
+ * Engine CPU per poll at 5,000 colleagues with 1 % changing presence, from the response bodies
+ * the portal sends to the alerts, in four parts:
+ *   (a) response text → RawUser[]: (a1) V8's JSON.parse, (a2) envelope, batch and user schemas
+ *       (zod), one entry per id (what client.ts and team.ts do with a batch answer);
+ *   (b) model: RawUser → Colleague for everyone (toColleague, as the engine runs it);
+ *   (c) diff: SnapshotTracker.update (canonical order, merge walk, patch, transitions);
+ *   (d) alerts: AlertPolicy.observe with the tracker's id index, memory persisted as JSON.
+ * Polls come from the demo portal's own handlers (payloads.ts), forward in time. Each part is
+ * timed on its own around the real core code; median and p95 over RUNS polls after WARMUP, in
+ * wall time. The total is also taken in process CPU time (less disturbed by other processes on
+ * a loaded machine, though it includes V8's GC threads).
+ * The naive comparator replaces (c) with what a first version would write: JSON.stringify every
+ * person, compare the strings with the previous poll's and diff the changed ones key by key
+ * through JSON; (a), (b) and (d) are the same code (no cheaper honest way to read the JSON
+ * exists, the model has to run for everyone, the alerts only see changes).
+ */
+const WARMUP = 20;
+const RUNS = 60;
+const SIZE = 5000;
+const TARGET_MS = 5;
+
+/** A store that at least serialises what it persists, as electron-store does (without the disk write). */
+export function jsonMemory(): AlertMemoryPort {
+  let stored = '{}';
+  return {
+    load: () => JSON.parse(stored) as Record<string, string>,
+    save: (memory) => {
+      stored = JSON.stringify(memory);
+    },
+  };
+}
+
+/** The naive diff: whole-person JSON strings, then a generic key-by-key diff of the changed ones. */
+class NaiveTracker {
+  private previous = new Map<number, { json: string; colleague: Colleague }>();
+
+  update(colleagues: readonly Colleague[], at: number): { changed: ColleagueChange[]; added: Colleague[]; removed: number[]; transitions: PresenceTransition[] } {
+    const next = new Map<number, { json: string; colleague: Colleague }>();
+    const changed: ColleagueChange[] = [];
+    const added: Colleague[] = [];
+    const transitions: PresenceTransition[] = [];
+    for (const colleague of [...colleagues].sort((a, b) => a.id - b.id)) {
+      const json = JSON.stringify(colleague);
+      next.set(colleague.id, { json, colleague });
+      const before = this.previous.get(colleague.id);
+      if (before === undefined) {
+        added.push(colleague);
+      } else if (before.json !== json) {
+        const fields: Record<string, unknown> = {};
+        for (const key of Object.keys(colleague) as (keyof Colleague)[]) {
+          if (JSON.stringify(before.colleague[key]) !== JSON.stringify(colleague[key])) fields[key] = colleague[key];
+        }
+        changed.push({ id: colleague.id, fields });
+        const transition = transitionBetween(before.colleague, colleague, at);
+        if (transition) transitions.push(transition);
+      }
+    }
+    const removed = [...this.previous.keys()].filter((id) => !next.has(id));
+    this.previous = next;
+    return { changed, added, removed, transitions };
+  }
+}
+
+interface Sample {
+  json: number;
+  schema: number;
+  /** (a2) with the parse cache proposed for team.ts (prototype in pipeline.ts). */
+  schemaCached: number;
+  model: number;
+  diff: number;
+  naiveDiff: number;
+  alerts: number;
+  /** Process CPU time of (a)–(d). */
+  cpu: number;
+  patchPeople: number;
+  transitions: number;
+}
+
+async function timeParts(): Promise<{ samples: Sample[]; alertsDelivered: number; responseBytes: number; changedPerPoll: number }> {
+  const payloads = new DemoPayloads({ size: SIZE, changedShare: 0.01 });
+  const settings: Settings = DEFAULT_SETTINGS;
+  let alertsDelivered = 0;
+  const policy = new AlertPolicy({
+    clock: payloads.clock,
+    getSettings: () => settings,
+    memory: jsonMemory(),
+    emit: () => {
+      alertsDelivered += 1;
+    },
+    locale: () => 'en',
+  });
+  const tracker = new SnapshotTracker();
+  const naive = new NaiveTracker();
+  const parseCache = new RawUserParseCache();
+  const modelOptions = { onlineLimitSec: settings.onlineLimitSec };
+  const samples: Sample[] = [];
+  let responseBytes = 0;
+
+  for (let run = 0; run <= WARMUP + RUNS; run++) {
+    const poll: Poll = await payloads.next();
+    responseBytes = poll.bodies.reduce((sum, body) => sum + body.length, 0);
+    const cpuStart = process.cpuUsage();
+    let t = performance.now();
+    const json = parseJson(poll.bodies);
+    const tJson = performance.now() - t;
+
+    t = performance.now();
+    const raw: RawUser[] = rawUsersFromJson(json);
+    const tSchema = performance.now() - t;
+
+    t = performance.now();
+    const colleagues = raw.map((user) => toColleague(user, poll.at, modelOptions));
+    const tModel = performance.now() - t;
+
+    t = performance.now();
+    const update = tracker.update(colleagues, poll.at);
+    const tDiff = performance.now() - t;
+
+    t = performance.now();
+    if (run === 0) policy.baseline(update.snapshot.colleagues);
+    else if (update.patch) policy.observe(update.transitions, tracker.byId);
+    const tAlerts = performance.now() - t;
+    const cpu = process.cpuUsage(cpuStart);
+
+    if (raw.length !== payloads.size) throw new Error(`parsed ${raw.length} people, the portal has ${payloads.size}`);
+
+    // The comparators, outside the measured pipeline.
+    t = performance.now();
+    const naiveUpdate = naive.update(colleagues, poll.at);
+    const tNaive = performance.now() - t;
+    t = performance.now();
+    const cachedRaw = parseCache.parse(json);
+    const tSchemaCached = performance.now() - t;
+    if (cachedRaw.length !== raw.length) throw new Error('the parse cache prototype lost people');
+    if (run > 0 && naiveUpdate.changed.length !== (update.patch?.changed.length ?? 0)) {
+      throw new Error(`the naive diff found ${naiveUpdate.changed.length} changes, the tracker ${update.patch?.changed.length ?? 0}`);
+    }
+
+    if (run > WARMUP) {
+      samples.push({
+        json: tJson,
+        schema: tSchema,
+        schemaCached: tSchemaCached,
+        model: tModel,
+        diff: tDiff,
+        naiveDiff: tNaive,
+        alerts: tAlerts,
+        cpu: (cpu.user + cpu.system) / 1000,
+        patchPeople: update.patch ? update.patch.changed.length + update.patch.added.length + update.patch.removed.length : 0,
+        transitions: update.transitions.length,
+      });
+    }
+  }
+  policy.dispose();
+  return { samples, alertsDelivered, responseBytes, changedPerPoll: payloads.changedPerPoll };
+}
+
+/** Cross-check: the whole PresenceEngine refresh, its source parsing the bodies. */
+async function engineEndToEnd(): Promise<number[]> {
+  const payloads = new DemoPayloads({ size: SIZE, changedShare: 0.01, seed: 7 });
+  const clock = new ManualClock();
+  let poll: Poll = await payloads.next();
+  const engine = new PresenceEngine({
+    source: {
+      fetch: async () => ({ users: rawUsersFromJson(parseJson(poll.bodies)), missingWatchIds: [], degraded: 0, requests: poll.bodies.length }),
+    },
+    clock,
+    getSettings: () => DEFAULT_SETTINGS,
+    alertMemory: jsonMemory(),
+    locale: () => 'en',
+    random: () => 0.99,
+  });
+  const times: number[] = [];
+  engine.start();
+  await engine.idle();
+  for (let run = 1; run <= WARMUP + RUNS; run++) {
+    poll = await payloads.next();
+    // Alert windows close on the way; the poll itself is run by hand, timed.
+    await clock.advance(payloads.intervalMs / 2);
+    clock.jump(poll.at - clock.now());
+    const start = performance.now();
+    await engine.refreshNow();
+    if (run > WARMUP) times.push(performance.now() - start);
+  }
+  await engine.stop();
+  return times;
+}
+
+export async function benchEngineCpu(): Promise<BenchSection> {
+  const { samples, alertsDelivered, responseBytes, changedPerPoll } = await timeParts();
+  const endToEnd = await engineEndToEnd();
+  const part = (key: keyof Sample): number[] => samples.map((sample) => sample[key]);
+  const totals = samples.map((s) => s.json + s.schema + s.model + s.diff + s.alerts);
+  const withoutJson = samples.map((s) => s.schema + s.model + s.diff + s.alerts);
+  const naiveTotals = samples.map((s) => s.json + s.schema + s.model + s.naiveDiff + s.alerts);
+  const naiveWithoutJson = samples.map((s) => s.schema + s.model + s.naiveDiff + s.alerts);
+  const withProposal = samples.map((s) => s.schemaCached + s.model + s.diff + s.alerts);
+  const size = `${fmt(SIZE)}, ${fmt(changedPerPoll)} changed`;
+
+  const row = (id: string, what: string, values: number[], naiveValues: number[] | null, target: string, pass: boolean | null, naiveLabel = 'same code'): BenchRow => ({
+    id,
+    what,
+    size,
+    measured: `${ms(median(values))} (p95 ${ms(p95(values))})`,
+    naive: naiveValues ? ms(median(naiveValues)) : naiveLabel,
+    ratio: naiveValues ? ratio(median(values), median(naiveValues)) : '—',
+    target,
+    pass,
+    data: {
+      median: median(values),
+      p95: p95(values),
+      ...(naiveValues ? { naiveMedian: median(naiveValues), naiveP95: p95(naiveValues) } : {}),
+      runs: values.length,
+    },
+  });
+
+  const rows: BenchRow[] = [
+    row('cpu-total', 'engine CPU per poll, total (a–d)', totals, naiveTotals, `median < ${TARGET_MS} ms`, median(totals) < TARGET_MS),
+    row('cpu-total-cputime', '  same, in process CPU time', part('cpu'), null, `median < ${TARGET_MS} ms`, median(part('cpu')) < TARGET_MS, '—'),
+    row('cpu-no-json', 'engine CPU per poll without JSON.parse', withoutJson, naiveWithoutJson, `median < ${TARGET_MS} ms`, median(withoutJson) < TARGET_MS),
+    row('cpu-json', '  (a1) JSON.parse of the bodies', part('json'), null, 'reported', null),
+    row('cpu-schema', '  (a2) schemas → RawUser[] (zod)', part('schema'), null, 'reported', null),
+    row('cpu-model', '  (b) model (toColleague)', part('model'), null, 'reported', null),
+    row('cpu-diff', '  (c) diff + transitions (tracker)', part('diff'), part('naiveDiff'), 'reported', null),
+    row('cpu-alerts', '  (d) alerts (policy.observe)', part('alerts'), null, 'reported', null),
+    row('cpu-proposal', 'without JSON.parse, with the parse cache proposed for team.ts', withProposal, withoutJson, `median < ${TARGET_MS} ms`, median(withProposal) < TARGET_MS, '—'),
+    row('cpu-engine', 'engine.refreshNow() end to end, no HTTP', endToEnd, null, 'cross-check of (a–d)', null),
+  ];
+  return {
+    name: 'engine-cpu',
+    rows,
+    notes: {
+      responseBytesPerPoll: responseBytes,
+      medianPeopleInPatch: median(part('patchPeople')),
+      medianTransitions: median(part('transitions')),
+      alertsDelivered,
+      proposalSchemaMedianMs: median(part('schemaCached')),
+      naive: 'diff by JSON.stringify of every person compared with the previous poll; changed people diffed key by key via JSON.stringify',
+      proposal: 'cpu-proposal: naive column = the current code without JSON.parse',
+    },
+  };
+}
