@@ -171,7 +171,7 @@ async function run(): Promise<void> {
     activePanel.show();
     if (id !== null) activePanel.afterLoad(() => pushTo((wire, payload) => activePanel.send(wire, payload), 'focus-colleague', { id }));
   };
-  const notifier = new Notifier({ Notification, sound: () => currentSettings.alerts.sound, onClick: focusColleague, log });
+  const notifier = new Notifier({ Notification, sound: () => currentSettings.alerts.sound, platform: process.platform, onClick: focusColleague, log });
   service.on('alert', (intent) => notifier.showAlert(intent));
 
   const openSettings = (): void => {

@@ -6,15 +6,27 @@ import type { AlertIntent } from '../core/domain.js';
  * and what to alert (baseline silence, rules, quiet hours, coalescing); this only maps an
  * intent to the platform's notification and routes the click back to the panel.
  */
-export function notificationOptions(intent: AlertIntent, options: { readonly sound: boolean }): NotificationConstructorOptions {
+export function notificationOptions(
+  intent: AlertIntent,
+  options: { readonly sound: boolean; readonly platform: NodeJS.Platform },
+): NotificationConstructorOptions {
   return {
     title: intent.title,
-    body: intent.body,
+    body: options.platform === 'linux' ? escapeBodyMarkup(intent.body) : intent.body,
     silent: !options.sound,
     // Presence news is ordinary information: never an urgent or persistent toast.
     urgency: 'normal',
     timeoutType: 'default',
   };
+}
+
+/**
+ * Linux notification daemons read the body as markup (freedesktop's <b>, <a href>, <img src>),
+ * so a colleague named `<img src=https://…>` would be fetched or rendered. Names are text:
+ * escape the characters that make markup. (The title is plain text in the spec.)
+ */
+export function escapeBodyMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A click on an alert about one person opens the panel on them; a coalesced alert just opens it. */
@@ -29,6 +41,7 @@ export interface NotifierDeps {
     isSupported(): boolean;
   };
   readonly sound: () => boolean;
+  readonly platform: NodeJS.Platform;
   readonly onClick: (colleagueId: number | null) => void;
   readonly log?: (line: string) => void;
 }
@@ -46,12 +59,12 @@ export class Notifier {
   constructor(private readonly deps: NotifierDeps) {}
 
   showAlert(intent: AlertIntent): boolean {
-    return this.show(notificationOptions(intent, { sound: this.deps.sound() }), focusTarget(intent));
+    return this.show(notificationOptions(intent, { sound: this.deps.sound(), platform: this.deps.platform }), focusTarget(intent));
   }
 
   /** For the shell's own messages (e.g. "your settings file was unreadable"). */
   showMessage(title: string, body: string): boolean {
-    return this.show({ title, body, silent: true }, null);
+    return this.show({ title, body: this.deps.platform === 'linux' ? escapeBodyMarkup(body) : body, silent: true }, null);
   }
 
   get liveCount(): number {

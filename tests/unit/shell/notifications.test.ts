@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AlertIntent } from '../../../electron/core/domain.js';
-import { Notifier, focusTarget, notificationOptions, type NotifierDeps } from '../../../electron/main/notifications.js';
+import { Notifier, escapeBodyMarkup, focusTarget, notificationOptions, type NotifierDeps } from '../../../electron/main/notifications.js';
 
 const intent = (userIds: number[]): AlertIntent => ({
   id: 'a1',
@@ -34,12 +34,22 @@ function fakeNotificationClass(supported = true) {
 
 describe('notification mapping', () => {
   it('maps an alert intent to title, body and the sound setting', () => {
-    expect(notificationOptions(intent([4]), { sound: false })).toMatchObject({
+    expect(notificationOptions(intent([4]), { sound: false, platform: 'win32' })).toMatchObject({
       title: 'Anna Petrova is online',
       body: 'Sales manager',
       silent: true,
     });
-    expect(notificationOptions(intent([4]), { sound: true }).silent).toBe(false);
+    expect(notificationOptions(intent([4]), { sound: true, platform: 'win32' }).silent).toBe(false);
+  });
+
+  it('escapes markup in the body on Linux, where notification daemons interpret it', () => {
+    const hostile = { ...intent([4]), body: 'Tom & <img src=https://evil.example/x.png> and <b>Bo</b>' };
+    expect(notificationOptions(hostile, { sound: false, platform: 'linux' }).body).toBe(
+      'Tom &amp; &lt;img src=https://evil.example/x.png&gt; and &lt;b&gt;Bo&lt;/b&gt;',
+    );
+    // Elsewhere the body is plain text already: escaping would show the entities.
+    expect(notificationOptions(hostile, { sound: false, platform: 'darwin' }).body).toBe(hostile.body);
+    expect(escapeBodyMarkup('a < b')).toBe('a &lt; b');
   });
 
   it('focuses a person only when the alert is about one person', () => {
@@ -52,7 +62,7 @@ describe('Notifier', () => {
   it('shows the alert and routes its click to that colleague', () => {
     const { Notification, created } = fakeNotificationClass();
     const onClick = vi.fn();
-    const notifier = new Notifier({ Notification, sound: () => true, onClick });
+    const notifier = new Notifier({ Notification, sound: () => true, platform: 'linux', onClick });
     expect(notifier.showAlert(intent([9]))).toBe(true);
     const shown = created[0];
     expect(shown?.shown).toBe(true);
@@ -65,7 +75,7 @@ describe('Notifier', () => {
 
   it('keeps a bounded number of notifications alive until closed', () => {
     const { Notification, created } = fakeNotificationClass();
-    const notifier = new Notifier({ Notification, sound: () => false, onClick: vi.fn() });
+    const notifier = new Notifier({ Notification, sound: () => false, platform: 'linux', onClick: vi.fn() });
     for (let i = 0; i < 30; i++) notifier.showAlert(intent([i + 1]));
     expect(notifier.liveCount).toBe(20);
     created.at(-1)?.listeners.get('close')?.();
@@ -74,7 +84,7 @@ describe('Notifier', () => {
 
   it('shows nothing where notifications are unsupported', () => {
     const { Notification, created } = fakeNotificationClass(false);
-    const notifier = new Notifier({ Notification, sound: () => false, onClick: vi.fn() });
+    const notifier = new Notifier({ Notification, sound: () => false, platform: 'linux', onClick: vi.fn() });
     expect(notifier.showAlert(intent([1]))).toBe(false);
     expect(created).toHaveLength(0);
   });
