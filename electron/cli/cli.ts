@@ -38,7 +38,7 @@ async function runWeb(args: WebArgs): Promise<void> {
     platform: process.platform,
     ...ports,
     opener: null,
-    startDemo: () => startDemoPortal({ teamSize: args.demoTeamSize }),
+    startDemo: () => startDemoPortal({ teamSize: args.demoTeamSize, officeHoursNow: true }),
     locale: () => 'en',
     log: (line) => process.stderr.write(`${line}\n`),
   });
@@ -73,7 +73,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (args.command === 'web') return runWeb(args);
   const session = await startWatch(args, {
     write: (line) => process.stdout.write(`${line}\n`),
-    startDemo: (teamSize) => startDemoPortal({ teamSize }),
+    startDemo: (teamSize) => startDemoPortal({ teamSize, officeHoursNow: true }),
   });
   onStopSignal(() => session.stop());
 }

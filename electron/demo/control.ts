@@ -66,11 +66,12 @@ export class PortalState implements DemoControl {
     seed: number,
     teamSize: number,
     evolve: boolean,
+    scheduleShiftMs = 0,
   ) {
     if (!Number.isInteger(teamSize) || teamSize < 0) throw new Error(`teamSize must be a whole number >= 0, got ${teamSize}`);
     const now = clock.now();
     this.team = new Team(seed, teamSize);
-    this.simulation = new Simulation(seed, evolve, now);
+    this.simulation = new Simulation(seed, evolve, now, scheduleShiftMs);
     this.credentials = new Credentials(OWNER_ID, now);
     // The owner is the person using the app: online in the browser, never simulated.
     setExactPresence(this.team.owner(), 'online', now, false);

@@ -61,3 +61,14 @@ export function portalDateStart(date: string): number {
   if (portalDate(utc - OFFSET_MS) !== date) throw new Error(`Not a calendar date: ${date}`);
   return utc - OFFSET_MS;
 }
+
+/**
+ * The shift that makes `now` read as 10:30 on a working day in portal time: the app's demo
+ * team keeps these office hours, so whoever tries it at night or on a Sunday still finds
+ * people at work. Only the schedule moves; the dates the portal sends stay real.
+ */
+export function shiftToWorkingMorning(now: number): number {
+  let target = portalMidnight(now) + (10 * 60 + 30) * MINUTE_MS;
+  while (portalWeekday(target) === 0 || portalWeekday(target) === 6) target += DAY_MS;
+  return target - now;
+}

@@ -1,4 +1,5 @@
 import { listenOnLoopback } from '../core/loopback.js';
+import { shiftToWorkingMorning } from './portal-time.js';
 import { systemClock } from '../core/clock.js';
 import { ControlHttp } from './control-http.js';
 import { PortalState } from './control.js';
@@ -15,7 +16,8 @@ export const DEFAULT_SEED = 24;
 
 export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<DemoPortal> {
   const clock = options.clock ?? systemClock;
-  const state = new PortalState(clock, options.seed ?? DEFAULT_SEED, options.teamSize ?? DEFAULT_TEAM_SIZE, options.evolve ?? true);
+  const shift = options.officeHoursNow ? shiftToWorkingMorning(clock.now()) : 0;
+  const state = new PortalState(clock, options.seed ?? DEFAULT_SEED, options.teamSize ?? DEFAULT_TEAM_SIZE, options.evolve ?? true, shift);
   let origin = '';
   const { server, hanging } = createDemoServer(state, new ControlHttp(state), options.rateLimit ?? DEFAULT_RATE_LIMIT, () => origin);
 

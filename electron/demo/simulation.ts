@@ -55,12 +55,27 @@ export class Simulation {
   /** Events fired so far (for the performance report). */
   eventsFired = 0;
 
+  /**
+   * @param scheduleShiftMs moves the team's office hours relative to the clock: the schedule
+   *   reads the time as `now + shift`, while every date the portal sends stays real. The app's
+   *   demo uses it so the team is at work whenever someone tries it; tests keep 0.
+   */
   constructor(
     private readonly seed: number,
     private readonly evolve: boolean,
     start: number,
+    private readonly scheduleShiftMs = 0,
   ) {
     this.simulatedUpTo = start;
+  }
+
+  /** Start of the schedule's day containing `at` (portal time, shifted), as a real instant. */
+  private midnight(at: number): number {
+    return portalMidnight(at + this.scheduleShiftMs) - this.scheduleShiftMs;
+  }
+
+  private weekday(dayStart: number): number {
+    return portalWeekday(dayStart + this.scheduleShiftMs);
   }
 
   /** Puts a person into the simulation, in the state they would be in at `at`. */
@@ -113,10 +128,10 @@ export class Simulation {
     if (person.kind === 'colleague' && chance(rng, 0.03)) {
       person.absentUntil = portalDate(at + randInt(rng, 1, 10) * DAY_MS);
       person.lastActivity = frozenAt(this.lastDeparture(agent, at));
-      agent.nextAt = this.nextArrival(agent, portalMidnight(at) + DAY_MS);
+      agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
       return;
     }
-    const day = portalMidnight(at);
+    const day = this.midnight(at);
     const arrival = day + traits.arrivalMinute * MINUTE_MS + randInt(rng, -15, 15) * MINUTE_MS;
     const end = arrival + traits.workMinutes * MINUTE_MS;
     if (this.isWorkday(agent, day) && arrival <= at && at < end) {
@@ -141,13 +156,13 @@ export class Simulation {
     switch (agent.phase) {
       case 'off': {
         if (person.absentUntil !== null && portalDate(at) <= person.absentUntil) {
-          agent.nextAt = this.nextArrival(agent, portalMidnight(at) + DAY_MS);
+          agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
           return;
         }
         person.absentUntil = null;
         if (person.kind === 'colleague' && chance(rng, LEAVE_START_PER_DAY)) {
           person.absentUntil = portalDate(at + randInt(rng, 0, 9) * DAY_MS);
-          agent.nextAt = this.nextArrival(agent, portalMidnight(at) + DAY_MS);
+          agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
           return;
         }
         agent.phase = 'work';
@@ -166,7 +181,7 @@ export class Simulation {
             agent.nextAt = at + randInt(rng, 60, 240) * MINUTE_MS;
           } else {
             agent.phase = 'off';
-            agent.nextAt = this.nextArrival(agent, portalMidnight(at) + DAY_MS);
+            agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
           }
           return;
         }
@@ -179,7 +194,7 @@ export class Simulation {
         if (person.mobileLast.ticking) {
           goOffline(person, at);
           agent.phase = 'off';
-          agent.nextAt = this.nextArrival(agent, portalMidnight(at) + DAY_MS);
+          agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
         } else {
           goMobile(person, at);
           agent.nextAt = at + randInt(rng, 3, 15) * MINUTE_MS;
@@ -214,7 +229,7 @@ export class Simulation {
   }
 
   private isWorkday(agent: Agent, dayStart: number): boolean {
-    const weekday = portalWeekday(dayStart);
+    const weekday = this.weekday(dayStart);
     return (weekday >= 1 && weekday <= 5) || (agent.traits.worksWeekends && chance(agent.rng, 0.5));
   }
 
@@ -228,10 +243,10 @@ export class Simulation {
   /** When the person plausibly left work last time before `at` (for the initial offline state). */
   private lastDeparture(agent: Agent, at: number): number {
     const { traits, rng } = agent;
-    let day = portalMidnight(at);
+    let day = this.midnight(at);
     for (let back = 0; back < 14; back++) {
       const end = day + (traits.arrivalMinute + traits.workMinutes) * MINUTE_MS;
-      if (end < at && portalWeekday(day) >= 1 && portalWeekday(day) <= 5) {
+      if (end < at && this.weekday(day) >= 1 && this.weekday(day) <= 5) {
         return end - Math.floor(randBetween(rng, 0, 40)) * MINUTE_MS;
       }
       day -= DAY_MS;

@@ -11,6 +11,11 @@ export interface DemoPortalOptions {
   readonly seed?: number;
   /** Drives both the simulation and `last_activity_date`s. Default: the system clock. */
   readonly clock?: Clock;
+  /**
+   * Keep office hours as if the portal started on a working morning, whatever the real time
+   * (the app's "Try the demo"). Default false: tests read the clock as it is.
+   */
+  readonly officeHoursNow?: boolean;
   /** Let the simulation change people by itself as time passes. Default true. */
   readonly evolve?: boolean;
   /** The portal's leaky bucket. Default: drains 2 requests/s, blocks above 50. */

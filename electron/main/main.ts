@@ -126,7 +126,7 @@ async function run(): Promise<void> {
     alertMemory: createAlertMemoryPort(stateStore),
     opener,
     startDemo: async () => {
-      const started = await startDemoPortal();
+      const started = await startDemoPortal({ officeHoursNow: true });
       demo = started;
       return started;
     },

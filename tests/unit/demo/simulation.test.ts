@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock, systemClock, type Clock } from '../../../electron/core/clock.js';
 import { PortalState } from '../../../electron/demo/control.js';
+import { startDemoPortal } from '../../../electron/demo/portal.js';
 import { derivePresence, desktopRunning } from '../../../electron/demo/presence-rules.js';
 import type { DemoPresence } from '../../../electron/demo/types.js';
 
@@ -196,5 +197,24 @@ describe('the simulation', () => {
     state.now();
     // Several changes a day for each person, on at least five working days.
     expect(state.simulation.eventsFired).toBeGreaterThan(5000 * 5 * 3);
+  });
+});
+
+describe('office hours for the app demo', () => {
+  it('finds the team at work on a Sunday night, while every date it sends stays real', async () => {
+    const sundayNight = Date.UTC(2026, 10, 22, 20, 0); // 23:00 in Moscow, a Sunday
+    const clock = new ManualClock(sundayNight);
+    const atWork = async (officeHoursNow: boolean) => {
+      const portal = await startDemoPortal({ clock, teamSize: 60, seed: 3, officeHoursNow });
+      const users = portal.control.teamIds().map((id) => portal.control.userObject(id)!);
+      await portal.close();
+      const latest = Math.max(...users.map((user) => (user.last_activity_date ? Date.parse(String(user.last_activity_date)) : 0)));
+      expect(latest).toBeLessThanOrEqual(sundayNight);
+      return users.filter((user) => derivePresence(user as never, sundayNight) !== 'offline').length;
+    };
+    const plain = await atWork(false);
+    const demo = await atWork(true);
+    expect(demo).toBeGreaterThan(25);
+    expect(plain).toBeLessThan(demo / 3);
   });
 });
