@@ -9,6 +9,7 @@ import { parseWebhookUrl, type WebhookCredential } from './bitrix/webhook-url.js
 import type { Department } from './bitrix/types.js';
 import { PresenceEngine } from './engine/engine.js';
 import { createBitrixSource } from './engine/presence-source.js';
+import { countPresence } from './presence/counts.js';
 import { applySettingsUpdate, type Settings, type SettingsUpdate } from './settings/schema.js';
 import {
   validationError,
@@ -73,15 +74,8 @@ export function createAppService(options: AppServiceOptions): AppService {
   }
 
   function summary(): PresenceSummary {
-    const counts = { online: 0, idle: 0, mobile: 0, offline: 0, onLeave: 0 };
-    const snapshot = currentSnapshot();
-    for (const colleague of snapshot?.colleagues ?? []) {
-      counts[colleague.presence]++;
-      if (colleague.absentUntil) counts.onLeave++;
-    }
     return {
-      total: snapshot?.colleagues.length ?? 0,
-      ...counts,
+      ...countPresence(currentSnapshot()?.colleagues ?? []),
       health: currentHealth(),
       updatedAt: currentHealth().lastSuccessAt,
       alertsPausedUntil: settings.alerts.pausedUntil !== null && settings.alerts.pausedUntil > clock.now() ? settings.alerts.pausedUntil : null,

@@ -8,6 +8,7 @@ import type {
 } from '../shared/contract.js';
 import type { Clock } from './clock.js';
 import type { Health } from './domain.js';
+import type { PresenceCounts } from './presence/counts.js';
 import type { Settings } from './settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
 
@@ -55,13 +56,7 @@ export interface ExternalOpener {
 }
 
 /** What the tray shows: counts, freshness and the problem, if any. */
-export interface PresenceSummary {
-  readonly total: number;
-  readonly online: number;
-  readonly idle: number;
-  readonly mobile: number;
-  readonly offline: number;
-  readonly onLeave: number;
+export interface PresenceSummary extends PresenceCounts {
   readonly health: Health;
   readonly updatedAt: number | null;
   readonly alertsPausedUntil: number | null;

@@ -212,32 +212,6 @@ function personItem(colleague: Colleague): ListItem {
   return item;
 }
 
-export interface PresenceCounts {
-  readonly total: number;
-  readonly online: number;
-  readonly idle: number;
-  readonly mobile: number;
-  readonly offline: number;
-  readonly onLeave: number;
-}
-
-/** Header counts. People on leave are counted by presence too (someone on leave may be online). */
-export function countPresence(colleagues: readonly Colleague[]): PresenceCounts {
-  let online = 0;
-  let idle = 0;
-  let mobile = 0;
-  let offline = 0;
-  let onLeave = 0;
-  for (const c of colleagues) {
-    if (c.presence === 'online') online++;
-    else if (c.presence === 'idle') idle++;
-    else if (c.presence === 'mobile') mobile++;
-    else offline++;
-    if (c.absentUntil !== null) onLeave++;
-  }
-  return { total: colleagues.length, online, idle, mobile, offline, onLeave };
-}
-
 /** Department ids that appear in the team and have no name yet. */
 export function missingDepartments(colleagues: readonly Colleague[], known: ReadonlySet<number>): number[] {
   const missing = new Set<number>();

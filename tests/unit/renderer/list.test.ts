@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Colleague } from '../../../electron/core/domain.js';
-import { buildList, countPresence, missingDepartments, NameOrder, type ListContext, type ViewOptions } from '../../../renderer/src/lib/list.js';
+import { buildList, missingDepartments, NameOrder, type ListContext, type ViewOptions } from '../../../renderer/src/lib/list.js';
+import { countPresence } from '../../../electron/core/presence/counts.js';
 
 let nextId = 1;
 function person(name: string, fields: Partial<Colleague> = {}): Colleague {
