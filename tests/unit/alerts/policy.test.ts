@@ -6,7 +6,7 @@ import type { AlertIntent, Colleague } from '../../../electron/core/domain.js';
 import type { AlertMemoryPort } from '../../../electron/core/service.js';
 import { DEFAULT_SETTINGS, type AlertSettings, type Settings } from '../../../electron/core/settings/schema.js';
 import { SnapshotTracker } from '../../../electron/core/snapshot/diff.js';
-import { colleague } from '../presence/colleague-fixture.js';
+import { colleague } from '../../support/colleague.js';
 
 const NAMES = ['Anna Petrova', 'Boris Smirnov', 'Vera Ivanova', 'Gleb Orlov', 'Dina Kim', 'Egor Li', 'Zoya Fox'];
 const OFFLINE_SINCE = Date.UTC(2026, 10, 23, 7, 0);

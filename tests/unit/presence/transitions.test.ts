@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presenceTransitions } from '../../../electron/core/presence/transitions.js';
-import { byId, colleague } from './colleague-fixture.js';
+import { byId, colleague } from '../../support/colleague.js';
 
 const AT = 1_700_000_100_000;
 

@@ -2,28 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Colleague } from '../../../electron/core/domain.js';
 import { buildList, missingDepartments, NameOrder, type ListContext, type ViewOptions } from '../../../renderer/src/lib/list.js';
 import { countPresence } from '../../../electron/core/presence/counts.js';
+import { colleague } from '../../support/colleague.js';
 
 let nextId = 1;
 function person(name: string, fields: Partial<Colleague> = {}): Colleague {
-  return {
-    id: nextId++,
-    name,
-    firstName: name.split(' ')[0] ?? '',
-    lastName: name.split(' ')[1] ?? '',
-    position: 'Developer',
-    departments: [1],
-    avatar: null,
-    color: null,
-    presence: 'online',
-    presenceSince: null,
-    lastActivity: 1000,
-    desktop: false,
-    status: 'online',
-    absentUntil: null,
-    bot: false,
-    extranet: false,
-    ...fields,
-  };
+  const [firstName = '', lastName = ''] = name.split(' ');
+  return colleague(nextId++, { name, firstName, lastName, position: 'Developer', lastActivity: 1000, ...fields });
 }
 
 const team = [

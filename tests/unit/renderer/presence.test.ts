@@ -3,26 +3,17 @@ import type { Colleague } from '../../../electron/core/domain.js';
 import { presenceView } from '../../../renderer/src/lib/presence.js';
 import { phraseText, rowLabel } from '../../../renderer/src/lib/phrase.js';
 import { createTranslator } from '../../../renderer/src/lib/i18n.js';
+import { colleague } from '../../support/colleague.js';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
-const base: Colleague = {
-  id: 1,
+const base: Colleague = colleague(1, {
   name: 'Anna Petrova',
   firstName: 'Anna',
   lastName: 'Petrova',
   position: 'Developer',
-  departments: [1],
-  avatar: null,
-  color: null,
-  presence: 'online',
-  presenceSince: null,
   lastActivity: NOW - 60_000,
   desktop: true,
-  status: 'online',
-  absentUntil: null,
-  bot: false,
-  extranet: false,
-};
+});
 const en = createTranslator('en');
 const ru = createTranslator('ru');
 const say = (c: Partial<Colleague>, t = en): [string, string] => {

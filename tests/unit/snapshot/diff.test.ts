@@ -10,7 +10,7 @@ import {
   applyPatch,
   diffSnapshots,
 } from '../../../electron/core/snapshot/diff.js';
-import { colleague } from '../presence/colleague-fixture.js';
+import { colleague } from '../../support/colleague.js';
 
 // Small value domains, so random pairs often share values and often differ.
 const colleagueArb = (id: number): fc.Arbitrary<Colleague> =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotTracker, applyPatch } from '../../../electron/core/snapshot/diff.js';
-import { colleague } from '../presence/colleague-fixture.js';
+import { colleague } from '../../support/colleague.js';
 
 describe('SnapshotTracker', () => {
   it('starts with a full snapshot in canonical order, no patch, no transitions', () => {
