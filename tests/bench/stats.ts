@@ -57,19 +57,10 @@ export function timeMs(fn: () => void): number {
   return performance.now() - start;
 }
 
-/** A deterministic PRNG (mulberry32), so every run changes the same people. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Runs the collector after a full GC when the process was started with --expose-gc. */
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
+
+export { seededRandom } from '../support/random.js';

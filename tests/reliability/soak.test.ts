@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../electron/core/settings/sc
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoControl } from '../../electron/demo/types.js';
 import { startHarness } from './support/harness.js';
+import { seededRandom } from '../support/random.js';
 
 /**
  * A long run on a driven clock: 30 s polls against the demo portal's own simulation (people
@@ -40,16 +41,6 @@ const MEMORY_DAYS = Number(process.env.B24_SOAK_DAYS ?? 7);
 const POLL_MS = 30_000;
 const DAY_MS = 86_400_000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** What the alert policy must announce between two states of one person (all kinds enabled). */
 function qualifyingKind(before: Colleague, after: Colleague): AlertKind | null {
@@ -351,14 +342,14 @@ describe('soak', () => {
   });
 
   it(`${HTTP_DAYS * 24} simulated hours of 30 s polls over loopback HTTP stay exact, bounded and quiet when they should`, async () => {
-    const random = mulberry32(2026);
+    const random = seededRandom(2026);
     const rig = await httpRig(random);
     rigs.push(rig);
     soakFigures.http = await soak(rig, HTTP_DAYS, random);
   }, 120_000);
 
   it(`${MEMORY_DAYS} simulated days of 30 s polls in memory stay exact, bounded and quiet when they should`, async () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const rig = await memoryRig(random);
     rigs.push(rig);
     soakFigures.memory = await soak(rig, MEMORY_DAYS, random);
