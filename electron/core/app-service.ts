@@ -4,6 +4,7 @@ import type { Health, Snapshot } from './domain.js';
 import { Emitter } from './emitter.js';
 import { B24Client } from './bitrix/client.js';
 import { isB24Error } from './bitrix/errors.js';
+import { SerialQueue } from './bitrix/rate-limiter.js';
 import { fetchDepartments, fetchIdentity } from './bitrix/team.js';
 import { parseWebhookUrl, type WebhookCredential } from './bitrix/webhook-url.js';
 import type { Department } from './bitrix/types.js';
@@ -57,6 +58,10 @@ export function createAppService(options: AppServiceOptions): AppService {
   );
   let settings = options.settings.load();
   let active: ActiveConnection | null = null;
+  let stopped = false;
+  // Connecting, disconnecting, starting and stopping run one at a time: two overlapping
+  // connects would otherwise each start an engine, and one would poll forever unseen.
+  const lifecycle = new SerialQueue();
   let idleHealth: Health = { state: 'connecting', since: clock.now(), until: null, lastSuccessAt: null, code: null, message: null };
   const departmentNames = new Map<number, string>();
 
@@ -102,7 +107,12 @@ export function createAppService(options: AppServiceOptions): AppService {
     }
   }
 
-  async function activate(kind: 'demo' | 'webhook', credential: WebhookCredential, demo: DemoPortal | null): Promise<void> {
+  async function activate(
+    kind: 'demo' | 'webhook',
+    credential: WebhookCredential,
+    demo: DemoPortal | null,
+    knownIdentityName: string | null = null,
+  ): Promise<void> {
     await deactivate();
     const client = new B24Client({ credential, clock });
     const engine = new PresenceEngine({
@@ -135,13 +145,14 @@ export function createAppService(options: AppServiceOptions): AppService {
       client,
       engine,
       demo,
-      identityName: null,
+      identityName: knownIdentityName,
       detach: () => unsubscribers.forEach((unsubscribe) => unsubscribe()),
     };
     active = connection;
     engine.start();
     events.emit('connection', connectionInfo());
     log(`connected to ${kind === 'demo' ? 'the demo portal' : credential.portalHost}`);
+    if (knownIdentityName !== null) return;
     // Whose credential this is only decorates the panel: a failure here must not stop polling.
     void fetchIdentity(client)
       .then((identity) => {
@@ -156,8 +167,10 @@ export function createAppService(options: AppServiceOptions): AppService {
     const previous = active;
     if (!previous) return;
     active = null;
-    previous.detach();
+    // Stop first: stopping flushes alerts still waiting in a burst window, and they must reach
+    // the listeners (their transitions are already remembered as alerted).
     await previous.engine.stop();
+    previous.detach();
     await previous.demo?.close();
     departmentNames.clear();
   }
@@ -223,29 +236,32 @@ export function createAppService(options: AppServiceOptions): AppService {
       }
       return { portalHost: credential.portalHost, identityName: identity.name, userId: identity.userId, imScope, colleagues };
     },
-    'connection:connect': async (request) => {
-      if (request.kind === 'demo') {
-        await connectDemo();
-        saveSettings({ ...settings, connection: { kind: 'demo' } });
-      } else {
-        const credential = credentialFrom(request.webhookUrl);
-        // Prove the credential works before it replaces a working one.
-        await fetchIdentity(new B24Client({ credential, clock }));
-        options.secrets.set(request.webhookUrl.trim());
-        saveSettings({ ...settings, connection: { kind: 'webhook', portalHost: credential.portalHost, userId: credential.userId } });
-        await activate('webhook', credential, null);
-      }
-      return connectionInfo();
-    },
-    'connection:disconnect': async () => {
-      await deactivate();
-      options.secrets.set(null);
-      idleHealth = { ...idleHealth, state: 'connecting', since: clock.now() };
-      saveSettings({ ...settings, connection: { kind: 'none' } });
-      events.emit('connection', connectionInfo());
-      events.emit('health', currentHealth());
-      return connectionInfo();
-    },
+    'connection:connect': (request) =>
+      lifecycle.run(async () => {
+        if (stopped) return fail('stopped', 'The app is shutting down.');
+        if (request.kind === 'demo') {
+          await connectDemo();
+          saveSettings({ ...settings, connection: { kind: 'demo' } });
+        } else {
+          const credential = credentialFrom(request.webhookUrl);
+          // Prove the credential works before it replaces a working one.
+          const identity = await fetchIdentity(new B24Client({ credential, clock }));
+          options.secrets.set(request.webhookUrl.trim());
+          saveSettings({ ...settings, connection: { kind: 'webhook', portalHost: credential.portalHost, userId: credential.userId } });
+          await activate('webhook', credential, null, identity.name);
+        }
+        return connectionInfo();
+      }),
+    'connection:disconnect': () =>
+      lifecycle.run(async () => {
+        await deactivate();
+        options.secrets.set(null);
+        idleHealth = { ...idleHealth, state: 'connecting', since: clock.now() };
+        saveSettings({ ...settings, connection: { kind: 'none' } });
+        events.emit('connection', connectionInfo());
+        events.emit('health', currentHealth());
+        return connectionInfo();
+      }),
     'poll:refresh': async () => {
       await active?.engine.refreshNow();
       return null;
@@ -265,8 +281,13 @@ export function createAppService(options: AppServiceOptions): AppService {
     'chat:open': async ({ userId }) => {
       if (!active) return fail('not-connected', 'Connect a portal first.');
       const url = `${active.credential.portalOrigin}/online/?IM_DIALOG=${userId}`;
-      const opened = options.opener ? await options.opener.open(url) : false;
-      return { url, opened };
+      // Browser mode has no opener: the panel opens the link in a tab itself.
+      if (!options.opener) return { url, opened: false };
+      // The desktop opens only https links on the portal; saying nothing would leave a dead button.
+      if (!(await options.opener.open(url))) {
+        return fail('chat-unavailable', 'Chats open in Bitrix24 on an https portal; this connection has none (the demo portal, say).');
+      }
+      return { url, opened: true };
     },
     'departments:get': async ({ ids }) => {
       if (!active) return [];
@@ -296,32 +317,44 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     summary,
     onSummary: (listener) => events.on('summary', listener),
-    async start() {
-      try {
-        if (settings.connection.kind === 'demo') await connectDemo();
-        else if (settings.connection.kind === 'webhook') {
-          const secret = options.secrets.get();
-          const parsed = secret ? parseWebhookUrl(secret) : null;
-          if (parsed?.ok) await activate('webhook', parsed.value, null);
-          else {
+    start: () =>
+      lifecycle.run(async () => {
+        try {
+          if (stopped) return;
+          if (settings.connection.kind === 'demo') await connectDemo();
+          else if (settings.connection.kind === 'oauth') {
             idleHealth = {
               ...idleHealth,
               state: 'auth-failed',
-              code: 'CREDENTIAL_MISSING',
-              message: 'The saved webhook could not be read. Connect again.',
+              code: 'CONNECTION_UNSUPPORTED',
+              message: 'This kind of connection is not supported here. Connect again with a webhook.',
             };
             events.emit('health', idleHealth);
+          } else if (settings.connection.kind === 'webhook') {
+            const secret = options.secrets.get();
+            const parsed = secret ? parseWebhookUrl(secret) : null;
+            if (parsed?.ok) await activate('webhook', parsed.value, null);
+            else {
+              idleHealth = {
+                ...idleHealth,
+                state: 'auth-failed',
+                code: 'CREDENTIAL_MISSING',
+                message: 'The saved webhook could not be read. Connect again.',
+              };
+              events.emit('health', idleHealth);
+            }
           }
+        } catch (error) {
+          log(`start failed: ${asRequestFailure(error).message}`);
         }
-      } catch (error) {
-        log(`start failed: ${asRequestFailure(error).message}`);
-      }
-      emitSummary();
-    },
-    async stop() {
-      await deactivate();
-      events.clear();
-    },
+        emitSummary();
+      }),
+    stop: () =>
+      lifecycle.run(async () => {
+        stopped = true;
+        await deactivate();
+        events.clear();
+      }),
     pause: () => active?.engine.pause(),
     resume: () => active?.engine.resume(),
   };

@@ -196,3 +196,35 @@ describe('app service', () => {
     expect(value(await orphan.handle('session:get', null)).health).toMatchObject({ state: 'auth-failed', code: 'CREDENTIAL_MISSING' });
   });
 });
+
+describe('app service lifecycle', () => {
+  it('runs overlapping connects one after the other, leaving exactly one engine polling', async () => {
+    const { service, clock, events } = await setup();
+    const [first, second] = await Promise.all([
+      service.handle('connection:connect', { kind: 'demo' }),
+      service.handle('connection:connect', { kind: 'demo' }),
+    ]);
+    expect(first.ok && second.ok).toBe(true);
+    expect(portals).toHaveLength(2);
+    await expect.poll(() => events.filter((event) => event.channel === 'snapshot').length).toBeGreaterThan(0);
+    // The first portal was closed when the second replaced it: only the second gets requests.
+    const [replaced, current] = portals as [DemoPortal, DemoPortal];
+    const before = { replaced: replaced.control.requestLog.length, current: current.control.requestLog.length };
+    await clock.advance(120_000);
+    await expect.poll(() => current.control.requestLog.length).toBeGreaterThan(before.current);
+    expect(replaced.control.requestLog.length).toBe(before.replaced);
+  });
+
+  it('says why a chat cannot open when the desktop refuses the link', async () => {
+    const { service } = await setup({ opened: false });
+    value(await service.handle('connection:connect', { kind: 'demo' }));
+    expect(await service.handle('chat:open', { userId: 5 })).toMatchObject({ ok: false, error: { code: 'chat-unavailable' } });
+  });
+
+  it('refuses to connect once stopped', async () => {
+    const { service } = await setup();
+    await service.stop();
+    expect(await service.handle('connection:connect', { kind: 'demo' })).toMatchObject({ ok: false, error: { code: 'stopped' } });
+    expect(portals).toHaveLength(0);
+  });
+});

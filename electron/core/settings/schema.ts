@@ -83,9 +83,11 @@ export const DEFAULT_SETTINGS: Settings = {
   ui: { theme: 'system', language: 'system', startAtLogin: false, startMinimized: false },
 };
 
-/** A partial update as the settings form sends it: any subset, nested objects merged. */
+/**
+ * A partial update as the settings form sends it: any subset, nested objects merged. The
+ * connection is not part of it: only connecting and disconnecting change that.
+ */
 export const SettingsUpdateSchema = z.object({
-  connection: ConnectionSchema.optional(),
   pollIntervalSec: SettingsSchema.shape.pollIntervalSec.optional(),
   onlineLimitSec: SettingsSchema.shape.onlineLimitSec.optional(),
   alerts: AlertSettingsSchema.partial().optional(),
