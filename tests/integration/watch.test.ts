@@ -103,7 +103,7 @@ describe('watch --json against the demo portal', () => {
     expect(ctx.of('alert').map((line) => line.userIds)).toEqual([[starred]]);
   });
 
-  it('says when the portal rate-limits, backs off, and recovers without alerting what it missed', async () => {
+  it('says when the portal rate-limits, backs off, and alerts the arrival it saw late, once', async () => {
     const ctx = await run([]);
     ({ session, portal } = ctx);
     const id = ctx.portal.control.teamIds()[0]!;
@@ -117,7 +117,8 @@ describe('watch --json against the demo portal', () => {
     await ctx.clock.advance(60_000);
     expect(ctx.of('health').at(-1)).toMatchObject({ state: 'ok' });
     expect(ctx.of('change').filter((line) => line.userId === id && line.to === 'online')).toHaveLength(1);
-    expect(ctx.of('alert')).toEqual([]);
+    // A few seconds of rate limiting is no outage: the arrival is real and alerted once.
+    expect(ctx.of('alert').map((line) => line.userIds)).toEqual([[id]]);
   });
 
   it('stops polling when the webhook is revoked, and never prints the secret', async () => {

@@ -29,6 +29,12 @@ export interface PollerOptions {
 export const POLL_JITTER = 0.1;
 /** A timer that fires this much later than planned means the machine slept without telling us. */
 export const TIMER_GAP_TOLERANCE_MS = 30_000;
+/**
+ * Failures that leave the data older than this many intervals are an outage: the refresh that
+ * ends one takes a silent baseline. A shorter blip (one 503 retried 1.5 s later) is not: the
+ * people who came online meanwhile really did, and the next poll would not see it again.
+ */
+export const OUTAGE_AFTER_INTERVALS = 2;
 
 const HEALTH_FOR_KIND: Record<B24Error['kind'], HealthState> = {
   'rate-limited': 'rate-limited',
@@ -57,6 +63,8 @@ export class Poller {
   private abort: AbortController | null = null;
   private running = false;
   private paused = false;
+  /** A refresh was asked for while one was in flight (a resume during an aborted refresh). */
+  private rerun = false;
   private failures = 0;
   private pendingReason: RefreshReason = 'first';
   private current: Health;
@@ -99,6 +107,8 @@ export class Poller {
     if (!this.running || this.paused) return;
     this.paused = true;
     this.cancelTimer();
+    // A refresh in flight across a sleep would finish on stale terms and be compared as usual.
+    this.abort?.abort(new Error('paused'));
   }
 
   /** Wake or unlock: refresh at once, and let the consumer take a silent baseline. */
@@ -126,11 +136,19 @@ export class Poller {
 
   private trigger(): void {
     this.cancelTimer();
-    if (this.inFlight || this.paused || !this.running) return;
+    if (this.paused || !this.running) return;
+    if (this.inFlight) {
+      this.rerun = true;
+      return;
+    }
     const reason = this.pendingReason;
     this.pendingReason = 'scheduled';
     this.inFlight = this.runOnce(reason).finally(() => {
       this.inFlight = null;
+      if (this.rerun) {
+        this.rerun = false;
+        this.trigger();
+      }
     });
   }
 
@@ -138,10 +156,14 @@ export class Poller {
     const abort = new AbortController();
     this.abort = abort;
     const wasFailing = this.failures > 0 || this.current.state === 'auth-failed';
+    const { lastSuccessAt } = this.current;
+    const outage =
+      wasFailing &&
+      (lastSuccessAt === null || this.options.clock.now() - lastSuccessAt > OUTAGE_AFTER_INTERVALS * this.options.intervalMs());
     try {
-      // A refresh after failures (scheduled retry, or the user pressing refresh) compares with a
-      // picture from before the outage: everything that changed meanwhile is old news.
-      const recovering = wasFailing && (reason === 'scheduled' || reason === 'manual');
+      // The refresh that ends an outage (a scheduled retry, or the user pressing refresh)
+      // compares with a picture from before it: everything that changed meanwhile is old news.
+      const recovering = outage && (reason === 'scheduled' || reason === 'manual');
       await this.options.refresh({ reason: recovering ? 'recovery' : reason, signal: abort.signal });
       if (!this.running) return;
       this.failures = 0;

@@ -151,6 +151,7 @@ describe('PresenceEngine', () => {
     portal.fail(new B24Error({ kind: 'network', code: 'ECONNREFUSED', message: 'portal unreachable' }));
     await clock.advance(INTERVAL_MS);
     expect(engine.health.state).toBe('offline');
+    await clock.advance(3 * 60_000);
     portal.set(3, true);
     portal.set(4, true);
     portal.fail(null);
@@ -158,6 +159,21 @@ describe('PresenceEngine', () => {
     expect(engine.health.state).toBe('ok');
     expect(seen.transitions.map((t) => t.userId)).toEqual([3, 4]);
     expect(seen.alerts).toEqual([]);
+    await engine.stop();
+  });
+
+  it('still alerts an arrival that a one-off failed poll delayed by a few seconds', async () => {
+    const { clock, portal, engine, seen } = setup();
+    engine.start();
+    await clock.advance(0);
+    portal.set(3, true);
+    portal.fail(new B24Error({ kind: 'rate-limited', code: 'QUERY_LIMIT_EXCEEDED', message: 'slow down' }));
+    await clock.advance(INTERVAL_MS);
+    expect(engine.health.state).toBe('rate-limited');
+    portal.fail(null);
+    await clock.advance(10_000);
+    expect(engine.health.state).toBe('ok');
+    expect(seen.alerts.map((alert) => alert.userIds)).toEqual([[3]]);
     await engine.stop();
   });
 

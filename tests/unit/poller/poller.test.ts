@@ -85,7 +85,7 @@ describe('Poller', () => {
     await poller.stop();
   });
 
-  it('reports rate limiting with the time polling resumes, then recovers with a baseline', async () => {
+  it('reports rate limiting with the time polling resumes, then recovers', async () => {
     const { clock, poller, reasons, healths, script } = setup();
     poller.start();
     await clock.advance(0);
@@ -96,8 +96,56 @@ describe('Poller', () => {
     expect(limited.until).toBe(clock.now() + 5_000);
     expect(limited.code).toBe('RATE-LIMITED');
     await clock.advance(5_000);
-    expect(reasons.at(-1)).toBe('recovery');
+    // A blip, not an outage: the data is only one interval old, so nothing is old news.
+    expect(reasons.at(-1)).toBe('scheduled');
     expect(healths.at(-1)?.state).toBe('ok');
+    await poller.stop();
+  });
+
+  it('ends an outage with a silent baseline once the data is over two intervals old', async () => {
+    const { clock, poller, reasons, script } = setup({ retryDelay: () => 20_000 });
+    poller.start();
+    await clock.advance(0);
+    script.push(failure('network'), failure('network'));
+    await clock.advance(INTERVAL); // fails at 30 s
+    await clock.advance(20_000); // fails again at 50 s
+    expect(reasons).toEqual(['first', 'scheduled', 'scheduled']);
+    await clock.advance(20_000); // succeeds at 70 s: the data was 70 s old
+    expect(reasons.at(-1)).toBe('recovery');
+    await poller.stop();
+  });
+
+  it('abandons a refresh in flight when the machine sleeps, and refreshes at once on wake', async () => {
+    const clock = new ManualClock();
+    const reasons: RefreshReason[] = [];
+    let aborted = 0;
+    const poller = new Poller({
+      clock,
+      intervalMs: () => INTERVAL,
+      random: () => 0,
+      retryDelay: () => 5_000,
+      onHealth: () => undefined,
+      refresh: ({ reason, signal }) => {
+        reasons.push(reason);
+        if (reasons.length !== 2) return Promise.resolve();
+        // The second refresh hangs until aborted, as a request does across a sleep.
+        return new Promise<void>((_resolve, reject) =>
+          signal.addEventListener('abort', () => {
+            aborted++;
+            reject(signal.reason);
+          }),
+        );
+      },
+    });
+    poller.start();
+    await clock.advance(0);
+    await clock.advance(INTERVAL);
+    expect(reasons).toEqual(['first', 'scheduled']);
+    poller.pause();
+    poller.resume();
+    await clock.advance(0);
+    expect(aborted).toBe(1);
+    expect(reasons).toEqual(['first', 'scheduled', 'resume']);
     await poller.stop();
   });
 
