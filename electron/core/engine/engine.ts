@@ -10,7 +10,7 @@ import type { Settings } from '../settings/schema.js';
 import type { AlertMemoryPort } from '../service.js';
 import type { B24Error } from '../bitrix/errors.js';
 import { nextRetryDelay } from '../bitrix/backoff.js';
-import { toColleague } from '../presence/model.js';
+import { toColleagues } from '../presence/model.js';
 import { SnapshotTracker } from '../snapshot/diff.js';
 import { AlertPolicy } from '../alerts/policy.js';
 import { Emitter } from '../emitter.js';
@@ -62,6 +62,8 @@ export class PresenceEngine {
   private readonly tracker = new SnapshotTracker();
   private readonly alerts: AlertPolicy;
   private readonly poller: Poller;
+  /** The online limit the current snapshot was derived with. */
+  private derivedWithLimitSec: number | null = null;
 
   constructor(private readonly options: EngineOptions) {
     this.events = new Emitter<EngineEvents>(options.onListenerError);
@@ -134,16 +136,18 @@ export class PresenceEngine {
     const settings = this.options.getSettings();
     const fetched = await this.options.source.fetch({ watchIds: settings.watchIds, signal });
     const now = this.options.clock.now();
-    const modelOptions = { onlineLimitSec: settings.onlineLimitSec };
-    const colleagues = fetched.users.map((user) => toColleague(user, now, modelOptions));
+    const colleagues = toColleagues(fetched.users, now, { onlineLimitSec: settings.onlineLimitSec });
     const isFirst = this.tracker.current === null;
+    // A new online limit re-derives everyone: those changes are the setting's, not people's.
+    const limitChanged = this.derivedWithLimitSec !== null && this.derivedWithLimitSec !== settings.onlineLimitSec;
+    this.derivedWithLimitSec = settings.onlineLimitSec;
     const { snapshot, patch, transitions } = this.tracker.update(colleagues, now);
 
     if (isFirst) this.events.emit('snapshot', snapshot);
     else if (patch) this.events.emit('patch', patch);
     for (const transition of transitions) this.events.emit('transition', transition);
 
-    const silent = isFirst || SILENT_REASONS.has(reason);
+    const silent = isFirst || limitChanged || SILENT_REASONS.has(reason);
     if (silent) this.alerts.baseline(snapshot.colleagues);
     // The policy keeps each map it is given as "before" for the next poll, so it sees every patch.
     else if (patch) this.alerts.observe(transitions, this.tracker.byId);

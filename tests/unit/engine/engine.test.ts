@@ -75,7 +75,7 @@ function setup(settingsOverride: Partial<Settings> = {}) {
   engine.on('patch', (patch) => seen.patches.push(patch));
   engine.on('transition', (transition) => seen.transitions.push(transition));
   engine.on('alert', (alert) => seen.alerts.push(alert));
-  return { clock, portal, engine, seen };
+  return { clock, portal, engine, seen, settings };
 }
 
 describe('PresenceEngine', () => {
@@ -187,6 +187,24 @@ describe('PresenceEngine', () => {
     await clock.advance(INTERVAL_MS);
     expect(seen.transitions).toHaveLength(1);
     expect(seen.alerts).toEqual([]);
+    await engine.stop();
+  });
+
+  it('does not alert the people a longer online limit turns online', async () => {
+    const { clock, portal, engine, seen, settings } = setup({ onlineLimitSec: 300 });
+    portal.set(3, true);
+    engine.start();
+    await clock.advance(0);
+    await clock.advance(10 * 60_000); // person 3's activity is now 10 minutes old: offline at 300 s
+    expect(engine.snapshot?.colleagues.find((c) => c.id === 3)?.presence).toBe('offline');
+    settings.onlineLimitSec = 1440;
+    await engine.refreshNow();
+    expect(engine.snapshot?.colleagues.find((c) => c.id === 3)?.presence).toBe('online');
+    expect(seen.alerts).toEqual([]);
+    // Real arrivals after that are alerted again.
+    portal.set(4, true);
+    await clock.advance(INTERVAL_MS);
+    expect(seen.alerts.map((alert) => alert.userIds)).toEqual([[4]]);
     await engine.stop();
   });
 
