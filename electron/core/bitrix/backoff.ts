@@ -17,6 +17,8 @@ export const MAX_RETRY_DELAY_MS = 5 * 60_000;
 export const TRANSIENT_BASE_DELAY_MS = 2_000;
 /** An `operating_reset_at` further away than this is not believed. */
 const MAX_OPERATION_WAIT_MS = 60 * 60_000;
+/** Bitrix24 counts a method's processing time over ten one-minute buckets. */
+const OPERATION_BUDGET_WINDOW_MS = 10 * 60_000;
 
 /**
  * @param attempt 1 for the first retry after a failure, 2 for the next, …
@@ -40,7 +42,11 @@ export function nextRetryDelay(
       return Math.min(cap, Math.round((drainIntervalMs + 1000) * 1.5 ** (n - 1)));
     }
     case 'operation-time-limited': {
-      const untilReset = error.resetAt === null ? 0 : error.resetAt - now;
+      // Wait until the method's budget resets. Without a reset time (a 429 inside a batch
+      // carries none) the wait grows instead, so a spent budget is not asked every 10 s, up to
+      // the 10 minutes over which Bitrix24 counts the budget.
+      const fallback = Math.min(OPERATION_BUDGET_WINDOW_MS, OPERATION_LIMIT_MIN_WAIT_MS * 2 ** Math.min(n - 1, 30));
+      const untilReset = error.resetAt === null ? fallback : error.resetAt - now;
       return Math.min(MAX_OPERATION_WAIT_MS, Math.max(OPERATION_LIMIT_MIN_WAIT_MS, untilReset));
     }
     case 'server-error':

@@ -17,6 +17,8 @@ describe('nextRetryDelay', () => {
 
   it('429: at least 10 s, or until operating_reset_at', () => {
     expect(nextRetryDelay(err('operation-time-limited'), 1, NOW, mid)).toBe(10_000);
+    // No reset time (a 429 inside a batch): grow, up to the budget's 10-minute window.
+    expect([2, 3, 7, 20].map((n) => nextRetryDelay(err('operation-time-limited'), n, NOW, mid))).toEqual([20_000, 40_000, 600_000, 600_000]);
     expect(nextRetryDelay(err('operation-time-limited', NOW + 3_000), 1, NOW, mid)).toBe(10_000);
     expect(nextRetryDelay(err('operation-time-limited', NOW + 240_000), 2, NOW, mid)).toBe(240_000);
     // A reset time far in the future is not believed beyond an hour.
