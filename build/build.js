@@ -6,7 +6,7 @@
  */
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -24,8 +24,6 @@ const nodeTargets = [
 rmSync(dist, { recursive: true, force: true });
 
 for (const target of nodeTargets) {
-  // TODO(bootstrap): remove once every entry exists; missing entries must then fail the build.
-  if (!existsSync(join(root, target.entry))) continue;
   await esbuild({
     absWorkingDir: root,
     entryPoints: [target.entry],
@@ -45,6 +43,4 @@ for (const target of nodeTargets) {
   if (target.entry === 'electron/cli/cli.ts') chmodSync(join(root, target.outfile), 0o755);
 }
 
-if (existsSync(join(root, 'renderer/vite.config.ts'))) {
-  await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
-}
+await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });

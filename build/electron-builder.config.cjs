@@ -31,7 +31,9 @@ const config = {
     synopsis: "Your Bitrix24 team's presence at a glance",
     maintainer: 'B24 Presence contributors <b24presence@users.noreply.github.com>',
   },
-  deb: { depends: ['libnotify4', 'libsecret-1-0', 'libappindicator3-1 | libayatana-appindicator3-1'] },
+  // electron-builder's own dependency list is left as it is (setting `depends` replaces it, and
+  // Electron would then install without GTK or NSS); the tray indicator library is recommended.
+  deb: { recommends: ['libayatana-appindicator3-1 | libappindicator3-1'] },
   win: { target: ['nsis'], icon: 'build/icon.png' },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true },
   mac: { target: ['dmg'], category: 'public.app-category.productivity', icon: 'build/icon.png', hardenedRuntime: true },

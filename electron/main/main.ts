@@ -236,6 +236,9 @@ async function run(): Promise<void> {
   };
   service.on('connection', onConnection);
 
+  // macOS: clicking the Dock icon of a running app shows its panel.
+  app.on('activate', () => activePanel.show());
+
   app.on('before-quit', (event) => {
     if (quitting) return;
     quitting = true;

@@ -1,5 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { PresenceSummary } from '../core/service.js';
+import { tomorrowMorning } from '../core/settings/pause.js';
 
 /**
  * The tray: an icon whose look follows the state, a tooltip with the summary, and a menu that
@@ -66,7 +67,16 @@ export function problemText(summary: PresenceSummary, format: TrayFormat = defau
   }
 }
 
-export function trayTooltip(summary: PresenceSummary, now: number, format: TrayFormat = defaultTrayFormat): string {
+/**
+ * The tray's one-line summary. `withAge: false` leaves out "updated 20 s ago": the menu shows
+ * the line too, and text that changes every few seconds would rebuild (and close) an open menu.
+ */
+export function trayTooltip(
+  summary: PresenceSummary,
+  now: number,
+  format: TrayFormat = defaultTrayFormat,
+  { withAge = true }: { readonly withAge?: boolean } = {},
+): string {
   const parts: string[] = [];
   if (summary.connection === 'none') {
     parts.push('Not connected');
@@ -75,19 +85,12 @@ export function trayTooltip(summary: PresenceSummary, now: number, format: TrayF
     if (problem) parts.push(problem);
     if (summary.health.state === 'connecting' && summary.updatedAt === null) parts.push('Connecting…');
     else parts.push(`${summary.online + summary.mobile} of ${summary.total} online`);
-    if (summary.updatedAt !== null) parts.push(`updated ${formatAge(now - summary.updatedAt)}`);
+    if (withAge && summary.updatedAt !== null) parts.push(`updated ${formatAge(now - summary.updatedAt)}`);
   }
   if (isPaused(summary, now) && summary.alertsPausedUntil !== null) {
     parts.push(`alerts paused until ${format.time(summary.alertsPausedUntil)}`);
   }
   return `B24 Presence — ${parts.join(' · ')}`;
-}
-
-/** Local midnight after `now`: "until tomorrow". */
-export function startOfNextDay(now: number): number {
-  const date = new Date(now);
-  date.setHours(24, 0, 0, 0);
-  return date.getTime();
 }
 
 export const HOUR_MS = 60 * 60 * 1000;
@@ -103,12 +106,12 @@ export function trayMenuTemplate(
   const paused = isPaused(summary, now);
   const pauseItems: MenuItemConstructorOptions[] = [
     { label: 'For 1 hour', click: () => actions.pauseAlerts(clock() + HOUR_MS) },
-    { label: 'Until tomorrow', click: () => actions.pauseAlerts(startOfNextDay(clock())) },
+    { label: 'Until tomorrow morning', click: () => actions.pauseAlerts(tomorrowMorning(clock())) },
   ];
   if (paused) pauseItems.push({ type: 'separator' }, { label: 'Resume alerts', click: () => actions.pauseAlerts(null) });
   return [
     { label: 'Show panel', click: () => actions.showPanel() },
-    { label: trayTooltip(summary, now, format).replace(/^B24 Presence — /, ''), enabled: false },
+    { label: trayTooltip(summary, now, format, { withAge: false }).replace(/^B24 Presence — /, ''), enabled: false },
     { type: 'separator' },
     { label: 'Refresh now', enabled: summary.connection !== 'none', click: () => actions.refresh() },
     {
@@ -178,11 +181,13 @@ export class TrayController {
       this.lastState = state;
     }
     const tooltip = trayTooltip(this.summary, now, this.format);
-    const menuKey = `${state}|${this.summary.connection}|${tooltip}`;
+    if (tooltip !== this.lastTooltip) {
+      this.lastTooltip = tooltip;
+      this.tray.setToolTip(tooltip);
+    }
+    const menuKey = `${state}|${this.summary.connection}|${trayTooltip(this.summary, now, this.format, { withAge: false })}`;
     if (menuKey === this.lastMenuKey) return;
     this.lastMenuKey = menuKey;
-    this.lastTooltip = tooltip;
-    this.tray.setToolTip(tooltip);
     this.tray.setContextMenu(this.deps.Menu.buildFromTemplate(trayMenuTemplate(this.summary, this.now, this.actions, this.format)));
   }
 }

@@ -46,11 +46,3 @@ export function parseIsoDay(day: string): number | null {
   // Rejects 2026-02-31 and the like, which Date.UTC would quietly roll over.
   return back.getUTCDate() === Number(match[3]) && back.getUTCMonth() === Number(match[2]) - 1 ? at : null;
 }
-
-/** The next day's `hour`:00 in local time ("pause until tomorrow morning"). */
-export function tomorrowAt(now: number, hour: number): number {
-  const date = new Date(now);
-  date.setDate(date.getDate() + 1);
-  date.setHours(hour, 0, 0, 0);
-  return date.getTime();
-}

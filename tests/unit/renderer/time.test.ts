@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucket, durationSpan, parseIsoDay, tomorrowAt } from '../../../renderer/src/lib/time.js';
+import { bucket, durationSpan, parseIsoDay } from '../../../renderer/src/lib/time.js';
+import { tomorrowMorning } from '../../../electron/core/settings/pause.js';
 
 describe('relative-time bucketing', () => {
   it('uses seconds in steps of ten for freshness, minutes for rows', () => {
@@ -29,6 +30,6 @@ describe('relative-time bucketing', () => {
 
   it('finds tomorrow morning in local time', () => {
     const now = new Date(2026, 10, 23, 22, 15).getTime();
-    expect(new Date(tomorrowAt(now, 8))).toEqual(new Date(2026, 10, 24, 8, 0, 0, 0));
+    expect(new Date(tomorrowMorning(now))).toEqual(new Date(2026, 10, 24, 8, 0, 0, 0));
   });
 });

@@ -60,6 +60,12 @@ describe('electron-builder configuration', () => {
     expect(config.files).toEqual(expect.arrayContaining(['!dist/cli/**', '!dist/bench/**', '!**/*.map']));
   });
 
+  it("keeps electron-builder's own deb dependencies (GTK, NSS…) and only recommends the indicator", () => {
+    const deb = (config as unknown as { deb?: { depends?: unknown; recommends?: string[] } }).deb;
+    expect(deb?.depends).toBeUndefined();
+    expect(deb?.recommends?.join()).toMatch(/appindicator/);
+  });
+
   it('targets AppImage + deb, NSIS and dmg', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);

@@ -1,9 +1,9 @@
+import { tomorrowMorning } from '../../../electron/core/settings/pause.js';
 import { describe, expect, it, vi } from 'vitest';
 import {
   HOUR_MS,
   TrayController,
   formatAge,
-  startOfNextDay,
   trayIconState,
   trayMenuTemplate,
   trayTooltip,
@@ -99,8 +99,9 @@ describe('tray menu', () => {
     now = NOW + 10 * 60_000; // the menu was built ten minutes before the click
     click(byLabel(pause, 'For 1 hour'));
     expect(all.pauseAlerts).toHaveBeenLastCalledWith(now + HOUR_MS);
-    click(byLabel(pause, 'Until tomorrow'));
-    expect(all.pauseAlerts).toHaveBeenLastCalledWith(startOfNextDay(now));
+    click(byLabel(pause, 'Until tomorrow morning'));
+    // The same moment the panel's "until tomorrow" picks.
+    expect(all.pauseAlerts).toHaveBeenLastCalledWith(tomorrowMorning(now));
     expect(pause.some((item) => item.label === 'Resume alerts')).toBe(false);
   });
 
@@ -114,13 +115,6 @@ describe('tray menu', () => {
 
   it('disables Refresh when nothing is connected', () => {
     expect(byLabel(trayMenuTemplate(summary({ connection: 'none' }), () => NOW, actions(), format), 'Refresh now').enabled).toBe(false);
-  });
-
-  it('computes tomorrow as the next local midnight', () => {
-    const next = new Date(startOfNextDay(NOW));
-    expect(next.getTime()).toBeGreaterThan(NOW);
-    expect(next.getTime() - NOW).toBeLessThanOrEqual(25 * HOUR_MS);
-    expect([next.getHours(), next.getMinutes(), next.getSeconds()]).toEqual([0, 0, 0]);
   });
 });
 
@@ -189,6 +183,21 @@ describe('TrayController', () => {
     controller.tick();
     controller.update(summary());
     expect(trays[0]?.menus).toBe(before);
+  });
+
+  it('keeps an open menu open while the age in the tooltip ticks (AppIndicator closes a rebuilt menu)', () => {
+    const { deps, trays } = fakeDeps();
+    let now = NOW;
+    const controller = new TrayController(deps, summary(), actions(), () => now, format);
+    const before = trays[0]?.menus;
+    const tooltips = new Set<string | undefined>();
+    for (let step = 0; step < 12; step++) {
+      now += 10_000;
+      controller.tick();
+      tooltips.add(trays[0]?.tooltip);
+    }
+    expect(tooltips.size).toBeGreaterThan(1); // the tooltip did tick…
+    expect(trays[0]?.menus).toBe(before); // …and the menu was left alone
   });
 
   it('toggles the panel on click and can be destroyed', () => {
