@@ -75,6 +75,9 @@ export function createWsBridge(url: string, options: WsBridgeOptions): WsBridge 
       if (socket !== ws) return;
       socket = null;
       options.onStatus?.(false);
+      // Every waiting request is about to be answered 'disconnected': the user was told it
+      // failed, so its queued copy must not be sent on the next connection.
+      queue = [];
       for (const [id, settle] of pending) {
         pending.delete(id);
         settle({ ok: false, error: { code: 'disconnected', message: 'The connection to B24 Presence was lost.', field: null } });

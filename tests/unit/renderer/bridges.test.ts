@@ -98,4 +98,27 @@ describe('WebSocket bridge', () => {
     expect(reconnected).toBe(1);
     bridge.close();
   });
+
+  it('never sends later a request it already reported as failed', async () => {
+    // A socket that never opens, then drops: the queued request is failed at once...
+    const sockets: Array<SocketLike & { sent: string[] }> = [];
+    const reconnects: Array<() => void> = [];
+    const bridge = createWsBridge('ws://127.0.0.1:1/bridge', {
+      createSocket: () => {
+        const socket = { readyState: 0, sent: [] as string[], send: (text: string) => socket.sent.push(text), close: () => undefined } as unknown as SocketLike & { sent: string[] };
+        sockets.push(socket);
+        return socket;
+      },
+      setTimer: (callback) => reconnects.push(callback),
+    });
+    const answer = bridge.invoke('connection:disconnect', null);
+    sockets[0]!.onclose?.({});
+    expect(await answer).toMatchObject({ ok: false, error: { code: 'disconnected' } });
+    // ...and when the next socket opens, it is not sent behind the user's back.
+    reconnects[0]!();
+    (sockets[1] as unknown as { readyState: number }).readyState = 1;
+    sockets[1]!.onopen?.({});
+    expect(sockets[1]!.sent).toEqual([]);
+    bridge.close();
+  });
 });
