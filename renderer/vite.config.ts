@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The panel is loaded from file:// (Electron) or the browser-mode server, so every asset path
+ * The panel is loaded from app://panel/ (Electron) or the browser-mode server, so every asset path
  * is relative. CSS goes to files, never inline, because the CSP allows styles from 'self' only.
  */
 export default defineConfig({

@@ -48,13 +48,14 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
     throw new UsageError(parsed.error);
   }
   const settings = watchSettings(args);
-  const alertMemory: Record<string, string> = {};
+  let alertMemory: Record<string, string> = {};
   const print = args.json ? ndjsonPrinter(io.write, clock) : textPrinter(io.write, clock);
   const engine = new PresenceEngine({
     source: createBitrixSource(new B24Client({ credential: parsed.value, clock })),
     clock,
     getSettings: () => settings,
-    alertMemory: { load: () => ({ ...alertMemory }), save: (memory) => Object.assign(alertMemory, memory) },
+    // In memory for the run: the policy prunes people who left, so a save replaces, never merges.
+    alertMemory: { load: () => ({ ...alertMemory }), save: (memory) => (alertMemory = { ...memory }) },
     locale: () => 'en',
     ...(io.random ? { random: io.random } : {}),
   });

@@ -13,8 +13,9 @@ import { SettingsSchema, SettingsUpdateSchema } from '../core/settings/schema.js
  * The one contract between the engine's host (Electron main, or the browser-mode server) and
  * the panel. Requests are invoke/answer; events are pushed. Both sides validate every message
  * against these schemas: main before a handler runs, the renderer before it trusts a push.
- * To add a channel: add it here; the preload, the WebSocket bridge and the typed wrappers
- * pick it up from these maps.
+ * To add a channel: add it here and to the plain name lists in channels.ts (which the
+ * zod-free preload uses; a test keeps the two equal); the WebSocket bridge and the typed
+ * wrappers pick it up from these maps.
  */
 
 const Id = z.number().int().positive();

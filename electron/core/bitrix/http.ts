@@ -2,7 +2,7 @@
 import { B24Error } from './errors.js';
 
 /**
- * Largest answer read. A full batch (50 pages of 50 people) is about 2.5 MB; a proxy or a
+ * Largest answer read. A full batch (50 pages of 50 people) is about 1.8 MB; a proxy or a
  * broken portal streaming without end must not fill the memory of an app that runs for weeks.
  */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;

@@ -6,8 +6,9 @@ import type { Department, PortalIdentity, RawUser } from './types.js';
 
 /**
  * Fetching the team in as few requests as the portal allows. A refresh is one request in the
- * steady state (all pages and the watch list in one batch), two on the first refresh (a plain
- * page 0 tells the size, then one batch for the rest), plus one more per 2,500 people.
+ * steady state (all pages and the watch list in one batch), plus one per further 2,500 people.
+ * The first refresh starts with page 0 to learn the size: one request for up to 50 people
+ * (a batch when there is a watch list), then one batch for the remaining pages.
  */
 export interface TeamFetch {
   readonly colleagues: RawUser[];
