@@ -13,6 +13,7 @@ import {
   type RequestChannel,
   type Result,
 } from '../shared/contract.js';
+import { buildCsp } from '../shared/csp.js';
 import { ClientMessageSchema, WS_MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../shared/ws-protocol.js';
 
 export interface WebServerOptions {
@@ -98,20 +99,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       response.writeHead(404).end();
       return;
     }
-    const images = ["'self'", 'data:', ...(portalOrigin ? [portalOrigin] : [])].join(' ');
     response.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': [
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        `img-src ${images}`,
-        `connect-src ${origin.replace(/^http/, 'ws')}${WS_PATH}`,
-        "font-src 'self'",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'none'",
-      ].join('; '),
+      'Content-Security-Policy': buildCsp(portalOrigin, { connect: `${origin.replace(/^http/, 'ws')}${WS_PATH}` }),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',

@@ -38,7 +38,7 @@ import { Notifier } from './notifications.js';
 import { wirePowerEvents } from './power.js';
 import { appScheme, createPanelProtocolHandler } from './protocol.js';
 import { forwardEvents, pushTo } from './push.js';
-import { buildCsp } from './security/csp.js';
+import { buildCsp } from '../shared/csp.js';
 import { createExternalOpener } from './security/external-urls.js';
 import { guardNavigation } from './security/navigation.js';
 import { denyAllPermissions } from './security/permissions.js';

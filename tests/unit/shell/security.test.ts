@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { buildCsp, safeOrigin } from '../../../electron/main/security/csp.js';
+import { buildCsp, safeOrigin } from '../../../electron/shared/csp.js';
 import { createExternalOpener, isAllowedExternalUrl } from '../../../electron/main/security/external-urls.js';
 import { guardNavigation } from '../../../electron/main/security/navigation.js';
 import { denyAllPermissions } from '../../../electron/main/security/permissions.js';

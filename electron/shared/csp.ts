@@ -1,9 +1,10 @@
 /**
- * The panel's Content-Security-Policy, sent as a response header by the app:// protocol.
- * Scripts and styles only from the app itself; images also from the connected portal
- * (avatars); nothing may be fetched, framed or posted anywhere.
+ * The panel's Content-Security-Policy, sent as a response header by both hosts (the app://
+ * protocol in Electron, the browser-mode server). Scripts and styles only from the app
+ * itself; images also from the connected portal (avatars); nothing may be fetched, framed or
+ * posted anywhere, except the browser-mode bridge socket given as `connect`.
  */
-export function buildCsp(portalOrigin: string | null): string {
+export function buildCsp(portalOrigin: string | null, { connect = null }: { readonly connect?: string | null } = {}): string {
   const imgSources = ["'self'", 'data:'];
   const origin = safeOrigin(portalOrigin);
   if (origin) imgSources.push(origin);
@@ -13,7 +14,7 @@ export function buildCsp(portalOrigin: string | null): string {
     "style-src 'self'",
     `img-src ${imgSources.join(' ')}`,
     "font-src 'self'",
-    "connect-src 'none'",
+    `connect-src ${connect ?? "'none'"}`,
     "media-src 'none'",
     "object-src 'none'",
     "frame-src 'none'",
