@@ -53,7 +53,7 @@ import {
   type CredentialShape,
   type StateShape,
 } from './stores.js';
-import { TrayController } from './tray.js';
+import { TrayController, trayFormat } from './tray.js';
 import { trayIconPath } from './tray-icons.js';
 import { PanelWindow } from './window.js';
 import { systemClock } from '../core/clock.js';
@@ -111,6 +111,12 @@ async function run(): Promise<void> {
 
   const settingsPort = createSettingsPort(settingsStore, log);
   let currentSettings = settingsPort.load();
+  /** The language the shell speaks (tray, alerts): the panel's setting, or the system's. */
+  const uiLocale = (): 'en' | 'ru' => {
+    const chosen = currentSettings.ui.language;
+    const language = chosen === 'system' ? app.getLocale() : chosen;
+    return language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  };
   const secrets = createSecretPort({ safeStorage, platform: process.platform, store: credentialStore, log });
   const bounds = createBoundsMemory(stateStore);
 
@@ -130,11 +136,7 @@ async function run(): Promise<void> {
       demo = started;
       return started;
     },
-    locale: () => {
-      const chosen = currentSettings.ui.language;
-      const language = chosen === 'system' ? app.getLocale() : chosen;
-      return language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-    },
+    locale: () => uiLocale(),
     log,
   });
 
@@ -197,6 +199,7 @@ async function run(): Promise<void> {
       quit: () => app.quit(),
     },
     () => Date.now(),
+    trayFormat(uiLocale()),
   );
   service.onSummary((summary: PresenceSummary) => tray.update(summary));
   setInterval(() => tray.tick(), 10_000).unref();
@@ -227,6 +230,7 @@ async function run(): Promise<void> {
     const before = currentSettings;
     currentSettings = next;
     if (before.ui.startAtLogin !== next.ui.startAtLogin) autostart(next.ui.startAtLogin);
+    if (before.ui.language !== next.ui.language) tray.setFormat(trayFormat(uiLocale()));
   });
   const onConnection = (connection: ConnectionInfo): void => {
     if (connection.portalOrigin === portalOrigin) return;

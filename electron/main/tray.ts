@@ -1,6 +1,7 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { PresenceSummary } from '../core/service.js';
 import { tomorrowMorning } from '../core/settings/pause.js';
+import { TRAY_TEXT, type TrayLocale, type TrayText } from './tray-text.js';
 
 /**
  * The tray: an icon whose look follows the state, a tooltip with the summary, and a menu that
@@ -21,11 +22,17 @@ export interface TrayActions {
 export interface TrayFormat {
   /** Local clock time for "paused until …"; injected so tests do not depend on the machine's locale. */
   readonly time: (epochMs: number) => string;
+  /** The words, in the user's language. */
+  readonly text: TrayText;
 }
 
-export const defaultTrayFormat: TrayFormat = {
-  time: (epochMs) => new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
-};
+/** The tray's format in a language (the panel's language setting, resolved by the host). */
+export function trayFormat(locale: TrayLocale): TrayFormat {
+  const clock = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : undefined, { hour: '2-digit', minute: '2-digit' });
+  return { time: (epochMs) => clock.format(epochMs), text: TRAY_TEXT[locale] };
+}
+
+export const defaultTrayFormat: TrayFormat = trayFormat('en');
 
 const PROBLEM_STATES = new Set(['auth-failed', 'offline', 'rate-limited', 'stale']);
 
@@ -40,28 +47,28 @@ export function trayIconState(summary: PresenceSummary, now: number): TrayIconSt
   return summary.online + summary.mobile > 0 ? 'online' : 'nobody';
 }
 
-export function formatAge(ms: number): string {
+export function formatAge(ms: number, text: TrayText = TRAY_TEXT.en): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 5) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 5) return text.age.justNow;
+  if (seconds < 60) return text.age.seconds(seconds);
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return text.age.minutes(minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
+  if (hours < 48) return text.age.hours(hours);
+  return text.age.days(Math.floor(hours / 24));
 }
 
 export function problemText(summary: PresenceSummary, format: TrayFormat = defaultTrayFormat): string | null {
   const { health } = summary;
   switch (health.state) {
     case 'auth-failed':
-      return 'Sign-in failed: reconnect in Settings';
+      return format.text.authFailed;
     case 'offline':
-      return 'Offline: will retry';
+      return format.text.offline;
     case 'rate-limited':
-      return health.until !== null ? `Portal busy: retrying at ${format.time(health.until)}` : 'Portal busy: retrying';
+      return health.until !== null ? format.text.busyUntil(format.time(health.until)) : format.text.busy;
     case 'stale':
-      return 'Data is out of date';
+      return format.text.stale;
     default:
       return null;
   }
@@ -79,16 +86,16 @@ export function trayTooltip(
 ): string {
   const parts: string[] = [];
   if (summary.connection === 'none') {
-    parts.push('Not connected');
+    parts.push(format.text.notConnected);
   } else {
     const problem = problemText(summary, format);
     if (problem) parts.push(problem);
-    if (summary.health.state === 'connecting' && summary.updatedAt === null) parts.push('Connecting…');
-    else parts.push(`${summary.online + summary.mobile} of ${summary.total} online`);
-    if (withAge && summary.updatedAt !== null) parts.push(`updated ${formatAge(now - summary.updatedAt)}`);
+    if (summary.health.state === 'connecting' && summary.updatedAt === null) parts.push(format.text.connecting);
+    else parts.push(format.text.online(summary.online + summary.mobile, summary.total));
+    if (withAge && summary.updatedAt !== null) parts.push(format.text.updated(formatAge(now - summary.updatedAt, format.text)));
   }
   if (isPaused(summary, now) && summary.alertsPausedUntil !== null) {
-    parts.push(`alerts paused until ${format.time(summary.alertsPausedUntil)}`);
+    parts.push(format.text.pausedUntil(format.time(summary.alertsPausedUntil)));
   }
   return `B24 Presence — ${parts.join(' · ')}`;
 }
@@ -105,22 +112,25 @@ export function trayMenuTemplate(
   const now = clock();
   const paused = isPaused(summary, now);
   const pauseItems: MenuItemConstructorOptions[] = [
-    { label: 'For 1 hour', click: () => actions.pauseAlerts(clock() + HOUR_MS) },
-    { label: 'Until tomorrow morning', click: () => actions.pauseAlerts(tomorrowMorning(clock())) },
+    { label: format.text.menu.forHour, click: () => actions.pauseAlerts(clock() + HOUR_MS) },
+    { label: format.text.menu.untilMorning, click: () => actions.pauseAlerts(tomorrowMorning(clock())) },
   ];
-  if (paused) pauseItems.push({ type: 'separator' }, { label: 'Resume alerts', click: () => actions.pauseAlerts(null) });
+  if (paused) pauseItems.push({ type: 'separator' }, { label: format.text.menu.resume, click: () => actions.pauseAlerts(null) });
   return [
-    { label: 'Show panel', click: () => actions.showPanel() },
+    { label: format.text.menu.show, click: () => actions.showPanel() },
     { label: trayTooltip(summary, now, format, { withAge: false }).replace(/^B24 Presence — /, ''), enabled: false },
     { type: 'separator' },
-    { label: 'Refresh now', enabled: summary.connection !== 'none', click: () => actions.refresh() },
+    { label: format.text.menu.refresh, enabled: summary.connection !== 'none', click: () => actions.refresh() },
     {
-      label: paused && summary.alertsPausedUntil !== null ? `Alerts paused until ${format.time(summary.alertsPausedUntil)}` : 'Pause alerts',
+      label:
+        paused && summary.alertsPausedUntil !== null
+          ? format.text.alertsPausedUntil(format.time(summary.alertsPausedUntil))
+          : format.text.menu.pause,
       submenu: pauseItems,
     },
-    { label: 'Settings…', click: () => actions.openSettings() },
+    { label: format.text.menu.settings, click: () => actions.openSettings() },
     { type: 'separator' },
-    { label: 'Quit B24 Presence', click: () => actions.quit() },
+    { label: format.text.menu.quit, click: () => actions.quit() },
   ];
 }
 
@@ -144,7 +154,7 @@ export class TrayController {
     initial: PresenceSummary,
     private readonly actions: TrayActions,
     private readonly now: () => number,
-    private readonly format: TrayFormat = defaultTrayFormat,
+    private format: TrayFormat = defaultTrayFormat,
   ) {
     this.summary = initial;
     this.tray = new deps.Tray(deps.icon(trayIconState(initial, now())));
@@ -160,6 +170,12 @@ export class TrayController {
 
   update(summary: PresenceSummary): void {
     this.summary = summary;
+    this.render();
+  }
+
+  /** The user changed the language. */
+  setFormat(format: TrayFormat): void {
+    this.format = format;
     this.render();
   }
 
@@ -185,7 +201,7 @@ export class TrayController {
       this.lastTooltip = tooltip;
       this.tray.setToolTip(tooltip);
     }
-    const menuKey = `${state}|${this.summary.connection}|${trayTooltip(this.summary, now, this.format, { withAge: false })}`;
+    const menuKey = `${state}|${this.summary.connection}|${this.format.text.menu.show}|${trayTooltip(this.summary, now, this.format, { withAge: false })}`;
     if (menuKey === this.lastMenuKey) return;
     this.lastMenuKey = menuKey;
     this.tray.setContextMenu(this.deps.Menu.buildFromTemplate(trayMenuTemplate(this.summary, this.now, this.actions, this.format)));

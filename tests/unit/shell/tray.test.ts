@@ -1,9 +1,11 @@
 import { tomorrowMorning } from '../../../electron/core/settings/pause.js';
+import { TRAY_TEXT } from '../../../electron/main/tray-text.js';
 import { describe, expect, it, vi } from 'vitest';
 import {
   HOUR_MS,
   TrayController,
   formatAge,
+  trayFormat,
   trayIconState,
   trayMenuTemplate,
   trayTooltip,
@@ -16,7 +18,7 @@ import { NOW, health, summary } from './fixtures.js';
 type Template = ReturnType<typeof trayMenuTemplate>;
 type Item = Template[number];
 
-const format: TrayFormat = { time: (ms) => `T${new Date(ms).toISOString().slice(11, 16)}` };
+const format: TrayFormat = { time: (ms) => `T${new Date(ms).toISOString().slice(11, 16)}`, text: TRAY_TEXT.en };
 
 function actions() {
   return {
@@ -210,5 +212,23 @@ describe('TrayController', () => {
     expect(trays[0]?.destroyed).toBe(true);
     controller.update(summary({ online: 0 }));
     expect(trays[0]?.image).toEqual({ icon: 'online' });
+  });
+});
+
+describe('tray in Russian', () => {
+  it('speaks the panel language in the tooltip and the menu', () => {
+    const ru = { ...trayFormat('ru'), time: format.time };
+    const summary12 = { ...summary(), alertsPausedUntil: null };
+    expect(trayTooltip(summary12, NOW, ru)).toMatch(/^B24 Presence — в сети \d+ из \d+/);
+    const labels = trayMenuTemplate(summary12, () => NOW, actions(), ru).map((item) => item.label);
+    expect(labels).toContain('Показать панель');
+    expect(labels).toContain('Выйти из B24 Presence');
+    expect(formatAge(5 * 60_000, TRAY_TEXT.ru)).toBe('5 мин назад');
+  });
+
+  it('has every English phrase in Russian too', () => {
+    const keys = (text: object): string[] =>
+      Object.entries(text).flatMap(([key, value]) => (typeof value === 'object' ? keys(value as object).map((k) => `${key}.${k}`) : [key]));
+    expect(keys(TRAY_TEXT.ru)).toEqual(keys(TRAY_TEXT.en));
   });
 });

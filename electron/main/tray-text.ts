@@ -1,0 +1,93 @@
+/**
+ * The tray's words in English and Russian. Units are abbreviated ("5 min", "5 мин"), as
+ * menus and tooltips are short, so no plural forms are needed.
+ */
+export type TrayLocale = 'en' | 'ru';
+
+export interface TrayText {
+  readonly notConnected: string;
+  readonly connecting: string;
+  readonly online: (count: number, total: number) => string;
+  readonly updated: (age: string) => string;
+  readonly pausedUntil: (time: string) => string;
+  readonly alertsPausedUntil: (time: string) => string;
+  readonly authFailed: string;
+  readonly offline: string;
+  readonly busyUntil: (time: string) => string;
+  readonly busy: string;
+  readonly stale: string;
+  readonly age: { readonly justNow: string; readonly seconds: (n: number) => string; readonly minutes: (n: number) => string; readonly hours: (n: number) => string; readonly days: (n: number) => string };
+  readonly menu: {
+    readonly show: string;
+    readonly refresh: string;
+    readonly pause: string;
+    readonly forHour: string;
+    readonly untilMorning: string;
+    readonly resume: string;
+    readonly settings: string;
+    readonly quit: string;
+  };
+}
+
+export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
+  en: {
+    notConnected: 'Not connected',
+    connecting: 'Connecting…',
+    online: (count, total) => `${count} of ${total} online`,
+    updated: (age) => `updated ${age}`,
+    pausedUntil: (time) => `alerts paused until ${time}`,
+    alertsPausedUntil: (time) => `Alerts paused until ${time}`,
+    authFailed: 'Sign-in failed: reconnect in Settings',
+    offline: 'Offline: will retry',
+    busyUntil: (time) => `Portal busy: retrying at ${time}`,
+    busy: 'Portal busy: retrying',
+    stale: 'Data is out of date',
+    age: {
+      justNow: 'just now',
+      seconds: (n) => `${n} s ago`,
+      minutes: (n) => `${n} min ago`,
+      hours: (n) => `${n} h ago`,
+      days: (n) => `${n} days ago`,
+    },
+    menu: {
+      show: 'Show panel',
+      refresh: 'Refresh now',
+      pause: 'Pause alerts',
+      forHour: 'For 1 hour',
+      untilMorning: 'Until tomorrow morning',
+      resume: 'Resume alerts',
+      settings: 'Settings…',
+      quit: 'Quit B24 Presence',
+    },
+  },
+  ru: {
+    notConnected: 'Не подключено',
+    connecting: 'Подключение…',
+    online: (count, total) => `в сети ${count} из ${total}`,
+    updated: (age) => `обновлено ${age}`,
+    pausedUntil: (time) => `уведомления отключены до ${time}`,
+    alertsPausedUntil: (time) => `Уведомления отключены до ${time}`,
+    authFailed: 'Портал отклонил вебхук: подключитесь заново в настройках',
+    offline: 'Нет связи: повторим',
+    busyUntil: (time) => `Портал занят: повтор в ${time}`,
+    busy: 'Портал занят: повторим',
+    stale: 'Данные устарели',
+    age: {
+      justNow: 'только что',
+      seconds: (n) => `${n} с назад`,
+      minutes: (n) => `${n} мин назад`,
+      hours: (n) => `${n} ч назад`,
+      days: (n) => `${n} дн. назад`,
+    },
+    menu: {
+      show: 'Показать панель',
+      refresh: 'Обновить',
+      pause: 'Отключить уведомления',
+      forHour: 'На 1 час',
+      untilMorning: 'До завтрашнего утра',
+      resume: 'Включить уведомления',
+      settings: 'Настройки…',
+      quit: 'Выйти из B24 Presence',
+    },
+  },
+};
