@@ -15,6 +15,8 @@ const app = new AppState(connected.bridge);
 const view = new ViewState();
 // After the browser-mode socket comes back, re-read everything: events were missed meanwhile.
 connected.onReconnect(() => void app.loadSession());
+// Without the host nothing on screen updates any more: say so rather than look fresh.
+connected.onStatus((reachable) => (app.hostReachable = reachable));
 
 mount(App, { target, props: { app, view } });
 void app.start();

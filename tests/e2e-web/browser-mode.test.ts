@@ -164,4 +164,13 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     await page.getByRole('button', { name: 'Reconnect' }).waitFor();
     expect(await page.locator('[data-health=auth-failed]').count()).toBe(1);
   });
+
+  it('says so when the app behind the page goes away, instead of looking fresh', async () => {
+    const { page, server } = await start({ connection: { kind: 'demo' } });
+    await expect.poll(() => rows(page).count()).toBe(12);
+    expect(await page.locator('[data-health=host-lost]').count()).toBe(0);
+    await server.close();
+    await page.locator('[data-health=host-lost]').waitFor();
+    expect(await page.locator('[data-health=host-lost]').textContent()).toContain('Lost the connection to B24 Presence');
+  });
 });

@@ -37,6 +37,7 @@ export const en = {
   'time.justNow': 'just now',
 
   'banner.connecting': 'Connecting to the portal…',
+  'banner.hostLost': 'Lost the connection to B24 Presence: what you see is not updating. Reconnecting…',
   'banner.stale': 'The data may be out of date: the last update did not finish.',
   'banner.rateLimited': 'Bitrix24 asked to slow down. Updates resume at {time}.',
   'banner.rateLimitedSoon': 'Bitrix24 asked to slow down. Updates resume shortly.',

@@ -13,18 +13,27 @@ export interface ConnectedBridge {
   readonly host: 'preload' | 'websocket';
   /** Registers what to do after the WebSocket reconnects (never fires for the preload). */
   onReconnect(callback: () => void): void;
+  /** Whether the host can be reached (browser mode's socket; the preload always can). */
+  onStatus(callback: (reachable: boolean) => void): void;
 }
 
 export function connectBridge(): ConnectedBridge {
   const provided = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as PresenceBridge | undefined;
   if (provided && typeof provided.invoke === 'function' && typeof provided.on === 'function') {
-    return { bridge: validatingBridge(provided), host: 'preload', onReconnect: () => {} };
+    return { bridge: validatingBridge(provided), host: 'preload', onReconnect: () => {}, onStatus: () => {} };
   }
   const reconnectCallbacks: Array<() => void> = [];
+  const statusCallbacks: Array<(reachable: boolean) => void> = [];
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const ws = createWsBridge(`${scheme}//${location.host}${WS_PATH}${location.search}`, {
     createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
     onReconnect: () => reconnectCallbacks.forEach((callback) => callback()),
+    onStatus: (reachable) => statusCallbacks.forEach((callback) => callback(reachable)),
   });
-  return { bridge: validatingBridge(ws), host: 'websocket', onReconnect: (callback) => reconnectCallbacks.push(callback) };
+  return {
+    bridge: validatingBridge(ws),
+    host: 'websocket',
+    onReconnect: (callback) => reconnectCallbacks.push(callback),
+    onStatus: (callback) => statusCallbacks.push(callback),
+  };
 }

@@ -46,6 +46,8 @@ export class AppState {
   notice = $state<string | null>(null);
   /** Bumped when the host asks to show the settings (the tray's "Settings…"). */
   settingsRequests = $state(0);
+  /** False while browser mode's socket to its server is down (reconnecting). */
+  hostReachable = $state(true);
   /** Show the connect form over a connected panel (after "Reconnect"). */
   reconnecting = $state(false);
 
