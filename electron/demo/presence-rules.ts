@@ -1,15 +1,17 @@
+import { derivePresence as appPresence, DESKTOP_ALIVE_MS, MOBILE_ACTIVITY_WINDOW_MS } from '../core/presence/model.js';
+import { parseAtom } from '../core/presence/dates.js';
 import type { DemoPresence } from './types.js';
 
 /**
- * Bitrix24's own derivation of what its messenger shows (CIMStatus), applied to the fields of
- * an im.* user object. The demo shapes its fields so that these rules give exactly the
- * presence it intends; tests use this file to check that promise.
+ * The demo shapes its people's dates so that Bitrix24's rules give exactly the presence it
+ * intends. Those rules are the app's own (electron/core/presence/model.ts): one derivation,
+ * so the simulated portal and the app can never disagree about what a person's dates mean.
  */
 export const DEFAULT_ONLINE_LIMIT_S = 1440;
-/** mobile_last_date must be this close to last_activity_date to count as mobile. */
-export const MOBILE_WINDOW_S = 300;
+/** mobile_last_date must be closer than this to last_activity_date to count as mobile. */
+export const MOBILE_WINDOW_S = MOBILE_ACTIVITY_WINDOW_MS / 1000;
 /** The desktop app counts as running while desktop_last_date + 120 s + 60 s > now. */
-export const DESKTOP_GRACE_S = 180;
+export const DESKTOP_GRACE_S = DESKTOP_ALIVE_MS / 1000;
 
 export interface PresenceFields {
   readonly last_activity_date?: unknown;
@@ -18,23 +20,23 @@ export interface PresenceFields {
   readonly idle?: unknown;
 }
 
-function dateMs(value: unknown): number | null {
-  if (typeof value !== 'string' || value.length === 0) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
-}
+/** A user object's date field as the app reads it: an ATOM string, or false. */
+const asDate = (value: unknown): string | false => (typeof value === 'string' ? value : false);
 
 export function desktopRunning(fields: PresenceFields, now: number): boolean {
-  const desktop = dateMs(fields.desktop_last_date);
-  return desktop !== null && desktop + DESKTOP_GRACE_S * 1000 > now;
+  const desktop = parseAtom(asDate(fields.desktop_last_date));
+  return desktop !== null && desktop + DESKTOP_ALIVE_MS > now;
 }
 
 export function derivePresence(fields: PresenceFields, now: number, onlineLimitS = DEFAULT_ONLINE_LIMIT_S): DemoPresence {
-  const limitMs = onlineLimitS * 1000;
-  const last = dateMs(fields.last_activity_date);
-  if (last === null || now - last >= limitMs) return 'offline';
-  const mobile = dateMs(fields.mobile_last_date);
-  if (mobile !== null && now - mobile < limitMs && Math.abs(last - mobile) <= MOBILE_WINDOW_S * 1000) return 'mobile';
-  if (dateMs(fields.idle) !== null && desktopRunning(fields, now)) return 'idle';
-  return 'online';
+  return appPresence(
+    {
+      last_activity_date: asDate(fields.last_activity_date),
+      mobile_last_date: asDate(fields.mobile_last_date),
+      desktop_last_date: fields.desktop_last_date === undefined ? undefined : asDate(fields.desktop_last_date),
+      idle: asDate(fields.idle),
+    },
+    now,
+    onlineLimitS,
+  ).presence;
 }

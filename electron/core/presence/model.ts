@@ -45,31 +45,40 @@ function displayName(raw: RawUser, firstName: string, lastName: string): string 
   return joined || `#${raw.id}`;
 }
 
-export function toColleague(raw: RawUser, now: number, options: ModelOptions): Colleague {
-  const limitMs = options.onlineLimitSec * 1000;
-  const lastActivity = parseAtom(raw.last_activity_date);
-  const desktopLast = parseAtom(raw.desktop_last_date);
-  const desktop = desktopLast !== null && desktopLast + DESKTOP_ALIVE_MS > now;
+/** The dates presence is derived from, as a user object carries them. */
+export type PresenceDateFields = Pick<RawUser, 'last_activity_date' | 'mobile_last_date' | 'desktop_last_date' | 'idle'>;
 
-  let presence: Presence;
-  let presenceSince: number | null = null;
+export interface DerivedPresence {
+  readonly presence: Presence;
+  readonly presenceSince: number | null;
+  readonly lastActivity: number | null;
+  /** The desktop messenger is running. */
+  readonly desktop: boolean;
+}
+
+/**
+ * Bitrix24's rules (see the API notes), in one place: the app derives presence with it, and
+ * the demo portal shapes its people's dates with it, so the two can never disagree.
+ */
+export function derivePresence(fields: PresenceDateFields, now: number, onlineLimitSec: number): DerivedPresence {
+  const limitMs = onlineLimitSec * 1000;
+  const lastActivity = parseAtom(fields.last_activity_date);
+  const desktopLast = parseAtom(fields.desktop_last_date);
+  const desktop = desktopLast !== null && desktopLast + DESKTOP_ALIVE_MS > now;
   if (lastActivity === null || now - lastActivity >= limitMs) {
-    presence = 'offline';
-    presenceSince = lastActivity;
-  } else {
-    const idle = raw.idle ? parseAtom(raw.idle) : null;
-    if (idle !== null && (desktop || raw.desktop_last_date === undefined)) {
-      presence = 'idle';
-      presenceSince = idle;
-    } else {
-      const mobileLast = raw.mobile_last_date ? parseAtom(raw.mobile_last_date) : null;
-      const mobile =
-        mobileLast !== null &&
-        now - mobileLast < limitMs &&
-        Math.abs(lastActivity - mobileLast) < MOBILE_ACTIVITY_WINDOW_MS;
-      presence = mobile ? 'mobile' : 'online';
-    }
+    return { presence: 'offline', presenceSince: lastActivity, lastActivity, desktop };
   }
+  const idle = fields.idle ? parseAtom(fields.idle) : null;
+  if (idle !== null && (desktop || fields.desktop_last_date === undefined)) {
+    return { presence: 'idle', presenceSince: idle, lastActivity, desktop };
+  }
+  const mobileLast = fields.mobile_last_date ? parseAtom(fields.mobile_last_date) : null;
+  const mobile = mobileLast !== null && now - mobileLast < limitMs && Math.abs(lastActivity - mobileLast) < MOBILE_ACTIVITY_WINDOW_MS;
+  return { presence: mobile ? 'mobile' : 'online', presenceSince: null, lastActivity, desktop };
+}
+
+export function toColleague(raw: RawUser, now: number, options: ModelOptions): Colleague {
+  const { presence, presenceSince, lastActivity, desktop } = derivePresence(raw, now, options.onlineLimitSec);
 
   const firstName = trimmed(raw.first_name);
   const lastName = trimmed(raw.last_name);
