@@ -317,6 +317,22 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
     await finish(panel);
   });
 
+  it('keeps both of two quick changes made before the host answered the first', async () => {
+    const panel = await open();
+    const { page } = panel;
+    await page.evaluate(() => ((globalThis as unknown as FakeWindow).__fake.latencyMs = 400));
+    await page.getByTestId('open-settings').click();
+    await page.getByLabel('is back from away').check();
+    await page.getByLabel('goes offline').check();
+    await expect.poll(() => calls(page, 'settings:update')).toHaveLength(2);
+    await expect
+      .poll(() => page.evaluate(() => ((globalThis as unknown as FakeWindow).__fake.settings as { alerts: { kinds: unknown } }).alerts.kinds))
+      .toEqual({ online: true, backFromIdle: true, offline: true, backFromLeave: false });
+    expect(await page.getByLabel('is back from away').isChecked()).toBe(true);
+    expect(await page.getByLabel('goes offline').isChecked()).toBe(true);
+    await finish(panel);
+  });
+
   it('shows health problems, the weak-storage warning, alerts and notification focus', async () => {
     const panel = await open({ weakSecretStorage: true });
     const { page } = panel;

@@ -7,7 +7,7 @@ import type {
   SessionState,
 } from '../../../electron/shared/contract.js';
 import type { AlertIntent, Colleague, ColleagueRule, Health, Snapshot } from '../../../electron/core/domain.js';
-import { DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '../../../electron/core/settings/schema.js';
+import { applySettingsUpdate, DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '../../../electron/core/settings/schema.js';
 import { applyPatch, PatchMismatchError, SequenceGapError } from '../../../electron/core/snapshot/diff.js';
 import { DepartmentCache } from '../lib/departments.js';
 import { missingDepartments } from '../lib/list.js';
@@ -202,9 +202,25 @@ export class AppState {
   }
 
   /** Returns the refusal (with its field path) so the form can show it next to the field. */
+  /**
+   * Optimistic, with the host's own merge: the form shows the change at once, and a second
+   * change made before the first is answered builds on it instead of on stale settings
+   * (toggling two alert kinds quickly must keep both). Goes back if the host refuses.
+   */
   async updateSettings(update: SettingsUpdate): Promise<RequestError | null> {
+    const before = this.settings;
+    let optimistic: Settings | null = null;
+    try {
+      optimistic = applySettingsUpdate(before, update);
+      this.settings = optimistic;
+    } catch {
+      // Invalid: the host refuses it with the field and the reason, shown next to the field.
+    }
     const answer = await this.bridge.invoke('settings:update', update);
-    if (!answer.ok) return answer.error;
+    if (!answer.ok) {
+      if (optimistic !== null && this.settings === optimistic) this.settings = before;
+      return answer.error;
+    }
     this.settings = answer.value;
     return null;
   }

@@ -30,6 +30,8 @@ export interface FakeControl {
   /** Replaces the team with `size` generated people and (unless emit is false) pushes the snapshot. */
   team(size: number, emit?: boolean): void;
   person(id: number, now: number): Record<string, unknown>;
+  /** How long every answer takes, as a slow host would (default 0). */
+  latencyMs: number;
   /** Answer the next call on `channel` with this error. */
   failNext(channel: string, error: { code: string; message: string; field: string | null }): void;
 }
@@ -111,6 +113,7 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
     calls: [],
     opened: [],
     csp: [],
+    latencyMs: 0,
     snapshot: options.connection === 'demo' ? { seq: 1, at: start - 20_000, colleagues: makeTeam(options.teamSize) } : null,
     settings: { ...options.settings, connection: { kind: options.connection } } as Record<string, unknown>,
     emit(channel, payload) {
@@ -211,9 +214,13 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
         return Promise.resolve({ ok: false, error: failure });
       }
       const handler = handlers[channel];
-      // Answers are JSON round-tripped, as IPC structured-clones them: no shared references.
-      const answer = handler ? handler((request ?? {}) as Record<string, unknown>) : { ok: false, error: { code: 'unknown', message: 'unknown channel', field: null } };
-      return Promise.resolve(JSON.parse(JSON.stringify(answer)));
+      const handle = (): unknown => {
+        const answer = handler ? handler((request ?? {}) as Record<string, unknown>) : { ok: false, error: { code: 'unknown', message: 'unknown channel', field: null } };
+        // Answers are JSON round-tripped, as IPC structured-clones them: no shared references.
+        return JSON.parse(JSON.stringify(answer));
+      };
+      // A slow host handles the request (and pushes what it causes) only after the delay.
+      return control.latencyMs > 0 ? new Promise((resolve) => setTimeout(() => resolve(handle()), control.latencyMs)) : Promise.resolve(handle());
     },
     on(channel: string, listener: (payload: unknown) => void): () => void {
       const set = listeners.get(channel) ?? new Set<(payload: unknown) => void>();
