@@ -11,7 +11,6 @@ export interface RateLimit {
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { drainPerSecond: 2, capacity: 10 };
-export const ENTERPRISE_RATE_LIMIT: RateLimit = { drainPerSecond: 5, capacity: 25 };
 
 export class LeakyBucket {
   readonly drainPerSecond: number;

@@ -21,24 +21,3 @@ export function transitionBetween(prev: Colleague, next: Colleague, at: number):
   // `leave` is omitted rather than undefined: domain objects are plain JSON.
   return leave === undefined ? base : { ...base, leave };
 }
-
-/**
- * Transitions between two polls, in `next`'s iteration order. People who appear or disappear
- * (joined the team, were removed from the watch list, a page failed) are not transitions: we do
- * not know what they were doing before or after, and alerting "Anna is online" because she was
- * added to the department would be wrong.
- */
-export function presenceTransitions(
-  prev: ReadonlyMap<number, Colleague>,
-  next: ReadonlyMap<number, Colleague>,
-  at: number,
-): PresenceTransition[] {
-  const out: PresenceTransition[] = [];
-  for (const [id, after] of next) {
-    const before = prev.get(id);
-    if (before === undefined || before === after) continue;
-    const transition = transitionBetween(before, after, at);
-    if (transition) out.push(transition);
-  }
-  return out;
-}

@@ -36,10 +36,6 @@ export function diffSnapshots(prev: Snapshot, next: Snapshot): Patch {
   return { seq: next.seq, at: next.at, ...diffColleagues(prev.colleagues, next.colleagues) };
 }
 
-export function isEmptyPatch(patch: Patch): boolean {
-  return patch.added.length === 0 && patch.changed.length === 0 && patch.removed.length === 0;
-}
-
 function byId(a: { readonly id: number }, b: { readonly id: number }): number {
   return a.id - b.id;
 }
