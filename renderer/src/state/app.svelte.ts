@@ -43,7 +43,7 @@ export class AppState {
   /** A notification was clicked: the list scrolls to and highlights this person. */
   focusRequest = $state.raw<{ readonly id: number; readonly nonce: number } | null>(null);
   /** A short message about a failed action, shown in the status bar. */
-  notice = $state<string | null>(null);
+  notice = $state.raw<RequestError | null>(null);
   /** Bumped when the host asks to show the settings (the tray's "Settings…"). */
   settingsRequests = $state(0);
   /** False while browser mode's socket to its server is down (reconnecting). */
@@ -188,14 +188,14 @@ export class AppState {
     if (answer.ok) this.settings = answer.value;
     else {
       this.settings = before;
-      this.notice = answer.error.message;
+      this.notice = answer.error;
     }
   }
 
   async openChat(userId: number): Promise<void> {
     const answer = await this.bridge.invoke('chat:open', { userId });
     if (!answer.ok) {
-      this.notice = answer.error.message;
+      this.notice = answer.error;
       return;
     }
     if (!answer.value.opened && isWebUrl(answer.value.url)) window.open(answer.value.url, '_blank', 'noopener');
@@ -241,7 +241,7 @@ export class AppState {
 
   async refresh(): Promise<void> {
     const answer = await this.bridge.invoke('poll:refresh', null);
-    if (!answer.ok) this.notice = answer.error.message;
+    if (!answer.ok) this.notice = answer.error;
   }
 
   testConnection(webhookUrl: string) {

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from '../../../renderer/src/lib/errors.js';
+import { createTranslator } from '../../../renderer/src/lib/i18n.js';
+
+const ru = createTranslator('ru');
+const en = createTranslator('en');
+
+describe('describeError', () => {
+  it('translates a known error code', () => {
+    const error = { code: 'auth-invalid', message: 'profile: INVALID_CREDENTIALS (Wrong code)', field: null };
+    expect(describeError(ru, error)).toBe('Портал отклонил вебхук: проверьте его в Битрикс24 или подключите новый.');
+    expect(describeError(en, error)).toContain('The portal rejected the webhook');
+  });
+
+  it('prefers the field a validation error names', () => {
+    const error = { code: 'invalid-payload', message: 'Too small: expected number to be >=2', field: 'pollIntervalSec' };
+    expect(describeError(ru, error)).toBe('Не меньше 2 секунд и не больше часа (3600).');
+  });
+
+  it("keeps the host's words for a code it does not know, rather than show a key", () => {
+    const error = { code: 'something-new', message: 'A new kind of trouble', field: 'nowhere' };
+    expect(describeError(ru, error)).toBe('A new kind of trouble');
+  });
+});
