@@ -6,6 +6,7 @@ export const en = {
   'app.retry': 'Try again',
 
   'header.team': 'Team',
+  'header.demo': 'Demo portal',
   'header.updated': 'Updated {ago}',
   'header.notYet': 'Waiting for the first update…',
   'header.refresh': 'Refresh now',

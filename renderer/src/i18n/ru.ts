@@ -10,6 +10,7 @@ export const ru: Catalog = {
   'app.retry': 'Повторить',
 
   'header.team': 'Команда',
+  'header.demo': 'Демо-портал',
   'header.updated': 'Обновлено {ago}',
   'header.notYet': 'Ждём первого обновления…',
   'header.refresh': 'Обновить сейчас',
