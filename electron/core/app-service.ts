@@ -186,6 +186,12 @@ export function createAppService(options: AppServiceOptions): AppService {
     await activate('demo', parsed.value, demo);
   }
 
+  /** The saved connection cannot be started: say so, and wait for the user to connect again. */
+  function savedConnectionUnusable(code: string, message: string): void {
+    idleHealth = { ...idleHealth, state: 'auth-failed', code, message };
+    events.emit('health', idleHealth);
+  }
+
   function credentialFrom(webhookUrl: string): WebhookCredential {
     const parsed = parseWebhookUrl(webhookUrl);
     if (!parsed.ok) return fail('invalid-webhook', parsed.error, 'webhookUrl');
@@ -323,26 +329,12 @@ export function createAppService(options: AppServiceOptions): AppService {
           if (stopped) return;
           if (settings.connection.kind === 'demo') await connectDemo();
           else if (settings.connection.kind === 'oauth') {
-            idleHealth = {
-              ...idleHealth,
-              state: 'auth-failed',
-              code: 'CONNECTION_UNSUPPORTED',
-              message: 'This kind of connection is not supported here. Connect again with a webhook.',
-            };
-            events.emit('health', idleHealth);
+            savedConnectionUnusable('CONNECTION_UNSUPPORTED', 'This kind of connection is not supported here. Connect again with a webhook.');
           } else if (settings.connection.kind === 'webhook') {
             const secret = options.secrets.get();
             const parsed = secret ? parseWebhookUrl(secret) : null;
             if (parsed?.ok) await activate('webhook', parsed.value, null);
-            else {
-              idleHealth = {
-                ...idleHealth,
-                state: 'auth-failed',
-                code: 'CREDENTIAL_MISSING',
-                message: 'The saved webhook could not be read. Connect again.',
-              };
-              events.emit('health', idleHealth);
-            }
+            else savedConnectionUnusable('CREDENTIAL_MISSING', 'The saved webhook could not be read. Connect again.');
           }
         } catch (error) {
           log(`start failed: ${asRequestFailure(error).message}`);
