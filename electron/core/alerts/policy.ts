@@ -159,6 +159,18 @@ function loadMemory(port: AlertMemoryPort): Map<string, string> {
   return memory;
 }
 
+/** Memory code of a leave that ended while the person was away, waiting for their return. */
+const AWAITING_RETURN = 'ret:';
+
+function awaitedReturn(record: string | undefined): string | null {
+  const entry = record?.split(' ').find((item) => item.startsWith(AWAITING_RETURN));
+  return entry === undefined ? null : entry.slice(AWAITING_RETURN.length);
+}
+
+function withoutCode(record: string | undefined, code: string): string {
+  return record === undefined ? '' : record.split(' ').filter((item) => item && !item.startsWith(code)).join(' ');
+}
+
 /** Memory value: space-separated identities, at most one per kind code. */
 function hasIdentity(record: string | undefined, identity: string): boolean {
   return record !== undefined && record.split(' ').includes(identity);
@@ -207,10 +219,27 @@ export class AlertPolicy {
     for (const transition of transitions) {
       const person = colleagues.get(transition.userId);
       if (person === undefined || !this.wanted(person, settings)) continue;
-      const candidate = classify(transition, this.known.get(person.id), person, settings.alerts.kinds);
-      if (candidate === null) continue;
       const key = String(person.id);
-      const record = this.memory.get(key);
+      let record = this.memory.get(key);
+      let candidate = classify(transition, this.known.get(person.id), person, settings.alerts.kinds);
+      // A leave usually ends at midnight, while the person is away: that is news when they are
+      // back, so it waits (in the persisted memory) for the first arrival and replaces it.
+      if (candidate?.kind === 'back-from-leave' && person.presence === 'offline') {
+        const awaiting = `${AWAITING_RETURN}${candidate.identity.slice(candidate.identity.indexOf(':') + 1)}`;
+        if (!hasIdentity(record, awaiting)) {
+          this.memory.set(key, withIdentity(record, awaiting));
+          memoryChanged = true;
+        }
+        continue;
+      }
+      const awaitingDate = awaitedReturn(record);
+      if (awaitingDate !== null && transition.from === 'offline' && transition.to !== 'offline') {
+        record = withoutCode(record, AWAITING_RETURN);
+        this.memory.set(key, record);
+        memoryChanged = true;
+        if (settings.alerts.kinds.backFromLeave) candidate = { kind: 'back-from-leave', identity: `leave:${awaitingDate}` };
+      }
+      if (candidate === null) continue;
       if (hasIdentity(record, candidate.identity)) continue;
       this.memory.set(key, withIdentity(record, candidate.identity));
       memoryChanged = true;

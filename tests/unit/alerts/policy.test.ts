@@ -295,6 +295,37 @@ describe('kinds', () => {
     expect(titles(alerts)).toEqual(['Anna Petrova is back from leave']);
   });
 
+  it('a leave that ends while the person is away waits for their return, then says back from leave', async () => {
+    const kinds = { online: true, backFromIdle: false, offline: false, backFromLeave: true };
+    const memory = new MemoryStore();
+    const first = setup({ alerts: { kinds }, memory });
+    first.poll([colleague(1, { ...offline(1), absentUntil: '2026-11-22' })]);
+    first.poll([offline(1)]); // midnight: the leave is over, Anna is not back yet
+    await first.clock.advance(10_000);
+    expect(first.alerts).toEqual([]);
+    // The app restarts before she is back; the memory remembers what to say.
+    first.policy.dispose();
+    const second = setup({ alerts: { kinds }, memory });
+    second.poll([offline(1)]);
+    second.poll([online(1)]);
+    await second.clock.advance(10_000);
+    expect(titles(second.alerts)).toEqual(['Anna Petrova is back from leave']);
+    // Once said, her next arrival is an ordinary one.
+    second.poll([offline(1, Date.UTC(2026, 10, 23, 9, 5))]);
+    second.poll([online(1)]);
+    await second.clock.advance(10_000);
+    expect(titles(second.alerts)).toEqual(['Anna Petrova is back from leave', 'Anna Petrova is online']);
+  });
+
+  it('with back-from-leave off, a return after a leave that ended overnight is an online alert', async () => {
+    const { poll, alerts, clock } = setup({ alerts: { kinds: { online: true, backFromIdle: false, offline: false, backFromLeave: false } } });
+    poll([colleague(1, { ...offline(1), absentUntil: '2026-11-22' })]);
+    poll([offline(1)]);
+    poll([online(1)]);
+    await clock.advance(10_000);
+    expect(titles(alerts)).toEqual(['Anna Petrova is online']);
+  });
+
   it('with back-from-leave off, the same change is an online alert', async () => {
     const { poll, alerts, clock } = setup();
     poll([colleague(1, { ...offline(1), absentUntil: '2026-11-22' })]);
