@@ -38,9 +38,24 @@ export function normalizeText(text: string, locale: string): string {
   return text.toLocaleLowerCase(locale).replace(/ё/g, 'е').trim();
 }
 
+/**
+ * A person's searchable text, normalised once per Colleague object: a patch replaces only the
+ * people who changed, so with a search active the others are not lower-cased again per patch.
+ */
+const searchText = new WeakMap<Colleague, { readonly locale: string; readonly text: string }>();
+
+function searchableText(c: Colleague, locale: string): string {
+  const cached = searchText.get(c);
+  if (cached !== undefined && cached.locale === locale) return cached.text;
+  // A separator no query contains, so a match never spans the name and the position.
+  const text = `${normalizeText(c.name, locale)}\u0000${normalizeText(c.position, locale)}`;
+  searchText.set(c, { locale, text });
+  return text;
+}
+
 export function matchesQuery(c: Colleague, normalizedQuery: string, locale: string): boolean {
   if (normalizedQuery === '') return true;
-  return normalizeText(c.name, locale).includes(normalizedQuery) || normalizeText(c.position, locale).includes(normalizedQuery);
+  return searchableText(c, locale).includes(normalizedQuery);
 }
 
 export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules']): boolean {

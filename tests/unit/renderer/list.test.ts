@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Colleague } from '../../../electron/core/domain.js';
-import { buildList, missingDepartments, NameOrder, type ListContext, type ViewOptions } from '../../../renderer/src/lib/list.js';
+import { buildList, matchesQuery, missingDepartments, NameOrder, type ListContext, type ViewOptions } from '../../../renderer/src/lib/list.js';
 import { countPresence } from '../../../electron/core/presence/counts.js';
 import { colleague } from '../../support/colleague.js';
 
@@ -82,5 +82,16 @@ describe('list building', () => {
   it('counts presence for the header and finds departments to name', () => {
     expect(countPresence(team)).toEqual({ total: 6, online: 2, idle: 1, mobile: 1, offline: 2, onLeave: 1 });
     expect(missingDepartments(team, new Set([1]))).toEqual([2]);
+  });
+});
+
+describe('search matching', () => {
+  it('finds a word in the name or the position, folding case and ё, never across the two', () => {
+    const semyon = person('Семён Лебедев', { position: 'Team lead' });
+    expect(matchesQuery(semyon, 'семен', 'ru')).toBe(true);
+    expect(matchesQuery(semyon, 'team lead', 'ru')).toBe(true);
+    expect(matchesQuery(semyon, 'лебедевteam', 'ru')).toBe(false);
+    // A changed person is a new object: its text is read afresh.
+    expect(matchesQuery({ ...semyon, position: 'Designer' }, 'designer', 'ru')).toBe(true);
   });
 });
