@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/error-message.js';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createAppService } from '../core/app-service.js';
@@ -83,7 +84,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`b24-presence: ${error.message}\n`);
     process.exit(2);
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   process.stderr.write(`b24-presence: ${redactSecrets(message)}\n`);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/error-message.js';
 import { listenOnLoopback } from '../core/loopback.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -129,7 +130,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     );
     client.on('message', (data, isBinary) => {
       void answer(data.toString(), isBinary).catch((error: unknown) => {
-        log(`bridge request failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(`bridge request failed: ${errorMessage(error)}`);
       });
     });
     client.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));

@@ -1,3 +1,4 @@
+import { errorMessage } from './error-message.js';
 import { z } from 'zod';
 import { systemClock } from './clock.js';
 import type { Health, Snapshot } from './domain.js';
@@ -54,7 +55,7 @@ export function createAppService(options: AppServiceOptions): AppService {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => undefined);
   const events = new Emitter<ServiceEvents>((error) =>
-    log(`listener failed: ${error instanceof Error ? error.message : String(error)}`),
+    log(`listener failed: ${errorMessage(error)}`),
   );
   let settings = options.settings.load();
   let active: ActiveConnection | null = null;
@@ -121,7 +122,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       getSettings: () => settings,
       alertMemory: options.alertMemory,
       locale: options.locale,
-      onListenerError: (error) => log(`engine listener failed: ${error instanceof Error ? error.message : String(error)}`),
+      onListenerError: (error) => log(`engine listener failed: ${errorMessage(error)}`),
     });
     const unsubscribers = [
       engine.on('snapshot', (snapshot) => {
@@ -202,7 +203,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     if (error instanceof RequestFailure) return error;
     if (isB24Error(error)) return new RequestFailure({ code: error.kind, message: error.message, field: null });
     if (error instanceof PortError) return new RequestFailure({ code: error.code, message: error.message, field: null });
-    log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+    log(`request failed: ${errorMessage(error)}`);
     return new RequestFailure({ code: 'internal', message: 'Something went wrong; see the log.', field: null });
   }
 

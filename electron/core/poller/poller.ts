@@ -1,3 +1,4 @@
+import { errorMessage } from '../error-message.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import type { Health, HealthState } from '../domain.js';
 import { B24Error, isB24Error } from '../bitrix/errors.js';
@@ -249,8 +250,4 @@ export class Poller {
       this.options.onHealth(health);
     }
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
