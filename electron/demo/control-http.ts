@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { faultSchema, personUpdateSchema } from './control.js';
+import { dateOffsetSchema, faultSchema, personUpdateSchema } from './control.js';
 import type { DemoControl } from './types.js';
 
 /**
@@ -22,6 +22,8 @@ class HttpProblem extends Error {
 }
 
 const idSchema = z.coerce.number().int().positive();
+const onlineLimitSchema = z.coerce.number().int().min(120).max(86_400);
+const dateOffsetBody = z.object({ minutes: dateOffsetSchema }).strict();
 
 function describeZod(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
@@ -45,7 +47,7 @@ export class ControlHttp {
       return;
     }
     try {
-      const result = this.route(req.method ?? 'GET', url.pathname.replace(/\/+$/, ''), body);
+      const result = this.route(req.method ?? 'GET', url.pathname.replace(/\/+$/, ''), body, url.searchParams);
       reply(res, 200, result ?? { ok: true }, cors);
     } catch (error) {
       if (error instanceof HttpProblem) reply(res, error.status, { error: error.message }, cors);
@@ -54,19 +56,29 @@ export class ControlHttp {
     }
   }
 
-  private route(method: string, path: string, body: string): unknown {
+  private route(method: string, path: string, body: string, query: URLSearchParams): unknown {
     const control = this.control;
     const parts = path.split('/').slice(2); // ['', '_demo', ...]
     const [resource = '', id, action] = parts;
     const key = `${method} ${resource}${id === undefined ? '' : '/:id'}${action === undefined ? '' : `/${action}`}`;
     switch (key) {
       case 'GET state':
-        return { ownerId: control.ownerId, teamIds: control.teamIds() };
+        return { ownerId: control.ownerId, teamIds: control.teamIds(), legacy: control.legacy };
       case 'GET person/:id': {
-        const user = control.userObject(idSchema.parse(id));
+        const personId = idSchema.parse(id);
+        const user = query.get('form') === 'get' ? control.userGetObject(personId) : control.userObject(personId);
         if (!user) throw new HttpProblem(404, `No person with id ${id}`);
         return user;
       }
+      case 'GET person/:id/expected': {
+        const limit = query.get('onlineLimitS');
+        const view = control.expected(idSchema.parse(id), undefined, limit === null ? {} : { onlineLimitS: onlineLimitSchema.parse(limit) });
+        if (!view) throw new HttpProblem(404, `No person with id ${id}`);
+        return view;
+      }
+      case 'POST date-offset':
+        control.setDateOffset(dateOffsetBody.parse(parseJson(body)).minutes);
+        return { ok: true };
       case 'POST person':
         return { id: control.addPerson(personUpdateSchema.parse(parseJson(body))) };
       case 'POST outsider':

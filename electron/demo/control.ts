@@ -1,13 +1,25 @@
 import { z } from 'zod';
 import { Credentials } from './auth.js';
 import { FaultBook } from './faults.js';
-import { setDesktop, setExactPresence, type Person } from './person.js';
-import { portalDateStart } from './portal-time.js';
+import { messengerPresence } from './oracle.js';
+import {
+  CLASSIC_ONLINE_LIMIT_S,
+  desktopRunningAt,
+  isDesktopTicking,
+  setDesktop,
+  setDesktopIdle,
+  setDisconnected,
+  setMobile,
+  setOnline,
+  type Person,
+} from './person.js';
+import { MINUTE_MS, PORTAL_OFFSET_MINUTES, portalDate, portalDateStart } from './portal-time.js';
 import { OperatingBudget } from './rate-limit.js';
 import { Simulation } from './simulation.js';
-import { OWNER_ID, Team } from './team.js';
+import { stampValue } from './stamp.js';
+import { OWNER_ID, Team, type UserObjectForm } from './team.js';
 import type { Clock } from '../core/clock.js';
-import type { DemoControl, DemoFault, DemoPersonUpdate, DemoRequestLogEntry } from './types.js';
+import type { DemoControl, DemoFault, DemoPersonTruth, DemoPersonUpdate, DemoRequestLogEntry, MessengerView } from './types.js';
 
 /**
  * The demo portal's state and the control surface tests (and /_demo/) use to steer it.
@@ -22,20 +34,33 @@ export const personUpdateSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'absentUntil must be YYYY-MM-DD')
       .nullable()
       .optional(),
+    absentFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'absentFrom must be YYYY-MM-DD').optional(),
     name: z.string().max(200).optional(),
     firstName: z.string().max(100).optional(),
     lastName: z.string().max(100).optional(),
-    position: z.string().max(200).optional(),
+    position: z.string().max(200).nullable().optional(),
     desktop: z.boolean().optional(),
   })
   .strict()
-  .refine((update) => !(update.presence === 'idle' && update.desktop === false), {
-    message: 'An idle person needs the desktop app running (Bitrix24 reports idle only then)',
+  .refine((update) => !(update.presence === 'offline' && update.desktop === true), {
+    message: 'An offline person cannot have the desktop app running (a running app keeps the messenger connected)',
+  })
+  .refine((update) => update.absentFrom === undefined || typeof update.absentUntil === 'string', {
+    message: 'absentFrom needs absentUntil (the last day off)',
+  })
+  .refine((update) => update.absentFrom === undefined || typeof update.absentUntil !== 'string' || update.absentFrom <= update.absentUntil, {
+    message: 'absentFrom must not be after absentUntil',
   });
+
+export const dateOffsetSchema = z
+  .number()
+  .int('the offset is whole minutes')
+  .min(-12 * 60)
+  .max(14 * 60);
 
 export const faultSchema = z
   .object({
-    kind: z.enum(['rate-limit', 'overload', 'operation-limit', 'server-error', 'html', 'malformed-json', 'empty-body', 'wrong-shape', 'reset', 'hang', 'redirect']),
+    kind: z.enum(['rate-limit', 'overload', 'operation-limit', 'server-error', 'html', 'malformed-json', 'empty-body', 'wrong-shape', 'reset', 'hang', 'redirect', 'short-page']),
     // JSON cannot carry Infinity: null or "Infinity" mean "until cleared".
     count: z
       .union([
@@ -51,6 +76,10 @@ export const faultSchema = z
   .strict();
 
 const BEHAVIOUR_KEYS = ['presence', 'status', 'absentUntil', 'desktop'] as const;
+/** Current portal: 'idle' is a messenger that disconnected this long ago. */
+export const AWAY_SET_AGO_MS = 6 * MINUTE_MS;
+
+type ValidUpdate = z.output<typeof personUpdateSchema>;
 
 export class PortalState implements DemoControl {
   readonly ownerId = OWNER_ID;
@@ -60,6 +89,9 @@ export class PortalState implements DemoControl {
   readonly faults = new FaultBook();
   readonly budget = new OperatingBudget();
   private readonly log: DemoRequestLogEntry[] = [];
+  readonly legacy: boolean;
+  /** The UTC offset the portal writes its dates in (minutes). */
+  dateOffsetMinutes = PORTAL_OFFSET_MINUTES;
 
   constructor(
     readonly clock: Clock,
@@ -67,14 +99,16 @@ export class PortalState implements DemoControl {
     teamSize: number,
     evolve: boolean,
     scheduleShiftMs = 0,
+    options: { readonly legacy?: boolean } = {},
   ) {
+    this.legacy = options.legacy ?? false;
     if (!Number.isInteger(teamSize) || teamSize < 0) throw new Error(`teamSize must be a whole number >= 0, got ${teamSize}`);
     const now = clock.now();
     this.team = new Team(seed, teamSize);
     this.simulation = new Simulation(seed, evolve, now, scheduleShiftMs);
     this.credentials = new Credentials(OWNER_ID, now);
     // The owner is the person using the app: online in the browser, never simulated.
-    setExactPresence(this.team.owner(), 'online', now, false);
+    setOnline(this.team.owner(), secondOf(now), false);
     for (const person of this.team.all()) if (person.kind !== 'owner') this.simulation.enroll(person, now);
   }
 
@@ -89,10 +123,47 @@ export class PortalState implements DemoControl {
     return this.team.teamIds();
   }
 
+  /** How the REST answers serialise user objects right now. */
+  form(method: UserObjectForm['method']): UserObjectForm {
+    return { method, legacy: this.legacy, offsetMinutes: this.dateOffsetMinutes };
+  }
+
   userObject(id: number): Record<string, unknown> | null {
     const now = this.now();
     const person = this.team.get(id);
-    return person ? this.team.userObject(person, now) : null;
+    return person ? this.team.userObject(person, now, this.form('list')) : null;
+  }
+
+  userGetObject(id: number): Record<string, unknown> | null {
+    const now = this.now();
+    const person = this.team.get(id);
+    return person ? this.team.userObject(person, now, this.form('get')) : null;
+  }
+
+  truth(id: number, at?: number): DemoPersonTruth | null {
+    const now = this.now();
+    const person = this.team.get(id);
+    if (!person) return null;
+    const when = at ?? now;
+    return {
+      id,
+      activity: person.activity,
+      lastActivity: stampValue(person.lastActivity, when),
+      mobileLast: stampValue(person.mobileLast, when),
+      desktopLast: stampValue(person.desktopLast, when),
+      desktopTicking: isDesktopTicking(person),
+      idleSince: person.idleSince,
+      status: person.status,
+      leave: person.leave,
+    };
+  }
+
+  expected(id: number, at?: number, options: { readonly onlineLimitS?: number } = {}): MessengerView | null {
+    return messengerPresence(this, id, at ?? this.now(), options);
+  }
+
+  setDateOffset(minutes: number): void {
+    this.dateOffsetMinutes = dateOffsetSchema.parse(minutes);
   }
 
   updatePerson(id: number, update: DemoPersonUpdate): void {
@@ -100,7 +171,7 @@ export class PortalState implements DemoControl {
     const person = this.team.get(id);
     if (!person) throw new Error(`No person with id ${id}`);
     const now = this.now();
-    this.check(person, valid);
+    this.check(person, valid, now);
     // Sticky: a person the control API touched leaves the simulation and stays as set.
     this.simulation.pin(id);
     this.apply(person, valid, now);
@@ -153,11 +224,16 @@ export class PortalState implements DemoControl {
 
   private addWith(update: DemoPersonUpdate, create: (init: DemoPersonUpdate) => Person): number {
     const valid = personUpdateSchema.parse(update);
-    if (valid.absentUntil) portalDateStart(valid.absentUntil);
     const now = this.now();
     const person = create(valid);
     this.simulation.enroll(person, now);
     if (BEHAVIOUR_KEYS.some((key) => valid[key] !== undefined)) {
+      try {
+        this.check(person, valid, now);
+      } catch (error) {
+        this.removePerson(person.id);
+        throw error;
+      }
       this.simulation.pin(person.id);
       this.apply(person, valid, now);
     }
@@ -165,21 +241,72 @@ export class PortalState implements DemoControl {
   }
 
   /** Rejects an update before anything changes, so a bad one loses nothing. */
-  private check(person: Person, update: z.output<typeof personUpdateSchema>): void {
+  private check(person: Person, update: ValidUpdate, now: number): void {
+    this.checkUpdate(update, {
+      idle: person.idleSince !== null && desktopRunningAt(person, now),
+      disconnected: person.activity === 'disconnected',
+      desktopTicking: isDesktopTicking(person),
+    });
+  }
+
+  private checkUpdate(update: ValidUpdate, current: { idle: boolean; disconnected: boolean; desktopTicking: boolean }): void {
     if (update.absentUntil) portalDateStart(update.absentUntil); // throws on 2026-02-31
-    if (update.presence === undefined && update.desktop === false && person.idleSince !== null) {
+    if (update.absentFrom) portalDateStart(update.absentFrom);
+    const { presence, desktop } = update;
+    if (presence === 'idle' && this.legacy && desktop === false) {
+      throw new Error('On a legacy portal an idle person needs the desktop app running (Bitrix24 reports idle only then)');
+    }
+    if (presence === 'idle' && !this.legacy && desktop === true) {
+      throw new Error('On a current portal idle means the messenger disconnected: the desktop app cannot be running');
+    }
+    if (presence === undefined && desktop === false && current.idle && this.legacy) {
       throw new Error('Cannot close the desktop app of an idle person: set another presence too');
+    }
+    if (presence === undefined && desktop === true && current.disconnected) {
+      throw new Error('Cannot start the desktop app of a disconnected (away or offline) person: set presence online, idle or mobile too');
     }
   }
 
-  private apply(person: Person, update: z.output<typeof personUpdateSchema>, now: number): void {
+  private apply(person: Person, update: ValidUpdate, now: number): void {
+    const second = secondOf(now);
     if (update.firstName !== undefined) person.firstName = update.firstName;
     if (update.lastName !== undefined) person.lastName = update.lastName;
     if (update.name !== undefined) person.nameOverride = update.name;
     if (update.position !== undefined) person.position = update.position;
     if (update.status !== undefined) person.status = update.status;
-    if (update.absentUntil !== undefined) person.absentUntil = update.absentUntil;
-    if (update.presence !== undefined) setExactPresence(person, update.presence, now, update.desktop);
-    else if (update.desktop !== undefined) setDesktop(person, update.desktop, now);
+    if (update.absentUntil !== undefined) {
+      const today = portalDate(now);
+      const to = update.absentUntil;
+      person.leave = to === null ? null : { from: update.absentFrom ?? (to < today ? to : today), to };
+    }
+    const desktop = update.desktop ?? isDesktopTicking(person);
+    switch (update.presence) {
+      case 'online':
+        setOnline(person, second, desktop);
+        return;
+      case 'mobile':
+        setMobile(person, second, desktop);
+        return;
+      case 'idle':
+        if (this.legacy) setDesktopIdle(person, second);
+        else setDisconnected(person, second, second - AWAY_SET_AGO_MS);
+        return;
+      case 'offline': {
+        const latestAllowed = second - (CLASSIC_ONLINE_LIMIT_S + 60) * 1000;
+        const last = stampValue(person.lastActivity, second);
+        setDisconnected(person, second, last !== null && last <= latestAllowed ? last : latestAllowed);
+        return;
+      }
+      case undefined:
+        if (update.desktop !== undefined) {
+          setDesktop(person, update.desktop, second);
+          if (!update.desktop) person.idleSince = null;
+        }
+        return;
+    }
   }
+}
+
+function secondOf(at: number): number {
+  return Math.floor(at / 1000) * 1000;
 }

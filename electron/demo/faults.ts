@@ -19,7 +19,11 @@ export const FAULT_KINDS: readonly DemoFaultKind[] = [
   'reset',
   'hang',
   'redirect',
+  'short-page',
 ];
+
+/** Faults the colleagues list applies itself (to its next page, inside a batch too). */
+const IN_METHOD_FAULTS: ReadonlySet<DemoFaultKind> = new Set(['short-page']);
 
 interface ActiveFault {
   readonly kind: DemoFaultKind;
@@ -47,6 +51,7 @@ export class FaultBook {
    */
   takeForRequest(topMethod: string, commands: readonly string[]): DemoFaultKind | null {
     return this.take((fault) => {
+      if (IN_METHOD_FAULTS.has(fault.kind)) return false;
       if (PER_COMMAND_FAULTS.has(fault.kind) && topMethod === 'batch') return false;
       return fault.method === null || fault.method === topMethod || commands.includes(fault.method);
     });
@@ -55,6 +60,11 @@ export class FaultBook {
   /** A per-command fault for one command inside a batch, consumed. */
   takeForCommand(method: string): DemoFaultKind | null {
     return this.take((fault) => PER_COMMAND_FAULTS.has(fault.kind) && (fault.method === null || fault.method === method));
+  }
+
+  /** Consumes a pending 'short-page' fault (it concerns only im.department.colleagues.list). */
+  takeShortPage(): boolean {
+    return this.take((fault) => fault.kind === 'short-page' && (fault.method === null || fault.method === 'im.department.colleagues.list')) !== null;
   }
 
   private take(matches: (fault: ActiveFault) => boolean): DemoFaultKind | null {

@@ -7,6 +7,7 @@ import { LeakyBucket, type LeakyBucketOptions } from './rate-limit.js';
 import { mergeParams, parseBody, parseQueryString, ParamsError, stringParam, type ParamObject } from './params.js';
 import { encodePhpJson } from './php-json.js';
 import { batchCommands, normalizeMethod, RestApi, timeBlock, wrongShape, type CallOutcome } from './rest-api.js';
+import { BLANK_AVATAR_PATH } from './team.js';
 import type { DemoFaultKind, DemoRequestLogEntry } from './types.js';
 
 /**
@@ -18,6 +19,8 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const PROXY_ERROR_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+/** The portal's placeholder picture: a 1×1 transparent GIF. */
+export const BLANK_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 /** Where the 'redirect' fault sends clients: a host that can never resolve. */
 export const MOVED_PORTAL_ORIGIN = 'https://moved-portal.bitrix24.invalid';
 
@@ -86,7 +89,7 @@ export function createDemoServer(
   originOf: () => string,
 ): DemoServer {
   const bucket = new LeakyBucket(rateLimit);
-  const api = new RestApi(state.team, state.faults, state.budget);
+  const api = new RestApi(state.team, state.faults, state.budget, state);
   const hanging = new Set<Socket>();
 
   async function handleRest(req: IncomingMessage, res: ServerResponse, url: URL, arrivedAt: number): Promise<void> {
@@ -133,7 +136,7 @@ export function createDemoServer(
     }
     if (fault === 'operation-limit') {
       const resetAt = Math.floor(now / 1000) + 120;
-      const time = timeBlock(now, 0, { operating: 480.5, resetAt });
+      const time = timeBlock(now, 0, { operating: 480.5, resetAt }, state.dateOffsetMinutes);
       const text = encodePhpJson({ error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.', time });
       finish(429, send(res, 429, text));
       return;
@@ -201,6 +204,7 @@ export function createDemoServer(
       case 'operation-limit':
       case 'server-error':
       case 'wrong-shape':
+      case 'short-page':
         return false;
     }
   }
@@ -242,6 +246,11 @@ export function createDemoServer(
     if (url.pathname.startsWith('/rest/')) return handleRest(req, res, url, arrivedAt);
     if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token') return handleToken(req, res, url, arrivedAt);
     if (url.pathname.startsWith('/avatars/') && (req.method === 'GET' || req.method === 'HEAD')) return handleAvatar(res, url);
+    if (url.pathname === BLANK_AVATAR_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'Content-Type': 'image/gif', 'Content-Length': String(BLANK_GIF.length), 'Cache-Control': 'max-age=86400' });
+      res.end(req.method === 'HEAD' ? undefined : BLANK_GIF);
+      return;
+    }
     send(res, 404, 'Not found', { 'Content-Type': 'text/plain; charset=utf-8' });
   }
 

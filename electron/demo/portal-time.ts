@@ -1,6 +1,8 @@
 /**
  * The demo portal lives in Moscow time (UTC+03:00, no daylight saving since 2014), like many
- * real Bitrix24 portals: every date it sends carries that offset.
+ * real Bitrix24 portals: its calendar (days, leaves, office hours) is Moscow's, and by default
+ * every date it sends carries that offset. `setDateOffset` changes only the offset dates are
+ * written in (same instants), as real portals do between answers.
  */
 export const PORTAL_TIME_ZONE = 'Europe/Moscow';
 export const PORTAL_OFFSET_MINUTES = 180;
@@ -11,16 +13,16 @@ export const DAY_MS = 24 * HOUR_MS;
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
-function offsetSuffix(): string {
-  const sign = PORTAL_OFFSET_MINUTES >= 0 ? '+' : '-';
-  const minutes = Math.abs(PORTAL_OFFSET_MINUTES);
+function offsetSuffix(offsetMinutes: number): string {
+  const sign = offsetMinutes >= 0 ? '+' : '-';
+  const minutes = Math.abs(offsetMinutes);
   return `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
-/** PHP's DATE_ATOM in portal time: `2026-11-23T12:00:00+03:00` (whole seconds). */
-export function atom(epochMs: number): string {
-  const local = new Date(Math.floor(epochMs / 1000) * 1000 + OFFSET_MS);
-  return `${localDate(local)}T${localClock(local)}${offsetSuffix()}`;
+/** PHP's DATE_ATOM: `2026-11-23T12:00:00+03:00` (whole seconds), in the given offset. */
+export function atom(epochMs: number, offsetMinutes = PORTAL_OFFSET_MINUTES): string {
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + offsetMinutes * MINUTE_MS);
+  return `${localDate(local)}T${localClock(local)}${offsetSuffix(offsetMinutes)}`;
 }
 
 /** user.get's offset-less format: `2026-11-23 12:00:00` (portal time). */

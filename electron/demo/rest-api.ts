@@ -14,7 +14,7 @@ import { phpArray } from './php-json.js';
 import { atom, plainDateTime, PORTAL_OFFSET_MINUTES, PORTAL_TIME_ZONE } from './portal-time.js';
 import type { OperatingBudget } from './rate-limit.js';
 import { stampValue } from './stamp.js';
-import { OWNER_ID, type Team } from './team.js';
+import { OWNER_ID, type Team, type UserObjectForm } from './team.js';
 
 /**
  * The REST methods of the demo portal, answering in Bitrix24's shapes (see
@@ -25,6 +25,14 @@ export type CallOutcome =
   | { readonly ok: false; readonly status: number; readonly error: string; readonly description: string };
 
 export const MAX_BATCH_COMMANDS = 50;
+export const DEFAULT_PAGE_LIMIT = 10;
+export const MAX_PAGE_LIMIT = 50;
+
+/** Which portal generation answers, and the offset its dates are written in (read per answer). */
+export interface PortalMode {
+  readonly legacy: boolean;
+  readonly dateOffsetMinutes: number;
+}
 export const REVISIONS = { rest: 35, web: 130, mobile: 22, desktop: 5 } as const;
 
 type Handler = (params: ParamObject, now: number) => CallOutcome;
@@ -40,15 +48,15 @@ export function failure(status: number, error: string, description: string): Cal
 export const METHOD_NOT_FOUND = (): CallOutcome => failure(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
 
 /** The `time` block every answer carries. */
-export function timeBlock(startMs: number, elapsedMs: number, usage: { operating: number; resetAt: number }): Record<string, unknown> {
+export function timeBlock(startMs: number, elapsedMs: number, usage: { operating: number; resetAt: number }, offsetMinutes = PORTAL_OFFSET_MINUTES): Record<string, unknown> {
   const round = (value: number): number => Math.round(value * 1e6) / 1e6;
   return {
     start: round(startMs / 1000),
     finish: round((startMs + elapsedMs) / 1000),
     duration: round(elapsedMs / 1000),
     processing: round(elapsedMs / 1000),
-    date_start: atom(startMs),
-    date_finish: atom(startMs + elapsedMs),
+    date_start: atom(startMs, offsetMinutes),
+    date_finish: atom(startMs + elapsedMs, offsetMinutes),
     operating_reset_at: usage.resetAt,
     operating: usage.operating,
   };
@@ -97,6 +105,7 @@ export class RestApi {
     private readonly team: Team,
     private readonly faults: FaultBook,
     private readonly budget: OperatingBudget,
+    private readonly mode: PortalMode = { legacy: false, dateOffsetMinutes: PORTAL_OFFSET_MINUTES },
   ) {
     this.handlers = new Map<string, Handler>([
       ['im.department.colleagues.list', (params, now) => this.colleaguesList(params, now)],
@@ -106,7 +115,7 @@ export class RestApi {
       ['im.revision.get', () => ({ ok: true, result: { ...REVISIONS } })],
       ['profile', (_params, now) => this.profile(now)],
       ['user.current', (_params, now) => this.userCurrent(now)],
-      ['server.time', (_params, now) => ({ ok: true, result: atom(now) })],
+      ['server.time', (_params, now) => ({ ok: true, result: atom(now, this.mode.dateOffsetMinutes) })],
     ]);
   }
 
@@ -121,7 +130,7 @@ export class RestApi {
     const outcome = handler ? handler(params, now) : METHOD_NOT_FOUND();
     const elapsedMs = performance.now() - started;
     if (handler) this.budget.record(method, now, elapsedMs / 1000);
-    return { outcome, time: timeBlock(now, elapsedMs, this.budget.usage(method, now)) };
+    return { outcome, time: timeBlock(now, elapsedMs, this.budget.usage(method, now), this.mode.dateOffsetMinutes) };
   }
 
   /** `batch`: the outer call costs no operating time; each command inside does. */
@@ -130,7 +139,7 @@ export class RestApi {
     const commands = batchCommands(params);
     if (commands.length > MAX_BATCH_COMMANDS) {
       const outcome = failure(400, 'ERROR_BATCH_LENGTH_EXCEEDED', `Max batch length exceeded (${MAX_BATCH_COMMANDS})`);
-      return { outcome, time: timeBlock(now, performance.now() - started, this.budget.usage('batch', now)) };
+      return { outcome, time: timeBlock(now, performance.now() - started, this.budget.usage('batch', now), this.mode.dateOffsetMinutes) };
     }
     const halt = phpTruthy(upperKeys(params).HALT);
     const result: [string, unknown][] = [];
@@ -171,20 +180,29 @@ export class RestApi {
         result_time: phpArray(times),
       },
     };
-    return { outcome, time: timeBlock(now, performance.now() - started, this.budget.usage('batch', now)) };
+    return { outcome, time: timeBlock(now, performance.now() - started, this.budget.usage('batch', now), this.mode.dateOffsetMinutes) };
   }
 
+  private form(method: UserObjectForm['method']): UserObjectForm {
+    return { method, legacy: this.mode.legacy, offsetMinutes: this.mode.dateOffsetMinutes };
+  }
+
+  /**
+   * Paging as the server code does: LIMIT default 10, capped at 50 (0 gives an empty page,
+   * below 0 reads as 0); `start` wins over OFFSET; `next` = offset + number returned, only
+   * while below `total`, so with LIMIT=0 it never advances. `total` is always there.
+   */
   private colleaguesList(raw: ParamObject, now: number): CallOutcome {
     const params = upperKeys(raw);
     const withUserData = stringParam(params.USER_DATA) === 'Y';
-    // `start` is Bitrix24's generic paging offset; it wins over OFFSET, as in rest.php.
-    const start = intval(params.START);
-    const offset = start > 0 ? start : Math.max(0, intval(params.OFFSET));
-    const asked = params.LIMIT === undefined ? 10 : Math.min(50, intval(params.LIMIT));
-    const limit = asked > 0 ? asked : 10; // a zero limit would page forever: the demo treats it as the default
+    const offset = Math.max(0, intval(params.START !== undefined ? params.START : params.OFFSET));
+    const limit = params.LIMIT === undefined ? DEFAULT_PAGE_LIMIT : Math.max(0, Math.min(MAX_PAGE_LIMIT, intval(params.LIMIT)));
     const total = this.team.colleagueCount();
     const page = this.team.colleaguePage(offset, limit);
-    const result = withUserData ? page.map((person) => this.team.userObject(person, now)) : page.map((person) => person.id);
+    // 'short-page': a user of this page was deleted meanwhile, so it comes back one item short.
+    if (page.length > 0 && this.faults.takeShortPage()) page.splice(Math.floor(page.length / 2), 1);
+    const form = this.form('list');
+    const result = withUserData ? page.map((person) => this.team.userObject(person, now, form)) : page.map((person) => person.id);
     const reached = offset + page.length;
     return reached < total ? { ok: true, result, total, next: reached } : { ok: true, result, total };
   }
@@ -195,7 +213,7 @@ export class RestApi {
     if (ids.length === 0) return failure(400, 'INVALID_FORMAT', 'A wrong format for the ID field is passed');
     const entries = ids.map((id): [number, unknown] => {
       const person = this.team.get(id);
-      return [id, person ? this.team.userObject(person, now) : null];
+      return [id, person ? this.team.userObject(person, now, this.form('list')) : null];
     });
     const asArray = stringParam(params.RESULT_TYPE).toLowerCase() === 'array';
     return { ok: true, result: asArray ? entries.map(([, user]) => user) : phpArray(entries) };
@@ -210,7 +228,7 @@ export class RestApi {
     }
     const person = this.team.get(id);
     if (!person) return failure(400, 'USER_NOT_EXISTS', 'User is not exists');
-    return { ok: true, result: this.team.userObject(person, now) };
+    return { ok: true, result: this.team.userObject(person, now, this.form('get')) };
   }
 
   private departmentGet(raw: ParamObject, now: number): CallOutcome {
@@ -232,7 +250,7 @@ export class RestApi {
         };
         if (withUserData) {
           const manager = this.team.get(department.managerUserId);
-          item.manager_user_data = manager ? this.team.userObject(manager, now) : null;
+          item.manager_user_data = manager ? this.team.userObject(manager, now, this.form('list')) : null;
         }
         return item;
       });
@@ -241,7 +259,7 @@ export class RestApi {
 
   private profile(now: number): CallOutcome {
     const owner = this.team.owner();
-    const user = this.team.userObject(owner, now);
+    const user = this.team.userObject(owner, now, this.form('get'));
     return {
       ok: true,
       result: {
@@ -270,11 +288,11 @@ export class RestApi {
         LAST_NAME: owner.lastName,
         SECOND_NAME: '',
         EMAIL: owner.email,
-        LAST_LOGIN: atom(now - 3_600_000),
-        DATE_REGISTER: atom(Date.UTC(2019, 2, 1, 6, 0, 0)),
+        LAST_LOGIN: atom(now - 3_600_000, this.mode.dateOffsetMinutes),
+        DATE_REGISTER: atom(Date.UTC(2019, 2, 1, 6, 0, 0), this.mode.dateOffsetMinutes),
         IS_ONLINE: 'Y',
         TIME_ZONE: PORTAL_TIME_ZONE,
-        TIMESTAMP_X: atom(Date.UTC(2024, 0, 15, 9, 30, 0)),
+        TIMESTAMP_X: atom(Date.UTC(2024, 0, 15, 9, 30, 0), this.mode.dateOffsetMinutes),
         // user.* methods use a date format without offset (portal time).
         LAST_ACTIVITY_DATE: lastActivity === null ? '' : plainDateTime(lastActivity),
         PERSONAL_GENDER: owner.gender,

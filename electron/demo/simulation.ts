@@ -1,17 +1,19 @@
-import { DESKTOP_STEP_MS, goIdle, goMobile, goOffline, goOnline, type Person } from './person.js';
-import { DAY_MS, MINUTE_MS, portalDate, portalMidnight, portalWeekday } from './portal-time.js';
-import { chance, createRng, deriveSeed, pickWeighted, randBetween, randInt, weightedTable, type Rng, type WeightedTable } from './random.js';
+import { DESKTOP_STEP_MS, goActing, goConnected, goDisconnected, goMobile, type Person } from './person.js';
+import { DAY_MS, MINUTE_MS, portalDate, portalDateStart, portalMidnight, portalWeekday } from './portal-time.js';
+import { chance, createRng, deriveSeed, pickWeighted, randBetween, randInt, weightedTable, type Rng } from './random.js';
 import { frozenAt, tickingFrom } from './stamp.js';
 
 /**
- * How the demo team behaves over time: people arrive in the morning, work (online, idle at the
- * desktop, on the phone, in DND or on a break), leave in the evening, sometimes check the phone
- * at night and sometimes go on leave.
+ * How the demo team behaves over time, as server-side truth: people arrive in the morning and
+ * act at their computer, sit with the messenger connected but not acting, close the laptop for
+ * meetings and lunch (5–60 min: some come back within the online limit, some go offline and
+ * return), check the phone, leave in the evening (a few look at the phone later), and take
+ * leave (booked ahead, so leaves are current and upcoming).
  *
  * Evaluated lazily and per person: every agent has the time of its next change and its own
  * random stream, so advancing to any time replays the same history whatever the request
  * pattern was, and a quiet stretch costs nothing. Refreshing dates are anchors (see stamp.ts),
- * not events, so a simulated week is a handful of events per person per day.
+ * not events: a simulated day is about fifteen events per person.
  */
 interface Traits {
   /** Minutes after portal midnight the working day usually starts. */
@@ -32,19 +34,18 @@ interface Agent {
   readonly traits: Traits;
   phase: Phase;
   workEndsAt: number;
+  hadLunch: boolean;
   nextAt: number;
 }
 
-const LEAVE_START_PER_DAY = 0.004;
+/** Chance per working day that someone books a leave (starting 3–20 days later). */
+const LEAVE_BOOKING_PER_DAY = 0.01;
+const LUNCH_FROM_MINUTE = 12 * 60 + 30;
 
-type WorkActivity = 'online' | 'idle' | 'mobile' | 'status';
-const activityTable = (usesDesktop: boolean, mobileHeavy: boolean): WeightedTable<WorkActivity> =>
-  weightedTable({ online: 50, idle: usesDesktop ? 20 : 0, mobile: mobileHeavy ? 35 : 10, status: 8 });
-const ACTIVITY_TABLES = {
-  desktop: activityTable(true, false),
-  desktopMobile: activityTable(true, true),
-  web: activityTable(false, false),
-  webMobile: activityTable(false, true),
+type Episode = 'act' | 'sit' | 'meeting' | 'phone';
+const EPISODES = {
+  plain: weightedTable<Episode>({ act: 45, sit: 25, meeting: 15, phone: 10 }),
+  mobileHeavy: weightedTable<Episode>({ act: 40, sit: 20, meeting: 15, phone: 30 }),
 };
 const CHOSEN_STATUSES = weightedTable({ dnd: 3, away: 2, break: 2 });
 
@@ -89,7 +90,7 @@ export class Simulation {
       worksWeekends: chance(rng, 0.05),
       neverSeen: person.kind === 'colleague' && chance(rng, 0.01),
     };
-    const agent: Agent = { person, rng, traits, phase: 'off', workEndsAt: 0, nextAt: Number.POSITIVE_INFINITY };
+    const agent: Agent = { person, rng, traits, phase: 'off', workEndsAt: 0, hadLunch: false, nextAt: Number.POSITIVE_INFINITY };
     this.agents.set(person.id, agent);
     this.initialise(agent, at);
     if (!this.evolve || traits.neverSeen) agent.nextAt = Number.POSITIVE_INFINITY;
@@ -125,26 +126,34 @@ export class Simulation {
   private initialise(agent: Agent, at: number): void {
     const { person, rng, traits } = agent;
     if (traits.neverSeen) return;
-    if (person.kind === 'colleague' && chance(rng, 0.03)) {
-      person.absentUntil = portalDate(at + randInt(rng, 1, 10) * DAY_MS);
-      person.lastActivity = frozenAt(this.lastDeparture(agent, at));
-      agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
-      return;
+    const today = portalDate(at);
+    if (person.kind === 'colleague') {
+      const roll = randBetween(rng, 0, 1);
+      if (roll < 0.08) {
+        person.leave = { from: shiftDate(today, -randInt(rng, 0, 6)), to: shiftDate(today, randInt(rng, 0, 9)) };
+      } else if (roll < 0.13) {
+        const from = shiftDate(today, randInt(rng, 1, 14));
+        person.leave = { from, to: shiftDate(from, randInt(rng, 0, 9)) };
+      }
     }
     const day = this.midnight(at);
     const arrival = day + traits.arrivalMinute * MINUTE_MS + randInt(rng, -15, 15) * MINUTE_MS;
     const end = arrival + traits.workMinutes * MINUTE_MS;
-    if (this.isWorkday(agent, day) && arrival <= at && at < end) {
+    if (!this.onLeave(person, at) && this.isWorkday(agent, day) && arrival <= at && at < end) {
       agent.phase = 'work';
       agent.workEndsAt = end;
-      // As if they had been active since arrival: the refresh steps line up with that past.
+      // As if they had been at it since arrival: the refresh steps line up with that past.
+      person.activity = 'acting';
       person.lastActivity = tickingFrom(arrival, person.activityStepMs);
       if (traits.usesDesktop) person.desktopLast = tickingFrom(arrival, DESKTOP_STEP_MS);
-      // The current activity began a little before the portal started.
-      this.chooseWorkActivity(agent, Math.max(arrival, at - randInt(rng, 1, 40) * MINUTE_MS));
-      agent.nextAt = Math.min(end, at + randInt(rng, 5, 60) * MINUTE_MS);
+      agent.hadLunch = this.minuteOfDay(at) > LUNCH_FROM_MINUTE + 90;
+      // The current episode began a little before the portal started.
+      const began = Math.max(arrival, at - randInt(rng, 1, 40) * MINUTE_MS);
+      const until = this.startEpisode(agent, began);
+      agent.nextAt = Math.min(end, Math.max(until, at + MINUTE_MS));
       return;
     }
+    person.activity = 'disconnected';
     person.lastActivity = frozenAt(this.lastDeparture(agent, at));
     if (traits.usesDesktop) person.desktopLast = person.lastActivity;
     if (traits.mobileHeavy) person.mobileLast = person.lastActivity;
@@ -155,26 +164,32 @@ export class Simulation {
     const { person, rng, traits } = agent;
     switch (agent.phase) {
       case 'off': {
-        if (person.absentUntil !== null && portalDate(at) <= person.absentUntil) {
+        if (person.leave !== null && portalDate(at) > person.leave.to) person.leave = null;
+        if (this.onLeave(person, at)) {
           agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
           return;
         }
-        person.absentUntil = null;
-        if (person.kind === 'colleague' && chance(rng, LEAVE_START_PER_DAY)) {
-          person.absentUntil = portalDate(at + randInt(rng, 0, 9) * DAY_MS);
-          agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
-          return;
+        if (person.kind === 'colleague' && person.leave === null && chance(rng, LEAVE_BOOKING_PER_DAY)) {
+          const from = shiftDate(portalDate(at), randInt(rng, 3, 20));
+          person.leave = { from, to: shiftDate(from, randInt(rng, 0, 9)) };
         }
         agent.phase = 'work';
+        agent.hadLunch = false;
         agent.workEndsAt = at + (traits.workMinutes + randInt(rng, -30, 30)) * MINUTE_MS;
-        if (chance(rng, 0.15)) goMobile(person, at); // answering chats on the way in
-        else goOnline(person, at, traits.usesDesktop);
-        agent.nextAt = Math.min(agent.workEndsAt, at + randInt(rng, 10, 40) * MINUTE_MS);
+        let until: number;
+        if (chance(rng, 0.15)) {
+          goMobile(person, at); // answering chats on the way in
+          until = at + randInt(rng, 5, 20) * MINUTE_MS;
+        } else {
+          goActing(person, at, traits.usesDesktop);
+          until = at + randInt(rng, 10, 40) * MINUTE_MS;
+        }
+        agent.nextAt = Math.min(agent.workEndsAt, until);
         return;
       }
       case 'work': {
         if (at >= agent.workEndsAt) {
-          goOffline(person, at);
+          goDisconnected(person, at);
           if (person.status !== 'online' && chance(rng, 0.7)) person.status = 'online';
           if (chance(rng, 0.1)) {
             agent.phase = 'evening-check';
@@ -185,14 +200,13 @@ export class Simulation {
           }
           return;
         }
-        this.chooseWorkActivity(agent, at);
-        agent.nextAt = Math.min(agent.workEndsAt, at + randInt(rng, 10, 75) * MINUTE_MS);
+        agent.nextAt = Math.min(agent.workEndsAt, this.startEpisode(agent, at));
         return;
       }
       case 'evening-check': {
         // A short look at the phone in the evening, then offline again.
-        if (person.mobileLast.ticking) {
-          goOffline(person, at);
+        if (person.activity === 'mobile') {
+          goDisconnected(person, at);
           agent.phase = 'off';
           agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
         } else {
@@ -204,28 +218,44 @@ export class Simulation {
     }
   }
 
-  private chooseWorkActivity(agent: Agent, at: number): void {
+  /** Begins the next stretch of the working day at `at`; returns when it ends. */
+  private startEpisode(agent: Agent, at: number): number {
     const { person, rng, traits } = agent;
-    if (person.status !== 'online' && chance(rng, 0.6)) person.status = 'online';
-    const table = traits.usesDesktop
-      ? traits.mobileHeavy ? ACTIVITY_TABLES.desktopMobile : ACTIVITY_TABLES.desktop
-      : traits.mobileHeavy ? ACTIVITY_TABLES.webMobile : ACTIVITY_TABLES.web;
-    const activity = pickWeighted(rng, table);
-    switch (activity) {
-      case 'idle':
-        goIdle(person, at);
-        return;
-      case 'mobile':
-        goMobile(person, at);
-        return;
-      case 'status':
-        person.status = pickWeighted(rng, CHOSEN_STATUSES);
-        goOnline(person, at, traits.usesDesktop);
-        return;
-      case 'online':
-        goOnline(person, at, traits.usesDesktop);
-        return;
+    if (person.status !== 'online' && chance(rng, 0.5)) person.status = 'online';
+    else if (person.status === 'online' && chance(rng, 0.06)) person.status = pickWeighted(rng, CHOSEN_STATUSES);
+    if (!agent.hadLunch && this.minuteOfDay(at) >= LUNCH_FROM_MINUTE) {
+      agent.hadLunch = true;
+      if (chance(rng, 0.8)) {
+        goDisconnected(person, at);
+        return at + randInt(rng, 25, 60) * MINUTE_MS;
+      }
     }
+    switch (pickWeighted(rng, traits.mobileHeavy ? EPISODES.mobileHeavy : EPISODES.plain)) {
+      case 'act':
+        goActing(person, at, traits.usesDesktop);
+        return at + randInt(rng, 15, 75) * MINUTE_MS;
+      case 'sit':
+        // Reading, thinking, on a call at the desk: connected, not acting.
+        goConnected(person, at, traits.usesDesktop);
+        return at + randInt(rng, 10, 50) * MINUTE_MS;
+      case 'meeting':
+        // Laptop closed: some are back within the online limit, some go offline meanwhile.
+        goDisconnected(person, at);
+        return at + randInt(rng, 5, 60) * MINUTE_MS;
+      case 'phone':
+        goMobile(person, at, traits.usesDesktop && chance(rng, 0.5));
+        return at + randInt(rng, 3, 15) * MINUTE_MS;
+    }
+  }
+
+  private minuteOfDay(at: number): number {
+    return Math.floor((at - this.midnight(at)) / MINUTE_MS);
+  }
+
+  private onLeave(person: Person, at: number): boolean {
+    if (person.leave === null) return false;
+    const today = portalDate(at);
+    return person.leave.from <= today && today <= person.leave.to;
   }
 
   private isWorkday(agent: Agent, dayStart: number): boolean {
@@ -253,4 +283,9 @@ export class Simulation {
     }
     return at - 14 * DAY_MS;
   }
+}
+
+/** A portal calendar date moved by whole days. */
+function shiftDate(date: string, days: number): string {
+  return portalDate(portalDateStart(date) + days * DAY_MS + 12 * 3_600_000);
 }

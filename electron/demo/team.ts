@@ -8,9 +8,9 @@ import {
   type DepartmentSeed,
   type Gender,
 } from './names.js';
-import { newPersonState, type Person, type PersonKind } from './person.js';
-import { atom, DAY_MS, portalDateStart } from './portal-time.js';
-import { desktopRunning } from './presence-rules.js';
+import { lastDayOffAt } from './oracle.js';
+import { desktopRunningAt, newPersonState, type Leave, type Person, type PersonKind } from './person.js';
+import { atom, DAY_MS, PORTAL_OFFSET_MINUTES, portalDateStart } from './portal-time.js';
 import { chance, createRng, deriveSeed, pick, randInt, type Rng } from './random.js';
 import { stampValue } from './stamp.js';
 
@@ -28,7 +28,18 @@ export interface PersonInit {
   readonly firstName?: string;
   readonly lastName?: string;
   readonly name?: string;
-  readonly position?: string;
+  readonly position?: string | null;
+}
+
+/** The portal's placeholder picture, sent as `avatar_hr` for people without a photo. */
+export const BLANK_AVATAR_PATH = '/bitrix/js/im/images/blank.gif';
+
+/** How an answer is serialised: which method form, which portal generation, which offset. */
+export interface UserObjectForm {
+  /** 'list': colleagues.list, user.list.get, department.get; 'get': im.user.get. */
+  readonly method: 'list' | 'get';
+  readonly legacy: boolean;
+  readonly offsetMinutes?: number;
 }
 
 export class Team {
@@ -115,19 +126,22 @@ export class Team {
     }));
   }
 
-  /** The user object as the im.* methods return it at `now` (field order as Bitrix24 sends it). */
-  userObject(person: Person, now: number): Record<string, unknown> {
-    const lastActivity = stampValue(person.lastActivity, now);
-    const mobileLast = stampValue(person.mobileLast, now);
-    const desktopLast = stampValue(person.desktopLast, now);
-    const dates = {
-      last_activity_date: lastActivity === null ? false : atom(lastActivity),
-      mobile_last_date: mobileLast === null ? false : atom(mobileLast),
-      desktop_last_date: desktopLast === null ? false : atom(desktopLast),
-    };
+  /**
+   * The user object as the im.* methods return it at `now` (field order as Bitrix24 sends it).
+   * A current portal hides most presence fields: status "online", idle and mobile_last_date
+   * false, desktop_last_date false in the list methods (real in im.user.get).
+   */
+  userObject(person: Person, now: number, form: UserObjectForm = { method: 'list', legacy: false }): Record<string, unknown> {
+    const offset = form.offsetMinutes ?? PORTAL_OFFSET_MINUTES;
+    const date = (value: number | null): string | false => (value === null ? false : atom(value, offset));
+    const legacy = form.legacy;
+    const lastActivity = date(stampValue(person.lastActivity, now));
+    const mobileLast = legacy ? date(stampValue(person.mobileLast, now)) : false;
+    const desktopLast = legacy || form.method === 'get' ? date(stampValue(person.desktopLast, now)) : false;
     // The server reports the idle date only while the desktop app is running.
-    const idle = person.idleSince !== null && desktopRunning(dates, now) ? atom(person.idleSince) : false;
+    const idle = legacy && person.idleSince !== null && desktopRunningAt(person, now) ? date(person.idleSince) : false;
     const avatar = person.hasAvatar && this.origin ? `${this.origin}/avatars/${person.id}.svg` : '';
+    const avatarHr = legacy || avatar !== '' ? avatar : `${this.origin}${BLANK_AVATAR_PATH}`;
     return {
       id: person.id,
       active: true,
@@ -137,7 +151,7 @@ export class Team {
       work_position: person.position,
       color: person.color,
       avatar,
-      avatar_hr: avatar,
+      avatar_hr: avatarHr,
       gender: person.gender,
       birthday: person.birthday,
       extranet: false,
@@ -145,12 +159,12 @@ export class Team {
       bot: false,
       connector: false,
       external_auth_id: 'default',
-      status: person.status,
+      status: legacy ? person.status : 'online',
       idle,
-      last_activity_date: dates.last_activity_date,
-      mobile_last_date: dates.mobile_last_date,
-      desktop_last_date: dates.desktop_last_date,
-      absent: absentValue(person.absentUntil, now),
+      last_activity_date: lastActivity,
+      mobile_last_date: mobileLast,
+      desktop_last_date: desktopLast,
+      absent: absentValue(person.leave, now, offset),
       departments: [...person.departments],
       phones: person.phones === false ? false : { ...person.phones },
       bot_data: null,
@@ -177,7 +191,7 @@ export class Team {
       firstName: init.firstName ?? identity.firstName,
       lastName: init.lastName ?? identity.lastName,
       nameOverride: init.name ?? null,
-      position: init.position ?? (kind === 'owner' ? 'Head of the company' : generatePosition(rng)),
+      position: init.position !== undefined ? init.position : kind === 'owner' ? 'Head of the company' : generatePosition(rng),
       gender,
       color: generateColor(rng),
       hasAvatar: chance(rng, 0.4),
@@ -186,10 +200,12 @@ export class Team {
       phones: chance(rng, 0.5) ? { personal_mobile: `+7 9${randInt(rng, 10, 99)} ${randInt(rng, 100, 999)}-${randInt(rng, 10, 99)}-${randInt(rng, 10, 99)}`, inner_phone: String(randInt(rng, 100, 999)) } : false,
       departments,
       status: 'online',
-      absentUntil: null,
-      activityStepMs: randInt(rng, 120, 300) * 1000,
+      leave: null,
+      activityStepMs: randInt(rng, 60, 240) * 1000,
       ...newPersonState(),
     };
+    // About one in ten has no position: real portals send null then.
+    if (init.position === undefined && kind !== 'owner' && chance(createRng(deriveSeed(this.seed, id, 5)), 0.1)) person.position = null;
     this.people.set(id, person);
     if (kind === 'colleague') {
       this.colleagueIds.push(id);
@@ -199,11 +215,13 @@ export class Team {
   }
 }
 
-/** `absent` is the leave's last day (midnight, portal time) while the leave lasts, else false. */
-function absentValue(absentUntil: string | null, now: number): string | false {
-  if (absentUntil === null) return false;
-  const lastDay = portalDateStart(absentUntil);
-  return now < lastDay + DAY_MS ? atom(lastDay) : false;
+/**
+ * `absent` is the moment the leave ends, the midnight after its last day off (portal calendar),
+ * sent while now is within the leave; false otherwise (before it starts too).
+ */
+function absentValue(leave: Leave | null, now: number, offsetMinutes: number): string | false {
+  const lastDay = lastDayOffAt(leave, now);
+  return lastDay === null ? false : atom(portalDateStart(lastDay) + DAY_MS, offsetMinutes);
 }
 
 function pad(value: number): string {

@@ -16,6 +16,12 @@ export interface DemoPortalOptions {
    * (the app's "Try the demo"). Default false: tests read the clock as it is.
    */
   readonly officeHoursNow?: boolean;
+  /**
+   * Answer as an old on-premise portal (im module of about 2021): real `status`, `idle`,
+   * `mobile_last_date`, and `desktop_last_date` in the list methods too; `avatar_hr` = `avatar`.
+   * Default false: a current portal (status "online", idle/mobile_last_date false…).
+   */
+  readonly legacy?: boolean;
   /** Let the simulation change people by itself as time passes. Default true. */
   readonly evolve?: boolean;
   /** The portal's leaky bucket. Default: drains 2 requests/s, blocks above 50. */
@@ -26,17 +32,58 @@ export interface DemoPortalOptions {
 
 export type DemoPresence = 'online' | 'idle' | 'mobile' | 'offline';
 
+/**
+ * What a person is doing, as the server knows it: acting at a computer, messenger connected
+ * but not acting (push refresh every 240 s), disconnected (dates frozen), mobile app active.
+ */
+export type DemoActivity = 'acting' | 'connected' | 'disconnected' | 'mobile';
+
+/** The server-side truth about one person at an instant (epoch ms; null = never). */
+export interface DemoPersonTruth {
+  readonly id: number;
+  readonly activity: DemoActivity;
+  readonly lastActivity: number | null;
+  readonly mobileLast: number | null;
+  readonly desktopLast: number | null;
+  /** The desktop app is reporting itself (its date ticks). */
+  readonly desktopTicking: boolean;
+  /** The desktop app's idle date while it runs and its user is away from the keyboard. */
+  readonly idleSince: number | null;
+  readonly status: string;
+  /** First and last day off (portal calendar, YYYY-MM-DD), current or upcoming. */
+  readonly leave: { readonly from: string; readonly to: string } | null;
+}
+
+/** What the Bitrix24 messenger shows for a person (see oracle.ts). */
+export interface MessengerView {
+  readonly presence: DemoPresence;
+  /** desktop_last_date + 180 s > now. */
+  readonly desktopRunning: boolean;
+  /** Last day off while the person is on leave now, else null. */
+  readonly lastDayOff: string | null;
+}
+
 /** A change a test (or the control API) makes to one simulated person. */
 export interface DemoPersonUpdate {
+  /**
+   * 'online': acting now, messenger connected (stays online). 'idle': legacy portal: desktop
+   * app running with an idle date (stays idle); current portal: messenger disconnected 6 min
+   * ago (away now, offline once the online limit passes). 'mobile': mobile app active (online
+   * on a current portal). 'offline': last activity frozen more than 1440 + 60 s ago.
+   */
   readonly presence?: DemoPresence;
-  /** Chosen status: online, dnd, away, break, or anything else to test unknown values. */
+  /** Chosen status: online, dnd, away, break, or anything else. Stored; only legacy portals report it. */
   readonly status?: string;
-  /** Last day of leave (YYYY-MM-DD), or null to end it. */
+  /** A leave from today (or `absentFrom`) through this last day off (YYYY-MM-DD), or null for none. */
   readonly absentUntil?: string | null;
+  /** First day off of the leave (YYYY-MM-DD), for an upcoming leave; needs `absentUntil`. */
+  readonly absentFrom?: string;
   readonly name?: string;
   readonly firstName?: string;
   readonly lastName?: string;
-  readonly position?: string;
+  /** null: no position (sent as `work_position: null`). */
+  readonly position?: string | null;
+  /** Starts (true) or stops (false) the desktop app. */
   readonly desktop?: boolean;
 }
 
@@ -51,7 +98,8 @@ export type DemoFaultKind =
   | 'wrong-shape' // 200 with a result of the wrong type
   | 'reset' // connection destroyed without an answer
   | 'hang' // never answers (until the portal closes)
-  | 'redirect'; // 302 to another host
+  | 'redirect' // 302 to another host
+  | 'short-page'; // the next colleagues page holds one item fewer (a user deleted meanwhile)
 
 export interface DemoFault {
   readonly kind: DemoFaultKind;
@@ -79,10 +127,20 @@ export interface DemoRequestLogEntry {
 export interface DemoControl {
   /** Ids of the current team, in portal order. */
   teamIds(): number[];
-  /** The user object exactly as the portal would send it now. */
+  /** The user object exactly as the list methods (colleagues.list, user.list.get) send it now. */
   userObject(id: number): Record<string, unknown> | null;
+  /** The user object as im.user.get sends it now (real desktop_last_date). */
+  userGetObject(id: number): Record<string, unknown> | null;
   /** The owner of the webhook (the "me" of the portal, not in the colleagues list). */
   readonly ownerId: number;
+  /** Answers as an old on-premise portal. */
+  readonly legacy: boolean;
+  /** The server-side truth about a person, with dates as of `at` (default: now). */
+  truth(id: number, at?: number): DemoPersonTruth | null;
+  /** What the Bitrix24 messenger shows for the person at `at` (default now), from the truth. */
+  expected(id: number, at?: number, options?: { readonly onlineLimitS?: number }): MessengerView | null;
+  /** Writes every date from the next answer on in this UTC offset (same instants). */
+  setDateOffset(minutes: number): void;
   updatePerson(id: number, update: DemoPersonUpdate): void;
   /** Adds a colleague; returns the new id. */
   addPerson(update?: DemoPersonUpdate): number;

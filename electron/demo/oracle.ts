@@ -1,0 +1,73 @@
+import { DESKTOP_GRACE_S, MOBILE_WINDOW_S } from './person.js';
+import { DAY_MS, portalDateStart } from './portal-time.js';
+import type { DemoPersonTruth, DemoPresence, MessengerView } from './types.js';
+
+/**
+ * The demo's own oracle: what the Bitrix24 messenger shows for a person, computed from the
+ * demo's server-side truth (never from the serialised user object, and never with the app's
+ * code). Rules from /work/shared/docs/bitrix24-rest.md, "Deriving presence the way the
+ * Bitrix24 messenger does":
+ * - offline: no last activity, or `now - last activity` beyond the online limit;
+ * - legacy portals only: a real idle date (desktop app running, user away) → 'idle';
+ *   mobile date within the limit and within 300 s of the last activity → 'mobile';
+ * - 'online' while the last activity is under 300 s old, 'idle' ("no activity for N min")
+ *   from there until the online limit.
+ * A current portal reports neither mobile nor a chosen status, so the oracle never says so.
+ */
+export const CURRENT_ONLINE_LIMIT_S = 900;
+export const LEGACY_ONLINE_LIMIT_S = 1440;
+/** The messenger shows "Online" only while the last activity is under this old. */
+export const RECENT_ACTIVITY_S = 300;
+
+export interface OracleOptions {
+  /** Default 900 s on a current portal, 1440 s on a legacy one. */
+  readonly onlineLimitS?: number;
+  /** Default: the source's mode (false for a bare truth). */
+  readonly legacy?: boolean;
+}
+
+export interface TruthSource {
+  readonly legacy: boolean;
+  truth(id: number, at?: number): DemoPersonTruth | null;
+}
+
+/** The presence a messenger shows for this truth at `now`. */
+export function presenceFromTruth(truth: DemoPersonTruth, now: number, options: OracleOptions = {}): DemoPresence {
+  const legacy = options.legacy ?? false;
+  const limitMs = (options.onlineLimitS ?? (legacy ? LEGACY_ONLINE_LIMIT_S : CURRENT_ONLINE_LIMIT_S)) * 1000;
+  const last = truth.lastActivity;
+  if (last === null || now - last > limitMs) return 'offline';
+  if (legacy) {
+    if (truth.idleSince !== null && desktopRunningFromTruth(truth, now)) return 'idle';
+    const mobile = truth.mobileLast;
+    if (mobile !== null && now - mobile <= limitMs && Math.abs(last - mobile) <= MOBILE_WINDOW_S * 1000) return 'mobile';
+  }
+  return now - last < RECENT_ACTIVITY_S * 1000 ? 'online' : 'idle';
+}
+
+export function desktopRunningFromTruth(truth: Pick<DemoPersonTruth, 'desktopLast'>, now: number): boolean {
+  return truth.desktopLast !== null && truth.desktopLast + DESKTOP_GRACE_S * 1000 > now;
+}
+
+/** The last day off when `now` falls within the leave (from its first day to the midnight after its last). */
+export function lastDayOffAt(leave: DemoPersonTruth['leave'], now: number): string | null {
+  if (leave === null) return null;
+  return now >= portalDateStart(leave.from) && now < portalDateStart(leave.to) + DAY_MS ? leave.to : null;
+}
+
+export function viewFromTruth(truth: DemoPersonTruth, now: number, options: OracleOptions = {}): MessengerView {
+  return {
+    presence: presenceFromTruth(truth, now, options),
+    desktopRunning: desktopRunningFromTruth(truth, now),
+    lastDayOff: lastDayOffAt(truth.leave, now),
+  };
+}
+
+/**
+ * What the messenger shows for person `id` at `now` (the control's truth as of `now`), or null
+ * for an unknown id. `now` should not be earlier than the portal's clock.
+ */
+export function messengerPresence(source: TruthSource, id: number, now: number, options: OracleOptions = {}): MessengerView | null {
+  const truth = source.truth(id, now);
+  return truth ? viewFromTruth(truth, now, { ...options, legacy: options.legacy ?? source.legacy }) : null;
+}
