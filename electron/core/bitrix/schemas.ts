@@ -140,7 +140,8 @@ const StrictUserSchema = z.object({
   name: StrictString,
   first_name: StrictString,
   last_name: StrictString,
-  work_position: StrictString,
+  // Current portals send null for an empty position: normal, not a reason for the slow path.
+  work_position: z.string().nullable().optional(),
   color: StrictString,
   avatar: StrictString,
   avatar_hr: StrictString,

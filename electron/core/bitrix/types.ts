@@ -10,7 +10,7 @@ export interface RawUser {
   readonly name?: string | undefined;
   readonly first_name?: string | undefined;
   readonly last_name?: string | undefined;
-  readonly work_position?: string | undefined;
+  readonly work_position?: string | null | undefined;
   readonly color?: string | undefined;
   readonly avatar?: string | undefined;
   readonly avatar_hr?: string | undefined;

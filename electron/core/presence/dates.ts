@@ -116,16 +116,15 @@ export function parseAtom(value: string | false | undefined): number | null {
 }
 
 /**
- * The calendar date (YYYY-MM-DD) an ATOM string names, when it is `now`'s date or later as
- * seen in the string's own offset, else null. Used for leave end dates: a leave ending
- * "2026-11-30T00:00:00+03:00" still covers all of 30 November in the portal's zone.
+ * The last day off (YYYY-MM-DD) of a leave whose `absent` is `value`, or null once the leave is
+ * over. Bitrix24's `absent` is the moment the leave ends: midnight after the last day off, in
+ * the portal's zone (`2026-12-04T00:00:00+03:00` = off through 3 December). The day is read in
+ * the offset the portal wrote, 12 hours before that moment, so a portal that writes the same
+ * instant in another offset next time (`2026-12-03T21:00:00+00:00`) still names 3 December.
  */
-export function atomDateIfNotPast(value: string | false | undefined, now: number): string | null {
+export function lastDayOffIfNotOver(value: string | false | undefined, now: number): string | null {
   if (typeof value !== 'string' || !parseInto(value, scratch)) return null;
-  const date = value.slice(0, 10);
-  const todayThere = new Date(Math.floor((now + scratch.offsetMinutes * MINUTE_MS) / DAY_MS) * DAY_MS)
-    .toISOString()
-    .slice(0, 10);
-  // Both are zero-padded YYYY-MM-DD (years 0000-9999), so string order is date order.
-  return date >= todayThere ? date : null;
+  if (now >= scratch.ms) return null;
+  const localNoonBefore = scratch.ms + scratch.offsetMinutes * MINUTE_MS - DAY_MS / 2;
+  return new Date(localNoonBefore).toISOString().slice(0, 10);
 }

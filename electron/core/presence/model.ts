@@ -1,29 +1,35 @@
 import type { RawUser } from '../bitrix/types.js';
 import type { Colleague, Presence } from '../domain.js';
-import { atomDateIfNotPast, parseAtom } from './dates.js';
+import { lastDayOffIfNotOver, parseAtom } from './dates.js';
 import { safeAvatarUrl, safeColor } from './sanitize.js';
 
 /**
- * Raw Bitrix24 user → Colleague, following Bitrix's own messenger rules (IM module, CIMStatus;
- * see docs/bitrix24-rest.md "Deriving presence"). Pure and cheap: it runs for every person on
- * every poll.
+ * Raw Bitrix24 user → Colleague, following the Bitrix24 messenger's own rules as they apply to
+ * what a portal really sends (docs/bitrix24-rest.md, "What current Bitrix24 portals really send"
+ * and "Deriving presence"). Pure and cheap: it runs for every person on every poll.
  *
- * Presence precedence: offline (no last activity, or older than the online limit) → idle →
- * mobile → online. Decisions where the notes leave room:
- * - Idle counts only while the desktop messenger is running (Bitrix reports idle only then). A
- *   stale idle date next to an old `desktop_last_date` (the app crashed while idle) is ignored.
- *   When a portal does not send `desktop_last_date` at all, the idle date is trusted as is.
- * - Mobile: `mobile_last_date` newer than the online limit and less than 300 s away from
- *   `last_activity_date` (either side: the data carries no promise which one is later).
- * - Boundaries are strict as in Bitrix: online while `now - last < limit`, desktop while
- *   `desktop_last_date + 180 s > now`.
- * - Any date that is missing, malformed or offset-less (see dates.ts) degrades only its own
- *   field: a bad `mobile_last_date` just means "not mobile".
- * - Leave: `absent` is the last day of leave; kept as YYYY-MM-DD (the date as the portal wrote
- *   it) while that day is today or later in the portal's offset, else null.
- * - Name: `name`, else first + last, else `#id` (language-neutral, so alerts never say " is online").
+ * Current portals report only `last_activity_date`, `absent` and (in im.user.get)
+ * `desktop_last_date`; `status`, `idle` and `mobile_last_date` are hard-coded for REST callers.
+ * So presence comes from the last activity alone:
+ * - online while it is under 5 minutes old (the messenger's "Online");
+ * - idle from there until the online limit: no sign of activity for N minutes, dated from the
+ *   last activity (the messenger's "Last seen N min ago" while it still counts the person online);
+ * - offline past the limit, or with no activity at all.
+ * A connected messenger has its owner's activity refreshed every 240 s by the portal, so people
+ * at a connected desk never fall out of the 5-minute window.
+ *
+ * Old portals also send real `idle`, `mobile_last_date` and `status`; where they do:
+ * - idle: the desktop app's idle date, while the desktop app is running (or when nobody has
+ *   said whether it is), dates the idle state instead of the last activity;
+ * - mobile: `mobile_last_date` within the online limit and less than 300 s away from the last
+ *   activity (either side), as the old messenger showed it (before the 5-minute rule);
+ * - a chosen status is kept as sent. A current portal's "online" is no choice at all.
+ * Any date that is missing, malformed or offset-less degrades only its own field.
+ * Name: `name`, else first + last, else `#id` (language-neutral, so alerts never say " is online").
  */
 
+/** The messenger shows "Online" only while the last activity is this recent. */
+export const ACTIVE_WINDOW_MS = 300_000;
 /** The mobile app counts while its last sign of life is this close to the last activity. */
 export const MOBILE_ACTIVITY_WINDOW_MS = 300_000;
 /** Bitrix: desktop_last_date + 120 s + 60 s > now. */
@@ -32,10 +38,16 @@ export const DESKTOP_ALIVE_MS = 180_000;
 export interface ModelOptions {
   /** The portal's online limit (PHP session lifetime) in seconds. */
   readonly onlineLimitSec: number;
+  /**
+   * Whether the desktop app is running, as last checked (im.user.get); null when unknown. Used
+   * where the user object itself has no desktop date (current portals send false in the list
+   * methods; old ones send the real date in every method).
+   */
+  readonly desktopOf?: (id: number) => boolean | null;
 }
 
-function trimmed(value: string | undefined): string {
-  return value === undefined ? '' : value.trim();
+function trimmed(value: string | null | undefined): string {
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 function displayName(raw: RawUser, firstName: string, lastName: string): string {
@@ -46,39 +58,67 @@ function displayName(raw: RawUser, firstName: string, lastName: string): string 
 }
 
 /** The dates presence is derived from, as a user object carries them. */
-export type PresenceDateFields = Pick<RawUser, 'last_activity_date' | 'mobile_last_date' | 'desktop_last_date' | 'idle'>;
+export type PresenceDateFields = Pick<RawUser, 'last_activity_date' | 'mobile_last_date' | 'idle'>;
 
 export interface DerivedPresence {
   readonly presence: Presence;
   readonly presenceSince: number | null;
   readonly lastActivity: number | null;
-  /** The desktop messenger is running. */
-  readonly desktop: boolean;
+}
+
+/** Whether `desktop_last_date` says the desktop app is running at `at`; null when it says nothing. */
+export function desktopRunningAt(desktopLastDate: string | false | undefined, at: number): boolean | null {
+  const last = parseAtom(desktopLastDate);
+  return last === null ? null : last + DESKTOP_ALIVE_MS > at;
 }
 
 /**
- * Bitrix24's rules (see the API notes), in one place: the app derives presence with it, and
- * the demo portal shapes its people's dates with it, so the two can never disagree.
+ * @param desktop whether the desktop app is running (null: unknown). Only an old portal's idle
+ *   date depends on it: Bitrix24 reports idle only while the desktop app runs, so an idle date
+ *   next to a closed desktop app is a leftover (the app crashed while idle).
  */
-export function derivePresence(fields: PresenceDateFields, now: number, onlineLimitSec: number): DerivedPresence {
-  const limitMs = onlineLimitSec * 1000;
+export function derivePresence(fields: PresenceDateFields, now: number, onlineLimitSec: number, desktop: boolean | null): DerivedPresence {
   const lastActivity = parseAtom(fields.last_activity_date);
-  const desktopLast = parseAtom(fields.desktop_last_date);
-  const desktop = desktopLast !== null && desktopLast + DESKTOP_ALIVE_MS > now;
-  if (lastActivity === null || now - lastActivity >= limitMs) {
-    return { presence: 'offline', presenceSince: lastActivity, lastActivity, desktop };
+  if (lastActivity === null || now - lastActivity >= onlineLimitSec * 1000) {
+    return { presence: 'offline', presenceSince: lastActivity, lastActivity };
   }
   const idle = fields.idle ? parseAtom(fields.idle) : null;
-  if (idle !== null && (desktop || fields.desktop_last_date === undefined)) {
-    return { presence: 'idle', presenceSince: idle, lastActivity, desktop };
-  }
+  if (idle !== null && desktop !== false) return { presence: 'idle', presenceSince: idle, lastActivity };
   const mobileLast = fields.mobile_last_date ? parseAtom(fields.mobile_last_date) : null;
-  const mobile = mobileLast !== null && now - mobileLast < limitMs && Math.abs(lastActivity - mobileLast) < MOBILE_ACTIVITY_WINDOW_MS;
-  return { presence: mobile ? 'mobile' : 'online', presenceSince: null, lastActivity, desktop };
+  if (mobileLast !== null && now - mobileLast < onlineLimitSec * 1000 && Math.abs(lastActivity - mobileLast) < MOBILE_ACTIVITY_WINDOW_MS) {
+    return { presence: 'mobile', presenceSince: null, lastActivity };
+  }
+  if (now - lastActivity >= ACTIVE_WINDOW_MS) return { presence: 'idle', presenceSince: lastActivity, lastActivity };
+  return { presence: 'online', presenceSince: null, lastActivity };
+}
+
+/** The portal's placeholder for "no picture": current portals send it as avatar_hr. */
+const PLACEHOLDER_AVATAR = /\/bitrix\/js\/im\/images\/blank\.gif(?:[?#]|$)/;
+
+function avatarOf(raw: RawUser): string | null {
+  for (const candidate of [raw.avatar, raw.avatar_hr]) {
+    const url = safeAvatarUrl(candidate);
+    if (url !== null && !PLACEHOLDER_AVATAR.test(url)) return url;
+  }
+  return null;
+}
+
+/**
+ * Whether the desktop app runs: a date in the object itself is the freshest word (old portals
+ * send it in every method), then the last im.user.get check, then a `false` in the object
+ * (never ran it: what a list method of a current portal says of everyone, and why it comes last).
+ */
+function desktopState(raw: RawUser, now: number, options: ModelOptions): boolean | null {
+  const inObject = desktopRunningAt(raw.desktop_last_date, now);
+  if (inObject !== null) return inObject;
+  const checked = options.desktopOf?.(raw.id) ?? null;
+  if (checked !== null) return checked;
+  return raw.desktop_last_date === false ? false : null;
 }
 
 export function toColleague(raw: RawUser, now: number, options: ModelOptions): Colleague {
-  const { presence, presenceSince, lastActivity, desktop } = derivePresence(raw, now, options.onlineLimitSec);
+  const desktop = desktopState(raw, now, options);
+  const { presence, presenceSince, lastActivity } = derivePresence(raw, now, options.onlineLimitSec, desktop);
 
   const firstName = trimmed(raw.first_name);
   const lastName = trimmed(raw.last_name);
@@ -90,14 +130,15 @@ export function toColleague(raw: RawUser, now: number, options: ModelOptions): C
     lastName,
     position: trimmed(raw.work_position),
     departments: raw.departments ? raw.departments.slice() : [],
-    avatar: safeAvatarUrl(raw.avatar) ?? safeAvatarUrl(raw.avatar_hr),
+    avatar: avatarOf(raw),
     color: safeColor(raw.color),
     presence,
     presenceSince,
     lastActivity,
-    desktop,
+    // Someone gone offline has no connected desktop app, whatever the last check said.
+    desktop: desktop === true && presence !== 'offline',
     status,
-    absentUntil: raw.absent ? atomDateIfNotPast(raw.absent, now) : null,
+    absentUntil: raw.absent ? lastDayOffIfNotOver(raw.absent, now) : null,
     bot: raw.bot === true,
     extranet: raw.extranet === true,
   };

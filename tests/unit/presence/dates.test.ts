@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { atomDateIfNotPast, parseAtom } from '../../../electron/core/presence/dates.js';
+import { lastDayOffIfNotOver, parseAtom } from '../../../electron/core/presence/dates.js';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -65,12 +65,29 @@ describe('parseAtom', () => {
   });
 });
 
-describe('atomDateIfNotPast', () => {
+describe('lastDayOffIfNotOver', () => {
   const now = Date.UTC(2026, 10, 23, 9, 0);
-  it('returns the written date while it is today or later in its own offset', () => {
-    expect(atomDateIfNotPast('2026-11-23T00:00:00+03:00', now)).toBe('2026-11-23');
-    expect(atomDateIfNotPast('2027-01-02T00:00:00+03:00', now)).toBe('2027-01-02');
-    expect(atomDateIfNotPast('2026-11-22T23:59:59+03:00', now)).toBeNull();
-    expect(atomDateIfNotPast('not a date', now)).toBeNull();
+  it('names the day before the midnight `absent` marks, while that midnight is ahead', () => {
+    expect(lastDayOffIfNotOver('2026-11-24T00:00:00+03:00', now)).toBe('2026-11-23');
+    expect(lastDayOffIfNotOver('2027-01-02T00:00:00+03:00', now)).toBe('2027-01-01');
+    expect(lastDayOffIfNotOver('2026-03-01T00:00:00+03:00', Date.UTC(2026, 1, 20))).toBe('2026-02-28');
+    expect(lastDayOffIfNotOver('2026-11-23T00:00:00+03:00', now)).toBeNull();
+    expect(lastDayOffIfNotOver('not a date', now)).toBeNull();
+    expect(lastDayOffIfNotOver(false, now)).toBeNull();
+  });
+
+  it('is the same day whichever offset the portal writes the instant in', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -11 * 60, max: 11 * 60 }), (shift) => {
+        // Midnight 2026-12-04 in Moscow, written in an offset `shift` minutes from it.
+        const instant = Date.UTC(2026, 11, 3, 21, 0);
+        const offset = 180 + shift;
+        const local = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
+        const sign = offset < 0 ? '-' : '+';
+        const abs = Math.abs(offset);
+        const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(lastDayOffIfNotOver(text, now)).toBe('2026-12-03');
+      }),
+    );
   });
 });

@@ -34,12 +34,38 @@ function user(fields: Partial<RawUser> = {}): RawUser {
 
 const model = (fields: Partial<RawUser> = {}, now = NOW) => toColleague(user(fields), now, LIMIT);
 
-describe('online limit', () => {
-  it('is online while the last activity is younger than the limit', () => {
-    const anna = model({ last_activity_date: ago(1439) });
+describe('activity: online, no activity, offline (what a current portal allows)', () => {
+  it('is online while the last activity is under 5 minutes old', () => {
+    const anna = model({ last_activity_date: ago(299) });
     expect(anna.presence).toBe('online');
     expect(anna.presenceSince).toBeNull();
-    expect(anna.lastActivity).toBe(NOW - 1_439_000);
+    expect(anna.lastActivity).toBe(NOW - 299_000);
+  });
+
+  it('shows no activity from 5 minutes until the online limit, dated from the last activity', () => {
+    for (const seconds of [300, 900, 1439]) {
+      const anna = model({ last_activity_date: ago(seconds) });
+      expect(anna.presence).toBe('idle');
+      expect(anna.presenceSince).toBe(NOW - seconds * 1000);
+      expect(anna.lastActivity).toBe(NOW - seconds * 1000);
+    }
+  });
+
+  it('never flaps for someone whose connected messenger the portal refreshes every 240 s', () => {
+    // The push server rewrites last_activity_date every 240 s: read every 30 s for 4 hours.
+    const refreshedAt = (t: number) => t - (t % 240_000);
+    const seen = new Set<string>();
+    for (let t = 0; t < 4 * 3_600_000; t += 30_000) {
+      const last = NOW - 3_600_000 * 5 + refreshedAt(t);
+      const now = NOW - 3_600_000 * 5 + t + 7_000; // polls are not aligned with the refreshes
+      seen.add(toColleague(user({ last_activity_date: new Date(last).toISOString() }), now, LIMIT).presence);
+    }
+    expect([...seen]).toEqual(['online']);
+  });
+
+  it('a person whose laptop closed 20 minutes ago is offline at the default 900 s limit', () => {
+    expect(toColleague(user({ last_activity_date: ago(20 * 60) }), NOW, { onlineLimitSec: 900 }).presence).toBe('offline');
+    expect(toColleague(user({ last_activity_date: ago(10 * 60) }), NOW, { onlineLimitSec: 900 }).presence).toBe('idle');
   });
 
   it('is offline at exactly the limit, since its last activity', () => {
@@ -48,7 +74,7 @@ describe('online limit', () => {
     expect(anna.presenceSince).toBe(NOW - 1_440_000);
   });
 
-  it('uses the configured limit', () => {
+  it('uses the configured limit, also below the 5-minute window', () => {
     expect(toColleague(user({ last_activity_date: ago(200) }), NOW, { onlineLimitSec: 120 }).presence).toBe('offline');
     expect(toColleague(user({ last_activity_date: ago(119) }), NOW, { onlineLimitSec: 120 }).presence).toBe('online');
   });
@@ -80,8 +106,13 @@ describe('mobile', () => {
   });
 
   it('is not mobile when the mobile date is older than the online limit', () => {
-    // Within 300 s of a last activity that is itself just inside the limit, but past the limit.
-    expect(model({ last_activity_date: ago(1300), mobile_last_date: ago(1450) }).presence).toBe('online');
+    // Within 300 s of a last activity that is itself just inside the limit, but past the limit:
+    // no sign of activity for 1300 s, then.
+    expect(model({ last_activity_date: ago(1300), mobile_last_date: ago(1450) }).presence).toBe('idle');
+  });
+
+  it('stays mobile past the 5-minute window while within the limit, as the old messenger showed it', () => {
+    expect(model({ last_activity_date: ago(600), mobile_last_date: ago(600) }).presence).toBe('mobile');
   });
 
   it('mobile needs the person online: an old last activity is offline regardless', () => {
@@ -94,6 +125,20 @@ describe('desktop', () => {
     expect(model({ desktop_last_date: ago(179) }).desktop).toBe(true);
     expect(model({ desktop_last_date: ago(180) }).desktop).toBe(false);
     expect(model({ desktop_last_date: false }).desktop).toBe(false);
+  });
+
+  it('takes the last im.user.get check where the object has no date (current portals)', () => {
+    const checked = (running: boolean | null) => ({ ...LIMIT, desktopOf: (id: number) => (id === 7 ? running : null) });
+    expect(toColleague(user({ desktop_last_date: false }), NOW, checked(true)).desktop).toBe(true);
+    expect(toColleague(user({ desktop_last_date: false }), NOW, checked(false)).desktop).toBe(false);
+    expect(toColleague(user({ desktop_last_date: false }), NOW, checked(null)).desktop).toBe(false);
+    // A date in the object itself is fresher than any earlier check.
+    expect(toColleague(user({ desktop_last_date: ago(400) }), NOW, checked(true)).desktop).toBe(false);
+  });
+
+  it('is never running for someone offline, whatever the last check said', () => {
+    const options = { ...LIMIT, desktopOf: () => true };
+    expect(toColleague(user({ last_activity_date: ago(3000) }), NOW, options).desktop).toBe(false);
   });
 });
 
@@ -113,6 +158,12 @@ describe('idle', () => {
   it('ignores a stale idle date once the desktop app stopped reporting', () => {
     expect(model({ idle: ago(600), desktop_last_date: ago(900) }).presence).toBe('online');
     expect(model({ idle: ago(600), desktop_last_date: false }).presence).toBe('online');
+  });
+
+  it('the idle date wins over the 5-minute rule for dating the state', () => {
+    const anna = model({ idle: ago(1000), desktop_last_date: ago(30), last_activity_date: ago(400) });
+    expect(anna.presence).toBe('idle');
+    expect(anna.presenceSince).toBe(NOW - 1_000_000);
   });
 
   it('trusts the idle date when the portal does not report desktop_last_date at all', () => {
@@ -144,23 +195,24 @@ describe('chosen status', () => {
 });
 
 describe('absence', () => {
-  it('keeps the last day of a leave that ends in the future', () => {
-    expect(model({ absent: '2026-12-04T00:00:00+03:00' }).absentUntil).toBe('2026-12-04');
+  it('`absent` is the midnight after the last day off: the day before it is the last one', () => {
+    expect(model({ absent: '2026-12-04T00:00:00+03:00' }).absentUntil).toBe('2026-12-03');
   });
 
-  it('keeps a leave whose last day is today in the portal zone, even after that midnight instant', () => {
-    expect(model({ absent: '2026-11-23T00:00:00+03:00' }).absentUntil).toBe('2026-11-23');
+  it('reads the same last day when the portal writes the same instant in another offset', () => {
+    for (const absent of ['2026-12-03T21:00:00+00:00', '2026-12-03T21:00:00Z', '2026-12-04T05:00:00+08:00', '2026-12-03T16:00:00-05:00']) {
+      expect(model({ absent }).absentUntil).toBe('2026-12-03');
+    }
   });
 
-  it('judges "today" in the date’s own offset', () => {
-    // 22:30 UTC on the 23rd is already the 24th in Moscow: a leave ending the 23rd is over.
-    const late = Date.UTC(2026, 10, 23, 22, 30);
-    expect(model({ absent: '2026-11-23T00:00:00+03:00' }, late).absentUntil).toBeNull();
-    expect(model({ absent: '2026-11-23T00:00:00-05:00' }, late).absentUntil).toBe('2026-11-23');
+  it('ends the leave at that midnight instant, not a day later', () => {
+    const midnight = Date.UTC(2026, 11, 3, 21, 0);
+    expect(model({ absent: '2026-12-04T00:00:00+03:00' }, midnight - 1).absentUntil).toBe('2026-12-03');
+    expect(model({ absent: '2026-12-04T00:00:00+03:00' }, midnight).absentUntil).toBeNull();
   });
 
-  it('drops a leave that ended before today', () => {
-    expect(model({ absent: '2026-11-22T23:59:59+03:00' }).absentUntil).toBeNull();
+  it('drops a leave that is over', () => {
+    expect(model({ absent: '2026-11-23T00:00:00+03:00' }).absentUntil).toBeNull();
   });
 
   it('is null when not on leave', () => {
@@ -179,11 +231,11 @@ describe('bad dates degrade one field', () => {
     '2026-11-23T08:59:00+03:00junk',
     '',
   ])('%j as last activity → offline with unknown last activity, the rest intact', (bad) => {
-    const anna = model({ last_activity_date: bad, desktop_last_date: ago(10), absent: '2026-12-01T00:00:00+03:00' });
+    const anna = model({ last_activity_date: bad, absent: '2026-12-01T00:00:00+03:00' });
     expect(anna.presence).toBe('offline');
     expect(anna.lastActivity).toBeNull();
-    expect(anna.desktop).toBe(true);
-    expect(anna.absentUntil).toBe('2026-12-01');
+    expect(anna.name).toBe('Anna Petrova');
+    expect(anna.absentUntil).toBe('2026-11-30');
   });
 
   it('a bad mobile date only means not mobile', () => {
@@ -242,6 +294,17 @@ describe('names, avatar, colour, flags', () => {
     ['', null],
   ])('avatar %j → %j', (avatar, expected) => {
     expect(model({ avatar, avatar_hr: undefined }).avatar).toBe(expected);
+  });
+
+  it('treats the portal\'s blank.gif placeholder and an empty string as no avatar', () => {
+    expect(model({ avatar: '', avatar_hr: 'https://portal.bitrix24.ru/bitrix/js/im/images/blank.gif' }).avatar).toBeNull();
+    expect(model({ avatar: 'https://portal.bitrix24.ru/bitrix/js/im/images/blank.gif', avatar_hr: '' }).avatar).toBeNull();
+    expect(model({ avatar: '', avatar_hr: 'http://127.0.0.1:4567/bitrix/js/im/images/blank.gif?v=2' }).avatar).toBeNull();
+    expect(model({ avatar: 'https://cdn.example.com/blank.gif.png' }).avatar).toBe('https://cdn.example.com/blank.gif.png');
+  });
+
+  it('reads a null work_position (as real portals send it) as no position', () => {
+    expect(model({ work_position: null }).position).toBe('');
   });
 
   it('falls back to avatar_hr when avatar is unusable', () => {
