@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_ONLINE_LIMIT_SEC } from '../core/settings/schema.js';
 
 /** A bad command line: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -18,6 +19,8 @@ export interface WatchArgs {
   readonly star: readonly number[];
   readonly json: boolean;
   readonly demoTeamSize: number;
+  /** --legacy-portal: the demo answers as an old on-premise portal (real idle, mobile, status). */
+  readonly demoLegacy: boolean;
 }
 
 export interface WebArgs {
@@ -27,6 +30,7 @@ export interface WebArgs {
   readonly port: number;
   readonly open: boolean;
   readonly demoTeamSize: number;
+  readonly demoLegacy: boolean;
 }
 
 export type CliArgs = WatchArgs | WebArgs | { readonly command: 'help' };
@@ -34,8 +38,10 @@ export type CliArgs = WatchArgs | WebArgs | { readonly command: 'help' };
 export const USAGE = `Usage:
   b24-presence watch (--demo | --webhook URL) [--interval SECONDS] [--online-limit SECONDS]
                      [--alerts all|starred|none] [--star ID[,ID]] [--json] [--team-size N]
-  b24-presence web   [--demo | --webhook URL] [--port N] [--open] [--team-size N]
-The webhook URL may also come from the environment as B24_WEBHOOK_URL (preferred).`;
+                     [--legacy-portal]
+  b24-presence web   [--demo | --webhook URL] [--port N] [--open] [--team-size N] [--legacy-portal]
+The webhook URL may also come from the environment as B24_WEBHOOK_URL (preferred).
+--legacy-portal makes the demo answer as an old on-premise portal (real idle, mobile, status).`;
 
 function integer(value: string | undefined, flag: string, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
@@ -82,6 +88,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
         port: { type: 'string' },
         open: { type: 'boolean' },
         'team-size': { type: 'string' },
+        'legacy-portal': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -91,33 +98,40 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
   }
   const { values } = parsed;
   const demoTeamSize = integer(values['team-size'], '--team-size', 1, 10_000, 40);
+  const demoLegacy = values['legacy-portal'] === true;
   if (command === 'watch') {
     for (const flag of ['port', 'open'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to the web command`);
     }
     const alerts = values.alerts ?? 'all';
     if (alerts !== 'all' && alerts !== 'starred' && alerts !== 'none') throw new UsageError('--alerts takes all, starred or none');
+    const where = source(values, env, true);
+    if (demoLegacy && !where.demo) throw new UsageError('--legacy-portal is a kind of demo portal: add --demo');
     return {
       command: 'watch',
-      ...source(values, env, true),
+      ...where,
       intervalSec: integer(values.interval, '--interval', 2, 3600, 30),
-      onlineLimitSec: integer(values['online-limit'], '--online-limit', 120, 86_400, 1440),
+      onlineLimitSec: integer(values['online-limit'], '--online-limit', 120, 86_400, DEFAULT_ONLINE_LIMIT_SEC),
       alerts,
       star: ids(values.star),
       json: values.json === true,
       demoTeamSize,
+      demoLegacy,
     };
   }
   if (command === 'web') {
     for (const flag of ['interval', 'online-limit', 'alerts', 'star', 'json'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to the watch command (set it in the panel)`);
     }
+    const where = source(values, env, false);
+    if (demoLegacy && where.webhookUrl !== null) throw new UsageError('--legacy-portal is a kind of demo portal: drop the webhook or add --demo');
     return {
       command: 'web',
-      ...source(values, env, false),
+      ...where,
       port: integer(values.port, '--port', 0, 65_535, 0),
       open: values.open === true,
       demoTeamSize,
+      demoLegacy,
     };
   }
   throw new UsageError(`unknown command "${command.slice(0, 20)}"; use watch or web`);

@@ -1,4 +1,7 @@
-import { SETTINGS_VERSION } from './schema.js';
+import { DEFAULT_ONLINE_LIMIT_SEC, SETTINGS_VERSION } from './schema.js';
+
+/** The default online limit of version 1: PHP's session lifetime, which cloud portals do not use. */
+const VERSION_1_DEFAULT_ONLINE_LIMIT_SEC = 1440;
 
 /**
  * Settings migrations: each step takes the stored object of version N and returns version
@@ -12,6 +15,13 @@ export type Migration = (from: RawSettings) => RawSettings;
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // Files written before settings carried a version number: same shape as version 1.
   0: (from) => ({ ...from, version: 1 }),
+  // The default online limit became 900 s. A file still holding the old default moves with it;
+  // any other value is the user's choice and stays.
+  1: (from) => ({
+    ...from,
+    version: 2,
+    ...(from.onlineLimitSec === VERSION_1_DEFAULT_ONLINE_LIMIT_SEC ? { onlineLimitSec: DEFAULT_ONLINE_LIMIT_SEC } : {}),
+  }),
 };
 
 export type MigrationOutcome =

@@ -4,7 +4,13 @@ import { z } from 'zod';
  * User settings: one schema for the store on disk, the IPC contract and the settings form.
  * The credential itself is never part of Settings: the shell keeps it encrypted on its own.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+/**
+ * The online limit of a cloud portal: the current messenger's fallback and what Bitrix24's help
+ * pages describe (unavailable after 15 minutes). Classic on-premise portals use 1440 s.
+ */
+export const DEFAULT_ONLINE_LIMIT_SEC = 900;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 00:00 to 23:59');
 
@@ -69,7 +75,7 @@ export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   connection: { kind: 'none' },
   pollIntervalSec: 30,
-  onlineLimitSec: 1440,
+  onlineLimitSec: DEFAULT_ONLINE_LIMIT_SEC,
   alerts: {
     scope: 'everyone',
     kinds: { online: true, backFromIdle: false, offline: false, backFromLeave: false },

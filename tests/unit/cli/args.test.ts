@@ -19,7 +19,12 @@ describe('parseCliArgs', () => {
   });
 
   it('applies the documented defaults', () => {
-    expect(parseCliArgs(['watch', '--demo'])).toMatchObject({ intervalSec: 30, onlineLimitSec: 1440, alerts: 'all', star: [], json: false });
+    expect(parseCliArgs(['watch', '--demo'])).toMatchObject({ intervalSec: 30, onlineLimitSec: 900, alerts: 'all', star: [], json: false, demoLegacy: false });
+  });
+
+  it('takes --legacy-portal for a demo that answers as an old on-premise portal', () => {
+    expect(parseCliArgs(['watch', '--demo', '--legacy-portal'])).toMatchObject({ demo: true, demoLegacy: true });
+    expect(parseCliArgs(['web', '--legacy-portal'])).toMatchObject({ command: 'web', demoLegacy: true });
   });
 
   it('prefers the environment for the webhook so it stays out of argv', () => {
@@ -36,6 +41,9 @@ describe('parseCliArgs', () => {
     [['watch', '--demo', '--webhook', HOOK], /either --demo or --webhook/],
     [['watch', '--demo', '--port', '80'], /--port belongs to the web command/],
     [['web', '--json'], /--json belongs to the watch command/],
+    [['watch', '--legacy-portal'], /say where to connect/],
+    [['watch', '--webhook', HOOK, '--legacy-portal'], /add --demo/],
+    [['web', '--webhook', HOOK, '--legacy-portal'], /drop the webhook or add --demo/],
     [['frobnicate'], /unknown command/],
     [['watch', '--demo', '--bogus'], /Unknown option/],
   ])('refuses %j with a one-line message', (argv, message) => {

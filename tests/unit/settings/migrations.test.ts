@@ -12,12 +12,24 @@ describe('settings migrations', () => {
     expect(migrateSettings(raw)).toEqual({ kind: 'current', value: raw });
   });
 
-  it('stamps an unversioned file as version 1', () => {
+  it('stamps an unversioned file as version 1, and brings it up to date', () => {
     expect(migrateSettings({ pollIntervalSec: 45 })).toEqual({
       kind: 'migrated',
       from: 0,
-      value: { pollIntervalSec: 45, version: 1 },
+      value: { pollIntervalSec: 45, version: 2 },
     });
+  });
+
+  it('moves the old default online limit (1440 s) to 900 s and keeps any value the user chose', () => {
+    expect(migrateSettings({ version: 1, onlineLimitSec: 1440, pollIntervalSec: 30 })).toEqual({
+      kind: 'migrated',
+      from: 1,
+      value: { version: 2, onlineLimitSec: 900, pollIntervalSec: 30 },
+    });
+    for (const chosen of [120, 600, 1200, 3600]) {
+      expect(migrateSettings({ version: 1, onlineLimitSec: chosen })).toEqual({ kind: 'migrated', from: 1, value: { version: 2, onlineLimitSec: chosen } });
+    }
+    expect(migrateSettings({ onlineLimitSec: 1440 })).toMatchObject({ value: { version: 2, onlineLimitSec: 900 } });
   });
 
   it('runs steps in order', () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../electron/core/settings/schema.js';
 import { asideName, nodeFileOps, prepareJsonFile, prepareSettingsFile } from '../../../electron/main/store-files.js';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -41,7 +41,7 @@ describe('settings file recovery (real files)', () => {
     const { version: _version, ...unversioned } = DEFAULT_SETTINGS;
     writeFileSync(path, JSON.stringify(unversioned));
     expect(prepareSettingsFile(path, nodeFileOps, NOW).problem).toBeNull();
-    expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(1);
+    expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(SETTINGS_VERSION);
     const before = readFileSync(path, 'utf8');
     prepareSettingsFile(path, nodeFileOps, NOW);
     expect(readFileSync(path, 'utf8')).toBe(before);
