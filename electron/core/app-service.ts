@@ -1,7 +1,7 @@
 import { errorMessage } from './error-message.js';
 import { z } from 'zod';
 import { systemClock } from './clock.js';
-import type { Health, Snapshot } from './domain.js';
+import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type Snapshot } from './domain.js';
 import { Emitter } from './emitter.js';
 import { B24Client } from './bitrix/client.js';
 import { isB24Error } from './bitrix/errors.js';
@@ -68,6 +68,7 @@ export function createAppService(options: AppServiceOptions): AppService {
 
   const currentHealth = (): Health => active?.engine.health ?? idleHealth;
   const currentSnapshot = (): Snapshot | null => active?.engine.snapshot ?? null;
+  const currentReports = (): PortalReports => active?.engine.reports ?? CURRENT_PORTAL_REPORTS;
 
   function connectionInfo(): ConnectionInfo {
     return {
@@ -138,6 +139,7 @@ export function createAppService(options: AppServiceOptions): AppService {
         emitSummary();
         if (health.code) log(`health ${health.state}: ${health.code}`);
       }),
+      engine.on('reports', (reports) => events.emit('reports', reports)),
       engine.on('alert', (alert) => events.emit('alert', alert)),
     ];
     const connection: ActiveConnection = {
@@ -152,6 +154,8 @@ export function createAppService(options: AppServiceOptions): AppService {
     active = connection;
     engine.start();
     events.emit('connection', connectionInfo());
+    // A new portal has shown nothing yet: what the last one reported does not carry over.
+    events.emit('reports', currentReports());
     log(`connected to ${kind === 'demo' ? 'the demo portal' : credential.portalHost}`);
     if (knownIdentityName !== null) return;
     // Whose credential this is only decorates the panel: a failure here must not stop polling.
@@ -216,6 +220,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       settings,
       health: currentHealth(),
       snapshot: currentSnapshot(),
+      reports: currentReports(),
     }),
     'snapshot:get': async () => currentSnapshot(),
     'settings:update': async (update) => {

@@ -5,7 +5,14 @@
  * Times are epoch milliseconds.
  */
 
-/** What Bitrix24's messenger would show as the connection state. */
+/**
+ * What Bitrix24's messenger would show as the connection state:
+ * - online: a sign of activity in the last 5 minutes;
+ * - idle: no sign of activity for a while (since `presenceSince`), still within the online
+ *   limit; on old portals also the desktop app's own idle report;
+ * - mobile: active in the mobile app (old portals only: current ones never say so);
+ * - offline: no activity within the online limit.
+ */
 export type Presence = 'online' | 'idle' | 'mobile' | 'offline';
 export const PRESENCES: readonly Presence[] = ['online', 'idle', 'mobile', 'offline'];
 
@@ -29,19 +36,44 @@ export interface Colleague {
   readonly presence: Presence;
   /**
    * When the current presence began, as far as the data tells: online/mobile → null (Bitrix24
-   * does not report a session start), idle → the idle date, offline → last activity.
+   * does not report a session start), idle → the last activity (or, on old portals, the desktop
+   * app's idle date), offline → last activity.
    */
   readonly presenceSince: number | null;
   readonly lastActivity: number | null;
-  /** The desktop messenger is running on this person's computer. */
+  /**
+   * The desktop messenger was running when last checked (im.user.get, one person per batch
+   * command, round-robin) and the person has not gone offline since. False when not known.
+   */
   readonly desktop: boolean;
-  /** Chosen status (see KnownChosenStatus); unknown values kept as sent. */
+  /**
+   * Chosen status (see KnownChosenStatus); unknown values kept as sent. Current portals always
+   * send "online" (see PortalReports.status).
+   */
   readonly status: string;
-  /** Last day of leave (ISO date, YYYY-MM-DD) while on leave, else null. */
+  /** Last day off (ISO date, YYYY-MM-DD: back the day after) while on leave, else null. */
   readonly absentUntil: string | null;
   readonly bot: boolean;
   readonly extranet: boolean;
 }
+
+/**
+ * What this portal really reports, learnt from its answers. Current Bitrix24 portals hard-code
+ * `status` ("online"), `idle` and `mobile_last_date` (false) for REST callers; portals with an
+ * old `im` module still send them. Each flag turns true, for the rest of the connection, once
+ * an answer proves the portal sends that field for real; until then the app shows no state
+ * that depends on it (no "mobile" chip, no "do not disturb" badge).
+ */
+export interface PortalReports {
+  /** The desktop app's idle date (`idle`). */
+  readonly idle: boolean;
+  /** Mobile app activity (`mobile_last_date`). */
+  readonly mobile: boolean;
+  /** The chosen status (dnd, away, break). */
+  readonly status: boolean;
+}
+
+export const CURRENT_PORTAL_REPORTS: PortalReports = { idle: false, mobile: false, status: false };
 
 export interface Snapshot {
   /** Strictly increasing per engine run; a patch with seq N applies to the snapshot with seq N-1. */

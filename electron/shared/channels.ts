@@ -22,6 +22,7 @@ export const EVENT_CHANNEL_NAMES = [
   'snapshot',
   'patch',
   'health',
+  'reports',
   'alert',
   'settings',
   'connection',

@@ -5,6 +5,7 @@ import type {
   ColleagueChange,
   Health,
   Patch,
+  PortalReports,
   Snapshot,
 } from '../core/domain.js';
 import { SettingsSchema, SettingsUpdateSchema } from '../core/settings/schema.js';
@@ -78,6 +79,12 @@ export const AlertIntentSchema = z.object({
   at: EpochMs,
 }) satisfies z.ZodType<AlertIntent>;
 
+export const PortalReportsSchema = z.object({
+  idle: z.boolean(),
+  mobile: z.boolean(),
+  status: z.boolean(),
+}) satisfies z.ZodType<PortalReports>;
+
 /** Where the panel is connected, without the secret. */
 export const ConnectionInfoSchema = z.object({
   kind: z.enum(['none', 'demo', 'webhook', 'oauth']),
@@ -101,6 +108,8 @@ export const SessionStateSchema = z.object({
   settings: SettingsSchema,
   health: HealthSchema,
   snapshot: SnapshotSchema.nullable(),
+  /** What the connected portal really reports (current portals: none of it). */
+  reports: PortalReportsSchema,
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
@@ -167,6 +176,8 @@ export const eventChannels = {
   snapshot: SnapshotSchema,
   patch: PatchSchema,
   health: HealthSchema,
+  /** What the portal really reports changed (learnt from its answers, or a new connection). */
+  reports: PortalReportsSchema,
   alert: AlertIntentSchema,
   settings: SettingsSchema,
   connection: ConnectionInfoSchema,

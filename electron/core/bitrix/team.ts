@@ -9,11 +9,17 @@ import type { Department, PortalIdentity, RawUser } from './types.js';
  * steady state (all pages and the watch list in one batch), plus one per further 2,500 people.
  * The first refresh starts with page 0 to learn the size: one request for up to 50 people
  * (a batch when there is a watch list), then one batch for the remaining pages.
+ *
+ * Desktop-app checks ride in the first round's spare commands: `im.user.get` is the only method
+ * whose `desktop_last_date` is real on current portals, one person per command, so the caller
+ * hands an ordered list of whom to check and as many as fit without another request are asked.
  */
 export interface TeamFetch {
   readonly colleagues: RawUser[];
   /** Every watched id that is not a colleague → its user object, or null when the portal has none for us. */
   readonly watched: Map<number, RawUser | null>;
+  /** `desktop_last_date` of each person checked with im.user.get this time (false: never ran it). */
+  readonly desktop: Map<number, string | false>;
   /** The portal's `total` for the colleagues list: pass it back as `knownTotal` next time. */
   readonly total: number;
   /** User objects with unusable fields, or rejected for lack of an id. */
@@ -25,11 +31,14 @@ export interface TeamFetch {
 export interface FetchTeamOptions {
   readonly watchIds?: readonly number[];
   readonly knownTotal?: number | null;
+  /** Whom to check for a running desktop app, most wanted first; only what fits is asked. */
+  readonly desktopIds?: readonly number[];
   readonly signal?: AbortSignal;
 }
 
 export const COLLEAGUES_METHOD = 'im.department.colleagues.list';
 export const USERS_METHOD = 'im.user.list.get';
+export const USER_METHOD = 'im.user.get';
 /** im.department.colleagues.list's maximum LIMIT. */
 export const PAGE_SIZE = 50;
 /** Ids per im.user.list.get command: short command strings, and the usual Bitrix24 page size. */
@@ -55,6 +64,7 @@ interface CommandAnswer {
 type PlannedCommand = { readonly key: string; readonly command: BatchCommand } & (
   | { readonly kind: 'page'; readonly offset: number }
   | { readonly kind: 'watch'; readonly ids: readonly number[] }
+  | { readonly kind: 'desktop'; readonly id: number }
 );
 
 export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}): Promise<TeamFetch> {
@@ -64,6 +74,8 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
   /** Pages by offset; a page fetched again replaces the earlier answer. */
   const pages = new Map<number, PageInfo>();
   const watchAnswers = new Map<number, { readonly user: RawUser | null; readonly degraded: boolean }>();
+  const desktop = new Map<number, string | false>();
+  let desktopIds = [...new Set((opts.desktopIds ?? []).filter((id) => Number.isSafeInteger(id) && id > 0))];
   let watchRequested = watchIds.length === 0;
   let rounds = 0;
   const roundTotals: number[] = [];
@@ -91,7 +103,8 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
       key: `p${offset}`,
       kind: 'page',
       offset,
-      command: { method: COLLEAGUES_METHOD, params: { USER_DATA: 'Y', OFFSET: offset, LIMIT: PAGE_SIZE } },
+      // `start` wins over OFFSET on current servers and is all some old ones read: send both.
+      command: { method: COLLEAGUES_METHOD, params: { USER_DATA: 'Y', OFFSET: offset, start: offset, LIMIT: PAGE_SIZE } },
     }));
     if (!watchRequested) {
       const known = colleagues();
@@ -103,12 +116,22 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
         watchRequested = true;
       }
     }
+    // Desktop checks fill what is left of the last batch, once per fetch, never another request.
+    const room = planned.length === 0 ? 0 : MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
+    for (const id of desktopIds.slice(0, room)) {
+      planned.push({ key: `d${id}`, kind: 'desktop', id, command: { method: USER_METHOD, params: { ID: id } } });
+    }
+    desktopIds = [];
     let roundTotal: number | null = null;
     for (const part of chunk(planned, MAX_BATCH_COMMANDS)) {
       const answers = await execute(client, part, signal);
       for (const item of part) {
-        const answer = answers.get(item.key) as CommandAnswer;
-        if (item.kind === 'page') {
+        const answer = answers.get(item.key);
+        if (answer === undefined) continue; // a desktop check that failed: no news, not a failure
+        if (item.kind === 'desktop') {
+          const user = parseRawUserDetailed(answer.result).user;
+          if (user?.id === item.id) desktop.set(item.id, user.desktop_last_date ?? false);
+        } else if (item.kind === 'page') {
           const items = pageItems(answer.result, item.command.method);
           const users: RawUser[] = [];
           let degraded = 0;
@@ -183,13 +206,17 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
   return {
     colleagues: [...team.values()],
     watched,
+    desktop,
     total: latestTotal(),
     degraded,
     requests: client.requestsSent - startRequests,
   };
 }
 
-/** One command → a plain call; more → batches of at most 50. A failed command fails the fetch. */
+/**
+ * One command → a plain call; more → batches of at most 50. A failed command fails the fetch,
+ * except a desktop check: it only decorates, and a person deleted meanwhile must not stop a poll.
+ */
 async function execute(client: B24Client, commands: readonly PlannedCommand[], signal?: AbortSignal): Promise<Map<string, CommandAnswer>> {
   const answers = new Map<string, CommandAnswer>();
   if (commands.length === 1) {
@@ -201,6 +228,7 @@ async function execute(client: B24Client, commands: readonly PlannedCommand[], s
   const batch = await client.batch(Object.fromEntries(commands.map((item) => [item.key, item.command])), signal ? { signal } : {});
   for (const item of commands) {
     const error = batch.errors.get(item.key);
+    if (error && item.kind === 'desktop') continue;
     if (error) throw error;
     answers.set(item.key, {
       result: batch.results.get(item.key),

@@ -3,14 +3,18 @@ import type {
   AlertIntent,
   Health,
   Patch,
+  PortalReports,
   PresenceTransition,
   Snapshot,
 } from '../domain.js';
+import { CURRENT_PORTAL_REPORTS } from '../domain.js';
 import type { Settings } from '../settings/schema.js';
 import type { AlertMemoryPort } from '../service.js';
 import type { B24Error } from '../bitrix/errors.js';
 import { nextRetryDelay } from '../bitrix/backoff.js';
 import { toColleagues } from '../presence/model.js';
+import { DesktopChecks } from '../presence/desktop.js';
+import { learnReports } from '../presence/reports.js';
 import { SnapshotTracker } from '../snapshot/diff.js';
 import { AlertPolicy } from '../alerts/policy.js';
 import { Emitter } from '../emitter.js';
@@ -24,6 +28,8 @@ export interface RefreshReport {
   readonly requests: number;
   readonly degraded: number;
   readonly missingWatchIds: readonly number[];
+  /** People whose desktop app was checked in this refresh (im.user.get in spare batch commands). */
+  readonly desktopChecked: number;
   /** Alerts were not considered for this refresh (start, wake, recovery). */
   readonly silent: boolean;
 }
@@ -35,6 +41,8 @@ export interface EngineEvents {
   transition: PresenceTransition;
   alert: AlertIntent;
   health: Health;
+  /** What the portal really reports changed (emitted before the snapshot or patch it came with). */
+  reports: PortalReports;
   refreshed: RefreshReport;
 }
 
@@ -64,6 +72,9 @@ export class PresenceEngine {
   private readonly poller: Poller;
   /** The online limit the current snapshot was derived with. */
   private derivedWithLimitSec: number | null = null;
+  private portalReports: PortalReports = CURRENT_PORTAL_REPORTS;
+  /** What is known of each person's desktop app between checks. */
+  readonly desktop = new DesktopChecks();
 
   constructor(private readonly options: EngineOptions) {
     this.events = new Emitter<EngineEvents>(options.onListenerError);
@@ -96,8 +107,9 @@ export class PresenceEngine {
     return this.poller.health;
   }
 
-  get isPaused(): boolean {
-    return this.poller.isPaused;
+  /** What this portal has shown it really reports (current portals: none of the optional fields). */
+  get reports(): PortalReports {
+    return this.portalReports;
   }
 
   /** Timers and listeners held, for soak tests. */
@@ -134,9 +146,22 @@ export class PresenceEngine {
 
   private async refresh({ reason, signal }: RefreshContext): Promise<void> {
     const settings = this.options.getSettings();
-    const fetched = await this.options.source.fetch({ watchIds: settings.watchIds, signal });
+    const priority = new Set(settings.watchIds);
+    for (const [id, rule] of Object.entries(settings.rules)) if (rule === 'starred') priority.add(Number(id));
+    const desktopIds = this.desktop.candidates(this.tracker.current?.colleagues ?? [], priority);
+    const fetched = await this.options.source.fetch({ watchIds: settings.watchIds, desktopIds, signal });
     const now = this.options.clock.now();
-    const colleagues = toColleagues(fetched.users, now, { onlineLimitSec: settings.onlineLimitSec });
+    this.desktop.record(fetched.desktop, now);
+    const colleagues = toColleagues(fetched.users, now, {
+      onlineLimitSec: settings.onlineLimitSec,
+      desktopOf: (id) => this.desktop.runningOf(id),
+    });
+    this.desktop.prune(colleagues);
+    const reports = learnReports(this.portalReports, fetched.users);
+    if (reports !== this.portalReports) {
+      this.portalReports = reports;
+      this.events.emit('reports', reports);
+    }
     const isFirst = this.tracker.current === null;
     // A new online limit re-derives everyone: those changes are the setting's, not people's.
     const limitChanged = this.derivedWithLimitSec !== null && this.derivedWithLimitSec !== settings.onlineLimitSec;
@@ -159,6 +184,7 @@ export class PresenceEngine {
       requests: fetched.requests,
       degraded: fetched.degraded,
       missingWatchIds: fetched.missingWatchIds,
+      desktopChecked: fetched.desktop.size,
       silent,
     });
   }

@@ -7,7 +7,12 @@ import { fetchTeam } from '../bitrix/team.js';
  * (see the API notes on real time); a push source would implement the same port.
  */
 export interface PresenceSource {
-  fetch(options: { readonly watchIds: readonly number[]; readonly signal: AbortSignal }): Promise<SourceFetch>;
+  fetch(options: {
+    readonly watchIds: readonly number[];
+    /** Whom to check for a running desktop app, most wanted first; the source asks what it can afford. */
+    readonly desktopIds?: readonly number[];
+    readonly signal: AbortSignal;
+  }): Promise<SourceFetch>;
 }
 
 export interface SourceFetch {
@@ -15,6 +20,8 @@ export interface SourceFetch {
   readonly users: readonly RawUser[];
   /** Watched ids the portal does not know or does not show to this user. */
   readonly missingWatchIds: readonly number[];
+  /** `desktop_last_date` of each person whose desktop app was checked this time. */
+  readonly desktop: ReadonlyMap<number, string | false>;
   /** User objects that came back with odd fields (degraded, not dropped). */
   readonly degraded: number;
   readonly requests: number;
@@ -24,8 +31,8 @@ export interface SourceFetch {
 export function createBitrixSource(client: B24Client): PresenceSource {
   let knownTotal: number | null = null;
   return {
-    async fetch({ watchIds, signal }) {
-      const team = await fetchTeam(client, { watchIds, knownTotal, signal });
+    async fetch({ watchIds, desktopIds = [], signal }) {
+      const team = await fetchTeam(client, { watchIds, knownTotal, desktopIds, signal });
       knownTotal = team.total;
       const byId = new Map<number, RawUser>();
       for (const user of team.colleagues) byId.set(user.id, user);
@@ -34,7 +41,7 @@ export function createBitrixSource(client: B24Client): PresenceSource {
         if (user) byId.set(id, user);
         else missingWatchIds.push(id);
       }
-      return { users: [...byId.values()], missingWatchIds, degraded: team.degraded, requests: team.requests };
+      return { users: [...byId.values()], missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests };
     },
   };
 }

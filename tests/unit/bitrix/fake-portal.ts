@@ -150,11 +150,11 @@ export function user(id: number, extra: Record<string, unknown> = {}): Record<st
   };
 }
 
-/** im.department.colleagues.list over a mutable team, paged by OFFSET/LIMIT like the portal. */
+/** im.department.colleagues.list over a mutable team, paged like the portal: `start` wins over OFFSET. */
 export function colleaguesHandler(team: () => readonly Record<string, unknown>[]): Handler {
   return (params) => {
     const all = team();
-    const offset = Number(params.OFFSET ?? 0);
+    const offset = Number(params.start ?? params.OFFSET ?? 0);
     const limit = Math.min(50, Number(params.LIMIT ?? 10));
     const page = params.USER_DATA === 'Y' ? all.slice(offset, offset + limit) : all.slice(offset, offset + limit).map((u) => u.id);
     const next = offset + limit < all.length ? offset + limit : undefined;

@@ -57,11 +57,51 @@ describe('fetchTeam: requests per refresh', () => {
     const { portal, client } = setup(team(120));
     await fetchTeam(client, {});
     expect(portal.log.map((r) => r.method)).toEqual(['im.department.colleagues.list', 'batch']);
-    expect(portal.log[0]?.body).toEqual({ USER_DATA: 'Y', OFFSET: 0, LIMIT: 50 });
+    expect(portal.log[0]?.body).toEqual({ USER_DATA: 'Y', OFFSET: 0, start: 0, LIMIT: 50 });
     expect(portal.log[1]?.body.cmd).toEqual({
-      p50: 'im.department.colleagues.list?USER_DATA=Y&OFFSET=50&LIMIT=50',
-      p100: 'im.department.colleagues.list?USER_DATA=Y&OFFSET=100&LIMIT=50',
+      p50: 'im.department.colleagues.list?USER_DATA=Y&OFFSET=50&start=50&LIMIT=50',
+      p100: 'im.department.colleagues.list?USER_DATA=Y&OFFSET=100&start=100&LIMIT=50',
     });
+  });
+});
+
+describe('fetchTeam: desktop checks in spare commands', () => {
+  const desktopHandler = (dates: Map<number, string | false>): Handler => (params) => {
+    const id = Number(params.ID);
+    if (!dates.has(id)) return { error: 'USER_NOT_EXISTS', error_description: 'User is not exists', status: 400 };
+    return { result: user(id, { desktop_last_date: dates.get(id) }) };
+  };
+
+  it('asks im.user.get for as many people as fit beside the pages, in the same request', async () => {
+    const dates = new Map<number, string | false>(Array.from({ length: 60 }, (_, i) => [100 + i, i % 2 ? '2026-11-23T11:58:00+03:00' : false]));
+    const { portal, client } = setup(team(120), [], { 'im.user.get': desktopHandler(dates) });
+    const wanted = [...dates.keys()];
+    const result = await fetchTeam(client, { knownTotal: 120, desktopIds: wanted });
+    expect(result.requests).toBe(1);
+    // 3 pages leave 47 commands, in the order asked.
+    expect([...result.desktop.keys()]).toEqual(wanted.slice(0, 47));
+    expect(result.desktop.get(101)).toBe('2026-11-23T11:58:00+03:00');
+    expect(result.desktop.get(100)).toBe(false);
+    expect(portal.log[0]?.commands.filter((method) => method === 'im.user.get')).toHaveLength(47);
+  });
+
+  it('turns the first plain call into one batch with the checks, and never costs a request', async () => {
+    const dates = new Map<number, string | false>([[100, false]]);
+    for (const [size, known, expected] of [[40, null, 1], [2_450, 2_450, 1], [2_500, 2_500, 0]] as const) {
+      const { portal, client } = setup(team(size), [], { 'im.user.get': desktopHandler(dates) });
+      const result = await fetchTeam(client, { knownTotal: known, desktopIds: [100, 101] });
+      expect(result.requests).toBe(1);
+      expect(result.desktop.size).toBe(expected);
+      expect(portal.log.every((r) => r.commands.length <= 50)).toBe(true);
+    }
+  });
+
+  it('a check that fails (a person deleted meanwhile) is skipped, not a failed refresh', async () => {
+    const dates = new Map<number, string | false>([[101, false]]);
+    const { client } = setup(team(10), [], { 'im.user.get': desktopHandler(dates) });
+    const result = await fetchTeam(client, { knownTotal: 10, desktopIds: [999, 101] });
+    expect(result.colleagues).toHaveLength(10);
+    expect([...result.desktop.entries()]).toEqual([[101, false]]);
   });
 });
 
@@ -191,6 +231,32 @@ describe('fetchTeam: a team that changes while paging', () => {
     const result = await fetchTeam(client, { knownTotal: 140 });
     expect(result.colleagues).toHaveLength(140);
     expect(result.requests).toBe(2);
+  });
+
+  it('pages a portal that reads only `start` (an old one) as well as one that reads OFFSET', async () => {
+    const people = team(120);
+    const startOnly: Handler = (params) => {
+      const offset = Number(params.start ?? 0);
+      const page = people.slice(offset, offset + 50);
+      return offset + 50 < 120 ? { result: page, total: 120, next: offset + 50 } : { result: page, total: 120 };
+    };
+    const { client } = setup(people, [], { 'im.department.colleagues.list': startOnly });
+    expect(ids((await fetchTeam(client, {})).colleagues)).toEqual(ids(people));
+  });
+
+  it('stops following a `next` that does not advance (LIMIT=0 on the server loops)', async () => {
+    const stuck: Handler = (params) => ({ result: [], total: 30, next: Number(params.OFFSET) });
+    const { portal, client } = setup([], [], { 'im.department.colleagues.list': stuck });
+    const result = await fetchTeam(client, {});
+    expect(result.colleagues).toEqual([]);
+    expect(portal.log.length).toBeLessThanOrEqual(2);
+  });
+
+  it('reads a null work_position as normal, not as a degraded person', async () => {
+    const { client } = setup([user(5, { work_position: null })]);
+    const result = await fetchTeam(client, {});
+    expect(result.degraded).toBe(0);
+    expect(result.colleagues[0]?.work_position).toBeNull();
   });
 
   it('stops at a bounded number of rounds when `next` never ends', async () => {

@@ -10,8 +10,9 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../electron/core/settings
 const INTERVAL_MS = DEFAULT_SETTINGS.pollIntervalSec * 1000;
 
 /**
- * A portal in memory. Activity times are fixed when a person's state is set (online: active just
- * then; offline: last seen a day before), so only a state change alters a person.
+ * A portal in memory. Activity times are set when a person's state is set (online: active just
+ * then, and refreshed every 240 s as a connected messenger's are; offline: last seen a day
+ * before), so only a state change alters a person's presence.
  */
 function scriptedSource(clock: ManualClock) {
   const lastActivity = (isOnline: boolean) => clock.now() - (isOnline ? 0 : 86_400_000);
@@ -22,30 +23,44 @@ function scriptedSource(clock: ManualClock) {
   ]);
   let failWith: B24Error | null = null;
   let fetches = 0;
+  /** What the portal would answer to im.user.get for each person's desktop_last_date. */
+  const desktopDates = new Map<number, string | false>();
+  const desktopAsked: (readonly number[])[] = [];
+  let legacyStatus: string | null = null;
   const atom = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
   const source: PresenceSource = {
-    async fetch() {
+    async fetch({ desktopIds = [] }) {
       fetches++;
       if (failWith) throw failWith;
+      desktopAsked.push(desktopIds);
+      // Room for two checks per refresh, as a nearly full batch would have.
+      const desktop = new Map(desktopIds.slice(0, 2).map((id) => [id, desktopDates.get(id) ?? false] as const));
       const users: RawUser[] = [...online].map(([id, person]) => ({
         id,
         name: `Person ${id}`,
         first_name: 'Person',
         last_name: String(id),
-        status: 'online',
-        last_activity_date: atom(person.at),
+        status: id === 2 && legacyStatus !== null ? legacyStatus : 'online',
+        // A connected messenger's activity is refreshed by the portal every 240 s.
+        last_activity_date: atom(person.isOnline ? person.at + Math.floor((clock.now() - person.at) / 240_000) * 240_000 : person.at),
         idle: false,
         mobile_last_date: false,
         desktop_last_date: false,
         absent: false,
         departments: [1],
       }));
-      return { users, missingWatchIds: [], degraded: 0, requests: 1 };
+      return { users, missingWatchIds: [], desktop, degraded: 0, requests: 1 };
     },
   };
   return {
     source,
+    desktopDates,
+    desktopAsked,
+    atom,
+    sendStatus: (status: string) => (legacyStatus = status),
     set: (id: number, isOnline: boolean) => online.set(id, { isOnline, at: lastActivity(isOnline) }),
+    /** The messenger disconnects now (laptop closed): the last activity stays where it is. */
+    disconnect: (id: number) => online.set(id, { isOnline: false, at: clock.now() }),
     fail: (error: B24Error | null) => (failWith = error),
     get fetches() {
       return fetches;
@@ -192,19 +207,69 @@ describe('PresenceEngine', () => {
 
   it('does not alert the people a longer online limit turns online', async () => {
     const { clock, portal, engine, seen, settings } = setup({ onlineLimitSec: 300 });
-    portal.set(3, true);
+    portal.disconnect(3);
     engine.start();
     await clock.advance(0);
     await clock.advance(10 * 60_000); // person 3's activity is now 10 minutes old: offline at 300 s
     expect(engine.snapshot?.colleagues.find((c) => c.id === 3)?.presence).toBe('offline');
     settings.onlineLimitSec = 1440;
     await engine.refreshNow();
-    expect(engine.snapshot?.colleagues.find((c) => c.id === 3)?.presence).toBe('online');
+    // Back within the limit: no activity for 10 minutes, which is not an arrival either.
+    expect(engine.snapshot?.colleagues.find((c) => c.id === 3)?.presence).toBe('idle');
     expect(seen.alerts).toEqual([]);
     // Real arrivals after that are alerted again.
     portal.set(4, true);
     await clock.advance(INTERVAL_MS);
     expect(seen.alerts.map((alert) => alert.userIds)).toEqual([[4]]);
+    await engine.stop();
+  });
+
+  it('learns what the portal really reports and says so once, before the data that showed it', async () => {
+    const { clock, portal, engine } = setup();
+    const events: string[] = [];
+    engine.on('reports', (reports) => events.push(`reports ${JSON.stringify(reports)}`));
+    engine.on('snapshot', () => events.push('snapshot'));
+    engine.on('patch', () => events.push('patch'));
+    engine.start();
+    await clock.advance(0);
+    expect(engine.reports).toEqual({ idle: false, mobile: false, status: false });
+    await clock.advance(INTERVAL_MS);
+    portal.sendStatus('dnd'); // only an old portal sends a chosen status
+    await clock.advance(INTERVAL_MS);
+    portal.sendStatus('online');
+    await clock.advance(INTERVAL_MS);
+    expect(engine.reports).toEqual({ idle: false, mobile: false, status: true });
+    expect(events).toEqual(['snapshot', 'reports {"idle":false,"mobile":false,"status":true}', 'patch', 'patch']);
+    await engine.stop();
+  });
+
+  it('checks desktop apps round-robin among people who are not offline, starred and watched first', async () => {
+    const { clock, portal, engine } = setup({ rules: { '4': 'starred' } });
+    portal.set(3, true);
+    portal.desktopDates.set(3, portal.atom(clock.now()));
+    engine.start();
+    await clock.advance(0);
+    // Before the first picture only the starred person is known to be worth asking.
+    expect(portal.desktopAsked[0]).toEqual([4]);
+    await clock.advance(INTERVAL_MS);
+    // Person 4 is offline now, so not asked; 2 and 3 were never checked.
+    expect(portal.desktopAsked[1]).toEqual([2, 3]);
+    expect(engine.snapshot?.colleagues.map((c) => [c.id, c.desktop])).toEqual([
+      [2, false],
+      [3, true],
+      [4, false],
+    ]);
+    portal.set(4, true);
+    await clock.advance(INTERVAL_MS);
+    await clock.advance(INTERVAL_MS);
+    // Starred first, then whoever was checked longest ago.
+    expect(portal.desktopAsked[3]).toEqual([4, 2, 3]);
+    // The check is remembered between refreshes, until the person goes offline.
+    portal.desktopDates.set(3, false);
+    portal.set(3, false);
+    await clock.advance(INTERVAL_MS);
+    expect(engine.snapshot?.colleagues.find((c) => c.id === 3)?.desktop).toBe(false);
+    expect(engine.desktop.checkedAt(3)).toBeNull();
     await engine.stop();
   });
 
