@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock.js';
 import { MOVED_PORTAL_ORIGIN } from '../../electron/demo/http-server.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
-import { derivePresence } from '../../electron/demo/presence-rules.js';
 import type { DemoFaultKind, DemoPortal, DemoPortalOptions } from '../../electron/demo/types.js';
 
 const MONDAY_NOON = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -163,6 +162,30 @@ describe('REST over HTTP', () => {
     expect(portal.control.requestLog).toHaveLength(0);
   });
 
+  it('serves the blank.gif placeholder that avatar_hr points to for people without a photo', async () => {
+    const { portal } = await start({ teamSize: 30 });
+    const without = portal.control.teamIds().map((id) => portal.control.userObject(id)).find((user) => user?.avatar === '');
+    expect(without?.avatar_hr).toBe(`${portal.origin}/bitrix/js/im/images/blank.gif`);
+    const gif = await fetch(String(without?.avatar_hr));
+    const bytes = Buffer.from(await gif.arrayBuffer());
+    expect([gif.status, gif.headers.get('content-type')]).toEqual([200, 'image/gif']);
+    expect(bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    expect([bytes.readUInt16LE(6), bytes.readUInt16LE(8)]).toEqual([1, 1]);
+  });
+
+  it('answers as an old on-premise portal with legacy: true', async () => {
+    const { portal } = await start({ legacy: true });
+    const [idle, phone] = portal.control.teamIds() as [number, number];
+    portal.control.updatePerson(idle, { presence: 'idle', status: 'break' });
+    portal.control.updatePerson(phone, { presence: 'mobile' });
+    const page = await json(await fetch(`${portal.webhookUrl}im.department.colleagues.list?USER_DATA=Y&LIMIT=2`));
+    const [a, b] = page.result as Record<string, unknown>[];
+    expect([a?.status, typeof a?.idle, typeof a?.desktop_last_date]).toEqual(['break', 'string', 'string']);
+    expect(typeof b?.mobile_last_date).toBe('string');
+    expect([portal.control.expected(idle)?.presence, portal.control.expected(phone)?.presence]).toEqual(['idle', 'mobile']);
+    expect((await json(await fetch(`${portal.origin}/_demo/state`))).legacy).toBe(true);
+  });
+
   it('serves generated avatars on loopback', async () => {
     const { portal } = await start({ teamSize: 30 });
     const withAvatar = portal.control.teamIds().map((id) => portal.control.userObject(id)).find((user) => user?.avatar !== '');
@@ -271,12 +294,16 @@ describe('faults', () => {
 
 describe('the /_demo/ control API', () => {
   it('updates, adds and removes people, and reads them back', async () => {
-    const { portal, clock } = await start();
+    const { portal } = await start();
     const id = portal.control.teamIds()[0] as number;
-    expect((await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'mobile', status: 'dnd' })).status).toBe(200);
+    expect((await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'mobile', status: 'dnd', desktop: true })).status).toBe(200);
     const user = await json(await fetch(`${portal.origin}/_demo/person/${id}`));
-    expect(derivePresence(user, clock.now())).toBe('mobile');
-    expect(user.status).toBe('dnd');
+    // A current portal hides the phone, the chosen status and (in lists) the desktop date.
+    expect([user.status, user.mobile_last_date, user.desktop_last_date]).toEqual(['online', false, false]);
+    const single = await json(await fetch(`${portal.origin}/_demo/person/${id}?form=get`));
+    expect(typeof single.desktop_last_date).toBe('string');
+    expect(await json(await fetch(`${portal.origin}/_demo/person/${id}/expected`))).toEqual({ presence: 'online', desktopRunning: true, lastDayOff: null });
+    expect(portal.control.truth(id)).toMatchObject({ activity: 'mobile', status: 'dnd', desktopTicking: true });
 
     const added = (await json(await postJson(`${portal.origin}/_demo/person`, { firstName: 'Nova', presence: 'online' }))).id as number;
     const state = await json(await fetch(`${portal.origin}/_demo/state`));
@@ -306,6 +333,31 @@ describe('the /_demo/ control API', () => {
     expect(log.map((entry) => entry.status)).toEqual([500, 500, 403, 401]);
     await postJson(`${portal.origin}/_demo/requests/clear`, {});
     expect(portal.control.requestLog).toHaveLength(0);
+  });
+
+  it('changes the offset dates are written in, from the next answer on (same instants)', async () => {
+    const { portal } = await start();
+    const id = portal.control.teamIds()[0] as number;
+    await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'online' });
+    const before = await json(await fetch(`${portal.webhookUrl}im.user.get?ID=${id}`));
+    expect((await postJson(`${portal.origin}/_demo/date-offset`, { minutes: 0 })).status).toBe(200);
+    const after = await json(await fetch(`${portal.webhookUrl}im.user.get?ID=${id}`));
+    const [old, now] = [before.result, after.result] as Record<string, string>[];
+    expect(old?.last_activity_date).toMatch(/\+03:00$/);
+    expect(now?.last_activity_date).toMatch(/\+00:00$/);
+    expect(Date.parse(String(now?.last_activity_date))).toBe(Date.parse(String(old?.last_activity_date)));
+    expect(String((after.time as Record<string, unknown>).date_start)).toMatch(/\+00:00$/);
+    expect((await postJson(`${portal.origin}/_demo/date-offset`, { minutes: 'UTC' })).status).toBe(400);
+  });
+
+  it('rejects impossible combinations over HTTP with a clear message', async () => {
+    const { portal } = await start();
+    const id = portal.control.teamIds()[0] as number;
+    const bad = await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'offline', desktop: true });
+    expect(bad.status).toBe(400);
+    expect(String((await json(bad)).error)).toMatch(/desktop app/);
+    const idle = await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'idle', desktop: true });
+    expect([idle.status, String((await json(idle)).error)]).toEqual([400, expect.stringMatching(/disconnected/)]);
   });
 
   it('rejects bad bodies with a clear message and changes nothing', async () => {

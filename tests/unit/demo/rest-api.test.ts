@@ -7,10 +7,14 @@ import { RestApi } from '../../../electron/demo/rest-api.js';
 
 const MONDAY_NOON = Date.UTC(2026, 10, 23, 9, 0, 0);
 
-function setup(teamSize = 23): { state: PortalState; api: RestApi; call: (method: string, query?: string) => ReturnType<RestApi['timed']>['outcome'] } {
-  const state = new PortalState(new ManualClock(MONDAY_NOON), 5, teamSize, true);
-  const api = new RestApi(state.team, state.faults, state.budget);
-  const call = (method: string, query = ''): ReturnType<RestApi['timed']>['outcome'] => {
+type Outcome = ReturnType<RestApi['timed']>['outcome'];
+const ORIGIN = 'http://127.0.0.1:4321';
+
+function setup(teamSize = 23, legacy = false): { state: PortalState; api: RestApi; call: (method: string, query?: string) => Outcome } {
+  const state = new PortalState(new ManualClock(MONDAY_NOON), 5, teamSize, true, 0, { legacy });
+  state.team.setOrigin(ORIGIN);
+  const api = new RestApi(state.team, state.faults, state.budget, state);
+  const call = (method: string, query = ''): Outcome => {
     const params: ParamObject = parseQueryString(query);
     return method === 'batch' ? api.batch(params, MONDAY_NOON).outcome : api.timed(method, params, MONDAY_NOON).outcome;
   };
@@ -53,6 +57,39 @@ describe('im.department.colleagues.list', () => {
     ]);
   });
 
+  it('LIMIT=0 gives an empty page whose next never advances; below 0 reads as 0', () => {
+    const { call } = setup(30);
+    for (const query of ['LIMIT=0&OFFSET=20', 'LIMIT=-5&OFFSET=20']) {
+      const page = call('im.department.colleagues.list', query);
+      expect(page.ok && [page.result, page.next, page.total]).toEqual([[], 20, 30]);
+    }
+    const end = call('im.department.colleagues.list', 'LIMIT=0&OFFSET=30');
+    expect(end.ok && [end.result, 'next' in end, end.total]).toEqual([[], false, 30]);
+  });
+
+  it('`start` wins over OFFSET, even start=0', () => {
+    const { state, call } = setup(30);
+    const zero = call('im.department.colleagues.list', 'start=0&OFFSET=20&LIMIT=5');
+    expect(zero.ok && [zero.result, zero.next]).toEqual([state.teamIds().slice(0, 5), 5]);
+    const offset = call('im.department.colleagues.list', 'OFFSET=20&LIMIT=5');
+    expect(offset.ok && [offset.result, offset.next]).toEqual([state.teamIds().slice(20, 25), 25]);
+  });
+
+  it('short-page: the next colleagues page comes one item short, next = offset + returned', () => {
+    const { state, call } = setup(30);
+    state.injectFault({ kind: 'short-page' });
+    expect(call('profile').ok).toBe(true); // other methods leave the fault pending
+    const short = call('im.department.colleagues.list', 'OFFSET=10&LIMIT=10');
+    const ids = state.teamIds();
+    expect(short.ok && [short.result, short.next, short.total]).toEqual([[...ids.slice(10, 15), ...ids.slice(16, 20)], 19, 30]);
+    const after = call('im.department.colleagues.list', 'OFFSET=19&LIMIT=10');
+    expect(after.ok && (after.result as number[])[0]).toBe(ids[19]); // pages by what came back: overlaps by one
+    expect(after.ok && (after.result as number[]).length).toBe(10);
+    state.injectFault({ kind: 'short-page' });
+    const inBatch = call('batch', 'cmd[a]=im.department.colleagues.list%3FLIMIT%3D4&cmd[b]=im.department.colleagues.list%3FLIMIT%3D4');
+    expect(inBatch.ok && inBatch.result).toMatchObject({ result: { a: ids.slice(0, 2).concat(ids.slice(3, 4)), b: ids.slice(0, 4) }, result_next: { a: 3, b: 4 } });
+  });
+
   it('returns the user object in the im shape', () => {
     const { state, call } = setup(3);
     const page = call('im.department.colleagues.list', 'USER_DATA=Y&LIMIT=1');
@@ -63,7 +100,7 @@ describe('im.department.colleagues.list', () => {
       'desktop_last_date', 'absent', 'departments', 'phones', 'bot_data', 'type', 'website', 'email',
     ]);
     expect(user?.id).toBe(state.teamIds()[0]);
-    for (const field of ['last_activity_date', 'mobile_last_date', 'desktop_last_date', 'idle', 'absent'] as const) {
+    for (const field of ['last_activity_date', 'absent'] as const) {
       const value = user?.[field];
       expect(value === false || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/.test(String(value))).toBe(true);
     }
@@ -110,6 +147,104 @@ describe('im.user.list.get, im.user.get, im.department.get', () => {
     expect(call('im.nonexistent')).toMatchObject({ ok: false, status: 404, error: 'ERROR_METHOD_NOT_FOUND' });
   });
 });
+
+describe('serialisation', () => {
+  const presenceFields = (user: unknown): unknown[] => {
+    const record = user as Record<string, unknown>;
+    return [record.status, record.idle, record.mobile_last_date, record.desktop_last_date];
+  };
+  const isDate = (value: unknown): boolean => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/.test(value);
+
+  it('current portal: status online, idle and mobile_last_date false, desktop_last_date real only in im.user.get', () => {
+    const { state, call } = setup(10);
+    const [phone, manager] = [state.teamIds()[0] as number, state.team.departments()[1]?.managerUserId as number];
+    state.updatePerson(phone, { presence: 'mobile', desktop: true, status: 'dnd' });
+    state.updatePerson(manager, { presence: 'online', desktop: true, status: 'away' });
+    const listed = call('im.user.list.get', `ID[]=${phone}&ID[]=${manager}`);
+    const users = listed.ok ? Object.values(listed.result as object) : [];
+    const page = call('im.department.colleagues.list', 'USER_DATA=Y&LIMIT=50');
+    const department = call('im.department.get', `ID[]=${state.team.departments()[1]?.id}&USER_DATA=Y`);
+    const managerData = department.ok ? (department.result as { manager_user_data: unknown }[])[0]?.manager_user_data : null;
+    for (const user of [...users, ...(page.ok ? (page.result as unknown[]) : []), managerData]) {
+      expect(presenceFields(user)).toEqual(['online', false, false, false]);
+      expect(isDate((user as Record<string, unknown>).last_activity_date) || (user as Record<string, unknown>).last_activity_date === false).toBe(true);
+    }
+    const single = call('im.user.get', `ID=${phone}`);
+    const one = single.ok ? (single.result as Record<string, unknown>) : {};
+    expect([one.status, one.idle, one.mobile_last_date]).toEqual(['online', false, false]);
+    expect(isDate(one.desktop_last_date)).toBe(true);
+    expect(state.userGetObject(phone)).toEqual(one);
+    expect(state.userObject(phone)?.desktop_last_date).toBe(false);
+  });
+
+  it('legacy portal: real status, idle, mobile_last_date and desktop_last_date in the list methods too', () => {
+    const { state, call } = setup(10, true);
+    const [idle, phone, plain] = state.teamIds() as [number, number, number];
+    state.updatePerson(idle, { presence: 'idle', status: 'away' });
+    state.updatePerson(phone, { presence: 'mobile', desktop: false, status: 'dnd' });
+    state.updatePerson(plain, { presence: 'online', desktop: false });
+    const listed = call('im.user.list.get', `ID[]=${idle}&ID[]=${phone}&ID[]=${plain}`);
+    const users = listed.ok ? (listed.result as Record<string, Record<string, unknown>>) : {};
+    const now = atomOf(MONDAY_NOON);
+    expect(presenceFields(users[String(idle)])).toEqual(['away', now, false, now]);
+    const phoneUser = users[String(phone)];
+    expect(presenceFields(phoneUser).slice(0, 3)).toEqual(['dnd', false, now]);
+    // The desktop app stopped: its last report stays, old enough not to count as running.
+    const desktop = phoneUser?.desktop_last_date;
+    expect(desktop === false || Date.parse(String(desktop)) < MONDAY_NOON - 180_000).toBe(true);
+    expect(users[String(plain)]?.idle).toBe(false);
+  });
+
+  it('avatars: "" with the blank.gif placeholder as avatar_hr on a current portal, avatar_hr = avatar on a legacy one', () => {
+    for (const legacy of [false, true]) {
+      const { state } = setup(60, legacy);
+      const users = state.teamIds().map((id) => state.userObject(id) ?? {});
+      const withPhoto = users.filter((user) => user.avatar !== '');
+      const without = users.filter((user) => user.avatar === '');
+      expect(withPhoto.length).toBeGreaterThan(10);
+      expect(without.length).toBeGreaterThan(10);
+      for (const user of withPhoto) expect(user.avatar_hr).toBe(user.avatar);
+      for (const user of without) expect(user.avatar_hr).toBe(legacy ? '' : `${ORIGIN}/bitrix/js/im/images/blank.gif`);
+    }
+  });
+
+  it('about one person in ten has work_position null', () => {
+    const { state } = setup(200);
+    const nulls = state.teamIds().filter((id) => state.userObject(id)?.work_position === null).length;
+    expect(nulls).toBeGreaterThan(8);
+    expect(nulls).toBeLessThan(40);
+    expect(state.userObject(state.ownerId)?.work_position).toBe('Head of the company');
+  });
+
+  it('setDateOffset: from the next answer on, the same instants in another offset', () => {
+    const { state, call } = setup(5);
+    state.updatePerson(state.teamIds()[0] as number, { absentUntil: '2026-12-03' });
+    const before = call('im.department.colleagues.list', 'USER_DATA=Y');
+    state.setDateOffset(0);
+    const after = call('im.department.colleagues.list', 'USER_DATA=Y');
+    const pairs = (before.ok ? (before.result as Record<string, unknown>[]) : []).map((user, index) => [user, (after.ok ? (after.result as Record<string, unknown>[]) : [])[index] ?? {}] as const);
+    expect(pairs).toHaveLength(5);
+    let dates = 0;
+    for (const [old, now] of pairs) {
+      for (const field of ['last_activity_date', 'absent'] as const) {
+        if (old[field] === false) continue;
+        dates++;
+        expect(String(old[field])).toMatch(/\+03:00$/);
+        expect(String(now[field])).toMatch(/\+00:00$/);
+        expect(Date.parse(String(now[field]))).toBe(Date.parse(String(old[field])));
+      }
+    }
+    expect(dates).toBeGreaterThan(3);
+    expect(pairs[0]?.[1].absent).toBe('2026-12-03T21:00:00+00:00');
+    expect(call('server.time')).toMatchObject({ result: '2026-11-23T09:00:00+00:00' });
+    expect(() => state.setDateOffset(1.5)).toThrow();
+    expect(() => state.setDateOffset(15 * 60)).toThrow();
+  });
+});
+
+function atomOf(ms: number): string {
+  return new Date(ms + 3 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+03:00');
+}
 
 describe('batch', () => {
   it('answers with five sections, PHP-empty ones as []', () => {

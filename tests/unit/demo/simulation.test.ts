@@ -149,14 +149,14 @@ describe('presence set through the control API', () => {
 });
 
 describe('the simulation', () => {
-  it('never flaps people whose messenger is connected: hours of 30 s reads', async () => {
+  it('never flaps people whose messenger is connected: three hours of 30 s reads', async () => {
     for (const legacy of [false, true]) {
       const clock = new ManualClock(MONDAY_NOON);
-      const state = portal(clock, { teamSize: 60, legacy });
+      const state = portal(clock, { teamSize: 30, legacy });
       const pinned = state.teamIds()[0] as number;
       state.updatePerson(pinned, { presence: 'online' });
       let connectedReads = 0;
-      for (let read = 0; read < 4 * 120; read++) {
+      for (let read = 0; read < 3 * 120; read++) {
         await clock.advance(30 * SECOND);
         expect(presenceOf(state, pinned)).toBe('online');
         expect(ageS(state.userObject(pinned), clock.now())).toBeLessThan(300);
@@ -170,7 +170,7 @@ describe('the simulation', () => {
           if (!legacy) expect(presenceOf(state, id)).toBe('online');
         }
       }
-      expect(connectedReads).toBeGreaterThan(5000);
+      expect(connectedReads).toBeGreaterThan(3000);
     }
   });
 
