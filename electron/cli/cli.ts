@@ -39,7 +39,7 @@ async function runWeb(args: WebArgs): Promise<void> {
     platform: process.platform,
     ...ports,
     opener: null,
-    startDemo: () => startDemoPortal({ teamSize: args.demoTeamSize, officeHoursNow: true }),
+    startDemo: () => startDemoPortal({ teamSize: args.demoTeamSize, legacy: args.demoLegacy, officeHoursNow: true }),
     locale: () => 'en',
     log: (line) => process.stderr.write(`${line}\n`),
   });
@@ -74,7 +74,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (args.command === 'web') return runWeb(args);
   const session = await startWatch(args, {
     write: (line) => process.stdout.write(`${line}\n`),
-    startDemo: (teamSize) => startDemoPortal({ teamSize, officeHoursNow: true }),
+    startDemo: ({ teamSize, legacy }) => startDemoPortal({ teamSize, legacy, officeHoursNow: true }),
   });
   onStopSignal(() => session.stop());
 }

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../core/clock.js';
-import type { Health, Presence } from '../core/domain.js';
+import type { Colleague, ColleagueChange, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../core/domain.js';
 import { B24Client } from '../core/bitrix/client.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
 import { PresenceEngine } from '../core/engine/engine.js';
@@ -11,7 +11,7 @@ import { UsageError, type WatchArgs } from './args.js';
 export interface WatchIo {
   /** One line of output, without the newline. */
   readonly write: (line: string) => void;
-  readonly startDemo: (teamSize: number) => Promise<DemoPortal>;
+  readonly startDemo: (options: { readonly teamSize: number; readonly legacy: boolean }) => Promise<DemoPortal>;
   readonly clock?: Clock;
   readonly random?: () => number;
 }
@@ -36,11 +36,15 @@ export function watchSettings(args: WatchArgs): Settings {
 
 /**
  * The headless watcher: the desktop app's engine, printing what it sees as a readable log or
- * as NDJSON (one object per line, each with `type` and an ISO `at`).
+ * as NDJSON (one object per line, each with `type` and an ISO `at`). The NDJSON events are a
+ * public interface (documented in the README): `ready` carries the whole snapshot, then
+ * `added`, `change` (the changed fields, plus `from`/`to` for a presence transition) and
+ * `removed` keep a script's copy equal to the panel's; `reports`, `alert`, `health` and `error`
+ * say the rest. Names only ever gain fields.
  */
 export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSession> {
   const clock = io.clock ?? systemClock;
-  const demo = args.demo ? await io.startDemo(args.demoTeamSize) : null;
+  const demo = args.demo ? await io.startDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy }) : null;
   const url = demo ? demo.webhookUrl : args.webhookUrl;
   const parsed = parseWebhookUrl(url ?? '');
   if (!parsed.ok) {
@@ -60,8 +64,25 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
     ...(io.random ? { random: io.random } : {}),
   });
 
-  engine.on('snapshot', (snapshot) => print.ready(snapshot.colleagues.length, demo ? 'demo portal' : parsed.value.portalHost));
-  engine.on('transition', (transition) => print.change(transition.userId, transition.name, transition.from, transition.to, transition.leave));
+  const where = demo ? (args.demoLegacy ? 'demo portal (old on-premise)' : 'demo portal') : parsed.value.portalHost;
+  // A refresh's patch and its transitions are printed together once the refresh is done.
+  let pendingPatch: Patch | null = null;
+  const pendingTransitions = new Map<number, PresenceTransition>();
+  let ready = false;
+  engine.on('snapshot', (snapshot) => {
+    ready = true;
+    print.ready(snapshot, engine.reports, where);
+  });
+  engine.on('reports', (reports) => {
+    if (ready) print.reports(reports);
+  });
+  engine.on('patch', (patch) => (pendingPatch = patch));
+  engine.on('transition', (transition) => pendingTransitions.set(transition.userId, transition));
+  engine.on('refreshed', () => {
+    if (pendingPatch) print.patch(pendingPatch, pendingTransitions);
+    pendingPatch = null;
+    pendingTransitions.clear();
+  });
   engine.on('alert', (alert) => print.alert(alert.title, alert.body, alert.userIds));
   let lastHealth: Health = engine.health;
   engine.on('health', (health) => {
@@ -82,8 +103,9 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
 }
 
 interface Printer {
-  ready(colleagues: number, where: string): void;
-  change(userId: number, name: string, from: Presence, to: Presence, leave: 'started' | 'ended' | undefined): void;
+  ready(snapshot: Snapshot, reports: PortalReports, where: string): void;
+  reports(reports: PortalReports): void;
+  patch(patch: Patch, transitions: ReadonlyMap<number, PresenceTransition>): void;
   alert(title: string, body: string, userIds: readonly number[]): void;
   health(health: Health): void;
 }
@@ -91,9 +113,35 @@ interface Printer {
 function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
   const emit = (type: string, fields: Record<string, unknown>): void =>
     write(JSON.stringify({ type, at: new Date(clock.now()).toISOString(), ...fields }));
+  const names = new Map<number, string>();
+  const remember = (colleagues: readonly Colleague[]): void => {
+    for (const colleague of colleagues) names.set(colleague.id, colleague.name);
+  };
+  const change = (item: ColleagueChange, transition: PresenceTransition | undefined): Record<string, unknown> => {
+    if (item.fields.name !== undefined) names.set(item.id, item.fields.name);
+    return {
+      userId: item.id,
+      name: names.get(item.id) ?? `#${item.id}`,
+      fields: item.fields,
+      ...(transition && transition.from !== transition.to ? { from: transition.from, to: transition.to } : {}),
+      ...(transition?.leave ? { leave: transition.leave } : {}),
+    };
+  };
   return {
-    ready: (colleagues) => emit('ready', { colleagues }),
-    change: (userId, name, from, to, leave) => emit('change', { userId, name, from, to, ...(leave ? { leave } : {}) }),
+    ready: (snapshot, reports) => {
+      remember(snapshot.colleagues);
+      emit('ready', { seq: snapshot.seq, count: snapshot.colleagues.length, reports, colleagues: snapshot.colleagues });
+    },
+    reports: (reports) => emit('reports', { reports }),
+    patch: (patch, transitions) => {
+      remember(patch.added);
+      for (const colleague of patch.added) emit('added', { seq: patch.seq, colleague });
+      for (const item of patch.changed) emit('change', { seq: patch.seq, ...change(item, transitions.get(item.id)) });
+      for (const id of patch.removed) {
+        emit('removed', { seq: patch.seq, userId: id, name: names.get(id) ?? `#${id}` });
+        names.delete(id);
+      }
+    },
     alert: (title, body, userIds) => emit('alert', { title, body, userIds }),
     health: (health) => {
       emit('health', {
@@ -109,10 +157,17 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
 
 function textPrinter(write: (line: string) => void, clock: Clock): Printer {
   const line = (text: string): void => write(`${new Date(clock.now()).toLocaleTimeString()}  ${text}`);
+  const describe = (presence: Presence): string => (presence === 'idle' ? 'no activity' : presence);
   return {
-    ready: (colleagues, where) => line(`Watching ${colleagues} colleagues on ${where}. Ctrl+C stops.`),
-    change: (_userId, name, from, to, leave) =>
-      line(`${name}: ${from} → ${to}${leave === 'started' ? ' (leave started)' : leave === 'ended' ? ' (back from leave)' : ''}`),
+    ready: (snapshot, _reports, where) => line(`Watching ${snapshot.colleagues.length} colleagues on ${where}. Ctrl+C stops.`),
+    reports: () => undefined,
+    patch: (_patch, transitions) => {
+      for (const { name, from, to, leave } of transitions.values()) {
+        const move = from === to ? '' : `${describe(from)} → ${describe(to)}`;
+        const note = leave === 'started' ? 'leave started' : leave === 'ended' ? 'back from leave' : '';
+        line(`${name}: ${[move, note && (move ? `(${note})` : note)].filter(Boolean).join(' ')}`);
+      }
+    },
     alert: (title, body) => line(`🔔 ${title}${body ? ` — ${body}` : ''}`),
     health: (health) => {
       if (health.state === 'ok') line('Connected; data is fresh.');

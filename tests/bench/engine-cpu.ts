@@ -178,7 +178,7 @@ async function engineEndToEnd(): Promise<number[]> {
   let poll: Poll = await payloads.next();
   const engine = new PresenceEngine({
     source: {
-      fetch: async () => ({ users: rawUsersFromJson(parseJson(poll.bodies)), missingWatchIds: [], degraded: 0, requests: poll.bodies.length }),
+      fetch: async () => ({ users: rawUsersFromJson(parseJson(poll.bodies)), missingWatchIds: [], desktop: new Map(), degraded: 0, requests: poll.bodies.length }),
     },
     clock,
     getSettings: () => DEFAULT_SETTINGS,

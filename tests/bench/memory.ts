@@ -90,7 +90,7 @@ async function run(polls: number, keepHistory: boolean): Promise<MemoryRun> {
   };
   const alertMemory = jsonMemory();
   const engine = new PresenceEngine({
-    source: { fetch: async () => ({ users: [...current.values()], missingWatchIds: [], degraded: 0, requests: 1 }) },
+    source: { fetch: async () => ({ users: [...current.values()], missingWatchIds: [], desktop: new Map(), degraded: 0, requests: 1 }) },
     clock,
     getSettings: () => DEFAULT_SETTINGS,
     alertMemory,

@@ -16,9 +16,9 @@ interface Line {
  * `watch --json` in-process against the demo portal over real HTTP, with one driven clock
  * shared by the portal's simulation and the watcher: minutes pass in milliseconds.
  */
-async function run(argv: string[], options: { teamSize?: number } = {}) {
+async function run(argv: string[], options: { teamSize?: number; legacy?: boolean; evolve?: boolean } = {}) {
   const clock = new ManualClock();
-  const portal = await startDemoPortal({ clock, teamSize: options.teamSize ?? 12, evolve: false, seed: 7 });
+  const portal = await startDemoPortal({ clock, teamSize: options.teamSize ?? 12, evolve: options.evolve ?? false, seed: 7, legacy: options.legacy ?? false });
   const lines: Line[] = [];
   const args = parseCliArgs(['watch', '--json', ...argv], { B24_WEBHOOK_URL: portal.webhookUrl }) as WatchArgs;
   const session = await startWatch(args, {
@@ -48,7 +48,16 @@ describe('watch --json against the demo portal', () => {
     const ctx = await run(['--interval', '30']);
     ({ session, portal } = ctx);
     const { clock, lines, of } = ctx;
-    expect(of('ready')).toEqual([{ type: 'ready', at: new Date(clock.now()).toISOString(), colleagues: 12 }]);
+    expect(of('ready')).toEqual([
+      {
+        type: 'ready',
+        at: new Date(clock.now()).toISOString(),
+        seq: 1,
+        count: 12,
+        reports: { idle: false, mobile: false, status: false },
+        colleagues: ctx.session.engine.snapshot?.colleagues,
+      },
+    ]);
     expect(of('alert')).toEqual([]);
 
     const [first, second] = ctx.portal.control.teamIds();
@@ -60,7 +69,7 @@ describe('watch --json against the demo portal', () => {
 
     const toOnline = of('change').filter((line) => line.userId === first && line.to === 'online');
     expect(toOnline).toHaveLength(1);
-    expect(toOnline[0]).toMatchObject({ from: 'offline', name: expect.any(String) });
+    expect(toOnline[0]).toMatchObject({ from: 'offline', name: expect.any(String), fields: { presence: 'online', presenceSince: null } });
     const alerts = of('alert');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ userIds: [first], title: `${toOnline[0]!.name as string} is online` });
@@ -68,24 +77,50 @@ describe('watch --json against the demo portal', () => {
     for (const line of lines) expect(Date.parse(line.at)).not.toBeNaN();
   });
 
-  it('reports idle, mobile and offline in the documented vocabulary', async () => {
-    const ctx = await run([]);
+  it.each([
+    ['a current portal', false, ['idle', undefined, 'offline']],
+    ['an old on-premise portal', true, ['idle', 'mobile', 'offline']],
+  ] as const)('reports presence as %s allows, in the documented vocabulary', async (_kind, legacy, expected) => {
+    const ctx = await run([], { legacy });
     ({ session, portal } = ctx);
     const ids = ctx.portal.control.teamIds().slice(0, 3);
     for (const id of ids) ctx.portal.control.updatePerson(id, { presence: 'online' });
     await ctx.clock.advance(30_000);
     ctx.portal.control.updatePerson(ids[0]!, { presence: 'idle' });
-    ctx.portal.control.updatePerson(ids[1]!, { presence: 'mobile' });
+    ctx.portal.control.updatePerson(ids[1]!, { presence: 'mobile' }); // on a current portal: just activity
     ctx.portal.control.updatePerson(ids[2]!, { presence: 'offline' });
     await ctx.clock.advance(30_000);
-    const changes = ctx.of('change').filter((line) => ctx.lines.indexOf(line) > 0);
-    expect(changes.map((line) => [line.userId, line.to])).toEqual(
-      expect.arrayContaining([
-        [ids[0], 'idle'],
-        [ids[1], 'mobile'],
-        [ids[2], 'offline'],
-      ]),
-    );
+    const lastMove = (id: number) => ctx.of('change').filter((line) => line.userId === id && line.to !== undefined).at(-1)?.to;
+    expect(ids.map(lastMove)).toEqual(expected);
+    // Whatever the portal kind, the app shows what the demo's own oracle says a messenger shows.
+    const snapshot = ctx.session.engine.snapshot!;
+    for (const id of ids) {
+      expect(snapshot.colleagues.find((c) => c.id === id)?.presence).toBe(ctx.portal.control.expected(id, ctx.clock.now(), { onlineLimitS: 900 })?.presence);
+    }
+    expect(ctx.session.engine.reports.mobile).toBe(legacy);
+  });
+
+  it('lets a script keep the panel\'s state from ready, added, change and removed alone', async () => {
+    const ctx = await run([], { evolve: true, teamSize: 30 });
+    ({ session, portal } = ctx);
+    const control = ctx.portal.control;
+    control.addPerson({ presence: 'online' });
+    control.removePerson(control.teamIds()[0]!);
+    for (let poll = 0; poll < 40; poll++) await ctx.clock.advance(30_000);
+    const state = new Map<number, Record<string, unknown>>();
+    for (const line of ctx.lines) {
+      if (line.type === 'ready') for (const c of line.colleagues as Record<string, unknown>[]) state.set(c.id as number, c);
+      if (line.type === 'added') {
+        const c = line.colleague as Record<string, unknown>;
+        state.set(c.id as number, c);
+      }
+      if (line.type === 'change') state.set(line.userId as number, { ...state.get(line.userId as number), ...(line.fields as object) });
+      if (line.type === 'removed') state.delete(line.userId as number);
+    }
+    expect(ctx.of('added')).toHaveLength(1);
+    expect(ctx.of('removed')).toHaveLength(1);
+    expect(ctx.of('change').length).toBeGreaterThan(5);
+    expect([...state.values()].sort((a, b) => (a.id as number) - (b.id as number))).toEqual(ctx.session.engine.snapshot?.colleagues);
   });
 
   it('with --alerts starred, alerts only for starred people', async () => {

@@ -153,7 +153,7 @@ async function memoryRig(random: () => number): Promise<Rig> {
         throw new B24Error({ kind, code, message: code, ...(kind === 'operation-time-limited' ? { resetAt: clock.now() + 120_000 } : {}) });
       }
       const users = control.teamIds().map((id) => parseRawUser(control.userObject(id)) as RawUser);
-      return { users, missingWatchIds: [], degraded: 0, requests: 1 };
+      return { users, missingWatchIds: [], desktop: new Map(), degraded: 0, requests: 1 };
     },
   };
   const memory: Record<string, string> = {};
