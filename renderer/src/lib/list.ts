@@ -1,4 +1,6 @@
-import type { Colleague, ColleagueRule } from '../../../electron/core/domain.js';
+import type { Colleague, ColleagueRule, PortalReports } from '../../../electron/core/domain.js';
+import type { PresenceCounts } from '../../../electron/core/presence/counts.js';
+import { isBusy, shownPresence } from './presence.js';
 
 /**
  * Search, filter, sort and grouping of the colleague list: one pass per change of the data or
@@ -8,6 +10,15 @@ import type { Colleague, ColleagueRule } from '../../../electron/core/domain.js'
  */
 export type FilterKey = 'all' | 'online' | 'idle' | 'mobile' | 'leave' | 'starred';
 export const FILTERS: readonly FilterKey[] = ['all', 'online', 'idle', 'mobile', 'leave', 'starred'];
+/** The filters worth offering: "Mobile" only where the portal reports mobile activity. */
+export function availableFilters(reports: PortalReports): readonly FilterKey[] {
+  return reports.mobile ? FILTERS : FILTERS.filter((key) => key !== 'mobile');
+}
+
+/** A filter that is no longer offered (a saved "Mobile" on a current portal) shows everyone. */
+export function effectiveFilter(filter: FilterKey, reports: PortalReports): FilterKey {
+  return availableFilters(reports).includes(filter) ? filter : 'all';
+}
 export type SortKey = 'presence' | 'name' | 'activity';
 export const SORTS: readonly SortKey[] = ['presence', 'name', 'activity'];
 
@@ -24,6 +35,8 @@ export type ListItem =
 
 export interface ListContext {
   readonly rules: Readonly<Record<string, Exclude<ColleagueRule, 'default'>>>;
+  /** What the portal really reports: decides what counts as mobile or busy. */
+  readonly reports: PortalReports;
   readonly names: NameOrder;
   /** Department name, or null while unknown. */
   readonly departmentName: (id: number) => string | null;
@@ -58,16 +71,19 @@ export function matchesQuery(c: Colleague, normalizedQuery: string, locale: stri
   return searchableText(c, locale).includes(normalizedQuery);
 }
 
-export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules']): boolean {
+/** Filters read people as the badges and the header counts do (shownPresence). */
+export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules'], reports: PortalReports): boolean {
   switch (filter) {
     case 'all':
       return true;
-    case 'online':
-      return c.presence === 'online' || c.presence === 'mobile';
+    case 'online': {
+      const presence = shownPresence(c, reports);
+      return presence === 'online' || presence === 'mobile';
+    }
     case 'idle':
-      return c.presence === 'idle';
+      return shownPresence(c, reports) === 'idle';
     case 'mobile':
-      return c.presence === 'mobile';
+      return shownPresence(c, reports) === 'mobile';
     case 'leave':
       return c.absentUntil !== null;
     case 'starred':
@@ -75,14 +91,16 @@ export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContex
   }
 }
 
-const BUSY = new Set(['dnd', 'away', 'break']);
-
-/** Who is reachable first: online, on mobile, online but busy (dnd/away/break), idle, offline, on leave. */
-export function presenceRank(c: Colleague): number {
-  if (c.absentUntil !== null && c.presence === 'offline') return 5;
-  switch (c.presence) {
+/**
+ * Who is reachable first: online, on mobile, online but busy (dnd/away/break), idle, offline,
+ * on leave. Mobile and busy only where the portal reports them.
+ */
+export function presenceRank(c: Colleague, reports: PortalReports): number {
+  const presence = shownPresence(c, reports);
+  if (c.absentUntil !== null && presence === 'offline') return 5;
+  switch (presence) {
     case 'online':
-      return BUSY.has(c.status) ? 2 : 0;
+      return isBusy(c, reports) ? 2 : 0;
     case 'mobile':
       return 1;
     case 'idle':
@@ -148,7 +166,7 @@ export class NameOrder {
  * Sorts by precomputed numeric keys held in typed arrays: with thousands of rows, a comparator
  * that calls functions and looks up maps on every comparison costs several times more.
  */
-function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>): Colleague[] {
+function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>, reports: PortalReports): Colleague[] {
   const count = visible.length;
   const sorted = new Array<Colleague>(count);
   if (sort === 'activity') {
@@ -172,7 +190,7 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const c = visible[i] as Colleague;
-    const primary = sort === 'presence' ? presenceRank(c) : 0;
+    const primary = sort === 'presence' ? presenceRank(c, reports) : 0;
     keys[i] = (primary * names + (ranks.get(c.id) ?? 0)) * count + i;
   }
   keys.sort();
@@ -182,11 +200,12 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
 
 export function buildList(colleagues: readonly Colleague[], options: ViewOptions, context: ListContext): ListItem[] {
   const query = normalizeText(options.query, context.locale);
+  const filter = effectiveFilter(options.filter, context.reports);
   const filtered =
-    options.filter === 'all' && query === ''
+    filter === 'all' && query === ''
       ? colleagues.slice()
-      : colleagues.filter((c) => matchesFilter(c, options.filter, context.rules) && matchesQuery(c, query, context.locale));
-  const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues));
+      : colleagues.filter((c) => matchesFilter(c, filter, context.rules, context.reports) && matchesQuery(c, query, context.locale));
+  const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues), context.reports);
   if (!options.groupByDepartment) return visible.map(personItem);
 
   const groups = new Map<number | null, Colleague[]>();
@@ -225,6 +244,27 @@ function personItem(colleague: Colleague): ListItem {
     personItems.set(colleague, item);
   }
   return item;
+}
+
+/**
+ * The header's counts, read the same way as the badges and the filters: on a portal that does
+ * not report mobile activity nobody counts as mobile (they count as online).
+ */
+export function countShown(colleagues: readonly Colleague[], reports: PortalReports): PresenceCounts {
+  let online = 0;
+  let idle = 0;
+  let mobile = 0;
+  let offline = 0;
+  let onLeave = 0;
+  for (const c of colleagues) {
+    const presence = shownPresence(c, reports);
+    if (presence === 'online') online++;
+    else if (presence === 'idle') idle++;
+    else if (presence === 'mobile') mobile++;
+    else offline++;
+    if (c.absentUntil !== null) onLeave++;
+  }
+  return { total: colleagues.length, online, idle, mobile, offline, onLeave };
 }
 
 /** Department ids that appear in the team and have no name yet. */

@@ -1,7 +1,8 @@
 import type { Translator } from './i18n.js';
 import type { BadgeKind, Phrase, PresenceView } from './presence.js';
+import { nextIsoDay } from './time.js';
 
-/** The words for a presence phrase ("Away · 25 min", "Offline · last seen 2 h ago"). */
+/** The words for a presence phrase ("Away · 25 min", "Offline · last seen 2 h ago"), short enough for the pill. */
 export function phraseText(phrase: Phrase, i18n: Translator, now: number): string {
   switch (phrase.kind) {
     case 'online':
@@ -26,6 +27,30 @@ export function phraseText(phrase: Phrase, i18n: Translator, now: number): strin
   }
 }
 
+/**
+ * The same phrase spelt out, for the tooltip and screen readers: what "Away · 8 min" really
+ * means ("No activity for 8 min"), and when someone on leave is back.
+ */
+export function phraseDetail(phrase: Phrase, i18n: Translator, now: number): string {
+  switch (phrase.kind) {
+    case 'idle':
+      return phrase.since === null
+        ? i18n.t('presence.idleDetailShort')
+        : i18n.t('presence.idleDetail', { duration: i18n.duration(now - phrase.since) });
+    case 'leave':
+      return leaveDetail(phrase.until, i18n);
+    default:
+      return phraseText(phrase, i18n, now);
+  }
+}
+
+/** "On leave until 3 Dec, back on 4 Dec": the last day off, and the day after it. */
+export function leaveDetail(lastDay: string, i18n: Translator): string {
+  const back = nextIsoDay(lastDay);
+  const date = i18n.day(lastDay);
+  return back === null ? i18n.t('presence.leave', { date }) : i18n.t('presence.leaveDetail', { date, back: i18n.day(back) });
+}
+
 /** Every badge has its own icon as well as its colour, so it never relies on colour alone. */
 export const BADGE_ICON = {
   online: 'dot',
@@ -38,7 +63,7 @@ export const BADGE_ICON = {
   leave: 'plane',
 } as const satisfies Record<BadgeKind, string>;
 
-/** One line for screen readers: "Anna Petrova, Developer, Sales. Away · 25 min. Desktop app." */
+/** One line for screen readers: "Anna Petrova, Developer, Sales. No activity for 25 min. Desktop app running at the last check." */
 export function rowLabel(
   parts: { name: string; position: string; department: string | null; view: PresenceView; rule: 'default' | 'starred' | 'muted' },
   i18n: Translator,
@@ -46,9 +71,9 @@ export function rowLabel(
 ): string {
   const who = [parts.name, parts.position, parts.department].filter((part): part is string => !!part && part.trim() !== '').join(', ');
   const extras = [
-    parts.view.leaveUntil !== null ? i18n.t('presence.leaveTag', { date: i18n.day(parts.view.leaveUntil) }) : null,
+    parts.view.leaveUntil !== null ? leaveDetail(parts.view.leaveUntil, i18n) : null,
     parts.view.desktop ? i18n.t('indicator.desktop') : null,
     parts.rule === 'starred' ? i18n.t('row.starred') : parts.rule === 'muted' ? i18n.t('row.muted') : null,
   ].filter((part): part is string => part !== null);
-  return [who, phraseText(parts.view.phrase, i18n, now), ...extras].join('. ');
+  return [who, phraseDetail(parts.view.phrase, i18n, now), ...extras].join('. ');
 }

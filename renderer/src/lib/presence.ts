@@ -1,9 +1,14 @@
-import type { Colleague, KnownChosenStatus } from '../../../electron/core/domain.js';
+import type { Colleague, KnownChosenStatus, PortalReports, Presence } from '../../../electron/core/domain.js';
 
 /**
  * Which badge and phrase a row shows. Mirrors how Bitrix24's messenger reads the same data:
  * idle overrides a chosen status, a chosen dnd/away/break shows when not on mobile, and leave
  * explains an absence. The panel formats the words; this only decides what to say.
+ *
+ * Current portals hard-code most presence fields for REST callers (status "online", no idle,
+ * no mobile): what the portal cannot report is never shown. `PortalReports` says which fields
+ * this portal really sends; everything here (badges, header counts, filters, sort) reads a
+ * person through `shownPresence` and `shownStatus`, so they all agree.
  */
 export type BadgeKind = 'online' | 'idle' | 'mobile' | 'offline' | 'leave' | 'dnd' | 'away' | 'break';
 
@@ -11,9 +16,11 @@ export type Phrase =
   | { readonly kind: 'online' }
   | { readonly kind: 'online-status'; readonly status: string }
   | { readonly kind: 'chosen'; readonly status: Exclude<KnownChosenStatus, 'online'> }
+  /** No sign of activity since `since` (the last activity; old portals: the desktop app's idle date). */
   | { readonly kind: 'idle'; readonly since: number | null }
   | { readonly kind: 'mobile' }
   | { readonly kind: 'offline'; readonly lastSeen: number | null }
+  /** `until` is the last day off (YYYY-MM-DD); the person is back the day after. */
   | { readonly kind: 'leave'; readonly until: string };
 
 export interface PresenceView {
@@ -31,23 +38,44 @@ export function isChosenStatus(status: string): status is Exclude<KnownChosenSta
   return CHOSEN.has(status);
 }
 
+/**
+ * The presence the panel shows for a person: "mobile" only where the portal reports mobile
+ * activity (elsewhere the same person simply counts as online).
+ */
+export function shownPresence(c: Pick<Colleague, 'presence'>, reports: PortalReports): Presence {
+  return c.presence === 'mobile' && !reports.mobile ? 'online' : c.presence;
+}
+
+/** The chosen status the panel shows: "online" unless the portal really reports chosen statuses. */
+export function shownStatus(c: Pick<Colleague, 'status'>, reports: PortalReports): string {
+  if (!reports.status) return 'online';
+  const status = c.status.trim();
+  return status === '' ? 'online' : status;
+}
+
+/** Online but busy: a chosen do-not-disturb, away or break, on a portal that reports them. */
+export function isBusy(c: Pick<Colleague, 'presence' | 'status'>, reports: PortalReports): boolean {
+  return shownPresence(c, reports) === 'online' && isChosenStatus(shownStatus(c, reports));
+}
+
 type PresenceInput = Pick<Colleague, 'presence' | 'presenceSince' | 'lastActivity' | 'desktop' | 'status' | 'absentUntil'>;
 
-export function presenceView(c: PresenceInput): PresenceView {
-  const mobile = c.presence === 'mobile';
+export function presenceView(c: PresenceInput, reports: PortalReports): PresenceView {
+  const presence = shownPresence(c, reports);
+  const mobile = presence === 'mobile';
   const base = { desktop: c.desktop, mobile };
-  switch (c.presence) {
+  switch (presence) {
     case 'idle':
-      return { ...base, badge: 'idle', phrase: { kind: 'idle', since: c.presenceSince }, leaveUntil: c.absentUntil };
+      return { ...base, badge: 'idle', phrase: { kind: 'idle', since: c.presenceSince ?? c.lastActivity }, leaveUntil: c.absentUntil };
     case 'mobile':
       return { ...base, badge: 'mobile', phrase: { kind: 'mobile' }, leaveUntil: c.absentUntil };
     case 'online': {
-      const status = c.status.trim();
+      const status = shownStatus(c, reports);
       if (isChosenStatus(status)) {
         return { ...base, badge: status, phrase: { kind: 'chosen', status }, leaveUntil: c.absentUntil };
       }
-      // A status Bitrix24 does not know is shown verbatim (as text) rather than dropped.
-      const phrase: Phrase = status === '' || status === 'online' ? { kind: 'online' } : { kind: 'online-status', status };
+      // On a portal that reports statuses, one Bitrix24 does not know is shown verbatim (as text).
+      const phrase: Phrase = status === 'online' ? { kind: 'online' } : { kind: 'online-status', status };
       return { ...base, badge: 'online', phrase, leaveUntil: c.absentUntil };
     }
     case 'offline':

@@ -37,7 +37,10 @@ export function durationSpan(elapsedMs: number): { readonly unit: TimeUnit; read
   return span.unit === 'now' ? { unit: 'minute', value: 1 } : span;
 }
 
-/** Parses a leave's last day (YYYY-MM-DD) to midnight UTC of that day, or null when malformed. */
+/**
+ * Parses a leave's last day (YYYY-MM-DD) to midnight UTC of that day, or null when malformed.
+ * A calendar day, not a moment: it is formatted in UTC too, so no time zone moves it by a day.
+ */
 export function parseIsoDay(day: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return null;
@@ -45,4 +48,10 @@ export function parseIsoDay(day: string): number | null {
   const back = new Date(at);
   // Rejects 2026-02-31 and the like, which Date.UTC would quietly roll over.
   return back.getUTCDate() === Number(match[3]) && back.getUTCMonth() === Number(match[2]) - 1 ? at : null;
+}
+
+/** The day after a YYYY-MM-DD day, as YYYY-MM-DD (a leave's last day → the day the person is back). */
+export function nextIsoDay(day: string): string | null {
+  const at = parseIsoDay(day);
+  return at === null ? null : new Date(at + 86_400_000).toISOString().slice(0, 10);
 }

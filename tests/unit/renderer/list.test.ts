@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Colleague } from '../../../electron/core/domain.js';
-import { buildList, matchesQuery, missingDepartments, NameOrder, type ListContext, type ViewOptions } from '../../../renderer/src/lib/list.js';
+import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../../../electron/core/domain.js';
+import {
+  availableFilters,
+  buildList,
+  countShown,
+  effectiveFilter,
+  FILTERS,
+  matchesFilter,
+  matchesQuery,
+  missingDepartments,
+  NameOrder,
+  type ListContext,
+  type ViewOptions,
+} from '../../../renderer/src/lib/list.js';
+import { presenceView } from '../../../renderer/src/lib/presence.js';
 import { countPresence } from '../../../electron/core/presence/counts.js';
 import { colleague } from '../../support/colleague.js';
 
@@ -18,8 +31,11 @@ const team = [
   person('Chloe Martin', { status: 'dnd', departments: [2] }),
   person('Dmitry Smirnov', { presence: 'offline', absentUntil: '2026-12-03', lastActivity: null }),
 ];
-const context = (rules: ListContext['rules'] = {}): ListContext => ({
+const LEGACY: PortalReports = { idle: true, mobile: true, status: true };
+const CURRENT = CURRENT_PORTAL_REPORTS;
+const context = (rules: ListContext['rules'] = {}, reports: PortalReports = LEGACY): ListContext => ({
   rules,
+  reports,
   names: new NameOrder('en'),
   departmentName: (id) => ({ 1: 'Engineering', 2: 'Support' })[id] ?? null,
   noDepartment: 'No department',
@@ -27,12 +43,17 @@ const context = (rules: ListContext['rules'] = {}): ListContext => ({
   locale: 'en',
 });
 const view = (options: Partial<ViewOptions> = {}): ViewOptions => ({ query: '', filter: 'all', sort: 'presence', groupByDepartment: false, ...options });
-const names = (options: Partial<ViewOptions>, rules?: ListContext['rules']): string[] =>
-  buildList(team, view(options), context(rules)).map((item) => (item.kind === 'person' ? item.colleague.name : `# ${item.label} (${item.count})`));
+const names = (options: Partial<ViewOptions>, rules?: ListContext['rules'], reports: PortalReports = LEGACY): string[] =>
+  buildList(team, view(options), context(rules, reports)).map((item) => (item.kind === 'person' ? item.colleague.name : `# ${item.label} (${item.count})`));
 
 describe('list building', () => {
   it('sorts by presence: online, mobile, busy, idle, offline, on leave', () => {
     expect(names({})).toEqual(['Семён Орлов', 'Boris Ivanov', 'Chloe Martin', 'Anna Petrova', 'Zoe Adams', 'Dmitry Smirnov']);
+  });
+
+  it('on a current portal, ranks nobody as mobile or busy: they are simply online', () => {
+    // Boris (sent as mobile) and Chloe (sent as dnd) sort among the online people, by name.
+    expect(names({}, {}, CURRENT)).toEqual(['Boris Ivanov', 'Chloe Martin', 'Семён Орлов', 'Anna Petrova', 'Zoe Adams', 'Dmitry Smirnov']);
   });
 
   it('sorts by name and by last activity (never seen last)', () => {
@@ -52,6 +73,39 @@ describe('list building', () => {
     expect(names({ filter: 'mobile' })).toEqual(['Boris Ivanov']);
     expect(names({ filter: 'leave' })).toEqual(['Dmitry Smirnov']);
     expect(names({ filter: 'starred' }, { [String(team[4]?.id)]: 'starred', [String(team[0]?.id)]: 'muted' })).toEqual(['Chloe Martin']);
+  });
+
+  it('offers the mobile filter only where the portal reports mobile, and falls back to everyone', () => {
+    expect(availableFilters(LEGACY)).toEqual(FILTERS);
+    expect(availableFilters(CURRENT)).toEqual(['all', 'online', 'idle', 'leave', 'starred']);
+    expect(availableFilters({ ...CURRENT, mobile: true })).toContain('mobile');
+    expect(effectiveFilter('mobile', CURRENT)).toBe('all');
+    expect(effectiveFilter('idle', CURRENT)).toBe('idle');
+    expect(names({ filter: 'mobile' }, {}, CURRENT)).toEqual(names({ filter: 'all' }, {}, CURRENT));
+    expect(names({ filter: 'online' }, {}, CURRENT)).toEqual(['Boris Ivanov', 'Chloe Martin', 'Семён Орлов']);
+  });
+
+  it('keeps header counts, filters and badges on one reading of each person, with either report set', () => {
+    const extra = [person('Ivan Mobile', { presence: 'mobile', status: 'away', absentUntil: '2026-12-03' }), person('Eva Idle', { presence: 'idle', presenceSince: 100, status: 'dnd' })];
+    const everyone = [...team, ...extra];
+    for (const reports of [CURRENT, LEGACY, { ...CURRENT, mobile: true }, { ...CURRENT, status: true }]) {
+      const counts = countShown(everyone, reports);
+      const badges = everyone.map((c) => presenceView(c, reports).badge);
+      const count = (filter: (typeof FILTERS)[number]) => everyone.filter((c) => matchesFilter(c, filter, {}, reports)).length;
+      expect(counts.total).toBe(everyone.length);
+      expect(counts.online + counts.idle + counts.mobile + counts.offline).toBe(everyone.length);
+      expect(counts.idle, JSON.stringify(reports)).toBe(count('idle'));
+      expect(counts.idle).toBe(badges.filter((b) => b === 'idle').length);
+      expect(counts.mobile).toBe(badges.filter((b) => b === 'mobile').length);
+      expect(counts.online + counts.mobile).toBe(count('online'));
+      expect(counts.online).toBe(badges.filter((b) => ['online', 'dnd', 'away', 'break'].includes(b)).length);
+      expect(counts.onLeave).toBe(count('leave'));
+      if (reports.mobile) expect(counts.mobile).toBe(count('mobile'));
+      else expect(counts.mobile).toBe(0);
+      if (!reports.status) expect(badges.filter((b) => ['dnd', 'away', 'break'].includes(b))).toEqual([]);
+    }
+    // Where the portal reports everything, the host's own count (the tray) agrees.
+    expect(countShown(everyone, LEGACY)).toEqual(countPresence(everyone));
   });
 
   it('groups by main department, named ones alphabetically, no department last', () => {
@@ -80,7 +134,8 @@ describe('list building', () => {
   });
 
   it('counts presence for the header and finds departments to name', () => {
-    expect(countPresence(team)).toEqual({ total: 6, online: 2, idle: 1, mobile: 1, offline: 2, onLeave: 1 });
+    expect(countShown(team, LEGACY)).toEqual({ total: 6, online: 2, idle: 1, mobile: 1, offline: 2, onLeave: 1 });
+    expect(countShown(team, CURRENT)).toEqual({ total: 6, online: 3, idle: 1, mobile: 0, offline: 2, onLeave: 1 });
     expect(missingDepartments(team, new Set([1]))).toEqual([2]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucket, durationSpan, parseIsoDay } from '../../../renderer/src/lib/time.js';
+import { bucket, durationSpan, nextIsoDay, parseIsoDay } from '../../../renderer/src/lib/time.js';
 import { tomorrowMorning } from '../../../electron/core/settings/pause.js';
 
 describe('relative-time bucketing', () => {
@@ -31,5 +31,15 @@ describe('relative-time bucketing', () => {
   it('finds tomorrow morning in local time', () => {
     const now = new Date(2026, 10, 23, 22, 15).getTime();
     expect(new Date(tomorrowMorning(now))).toEqual(new Date(2026, 10, 24, 8, 0, 0, 0));
+  });
+});
+
+describe('leave days', () => {
+  it('finds the day after, across months, years and leap days, with no time zone involved', () => {
+    expect(nextIsoDay('2026-12-03')).toBe('2026-12-04');
+    expect(nextIsoDay('2026-12-31')).toBe('2027-01-01');
+    expect(nextIsoDay('2028-02-28')).toBe('2028-02-29');
+    expect(nextIsoDay('2026-03-28')).toBe('2026-03-29'); // a DST weekend in Europe
+    expect(nextIsoDay('2026-13-01')).toBeNull();
   });
 });
