@@ -6,7 +6,15 @@ import type {
   RequestError,
   SessionState,
 } from '../../../electron/shared/contract.js';
-import type { AlertIntent, Colleague, ColleagueRule, Health, Snapshot } from '../../../electron/core/domain.js';
+import {
+  CURRENT_PORTAL_REPORTS,
+  type AlertIntent,
+  type Colleague,
+  type ColleagueRule,
+  type Health,
+  type PortalReports,
+  type Snapshot,
+} from '../../../electron/core/domain.js';
 import { applySettingsUpdate, DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '../../../electron/core/settings/schema.js';
 import { applyPatch, PatchMismatchError, SequenceGapError } from '../../../electron/core/snapshot/diff.js';
 import { DepartmentCache } from '../lib/departments.js';
@@ -34,6 +42,11 @@ export class AppState {
   settings = $state.raw<Settings>(DEFAULT_SETTINGS);
   health = $state.raw<Health>(INITIAL_HEALTH);
   snapshot = $state.raw<Snapshot | null>(null);
+  /**
+   * What the connected portal really reports (status, idle, mobile): the panel shows no state
+   * the portal cannot report. A current portal until the host says otherwise.
+   */
+  reports = $state.raw<PortalReports>(CURRENT_PORTAL_REPORTS);
   private departmentCache = new DepartmentCache();
   departments = $state.raw<ReadonlyMap<number, string>>(this.departmentCache.current);
   /** Wall clock, ticking every second so relative times stay live without asking the host. */
@@ -55,6 +68,8 @@ export class AppState {
 
   private unsubscribers: Array<() => void> = [];
   private resyncing = false;
+  /** A `reports` event arrived while session:get was on its way: it is at least as new. */
+  private reportsEventSeen = false;
   private focusNonce = 0;
   /** The portal origin the page's CSP was served for (avatars may load only from it). */
   private servedForOrigin: string | null | undefined = undefined;
@@ -75,6 +90,10 @@ export class AppState {
     this.listen('snapshot', (snapshot) => this.replaceSnapshot(snapshot));
     this.listen('patch', (patch) => this.onPatch(patch));
     this.listen('health', (health) => (this.health = health));
+    this.listen('reports', (reports) => {
+      this.reportsEventSeen = true;
+      this.reports = reports;
+    });
     this.listen('settings', (settings) => (this.settings = settings));
     this.listen('connection', (connection) => this.onConnection(connection));
     this.listen('alert', (alert) => (this.lastAlert = alert));
@@ -90,6 +109,7 @@ export class AppState {
   }
 
   async loadSession(): Promise<void> {
+    this.reportsEventSeen = false;
     const answer = await this.bridge.invoke('session:get', null);
     if (!answer.ok) {
       this.phase = 'failed';
@@ -108,6 +128,7 @@ export class AppState {
     this.servedForOrigin ??= session.connection.portalOrigin;
     this.settings = session.settings;
     this.health = session.health;
+    if (!this.reportsEventSeen) this.reports = session.reports;
     // An event may have brought a newer snapshot while session:get was on its way.
     if (session.snapshot && (!this.snapshot || session.snapshot.seq >= this.snapshot.seq)) this.replaceSnapshot(session.snapshot);
     if (!session.snapshot && session.connection.kind === 'none') this.snapshot = null;
@@ -158,8 +179,10 @@ export class AppState {
       return;
     }
     this.connection = connection;
-    if (connection.kind === 'none') this.snapshot = null;
-    else this.reconnecting = false;
+    if (connection.kind === 'none') {
+      this.snapshot = null;
+      this.reports = CURRENT_PORTAL_REPORTS;
+    } else this.reconnecting = false;
   }
 
   /** Department names for grouping, fetched once per id and kept for the session. */
