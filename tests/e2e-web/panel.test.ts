@@ -13,6 +13,11 @@ function row(page: Page, name: string) {
   return page.locator('.row.person', { has: page.locator('.name', { hasText: name }) });
 }
 
+/** The filter radios are visually hidden: a person clicks their label. */
+async function pickFilter(page: Page, key: string): Promise<void> {
+  await page.locator('label.segment', { has: page.getByTestId(`filter-${key}`) }).click();
+}
+
 async function calls(page: Page, channel: string): Promise<unknown[]> {
   return page.evaluate(
     (wanted) => (globalThis as unknown as FakeWindow).__fake.calls.filter((call) => call.channel === wanted).map((call) => call.request),
@@ -72,9 +77,9 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
     await finish(panel);
   });
 
-  it('shows the right badge and phrase for every kind of presence', async () => {
+  it('on an old portal: shows the right badge and phrase for every kind of presence', async () => {
     // Tall enough that all 40 rows are in the window.
-    const panel = await open({ viewport: { width: 1100, height: 2300 } });
+    const panel = await open({ portal: 'legacy', viewport: { width: 1100, height: 2300 } });
     const { page } = panel;
     await row(page, 'Anna Petrova').waitFor();
     const expectations: Array<[string, string, string]> = [
@@ -93,19 +98,138 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
       expect(await pill.getAttribute('data-badge'), name).toBe(badge);
       expect((await pill.textContent())?.trim(), name).toBe(phrase);
     }
-    // Desktop and mobile indicators, and the counts in the header.
+    // Desktop and mobile indicators, and the counts in the header (mobile among them).
     expect(await row(page, 'Boris Ivanov').locator('.indicator.on').count()).toBe(1);
     expect(await row(page, 'Chloe Martin').locator('.indicator.on').count()).toBe(1);
+    expect(await row(page, 'Chloe Martin').locator('.indicator').count()).toBe(2);
     expect(await page.locator('[data-count=online] strong').textContent()).toBe('16');
+    expect(await page.locator('[data-count=mobile] strong').textContent()).toBe('4');
     expect(await page.locator('[data-count=leave] strong').textContent()).toBe('4');
+    expect(await page.getByTestId('filter-mobile').count()).toBe(1);
     expect(await page.getByTestId('freshness').textContent()).toContain('Updated 20 sec. ago');
 
     // Relative times tick without asking the host again.
     const before = (await calls(page, 'snapshot:get')).length + (await calls(page, 'session:get')).length;
     await page.clock.setFixedTime(FIXED_NOW + 10 * 60_000);
     await expect.poll(() => row(page, 'Boris Ivanov').locator('.pill').textContent()).toContain('Away · 35 min');
+    expect(await row(page, 'Boris Ivanov').locator('.pill').getAttribute('title')).toBe('No activity for 35 min');
     await expect.poll(() => page.getByTestId('freshness').textContent()).toContain('10 min. ago');
     expect((await calls(page, 'snapshot:get')).length + (await calls(page, 'session:get')).length).toBe(before);
+    await finish(panel);
+  });
+
+  it('on a current portal: shows no state the portal cannot report', async () => {
+    const panel = await open({ viewport: { width: 1100, height: 2300 } });
+    const { page } = panel;
+    await row(page, 'Anna Petrova').waitFor();
+    // No mobile count, filter or indicator; no dnd/away/break badge.
+    expect(await page.locator('[data-count]').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-count')))).toEqual(['online', 'idle', 'offline', 'leave']);
+    expect(await page.getByTestId('filter-mobile').count()).toBe(0);
+    expect(await page.locator('.indicator').evaluateAll((icons) => icons.map((i) => i.getAttribute('title')).filter((t) => t === 'Mobile app'))).toEqual([]);
+    expect(await page.locator('.row.person .pill[data-badge=mobile], .row.person .pill[data-badge=dnd], .row.person .pill[data-badge=away], .row.person .pill[data-badge=break]').count()).toBe(0);
+    expect(await page.locator('[data-count=online] strong').textContent()).toBe('20');
+    expect(await page.locator('[data-count=idle] strong').textContent()).toBe('4');
+
+    // Idle reads as "no activity for N min", dated from presenceSince.
+    const boris = row(page, 'Boris Ivanov');
+    expect((await boris.locator('.pill').textContent())?.trim()).toBe('Away · 8 min');
+    expect(await boris.locator('.pill').getAttribute('title')).toBe('No activity for 8 min');
+    expect(await boris.getAttribute('aria-label')).toContain('No activity for 8 min');
+    // Leave: the last day off, and the day back in the tooltip.
+    const farid = row(page, 'Farid Aliyev').locator('.pill');
+    expect((await farid.textContent())?.trim()).toBe('On leave until 3 Dec');
+    expect(await farid.getAttribute('title')).toBe('On leave until 3 Dec, back on 4 Dec');
+
+    // A status the portal does not really report is ignored, not shown verbatim.
+    await page.evaluate(() => (globalThis as unknown as FakeWindow).__fake.change([{ id: 1, fields: { status: 'dnd' } }, { id: 2, fields: { status: 'vacation-mode', presence: 'online' } }]));
+    await expect.poll(() => row(page, 'Boris Ivanov').locator('.pill').getAttribute('data-badge')).toBe('online');
+    expect((await row(page, 'Boris Ivanov').locator('.pill').textContent())?.trim()).toBe('Online');
+    expect(await row(page, 'Anna Petrova').locator('.pill').getAttribute('data-badge')).toBe('online');
+
+    // Header counts and filters read people the same way.
+    const shown = () => page.locator('.row.person').count();
+    for (const [filter, chips] of [['online', ['online']], ['idle', ['idle']], ['leave', ['leave']]] as const) {
+      await pickFilter(page, filter);
+      const expected = (await Promise.all(chips.map((chip) => page.locator(`[data-count=${chip}] strong`).textContent()))).reduce((sum, text) => sum + Number(text), 0);
+      await expect.poll(shown, { message: filter }).toBe(expected);
+    }
+    await finish(panel);
+  });
+
+  it('shows mobile and chosen statuses once a reports event says the portal sends them, and drops them again', async () => {
+    const panel = await open({ viewport: { width: 1100, height: 2300 } });
+    const { page } = panel;
+    await row(page, 'Anna Petrova').waitFor();
+    expect(await page.locator('[data-count=mobile]').count()).toBe(0);
+    expect(await page.getByTestId('filter-mobile').count()).toBe(0);
+
+    await page.evaluate(() => (globalThis as unknown as FakeWindow).__fake.becomePortal('legacy'));
+    await expect.poll(() => page.locator('[data-count=mobile] strong').textContent()).toBe('4');
+    await expect.poll(() => row(page, 'Hugo Bernard').locator('.pill').getAttribute('data-badge')).toBe('dnd');
+    expect(await row(page, 'Chloe Martin').locator('.pill').getAttribute('data-badge')).toBe('mobile');
+    await pickFilter(page, 'mobile');
+    await expect.poll(() => page.locator('.row.person .name').allTextContents()).toEqual(['Chloe Martin', 'Gleb Medvedev', 'Marta Novak', 'Wendy Clarke']);
+
+    // Back to what a current portal reports (the same people, still sent as mobile/dnd): the
+    // filter that is no longer offered falls back to everyone.
+    await page.evaluate(() => (globalThis as unknown as FakeWindow).__fake.emit('reports', { idle: false, mobile: false, status: false }));
+    await expect.poll(() => page.getByTestId('filter-mobile').count()).toBe(0);
+    expect(await page.getByTestId('filter-all').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('.row.person').count()).toBe(40);
+    expect(await page.locator('[data-count=mobile]').count()).toBe(0);
+    expect(await row(page, 'Chloe Martin').locator('.pill').getAttribute('data-badge')).toBe('online');
+    expect(await row(page, 'Hugo Bernard').locator('.pill').getAttribute('data-badge')).toBe('online');
+    expect(await page.locator('[data-count=online] strong').textContent()).toBe('20');
+    await finish(panel);
+  });
+
+  it('a saved "Mobile" filter falls back to everyone on a current portal', async () => {
+    const panel = await open();
+    const { page } = panel;
+    await row(page, 'Chloe Martin').waitFor();
+    // As an earlier run against an old portal left it.
+    await page.evaluate(() => localStorage.setItem('b24presence.view', JSON.stringify({ filter: 'mobile', sort: 'presence', group: false })));
+    await page.reload();
+    await row(page, 'Anna Petrova').waitFor();
+    expect(await page.getByTestId('filter-mobile').count()).toBe(0);
+    expect(await page.getByTestId('filter-all').isChecked()).toBe(true);
+    expect(await page.locator('.row.person').count()).toBeGreaterThan(4);
+    await finish(panel);
+  });
+
+  it('shows initials in place of an avatar that does not load, without moving anything', async () => {
+    const panel = await open({ viewport: { width: 1100, height: 2300 } });
+    const { page } = panel;
+    await row(page, 'Anna Petrova').waitFor();
+    const box = (name: string) => row(page, name).locator('.avatar').boundingBox();
+    const before = await box('Anna Petrova');
+    const rowBefore = await row(page, 'Anna Petrova').boundingBox();
+    const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    await page.evaluate(
+      ({ missing, pixel }) =>
+        (globalThis as unknown as FakeWindow).__fake.change([
+          { id: 1, fields: { avatar: missing } }, // 404
+          { id: 2, fields: { avatar: 'data:image/png;base64,bm90IGFuIGltYWdl' } }, // not an image
+          { id: 3, fields: { avatar: pixel } }, // a real one
+          { id: 5, fields: { avatar: 'http://192.0.2.1/avatar.png' } }, // refused by the page's CSP
+        ]),
+      { missing: `${server.url.replace(/\/$/, '')}/avatars/missing.png`, pixel: PIXEL },
+    );
+    await expect.poll(() => row(page, 'Chloe Martin').locator('.avatar').getAttribute('class')).toContain('has-image');
+    for (const [name, letters] of [['Anna Petrova', 'AP'], ['Boris Ivanov', 'BI'], ['Elena Kuznetsova', 'EK']] as const) {
+      await expect.poll(() => row(page, name).locator('.avatar').getAttribute('data-avatar'), { message: name }).toBe('initials');
+      expect(await row(page, name).locator('.avatar img').count()).toBe(0);
+      expect(await row(page, name).locator('.initials').isVisible()).toBe(true);
+      expect(await row(page, name).locator('.initials').textContent()).toBe(letters);
+    }
+    expect(await box('Anna Petrova')).toEqual(before);
+    expect(await box('Chloe Martin')).toMatchObject({ width: before?.width, height: before?.height });
+    expect(await row(page, 'Anna Petrova').boundingBox()).toEqual(rowBefore);
+    expect(await row(page, 'Chloe Martin').locator('.avatar img').isVisible()).toBe(true);
+    // The 404 and the CSP refusal are the only complaints, and they are the browser's own.
+    expect(new Set(await cspViolations(page))).toEqual(new Set(['img-src http://192.0.2.1/avatar.png']));
+    await page.evaluate(() => (globalThis as unknown as FakeWindow).__fake.csp.splice(0));
+    panel.problems.splice(0, panel.problems.length, ...panel.problems.filter((p) => !p.includes('404') && !p.includes('Content Security Policy')));
     await finish(panel);
   });
 
@@ -121,7 +245,7 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
       (globalThis as unknown as FakeWindow).__fake.change([{ id: 5, fields: { presence: 'online', presenceSince: null, lastActivity: now } }]);
     }, FIXED_NOW);
     await expect.poll(() => row(page, 'Elena Kuznetsova').locator('.pill').getAttribute('data-badge')).toBe('online');
-    expect(await page.locator('[data-count=online] strong').textContent()).toBe('17');
+    expect(await page.locator('[data-count=online] strong').textContent()).toBe('21');
     const sameNode = await page.evaluate(() => {
       const el = document.querySelector<HTMLElement>('.row.person[data-id="3"]');
       return (el as unknown as { marker?: string } | null)?.marker;
@@ -277,7 +401,10 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
     const { page } = panel;
     await row(page, 'Anna Petrova').waitFor();
     expect(await row(page, 'Anna Petrova').locator('.pill').textContent()).toContain('В сети');
-    expect(await row(page, 'Boris Ivanov').locator('.pill').textContent()).toContain('Отошёл · 25 мин');
+    expect(await row(page, 'Boris Ivanov').locator('.pill').textContent()).toContain('Отошёл · 8 мин');
+    expect(await row(page, 'Boris Ivanov').locator('.pill').getAttribute('title')).toBe('Нет активности уже 8 мин');
+    expect(await row(page, 'Farid Aliyev').locator('.pill').textContent()).toMatch(/В отпуске по 3 дек/);
+    expect(await page.locator('[data-count=mobile]').count()).toBe(0);
     expect(await page.locator('h1').textContent()).toContain('40 человек');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
     await page.getByTestId('open-settings').click();

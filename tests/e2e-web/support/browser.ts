@@ -58,6 +58,7 @@ export async function openPanel(
       ...(options.firstName !== undefined ? { firstName: options.firstName } : {}),
       weakSecretStorage: options.weakSecretStorage ?? false,
       host: options.host ?? 'desktop',
+      portal: options.portal ?? 'current',
     }),
   });
   await page.goto(url);

@@ -15,6 +15,12 @@ export interface FakeBridgeOptions {
   readonly firstName?: string;
   readonly weakSecretStorage?: boolean;
   readonly host?: 'desktop' | 'browser';
+  /**
+   * 'current' (default): a current Bitrix24 portal, which reports neither mobile activity, idle
+   * nor chosen statuses (reports all false; nobody is mobile or dnd). 'legacy': an old
+   * on-premise portal that reports all three, with mobile and dnd/away/break people.
+   */
+  readonly portal?: 'current' | 'legacy';
 }
 
 /** What `window.__fake` offers to page.evaluate. */
@@ -30,6 +36,13 @@ export interface FakeControl {
   /** Replaces the team with `size` generated people and (unless emit is false) pushes the snapshot. */
   team(size: number, emit?: boolean): void;
   person(id: number, now: number): Record<string, unknown>;
+  /** What the session says the portal reports. */
+  reports: { idle: boolean; mobile: boolean; status: boolean };
+  /**
+   * Becomes this kind of portal, as the engine learns it: pushes the `reports` event, then
+   * (unless emit is false) a snapshot of the team as that portal shows it.
+   */
+  becomePortal(kind: 'current' | 'legacy', emit?: boolean): void;
   /** How long every answer takes, as a slow host would (default 0). */
   latencyMs: number;
   /** Answer the next call on `channel` with this error. */
@@ -52,8 +65,16 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
   const COLORS = ['#df532d', '#4ba984', '#3e99ce', '#8474c8', '#e2a100', '#d3467a', '#1eb4aa', '#7a8b99'];
   const DEPARTMENTS: Record<number, string> = { 1: 'Engineering', 2: 'Sales', 3: 'Support', 4: 'Design', 5: 'Management' };
 
-  // Presence plan by position in the team: every kind appears in a 40-person team.
+  const reportsOf = (kind: 'current' | 'legacy') =>
+    kind === 'legacy' ? { idle: true, mobile: true, status: true } : { idle: false, mobile: false, status: false };
+  let portal: 'current' | 'legacy' = options.portal ?? 'current';
+
+  // Presence plan by position in the team: every kind the portal can report appears in a
+  // 40-person team. A current portal derives idle from the last activity (no activity for
+  // 8 min) and never says mobile or dnd; a legacy one has the desktop app's idle (25 min),
+  // mobile people and chosen statuses.
   const person = (id: number, now: number): Record<string, unknown> => {
+    const legacy = portal === 'legacy';
     const full = NAMES[(id - 1) % NAMES.length] as string;
     const [first = '', last = ''] = full.split(' ');
     const suffix = id > NAMES.length ? ` ${Math.ceil(id / NAMES.length)}` : '';
@@ -83,15 +104,17 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       case 7:
         return base; // online
       case 2:
-        return { ...base, presence: 'idle', presenceSince: now - 25 * 60_000 - 10_000, desktop: true };
+        return legacy
+          ? { ...base, presence: 'idle', presenceSince: now - 25 * 60_000 - 10_000, desktop: true }
+          : { ...base, presence: 'idle', presenceSince: now - 8 * 60_000 - 10_000, lastActivity: now - 8 * 60_000 - 10_000, desktop: true };
       case 3:
-        return { ...base, presence: 'mobile', desktop: false };
+        return legacy ? { ...base, presence: 'mobile', desktop: false } : { ...base, lastActivity: now - 2 * 60_000, desktop: false };
       case 5:
         return { ...base, presence: 'offline', presenceSince: now - 2 * 3_600_000 - 60_000, lastActivity: now - 2 * 3_600_000 - 60_000, desktop: false };
       case 6:
         return { ...base, presence: 'offline', absentUntil: '2026-12-03', lastActivity: now - 3 * 86_400_000, desktop: false };
       case 8:
-        return { ...base, status: ['dnd', 'away', 'break'][Math.floor(id / 10) % 3] as string };
+        return legacy ? { ...base, status: ['dnd', 'away', 'break'][Math.floor(id / 10) % 3] as string } : base;
       case 9:
         return { ...base, presence: 'offline', lastActivity: now - 50 * 60_000, presenceSince: now - 50 * 60_000, desktop: false };
       default:
@@ -135,6 +158,13 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       if (emit) control.emit('snapshot', control.snapshot);
     },
     person,
+    reports: reportsOf(portal),
+    becomePortal(kind, emit = true) {
+      portal = kind;
+      control.reports = reportsOf(kind);
+      control.emit('reports', control.reports);
+      if (control.snapshot) control.team(control.snapshot.colleagues.length, emit);
+    },
     failNext(channel, error) {
       failures.set(channel, error);
     },
@@ -146,7 +176,7 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
   const handlers: Record<string, (request: Record<string, unknown>) => unknown> = {
     'session:get': () => ({
       ok: true,
-      value: { appVersion: '0.1.0-test', host: options.host ?? 'desktop', platform: 'linux', connection, settings: control.settings, health, snapshot: control.snapshot },
+      value: { appVersion: '0.1.0-test', host: options.host ?? 'desktop', platform: 'linux', connection, settings: control.settings, health, snapshot: control.snapshot, reports: control.reports },
     }),
     'snapshot:get': () => ({ ok: true, value: control.snapshot }),
     'settings:update': (update) => {
@@ -166,11 +196,14 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
     },
     'connection:test': () => ({ ok: true, value: { portalHost: 'team.example.com', identityName: 'Webhook Owner', userId: 1, imScope: true, colleagues: 40 } }),
     'connection:connect': (request) => {
+      control.reports = reportsOf(portal);
       connection = request.kind === 'demo' ? demo : { ...demo, kind: 'webhook', portalHost: 'team.example.com', portalOrigin: 'https://team.example.com', identityName: 'Webhook Owner' };
       control.settings = { ...control.settings, connection: request.kind === 'demo' ? { kind: 'demo' } : { kind: 'webhook', portalHost: 'team.example.com', userId: 1 } };
       health = okHealth();
       control.snapshot = { seq: 1, at: Date.now(), colleagues: makeTeam(options.teamSize) };
       setTimeout(() => {
+        // A new connection: the service starts from "a current portal" and tells the panel.
+        control.emit('reports', control.reports);
         control.emit('health', health);
         control.emit('snapshot', control.snapshot);
       }, 0);
