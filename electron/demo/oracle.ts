@@ -36,11 +36,12 @@ export function presenceFromTruth(truth: DemoPersonTruth, now: number, options: 
   const legacy = options.legacy ?? false;
   const limitMs = (options.onlineLimitS ?? (legacy ? LEGACY_ONLINE_LIMIT_S : CURRENT_ONLINE_LIMIT_S)) * 1000;
   const last = truth.lastActivity;
-  if (last === null || now - last > limitMs) return 'offline';
+  // Strict boundaries, as the messenger's own code: counted online while now - last < limit.
+  if (last === null || now - last >= limitMs) return 'offline';
   if (legacy) {
     if (truth.idleSince !== null && desktopRunningFromTruth(truth, now)) return 'idle';
     const mobile = truth.mobileLast;
-    if (mobile !== null && now - mobile <= limitMs && Math.abs(last - mobile) <= MOBILE_WINDOW_S * 1000) return 'mobile';
+    if (mobile !== null && now - mobile < limitMs && Math.abs(last - mobile) < MOBILE_WINDOW_S * 1000) return 'mobile';
   }
   return now - last < RECENT_ACTIVITY_S * 1000 ? 'online' : 'idle';
 }

@@ -25,8 +25,9 @@ describe('the oracle: what the Bitrix24 messenger shows', () => {
     expect(presenceFromTruth(truth({ lastActivity: ago(0) }), NOW)).toBe('online');
     expect(presenceFromTruth(truth({ lastActivity: ago(299) }), NOW)).toBe('online');
     expect(presenceFromTruth(truth({ lastActivity: ago(300) }), NOW)).toBe('idle');
-    expect(presenceFromTruth(truth({ lastActivity: ago(900) }), NOW)).toBe('idle');
-    expect(presenceFromTruth(truth({ lastActivity: ago(901) }), NOW)).toBe('offline');
+    expect(presenceFromTruth(truth({ lastActivity: ago(899) }), NOW)).toBe('idle');
+    // Counted online while now − last < limit, as the messenger's code: offline at the limit.
+    expect(presenceFromTruth(truth({ lastActivity: ago(900) }), NOW)).toBe('offline');
     expect(presenceFromTruth(truth({ lastActivity: null }), NOW)).toBe('offline');
     expect(presenceFromTruth(truth({ lastActivity: ago(1000) }), NOW, { onlineLimitS: 1440 })).toBe('idle');
   });
@@ -40,8 +41,8 @@ describe('the oracle: what the Bitrix24 messenger shows', () => {
 
   it('legacy portal: 1440 s limit, real idle while the desktop app runs, mobile within 300 s of the last activity', () => {
     const legacy = { legacy: true };
-    expect(presenceFromTruth(truth({ lastActivity: ago(1440) }), NOW, legacy)).toBe('idle');
-    expect(presenceFromTruth(truth({ lastActivity: ago(1441) }), NOW, legacy)).toBe('offline');
+    expect(presenceFromTruth(truth({ lastActivity: ago(1439) }), NOW, legacy)).toBe('idle');
+    expect(presenceFromTruth(truth({ lastActivity: ago(1440) }), NOW, legacy)).toBe('offline');
     // desktop_last_date + 180 s > now: 170 s ago runs, 190 s ago does not.
     expect(presenceFromTruth(truth({ idleSince: ago(60), desktopLast: ago(170) }), NOW, legacy)).toBe('idle');
     expect(presenceFromTruth(truth({ idleSince: ago(60), desktopLast: ago(190) }), NOW, legacy)).toBe('online');
