@@ -13,7 +13,7 @@ describe.skipIf(!BUILT)('b24-presence (built CLI process)', () => {
     const child = spawn(process.execPath, [BIN, 'watch', '--demo', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines = createInterface({ input: child.stdout });
     const first = await new Promise<string>((resolve) => lines.once('line', resolve));
-    expect(JSON.parse(first)).toMatchObject({ type: 'ready', colleagues: 40 });
+    expect(JSON.parse(first)).toMatchObject({ type: 'ready', count: 40 });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const signalledAt = performance.now();
     child.kill('SIGINT');

@@ -42,11 +42,19 @@ const POLL_MS = 30_000;
 const DAY_MS = 86_400_000;
 
 
-/** What the alert policy must announce between two states of one person (all kinds enabled). */
-function qualifyingKind(before: Colleague, after: Colleague): AlertKind | null {
+/**
+ * What the alert policy must announce between two states of one person (all kinds enabled). A
+ * leave that ends while the person is offline (at midnight, usually) is news at their return:
+ * `awaiting` holds those people, and their next arrival is a back-from-leave, not an online.
+ */
+function qualifyingKind(before: Colleague, after: Colleague, awaiting: Set<number>): AlertKind | null {
   if (after.bot) return null;
-  if (before.absentUntil !== null && after.absentUntil === null) return 'back-from-leave';
-  if (before.presence === 'offline' && after.presence !== 'offline') return 'online';
+  if (before.absentUntil !== null && after.absentUntil === null) {
+    if (after.presence !== 'offline') return 'back-from-leave';
+    awaiting.add(after.id);
+    return null;
+  }
+  if (before.presence === 'offline' && after.presence !== 'offline') return awaiting.delete(after.id) ? 'back-from-leave' : 'online';
   if (before.presence !== 'offline' && after.presence === 'offline') return 'offline';
   if (before.presence === 'idle' && (after.presence === 'online' || after.presence === 'mobile')) return 'back-from-idle';
   return null;
@@ -144,7 +152,7 @@ async function memoryRig(random: () => number): Promise<Rig> {
   let revoked = false;
   const requests: number[] = [];
   const source: PresenceSource = {
-    async fetch() {
+    async fetch({ desktopIds = [] }) {
       requests.push(clock.now());
       if (revoked) throw new B24Error({ kind: 'auth-invalid', code: 'INVALID_CREDENTIALS', message: 'revoked' });
       const fault = faults.shift();
@@ -153,7 +161,9 @@ async function memoryRig(random: () => number): Promise<Rig> {
         throw new B24Error({ kind, code, message: code, ...(kind === 'operation-time-limited' ? { resetAt: clock.now() + 120_000 } : {}) });
       }
       const users = control.teamIds().map((id) => parseRawUser(control.userObject(id)) as RawUser);
-      return { users, missingWatchIds: [], desktop: new Map(), degraded: 0, requests: 1 };
+      // As the batch would: one page of 25 leaves room for everyone's im.user.get.
+      const desktop = new Map(desktopIds.slice(0, 49).map((id) => [id, parseRawUser(control.userGetObject(id))?.desktop_last_date ?? false] as const));
+      return { users, missingWatchIds: [], desktop, degraded: 0, requests: 1 };
     },
   };
   const memory: Record<string, string> = {};
@@ -202,6 +212,7 @@ async function soak(rig: Rig, days: number, random: () => number): Promise<Recor
   const portalBucket = new LeakyCheck(2);
   const clientBucket = new LeakyCheck(2);
   const alertIds = new Set<string>();
+  const awaitingReturn = new Set<number>();
 
   engine.on('snapshot', (snapshot) => {
     mirror = snapshot;
@@ -226,19 +237,35 @@ async function soak(rig: Rig, days: number, random: () => number): Promise<Recor
     }
     // The mirror is the panel's picture: it must be the engine's, value for value.
     if (JSON.stringify(mirror) !== JSON.stringify(engine.snapshot)) problems.push(`mirror differs at seq ${engine.snapshot?.seq}`);
-    // ... and the engine's picture must be the portal's at this instant, modelled here.
+    // ... and the engine's picture must be the portal's at this instant: every field as the
+    // list answer gives it (desktop as the engine last checked it), ...
     const now = clock.now();
-    const truth = control
+    const desktopOf = (id: number) => engine.desktop.runningOf(id);
+    const modelled = control
       .teamIds()
-      .map((id) => toColleague(parseRawUser(control.userObject(id)) as RawUser, now, { onlineLimitSec: SETTINGS.onlineLimitSec }))
+      .map((id) => toColleague(parseRawUser(control.userObject(id)) as RawUser, now, { onlineLimitSec: SETTINGS.onlineLimitSec, desktopOf }))
       .sort((a, b) => a.id - b.id);
-    if (JSON.stringify(truth) !== JSON.stringify(engine.snapshot?.colleagues)) problems.push(`snapshot differs from the portal at ${new Date(now).toISOString()}`);
+    if (JSON.stringify(modelled) !== JSON.stringify(engine.snapshot?.colleagues)) problems.push(`snapshot differs from the portal at ${new Date(now).toISOString()}`);
+    // ... and presence and the desktop app as the demo's own oracle says a messenger shows them,
+    // from the portal's server-side truth (desktop: for people already around at the last poll,
+    // whom that poll could check).
+    const wasAround = new Set(counts.refreshes > 1 ? (previous?.colleagues ?? []).filter((c) => c.presence !== 'offline').map((c) => c.id) : []);
+    for (const colleague of engine.snapshot?.colleagues ?? []) {
+      const expected = control.expected(colleague.id, now, { onlineLimitS: SETTINGS.onlineLimitSec });
+      if (expected?.presence !== colleague.presence) problems.push(`${colleague.id} is ${colleague.presence}, the oracle says ${expected?.presence} at ${new Date(now).toISOString()}`);
+      const desktopExpected = colleague.presence !== 'offline' && expected?.desktopRunning === true;
+      if (wasAround.has(colleague.id) && colleague.presence !== 'offline' && colleague.desktop !== desktopExpected) {
+        problems.push(`${colleague.id} desktop ${colleague.desktop}, the oracle says ${desktopExpected} at ${new Date(now).toISOString()}`);
+      }
+    }
     const expected: string[] = [];
     if (previous && mirror && previous !== mirror) {
       const before = new Map(previous.colleagues.map((c) => [c.id, c]));
+      // A silent refresh is not observed by the policy: what it would have noted is not kept.
+      const awaiting = report.silent ? new Set(awaitingReturn) : awaitingReturn;
       for (const after of mirror.colleagues) {
         const was = before.get(after.id);
-        const kind = was ? qualifyingKind(was, after) : null;
+        const kind = was ? qualifyingKind(was, after, awaiting) : null;
         if (kind) expected.push(`${kind}:${after.id}`);
       }
     }
