@@ -27,6 +27,7 @@ export const en = {
   'presence.mobile': 'On mobile',
   'presence.offline': 'Offline',
   'presence.offlineSeen': 'Offline · last seen {ago}',
+  'presence.offlineSeenShort': 'Seen {ago}',
   'presence.leave': 'On leave until {date}',
   'presence.leaveTag': 'leave until {date}',
   'presence.idleDetail': 'No activity for {duration}',

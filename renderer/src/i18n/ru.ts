@@ -31,6 +31,7 @@ export const ru: Catalog = {
   'presence.mobile': 'С телефона',
   'presence.offline': 'Не в сети',
   'presence.offlineSeen': 'Не в сети · был {ago}',
+  'presence.offlineSeenShort': 'Был {ago}',
   'presence.leave': 'В отпуске по {date}',
   'presence.leaveTag': 'отпуск по {date}',
   'presence.idleDetail': 'Нет активности уже {duration}',

@@ -2,8 +2,12 @@ import type { Translator } from './i18n.js';
 import type { BadgeKind, Phrase, PresenceView } from './presence.js';
 import { nextIsoDay } from './time.js';
 
-/** The words for a presence phrase ("Away · 25 min", "Offline · last seen 2 h ago"), short enough for the pill. */
-export function phraseText(phrase: Phrase, i18n: Translator, now: number): string {
+/**
+ * The words for a presence phrase ("Away · 25 min", "Offline · last seen 2 h ago"), short
+ * enough for the pill; `compact` (a narrow window) shortens the longest one to "Seen 2 h ago",
+ * the offline icon saying the rest. The tooltip and screen readers get phraseDetail.
+ */
+export function phraseText(phrase: Phrase, i18n: Translator, now: number, compact = false): string {
   switch (phrase.kind) {
     case 'online':
       return i18n.t('presence.online');
@@ -21,7 +25,7 @@ export function phraseText(phrase: Phrase, i18n: Translator, now: number): strin
     case 'offline':
       return phrase.lastSeen === null
         ? i18n.t('presence.offline')
-        : i18n.t('presence.offlineSeen', { ago: i18n.ago(phrase.lastSeen, now) });
+        : i18n.t(compact ? 'presence.offlineSeenShort' : 'presence.offlineSeen', { ago: i18n.ago(phrase.lastSeen, now) });
     case 'leave':
       return i18n.t('presence.leave', { date: i18n.day(phrase.until) });
   }

@@ -67,6 +67,12 @@ describe('presence phrase selection', () => {
     expect(detail({ presence: 'idle', presenceSince: null, lastActivity: null })).toBe('No recent activity');
     // Other phrases read the same in full.
     expect(detail({})).toBe('Online');
+    // A narrow window shortens the offline phrase; the tooltip keeps it whole.
+    const offline = presenceView({ ...base, presence: 'offline', lastActivity: NOW - 50 * 60_000 }, CURRENT).phrase;
+    expect(phraseText(offline, en, NOW, true)).toMatch(/^Seen 50 min\.? ago$/);
+    expect(phraseText(offline, ru, NOW, true)).toMatch(/^Был 50 мин\.? назад$/);
+    expect(phraseDetail(offline, en, NOW)).toMatch(/^Offline · last seen 50 min\.? ago$/);
+    expect(phraseText({ kind: 'idle', since: NOW - 8 * 60_000 }, en, NOW, true)).toBe('Away · 8 min');
   });
 
   it('says the last day of leave, and the day after as the day back, in any time zone', () => {
