@@ -54,6 +54,24 @@ export default tseslint.config(
     },
   },
   {
+    // The demo portal is the oracle the app is tested against: it must not borrow the app's rules.
+    files: ['electron/demo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            {
+              group: ['**/core/presence/**', '**/core/engine/**', '**/core/alerts/**', '**/core/snapshot/**'],
+              message: 'The demo simulates a portal on its own: importing the app\'s presence rules would make it agree with the app by construction.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte', 'renderer/**/*.svelte.ts'],
     languageOptions: {
       globals: { ...globals.browser },
