@@ -49,7 +49,7 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     running = null;
   });
 
-  async function start(initial: Partial<Settings> = {}): Promise<Running> {
+  async function start(initial: Partial<Settings> = {}, portal: { legacy?: boolean } = {}): Promise<Running> {
     const demos: DemoPortal[] = [];
     const service = createAppService({
       host: 'browser',
@@ -58,7 +58,7 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
       ...memoryPorts(initial),
       opener: null,
       startDemo: async () => {
-        const demo = await startDemoPortal({ teamSize: 12, evolve: false, seed: 11 });
+        const demo = await startDemoPortal({ teamSize: 12, evolve: false, seed: 11, legacy: portal.legacy ?? false });
         demos.push(demo);
         return demo;
       },
@@ -118,8 +118,33 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     expect(problems).toEqual([]);
   });
 
-  it('shows each presence the portal reports, after a person changes state there', async () => {
+  it('shows what a current portal reports: no mobile, no chosen status, "away" from the last activity', async () => {
     const { page, demos, problems } = await start({ connection: { kind: 'demo' } });
+    await expect.poll(() => rows(page).count()).toBe(12);
+    const portal = demos[0]!;
+    const [dndId, idleId, mobileId, offlineId, leaveId] = portal.control.teamIds();
+    const nameOf = (id: number) => String(portal.control.userObject(id)!.name);
+    portal.control.updatePerson(dndId!, { presence: 'online', status: 'dnd' });
+    portal.control.updatePerson(idleId!, { presence: 'idle' }); // laptop closed 6 minutes ago
+    portal.control.updatePerson(mobileId!, { presence: 'mobile' });
+    portal.control.updatePerson(offlineId!, { presence: 'offline' });
+    portal.control.updatePerson(leaveId!, { presence: 'offline', absentUntil: '2026-12-03' });
+    await refresh(page);
+
+    await expect.poll(() => rowOf(page, nameOf(idleId!)).textContent()).toMatch(/Away · [5-7] min/);
+    // The portal stores the chosen status but never tells a REST caller, and a phone is just activity.
+    expect(await rowOf(page, nameOf(dndId!)).textContent()).not.toContain('Do not disturb');
+    expect(await rowOf(page, nameOf(dndId!)).textContent()).toMatch(/Online/);
+    expect(await rowOf(page, nameOf(mobileId!)).textContent()).not.toContain('On mobile');
+    await expect.poll(() => rowOf(page, nameOf(offlineId!)).textContent()).toMatch(/Offline · last seen/);
+    await expect.poll(() => rowOf(page, nameOf(leaveId!)).textContent()).toContain('On leave until 3 Dec');
+    expect(await page.getByRole('button', { name: /^Mobile/ }).count()).toBe(0);
+    expect(await page.locator('header.header').innerHTML()).not.toMatch(/mobile/i);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows each presence an old on-premise portal reports, after a person changes state there', async () => {
+    const { page, demos, problems } = await start({ connection: { kind: 'demo' } }, { legacy: true });
     await expect.poll(() => rows(page).count()).toBe(12);
     const portal = demos[0]!;
     const [onlineId, idleId, mobileId, offlineId, leaveId] = portal.control.teamIds();
