@@ -41,16 +41,20 @@ export default tseslint.config(
   },
   { files: ['electron/main/ipc.ts', 'electron/preload/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
-    // The contract is imported by the renderer too: it must stay free of Node and Electron.
-    files: [
-      'electron/shared/**/*.ts',
-      'electron/core/domain.ts',
-      'electron/core/settings/**/*.ts',
-      'electron/core/snapshot/**/*.ts',
-      'electron/core/presence/**/*.ts',
-    ],
+    // electron/shared is what the panel shares with the Node side: free of Node, Electron and
+    // everything else in electron/. The presence model stays portable too.
+    files: ['electron/shared/**/*.ts', 'electron/core/presence/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: ['node:*', 'ws'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            { group: ['node:*', 'ws'], message: 'Shared with the sandboxed panel: no Node modules.' },
+            { group: ['**/core/**', '**/main/**', '**/cli/**', '**/demo/**', '**/preload/**'], message: 'Only electron/shared itself and zod.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -85,8 +89,8 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'ws'], message: 'The panel runs in a sandboxed renderer: no Node modules.' },
             {
-              group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/core/bitrix/**', '**/electron/cli/**', '**/electron/demo/**'],
-              message: 'The panel only knows the bridge (electron/shared/contract.ts) and the domain types.',
+              group: ['**/electron/**'],
+              message: 'The panel only knows the bridge and what it shares with the Node side: import $shared/… (electron/shared).',
             },
           ],
         },

@@ -13,6 +13,9 @@ export default defineConfig({
   root,
   base: './',
   plugins: [svelte({ compilerOptions: { css: 'external' } })],
+  // What the panel shares with the Node side (domain, contract, settings schema, snapshot
+  // patches, counts) lives in electron/shared and is imported as $shared/… only.
+  resolve: { alias: { $shared: fileURLToPath(new URL('../electron/shared', import.meta.url)) } },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_ONLINE_LIMIT_SEC } from '../core/settings/schema.js';
+import { DEFAULT_ONLINE_LIMIT_SEC } from '../shared/settings/schema.js';
 
 /** A bad command line: printed as one line, exit code 2. */
 export class UsageError extends Error {

@@ -1,5 +1,5 @@
 import type { AlertMemoryPort, SecretPort, SettingsPort } from '../core/service.js';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 
 /**
  * Browser mode keeps everything in memory: it is a development and testing host, and the

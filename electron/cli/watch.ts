@@ -1,10 +1,10 @@
 import { systemClock, type Clock } from '../core/clock.js';
-import type { Colleague, ColleagueChange, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../core/domain.js';
+import type { Colleague, ColleagueChange, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../shared/domain.js';
 import { B24Client } from '../core/bitrix/client.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
 import { PresenceEngine } from '../core/engine/engine.js';
 import { createBitrixSource } from '../core/engine/presence-source.js';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
 import { UsageError, type WatchArgs } from './args.js';
 

@@ -1,7 +1,7 @@
 import { errorMessage } from './error-message.js';
 import { z } from 'zod';
 import { systemClock } from './clock.js';
-import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type Snapshot } from './domain.js';
+import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type Snapshot } from '../shared/domain.js';
 import { Emitter } from './emitter.js';
 import { B24Client } from './bitrix/client.js';
 import { isB24Error } from './bitrix/errors.js';
@@ -11,8 +11,8 @@ import { parseWebhookUrl, type WebhookCredential } from './bitrix/webhook-url.js
 import type { Department } from './bitrix/types.js';
 import { PresenceEngine } from './engine/engine.js';
 import { createBitrixSource } from './engine/presence-source.js';
-import { countPresence } from './presence/counts.js';
-import { applySettingsUpdate, type Settings, type SettingsUpdate } from './settings/schema.js';
+import { countPresence } from '../shared/presence/counts.js';
+import { applySettingsUpdate, type Settings, type SettingsUpdate } from '../shared/settings/schema.js';
 import {
   validationError,
   type ConnectionInfo,

@@ -7,9 +7,9 @@ import type {
   Result,
 } from '../shared/contract.js';
 import type { Clock } from './clock.js';
-import type { Health } from './domain.js';
-import type { PresenceCounts } from './presence/counts.js';
-import type { Settings } from './settings/schema.js';
+import type { Health } from '../shared/domain.js';
+import type { PresenceCounts } from '../shared/presence/counts.js';
+import type { Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
 
 /**

@@ -26,7 +26,7 @@ import { z } from 'zod';
 import { createAppService } from '../core/app-service.js';
 import type { PresenceSummary } from '../core/service.js';
 import { settingsStoreSchema } from '../core/settings/json-schema.js';
-import type { Settings } from '../core/settings/schema.js';
+import type { Settings } from '../shared/settings/schema.js';
 import { startDemoPortal } from '../demo/portal.js';
 import type { DemoPortal } from '../demo/types.js';
 import type { ConnectionInfo } from '../shared/contract.js';

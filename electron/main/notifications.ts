@@ -1,5 +1,5 @@
 import type { Notification, NotificationConstructorOptions } from 'electron';
-import type { AlertIntent } from '../core/domain.js';
+import type { AlertIntent } from '../shared/domain.js';
 
 /**
  * Native notifications from the engine's alert intents. The engine already decided whether

@@ -1,6 +1,6 @@
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { inspectSettingsText } from '../core/settings/recovery.js';
-import type { Settings } from '../core/settings/schema.js';
+import type { Settings } from '../shared/settings/schema.js';
 
 /**
  * Runs before each store opens its file: electron-store would throw on a corrupt file (or, if

@@ -1,7 +1,7 @@
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
 import { PortError, type AlertMemoryPort, type SecretPort, type SettingsPort } from '../core/service.js';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../core/settings/schema.js';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings/schema.js';
 import type { Bounds } from './window.js';
 
 /**

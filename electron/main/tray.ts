@@ -1,6 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { PresenceSummary } from '../core/service.js';
-import { tomorrowMorning } from '../core/settings/pause.js';
+import { tomorrowMorning } from '../shared/settings/pause.js';
 import { TRAY_TEXT, type TrayLocale, type TrayText } from './tray-text.js';
 
 /**

@@ -7,8 +7,8 @@ import type {
   Patch,
   PortalReports,
   Snapshot,
-} from '../core/domain.js';
-import { SettingsSchema, SettingsUpdateSchema } from '../core/settings/schema.js';
+} from './domain.js';
+import { SettingsSchema, SettingsUpdateSchema } from './settings/schema.js';
 
 /**
  * The one contract between the engine's host (Electron main, or the browser-mode server) and

@@ -1,12 +1,12 @@
 import { ManualClock } from '../../electron/core/clock.js';
-import type { Colleague, ColleagueChange, PresenceTransition } from '../../electron/core/domain.js';
+import type { Colleague, ColleagueChange, PresenceTransition } from '../../electron/shared/domain.js';
 import type { RawUser } from '../../electron/core/bitrix/types.js';
 import { toColleague } from '../../electron/core/presence/model.js';
 import { transitionBetween } from '../../electron/core/presence/transitions.js';
-import { SnapshotTracker } from '../../electron/core/snapshot/diff.js';
+import { SnapshotTracker } from '../../electron/core/snapshot/tracker.js';
 import { AlertPolicy } from '../../electron/core/alerts/policy.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
 import type { AlertMemoryPort } from '../../electron/core/service.js';
 import { parseJson, rawUsersFromJson, RawUserParseCache } from './pipeline.js';
 import { DemoPayloads, type Poll } from './payloads.js';

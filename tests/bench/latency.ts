@@ -1,7 +1,7 @@
 import { ManualClock } from '../../electron/core/clock.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../electron/core/engine/presence-source.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import { settleOnEngine } from '../support/settle.js';
 import { fmt, ms, ratio, type BenchRow, type BenchSection } from './report.js';

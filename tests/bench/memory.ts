@@ -1,8 +1,8 @@
 import { ManualClock } from '../../electron/core/clock.js';
 import type { RawUser } from '../../electron/core/bitrix/types.js';
-import type { Snapshot } from '../../electron/core/domain.js';
+import type { Snapshot } from '../../electron/shared/domain.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import { DemoPayloads } from './payloads.js';
 import { seededRandom } from './stats.js';
 import { jsonMemory } from './engine-cpu.js';

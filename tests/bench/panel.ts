@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import { CHROMIUM_PATH, launchBrowser } from '../e2e-web/support/browser.js';
 import { fakeBridgeScript } from '../e2e-web/support/fake-bridge.js';
 import { serveRenderer } from '../e2e-web/support/static-server.js';

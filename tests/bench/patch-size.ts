@@ -1,6 +1,6 @@
 import { toColleague } from '../../electron/core/presence/model.js';
-import { SnapshotTracker } from '../../electron/core/snapshot/diff.js';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings/schema.js';
+import { SnapshotTracker } from '../../electron/core/snapshot/tracker.js';
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import { parseJson, rawUsersFromJson } from './pipeline.js';
 import { DemoPayloads } from './payloads.js';
 import { bytes, fmt, type BenchRow, type BenchSection } from './report.js';

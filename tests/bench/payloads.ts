@@ -4,8 +4,8 @@ import { COLLEAGUES_METHOD, PAGE_SIZE } from '../../electron/core/bitrix/team.js
 import { parseRawUser } from '../../electron/core/bitrix/schemas.js';
 import type { RawUser } from '../../electron/core/bitrix/types.js';
 import { toColleague } from '../../electron/core/presence/model.js';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings/schema.js';
-import type { Presence } from '../../electron/core/domain.js';
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
+import type { Presence } from '../../electron/shared/domain.js';
 import { PortalState } from '../../electron/demo/control.js';
 import { parseBody } from '../../electron/demo/params.js';
 import { encodePhpJson } from '../../electron/demo/php-json.js';

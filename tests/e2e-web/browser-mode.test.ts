@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { createAppService } from '../../electron/core/app-service.js';
 import type { AppService } from '../../electron/core/service.js';
-import type { Settings } from '../../electron/core/settings/schema.js';
+import type { Settings } from '../../electron/shared/settings/schema.js';
 import { memoryPorts } from '../../electron/cli/memory-ports.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import type { FakeControl } from './support/fake-bridge.js';
 import { browserSkipReason, cspViolations, FIXED_NOW, launchBrowser, openPanel, type PanelPage } from './support/browser.js';
 import { ensureRendererBuilt, serveRenderer, type StaticServer } from './support/static-server.js';

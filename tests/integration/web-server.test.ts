@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { Emitter } from '../../electron/core/emitter.js';
 import type { AppService } from '../../electron/core/service.js';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import type { EventChannel, EventOf, RequestChannel, RequestOf } from '../../electron/shared/contract.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HealthState } from '../../electron/core/domain.js';
+import type { HealthState } from '../../electron/shared/domain.js';
 import type { DemoFault } from '../../electron/demo/types.js';
 import { OUTAGE_AFTER_INTERVALS } from '../../electron/core/poller/poller.js';
 import { advanceUntil, peakBucketLevel, restRequestTimes, startHarness, type ClientRequest, type Harness } from './support/harness.js';

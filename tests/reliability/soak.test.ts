@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AlertKind, Colleague, Patch, Snapshot } from '../../electron/core/domain.js';
-import { applyPatch } from '../../electron/core/snapshot/diff.js';
+import type { AlertKind, Colleague, Patch, Snapshot } from '../../electron/shared/domain.js';
+import { applyPatch } from '../../electron/shared/snapshot/diff.js';
 import { toColleague } from '../../electron/core/presence/model.js';
 import type { DemoFault } from '../../electron/demo/types.js';
 import type { RawUser } from '../../electron/core/bitrix/types.js';
@@ -9,7 +9,7 @@ import { ManualClock } from '../../electron/core/clock.js';
 import { B24Error, type B24ErrorKind } from '../../electron/core/bitrix/errors.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import type { PresenceSource } from '../../electron/core/engine/presence-source.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoControl } from '../../electron/demo/types.js';
 import { startHarness } from './support/harness.js';

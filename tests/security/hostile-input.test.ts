@@ -11,7 +11,7 @@ import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../electron/core/engine/presence-source.js';
 import { Emitter } from '../../electron/core/emitter.js';
 import type { AppService } from '../../electron/core/service.js';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../electron/shared/settings/schema.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
 import { guardedHandler } from '../../electron/main/ipc.js';
 import { nodeFileOps, prepareSettingsFile } from '../../electron/main/store-files.js';

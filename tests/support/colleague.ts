@@ -1,4 +1,4 @@
-import type { Colleague } from '../../electron/core/domain.js';
+import type { Colleague } from '../../electron/shared/domain.js';
 
 /** A plausible online colleague; override what a test is about. */
 export function colleague(id: number, fields: Partial<Colleague> = {}): Colleague {

@@ -1,4 +1,4 @@
-import type { AlertKind } from '../domain.js';
+import type { AlertKind } from '../../shared/domain.js';
 
 /**
  * The alert texts, in English and Russian. Russian predicates are chosen to need no gender

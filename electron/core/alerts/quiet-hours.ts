@@ -1,4 +1,4 @@
-import type { QuietWindow } from '../settings/schema.js';
+import type { QuietWindow } from '../../shared/settings/schema.js';
 
 /** Wall-clock position of an instant: day of week (0 = Sunday, as Date#getDay) and minutes since midnight. */
 export interface LocalTime {

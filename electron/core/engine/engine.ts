@@ -6,16 +6,16 @@ import type {
   PortalReports,
   PresenceTransition,
   Snapshot,
-} from '../domain.js';
-import { CURRENT_PORTAL_REPORTS } from '../domain.js';
-import type { Settings } from '../settings/schema.js';
+} from '../../shared/domain.js';
+import { CURRENT_PORTAL_REPORTS } from '../../shared/domain.js';
+import type { Settings } from '../../shared/settings/schema.js';
 import type { AlertMemoryPort } from '../service.js';
 import type { B24Error } from '../bitrix/errors.js';
 import { nextRetryDelay } from '../bitrix/backoff.js';
 import { toColleagues } from '../presence/model.js';
 import { DesktopChecks } from '../presence/desktop.js';
 import { learnReports } from '../presence/reports.js';
-import { SnapshotTracker } from '../snapshot/diff.js';
+import { SnapshotTracker } from '../snapshot/tracker.js';
 import { AlertPolicy } from '../alerts/policy.js';
 import { Emitter } from '../emitter.js';
 import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';

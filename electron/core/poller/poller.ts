@@ -1,6 +1,6 @@
 import { errorMessage } from '../error-message.js';
 import type { Clock, TimerHandle } from '../clock.js';
-import type { Health, HealthState } from '../domain.js';
+import type { Health, HealthState } from '../../shared/domain.js';
 import { B24Error, isB24Error } from '../bitrix/errors.js';
 
 /**

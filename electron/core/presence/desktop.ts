@@ -1,4 +1,4 @@
-import type { Colleague } from '../domain.js';
+import type { Colleague } from '../../shared/domain.js';
 import { desktopRunningAt } from './model.js';
 
 /**

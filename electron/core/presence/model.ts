@@ -1,5 +1,5 @@
 import type { RawUser } from '../bitrix/types.js';
-import type { Colleague, Presence } from '../domain.js';
+import type { Colleague, Presence } from '../../shared/domain.js';
 import { lastDayOffIfNotOver, parseAtom } from './dates.js';
 import { safeAvatarUrl, safeColor } from './sanitize.js';
 

@@ -1,5 +1,5 @@
 import type { RawUser } from '../bitrix/types.js';
-import type { PortalReports } from '../domain.js';
+import type { PortalReports } from '../../shared/domain.js';
 
 /**
  * Learns from a poll's user objects what the portal really reports (see PortalReports). A

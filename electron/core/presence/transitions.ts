@@ -1,4 +1,4 @@
-import type { Colleague, PresenceTransition } from '../domain.js';
+import type { Colleague, PresenceTransition } from '../../shared/domain.js';
 
 /**
  * What changed for one person between two polls that is worth telling anyone about: a change of

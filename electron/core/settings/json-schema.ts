@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsSchema } from './schema.js';
+import { SettingsSchema } from '../../shared/settings/schema.js';
 
 /**
  * The JSON Schema electron-store validates every write against, generated from the one zod

@@ -1,4 +1,4 @@
-import { DEFAULT_ONLINE_LIMIT_SEC, SETTINGS_VERSION } from './schema.js';
+import { DEFAULT_ONLINE_LIMIT_SEC, SETTINGS_VERSION } from '../../shared/settings/schema.js';
 
 /** The default online limit of version 1: PHP's session lifetime, which cloud portals do not use. */
 const VERSION_1_DEFAULT_ONLINE_LIMIT_SEC = 1440;

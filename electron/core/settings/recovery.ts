@@ -1,5 +1,5 @@
 import { migrateSettings, type RawSettings } from './migrations.js';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './schema.js';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/settings/schema.js';
 
 /**
  * Decides what to do with the settings file's text before the store opens it. Pure: the shell

@@ -1,6 +1,6 @@
-import type { Colleague, Patch, PresenceTransition, Snapshot } from '../domain.js';
+import type { Colleague, Patch, PresenceTransition, Snapshot } from '../../shared/domain.js';
 import { transitionBetween } from '../presence/transitions.js';
-import { diffColleagues } from './compare.js';
+import { diffColleagues } from '../../shared/snapshot/compare.js';
 
 export interface SnapshotUpdate {
   /** The current snapshot (unchanged object when nothing changed). */

@@ -1,5 +1,5 @@
-import { BRIDGE_GLOBAL, type PresenceBridge } from '../../../electron/shared/contract.js';
-import { WS_PATH } from '../../../electron/shared/ws-protocol.js';
+import { BRIDGE_GLOBAL, type PresenceBridge } from '$shared/contract.js';
+import { WS_PATH } from '$shared/ws-protocol.js';
 import { validatingBridge } from './validating-bridge.js';
 import { createWsBridge, type SocketLike } from './ws-bridge.js';
 

@@ -1,4 +1,4 @@
-import type { RequestError } from '../../../electron/shared/contract.js';
+import type { RequestError } from '$shared/contract.js';
 import type { TextKey, Translator } from './i18n.js';
 
 /**

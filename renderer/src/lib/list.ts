@@ -1,5 +1,5 @@
-import type { Colleague, ColleagueRule, PortalReports } from '../../../electron/core/domain.js';
-import type { PresenceCounts } from '../../../electron/core/presence/counts.js';
+import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
+import type { PresenceCounts } from '$shared/presence/counts.js';
 import { isBusy, shownPresence } from './presence.js';
 
 /**

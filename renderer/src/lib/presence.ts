@@ -1,4 +1,4 @@
-import type { Colleague, KnownChosenStatus, PortalReports, Presence } from '../../../electron/core/domain.js';
+import type { Colleague, KnownChosenStatus, PortalReports, Presence } from '$shared/domain.js';
 
 /**
  * Which badge and phrase a row shows. Mirrors how Bitrix24's messenger reads the same data:

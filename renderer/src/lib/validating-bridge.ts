@@ -10,7 +10,7 @@ import {
   type RequestOf,
   type ResponseOf,
   type Result,
-} from '../../../electron/shared/contract.js';
+} from '$shared/contract.js';
 
 /**
  * Wraps any bridge (the preload's, the WebSocket one, a test fake) so the panel only ever sees

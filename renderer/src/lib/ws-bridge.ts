@@ -6,8 +6,8 @@ import {
   type RequestOf,
   type ResponseOf,
   type Result,
-} from '../../../electron/shared/contract.js';
-import { ServerMessageSchema, type ClientMessage } from '../../../electron/shared/ws-protocol.js';
+} from '$shared/contract.js';
+import { ServerMessageSchema, type ClientMessage } from '$shared/ws-protocol.js';
 
 /**
  * The browser-mode bridge: the same contract over one WebSocket (see ws-protocol.ts).

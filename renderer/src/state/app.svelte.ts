@@ -5,7 +5,7 @@ import type {
   PresenceBridge,
   RequestError,
   SessionState,
-} from '../../../electron/shared/contract.js';
+} from '$shared/contract.js';
 import {
   CURRENT_PORTAL_REPORTS,
   type AlertIntent,
@@ -14,9 +14,9 @@ import {
   type Health,
   type PortalReports,
   type Snapshot,
-} from '../../../electron/core/domain.js';
-import { applySettingsUpdate, DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '../../../electron/core/settings/schema.js';
-import { applyPatch, PatchMismatchError, SequenceGapError } from '../../../electron/core/snapshot/diff.js';
+} from '$shared/domain.js';
+import { applySettingsUpdate, DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '$shared/settings/schema.js';
+import { applyPatch, PatchMismatchError, SequenceGapError } from '$shared/snapshot/diff.js';
 import { DepartmentCache } from '../lib/departments.js';
 import { missingDepartments } from '../lib/list.js';
 import { isWebUrl } from '../lib/safe-url.js';

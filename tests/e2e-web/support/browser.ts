@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS } from '../../../electron/shared/settings/schema.js';
 import { fakeBridgeScript, type FakeBridgeOptions } from './fake-bridge.js';
 
 /** Debian's Chromium; the tests never download a browser. */

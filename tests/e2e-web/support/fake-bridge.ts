@@ -4,7 +4,7 @@
  * imports, no outer variables; everything it needs comes in through `options` (JSON).
  * Tests drive it through `window.__fake` (page.evaluate): push events, read recorded calls.
  */
-import type { Settings } from '../../../electron/core/settings/schema.js';
+import type { Settings } from '../../../electron/shared/settings/schema.js';
 
 export interface FakeBridgeOptions {
   readonly settings: Settings;

@@ -1,13 +1,13 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../../electron/core/clock.js';
-import type { AlertIntent, Health, Patch, PresenceTransition, Snapshot } from '../../../electron/core/domain.js';
+import type { AlertIntent, Health, Patch, PresenceTransition, Snapshot } from '../../../electron/shared/domain.js';
 import { B24Client, type RequestEvent } from '../../../electron/core/bitrix/client.js';
 import type { Credential } from '../../../electron/core/bitrix/credential.js';
 import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
 import { PresenceEngine, type RefreshReport } from '../../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../../electron/core/engine/presence-source.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settings/schema.js';
 import { startDemoPortal } from '../../../electron/demo/portal.js';
 import type { DemoPortal, DemoPortalOptions, DemoRequestLogEntry } from '../../../electron/demo/types.js';
 import { settleOnEngine } from '../../support/settle.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock.js';
-import type { AlertIntent, Patch, PresenceTransition, Snapshot } from '../../../electron/core/domain.js';
+import type { AlertIntent, Patch, PresenceTransition, Snapshot } from '../../../electron/shared/domain.js';
 import type { RawUser } from '../../../electron/core/bitrix/types.js';
 import { B24Error } from '../../../electron/core/bitrix/errors.js';
 import { PresenceEngine } from '../../../electron/core/engine/engine.js';
 import type { PresenceSource } from '../../../electron/core/engine/presence-source.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settings/schema.js';
 
 const INTERVAL_MS = DEFAULT_SETTINGS.pollIntervalSec * 1000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock.js';
-import type { Health } from '../../../electron/core/domain.js';
+import type { Health } from '../../../electron/shared/domain.js';
 import { B24Error, type B24ErrorKind } from '../../../electron/core/bitrix/errors.js';
 import { Poller, type RefreshReason } from '../../../electron/core/poller/poller.js';
 

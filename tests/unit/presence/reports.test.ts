@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawUser } from '../../../electron/core/bitrix/types.js';
-import { CURRENT_PORTAL_REPORTS } from '../../../electron/core/domain.js';
+import { CURRENT_PORTAL_REPORTS } from '../../../electron/shared/domain.js';
 import { learnReports } from '../../../electron/core/presence/reports.js';
 
 const current = (id: number): RawUser => ({ id, status: 'online', idle: false, mobile_last_date: false, last_activity_date: '2026-11-23T11:55:00+03:00' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Colleague } from '../../../electron/core/domain.js';
+import type { Colleague } from '../../../electron/shared/domain.js';
 import { SnapshotTracker } from '../../../electron/core/snapshot/tracker.js';
 import { colleague } from '../../support/colleague.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { PresenceBridge } from '../../../electron/shared/contract.js';
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS } from '../../../electron/shared/settings/schema.js';
 import { validatingBridge } from '../../../renderer/src/lib/validating-bridge.js';
 import { createWsBridge, type SocketLike } from '../../../renderer/src/lib/ws-bridge.js';
 import { WS_PATH } from '../../../electron/shared/ws-protocol.js';

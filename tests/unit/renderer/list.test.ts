@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../../../electron/core/domain.js';
+import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../../../electron/shared/domain.js';
 import {
   availableFilters,
   buildList,
@@ -14,7 +14,7 @@ import {
   type ViewOptions,
 } from '../../../renderer/src/lib/list.js';
 import { presenceView } from '../../../renderer/src/lib/presence.js';
-import { countPresence } from '../../../electron/core/presence/counts.js';
+import { countPresence } from '../../../electron/shared/presence/counts.js';
 import { colleague } from '../../support/colleague.js';
 
 let nextId = 1;

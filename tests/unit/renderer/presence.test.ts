@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../../../electron/core/domain.js';
+import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../../../electron/shared/domain.js';
 import { presenceView } from '../../../renderer/src/lib/presence.js';
 import { leaveDetail, phraseDetail, phraseText, rowLabel } from '../../../renderer/src/lib/phrase.js';
 import { createTranslator } from '../../../renderer/src/lib/i18n.js';

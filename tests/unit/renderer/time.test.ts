@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bucket, durationSpan, nextIsoDay, parseIsoDay } from '../../../renderer/src/lib/time.js';
-import { tomorrowMorning } from '../../../electron/core/settings/pause.js';
+import { tomorrowMorning } from '../../../electron/shared/settings/pause.js';
 
 describe('relative-time bucketing', () => {
   it('uses seconds in steps of ten for freshness, minutes for rows', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { settingsStoreSchema } from '../../../electron/core/settings/json-schema.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settings/schema.js';
 
 /**
  * electron-store is conf plus Electron paths: conf itself (the same validator, Ajv 2020) runs

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrateSettings, storedVersion } from '../../../electron/core/settings/migrations.js';
-import { SETTINGS_VERSION } from '../../../electron/core/settings/schema.js';
+import { SETTINGS_VERSION } from '../../../electron/shared/settings/schema.js';
 
 describe('settings migrations', () => {
   it('has a step from every older version up to the current one', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectSettingsText } from '../../../electron/core/settings/recovery.js';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../electron/shared/settings/schema.js';
 
 const text = (value: unknown): string => JSON.stringify(value);
 

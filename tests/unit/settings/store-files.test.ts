@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../electron/shared/settings/schema.js';
 import { asideName, nodeFileOps, prepareJsonFile, prepareSettingsFile } from '../../../electron/main/store-files.js';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);

@@ -1,4 +1,4 @@
-import type { Health } from '../../../electron/core/domain.js';
+import type { Health } from '../../../electron/shared/domain.js';
 import type { PresenceSummary } from '../../../electron/core/service.js';
 
 export const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AlertIntent } from '../../../electron/core/domain.js';
+import type { AlertIntent } from '../../../electron/shared/domain.js';
 import { Notifier, escapeBodyMarkup, focusTarget, notificationOptions, type NotifierDeps } from '../../../electron/main/notifications.js';
 
 const intent = (userIds: number[]): AlertIntent => ({

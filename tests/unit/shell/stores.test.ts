@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../electron/core/settings/schema.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settings/schema.js';
 import {
   SecretStorageUnavailableError,
   createAlertMemoryPort,

@@ -1,4 +1,4 @@
-import { tomorrowMorning } from '../../../electron/core/settings/pause.js';
+import { tomorrowMorning } from '../../../electron/shared/settings/pause.js';
 import { TRAY_TEXT } from '../../../electron/main/tray-text.js';
 import { describe, expect, it, vi } from 'vitest';
 import {

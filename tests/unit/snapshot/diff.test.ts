@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Colleague, Snapshot } from '../../../electron/core/domain.js';
+import type { Colleague, Snapshot } from '../../../electron/shared/domain.js';
 import { PatchSchema, SnapshotSchema } from '../../../electron/shared/contract.js';
 import {
   NonCanonicalSnapshotError,
@@ -9,7 +9,7 @@ import {
   SequenceGapError,
   applyPatch,
   diffSnapshots,
-} from '../../../electron/core/snapshot/diff.js';
+} from '../../../electron/shared/snapshot/diff.js';
 import { colleague } from '../../support/colleague.js';
 
 // Small value domains, so random pairs often share values and often differ.

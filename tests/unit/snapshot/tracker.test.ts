@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SnapshotTracker, applyPatch } from '../../../electron/core/snapshot/diff.js';
+import { applyPatch } from '../../../electron/shared/snapshot/diff.js';
+import { SnapshotTracker } from '../../../electron/core/snapshot/tracker.js';
 import { colleague } from '../../support/colleague.js';
 
 describe('SnapshotTracker', () => {

@@ -13,7 +13,6 @@ import { assertCanonical, diffColleagues } from './compare.js';
  */
 
 export { changedFields, NonCanonicalSnapshotError } from './compare.js';
-export { canonicalColleagues, SnapshotTracker, type SnapshotUpdate } from './tracker.js';
 
 export class SequenceGapError extends Error {
   override readonly name = 'SequenceGapError';
