@@ -1,7 +1,8 @@
 /**
- * The contract's channel names as plain data, for the sandboxed preload: importing
- * contract.ts there would bundle zod into a file that must stay tiny. A unit test keeps these
- * lists equal to the contract's maps, so adding a channel there without adding it here fails.
+ * The one list of channel names, wire prefixes and the bridge's global, as plain data: the
+ * sandboxed preload reads it without bundling zod, and contract.ts's schema maps are checked
+ * against it by the type system (`satisfies`), so a channel named in one place only fails
+ * the type check.
  */
 export const REQUEST_CHANNEL_NAMES = [
   'session:get',
@@ -17,6 +18,7 @@ export const REQUEST_CHANNEL_NAMES = [
   'chat:open',
   'departments:get',
 ] as const;
+export type RequestChannelName = (typeof REQUEST_CHANNEL_NAMES)[number];
 
 export const EVENT_CHANNEL_NAMES = [
   'snapshot',
@@ -30,7 +32,9 @@ export const EVENT_CHANNEL_NAMES = [
   'open-settings',
 ] as const;
 
-/** Same as contract.ts's BRIDGE_GLOBAL (asserted by a test). */
+export type EventChannelName = (typeof EVENT_CHANNEL_NAMES)[number];
+
+/** The name of the bridge object on `window` (preload, browser mode's page, test fakes). */
 export const BRIDGE_GLOBAL_NAME = 'b24presence';
 
 export const IPC_REQUEST_PREFIX = 'b24:req:';

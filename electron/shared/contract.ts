@@ -9,14 +9,21 @@ import type {
   Snapshot,
 } from './domain.js';
 import { SettingsSchema, SettingsUpdateSchema } from './settings/schema.js';
+import {
+  BRIDGE_GLOBAL_NAME,
+  IPC_EVENT_PREFIX,
+  IPC_REQUEST_PREFIX,
+  type EventChannelName,
+  type RequestChannelName,
+} from './channels.js';
 
 /**
  * The one contract between the engine's host (Electron main, or the browser-mode server) and
  * the panel. Requests are invoke/answer; events are pushed. Both sides validate every message
  * against these schemas: main before a handler runs, the renderer before it trusts a push.
- * To add a channel: add it here and to the plain name lists in channels.ts (which the
- * zod-free preload uses; a test keeps the two equal); the WebSocket bridge and the typed
- * wrappers pick it up from these maps.
+ * To add a channel: name it in channels.ts (the zod-free preload reads that list) and give it
+ * its schemas here; `satisfies` makes the type check fail until both agree. The WebSocket
+ * bridge and the typed wrappers pick it up from these maps.
  */
 
 const Id = z.number().int().positive();
@@ -170,7 +177,7 @@ export const requestChannels = {
     request: z.object({ ids: z.array(z.number().int()).max(2000) }),
     response: z.array(DepartmentSchema),
   },
-} as const;
+} as const satisfies Record<RequestChannelName, { readonly request: z.ZodType; readonly response: z.ZodType }>;
 
 export const eventChannels = {
   snapshot: SnapshotSchema,
@@ -185,7 +192,7 @@ export const eventChannels = {
   'focus-colleague': z.object({ id: Id }),
   /** The tray's "Settings…" was chosen: show the settings. */
   'open-settings': z.null(),
-} as const;
+} as const satisfies Record<EventChannelName, z.ZodType>;
 
 export type RequestChannel = keyof typeof requestChannels;
 export type EventChannel = keyof typeof eventChannels;
@@ -199,8 +206,8 @@ export const REQUEST_CHANNELS = Object.keys(requestChannels) as RequestChannel[]
 export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
 
 /** The IPC channel names actually used on the wire, namespaced so nothing else collides. */
-export const ipcRequestName = (channel: RequestChannel): string => `b24:req:${channel}`;
-export const ipcEventName = (channel: EventChannel): string => `b24:evt:${channel}`;
+export const ipcRequestName = (channel: RequestChannel): string => `${IPC_REQUEST_PREFIX}${channel}`;
+export const ipcEventName = (channel: EventChannel): string => `${IPC_EVENT_PREFIX}${channel}`;
 
 /**
  * What the preload exposes as `window.b24presence`, and what the browser-mode WebSocket
@@ -212,7 +219,7 @@ export interface PresenceBridge {
   on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void;
 }
 
-export const BRIDGE_GLOBAL = 'b24presence';
+export const BRIDGE_GLOBAL = BRIDGE_GLOBAL_NAME;
 
 export function isRequestChannel(value: unknown): value is RequestChannel {
   return typeof value === 'string' && Object.hasOwn(requestChannels, value);
