@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { systemClock } from './clock.js';
 import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type Snapshot } from '../shared/domain.js';
 import { Emitter } from './emitter.js';
+import { activePauseUntil } from '../shared/settings/pause.js';
+import { withRule } from '../shared/settings/rules.js';
 import { B24Client } from './bitrix/client.js';
 import { isB24Error } from './bitrix/errors.js';
 import { SerialQueue } from './bitrix/rate-limiter.js';
@@ -85,7 +87,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       ...countPresence(currentSnapshot()?.colleagues ?? []),
       health: currentHealth(),
       updatedAt: currentHealth().lastSuccessAt,
-      alertsPausedUntil: settings.alerts.pausedUntil !== null && settings.alerts.pausedUntil > clock.now() ? settings.alerts.pausedUntil : null,
+      alertsPausedUntil: activePauseUntil(settings.alerts.pausedUntil, clock.now()),
       connection: active?.kind ?? settings.connection.kind,
     };
   }
@@ -280,10 +282,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     'alerts:pause': async ({ until }) => updateSettings({ alerts: { pausedUntil: until } }),
     'colleague:set-rule': async ({ id, rule }) => {
-      const rules = { ...settings.rules };
-      if (rule === 'default') delete rules[String(id)];
-      else rules[String(id)] = rule;
-      return updateSettings({ rules });
+      return updateSettings({ rules: withRule(settings.rules, id, rule) });
     },
     'watch:set': async ({ ids }) => {
       const next = updateSettings({ watchIds: [...new Set(ids)] });

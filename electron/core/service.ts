@@ -7,6 +7,7 @@ import type {
   Result,
 } from '../shared/contract.js';
 import type { Clock } from './clock.js';
+import type { Locale } from '../shared/locale.js';
 import type { Health } from '../shared/domain.js';
 import type { PresenceCounts } from '../shared/presence/counts.js';
 import type { Settings } from '../shared/settings/schema.js';
@@ -76,7 +77,7 @@ export interface AppServiceOptions {
   /** Starts the built-in demo portal (in-process, on loopback). */
   readonly startDemo: () => Promise<DemoPortal>;
   /** Language for alert texts. */
-  readonly locale: () => 'en' | 'ru';
+  readonly locale: () => Locale;
   /** Diagnostics; lines never contain secrets. */
   readonly log?: (line: string) => void;
 }

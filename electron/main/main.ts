@@ -57,6 +57,7 @@ import { TrayController, trayFormat } from './tray.js';
 import { trayIconPath } from './tray-icons.js';
 import { PanelWindow } from './window.js';
 import { systemClock } from '../core/clock.js';
+import { resolveLocale, type Locale } from '../shared/locale.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appRoot = join(here, '..', '..');
@@ -112,11 +113,7 @@ async function run(): Promise<void> {
   const settingsPort = createSettingsPort(settingsStore, log);
   let currentSettings = settingsPort.load();
   /** The language the shell speaks (tray, alerts): the panel's setting, or the system's. */
-  const uiLocale = (): 'en' | 'ru' => {
-    const chosen = currentSettings.ui.language;
-    const language = chosen === 'system' ? app.getLocale() : chosen;
-    return language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-  };
+  const uiLocale = (): Locale => resolveLocale(currentSettings.ui.language, [app.getLocale()]);
   const secrets = createSecretPort({ safeStorage, platform: process.platform, store: credentialStore, log });
   const bounds = createBoundsMemory(stateStore);
 

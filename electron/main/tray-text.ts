@@ -2,7 +2,8 @@
  * The tray's words in English and Russian. Units are abbreviated ("5 min", "5 мин"), as
  * menus and tooltips are short, so no plural forms are needed.
  */
-export type TrayLocale = 'en' | 'ru';
+export type { Locale as TrayLocale } from '../shared/locale.js';
+import type { Locale as TrayLocale } from '../shared/locale.js';
 
 export interface TrayText {
   readonly notConnected: string;

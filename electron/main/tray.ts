@@ -1,6 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { PresenceSummary } from '../core/service.js';
-import { tomorrowMorning } from '../shared/settings/pause.js';
+import { alertsPausedAt, tomorrowMorning } from '../shared/settings/pause.js';
 import { TRAY_TEXT, type TrayLocale, type TrayText } from './tray-text.js';
 
 /**
@@ -37,7 +37,7 @@ export const defaultTrayFormat: TrayFormat = trayFormat('en');
 const PROBLEM_STATES = new Set(['auth-failed', 'offline', 'rate-limited', 'stale']);
 
 export function isPaused(summary: PresenceSummary, now: number): boolean {
-  return summary.alertsPausedUntil !== null && summary.alertsPausedUntil > now;
+  return alertsPausedAt(summary.alertsPausedUntil, now);
 }
 
 export function trayIconState(summary: PresenceSummary, now: number): TrayIconState {

@@ -21,6 +21,13 @@ export const PRESENCES: readonly Presence[] = ['online', 'idle', 'mobile', 'offl
  * portal sends is kept verbatim and shown as it is.
  */
 export type KnownChosenStatus = 'online' | 'dnd' | 'away' | 'break';
+export type BusyStatus = Exclude<KnownChosenStatus, 'online'>;
+/** The chosen statuses that mean "online, but do not count on me". */
+export const BUSY_STATUSES: ReadonlySet<string> = new Set<BusyStatus>(['dnd', 'away', 'break']);
+
+export function isBusyStatus(status: string): status is BusyStatus {
+  return BUSY_STATUSES.has(status);
+}
 
 export interface Colleague {
   readonly id: number;

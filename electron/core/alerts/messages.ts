@@ -5,7 +5,8 @@ import type { AlertKind } from '../../shared/domain.js';
  * agreement ("в сети", "снова на месте"), because the data does not reliably tell a person's
  * gender; the count of others uses CLDR plural categories through Intl.PluralRules.
  */
-export type AlertLocale = 'en' | 'ru';
+export type { Locale as AlertLocale } from '../../shared/locale.js';
+import type { Locale as AlertLocale } from '../../shared/locale.js';
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { readonly other: string };
 

@@ -5,6 +5,7 @@ import type { AlertMemoryPort } from '../service.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import { alertText, type AlertLocale } from './messages.js';
 import { inQuietHours, systemLocalTime, type LocalTimeFn } from './quiet-hours.js';
+import { alertsPausedAt } from '../../shared/settings/pause.js';
 
 /**
  * Presence transitions → alert intents.
@@ -300,7 +301,7 @@ export class AlertPolicy {
 
   private heldBack(settings: Pick<Settings, 'alerts'>, now: number): boolean {
     const { pausedUntil, quietHours } = settings.alerts;
-    if (pausedUntil !== null && now < pausedUntil) return true;
+    if (alertsPausedAt(pausedUntil, now)) return true;
     return quietHours.enabled && inQuietHours(quietHours.windows, this.localTime(now));
   }
 

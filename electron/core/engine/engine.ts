@@ -7,6 +7,7 @@ import type {
   PresenceTransition,
   Snapshot,
 } from '../../shared/domain.js';
+import type { Locale } from '../../shared/locale.js';
 import { CURRENT_PORTAL_REPORTS } from '../../shared/domain.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { AlertMemoryPort } from '../service.js';
@@ -51,7 +52,7 @@ export interface EngineOptions {
   readonly clock: Clock;
   readonly getSettings: () => Settings;
   readonly alertMemory: AlertMemoryPort;
-  readonly locale: () => 'en' | 'ru';
+  readonly locale: () => Locale;
   readonly random?: () => number;
   readonly retryDelay?: (error: B24Error, attempt: number, now: number) => number | null;
   readonly onListenerError?: (error: unknown) => void;

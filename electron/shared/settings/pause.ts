@@ -8,3 +8,13 @@ export function tomorrowMorning(now: number, hour: number = PAUSE_UNTIL_MORNING_
   date.setHours(hour, 0, 0, 0);
   return date.getTime();
 }
+
+/** Alerts are paused at `now`: the one reading of `pausedUntil`, for the policy, tray and panel. */
+export function alertsPausedAt(pausedUntil: number | null, now: number): boolean {
+  return pausedUntil !== null && now < pausedUntil;
+}
+
+/** `pausedUntil` while it is still ahead, else null (a pause that has ended reads as none). */
+export function activePauseUntil(pausedUntil: number | null, now: number): number | null {
+  return alertsPausedAt(pausedUntil, now) ? pausedUntil : null;
+}

@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from '$shared/locale.js';
 import { en, type Messages } from '../i18n/en.js';
 import { ru } from '../i18n/ru.js';
 import { bucket, durationSpan, parseIsoDay } from './time.js';
@@ -6,8 +7,8 @@ import { bucket, durationSpan, parseIsoDay } from './time.js';
  * Message catalogs and locale-aware formatting. Every visible string goes through here;
  * numbers, dates, relative times and plurals through Intl, so Russian gets its own forms.
  */
-export type Lang = 'en' | 'ru';
-export const LANGS: readonly Lang[] = ['en', 'ru'];
+export type Lang = Locale;
+export const LANGS: readonly Lang[] = LOCALES;
 
 export type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
 export type PluralKey = Exclude<keyof Messages, TextKey>;
@@ -16,15 +17,6 @@ export type Params = Readonly<Record<string, string | number>>;
 type PluralForms = { readonly one: string; readonly few?: string; readonly many?: string; readonly other: string };
 const catalogs: Record<Lang, Readonly<Record<string, string | PluralForms>>> = { en, ru };
 
-/** 'system' follows the first of the browser's languages we have a catalog for, else English. */
-export function resolveLanguage(setting: 'system' | Lang, preferred: readonly string[]): Lang {
-  if (setting !== 'system') return setting;
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'ru' || base === 'en') return base;
-  }
-  return 'en';
-}
 
 function fill(template: string, params: Params | undefined): string {
   if (!params) return template;

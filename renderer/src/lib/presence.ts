@@ -1,4 +1,4 @@
-import type { Colleague, KnownChosenStatus, PortalReports, Presence } from '$shared/domain.js';
+import { isBusyStatus, type Colleague, type KnownChosenStatus, type PortalReports, type Presence } from '$shared/domain.js';
 
 /**
  * Which badge and phrase a row shows. Mirrors how Bitrix24's messenger reads the same data:
@@ -32,10 +32,9 @@ export interface PresenceView {
   readonly mobile: boolean;
 }
 
-const CHOSEN = new Set<string>(['dnd', 'away', 'break']);
 
 export function isChosenStatus(status: string): status is Exclude<KnownChosenStatus, 'online'> {
-  return CHOSEN.has(status);
+  return isBusyStatus(status);
 }
 
 /**

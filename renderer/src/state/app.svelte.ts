@@ -17,6 +17,7 @@ import {
 } from '$shared/domain.js';
 import { applySettingsUpdate, DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '$shared/settings/schema.js';
 import { applyPatch, PatchMismatchError, SequenceGapError } from '$shared/snapshot/diff.js';
+import { ruleOf, withRule } from '$shared/settings/rules.js';
 import { DepartmentCache } from '../lib/departments.js';
 import { missingDepartments } from '../lib/list.js';
 import { isWebUrl } from '../lib/safe-url.js';
@@ -197,16 +198,13 @@ export class AppState {
   }
 
   ruleOf(id: number): ColleagueRule {
-    return this.settings.rules[String(id)] ?? 'default';
+    return ruleOf(this.settings.rules, id);
   }
 
   /** Optimistic: the star lights up at once and goes back if the host refuses. */
   async setRule(id: number, rule: ColleagueRule): Promise<void> {
     const before = this.settings;
-    const rules = { ...before.rules };
-    if (rule === 'default') delete rules[String(id)];
-    else rules[String(id)] = rule;
-    this.settings = { ...before, rules };
+    this.settings = { ...before, rules: withRule(before.rules, id, rule) };
     const answer = await this.bridge.invoke('colleague:set-rule', { id, rule });
     if (answer.ok) this.settings = answer.value;
     else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, resolveLanguage } from '../../../renderer/src/lib/i18n.js';
+import { createTranslator } from '../../../renderer/src/lib/i18n.js';
 import { en } from '../../../renderer/src/i18n/en.js';
 import { ru } from '../../../renderer/src/i18n/ru.js';
 
@@ -10,13 +10,6 @@ describe('message catalogs', () => {
     for (const key of Object.keys(en) as Array<keyof typeof en>) {
       expect([...new Set(params(ru[key]))], key).toEqual([...new Set(params(en[key]))]);
     }
-  });
-
-  it('follows the system language only when set to "system"', () => {
-    expect(resolveLanguage('system', ['ru-RU', 'en-US'])).toBe('ru');
-    expect(resolveLanguage('system', ['de-DE', 'en-GB'])).toBe('en');
-    expect(resolveLanguage('system', ['fr'])).toBe('en');
-    expect(resolveLanguage('en', ['ru-RU'])).toBe('en');
   });
 
   it('uses Russian plural forms', () => {
