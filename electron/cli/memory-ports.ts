@@ -1,4 +1,4 @@
-import type { AlertMemoryPort, SecretPort, SettingsPort } from '../core/service.js';
+import type { AlertMemoryPort, SecretPort, SettingsPort } from '../core/ports.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 
 /**

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AppService } from '../core/service.js';
+import type { AppService } from '../core/ports.js';
 import {
   EVENT_CHANNELS,
   parseRequest,

@@ -27,7 +27,7 @@ import {
   type Result,
 } from '../shared/contract.js';
 import type { DemoPortal } from '../demo/types.js';
-import { PortError, type AppService, type AppServiceOptions, type PresenceSummary } from './service.js';
+import { PortError, type AppService, type AppServiceOptions, type PresenceSummary } from './ports.js';
 
 interface ActiveConnection {
   readonly kind: 'demo' | 'webhook';

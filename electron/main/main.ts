@@ -24,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createAppService } from '../core/app-service.js';
-import type { PresenceSummary } from '../core/service.js';
+import type { PresenceSummary } from '../core/ports.js';
 import { settingsStoreSchema } from '../core/settings/json-schema.js';
 import type { Settings } from '../shared/settings/schema.js';
 import { startDemoPortal } from '../demo/portal.js';

@@ -1,5 +1,5 @@
 import type { PowerMonitor } from 'electron';
-import type { AppService } from '../core/service.js';
+import type { AppService } from '../core/ports.js';
 
 type PauseReason = 'suspend' | 'lock';
 

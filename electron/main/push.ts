@@ -1,4 +1,4 @@
-import type { AppService } from '../core/service.js';
+import type { AppService } from '../core/ports.js';
 import { EVENT_CHANNELS, ipcEventName, type EventChannel, type EventOf } from '../shared/contract.js';
 
 export type PushSink = (wireChannel: string, payload: unknown) => void;

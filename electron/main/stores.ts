@@ -1,6 +1,6 @@
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
-import { PortError, type AlertMemoryPort, type SecretPort, type SettingsPort } from '../core/service.js';
+import { PortError, type AlertMemoryPort, type SecretPort, type SettingsPort } from '../core/ports.js';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings/schema.js';
 import type { Bounds } from './window.js';
 

@@ -1,5 +1,5 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { PresenceSummary } from '../core/service.js';
+import type { PresenceSummary } from '../core/ports.js';
 import { alertsPausedAt, tomorrowMorning } from '../shared/settings/pause.js';
 import { TRAY_TEXT, type TrayLocale, type TrayText } from './tray-text.js';
 

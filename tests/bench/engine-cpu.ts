@@ -7,7 +7,7 @@ import { SnapshotTracker } from '../../electron/core/snapshot/tracker.js';
 import { AlertPolicy } from '../../electron/core/alerts/policy.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
-import type { AlertMemoryPort } from '../../electron/core/service.js';
+import type { AlertMemoryPort } from '../../electron/core/ports.js';
 import { parseJson, rawUsersFromJson, RawUserParseCache } from './pipeline.js';
 import { DemoPayloads, type Poll } from './payloads.js';
 import { fmt, ms, ratio, type BenchRow, type BenchSection } from './report.js';

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { createAppService } from '../../electron/core/app-service.js';
-import type { AppService } from '../../electron/core/service.js';
+import type { AppService } from '../../electron/core/ports.js';
 import type { Settings } from '../../electron/shared/settings/schema.js';
 import { memoryPorts } from '../../electron/cli/memory-ports.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock.js';
 import { createAppService } from '../../electron/core/app-service.js';
-import { PortError, type AppService, type SecretPort } from '../../electron/core/service.js';
+import { PortError, type AppService, type SecretPort } from '../../electron/core/ports.js';
 import type { EventChannel, EventOf, Result } from '../../electron/shared/contract.js';
 import { memoryPorts } from '../../electron/cli/memory-ports.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { Emitter } from '../../electron/core/emitter.js';
-import type { AppService } from '../../electron/core/service.js';
+import type { AppService } from '../../electron/core/ports.js';
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import type { EventChannel, EventOf, RequestChannel, RequestOf } from '../../electron/shared/contract.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';

@@ -9,7 +9,7 @@ import { createAppService } from '../../electron/core/app-service.js';
 import { B24Client } from '../../electron/core/bitrix/client.js';
 import { parseWebhookUrl } from '../../electron/core/bitrix/webhook-url.js';
 import { fetchIdentity, fetchTeam } from '../../electron/core/bitrix/team.js';
-import type { AppService } from '../../electron/core/service.js';
+import type { AppService } from '../../electron/core/ports.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
 import { parseCliArgs, UsageError, type WatchArgs } from '../../electron/cli/args.js';
 import { startWatch, type WatchSession } from '../../electron/cli/watch.js';

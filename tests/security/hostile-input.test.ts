@@ -10,7 +10,7 @@ import type { RefreshReport } from '../../electron/core/engine/engine.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../electron/core/engine/presence-source.js';
 import { Emitter } from '../../electron/core/emitter.js';
-import type { AppService } from '../../electron/core/service.js';
+import type { AppService } from '../../electron/core/ports.js';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../electron/shared/settings/schema.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
 import { guardedHandler } from '../../electron/main/ipc.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock, TimerHandle } from '../clock.js';
 import type { AlertIntent, AlertKind, Colleague, PresenceTransition } from '../../shared/domain.js';
-import type { AlertMemoryPort } from '../service.js';
+import type { AlertMemoryPort } from '../ports.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import { alertText, type AlertLocale } from './messages.js';
 import { inQuietHours, systemLocalTime, type LocalTimeFn } from './quiet-hours.js';

@@ -10,7 +10,7 @@ import type {
 import type { Locale } from '../../shared/locale.js';
 import { CURRENT_PORTAL_REPORTS } from '../../shared/domain.js';
 import type { Settings } from '../../shared/settings/schema.js';
-import type { AlertMemoryPort } from '../service.js';
+import type { AlertMemoryPort } from '../ports.js';
 import type { B24Error } from '../bitrix/errors.js';
 import { nextRetryDelay } from '../bitrix/backoff.js';
 import { toColleagues } from '../presence/model.js';

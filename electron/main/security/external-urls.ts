@@ -1,5 +1,5 @@
 import type { Shell } from 'electron';
-import type { ExternalOpener } from '../../core/service.js';
+import type { ExternalOpener } from '../../core/ports.js';
 
 /**
  * The only URLs the app hands to the operating system: https pages on the connected portal

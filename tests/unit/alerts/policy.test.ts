@@ -3,7 +3,7 @@ import { AlertPolicy } from '../../../electron/core/alerts/policy.js';
 import type { LocalTime } from '../../../electron/core/alerts/quiet-hours.js';
 import { ManualClock } from '../../../electron/core/clock.js';
 import type { AlertIntent, Colleague } from '../../../electron/shared/domain.js';
-import type { AlertMemoryPort } from '../../../electron/core/service.js';
+import type { AlertMemoryPort } from '../../../electron/core/ports.js';
 import { DEFAULT_SETTINGS, type AlertSettings, type Settings } from '../../../electron/shared/settings/schema.js';
 import { SnapshotTracker } from '../../../electron/core/snapshot/tracker.js';
 import { colleague } from '../../support/colleague.js';
