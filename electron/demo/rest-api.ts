@@ -112,6 +112,7 @@ export class RestApi {
       ['im.user.list.get', (params, now) => this.userListGet(params, now)],
       ['im.user.get', (params, now) => this.userGet(params, now)],
       ['im.department.get', (params, now) => this.departmentGet(params, now)],
+      ['im.search.user.list', (params, now) => this.searchUserList(params, now)],
       ['im.revision.get', () => ({ ok: true, result: { ...REVISIONS } })],
       ['profile', (_params, now) => this.profile(now)],
       ['user.current', (_params, now) => this.userCurrent(now)],
@@ -205,6 +206,32 @@ export class RestApi {
     const result = withUserData ? page.map((person) => this.team.userObject(person, now, form)) : page.map((person) => person.id);
     const reached = offset + page.length;
     return reached < total ? { ok: true, result, total, next: reached } : { ok: true, result, total };
+  }
+
+  /**
+   * People whose first name, last name, position or department has a word starting with FIND
+   * (case-insensitive), the caller included, anyone on the portal: what `im.search.user.list`
+   * does for choosing people by name. Paged by OFFSET/LIMIT (or `start`) like the colleagues.
+   * The error code for a phrase under 3 characters is not confirmed by the server code.
+   */
+  private searchUserList(raw: ParamObject, now: number): CallOutcome {
+    const params = upperKeys(raw);
+    const find = stringParam(params.FIND).trim().toLocaleLowerCase('ru');
+    if ([...find].length < 3) return failure(400, 'FIND_SHORT', 'Too short a search phrase.');
+    const departmentNames = new Map(this.team.departments().map((department) => [department.id, department.name]));
+    const startsAWord = (text: string): boolean =>
+      text
+        .toLocaleLowerCase('ru')
+        .split(/[\s\-–—/,.()]+/u)
+        .some((word) => word.startsWith(find));
+    const found = [...this.team.all()].filter((person) =>
+      [person.firstName, person.lastName, person.position ?? '', ...person.departments.map((id) => departmentNames.get(id) ?? '')].some(startsAWord),
+    );
+    const offset = Math.max(0, intval(params.START !== undefined ? params.START : params.OFFSET));
+    const limit = params.LIMIT === undefined ? DEFAULT_PAGE_LIMIT : Math.max(0, Math.min(MAX_PAGE_LIMIT, intval(params.LIMIT)));
+    const page = found.slice(offset, offset + limit).map((person) => this.team.userObject(person, now, this.form('list')));
+    const reached = offset + page.length;
+    return reached < found.length ? { ok: true, result: page, total: found.length, next: reached } : { ok: true, result: page, total: found.length };
   }
 
   private userListGet(raw: ParamObject, now: number): CallOutcome {

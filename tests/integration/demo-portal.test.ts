@@ -73,6 +73,29 @@ describe('REST over HTTP', () => {
     expect(seen).not.toContain(portal.control.ownerId);
   });
 
+  it('finds people by the beginning of a word in their name, position or department (im.search.user.list)', async () => {
+    const { portal } = await start();
+    const outsider = portal.control.addOutsider({ firstName: 'Zinaida', lastName: 'Kovalenko-Stark', position: 'Night auditor' });
+    const search = async (find: string, extra = '') => json(await fetch(`${portal.webhookUrl}im.search.user.list?FIND=${encodeURIComponent(find)}${extra}`));
+    const ids = (answer: Record<string, unknown>) => (answer.result as { id: number }[]).map((user) => user.id);
+    expect(ids(await search('zin'))).toEqual([outsider]);
+    expect(ids(await search('STARK'))).toEqual([outsider]); // after a hyphen, any case
+    expect(ids(await search('audit'))).toEqual([outsider]);
+    expect(ids(await search('uditor'))).toEqual([]); // the beginning of a word only
+    const first = portal.control.userObject(portal.control.teamIds()[0]!)!;
+    expect(ids(await search(String(first.last_name).slice(0, 4)))).toContain(first.id);
+    const short = await fetch(`${portal.webhookUrl}im.search.user.list?FIND=zi`);
+    expect(short.status).toBe(400);
+    expect(await json(short)).toMatchObject({ error: 'FIND_SHORT' });
+    // Paged like the other lists: `total` always, `next` while more remain.
+    for (const name of ['Quillon', 'Quillory', 'Quillet']) portal.control.addOutsider({ firstName: 'Ada', lastName: name });
+    expect(await search('quill', '&LIMIT=2')).toMatchObject({ total: 3, next: 2 });
+    const rest = await search('quill', '&OFFSET=2&LIMIT=2');
+    expect(rest).toMatchObject({ total: 3 });
+    expect(ids(rest)).toHaveLength(1);
+    expect(rest).not.toHaveProperty('next');
+  });
+
   it('serves the OAuth client endpoint with auth in query or body, and the token endpoint', async () => {
     const { portal } = await start();
     const { oauth } = portal;
