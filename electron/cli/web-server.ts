@@ -65,13 +65,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => undefined);
   let origin = '';
-  let portalOrigin: string | null = null;
-  const stopTracking = options.service.on('connection', (connection) => {
-    portalOrigin = connection.portalOrigin;
-  });
-  // The service may have connected before this server existed.
-  const session = await options.service.handle('session:get', null);
-  if (session.ok) portalOrigin ??= session.value.connection.portalOrigin;
 
   const server = createServer((request, response) => {
     void serveStatic(request, response).catch(() => {
@@ -102,7 +95,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     response.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': buildCsp(portalOrigin, { connect: `${origin.replace(/^http/, 'ws')}${WS_PATH}` }),
+      // The page may load avatars from the portal connected now.
+      'Content-Security-Policy': buildCsp(options.service.portalOrigin(), { connect: `${origin.replace(/^http/, 'ws')}${WS_PATH}` }),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
@@ -173,7 +167,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sockets.clients.size;
     },
     async close() {
-      stopTracking();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

@@ -1,4 +1,5 @@
 import type {
+  ConnectionInfo,
   EventChannel,
   EventOf,
   RequestChannel,
@@ -37,7 +38,7 @@ export class PortError extends Error {
   }
 }
 
-/** Holds the credential (webhook URL or OAuth tokens, serialised) encrypted at rest. */
+/** Holds the credential (the webhook URL) encrypted at rest. */
 export interface SecretPort {
   get(): string | null;
   set(secret: string | null): void;
@@ -61,7 +62,7 @@ export interface PresenceSummary extends PresenceCounts {
   readonly health: Health;
   readonly updatedAt: number | null;
   readonly alertsPausedUntil: number | null;
-  readonly connection: 'none' | 'demo' | 'webhook' | 'oauth';
+  readonly connection: ConnectionInfo['kind'];
 }
 
 export interface AppServiceOptions {
@@ -87,6 +88,12 @@ export interface AppService {
   onSummary(listener: (summary: PresenceSummary) => void): () => void;
   handle<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void;
+  /** The settings as they are now (the shell reads them instead of keeping a copy). */
+  settings(): Settings;
+  /** Where the service is connected now, as the panel is told. */
+  connectionInfo(): ConnectionInfo;
+  /** The connected portal's origin (the only one links may open on, the CSP's img-src), or null. */
+  portalOrigin(): string | null;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Power and network hooks from the shell: suspend/lock → pause; resume/unlock → resume with a silent baseline. */

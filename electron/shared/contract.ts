@@ -94,7 +94,7 @@ export const PortalReportsSchema = z.object({
 
 /** Where the panel is connected, without the secret. */
 export const ConnectionInfoSchema = z.object({
-  kind: z.enum(['none', 'demo', 'webhook', 'oauth']),
+  kind: z.enum(['none', 'demo', 'webhook']),
   /** Portal host for display and for building chat links; null when not connected. */
   portalHost: z.string().nullable(),
   /** Portal origin the panel may load avatars from (CSP img-src), or null. */

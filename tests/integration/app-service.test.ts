@@ -74,6 +74,19 @@ describe('app service', () => {
     expect(snapshot?.colleagues).toHaveLength(8);
   });
 
+  it('answers the shell\'s read accessors with what it was just told', async () => {
+    const { service } = await setup();
+    expect(service.portalOrigin()).toBeNull();
+    expect(service.connectionInfo()).toMatchObject({ kind: 'none', portalOrigin: null });
+    const info = value(await service.handle('connection:connect', { kind: 'demo' }));
+    expect(service.portalOrigin()).toBe(info.portalOrigin);
+    expect(service.connectionInfo()).toEqual(info);
+    value(await service.handle('settings:update', { ui: { language: 'ru' } }));
+    expect(service.settings()).toMatchObject({ connection: { kind: 'demo' }, ui: { language: 'ru' } });
+    value(await service.handle('connection:disconnect', null));
+    expect(service.portalOrigin()).toBeNull();
+  });
+
   it('refuses invalid settings with the field, and keeps the old ones', async () => {
     const { service, ports } = await setup();
     const result = await service.handle('settings:update', { pollIntervalSec: 1 });

@@ -15,8 +15,6 @@ function recordingService() {
   const handled: Array<{ channel: RequestChannel; request: unknown }> = [];
   const service: AppService = {
     async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>) {
-      // The server asks once at start which portal is connected (for the CSP's img-src).
-      if (channel === 'session:get') return { ok: true, value: { connection: { portalOrigin: 'https://acme.bitrix24.example' } } } as never;
       handled.push({ channel, request });
       if (channel === 'alerts:pause') return { ok: true, value: DEFAULT_SETTINGS } as never;
       return { ok: true, value: null } as never;
@@ -26,6 +24,12 @@ function recordingService() {
       throw new Error('not used');
     },
     onSummary: () => () => undefined,
+    settings: () => DEFAULT_SETTINGS,
+    connectionInfo: () => {
+      throw new Error('not used');
+    },
+    // The portal connected now: the CSP's img-src names it.
+    portalOrigin: () => 'https://acme.bitrix24.example',
     start: async () => undefined,
     stop: async () => undefined,
     pause: () => undefined,

@@ -228,6 +228,13 @@ describe('WebSocket bridge messages of the wrong shape never reach the service',
       throw new Error('unused');
     },
     onSummary: () => () => undefined,
+    settings: () => {
+      throw new Error('unused');
+    },
+    connectionInfo: () => {
+      throw new Error('unused');
+    },
+    portalOrigin: () => null,
     start: async () => undefined,
     stop: async () => undefined,
     pause: () => undefined,

@@ -22,7 +22,19 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     version: 2,
     ...(from.onlineLimitSec === VERSION_1_DEFAULT_ONLINE_LIMIT_SEC ? { onlineLimitSec: DEFAULT_ONLINE_LIMIT_SEC } : {}),
   }),
+  // OAuth left the settings (it stays client code only): a saved OAuth connection, which the
+  // app never could start, becomes "not connected". Its encrypted secret is no webhook URL,
+  // so nothing else can use it either.
+  2: (from) => ({
+    ...from,
+    version: 3,
+    ...(isOAuthConnection(from.connection) ? { connection: { kind: 'none' } } : {}),
+  }),
 };
+
+function isOAuthConnection(connection: unknown): boolean {
+  return typeof connection === 'object' && connection !== null && (connection as { kind?: unknown }).kind === 'oauth';
+}
 
 export type MigrationOutcome =
   | { readonly kind: 'current'; readonly value: RawSettings }

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * User settings: one schema for the store on disk, the IPC contract and the settings form.
  * The credential itself is never part of Settings: the shell keeps it encrypted on its own.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /**
  * The online limit of a cloud portal: the current messenger's fallback and what Bitrix24's help
@@ -23,12 +23,15 @@ export const QuietWindowSchema = z.object({
 });
 export type QuietWindow = z.infer<typeof QuietWindowSchema>;
 
+/**
+ * How the app connects. OAuth is not among them: the REST client speaks it, but connecting
+ * through it needs a registered Bitrix24 app and redirect handling (electron/core/bitrix/README.md).
+ */
 export const ConnectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('demo') }),
   /** portalHost only: the URL with its code lives in the encrypted secret store. */
   z.object({ kind: z.literal('webhook'), portalHost: z.string().min(1), userId: z.number().int().positive() }),
-  z.object({ kind: z.literal('oauth'), portalHost: z.string().min(1) }),
 ]);
 export type ConnectionSettings = z.infer<typeof ConnectionSchema>;
 

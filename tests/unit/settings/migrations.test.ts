@@ -1,4 +1,8 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeFileOps, prepareSettingsFile } from '../../../electron/main/store-files.js';
 import { MIGRATIONS, migrateSettings, storedVersion } from '../../../electron/core/settings/migrations.js';
 import { SETTINGS_VERSION } from '../../../electron/shared/settings/schema.js';
 
@@ -16,20 +20,32 @@ describe('settings migrations', () => {
     expect(migrateSettings({ pollIntervalSec: 45 })).toEqual({
       kind: 'migrated',
       from: 0,
-      value: { pollIntervalSec: 45, version: 2 },
+      value: { pollIntervalSec: 45, version: SETTINGS_VERSION },
     });
   });
 
   it('moves the old default online limit (1440 s) to 900 s and keeps any value the user chose', () => {
-    expect(migrateSettings({ version: 1, onlineLimitSec: 1440, pollIntervalSec: 30 })).toEqual({
+    // Up to version 2 only: the step this test is about.
+    expect(migrateSettings({ version: 1, onlineLimitSec: 1440, pollIntervalSec: 30 }, MIGRATIONS, 2)).toEqual({
       kind: 'migrated',
       from: 1,
       value: { version: 2, onlineLimitSec: 900, pollIntervalSec: 30 },
     });
     for (const chosen of [120, 600, 1200, 3600]) {
-      expect(migrateSettings({ version: 1, onlineLimitSec: chosen })).toEqual({ kind: 'migrated', from: 1, value: { version: 2, onlineLimitSec: chosen } });
+      expect(migrateSettings({ version: 1, onlineLimitSec: chosen }, MIGRATIONS, 2)).toEqual({ kind: 'migrated', from: 1, value: { version: 2, onlineLimitSec: chosen } });
     }
-    expect(migrateSettings({ onlineLimitSec: 1440 })).toMatchObject({ value: { version: 2, onlineLimitSec: 900 } });
+    expect(migrateSettings({ onlineLimitSec: 1440 })).toMatchObject({ value: { version: SETTINGS_VERSION, onlineLimitSec: 900 } });
+  });
+
+  it('turns a saved OAuth connection (never startable) into "not connected" and keeps the others', () => {
+    expect(migrateSettings({ version: 2, connection: { kind: 'oauth', portalHost: 'acme.bitrix24.com' }, pollIntervalSec: 45 })).toEqual({
+      kind: 'migrated',
+      from: 2,
+      value: { version: 3, connection: { kind: 'none' }, pollIntervalSec: 45 },
+    });
+    const webhook = { kind: 'webhook', portalHost: 'acme.bitrix24.com', userId: 7 };
+    expect(migrateSettings({ version: 2, connection: webhook })).toEqual({ kind: 'migrated', from: 2, value: { version: 3, connection: webhook } });
+    expect(migrateSettings({ version: 2, connection: { kind: 'demo' } })).toMatchObject({ value: { connection: { kind: 'demo' } } });
   });
 
   it('runs steps in order', () => {
@@ -48,5 +64,21 @@ describe('settings migrations', () => {
     expect(migrateSettings(null).kind).toBe('invalid');
     expect(migrateSettings({ version: 0 }, {}, 1)).toEqual({ kind: 'invalid', reason: 'No migration from settings version 0.' });
     expect(storedVersion({ version: 1.5 })).toBeNull();
+  });
+});
+
+describe('a real settings file of version 2 with an OAuth connection', () => {
+  const path = join(import.meta.dirname, 'fixtures', 'settings-v2-oauth.json');
+
+  it('opens as "not connected", every other choice kept, and is written back as version 3', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'b24-settings-v2-'));
+    const file = join(dir, 'settings.json');
+    copyFileSync(path, file);
+    const prepared = prepareSettingsFile(file, nodeFileOps, Date.UTC(2026, 0, 5));
+    expect(prepared.problem).toBeNull();
+    const old = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    expect(prepared.settings).toEqual({ ...old, version: 3, connection: { kind: 'none' } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(prepared.settings);
+    expect(readdirSync(dir)).toEqual(['settings.json']);
   });
 });

@@ -1,0 +1,261 @@
+import { errorMessage } from './error-message.js';
+import type { Clock } from './clock.js';
+import type { Emitter } from './emitter.js';
+import { B24Client } from './bitrix/client.js';
+import { SerialQueue } from './bitrix/rate-limiter.js';
+import { fetchDepartments, fetchIdentity } from './bitrix/team.js';
+import { parseWebhookUrl, type WebhookCredential } from './bitrix/webhook-url.js';
+import { PresenceEngine } from './engine/engine.js';
+import { createBitrixSource } from './engine/presence-source.js';
+import { asRequestFailure, fail } from './request-failure.js';
+import type { AlertMemoryPort, PresenceSummary, SecretPort } from './ports.js';
+import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type Snapshot } from '../shared/domain.js';
+import type { Locale } from '../shared/locale.js';
+import type { ConnectionSettings, Settings } from '../shared/settings/schema.js';
+import type { ConnectionInfo, EventChannel, EventOf, RequestOf } from '../shared/contract.js';
+import type { DemoPortal } from '../demo/types.js';
+
+/**
+ * The connection lifecycle: which portal is connected (demo or webhook), its client and
+ * engine, and the steps that change it (start from the saved settings, connect, disconnect,
+ * stop). The app service's request handlers ask this module; it reports through the
+ * service's events.
+ */
+export type ServiceEvents = { [C in EventChannel]: EventOf<C> } & { summary: PresenceSummary };
+
+export interface ConnectionOptions {
+  readonly clock: Clock;
+  readonly log: (line: string) => void;
+  readonly events: Emitter<ServiceEvents>;
+  readonly emitSummary: () => void;
+  readonly settings: () => Settings;
+  /** Saves the connection part of the settings (and tells the listeners). */
+  readonly saveConnection: (connection: ConnectionSettings) => void;
+  readonly secrets: SecretPort;
+  readonly alertMemory: AlertMemoryPort;
+  readonly locale: () => Locale;
+  readonly startDemo: () => Promise<DemoPortal>;
+}
+
+export interface Connection {
+  /** What is connected now; the saved kind while nothing is (yet). */
+  kind(): ConnectionInfo['kind'];
+  info(): ConnectionInfo;
+  /** The connected portal's origin (chat links, the CSP's img-src), or null. */
+  portalOrigin(): string | null;
+  health(): Health;
+  snapshot(): Snapshot | null;
+  reports(): PortalReports;
+  refreshNow(): Promise<void>;
+  /** Names of departments by id, looked up once per connection. */
+  departments(ids: readonly number[]): Promise<Array<{ id: number; name: string }>>;
+  start(): Promise<void>;
+  connect(request: RequestOf<'connection:connect'>): Promise<ConnectionInfo>;
+  disconnect(): Promise<ConnectionInfo>;
+  stop(): Promise<void>;
+  pause(): void;
+  resume(): void;
+}
+
+interface ActiveConnection {
+  readonly kind: 'demo' | 'webhook';
+  readonly credential: WebhookCredential;
+  readonly client: B24Client;
+  readonly engine: PresenceEngine;
+  readonly demo: DemoPortal | null;
+  readonly departmentNames: Map<number, string>;
+  identityName: string | null;
+  readonly detach: () => void;
+}
+
+/** The credential in a pasted webhook URL, or a request failure naming the field. */
+export function credentialFrom(webhookUrl: string): WebhookCredential {
+  const parsed = parseWebhookUrl(webhookUrl);
+  if (!parsed.ok) return fail('invalid-webhook', parsed.error, 'webhookUrl');
+  return parsed.value;
+}
+
+export function createConnection(options: ConnectionOptions): Connection {
+  const { clock, log, events, emitSummary } = options;
+  let active: ActiveConnection | null = null;
+  let stopped = false;
+  // Connecting, disconnecting, starting and stopping run one at a time: two overlapping
+  // connects would otherwise each start an engine, and one would poll forever unseen.
+  const lifecycle = new SerialQueue();
+  let idleHealth: Health = { state: 'connecting', since: clock.now(), until: null, lastSuccessAt: null, code: null, message: null };
+
+  const health = (): Health => active?.engine.health ?? idleHealth;
+  const reports = (): PortalReports => active?.engine.reports ?? CURRENT_PORTAL_REPORTS;
+
+  function info(): ConnectionInfo {
+    return {
+      kind: active?.kind ?? options.settings().connection.kind,
+      portalHost: active?.credential.portalHost ?? null,
+      portalOrigin: active?.credential.portalOrigin ?? null,
+      identityName: active?.identityName ?? null,
+      weakSecretStorage: options.secrets.weak,
+    };
+  }
+
+  async function activate(
+    kind: 'demo' | 'webhook',
+    credential: WebhookCredential,
+    demo: DemoPortal | null,
+    knownIdentityName: string | null = null,
+  ): Promise<void> {
+    await deactivate();
+    const client = new B24Client({ credential, clock });
+    const engine = new PresenceEngine({
+      source: createBitrixSource(client),
+      clock,
+      getSettings: options.settings,
+      alertMemory: options.alertMemory,
+      locale: options.locale,
+      onListenerError: (error) => log(`engine listener failed: ${errorMessage(error)}`),
+    });
+    const unsubscribers = [
+      engine.on('snapshot', (snapshot) => {
+        events.emit('snapshot', snapshot);
+        emitSummary();
+      }),
+      engine.on('patch', (patch) => {
+        events.emit('patch', patch);
+        emitSummary();
+      }),
+      engine.on('health', (next) => {
+        events.emit('health', next);
+        emitSummary();
+        if (next.code) log(`health ${next.state}: ${next.code}`);
+      }),
+      engine.on('reports', (next) => events.emit('reports', next)),
+      engine.on('alert', (alert) => events.emit('alert', alert)),
+    ];
+    const connection: ActiveConnection = {
+      kind,
+      credential,
+      client,
+      engine,
+      demo,
+      departmentNames: new Map(),
+      identityName: knownIdentityName,
+      detach: () => unsubscribers.forEach((unsubscribe) => unsubscribe()),
+    };
+    active = connection;
+    engine.start();
+    events.emit('connection', info());
+    // A new portal has shown nothing yet: what the last one reported does not carry over.
+    events.emit('reports', reports());
+    log(`connected to ${kind === 'demo' ? 'the demo portal' : credential.portalHost}`);
+    if (knownIdentityName !== null) return;
+    // Whose credential this is only decorates the panel: a failure here must not stop polling.
+    void fetchIdentity(client)
+      .then((identity) => {
+        if (active !== connection) return;
+        connection.identityName = identity.name;
+        events.emit('connection', info());
+      })
+      .catch(() => undefined);
+  }
+
+  async function deactivate(): Promise<void> {
+    const previous = active;
+    if (!previous) return;
+    active = null;
+    // Stop first: stopping flushes alerts still waiting in a burst window, and they must reach
+    // the listeners (their transitions are already remembered as alerted).
+    await previous.engine.stop();
+    previous.detach();
+    await previous.demo?.close();
+  }
+
+  async function connectDemo(): Promise<void> {
+    const demo = await options.startDemo();
+    const parsed = parseWebhookUrl(demo.webhookUrl);
+    if (!parsed.ok) {
+      await demo.close();
+      fail('demo-failed', parsed.error);
+      return;
+    }
+    await activate('demo', parsed.value, demo);
+  }
+
+  /** The saved connection cannot be started: say so, and wait for the user to connect again. */
+  function savedConnectionUnusable(code: string, message: string): void {
+    idleHealth = { ...idleHealth, state: 'auth-failed', code, message };
+    events.emit('health', idleHealth);
+  }
+
+  return {
+    kind: () => active?.kind ?? options.settings().connection.kind,
+    info,
+    portalOrigin: () => active?.credential.portalOrigin ?? null,
+    health,
+    snapshot: () => active?.engine.snapshot ?? null,
+    reports,
+    refreshNow: async () => active?.engine.refreshNow(),
+    async departments(ids) {
+      const connection = active;
+      if (!connection) return [];
+      const names = connection.departmentNames;
+      const missing = ids.filter((id) => !names.has(id));
+      if (missing.length > 0) {
+        for (const department of await fetchDepartments(connection.client, missing)) names.set(department.id, department.name);
+      }
+      return ids.flatMap((id) => {
+        const name = names.get(id);
+        return name === undefined ? [] : [{ id, name }];
+      });
+    },
+    start: () =>
+      lifecycle.run(async () => {
+        try {
+          if (stopped) return;
+          const saved = options.settings().connection;
+          if (saved.kind === 'demo') await connectDemo();
+          else if (saved.kind === 'webhook') {
+            const secret = options.secrets.get();
+            const parsed = secret ? parseWebhookUrl(secret) : null;
+            if (parsed?.ok) await activate('webhook', parsed.value, null);
+            else savedConnectionUnusable('CREDENTIAL_MISSING', 'The saved webhook could not be read. Connect again.');
+          }
+        } catch (error) {
+          log(`start failed: ${asRequestFailure(error, log).message}`);
+        }
+        emitSummary();
+      }),
+    connect: (request) =>
+      lifecycle.run(async () => {
+        if (stopped) return fail('stopped', 'The app is shutting down.');
+        if (request.kind === 'demo') {
+          await connectDemo();
+          options.saveConnection({ kind: 'demo' });
+        } else {
+          const credential = credentialFrom(request.webhookUrl);
+          // Prove the credential works before it replaces a working one.
+          const identity = await fetchIdentity(new B24Client({ credential, clock }));
+          options.secrets.set(request.webhookUrl.trim());
+          options.saveConnection({ kind: 'webhook', portalHost: credential.portalHost, userId: credential.userId });
+          await activate('webhook', credential, null, identity.name);
+        }
+        return info();
+      }),
+    disconnect: () =>
+      lifecycle.run(async () => {
+        await deactivate();
+        options.secrets.set(null);
+        idleHealth = { ...idleHealth, state: 'connecting', since: clock.now() };
+        options.saveConnection({ kind: 'none' });
+        events.emit('connection', info());
+        events.emit('health', health());
+        return info();
+      }),
+    stop: () =>
+      lifecycle.run(async () => {
+        stopped = true;
+        await deactivate();
+        events.clear();
+      }),
+    pause: () => active?.engine.pause(),
+    resume: () => active?.engine.resume(),
+  };
+}
