@@ -1,4 +1,5 @@
 import type { Colleague, Presence } from '../../shared/domain.js';
+import type { TimelineSegment } from '../../shared/timeline.js';
 
 /**
  * Each colleague's presence over the last days, kept only on this machine, for the timeline.
@@ -45,11 +46,8 @@ interface Line {
   readonly states: ReadonlyMap<number, Shown>;
 }
 
-export interface Segment {
-  readonly from: number;
-  readonly to: number;
-  readonly state: Shown | 'unknown';
-}
+/** What `timeline` returns: the shape the panel draws (electron/shared/timeline.ts). */
+export type Segment = TimelineSegment;
 
 const FILE = /^presence-(\d{4}-\d{2}-\d{2})\.ndjson$/;
 const SHOWN: ReadonlySet<string> = new Set<Shown>(['online', 'idle', 'offline']);
