@@ -1,4 +1,5 @@
-import type { Colleague } from '../domain.js';
+import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../domain.js';
+import { shownPresence } from './classify.js';
 
 export interface PresenceCounts {
   readonly total: number;
@@ -10,19 +11,24 @@ export interface PresenceCounts {
 }
 
 /**
- * How many people are in each presence: the panel's header and the tray's tooltip say the
- * same thing. People on leave are counted by presence too (someone on leave may be online).
+ * How many people are in each presence, read as the badges and the filters read them
+ * (shownPresence): on a portal that does not report mobile activity nobody counts as mobile
+ * (they count as online). The panel's header and the tray's tooltip say the same thing.
+ * People on leave are counted by presence too (someone on leave may be online).
+ *
+ * `reports` defaults to a current portal's, which reports no mobile activity.
  */
-export function countPresence(colleagues: readonly Colleague[]): PresenceCounts {
+export function countPresence(colleagues: readonly Colleague[], reports: PortalReports = CURRENT_PORTAL_REPORTS): PresenceCounts {
   let online = 0;
   let idle = 0;
   let mobile = 0;
   let offline = 0;
   let onLeave = 0;
   for (const c of colleagues) {
-    if (c.presence === 'online') online++;
-    else if (c.presence === 'idle') idle++;
-    else if (c.presence === 'mobile') mobile++;
+    const presence = shownPresence(c, reports);
+    if (presence === 'online') online++;
+    else if (presence === 'idle') idle++;
+    else if (presence === 'mobile') mobile++;
     else offline++;
     if (c.absentUntil !== null) onLeave++;
   }

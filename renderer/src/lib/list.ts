@@ -1,6 +1,6 @@
 import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
-import type { PresenceCounts } from '$shared/presence/counts.js';
-import { isBusy, shownPresence } from './presence.js';
+import { isBusy, shownPresence } from '$shared/presence/classify.js';
+import { ruleOf } from '$shared/settings/rules.js';
 
 /**
  * Search, filter, sort and grouping of the colleague list: one pass per change of the data or
@@ -71,7 +71,7 @@ export function matchesQuery(c: Colleague, normalizedQuery: string, locale: stri
   return searchableText(c, locale).includes(normalizedQuery);
 }
 
-/** Filters read people as the badges and the header counts do (shownPresence). */
+/** Filters read people as the badges, the header counts and the tray do (shownPresence). */
 export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules'], reports: PortalReports): boolean {
   switch (filter) {
     case 'all':
@@ -87,7 +87,7 @@ export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContex
     case 'leave':
       return c.absentUntil !== null;
     case 'starred':
-      return rules[String(c.id)] === 'starred';
+      return ruleOf(rules, c.id) === 'starred';
   }
 }
 
@@ -244,27 +244,6 @@ function personItem(colleague: Colleague): ListItem {
     personItems.set(colleague, item);
   }
   return item;
-}
-
-/**
- * The header's counts, read the same way as the badges and the filters: on a portal that does
- * not report mobile activity nobody counts as mobile (they count as online).
- */
-export function countShown(colleagues: readonly Colleague[], reports: PortalReports): PresenceCounts {
-  let online = 0;
-  let idle = 0;
-  let mobile = 0;
-  let offline = 0;
-  let onLeave = 0;
-  for (const c of colleagues) {
-    const presence = shownPresence(c, reports);
-    if (presence === 'online') online++;
-    else if (presence === 'idle') idle++;
-    else if (presence === 'mobile') mobile++;
-    else offline++;
-    if (c.absentUntil !== null) onLeave++;
-  }
-  return { total: colleagues.length, online, idle, mobile, offline, onLeave };
 }
 
 /** Department ids that appear in the team and have no name yet. */

@@ -1,21 +1,21 @@
-import { isBusyStatus, type Colleague, type KnownChosenStatus, type PortalReports, type Presence } from '$shared/domain.js';
+import { isBusyStatus, type BusyStatus, type Colleague, type PortalReports } from '$shared/domain.js';
+import { shownPresence, shownStatus } from '$shared/presence/classify.js';
 
 /**
  * Which badge and phrase a row shows. Mirrors how Bitrix24's messenger reads the same data:
  * idle overrides a chosen status, a chosen dnd/away/break shows when not on mobile, and leave
  * explains an absence. The panel formats the words; this only decides what to say.
  *
- * Current portals hard-code most presence fields for REST callers (status "online", no idle,
- * no mobile): what the portal cannot report is never shown. `PortalReports` says which fields
- * this portal really sends; everything here (badges, header counts, filters, sort) reads a
- * person through `shownPresence` and `shownStatus`, so they all agree.
+ * What the portal cannot report is never shown: a person is read through `shownPresence` and
+ * `shownStatus` ($shared/presence/classify.ts), as the header counts, the filters, the sort and
+ * the tray read them, so they all agree.
  */
 export type BadgeKind = 'online' | 'idle' | 'mobile' | 'offline' | 'leave' | 'dnd' | 'away' | 'break';
 
 export type Phrase =
   | { readonly kind: 'online' }
   | { readonly kind: 'online-status'; readonly status: string }
-  | { readonly kind: 'chosen'; readonly status: Exclude<KnownChosenStatus, 'online'> }
+  | { readonly kind: 'chosen'; readonly status: BusyStatus }
   /** No sign of activity since `since` (the last activity; old portals: the desktop app's idle date). */
   | { readonly kind: 'idle'; readonly since: number | null }
   | { readonly kind: 'mobile' }
@@ -32,31 +32,6 @@ export interface PresenceView {
   readonly mobile: boolean;
 }
 
-
-export function isChosenStatus(status: string): status is Exclude<KnownChosenStatus, 'online'> {
-  return isBusyStatus(status);
-}
-
-/**
- * The presence the panel shows for a person: "mobile" only where the portal reports mobile
- * activity (elsewhere the same person simply counts as online).
- */
-export function shownPresence(c: Pick<Colleague, 'presence'>, reports: PortalReports): Presence {
-  return c.presence === 'mobile' && !reports.mobile ? 'online' : c.presence;
-}
-
-/** The chosen status the panel shows: "online" unless the portal really reports chosen statuses. */
-export function shownStatus(c: Pick<Colleague, 'status'>, reports: PortalReports): string {
-  if (!reports.status) return 'online';
-  const status = c.status.trim();
-  return status === '' ? 'online' : status;
-}
-
-/** Online but busy: a chosen do-not-disturb, away or break, on a portal that reports them. */
-export function isBusy(c: Pick<Colleague, 'presence' | 'status'>, reports: PortalReports): boolean {
-  return shownPresence(c, reports) === 'online' && isChosenStatus(shownStatus(c, reports));
-}
-
 type PresenceInput = Pick<Colleague, 'presence' | 'presenceSince' | 'lastActivity' | 'desktop' | 'status' | 'absentUntil'>;
 
 export function presenceView(c: PresenceInput, reports: PortalReports): PresenceView {
@@ -70,7 +45,7 @@ export function presenceView(c: PresenceInput, reports: PortalReports): Presence
       return { ...base, badge: 'mobile', phrase: { kind: 'mobile' }, leaveUntil: c.absentUntil };
     case 'online': {
       const status = shownStatus(c, reports);
-      if (isChosenStatus(status)) {
+      if (isBusyStatus(status)) {
         return { ...base, badge: status, phrase: { kind: 'chosen', status }, leaveUntil: c.absentUntil };
       }
       // On a portal that reports statuses, one Bitrix24 does not know is shown verbatim (as text).

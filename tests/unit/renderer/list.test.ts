@@ -3,7 +3,6 @@ import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../.
 import {
   availableFilters,
   buildList,
-  countShown,
   effectiveFilter,
   FILTERS,
   matchesFilter,
@@ -89,7 +88,7 @@ describe('list building', () => {
     const extra = [person('Ivan Mobile', { presence: 'mobile', status: 'away', absentUntil: '2026-12-03' }), person('Eva Idle', { presence: 'idle', presenceSince: 100, status: 'dnd' })];
     const everyone = [...team, ...extra];
     for (const reports of [CURRENT, LEGACY, { ...CURRENT, mobile: true }, { ...CURRENT, status: true }]) {
-      const counts = countShown(everyone, reports);
+      const counts = countPresence(everyone, reports);
       const badges = everyone.map((c) => presenceView(c, reports).badge);
       const count = (filter: (typeof FILTERS)[number]) => everyone.filter((c) => matchesFilter(c, filter, {}, reports)).length;
       expect(counts.total).toBe(everyone.length);
@@ -104,8 +103,8 @@ describe('list building', () => {
       else expect(counts.mobile).toBe(0);
       if (!reports.status) expect(badges.filter((b) => ['dnd', 'away', 'break'].includes(b))).toEqual([]);
     }
-    // Where the portal reports everything, the host's own count (the tray) agrees.
-    expect(countShown(everyone, LEGACY)).toEqual(countPresence(everyone));
+    // Until the host passes the reports, its count (the tray's) reads a current portal.
+    expect(countPresence(everyone)).toEqual(countPresence(everyone, CURRENT));
   });
 
   it('groups by main department, named ones alphabetically, no department last', () => {
@@ -134,8 +133,8 @@ describe('list building', () => {
   });
 
   it('counts presence for the header and finds departments to name', () => {
-    expect(countShown(team, LEGACY)).toEqual({ total: 6, online: 2, idle: 1, mobile: 1, offline: 2, onLeave: 1 });
-    expect(countShown(team, CURRENT)).toEqual({ total: 6, online: 3, idle: 1, mobile: 0, offline: 2, onLeave: 1 });
+    expect(countPresence(team, LEGACY)).toEqual({ total: 6, online: 2, idle: 1, mobile: 1, offline: 2, onLeave: 1 });
+    expect(countPresence(team, CURRENT)).toEqual({ total: 6, online: 3, idle: 1, mobile: 0, offline: 2, onLeave: 1 });
     expect(missingDepartments(team, new Set([1]))).toEqual([2]);
   });
 });

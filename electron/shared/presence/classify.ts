@@ -1,0 +1,31 @@
+import { isBusyStatus, type Colleague, type PortalReports, type Presence } from '../domain.js';
+
+/**
+ * How a person reads on screen, given what the portal really reports: the panel's badges,
+ * header counts, filters and sort, and the tray's counts (through countPresence) all classify
+ * people through these, so they always agree.
+ *
+ * Current portals hard-code most presence fields for REST callers (status "online", no idle,
+ * no mobile): what the portal cannot report is never shown. `PortalReports` says which fields
+ * this portal really sends.
+ */
+
+/**
+ * The presence shown for a person: "mobile" only where the portal reports mobile activity
+ * (elsewhere the same person simply counts as online).
+ */
+export function shownPresence(c: Pick<Colleague, 'presence'>, reports: PortalReports): Presence {
+  return c.presence === 'mobile' && !reports.mobile ? 'online' : c.presence;
+}
+
+/** The chosen status shown: "online" unless the portal really reports chosen statuses. */
+export function shownStatus(c: Pick<Colleague, 'status'>, reports: PortalReports): string {
+  if (!reports.status) return 'online';
+  const status = c.status.trim();
+  return status === '' ? 'online' : status;
+}
+
+/** Online but busy: a chosen do-not-disturb, away or break, on a portal that reports them. */
+export function isBusy(c: Pick<Colleague, 'presence' | 'status'>, reports: PortalReports): boolean {
+  return shownPresence(c, reports) === 'online' && isBusyStatus(shownStatus(c, reports));
+}

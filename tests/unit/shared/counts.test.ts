@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_PORTAL_REPORTS, PRESENCES, type PortalReports } from '../../../electron/shared/domain.js';
+import { isBusy, shownPresence, shownStatus } from '../../../electron/shared/presence/classify.js';
+import { countPresence } from '../../../electron/shared/presence/counts.js';
+import { colleague } from '../../support/colleague.js';
+
+/** The one reading of a person behind the header counts, the filters, the badges and the tray. */
+const LEGACY: PortalReports = { idle: true, mobile: true, status: true };
+const CURRENT = CURRENT_PORTAL_REPORTS;
+
+describe('the reports-aware classification', () => {
+  it('shows "mobile" only where the portal reports mobile activity', () => {
+    expect(shownPresence({ presence: 'mobile' }, LEGACY)).toBe('mobile');
+    expect(shownPresence({ presence: 'mobile' }, CURRENT)).toBe('online');
+    for (const presence of PRESENCES.filter((p) => p !== 'mobile')) {
+      expect(shownPresence({ presence }, CURRENT)).toBe(presence);
+      expect(shownPresence({ presence }, LEGACY)).toBe(presence);
+    }
+  });
+
+  it('shows a chosen status only where the portal reports them, blank as online', () => {
+    expect(shownStatus({ status: 'dnd' }, LEGACY)).toBe('dnd');
+    expect(shownStatus({ status: ' away ' }, LEGACY)).toBe('away');
+    expect(shownStatus({ status: '  ' }, LEGACY)).toBe('online');
+    expect(shownStatus({ status: 'lunch' }, LEGACY)).toBe('lunch');
+    expect(shownStatus({ status: 'dnd' }, CURRENT)).toBe('online');
+  });
+
+  it('counts as busy only someone shown online with a busy status', () => {
+    expect(isBusy({ presence: 'online', status: 'dnd' }, LEGACY)).toBe(true);
+    expect(isBusy({ presence: 'online', status: 'break' }, LEGACY)).toBe(true);
+    expect(isBusy({ presence: 'online', status: 'lunch' }, LEGACY)).toBe(false);
+    expect(isBusy({ presence: 'online', status: 'dnd' }, CURRENT)).toBe(false);
+    expect(isBusy({ presence: 'idle', status: 'dnd' }, LEGACY)).toBe(false);
+    expect(isBusy({ presence: 'mobile', status: 'away' }, LEGACY)).toBe(false);
+    // On a portal with statuses but no mobile reports, a mobile person reads as online, so busy.
+    expect(isBusy({ presence: 'mobile', status: 'away' }, { ...CURRENT, status: true })).toBe(true);
+  });
+});
+
+describe('countPresence', () => {
+  const team = [
+    colleague(1, { presence: 'online' }),
+    colleague(2, { presence: 'mobile' }),
+    colleague(3, { presence: 'idle', absentUntil: '2026-12-03' }),
+    colleague(4, { presence: 'offline' }),
+    colleague(5, { presence: 'offline', absentUntil: '2026-12-03' }),
+  ];
+
+  it('counts by the presence shown, people on leave by presence too', () => {
+    expect(countPresence(team, LEGACY)).toEqual({ total: 5, online: 1, idle: 1, mobile: 1, offline: 2, onLeave: 2 });
+    expect(countPresence(team, CURRENT)).toEqual({ total: 5, online: 2, idle: 1, mobile: 0, offline: 2, onLeave: 2 });
+    expect(countPresence([], LEGACY)).toEqual({ total: 0, online: 0, idle: 0, mobile: 0, offline: 0, onLeave: 0 });
+  });
+
+  it('reads a current portal when not told the reports', () => {
+    expect(countPresence(team)).toEqual(countPresence(team, CURRENT));
+  });
+});
