@@ -3,7 +3,8 @@ import { OPERATION_LIMIT_MIN_WAIT_MS } from './errors.js';
 
 /**
  * How long to wait before retrying after an error, following the official SDKs' back-off:
- * the client makes one attempt per call and the poller schedules retries with this.
+ * the client makes one attempt per call; engine/failure.ts (classifyFailure) combines this with
+ * the health each error shows, and the poller schedules the retry it says.
  */
 export interface BackoffOptions {
   /** The portal's drain rate: a 503 waits one drain interval + 1 s. Default 2/s. */

@@ -11,7 +11,6 @@ import type { Locale } from '../../shared/locale.js';
 import { CURRENT_PORTAL_REPORTS } from '../../shared/domain.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { AlertMemoryPort } from '../ports.js';
-import type { B24Error } from '../bitrix/errors.js';
 import { nextRetryDelay } from '../bitrix/backoff.js';
 import { toColleagues } from '../presence/model.js';
 import { DesktopChecks } from '../presence/desktop.js';
@@ -21,6 +20,7 @@ import { AlertPolicy } from '../alerts/policy.js';
 import { Emitter } from '../emitter.js';
 import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';
 import type { PresenceSource } from './presence-source.js';
+import { classifyFailure } from './failure.js';
 
 export interface RefreshReport {
   readonly at: number;
@@ -53,8 +53,8 @@ export interface EngineOptions {
   readonly getSettings: () => Settings;
   readonly alertMemory: AlertMemoryPort;
   readonly locale: () => Locale;
+  /** Uniform in [0, 1): poll and retry jitter (Math.random unless given). */
   readonly random?: () => number;
-  readonly retryDelay?: (error: B24Error, attempt: number, now: number) => number | null;
   readonly onListenerError?: (error: unknown) => void;
 }
 
@@ -90,7 +90,8 @@ export class PresenceEngine {
       clock: options.clock,
       intervalMs: () => options.getSettings().pollIntervalSec * 1000,
       refresh: (context) => this.refresh(context),
-      retryDelay: options.retryDelay ?? ((error, attempt, now) => nextRetryDelay(error, attempt, now, options.random)),
+      classifyFailure: (error, attempt, now) =>
+        classifyFailure(error, attempt, now, (b24, n, at) => nextRetryDelay(b24, n, at, options.random)),
       onHealth: (health) => this.events.emit('health', health),
       ...(options.random ? { random: options.random } : {}),
     });

@@ -1,7 +1,5 @@
-import { errorMessage } from '../error-message.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import type { Health, HealthState } from '../../shared/domain.js';
-import { B24Error, isB24Error } from '../bitrix/errors.js';
 
 /**
  * Why a refresh runs. Everything but 'scheduled' and 'manual' means the previous picture may
@@ -14,13 +12,29 @@ export interface RefreshContext {
   readonly signal: AbortSignal;
 }
 
+/** What a failed refresh means, as the injected classification tells the poller. */
+export interface FailureVerdict {
+  /** The health state while failing. */
+  readonly health: HealthState;
+  /** Delay before the next attempt, or null: no retry until asked (refresh now, a restart). */
+  readonly retryInMs: number | null;
+  /** Health.until: when polling resumes, while the portal told us to wait; else null. */
+  readonly until: number | null;
+  /** Health.code and Health.message: the error's code and redacted text. */
+  readonly code: string;
+  readonly message: string;
+}
+
+/** @param attempt 1 for the first failure in a row, 2 for the next, … */
+export type ClassifyFailure = (error: unknown, attempt: number, now: number) => FailureVerdict;
+
 export interface PollerOptions {
   readonly clock: Clock;
   /** Current poll interval; read before each scheduling so settings apply at once. */
   readonly intervalMs: () => number;
   readonly refresh: (context: RefreshContext) => Promise<void>;
-  /** Delay before the next attempt after `error` (attempt is 1-based), or null: do not retry. */
-  readonly retryDelay: (error: B24Error, attempt: number, now: number) => number | null;
+  /** What a failed refresh means: the health to show and when to try again (see engine/failure.ts). */
+  readonly classifyFailure: ClassifyFailure;
   readonly onHealth: (health: Health) => void;
   /** Uniform in [0, 1); jitter spreads many desks' polls apart. */
   readonly random?: () => number;
@@ -37,26 +51,10 @@ export const TIMER_GAP_TOLERANCE_MS = 30_000;
  */
 export const OUTAGE_AFTER_INTERVALS = 2;
 
-const HEALTH_FOR_KIND: Record<B24Error['kind'], HealthState> = {
-  'rate-limited': 'rate-limited',
-  overloaded: 'rate-limited',
-  'operation-time-limited': 'rate-limited',
-  'auth-expired': 'auth-failed',
-  'auth-invalid': 'auth-failed',
-  'scope-missing': 'auth-failed',
-  'access-denied': 'auth-failed',
-  'method-missing': 'auth-failed',
-  'bad-request': 'stale',
-  'portal-moved': 'auth-failed',
-  'server-error': 'stale',
-  'malformed-response': 'stale',
-  network: 'offline',
-  timeout: 'offline',
-};
-
 /**
- * Schedules refreshes: one in flight at a time, pause/resume, refresh-now, back-off on the
- * errors the client classifies, and a health state that always says how fresh the data is.
+ * Schedules refreshes: one in flight at a time, pause/resume, refresh-now, retries when the
+ * injected classification says so, and a health state that always says how fresh the data is.
+ * It knows nothing of Bitrix24: what an error means is `classifyFailure`'s business.
  */
 export class Poller {
   private timer: TimerHandle | null = null;
@@ -78,10 +76,6 @@ export class Poller {
 
   get health(): Health {
     return this.current;
-  }
-
-  get isPaused(): boolean {
-    return this.paused;
   }
 
   start(): void {
@@ -180,21 +174,14 @@ export class Poller {
   }
 
   private onFailure(error: unknown, reason: RefreshReason): void {
-    const b24 = isB24Error(error)
-      ? error
-      : new B24Error({ kind: 'malformed-response', code: 'INTERNAL', message: errorMessage(error) });
     this.failures++;
     const now = this.options.clock.now();
-    // The client already refreshed an expired OAuth token once; if it is still expired here,
-    // the refresh token is dead too, which only the user can fix.
-    const delay = b24.kind === 'auth-expired' ? null : this.options.retryDelay(b24, this.failures, now);
-    const state = delay === null ? 'auth-failed' : HEALTH_FOR_KIND[b24.kind];
-    const until = state === 'rate-limited' && delay !== null ? now + delay : null;
-    this.setHealth(this.makeHealth(state, now, until, b24));
+    const verdict = this.options.classifyFailure(error, this.failures, now);
+    this.setHealth(this.makeHealth(verdict.health, now, verdict.until, verdict));
     // The first refresh must become a baseline whenever it finally succeeds.
     if (reason === 'first' || reason === 'resume' || reason === 'gap') this.pendingReason = reason;
-    // Auth failures wait for the user: hammering a revoked webhook helps nobody.
-    if (delay !== null) this.schedule(Math.max(delay, 0));
+    // No retry (a rejected credential): wait for the user, hammering a revoked webhook helps nobody.
+    if (verdict.retryInMs !== null) this.schedule(Math.max(verdict.retryInMs, 0));
   }
 
   private nextIntervalMs(): number {
@@ -223,7 +210,7 @@ export class Poller {
     state: HealthState,
     at: number | null,
     until: number | null,
-    error: B24Error | null,
+    error: Pick<FailureVerdict, 'code' | 'message'> | null,
     lastSuccessAt: number | null = this.current?.lastSuccessAt ?? null,
   ): Health {
     const now = at ?? this.options.clock.now();

@@ -3,6 +3,7 @@ import { ManualClock } from '../../../electron/core/clock.js';
 import type { Health } from '../../../electron/shared/domain.js';
 import { B24Error, type B24ErrorKind } from '../../../electron/core/bitrix/errors.js';
 import { Poller, type RefreshReason } from '../../../electron/core/poller/poller.js';
+import { classifyFailure } from '../../../electron/core/engine/failure.js';
 
 const INTERVAL = 30_000;
 
@@ -16,7 +17,9 @@ function setup(options: { retryDelay?: (error: B24Error, attempt: number) => num
     clock,
     intervalMs: () => INTERVAL,
     random: options.random ?? (() => 0),
-    retryDelay: (error, attempt) => (options.retryDelay ? options.retryDelay(error, attempt) : error.kind === 'auth-invalid' ? null : 5_000),
+    // The engine's classification, with a back-off simple enough to count on in these tests.
+    classifyFailure: (error, attempt, now) =>
+      classifyFailure(error, attempt, now, (b24, n) => (options.retryDelay ? options.retryDelay(b24, n) : b24.kind === 'auth-invalid' ? null : 5_000)),
     onHealth: (health) => healths.push(health),
     refresh: async ({ reason }) => {
       reasons.push(reason);
@@ -123,7 +126,7 @@ describe('Poller', () => {
       clock,
       intervalMs: () => INTERVAL,
       random: () => 0,
-      retryDelay: () => 5_000,
+      classifyFailure: (error, attempt, now) => classifyFailure(error, attempt, now, () => 5_000),
       onHealth: () => undefined,
       refresh: ({ reason, signal }) => {
         reasons.push(reason);
@@ -222,6 +225,42 @@ describe('Poller', () => {
     await clock.advance(5_000);
     // One for entering offline; the repeat failure with the same code says nothing new.
     expect(healths.length).toBe(afterFirst + 1);
+    await poller.stop();
+  });
+
+  it('schedules whatever the injected classification says, knowing nothing of the error', async () => {
+    const clock = new ManualClock();
+    const reasons: RefreshReason[] = [];
+    const healths: Health[] = [];
+    const seen: Array<{ error: unknown; attempt: number; now: number }> = [];
+    const odd = { anything: 'a source may throw' };
+    const poller = new Poller({
+      clock,
+      intervalMs: () => INTERVAL,
+      random: () => 0,
+      classifyFailure: (error, attempt, now) => {
+        seen.push({ error, attempt, now });
+        return { health: 'stale', retryInMs: attempt < 2 ? 7_000 : null, until: null, code: 'ODD', message: 'odd' };
+      },
+      onHealth: (health) => healths.push(health),
+      refresh: async ({ reason }) => {
+        reasons.push(reason);
+        throw odd;
+      },
+    });
+    const start = clock.now();
+    poller.start();
+    await clock.advance(0);
+    expect(healths.at(-1)).toMatchObject({ state: 'stale', code: 'ODD', message: 'odd', until: null });
+    await clock.advance(7_000);
+    expect(seen).toEqual([
+      { error: odd, attempt: 1, now: start },
+      { error: odd, attempt: 2, now: start + 7_000 },
+    ]);
+    // No retry advised: nothing is scheduled until asked.
+    await clock.advance(24 * 3600_000);
+    expect(reasons).toEqual(['first', 'first']);
+    expect(clock.pendingTimers).toBe(0);
     await poller.stop();
   });
 });
