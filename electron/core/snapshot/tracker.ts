@@ -14,8 +14,8 @@ function byId(a: Colleague, b: Colleague): number {
   return a.id - b.id;
 }
 
-/** Canonical order (see diff.ts); when a poll lists someone twice, the first entry wins. */
-export function canonicalColleagues(colleagues: readonly Colleague[]): Colleague[] {
+/** Canonical order (see shared/snapshot/diff.ts); when a poll lists someone twice, the first entry wins. */
+function canonicalColleagues(colleagues: readonly Colleague[]): Colleague[] {
   const sorted = colleagues.slice().sort(byId); // stable: the first of equal ids stays first
   let write = 0;
   for (let read = 0; read < sorted.length; read++) {
@@ -29,13 +29,11 @@ export function canonicalColleagues(colleagues: readonly Colleague[]): Colleague
 
 /**
  * Turns successive polls into versioned snapshots, patches and transitions.
- * - The first update (and the first after `reset`) yields a full snapshot and no patch, no
- *   transitions: there is nothing to compare with.
+ * - The first update yields a full snapshot and no patch, no transitions: there is nothing to
+ *   compare with. (A new connection gets a new engine, and so a new tracker.)
  * - seq grows by exactly 1 per emitted patch. An update that changes nothing returns the current
  *   snapshot as it is (same seq, same `at`) and patch null: an empty patch would only make every
  *   listener do work, and freshness is reported by Health.lastSuccessAt, not by the snapshot.
- * - `reset` forgets the content but not the sequence: the next snapshot continues from the last
- *   seq, so a panel holding an old snapshot can never mistake a later patch for its successor.
  */
 export class SnapshotTracker {
   private snapshot: Snapshot | null = null;
@@ -71,11 +69,6 @@ export class SnapshotTracker {
     }
     const snapshot = this.advance(next, at);
     return { snapshot, patch: { seq: snapshot.seq, at, added, changed, removed }, transitions };
-  }
-
-  reset(): void {
-    this.snapshot = null;
-    this.index = null;
   }
 
   private advance(colleagues: Colleague[], at: number): Snapshot {

@@ -46,18 +46,6 @@ describe('SnapshotTracker', () => {
     expect(snapshot.colleagues.map((item) => item.name)).toEqual(['Person 1', 'first']);
   });
 
-  it('after reset starts over with a full snapshot but keeps the sequence rising', () => {
-    const tracker = new SnapshotTracker();
-    tracker.update([colleague(1)], 1);
-    tracker.update([colleague(1, { presence: 'idle' })], 2);
-    tracker.reset();
-    expect(tracker.current).toBeNull();
-    const fresh = tracker.update([colleague(1, { presence: 'offline' })], 3);
-    expect(fresh.patch).toBeNull();
-    expect(fresh.transitions).toEqual([]);
-    expect(fresh.snapshot.seq).toBe(3);
-  });
-
   it('indexes the current snapshot by id', () => {
     const tracker = new SnapshotTracker();
     tracker.update([colleague(5), colleague(7)], 1);
