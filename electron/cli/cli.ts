@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createAppService } from '../core/app-service.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
 import { redactSecrets } from '../core/bitrix/redact.js';
-import { startDemoPortal } from '../demo/portal.js';
+import { startAppDemo } from '../core/demo-start.js';
 import { parseCliArgs, USAGE, UsageError, type WebArgs } from './args.js';
 import { memoryPorts } from './memory-ports.js';
 import { startWatch } from './watch.js';
@@ -39,7 +39,7 @@ async function runWeb(args: WebArgs): Promise<void> {
     platform: process.platform,
     ...ports,
     opener: null,
-    startDemo: () => startDemoPortal({ teamSize: args.demoTeamSize, legacy: args.demoLegacy, officeHoursNow: true }),
+    startDemo: () => startAppDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy }),
     locale: () => 'en',
     log: (line) => process.stderr.write(`${line}\n`),
   });
@@ -72,10 +72,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   if (args.command === 'web') return runWeb(args);
-  const session = await startWatch(args, {
-    write: (line) => process.stdout.write(`${line}\n`),
-    startDemo: ({ teamSize, legacy }) => startDemoPortal({ teamSize, legacy, officeHoursNow: true }),
-  });
+  const session = await startWatch(args, { write: (line) => process.stdout.write(`${line}\n`) });
   onStopSignal(() => session.stop());
 }
 

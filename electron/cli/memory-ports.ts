@@ -8,9 +8,13 @@ import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 export function memoryPorts(initial: Partial<Settings> = {}, secret: string | null = null) {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...initial };
   let storedSecret = secret;
-  let alerted: Record<string, string> = {};
   const settingsPort: SettingsPort = { load: () => settings, save: (next) => (settings = next) };
   const secretPort: SecretPort = { get: () => storedSecret, set: (next) => (storedSecret = next), weak: false };
-  const alertMemory: AlertMemoryPort = { load: () => ({ ...alerted }), save: (next) => (alerted = { ...next }) };
-  return { settings: settingsPort, secrets: secretPort, alertMemory };
+  return { settings: settingsPort, secrets: secretPort, alertMemory: memoryAlertMemory() };
+}
+
+/** What was alerted, for the run only. The policy prunes people who left, so a save replaces, never merges. */
+export function memoryAlertMemory(): AlertMemoryPort {
+  let alerted: Record<string, string> = {};
+  return { load: () => ({ ...alerted }), save: (next) => (alerted = { ...next }) };
 }

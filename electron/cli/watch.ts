@@ -4,14 +4,17 @@ import { B24Client } from '../core/bitrix/client.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
 import { PresenceEngine } from '../core/engine/engine.js';
 import { createBitrixSource } from '../core/engine/presence-source.js';
+import { startAppDemo, type AppDemoOptions } from '../core/demo-start.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
 import { UsageError, type WatchArgs } from './args.js';
+import { memoryPorts } from './memory-ports.js';
 
 export interface WatchIo {
   /** One line of output, without the newline. */
   readonly write: (line: string) => void;
-  readonly startDemo: (options: { readonly teamSize: number; readonly legacy: boolean }) => Promise<DemoPortal>;
+  /** Starts the demo for --demo; the app's own start-up (core/demo-start.ts) unless a test brings one. */
+  readonly startDemo?: (options: AppDemoOptions) => Promise<DemoPortal>;
   readonly clock?: Clock;
   readonly random?: () => number;
 }
@@ -44,22 +47,22 @@ export function watchSettings(args: WatchArgs): Settings {
  */
 export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSession> {
   const clock = io.clock ?? systemClock;
-  const demo = args.demo ? await io.startDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy }) : null;
+  const startDemo = io.startDemo ?? startAppDemo;
+  const demo = args.demo ? await startDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy }) : null;
   const url = demo ? demo.webhookUrl : args.webhookUrl;
   const parsed = parseWebhookUrl(url ?? '');
   if (!parsed.ok) {
     await demo?.close();
     throw new UsageError(parsed.error);
   }
-  const settings = watchSettings(args);
-  let alertMemory: Record<string, string> = {};
+  // The settings and the alert memory live in memory for the run, as in browser mode.
+  const ports = memoryPorts(watchSettings(args));
   const print = args.json ? ndjsonPrinter(io.write, clock) : textPrinter(io.write, clock);
   const engine = new PresenceEngine({
     source: createBitrixSource(new B24Client({ credential: parsed.value, clock })),
     clock,
-    getSettings: () => settings,
-    // In memory for the run: the policy prunes people who left, so a save replaces, never merges.
-    alertMemory: { load: () => ({ ...alertMemory }), save: (memory) => (alertMemory = { ...memory }) },
+    getSettings: () => ports.settings.load(),
+    alertMemory: ports.alertMemory,
     locale: () => 'en',
     ...(io.random ? { random: io.random } : {}),
   });

@@ -1,4 +1,8 @@
 import type { App } from 'electron';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { AppService } from '../core/ports.js';
 import { HIDDEN_FLAG } from './launch.js';
 
 /**
@@ -66,4 +70,53 @@ export function applyAutostart(deps: AutostartDeps, enabled: boolean): 'login-it
   }
   deps.app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_FLAG] });
   return 'login-item';
+}
+
+/** The real file system, for the Linux autostart entry. */
+export const nodeAutostartFs: AutostartFs = {
+  writeText: (path, text) => writeFileSync(path, text, 'utf8'),
+  remove: (path) => rmSync(path, { force: true }),
+  mkdirp: (path) => mkdirSync(path, { recursive: true }),
+};
+
+/**
+ * Keeps "start at login" registered as the settings say: applied at start when on, and again
+ * whenever the user switches it.
+ */
+export function setupAutostart(
+  deps: {
+    readonly app: AutostartDeps['app'];
+    readonly platform: NodeJS.Platform;
+    readonly env: NodeJS.ProcessEnv;
+    readonly execPath: string;
+    readonly productName: string;
+    readonly fs?: AutostartFs;
+    readonly home?: () => string;
+    readonly log?: (line: string) => void;
+  },
+  service: Pick<AppService, 'on' | 'settings'>,
+): void {
+  const log = deps.log ?? (() => {});
+  const apply = (enabled: boolean): void => {
+    const result = applyAutostart(
+      {
+        app: deps.app,
+        platform: deps.platform,
+        executable: deps.env.APPIMAGE ?? deps.execPath,
+        configHome: deps.env.XDG_CONFIG_HOME || join((deps.home ?? homedir)(), '.config'),
+        productName: deps.productName,
+        fs: deps.fs ?? nodeAutostartFs,
+        log,
+      },
+      enabled,
+    );
+    log(`autostart: ${enabled ? 'on' : 'off'} (${result})`);
+  };
+  let enabled = service.settings().ui.startAtLogin;
+  if (enabled) apply(true);
+  service.on('settings', (next) => {
+    if (next.ui.startAtLogin === enabled) return;
+    enabled = next.ui.startAtLogin;
+    apply(enabled);
+  });
 }

@@ -1,4 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { AppService } from '../core/ports.js';
+import { forwardEvents } from './push.js';
+import { isTrustedSender } from './security/sender.js';
+import type { PanelWindow } from './window.js';
 import {
   REQUEST_CHANNELS,
   ipcRequestName,
@@ -69,4 +73,26 @@ export function bindIpc(ipc: IpcRegistrar, options: IpcOptions): () => void {
 export async function registerIpc(options: IpcOptions): Promise<() => void> {
   const { ipcMain } = await import('electron');
   return bindIpc(ipcMain, options);
+}
+
+/**
+ * The panel's bridge to the service: its requests answered (from the panel window only), the
+ * service's events pushed to it while a window exists.
+ */
+export async function setupIpc(
+  service: Pick<AppService, 'handle' | 'on'>,
+  panel: Pick<PanelWindow, 'current' | 'send'>,
+  log: (line: string) => void,
+  register: (options: IpcOptions) => Promise<() => void> = registerIpc,
+): Promise<() => void> {
+  const unregister = await register({
+    isTrusted: (event) => isTrustedSender(event.sender, event.senderFrame, panel.current?.webContents ?? null),
+    handle: (channel, request) => service.handle(channel, request),
+    log,
+  });
+  const stopForwarding = forwardEvents(service, () => (panel.current ? (wire, payload) => panel.send(wire, payload) : null));
+  return () => {
+    stopForwarding();
+    unregister();
+  };
 }

@@ -1,5 +1,7 @@
 import type { Notification, NotificationConstructorOptions } from 'electron';
+import type { AppService } from '../core/ports.js';
 import type { AlertIntent } from '../shared/domain.js';
+import type { PanelActions } from './panel-actions.js';
 
 /**
  * Native notifications from the engine's alert intents. The engine already decided whether
@@ -91,4 +93,23 @@ export class Notifier {
     notification.show();
     return true;
   }
+}
+
+/**
+ * Alerts as native notifications (a click shows the panel on the colleague), with the sound
+ * the settings ask for; then the storage problems found at start-up, told once.
+ */
+export function setupNotifications(
+  deps: Pick<NotifierDeps, 'Notification' | 'platform' | 'log'>,
+  service: Pick<AppService, 'on' | 'settings'>,
+  panel: Pick<PanelActions, 'focusColleague'>,
+  startup: { readonly productName: string; readonly problems: readonly string[] },
+): Notifier {
+  const notifier = new Notifier({ ...deps, sound: () => service.settings().alerts.sound, onClick: (id) => panel.focusColleague(id) });
+  service.on('alert', (intent) => notifier.showAlert(intent));
+  for (const problem of startup.problems) {
+    deps.log?.(`storage: ${problem}`);
+    notifier.showMessage(`${startup.productName}: settings problem`, problem);
+  }
+  return notifier;
 }

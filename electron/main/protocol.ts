@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import type { CustomScheme } from 'electron';
+import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './security/sender.js';
 
 /**
@@ -87,4 +87,9 @@ export function createPanelProtocolHandler(options: ProtocolHandlerOptions): (re
       return answer(404, 'Not found');
     }
   };
+}
+
+/** Serves the panel on app://panel/ (the scheme itself is registered as privileged before ready). */
+export function setupPanelProtocol(protocol: Pick<Protocol, 'handle'>, options: ProtocolHandlerOptions): void {
+  protocol.handle(APP_SCHEME, createPanelProtocolHandler(options));
 }

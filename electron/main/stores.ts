@@ -1,7 +1,11 @@
 import type { SafeStorage } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { PortError, type AlertMemoryPort, type SecretPort, type SettingsPort } from '../core/ports.js';
+import { settingsStoreSchema } from '../core/settings/json-schema.js';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings/schema.js';
+import { nodeFileOps, prepareJsonFile, prepareSettingsFile, type FileOps } from './store-files.js';
 import type { Bounds } from './window.js';
 
 /**
@@ -87,7 +91,7 @@ export class SecretStorageUnavailableError extends PortError {
 }
 
 /**
- * The credential (webhook URL or serialised OAuth tokens) lives only as safeStorage
+ * The credential (the webhook URL) lives only as safeStorage
  * ciphertext. When encryption is unavailable it is refused, never written in clear text.
  */
 export function createSecretPort(deps: {
@@ -128,5 +132,69 @@ export function createSecretPort(deps: {
       // basic_text "encrypts" with a fixed key: the file alone reveals the secret.
       return deps.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
     },
+  };
+}
+
+/** What an electron-store is opened with (all three files: readable by the user only). */
+export interface StoreOptions {
+  readonly name: string;
+  readonly configFileMode: number;
+  readonly defaults?: Record<string, unknown>;
+  readonly schema?: Record<string, unknown>;
+  readonly rootSchema?: Record<string, unknown>;
+}
+
+/** Opens an electron-store (`new Store(options)`), injected so tests use an in-memory one. */
+export type OpenStore = (options: StoreOptions) => KeyValueStore<Record<string, unknown>> & WholeStore<Record<string, unknown>>;
+
+export interface Stores {
+  readonly settings: SettingsPort;
+  readonly secrets: SecretPort;
+  readonly alertMemory: AlertMemoryPort;
+  readonly bounds: ReturnType<typeof createBoundsMemory>;
+  /** Sentences for the user: files that were unreadable and moved aside or repaired. */
+  readonly problems: readonly string[];
+}
+
+const CredentialFileSchema = z.object({ credential: z.string().optional() });
+
+/**
+ * The three files in the profile folder (settings, window and alert state, the encrypted
+ * credential): each checked and, if need be, moved aside before its store opens it.
+ */
+export function setupStores(deps: {
+  readonly userData: string;
+  readonly openStore: OpenStore;
+  readonly safeStorage: Parameters<typeof createSecretPort>[0]['safeStorage'];
+  readonly platform: NodeJS.Platform;
+  readonly now: number;
+  readonly files?: FileOps;
+  readonly log?: (line: string) => void;
+}): Stores {
+  const { userData, openStore, now } = deps;
+  const files = deps.files ?? nodeFileOps;
+  const log = deps.log ?? (() => {});
+  mkdirSync(userData, { recursive: true });
+  const prepared = prepareSettingsFile(join(userData, 'settings.json'), files, now);
+  const stateFile = prepareJsonFile(join(userData, 'state.json'), files, now, (v) => StateSchema.safeParse(v).success, 'window and alert memory');
+  const credentialFile = prepareJsonFile(
+    join(userData, 'credentials.json'),
+    files,
+    now,
+    (v) => CredentialFileSchema.safeParse(v).success,
+    'saved credential',
+  );
+  const problems = [prepared.problem, stateFile.problem, credentialFile.problem].filter((problem) => problem !== null);
+
+  const { schema, rootSchema } = settingsStoreSchema();
+  const settingsStore = openStore({ name: 'settings', schema, rootSchema, defaults: prepared.settings, configFileMode: 0o600 });
+  const stateStore = openStore({ name: 'state', defaults: { alertMemory: {}, windowBounds: null }, configFileMode: 0o600 });
+  const credentialStore = openStore({ name: 'credentials', configFileMode: 0o600 });
+  return {
+    settings: createSettingsPort(settingsStore as unknown as WholeStore<Settings>, log),
+    secrets: createSecretPort({ safeStorage: deps.safeStorage, platform: deps.platform, store: credentialStore as KeyValueStore<CredentialShape>, log }),
+    alertMemory: createAlertMemoryPort(stateStore as KeyValueStore<StateShape>),
+    bounds: createBoundsMemory(stateStore as KeyValueStore<StateShape>),
+    problems,
   };
 }

@@ -1,6 +1,7 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { PresenceSummary } from '../core/ports.js';
+import type { AppService, PresenceSummary } from '../core/ports.js';
 import { alertsPausedAt, tomorrowMorning } from '../shared/settings/pause.js';
+import type { PanelActions } from './panel-actions.js';
 import { TRAY_TEXT, type TrayLocale, type TrayText } from './tray-text.js';
 
 /**
@@ -206,4 +207,49 @@ export class TrayController {
     this.lastMenuKey = menuKey;
     this.tray.setContextMenu(this.deps.Menu.buildFromTemplate(trayMenuTemplate(this.summary, this.now, this.actions, this.format)));
   }
+}
+
+/** How often the tray re-renders on its own, so "updated 20 s ago" keeps moving. */
+export const TRAY_TICK_MS = 10_000;
+
+/**
+ * The tray for the app: fed by the service's summary, speaking the shell's language (and
+ * switching when the user picks another), its menu acting on the panel and the service.
+ */
+export function setupTray(
+  deps: TrayDeps,
+  service: Pick<AppService, 'summary' | 'onSummary' | 'on' | 'handle' | 'settings'>,
+  panel: Pick<PanelActions, 'show' | 'toggle' | 'openSettings'>,
+  options: {
+    readonly locale: () => TrayLocale;
+    readonly quit: () => void;
+    readonly now?: () => number;
+    readonly every?: (ms: number, tick: () => void) => void;
+  },
+): TrayController {
+  const now = options.now ?? (() => Date.now());
+  const tray = new TrayController(
+    deps,
+    service.summary(),
+    {
+      showPanel: () => panel.show(),
+      togglePanel: () => panel.toggle(),
+      refresh: () => void service.handle('poll:refresh', null),
+      pauseAlerts: (until) => void service.handle('alerts:pause', { until }),
+      openSettings: () => panel.openSettings(),
+      quit: options.quit,
+    },
+    now,
+    trayFormat(options.locale()),
+  );
+  service.onSummary((summary) => tray.update(summary));
+  let language = service.settings().ui.language;
+  service.on('settings', (next) => {
+    if (next.ui.language === language) return;
+    language = next.ui.language;
+    tray.setFormat(trayFormat(options.locale()));
+  });
+  const every = options.every ?? ((ms, tick) => void setInterval(tick, ms).unref());
+  every(TRAY_TICK_MS, () => tray.tick());
+  return tray;
 }
