@@ -16,7 +16,7 @@ import { startWebServer, type WebServer } from '../../electron/cli/web-server.js
 import { guardedHandler } from '../../electron/main/ipc.js';
 import { nodeFileOps, prepareSettingsFile } from '../../electron/main/store-files.js';
 import { REQUEST_CHANNELS, SnapshotSchema, type EventChannel, type EventOf, type RequestChannel } from '../../electron/shared/contract.js';
-import { colleaguesHandler, fakePortal, user, usersHandler } from '../unit/bitrix/fake-portal.js';
+import { colleaguesHandler, fakePortal, user, usersHandler } from '../support/fake-portal.js';
 
 /**
  * Hostile and bad input at every door: portal data (markup, huge and odd text, missing or

@@ -6,7 +6,7 @@ import { B24Client, buildQuery, type RequestEvent } from '../../../electron/core
 import type { OAuthCredential } from '../../../electron/core/bitrix/credential.js';
 import { B24Error } from '../../../electron/core/bitrix/errors.js';
 import { parseWebhookUrl, type WebhookCredential } from '../../../electron/core/bitrix/webhook-url.js';
-import { fakePortal, json, parseQuery, user } from './fake-portal.js';
+import { fakePortal, json, parseQuery, user } from '../../support/fake-portal.js';
 
 const CODE = 'w3bh00ks3cr3tc0d3';
 const webhook = (origin = 'https://team.bitrix24.com'): WebhookCredential => {

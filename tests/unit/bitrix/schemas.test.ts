@@ -6,7 +6,7 @@ import {
   parseRawUserDetailed,
   SuccessEnvelopeSchema,
 } from '../../../electron/core/bitrix/schemas.js';
-import { user } from './fake-portal.js';
+import { user } from '../../support/fake-portal.js';
 
 describe('envelopes', () => {
   it('reads result, total and next, also as numeric strings', () => {

@@ -4,7 +4,7 @@ import { B24Client } from '../../../electron/core/bitrix/client.js';
 import { B24Error } from '../../../electron/core/bitrix/errors.js';
 import { fetchDepartments, fetchIdentity, fetchTeam } from '../../../electron/core/bitrix/team.js';
 import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
-import { colleaguesHandler, fakePortal, usersHandler, user, type FakePortalOptions, type Handler } from './fake-portal.js';
+import { colleaguesHandler, fakePortal, usersHandler, user, type FakePortalOptions, type Handler } from '../../support/fake-portal.js';
 
 const credential = (() => {
   const parsed = parseWebhookUrl('https://team.bitrix24.com/rest/1/abcdef123456/');

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { bindIpc, guardedHandler, type IpcOptions, type IpcRegistrar } from '../../../electron/main/ipc.js';
+import { bindIpc, guardedHandler, setupIpc, type IpcOptions, type IpcRegistrar } from '../../../electron/main/ipc.js';
+import { fakeService } from './support/fake-service.js';
 import { isAppUrl, isTrustedSender } from '../../../electron/main/security/sender.js';
 import { REQUEST_CHANNELS, ipcRequestName } from '../../../electron/shared/contract.js';
 
@@ -101,5 +102,32 @@ describe('sender check', () => {
     '',
   ])('refuses %s', (url) => {
     expect(isAppUrl(url)).toBe(false);
+  });
+});
+
+describe('setupIpc', () => {
+  it('answers the panel window only, and pushes the service\'s events while a window exists', async () => {
+    const fake = fakeService();
+    const sent: Array<[string, unknown]> = [];
+    const panel: { current: { webContents: { id: number } } | null; send(wire: string, payload: unknown): void } = {
+      current: { webContents: panelContents },
+      send: (wire, payload) => void sent.push([wire, payload]),
+    };
+    let registered: IpcOptions | null = null;
+    const dispose = await setupIpc(fake.service, panel as never, () => {}, async (options) => {
+      registered = options;
+      return () => undefined;
+    });
+    const options = registered as unknown as IpcOptions;
+    expect(options.isTrusted(trusted)).toBe(true);
+    expect(options.isTrusted(eventFrom(7, topFrame('app://panel/index.html')))).toBe(false);
+    await options.handle('poll:refresh', null);
+    expect(fake.handled).toEqual([{ channel: 'poll:refresh', request: null }]);
+    fake.emit('open-settings', null);
+    expect(sent).toEqual([['b24:evt:open-settings', null]]);
+    panel.current = null;
+    fake.emit('open-settings', null);
+    expect(sent).toHaveLength(1);
+    dispose();
   });
 });

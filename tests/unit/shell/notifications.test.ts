@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AlertIntent } from '../../../electron/shared/domain.js';
-import { Notifier, escapeBodyMarkup, focusTarget, notificationOptions, type NotifierDeps } from '../../../electron/main/notifications.js';
+import { Notifier, escapeBodyMarkup, focusTarget, notificationOptions, setupNotifications, type NotifierDeps } from '../../../electron/main/notifications.js';
+import { fakeService } from './support/fake-service.js';
 
 const intent = (userIds: number[]): AlertIntent => ({
   id: 'a1',
@@ -87,5 +88,35 @@ describe('Notifier', () => {
     const notifier = new Notifier({ Notification, sound: () => false, platform: 'linux', onClick: vi.fn() });
     expect(notifier.showAlert(intent([1]))).toBe(false);
     expect(created).toHaveLength(0);
+  });
+});
+
+describe('setupNotifications', () => {
+  it('shows the service\'s alerts with the sound the settings ask for, a click focusing the colleague', () => {
+    const { Notification, created } = fakeNotificationClass();
+    const fake = fakeService();
+    const panel = { focusColleague: vi.fn() };
+    setupNotifications({ Notification, platform: 'win32' }, fake.service, panel, { productName: 'B24 Presence', problems: [] });
+    fake.emit('alert', intent([4]));
+    expect(created[0]?.options).toMatchObject({ title: 'Anna Petrova is online', silent: true });
+    fake.saveSettings({ alerts: { ...fake.service.settings().alerts, sound: true } });
+    fake.emit('alert', intent([4, 5]));
+    expect(created[1]?.options).toMatchObject({ silent: false });
+    created[0]?.listeners.get('click')?.();
+    created[1]?.listeners.get('click')?.();
+    expect(panel.focusColleague.mock.calls).toEqual([[4], [null]]);
+  });
+
+  it('tells the storage problems found at start-up, once each', () => {
+    const { Notification, created } = fakeNotificationClass();
+    const lines: string[] = [];
+    setupNotifications({ Notification, platform: 'linux', log: (line) => lines.push(line) }, fakeService().service, { focusColleague: vi.fn() }, {
+      productName: 'B24 Presence',
+      problems: ['The settings file is not valid JSON. It was moved to <x>.'],
+    });
+    expect(created.map((notification) => notification.options)).toEqual([
+      expect.objectContaining({ title: 'B24 Presence: settings problem', body: 'The settings file is not valid JSON. It was moved to &lt;x&gt;.' }),
+    ]);
+    expect(lines).toEqual(['storage: The settings file is not valid JSON. It was moved to <x>.']);
   });
 });

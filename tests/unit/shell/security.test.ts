@@ -4,6 +4,7 @@ import { buildCsp, safeOrigin } from '../../../electron/shared/csp.js';
 import { createExternalOpener, isAllowedExternalUrl } from '../../../electron/main/security/external-urls.js';
 import { guardNavigation } from '../../../electron/main/security/navigation.js';
 import { denyAllPermissions } from '../../../electron/main/security/permissions.js';
+import { setupSecurity } from '../../../electron/main/security/setup.js';
 
 const directives = (csp: string): Map<string, string> =>
   new Map(csp.split(';').map((part) => {
@@ -137,5 +138,20 @@ describe('permission guard', () => {
     }
     expect((handlers.check as unknown as () => boolean)()).toBe(false);
     expect((handlers.device as unknown as () => boolean)()).toBe(false);
+  });
+});
+
+describe('setupSecurity', () => {
+  it('guards every new web contents and denies every permission', () => {
+    const app = new EventEmitter();
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
+    setupSecurity(app as never, session as never);
+    expect(session.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    app.emit('web-contents-created', {}, contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
+    const navigation = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', navigation);
+    expect(navigation.preventDefault).toHaveBeenCalledOnce();
   });
 });

@@ -1,4 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settings/schema.js';
 import {
@@ -10,6 +13,8 @@ import {
   type CredentialShape,
   type KeyValueStore,
   type StateShape,
+  type StoreOptions,
+  setupStores,
 } from '../../../electron/main/stores.js';
 
 type SafeStorageLike = Parameters<typeof createSecretPort>[0]['safeStorage'];
@@ -137,5 +142,60 @@ describe('alert memory and window bounds', () => {
     expect(bounds.load()).toEqual({ x: 1, y: 2, width: 300, height: 400 });
     store.data.set('windowBounds', { x: 'a' });
     expect(bounds.load()).toBeNull();
+  });
+});
+
+describe('setupStores', () => {
+  /** electron-store stand-in: the options it was opened with, the values in memory. */
+  function openStores() {
+    const opened: StoreOptions[] = [];
+    const openStore = (options: StoreOptions) => {
+      opened.push(options);
+      const data = new Map<string, unknown>(Object.entries(options.defaults ?? {}));
+      return {
+        get: (key: string) => data.get(key),
+        set: (key: string, value: unknown) => void data.set(key, value),
+        delete: (key: string) => void data.delete(key),
+        get store() {
+          return Object.fromEntries(data);
+        },
+        set store(value: Record<string, unknown>) {
+          data.clear();
+          for (const [key, inner] of Object.entries(value)) data.set(key, inner);
+        },
+      } as never;
+    };
+    return { opened, openStore };
+  }
+
+  it('opens the three stores readable by the user only, settings from the checked file', () => {
+    const userData = join(mkdtempSync(join(tmpdir(), 'b24-stores-')), 'profile');
+    const { opened, openStore } = openStores();
+    const stores = setupStores({ userData, openStore, safeStorage: fakeSafeStorage(), platform: 'linux', now: 0 });
+    expect(existsSync(userData)).toBe(true);
+    expect(opened.map((options) => [options.name, options.configFileMode])).toEqual([
+      ['settings', 0o600],
+      ['state', 0o600],
+      ['credentials', 0o600],
+    ]);
+    expect(opened[0]).toMatchObject({ defaults: DEFAULT_SETTINGS, rootSchema: { additionalProperties: false } });
+    expect(stores.settings.load()).toEqual(DEFAULT_SETTINGS);
+    expect(stores.problems).toEqual([]);
+    stores.secrets.set(SECRET);
+    expect(stores.secrets.get()).toBe(SECRET);
+    stores.bounds.save({ x: 1, y: 2, width: 400, height: 600 });
+    expect(stores.bounds.load()).toEqual({ x: 1, y: 2, width: 400, height: 600 });
+  });
+
+  it('moves unreadable files aside and says so', () => {
+    const userData = mkdtempSync(join(tmpdir(), 'b24-stores-'));
+    writeFileSync(join(userData, 'settings.json'), '{"version": 3,');
+    writeFileSync(join(userData, 'state.json'), '[]');
+    const { openStore } = openStores();
+    const stores = setupStores({ userData, openStore, safeStorage: fakeSafeStorage(), platform: 'linux', now: Date.UTC(2026, 0, 1) });
+    expect(stores.problems).toHaveLength(2);
+    expect(stores.problems[0]).toMatch(/not valid JSON/);
+    expect(stores.problems[1]).toMatch(/window and alert memory/);
+    expect(readdirSync(userData).filter((name) => name.includes('.corrupt-'))).toHaveLength(2);
   });
 });

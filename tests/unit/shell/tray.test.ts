@@ -12,8 +12,11 @@ import {
   type TrayActions,
   type TrayDeps,
   type TrayFormat,
+  setupTray,
+  TRAY_TICK_MS,
 } from '../../../electron/main/tray.js';
-import { NOW, health, summary } from './fixtures.js';
+import { NOW, health, summary } from './support/fixtures.js';
+import { fakeService } from './support/fake-service.js';
 
 type Template = ReturnType<typeof trayMenuTemplate>;
 type Item = Template[number];
@@ -230,5 +233,79 @@ describe('tray in Russian', () => {
     const keys = (text: object): string[] =>
       Object.entries(text).flatMap(([key, value]) => (typeof value === 'object' ? keys(value as object).map((k) => `${key}.${k}`) : [key]));
     expect(keys(TRAY_TEXT.ru)).toEqual(keys(TRAY_TEXT.en));
+  });
+});
+
+describe('setupTray', () => {
+  function setup(language: 'system' | 'en' | 'ru' = 'en') {
+    const fake = fakeService({ ui: { theme: 'system', language, startAtLogin: false, startMinimized: false } });
+    const shown: { tooltip: string; menu: { template: Template } | null } = { tooltip: '', menu: null };
+    const deps = {
+      Tray: class {
+        on() {}
+        setImage() {}
+        setToolTip(text: string) {
+          shown.tooltip = text;
+        }
+        setContextMenu(menu: { template: Template }) {
+          shown.menu = menu;
+        }
+        destroy() {}
+        isDestroyed() {
+          return false;
+        }
+      },
+      Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+      icon: () => ({}),
+    } as unknown as TrayDeps;
+    const panel = { show: vi.fn(), toggle: vi.fn(), openSettings: vi.fn() };
+    const ticks: Array<() => void> = [];
+    const quit = vi.fn();
+    const tray = setupTray(deps, fake.service, panel, {
+      locale: () => (fake.service.settings().ui.language === 'ru' ? 'ru' : 'en'),
+      quit,
+      now: () => NOW,
+      every: (ms, tick) => {
+        expect(ms).toBe(TRAY_TICK_MS);
+        ticks.push(tick);
+      },
+    });
+    const item = (label: string) => byLabelIn(shown.menu?.template ?? [], label);
+    return { fake, shown, panel, ticks, quit, tray, item };
+  }
+
+  const byLabelIn = (template: Template, label: string): Item => {
+    const found = template.find((item) => item.label === label);
+    if (!found) throw new Error(`no item ${label}`);
+    return found;
+  };
+
+  it('shows the service\'s summary and follows it', () => {
+    const { fake, shown, ticks } = setup();
+    expect(shown.tooltip).toMatch(/12 of 40 online/);
+    fake.emit('summary', summary({ online: 1, mobile: 0 }));
+    expect(shown.tooltip).toMatch(/1 of 40 online/);
+    expect(ticks).toHaveLength(1);
+  });
+
+  it('acts on the panel and the service from its menu', () => {
+    const { fake, panel, quit, item } = setup();
+    (item('Show panel').click as () => void)();
+    (item('Refresh now').click as () => void)();
+    (item('Settings…').click as () => void)();
+    (item('Quit B24 Presence').click as () => void)();
+    expect(panel.show).toHaveBeenCalledOnce();
+    expect(panel.openSettings).toHaveBeenCalledOnce();
+    expect(quit).toHaveBeenCalledOnce();
+    expect(fake.handled).toEqual([{ channel: 'poll:refresh', request: null }]);
+  });
+
+  it('switches language when the user picks another, and only then', () => {
+    const { fake, shown } = setup('en');
+    expect(shown.tooltip).toMatch(/online/);
+    fake.saveSettings({ alerts: { ...fake.service.settings().alerts, sound: true } });
+    expect(shown.tooltip).toMatch(/online/);
+    fake.saveSettings({ ui: { ...fake.service.settings().ui, language: 'ru' } });
+    expect(shown.tooltip).toMatch(/в сети/);
   });
 });

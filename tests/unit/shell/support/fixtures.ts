@@ -1,5 +1,5 @@
-import type { Health } from '../../../electron/shared/domain.js';
-import type { PresenceSummary } from '../../../electron/core/ports.js';
+import type { Health } from '../../../../electron/shared/domain.js';
+import type { PresenceSummary } from '../../../../electron/core/ports.js';
 
 export const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 
