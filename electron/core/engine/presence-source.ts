@@ -34,14 +34,14 @@ export function createBitrixSource(client: B24Client): PresenceSource {
     async fetch({ watchIds, desktopIds = [], signal }) {
       const team = await fetchTeam(client, { watchIds, knownTotal, desktopIds, signal });
       knownTotal = team.total;
-      const byId = new Map<number, RawUser>();
-      for (const user of team.colleagues) byId.set(user.id, user);
+      // Colleagues come once each, and watched ids exclude colleagues: no merge map needed.
+      const users: RawUser[] = team.colleagues;
       const missingWatchIds: number[] = [];
       for (const [id, user] of team.watched) {
-        if (user) byId.set(id, user);
+        if (user) users.push(user);
         else missingWatchIds.push(id);
       }
-      return { users: [...byId.values()], missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests };
+      return { users, missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests };
     },
   };
 }
