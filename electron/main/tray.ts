@@ -37,14 +37,10 @@ export const defaultTrayFormat: TrayFormat = trayFormat('en');
 
 const PROBLEM_STATES = new Set(['auth-failed', 'offline', 'rate-limited', 'stale']);
 
-export function isPaused(summary: PresenceSummary, now: number): boolean {
-  return alertsPausedAt(summary.alertsPausedUntil, now);
-}
-
 export function trayIconState(summary: PresenceSummary, now: number): TrayIconState {
   if (summary.connection === 'none') return 'disconnected';
   if (PROBLEM_STATES.has(summary.health.state)) return 'problem';
-  if (isPaused(summary, now)) return 'paused';
+  if (alertsPausedAt(summary.alertsPausedUntil, now)) return 'paused';
   return summary.online + summary.mobile > 0 ? 'online' : 'nobody';
 }
 
@@ -95,7 +91,7 @@ export function trayTooltip(
     else parts.push(format.text.online(summary.online + summary.mobile, summary.total));
     if (withAge && summary.updatedAt !== null) parts.push(format.text.updated(formatAge(now - summary.updatedAt, format.text)));
   }
-  if (isPaused(summary, now) && summary.alertsPausedUntil !== null) {
+  if (alertsPausedAt(summary.alertsPausedUntil, now) && summary.alertsPausedUntil !== null) {
     parts.push(format.text.pausedUntil(format.time(summary.alertsPausedUntil)));
   }
   return `B24 Presence — ${parts.join(' · ')}`;
@@ -111,7 +107,7 @@ export function trayMenuTemplate(
   format: TrayFormat = defaultTrayFormat,
 ): MenuItemConstructorOptions[] {
   const now = clock();
-  const paused = isPaused(summary, now);
+  const paused = alertsPausedAt(summary.alertsPausedUntil, now);
   const pauseItems: MenuItemConstructorOptions[] = [
     { label: format.text.menu.forHour, click: () => actions.pauseAlerts(clock() + HOUR_MS) },
     { label: format.text.menu.untilMorning, click: () => actions.pauseAlerts(tomorrowMorning(clock())) },

@@ -221,14 +221,6 @@ export interface PresenceBridge {
 
 export const BRIDGE_GLOBAL = BRIDGE_GLOBAL_NAME;
 
-export function isRequestChannel(value: unknown): value is RequestChannel {
-  return typeof value === 'string' && Object.hasOwn(requestChannels, value);
-}
-
-export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && Object.hasOwn(eventChannels, value);
-}
-
 /** Validates a request payload; returns a RequestError instead of throwing. */
 export function parseRequest<C extends RequestChannel>(channel: C, payload: unknown): Result<RequestOf<C>> {
   const parsed = requestChannels[channel].request.safeParse(payload);
