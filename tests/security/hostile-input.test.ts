@@ -245,7 +245,7 @@ describe('WebSocket bridge messages of the wrong shape never reach the service',
     const staticDir = mkdtempSync(join(tmpdir(), 'b24-hostile-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
     server = await startWebServer({ service, staticDir, token: 't0k' });
-    handled.length = 0; // the server's own start-up questions are not messages from a page
+    handled.length = 0; // only what a page sends counts
   });
   afterAll(() => server.close());
 
