@@ -7,6 +7,10 @@ import { connectBridge } from './lib/bridge.js';
 import { AppState } from './state/app.svelte.js';
 import { ViewState } from './state/view.svelte.js';
 
+// Start-up timing marks (read by the bench, tests/bench/panel.ts): every imported module has
+// been evaluated here (zod, the contract's schemas, Svelte, the components).
+performance.mark('panel:modules');
+
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
@@ -19,4 +23,5 @@ connected.onReconnect(() => void app.loadSession());
 connected.onStatus((reachable) => (app.hostReachable = reachable));
 
 mount(App, { target, props: { app, view } });
+performance.mark('panel:mounted');
 void app.start();
