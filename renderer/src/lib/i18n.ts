@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '$shared/locale.js';
+import type { Locale } from '$shared/locale.js';
 import { en, type Messages } from '../i18n/en.js';
 import { ru } from '../i18n/ru.js';
 import { bucket, durationSpan, parseIsoDay } from './time.js';
@@ -7,15 +7,12 @@ import { bucket, durationSpan, parseIsoDay } from './time.js';
  * Message catalogs and locale-aware formatting. Every visible string goes through here;
  * numbers, dates, relative times and plurals through Intl, so Russian gets its own forms.
  */
-export type Lang = Locale;
-export const LANGS: readonly Lang[] = LOCALES;
-
 export type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
 export type PluralKey = Exclude<keyof Messages, TextKey>;
 export type Params = Readonly<Record<string, string | number>>;
 
 type PluralForms = { readonly one: string; readonly few?: string; readonly many?: string; readonly other: string };
-const catalogs: Record<Lang, Readonly<Record<string, string | PluralForms>>> = { en, ru };
+const catalogs: Record<Locale, Readonly<Record<string, string | PluralForms>>> = { en, ru };
 
 
 function fill(template: string, params: Params | undefined): string {
@@ -24,7 +21,7 @@ function fill(template: string, params: Params | undefined): string {
 }
 
 export interface Translator {
-  readonly lang: Lang;
+  readonly lang: Locale;
   t(key: TextKey, params?: Params): string;
   plural(key: PluralKey, count: number, params?: Params): string;
   /** "20 s ago", "2 h ago", "just now". */
@@ -39,7 +36,7 @@ export interface Translator {
   weekday(day: number): string;
 }
 
-export function createTranslator(lang: Lang): Translator {
+export function createTranslator(lang: Locale): Translator {
   const catalog = catalogs[lang];
   const fallback = catalogs.en;
   const plurals = new Intl.PluralRules(lang);

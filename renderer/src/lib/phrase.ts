@@ -1,3 +1,4 @@
+import type { ColleagueRule } from '$shared/domain.js';
 import type { Translator } from './i18n.js';
 import type { BadgeKind, Phrase, PresenceView } from './presence.js';
 import { nextIsoDay } from './time.js';
@@ -69,7 +70,7 @@ export const BADGE_ICON = {
 
 /** One line for screen readers: "Anna Petrova, Developer, Sales. No activity for 25 min. Desktop app running at the last check." */
 export function rowLabel(
-  parts: { name: string; position: string; department: string | null; view: PresenceView; rule: 'default' | 'starred' | 'muted' },
+  parts: { name: string; position: string; department: string | null; view: PresenceView; rule: ColleagueRule },
   i18n: Translator,
   now: number,
 ): string {
