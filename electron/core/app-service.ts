@@ -10,7 +10,7 @@ import { asRequestFailure, fail, RequestFailure } from './request-failure.js';
 import type { AppService, AppServiceOptions, PresenceSummary } from './ports.js';
 import { countPresence } from '../shared/presence/counts.js';
 import { activePauseUntil } from '../shared/settings/pause.js';
-import { pauseEdit, ruleEdit, watchEdit } from '../shared/settings/edits.js';
+import { notifyOnceEdit, pauseEdit, ruleEdit, watchEdit } from '../shared/settings/edits.js';
 import { applySettingsUpdate, type Settings, type SettingsUpdate } from '../shared/settings/schema.js';
 import {
   validationError,
@@ -76,6 +76,12 @@ export function createAppService(options: AppServiceOptions): AppService {
     alertMemory: options.alertMemory,
     locale: options.locale,
     startDemo: options.startDemo,
+    historyFolder: options.historyFolder,
+    onStorageProblem: options.onStorageProblem,
+    notifyOnceDone: (ids) => {
+      const done = new Set(ids);
+      saveSettings({ ...settings, notifyOnce: settings.notifyOnce.filter((request) => !done.has(request.id)) });
+    },
   });
 
   const handlers: Handlers = {
@@ -142,6 +148,17 @@ export function createAppService(options: AppServiceOptions): AppService {
       return { url, opened: true };
     },
     'departments:get': ({ ids }) => connection.departments(ids),
+    'timeline:get': async ({ id, days }) => connection.timeline(id, days),
+    'history:forget': async () => {
+      connection.forgetHistory();
+      return null;
+    },
+    'notify-once:set': async ({ id, on }) => {
+      const person = connection.snapshot()?.colleagues.find((colleague) => colleague.id === id);
+      // Asked about someone available right now: say so instead of waiting.
+      if (on && (person?.presence === 'online' || person?.presence === 'mobile')) return { settings, already: true };
+      return { settings: updateSettings(notifyOnceEdit(settings, id, on, clock.now())), already: false };
+    },
   };
 
   return {
@@ -165,5 +182,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     stop: () => connection.stop(),
     pause: () => connection.pause(),
     resume: () => connection.resume(),
+    userAway: () => connection.userAway(),
+    userBack: () => connection.userBack(),
   };
 }

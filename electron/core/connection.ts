@@ -7,6 +7,8 @@ import { fetchDepartments, fetchIdentity } from './bitrix/team.js';
 import { parseWebhookUrl, type WebhookCredential } from './bitrix/webhook-url.js';
 import { PresenceEngine } from './engine/engine.js';
 import { createBitrixSource } from './engine/presence-source.js';
+import { PresenceJournal, type JournalFiles } from './history/journal.js';
+import { localMidnight, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
 import type { AlertMemoryPort, PresenceSummary, SecretPort } from './ports.js';
 import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type Snapshot } from '../shared/domain.js';
@@ -35,6 +37,10 @@ export interface ConnectionOptions {
   readonly alertMemory: AlertMemoryPort;
   readonly locale: () => Locale;
   readonly startDemo: () => Promise<DemoPortal>;
+  readonly historyFolder?: ((key: string) => JournalFiles) | undefined;
+  readonly onStorageProblem?: ((message: string) => void) | undefined;
+  /** Notify-once requests that fired: clear them from the settings. */
+  readonly notifyOnceDone: (ids: readonly number[]) => void;
 }
 
 export interface Connection {
@@ -55,6 +61,11 @@ export interface Connection {
   stop(): Promise<void>;
   pause(): void;
   resume(): void;
+  userAway(): void;
+  userBack(): void;
+  /** One person's presence over the last `days` local days, from the history. */
+  timeline(id: number, days: number): { at: number; segments: TimelineSegment[] };
+  forgetHistory(): void;
 }
 
 interface ActiveConnection {
@@ -64,6 +75,7 @@ interface ActiveConnection {
   readonly engine: PresenceEngine;
   readonly demo: DemoPortal | null;
   readonly departmentNames: Map<number, string>;
+  readonly history: PresenceJournal | null;
   identityName: string | null;
   readonly detach: () => void;
 }
@@ -105,6 +117,13 @@ export function createConnection(options: ConnectionOptions): Connection {
   ): Promise<void> {
     await deactivate();
     const client = new B24Client({ credential, clock });
+    // History is kept per portal and person, so two portals' ids never mix.
+    const folder = options.historyFolder?.(kind === 'demo' ? 'demo' : `${credential.portalHost}-${credential.userId}`);
+    const history = folder ? new PresenceJournal({ files: folder, retentionDays: () => options.settings().history.retentionDays }) : null;
+    for (const problem of history?.load(clock.now()) ?? []) {
+      log(problem);
+      options.onStorageProblem?.(problem);
+    }
     const engine = new PresenceEngine({
       source: createBitrixSource(client),
       clock,
@@ -129,6 +148,18 @@ export function createConnection(options: ConnectionOptions): Connection {
       }),
       engine.on('reports', (next) => events.emit('reports', next)),
       engine.on('alert', (alert) => events.emit('alert', alert)),
+      engine.on('digest', (digest) => events.emit('digest', digest)),
+      engine.on('notify-once-done', (ids) => options.notifyOnceDone(ids)),
+      engine.on('refreshed', (report) => {
+        const snapshot = engine.snapshot;
+        if (history === null || snapshot === null) return;
+        try {
+          history.record(report.at, snapshot.colleagues, report.silent);
+        } catch (error) {
+          // A full disk costs the history, never the panel.
+          log(`history not written: ${errorMessage(error)}`);
+        }
+      }),
     ];
     const connection: ActiveConnection = {
       kind,
@@ -137,6 +168,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       engine,
       demo,
       departmentNames: new Map(),
+      history,
       identityName: knownIdentityName,
       detach: () => unsubscribers.forEach((unsubscribe) => unsubscribe()),
     };
@@ -257,5 +289,16 @@ export function createConnection(options: ConnectionOptions): Connection {
       }),
     pause: () => active?.engine.pause(),
     resume: () => active?.engine.resume(),
+    userAway: () => active?.engine.userAway(),
+    userBack: () => active?.engine.userBack(),
+    timeline(id, days) {
+      const now = clock.now();
+      let from = localMidnight(now);
+      for (let day = 1; day < days; day++) from = localMidnight(from - 12 * 3_600_000);
+      // Data older than two poll intervals is stale: the same line as the health's "outage".
+      const staleAfterMs = 2 * options.settings().pollIntervalSec * 1000;
+      return { at: now, segments: active?.history?.timeline(id, from, now, staleAfterMs) ?? [{ from, to: now, state: 'unknown' }] };
+    },
+    forgetHistory: () => active?.history?.forget(),
   };
 }

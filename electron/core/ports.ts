@@ -13,6 +13,7 @@ import type { Health } from '../shared/domain.js';
 import type { PresenceCounts } from '../shared/presence/counts.js';
 import type { Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
+import type { JournalFiles } from './history/journal.js';
 
 /**
  * The application service: everything the panel can ask for, and everything it is told,
@@ -79,6 +80,13 @@ export interface AppServiceOptions {
   readonly startDemo: () => Promise<DemoPortal>;
   /** Language for alert texts. */
   readonly locale: () => Locale;
+  /**
+   * The presence history's folder for one portal (`key` names it: the demo, or host and user),
+   * in the app's data folder. Without it there is no history: the timeline is all unknown.
+   */
+  readonly historyFolder?: (key: string) => JournalFiles;
+  /** A stored file had to be set aside or repaired: a sentence to tell the user. */
+  readonly onStorageProblem?: (message: string) => void;
   /** Diagnostics; lines never contain secrets. */
   readonly log?: (line: string) => void;
 }
@@ -99,4 +107,7 @@ export interface AppService {
   /** Power and network hooks from the shell: suspend/lock → pause; resume/unlock → resume with a silent baseline. */
   pause(): void;
   resume(): void;
+  /** The user left the computer (idle ≥ 10 min): alerts wait, and their return brings one digest. */
+  userAway(): void;
+  userBack(): void;
 }

@@ -29,10 +29,12 @@ import { APP_ID, PRODUCT_NAME } from './app-identity.js';
 import { setupAutostart } from './autostart.js';
 import { setupIpc } from './ipc.js';
 import { claimSingleInstance, shouldStartHidden } from './launch.js';
-import { setupNotifications } from './notifications.js';
+import { setupNotifications, type Notifier } from './notifications.js';
 import { panelActions } from './panel-actions.js';
 import { setupPanelCsp } from './panel-csp.js';
 import { wirePowerEvents } from './power.js';
+import { watchUserIdle } from './user-presence.js';
+import { historyFolders } from '../core/history/node-files.js';
 import { appScheme, setupPanelProtocol } from './protocol.js';
 import { setupQuit } from './quit.js';
 import { createExternalOpener } from './security/external-urls.js';
@@ -75,6 +77,7 @@ async function run(): Promise<void> {
   });
 
   let demo: DemoPortal | null = null;
+  let notifier: Notifier | null = null;
   const service = createAppService({
     host: 'desktop',
     appVersion: app.getVersion(),
@@ -86,6 +89,9 @@ async function run(): Promise<void> {
     opener: createExternalOpener(shell, () => service.portalOrigin(), log),
     startDemo: async () => (demo = await startAppDemo()),
     locale: () => uiLocale(),
+    // The presence history lives only here, one folder per portal (see core/history).
+    historyFolder: historyFolders(join(app.getPath('userData'), 'history')),
+    onStorageProblem: (message) => notifier?.showMessage(`${PRODUCT_NAME}: history problem`, message),
     log,
   });
   /** The language the shell speaks (tray, alerts): the panel's setting, or the system's. */
@@ -110,7 +116,7 @@ async function run(): Promise<void> {
   setupPanelProtocol(protocol, { root: join(appRoot, 'dist', 'renderer'), csp: csp.csp });
   await setupIpc(service, window, log);
 
-  setupNotifications({ Notification, platform: process.platform, log }, service, actions, { productName: PRODUCT_NAME, problems: stores.problems });
+  notifier = setupNotifications({ Notification, platform: process.platform, log }, service, actions, { productName: PRODUCT_NAME, problems: stores.problems });
   const tray = setupTray(
     {
       Tray,
@@ -122,6 +128,7 @@ async function run(): Promise<void> {
     { locale: uiLocale, quit: () => app.quit() },
   );
   wirePowerEvents(powerMonitor, service, log);
+  watchUserIdle(powerMonitor, service, globalThis, log);
   setupAutostart({ app, platform: process.platform, env: process.env, execPath: process.execPath, productName: PRODUCT_NAME, log }, service);
 
   // macOS: clicking the Dock icon of a running app shows its panel.

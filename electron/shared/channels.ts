@@ -17,6 +17,9 @@ export const REQUEST_CHANNEL_NAMES = [
   'watch:set',
   'chat:open',
   'departments:get',
+  'timeline:get',
+  'history:forget',
+  'notify-once:set',
 ] as const;
 export type RequestChannelName = (typeof REQUEST_CHANNEL_NAMES)[number];
 
@@ -30,6 +33,7 @@ export const EVENT_CHANNEL_NAMES = [
   'connection',
   'focus-colleague',
   'open-settings',
+  'digest',
 ] as const;
 
 export type EventChannelName = (typeof EVENT_CHANNEL_NAMES)[number];

@@ -3,12 +3,14 @@ import type {
   AlertIntent,
   Colleague,
   ColleagueChange,
+  Digest,
   Health,
   Patch,
   PortalReports,
   Snapshot,
 } from './domain.js';
 import { SettingsSchema, SettingsUpdateSchema } from './settings/schema.js';
+import type { TimelineSegment } from './timeline.js';
 import {
   BRIDGE_GLOBAL_NAME,
   IPC_EVENT_PREFIX,
@@ -79,12 +81,26 @@ export const HealthSchema = z.object({
 
 export const AlertIntentSchema = z.object({
   id: z.string(),
-  kind: z.enum(['online', 'back-from-idle', 'offline', 'back-from-leave']),
+  kind: z.enum(['online', 'back-from-idle', 'offline', 'back-from-leave', 'digest', 'notify-once']),
   title: z.string(),
   body: z.string(),
   userIds: z.array(Id).readonly(),
   at: EpochMs,
 }) satisfies z.ZodType<AlertIntent>;
+
+export const DigestSchema = z.object({
+  since: EpochMs,
+  until: EpochMs,
+  arrived: z.array(Id).readonly(),
+  left: z.array(Id).readonly(),
+  backFromLeave: z.array(Id).readonly(),
+}) satisfies z.ZodType<Digest>;
+
+export const TimelineSegmentSchema = z.object({
+  from: EpochMs,
+  to: EpochMs,
+  state: z.enum(['online', 'idle', 'offline', 'unknown']),
+}) satisfies z.ZodType<TimelineSegment>;
 
 export const PortalReportsSchema = z.object({
   idle: z.boolean(),
@@ -177,6 +193,21 @@ export const requestChannels = {
     request: z.object({ ids: z.array(z.number().int()).max(2000) }),
     response: z.array(DepartmentSchema),
   },
+  /** One person's presence over the last `days` local days (unknown where the app saw nothing). */
+  'timeline:get': {
+    request: z.object({ id: Id, days: z.number().int().min(1).max(30) }),
+    response: z.object({ at: EpochMs, segments: z.array(TimelineSegmentSchema).max(20_000) }),
+  },
+  /** "Forget history": deletes the presence history at once. */
+  'history:forget': { request: Nothing, response: Nothing },
+  /**
+   * "Tell me when … is available" (on) or take it back (off). `already` is true when the person
+   * is available right now: nothing is stored, the panel says so instead of waiting.
+   */
+  'notify-once:set': {
+    request: z.object({ id: Id, on: z.boolean() }),
+    response: z.object({ settings: SettingsSchema, already: z.boolean() }),
+  },
 } as const satisfies Record<RequestChannelName, { readonly request: z.ZodType; readonly response: z.ZodType }>;
 
 export const eventChannels = {
@@ -192,6 +223,8 @@ export const eventChannels = {
   'focus-colleague': z.object({ id: Id }),
   /** The tray's "Settings…" was chosen: show the settings. */
   'open-settings': z.null(),
+  /** "While you were away": what changed across a sleep, an outage or the user's absence. */
+  digest: DigestSchema,
 } as const satisfies Record<EventChannelName, z.ZodType>;
 
 export type RequestChannel = keyof typeof requestChannels;

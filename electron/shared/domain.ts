@@ -130,11 +130,25 @@ export interface Health {
 }
 
 export type AlertKind = 'online' | 'back-from-idle' | 'offline' | 'back-from-leave';
+/** What a notification announces: a transition kind, a "while you were away" digest, or a notify-once the user asked for. */
+export type AlertIntentKind = AlertKind | 'digest' | 'notify-once';
+
+/**
+ * "While you were away": who came online, who left and who is back from leave across a gap (a
+ * sleep, an outage, the user's own absence). The alerts of the gap stay silent; this replaces them.
+ */
+export interface Digest {
+  readonly since: number;
+  readonly until: number;
+  readonly arrived: readonly number[];
+  readonly left: readonly number[];
+  readonly backFromLeave: readonly number[];
+}
 
 export interface AlertIntent {
   /** Stable for one transition, so a repeat can be recognised. */
   readonly id: string;
-  readonly kind: AlertKind;
+  readonly kind: AlertIntentKind;
   readonly title: string;
   readonly body: string;
   readonly userIds: readonly number[];

@@ -34,6 +34,8 @@ function recordingService() {
     stop: async () => undefined,
     pause: () => undefined,
     resume: () => undefined,
+    userAway: () => undefined,
+    userBack: () => undefined,
   };
   return { service, events, handled };
 }

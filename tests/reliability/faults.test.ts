@@ -194,13 +194,14 @@ describe('faults against the demo portal, through the real client', () => {
     spec.gaps(gaps, tries);
 
     // No repeat for the person alerted before, and no flood for the ten who came online
-    // meanwhile: after an outage (data over two intervals old) they are old news and the
-    // recovery is silent; after a blip they really just arrived, and get one alert together.
+    // meanwhile: after an outage (data over two intervals old) the recovery is silent and they
+    // are told in one "while you were away" digest; after a blip they really just arrived, and
+    // get one alert together.
     const outage = okSince - health.lastSuccessAt! > OUTAGE_AFTER_INTERVALS * POLL_MS;
     const meanwhile = team.slice(1, 11);
-    const expected = outage ? [[team[0]]] : [[team[0]], meanwhile];
-    expect(h.alerts.map((alert) => [...alert.userIds].sort((a, b) => a - b))).toEqual(
-      expected.map((ids) => [...ids].sort((a, b) => a! - b!)),
+    const expected = [['online', [team[0]]], [outage ? 'digest' : 'online', meanwhile]];
+    expect(h.alerts.map((alert) => [alert.kind, [...alert.userIds].sort((a, b) => a - b)])).toEqual(
+      expected.map(([kind, ids]) => [kind, [...(ids as number[])].sort((a, b) => a - b)]),
     );
     // ... and the next real arrival is alerted, once.
     control.updatePerson(team[11]!, { presence: 'online' });

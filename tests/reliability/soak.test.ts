@@ -36,6 +36,8 @@ import { seededRandom } from '../support/random.js';
  * bound is generous; the benchmark measures heap precisely.
  */
 
+/** Silent refreshes that end a time nobody saw: the engine tells them in one digest. */
+const GAP_REASONS = new Set(['resume', 'gap', 'recovery']);
 const HTTP_DAYS = Number(process.env.B24_SOAK_HTTP_DAYS ?? 0.5);
 const MEMORY_DAYS = Number(process.env.B24_SOAK_DAYS ?? 7);
 const POLL_MS = 30_000;
@@ -207,7 +209,7 @@ async function soak(rig: Rig, days: number, random: () => number): Promise<Recor
   let previous: Snapshot | null = null;
   let pendingPatch: Patch | null = null;
   let alertedThisRefresh: string[] = [];
-  const counts = { refreshes: 0, silent: 0, patches: 0, alerts: 0, alertedPeople: 0, qualifying: 0, suppressed: 0, maxTimers: 0 };
+  const counts = { refreshes: 0, silent: 0, digests: 0, patches: 0, alerts: 0, alertedPeople: 0, qualifying: 0, suppressed: 0, maxTimers: 0 };
   const problems: string[] = [];
   const portalBucket = new LeakyCheck(2);
   const clientBucket = new LeakyCheck(2);
@@ -271,7 +273,22 @@ async function soak(rig: Rig, days: number, random: () => number): Promise<Recor
     }
     if (report.silent) {
       counts.suppressed += expected.length;
-      if (alertedThisRefresh.length > 0) problems.push(`alerts on a silent ${report.reason} refresh`);
+      // A gap (wake, timer gap, outage) is told in one digest: who came online, who left, who
+      // is back from leave, computed here from the mirror's two states; never a per-person alert.
+      const told: string[] = [];
+      if (previous && mirror && previous !== mirror && GAP_REASONS.has(report.reason)) {
+        const before = new Map(previous.colleagues.map((c) => [c.id, c]));
+        for (const after of mirror.colleagues) {
+          const was = before.get(after.id);
+          if (!was || after.bot) continue;
+          const leaveEnded = was.absentUntil !== null && after.absentUntil === null;
+          if (leaveEnded || (was.presence === 'offline') !== (after.presence === 'offline')) told.push(`digest:${after.id}`);
+        }
+      }
+      if (told.length > 0) counts.digests += 1;
+      if (told.sort().join() !== alertedThisRefresh.sort().join()) {
+        problems.push(`silent ${report.reason} refresh at ${new Date(now).toISOString()}: digest [${told.join()}], alerted [${alertedThisRefresh.join()}]`);
+      }
     } else {
       counts.qualifying += expected.length;
       counts.alertedPeople += alertedThisRefresh.length;

@@ -239,6 +239,8 @@ describe('WebSocket bridge messages of the wrong shape never reach the service',
     stop: async () => undefined,
     pause: () => undefined,
     resume: () => undefined,
+    userAway: () => undefined,
+    userBack: () => undefined,
   };
 
   beforeAll(async () => {

@@ -111,7 +111,7 @@ function stillTrue(kind: AlertKind, person: Colleague | undefined): boolean {
 }
 
 /** cyrb53: a small, well-spread 53-bit string hash, enough to make alert ids stable and short. */
-function hash53(text: string): string {
+export function hash53(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

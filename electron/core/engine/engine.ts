@@ -1,6 +1,8 @@
 import type { Clock } from '../clock.js';
 import type {
   AlertIntent,
+  Colleague,
+  Digest,
   Health,
   Patch,
   PortalReports,
@@ -17,6 +19,10 @@ import { DesktopChecks } from '../presence/desktop.js';
 import { learnReports } from '../presence/reports.js';
 import { SnapshotTracker } from '../snapshot/tracker.js';
 import { AlertPolicy } from '../alerts/policy.js';
+import { heldBack, wanted } from '../alerts/audience.js';
+import { digestAlert, notifyOnceAlert } from '../alerts/extras.js';
+import { systemLocalTime } from '../alerts/quiet-hours.js';
+import { digestBetween } from '../history/digest.js';
 import { Emitter } from '../emitter.js';
 import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';
 import type { PresenceSource } from './presence-source.js';
@@ -44,6 +50,10 @@ export interface EngineEvents {
   health: Health;
   /** What the portal really reports changed (emitted before the snapshot or patch it came with). */
   reports: PortalReports;
+  /** "While you were away": after a wake, a timer gap, an outage, or the user's return. */
+  digest: Digest;
+  /** Notify-once requests that fired: the host clears them from the settings. */
+  'notify-once-done': readonly number[];
   refreshed: RefreshReport;
 }
 
@@ -60,6 +70,8 @@ export interface EngineOptions {
 
 /** Refreshes after which the previous picture cannot be trusted to alert from. */
 const SILENT_REASONS: ReadonlySet<RefreshReason> = new Set(['first', 'resume', 'gap', 'recovery']);
+/** Silent refreshes that end a time nobody saw: their news goes into one digest. */
+const GAP_REASONS: ReadonlySet<RefreshReason> = new Set(['resume', 'gap', 'recovery']);
 
 /**
  * The whole presence pipeline: poll the source, derive presence, diff against the last
@@ -76,6 +88,12 @@ export class PresenceEngine {
   private portalReports: PortalReports = CURRENT_PORTAL_REPORTS;
   /** What is known of each person's desktop app between checks. */
   readonly desktop = new DesktopChecks();
+  /** When the last refresh succeeded: where a gap's digest starts. */
+  private lastRefreshAt: number | null = null;
+  /** The picture when the user went away from the computer (idle, locked), until they return. */
+  private awayFrom: { readonly at: number; readonly colleagues: readonly Colleague[] } | null = null;
+  /** Notify-once alerts already sent, so a request the host has not cleared yet never fires twice. */
+  private readonly firedOnce = new Set<string>();
 
   constructor(private readonly options: EngineOptions) {
     this.events = new Emitter<EngineEvents>(options.onListenerError);
@@ -141,6 +159,30 @@ export class PresenceEngine {
     return this.poller.refreshNow();
   }
 
+  /**
+   * The user left the computer (idle for a while, or the screen locked): alerts go quiet and the
+   * picture of this moment is kept, so `userBack` can say in one digest what happened meanwhile.
+   */
+  userAway(): void {
+    const current = this.tracker.current;
+    if (this.awayFrom !== null || current === null) return;
+    this.awayFrom = { at: this.options.clock.now(), colleagues: current.colleagues };
+  }
+
+  /** The user is back: one digest of what changed since `userAway`, if anything did. */
+  userBack(): void {
+    const away = this.awayFrom;
+    this.awayFrom = null;
+    const current = this.tracker.current;
+    if (away === null || current === null) return;
+    this.tellDigest(away.colleagues, current.colleagues, away.at, this.options.clock.now());
+  }
+
+  /** Whether the user is away from the computer (alerts wait for a digest). */
+  get userIsAway(): boolean {
+    return this.awayFrom !== null;
+  }
+
   /** Resolves once no refresh is in flight. */
   idle(): Promise<void> {
     return this.poller.idle();
@@ -164,7 +206,9 @@ export class PresenceEngine {
       this.portalReports = reports;
       this.events.emit('reports', reports);
     }
-    const isFirst = this.tracker.current === null;
+    const before = this.tracker.current;
+    const isFirst = before === null;
+    const since = this.lastRefreshAt;
     // A new online limit re-derives everyone: those changes are the setting's, not people's.
     const limitChanged = this.derivedWithLimitSec !== null && this.derivedWithLimitSec !== settings.onlineLimitSec;
     this.derivedWithLimitSec = settings.onlineLimitSec;
@@ -174,10 +218,16 @@ export class PresenceEngine {
     else if (patch) this.events.emit('patch', patch);
     for (const transition of transitions) this.events.emit('transition', transition);
 
-    const silent = isFirst || limitChanged || SILENT_REASONS.has(reason);
+    // While the user is away, alerts wait: their return brings one digest instead.
+    const silent = isFirst || limitChanged || SILENT_REASONS.has(reason) || this.awayFrom !== null;
     if (silent) this.alerts.baseline(snapshot.colleagues);
     // The policy keeps each map it is given as "before" for the next poll, so it sees every patch.
     else if (patch) this.alerts.observe(transitions, this.tracker.byId);
+    if (before !== null && since !== null && !limitChanged && this.awayFrom === null && GAP_REASONS.has(reason)) {
+      this.tellDigest(before.colleagues, snapshot.colleagues, since, now);
+    }
+    this.notifyOnce(now);
+    this.lastRefreshAt = now;
 
     this.events.emit('refreshed', {
       at: now,
@@ -189,5 +239,37 @@ export class PresenceEngine {
       desktopChecked: fetched.desktop.size,
       silent,
     });
+  }
+
+  /** The digest of a gap: the panel's card always, the notification as the alert rules allow. */
+  private tellDigest(before: readonly Colleague[], after: readonly Colleague[], since: number, until: number): void {
+    const settings = this.options.getSettings();
+    const digest = digestBetween(before, after, since, until, (colleague) => wanted(colleague, settings));
+    if (digest === null) return;
+    this.events.emit('digest', digest);
+    if (heldBack(settings, until, systemLocalTime)) return;
+    const names = new Map(after.map((colleague) => [colleague.id, colleague.name]));
+    const alert = digestAlert(digest, (id) => names.get(id) ?? null, this.options.locale());
+    if (alert) this.events.emit('alert', alert);
+  }
+
+  /**
+   * Notify-once: whoever was asked about and is available now gets their one alert, whatever
+   * the scope and mutes say (the user asked), then the host clears the request.
+   */
+  private notifyOnce(now: number): void {
+    const requests = this.options.getSettings().notifyOnce;
+    if (requests.length === 0) return;
+    const done: number[] = [];
+    for (const request of requests) {
+      const person = this.tracker.byId.get(request.id);
+      if (person === undefined || (person.presence !== 'online' && person.presence !== 'mobile')) continue;
+      done.push(request.id);
+      const alert = notifyOnceAlert(person, request.since, this.options.locale(), now);
+      if (this.firedOnce.has(alert.id)) continue;
+      this.firedOnce.add(alert.id);
+      this.events.emit('alert', alert);
+    }
+    if (done.length > 0) this.events.emit('notify-once-done', done);
   }
 }

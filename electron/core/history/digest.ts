@@ -1,20 +1,12 @@
-import type { Colleague } from '../../shared/domain.js';
+import type { Colleague, Digest } from '../../shared/domain.js';
 
 /**
  * "While you were away": what changed between the last picture before a gap (a sleep, an outage,
- * the user's own absence) and the first after it. The alerts of such a gap stay silent (a silent
- * baseline); this one summary replaces them.
+ * the user's own absence) and the first after it: arrived = offline before, around now; left =
+ * around before, offline now; backFromLeave = on leave before, not now (the leave is the news,
+ * whatever their presence). The alerts of such a gap stay silent; this one summary replaces them.
  */
-export interface Digest {
-  readonly since: number;
-  readonly until: number;
-  /** Offline before, around now. */
-  readonly arrived: readonly number[];
-  /** Around before, offline now. */
-  readonly left: readonly number[];
-  /** On leave before, not now (whatever their presence: the leave is the news). */
-  readonly backFromLeave: readonly number[];
-}
+export type { Digest };
 
 /**
  * The digest of a gap, or null when nothing worth saying changed. `include` applies the alert

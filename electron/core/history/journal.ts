@@ -148,6 +148,7 @@ export class PresenceJournal {
       const shown = shownOf(colleague.presence);
       if (shown !== 'offline') states.set(colleague.id, shown);
     }
+    if (this.last !== null && this.last.day !== day) this.prune(at);
     const whole = fresh || this.last === null || this.last.day !== day || at < this.last.at;
     let line: Line;
     if (whole) {

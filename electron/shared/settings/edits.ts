@@ -15,6 +15,12 @@ export function ruleEdit(settings: Settings, id: number, rule: ColleagueRule): S
   return { rules: withRule(settings.rules, id, rule) };
 }
 
+/** Asks to be told once when `id` is next available (on), or takes the request back (off). */
+export function notifyOnceEdit(settings: Settings, id: number, on: boolean, now: number): SettingsUpdate {
+  const others = settings.notifyOnce.filter((request) => request.id !== id);
+  return { notifyOnce: on ? [...others, { id, since: now }] : others };
+}
+
 /** The watch list as given, each id once, in first-seen order. */
 export function watchEdit(ids: readonly number[]): SettingsUpdate {
   return { watchIds: [...new Set(ids)] };

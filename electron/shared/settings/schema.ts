@@ -65,6 +65,16 @@ export const SettingsSchema = z.object({
   rules: z.record(z.string().regex(/^\d+$/), z.enum(['starred', 'muted'])),
   /** People watched in addition to the department colleagues. */
   watchIds: z.array(z.number().int().positive()).max(500),
+  /**
+   * "Tell me when … is available": one alert the next time each of them comes online or back
+   * from no activity, whatever the scope and mutes say; then the request clears itself.
+   */
+  notifyOnce: z.array(z.object({ id: z.number().int().positive(), since: z.number().int().nonnegative() })).max(200),
+  /** The presence history behind the timeline, kept only on this machine. */
+  history: z.object({
+    /** Days kept, today included; 0 keeps none. */
+    retentionDays: z.number().int().min(0, 'At least 0 days').max(30, 'At most 30 days'),
+  }),
   ui: z.object({
     theme: z.enum(['system', 'light', 'dark']),
     language: z.enum(['system', 'en', 'ru']),
@@ -89,6 +99,8 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   rules: {},
   watchIds: [],
+  notifyOnce: [],
+  history: { retentionDays: 7 },
   ui: { theme: 'system', language: 'system', startAtLogin: false, startMinimized: false },
 };
 
@@ -102,6 +114,8 @@ export const SettingsUpdateSchema = z.object({
   alerts: AlertSettingsSchema.partial().optional(),
   rules: SettingsSchema.shape.rules.optional(),
   watchIds: SettingsSchema.shape.watchIds.optional(),
+  notifyOnce: SettingsSchema.shape.notifyOnce.optional(),
+  history: SettingsSchema.shape.history.partial().optional(),
   ui: SettingsSchema.shape.ui.partial().optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
@@ -111,6 +125,7 @@ export function applySettingsUpdate(current: Settings, update: SettingsUpdate): 
     ...current,
     ...update,
     alerts: { ...current.alerts, ...update.alerts },
+    history: { ...current.history, ...update.history },
     ui: { ...current.ui, ...update.ui },
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock.js';
-import type { AlertIntent, Patch, PresenceTransition, Snapshot } from '../../../electron/shared/domain.js';
+import type { AlertIntent, Digest, Patch, PresenceTransition, Snapshot } from '../../../electron/shared/domain.js';
 import type { RawUser } from '../../../electron/core/bitrix/types.js';
 import { B24Error } from '../../../electron/core/bitrix/errors.js';
 import { PresenceEngine } from '../../../electron/core/engine/engine.js';
@@ -85,11 +85,12 @@ function setup(settingsOverride: Partial<Settings> = {}) {
     locale: () => 'en',
     random: () => 0,
   });
-  const seen = { snapshots: [] as Snapshot[], patches: [] as Patch[], transitions: [] as PresenceTransition[], alerts: [] as AlertIntent[] };
+  const seen = { snapshots: [] as Snapshot[], patches: [] as Patch[], transitions: [] as PresenceTransition[], alerts: [] as AlertIntent[], digests: [] as Digest[] };
   engine.on('snapshot', (snapshot) => seen.snapshots.push(snapshot));
   engine.on('patch', (patch) => seen.patches.push(patch));
   engine.on('transition', (transition) => seen.transitions.push(transition));
   engine.on('alert', (alert) => seen.alerts.push(alert));
+  engine.on('digest', (digest) => seen.digests.push(digest));
   return { clock, portal, engine, seen, settings };
 }
 
@@ -134,8 +135,9 @@ describe('PresenceEngine', () => {
     await engine.stop();
   });
 
-  it('takes a silent baseline on resume: changes during sleep are reported but not alerted', async () => {
+  it('takes a silent baseline on resume: changes during sleep are reported, not alerted, but told in one digest', async () => {
     const { clock, portal, engine, seen } = setup();
+    const started = clock.now();
     engine.start();
     await clock.advance(0);
     engine.pause();
@@ -147,7 +149,9 @@ describe('PresenceEngine', () => {
     await clock.advance(0);
     expect(portal.fetches).toBe(2);
     expect(seen.transitions.map((t) => t.userId)).toEqual([3, 4]);
-    expect(seen.alerts).toEqual([]);
+    // No alert per person: one "while you were away" instead.
+    expect(seen.alerts).toMatchObject([{ kind: 'digest', title: 'While you were away', body: 'Person 3 and Person 4 are online', userIds: [3, 4] }]);
+    expect(seen.digests).toEqual([{ since: started, until: started + INTERVAL_MS * 20, arrived: [3, 4], left: [], backFromLeave: [] }]);
     // The next real change after the baseline alerts again.
     portal.set(2, false);
     portal.set(2, true);
@@ -155,7 +159,7 @@ describe('PresenceEngine', () => {
     await clock.advance(INTERVAL_MS);
     portal.set(4, true);
     await clock.advance(INTERVAL_MS);
-    expect(seen.alerts.map((alert) => alert.userIds)).toEqual([[4]]);
+    expect(seen.alerts.slice(1).map((alert) => alert.userIds)).toEqual([[4]]);
     await engine.stop();
   });
 
@@ -173,7 +177,46 @@ describe('PresenceEngine', () => {
     await clock.advance(5 * 60_000);
     expect(engine.health.state).toBe('ok');
     expect(seen.transitions.map((t) => t.userId)).toEqual([3, 4]);
+    expect(seen.alerts.map((alert) => [alert.kind, alert.userIds])).toEqual([['digest', [3, 4]]]);
+    await engine.stop();
+  });
+
+  it('holds alerts while the user is away from the computer, then tells one digest on their return', async () => {
+    const { clock, portal, engine, seen } = setup();
+    engine.start();
+    await clock.advance(0);
+    const leftAt = clock.now();
+    engine.userAway();
+    portal.set(3, true);
+    portal.set(2, false);
+    await clock.advance(INTERVAL_MS * 4);
+    expect(seen.transitions.map((t) => t.userId).sort()).toEqual([2, 3]);
     expect(seen.alerts).toEqual([]);
+    engine.userBack();
+    expect(seen.digests).toEqual([{ since: leftAt, until: clock.now(), arrived: [3], left: [2], backFromLeave: [] }]);
+    expect(seen.alerts.map((alert) => alert.body)).toEqual(['Person 3 is online; Person 2 went offline']);
+    // A return with nothing new says nothing.
+    engine.userAway();
+    engine.userBack();
+    expect(seen.digests).toHaveLength(1);
+    await engine.stop();
+  });
+
+  it('notify-once fires once for someone muted, then asks the host to clear it', async () => {
+    const { clock, portal, engine, seen, settings } = setup({ rules: { '3': 'muted' }, alerts: { ...DEFAULT_SETTINGS.alerts, scope: 'starred', burstWindowSec: 0 } });
+    const done: (readonly number[])[] = [];
+    engine.on('notify-once-done', (ids) => done.push(ids));
+    engine.start();
+    await clock.advance(0);
+    settings.notifyOnce = [{ id: 3, since: 5 }];
+    await clock.advance(INTERVAL_MS);
+    expect(seen.alerts).toEqual([]);
+    portal.set(3, true);
+    await clock.advance(INTERVAL_MS);
+    // The host has not cleared the request yet: still only once.
+    await clock.advance(INTERVAL_MS);
+    expect(seen.alerts.map((alert) => [alert.kind, alert.userIds, alert.title])).toEqual([['notify-once', [3], 'Person 3 is online']]);
+    expect(done).toEqual([[3], [3]]);
     await engine.stop();
   });
 

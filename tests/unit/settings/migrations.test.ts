@@ -77,7 +77,8 @@ describe('a real settings file of version 2 with an OAuth connection', () => {
     const prepared = prepareSettingsFile(file, nodeFileOps, Date.UTC(2026, 0, 5));
     expect(prepared.problem).toBeNull();
     const old = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    expect(prepared.settings).toEqual({ ...old, version: 3, connection: { kind: 'none' } });
+    // Fields added since that file was written come in with their defaults.
+    expect(prepared.settings).toEqual({ ...old, version: 3, connection: { kind: 'none' }, notifyOnce: [], history: { retentionDays: 7 } });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(prepared.settings);
     expect(readdirSync(dir)).toEqual(['settings.json']);
   });

@@ -156,7 +156,7 @@ export class Notification extends EventEmitter {
 }
 
 export const nativeImage = { createFromPath: (path: string) => ({ path }) };
-export const powerMonitor = new EventEmitter();
+export const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 });
 export const protocol = {
   registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
   handle: (scheme: string, handler: (request: Request) => Promise<Response>) => state.protocolHandlers.set(scheme, handler),

@@ -29,6 +29,8 @@ export function fakeService(initial: Partial<Settings> = {}) {
     stop: async () => undefined,
     pause: () => undefined,
     resume: () => undefined,
+    userAway: () => undefined,
+    userBack: () => undefined,
   };
   return {
     service,
