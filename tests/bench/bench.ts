@@ -4,6 +4,7 @@ import { benchEngineCpu } from './engine-cpu.js';
 import { benchPatchSize } from './patch-size.js';
 import { benchLatency } from './latency.js';
 import { benchDesktop } from './desktop.js';
+import { benchHistory } from './history.js';
 import { benchMemory } from './memory.js';
 import { benchPanel } from './panel.js';
 import { renderTable, writeBaseline, type BenchSection } from './report.js';
@@ -11,10 +12,10 @@ import { renderTable, writeBaseline, type BenchSection } from './report.js';
 /**
  * `npm run bench`: what the app costs a portal and a desk, each figure next to the naive
  * approach measured in the same run. Prints a table and writes tests/bench/baseline.json.
- * Options: `--only requests,cpu,patch,latency,desktop,memory,panel` runs a subset; `--no-write`
+ * Options: `--only requests,cpu,patch,latency,desktop,history,memory,panel` runs a subset; `--no-write`
  * leaves the baseline alone (a subset never overwrites it).
  */
-const ALL = ['requests', 'cpu', 'patch', 'latency', 'desktop', 'memory', 'panel'] as const;
+const ALL = ['requests', 'cpu', 'patch', 'latency', 'desktop', 'history', 'memory', 'panel'] as const;
 type Part = (typeof ALL)[number];
 
 function selectedParts(argv: readonly string[]): Set<Part> {
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   await run('patch', 'patch size (5,000)', benchPatchSize);
   await run('latency', 'alert latency (driven clock, loopback HTTP)', benchLatency);
   await run('desktop', 'desktop-app info age (driven clock, 40…2,500, 60 min)', benchDesktop);
+  await run('history', 'presence history (40 and 5,000, a day and a week)', benchHistory);
   await run('memory', 'engine memory (5,000 × 1,000 polls)', benchMemory);
   await run('panel', 'panel in Chromium (5,000 rows)', benchPanel);
 
