@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_PORTAL_REPORTS, PRESENCES, type PortalReports } from '../../../electron/shared/domain.js';
+import { CURRENT_PORTAL_REPORTS, PRESENCES, type PortalReports, type Presence } from '../../../electron/shared/domain.js';
 import { isBusy, shownPresence, shownStatus } from '../../../electron/shared/presence/classify.js';
 import { countPresence } from '../../../electron/shared/presence/counts.js';
 import { colleague } from '../../support/colleague.js';
@@ -39,13 +39,9 @@ describe('the reports-aware classification', () => {
 });
 
 describe('countPresence', () => {
-  const team = [
-    colleague(1, { presence: 'online' }),
-    colleague(2, { presence: 'mobile' }),
-    colleague(3, { presence: 'idle', absentUntil: '2026-12-03' }),
-    colleague(4, { presence: 'offline' }),
-    colleague(5, { presence: 'offline', absentUntil: '2026-12-03' }),
-  ];
+  const LEAVE = '2026-12-03';
+  const person = (id: number, presence: Presence, absentUntil: string | null = null) => colleague(id, { presence, absentUntil });
+  const team = [person(1, 'online'), person(2, 'mobile'), person(3, 'idle', LEAVE), person(4, 'offline'), person(5, 'offline', LEAVE)];
 
   it('counts by the presence shown, people on leave by presence too', () => {
     expect(countPresence(team, LEGACY)).toEqual({ total: 5, online: 1, idle: 1, mobile: 1, offline: 2, onLeave: 2 });
