@@ -38,3 +38,17 @@ describe('the history on disk', () => {
     expect(readdirSync(root).sort()).toEqual(['_', '__.._etc', 'team.bitrix24.com-7']);
   });
 });
+
+describe('the history in memory', () => {
+  it('behaves as the folder does, one per key', async () => {
+    const { memoryHistoryFolders } = await import('../../../electron/core/history/memory-files.js');
+    const folders = memoryHistoryFolders();
+    const journal = new PresenceJournal({ files: folders('demo'), retentionDays: () => 7, localDay: utcDay });
+    journal.record(START, [colleague(1, { presence: 'online' })], true);
+    expect(folders('demo').list()).toEqual([fileOfDay('2026-12-02')]);
+    expect(folders('other').list()).toEqual([]);
+    const again = new PresenceJournal({ files: folders('demo'), retentionDays: () => 7, localDay: utcDay });
+    expect(again.load(START + 1000)).toEqual([]);
+    expect(again.timeline(1, START, START + 1000, 60_000)).toEqual([{ from: START, to: START + 1000, state: 'online' }]);
+  });
+});
