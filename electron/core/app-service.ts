@@ -38,7 +38,7 @@ export function createAppService(options: AppServiceOptions): AppService {
   function summary(): PresenceSummary {
     const health = connection.health();
     return {
-      ...countPresence(connection.snapshot()?.colleagues ?? []),
+      ...countPresence(connection.snapshot()?.colleagues ?? [], connection.reports()),
       health,
       updatedAt: health.lastSuccessAt,
       alertsPausedUntil: activePauseUntil(settings.alerts.pausedUntil, clock.now()),
