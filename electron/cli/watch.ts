@@ -1,22 +1,16 @@
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Colleague, ColleagueChange, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../shared/domain.js';
-import { B24Client } from '../core/bitrix/client.js';
-import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
-import { PresenceEngine } from '../core/engine/engine.js';
-import { createBitrixSource } from '../core/engine/presence-source.js';
-import { startAppDemo, type AppDemoOptions } from '../core/demo-start.js';
+import type { PresenceEngine } from '../core/engine/engine.js';
+import { countPresence } from '../shared/presence/counts.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
-import { UsageError, type WatchArgs } from './args.js';
-import { memoryPorts } from './memory-ports.js';
+import type { WatchArgs } from './args.js';
+import { connect, type ConnectIo } from './connect.js';
+import { summaryLine, terminalSafe } from './team-text.js';
 
-export interface WatchIo {
+export interface WatchIo extends ConnectIo {
   /** One line of output, without the newline. */
   readonly write: (line: string) => void;
-  /** Starts the demo for --demo; the app's own start-up (core/demo-start.ts) unless a test brings one. */
-  readonly startDemo?: (options: AppDemoOptions) => Promise<DemoPortal>;
-  readonly clock?: Clock;
-  readonly random?: () => number;
 }
 
 export interface WatchSession {
@@ -47,27 +41,10 @@ export function watchSettings(args: WatchArgs): Settings {
  */
 export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSession> {
   const clock = io.clock ?? systemClock;
-  const startDemo = io.startDemo ?? startAppDemo;
-  const demo = args.demo ? await startDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy }) : null;
-  const url = demo ? demo.webhookUrl : args.webhookUrl;
-  const parsed = parseWebhookUrl(url ?? '');
-  if (!parsed.ok) {
-    await demo?.close();
-    throw new UsageError(parsed.error);
-  }
-  // The settings and the alert memory live in memory for the run, as in browser mode.
-  const ports = memoryPorts(watchSettings(args));
+  const connection = await connect(args, watchSettings(args), io);
+  const { engine, demo, where } = connection;
   const print = args.json ? ndjsonPrinter(io.write, clock) : textPrinter(io.write, clock);
-  const engine = new PresenceEngine({
-    source: createBitrixSource(new B24Client({ credential: parsed.value, clock })),
-    clock,
-    getSettings: () => ports.settings.load(),
-    alertMemory: ports.alertMemory,
-    locale: () => 'en',
-    ...(io.random ? { random: io.random } : {}),
-  });
 
-  const where = demo ? (args.demoLegacy ? 'demo portal (old on-premise)' : 'demo portal') : parsed.value.portalHost;
   // A refresh's patch and its transitions are printed together once the refresh is done.
   let pendingPatch: Patch | null = null;
   const pendingTransitions = new Map<number, PresenceTransition>();
@@ -98,10 +75,7 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
   return {
     engine,
     demo,
-    async stop() {
-      await engine.stop();
-      await demo?.close();
-    },
+    stop: () => connection.close(),
   };
 }
 
@@ -160,23 +134,27 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
 
 function textPrinter(write: (line: string) => void, clock: Clock): Printer {
   const line = (text: string): void => write(`${new Date(clock.now()).toLocaleTimeString()}  ${text}`);
-  const describe = (presence: Presence): string => (presence === 'idle' ? 'no activity' : presence);
+  // "away" is the idle state (no activity for a while), as in the panel and the summary.
+  const describe = (presence: Presence): string => (presence === 'idle' ? 'away' : presence);
   return {
-    ready: (snapshot, _reports, where) => line(`Watching ${snapshot.colleagues.length} colleagues on ${where}. Ctrl+C stops.`),
+    ready: (snapshot, reports, where) => {
+      line(summaryLine(countPresence(snapshot.colleagues, reports), reports));
+      line(`Watching ${snapshot.colleagues.length} colleagues on ${where}. Ctrl+C stops.`);
+    },
     reports: () => undefined,
     patch: (_patch, transitions) => {
       for (const { name, from, to, leave } of transitions.values()) {
         const move = from === to ? '' : `${describe(from)} → ${describe(to)}`;
         const note = leave === 'started' ? 'leave started' : leave === 'ended' ? 'back from leave' : '';
-        line(`${name}: ${[move, note && (move ? `(${note})` : note)].filter(Boolean).join(' ')}`);
+        line(`${terminalSafe(name)}: ${[move, note && (move ? `(${note})` : note)].filter(Boolean).join(' ')}`);
       }
     },
-    alert: (title, body) => line(`🔔 ${title}${body ? ` — ${body}` : ''}`),
+    alert: (title, body) => line(`🔔 ${terminalSafe(title)}${body ? ` — ${terminalSafe(body)}` : ''}`),
     health: (health) => {
       if (health.state === 'ok') line('Connected; data is fresh.');
       else if (health.state === 'rate-limited' && health.until !== null)
         line(`Rate limited by the portal; next try at ${new Date(health.until).toLocaleTimeString()}.`);
-      else if (health.state !== 'connecting') line(`${health.state}: ${health.message ?? health.code ?? ''}`);
+      else if (health.state !== 'connecting') line(`${health.state}: ${terminalSafe(health.message ?? health.code ?? '')}`);
     },
   };
 }

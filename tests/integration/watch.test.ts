@@ -168,4 +168,25 @@ describe('watch --json against the demo portal', () => {
     expect(ctx.portal.control.requestLog).toHaveLength(1);
     expect(JSON.stringify(ctx.lines)).not.toContain(code);
   });
+
+  it('in text mode opens with a summary line, then says "away" for no activity', async () => {
+    const clock = new ManualClock();
+    portal = await startDemoPortal({ clock, teamSize: 4, evolve: false, seed: 7 });
+    const [ada, boris, chen, dana] = portal.control.teamIds();
+    portal.control.updatePerson(ada!, { presence: 'online', name: 'Ada Lovelace' });
+    portal.control.updatePerson(boris!, { presence: 'mobile', name: 'Boris Ivanov', absentUntil: null }); // online on a current portal
+    portal.control.updatePerson(chen!, { presence: 'idle', name: 'Chen Wei', absentUntil: null });
+    portal.control.updatePerson(dana!, { presence: 'offline', name: 'Dana Scully', absentUntil: '2026-11-27' });
+    const lines: string[] = [];
+    const args = parseCliArgs(['watch'], { B24_WEBHOOK_URL: portal.webhookUrl }) as WatchArgs;
+    session = await startWatch(args, { write: (line) => lines.push(line), startDemo: () => Promise.reject(new Error('not used')), clock, random: () => 0 });
+    settleOnEngine(clock, session.engine);
+    await clock.advance(0);
+    // Each line is "<local time>  <text>".
+    const texts = () => lines.map((line) => line.slice(line.indexOf('  ') + 2));
+    expect(texts().slice(0, 2)).toEqual(['2 online, 1 away, 1 offline, 1 on leave', 'Watching 4 colleagues on 127.0.0.1:' + new URL(portal.webhookUrl).port + '. Ctrl+C stops.']);
+    portal.control.updatePerson(ada!, { presence: 'idle' });
+    await clock.advance(30_000);
+    expect(texts()).toContain('Ada Lovelace: online → away');
+  });
 });

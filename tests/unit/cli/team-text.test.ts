@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Colleague, PortalReports } from '../../../electron/shared/domain.js';
+import { countPresence } from '../../../electron/shared/presence/counts.js';
+import { leaveDay, presencePhrase, sortByPresence, summaryLine, teamTable, terminalSafe } from '../../../electron/cli/team-text.js';
+
+const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
+const MIN = 60_000;
+const CURRENT: PortalReports = { idle: false, mobile: false, status: false };
+const LEGACY: PortalReports = { idle: true, mobile: true, status: true };
+
+let nextId = 1;
+function person(fields: Partial<Colleague> = {}): Colleague {
+  const id = fields.id ?? nextId++;
+  return {
+    id,
+    name: `Person ${id}`,
+    firstName: 'Person',
+    lastName: String(id),
+    position: '',
+    departments: [],
+    avatar: null,
+    color: null,
+    presence: 'online',
+    presenceSince: null,
+    lastActivity: NOW,
+    desktop: false,
+    status: 'online',
+    absentUntil: null,
+    bot: false,
+    extranet: false,
+    ...fields,
+  };
+}
+
+describe('summaryLine', () => {
+  it('reads "N online, N away, N offline", with mobile and leave only when there are any', () => {
+    const team = [
+      person(),
+      person({ presence: 'mobile' }),
+      person({ presence: 'idle', presenceSince: NOW - 8 * MIN }),
+      person({ presence: 'offline', absentUntil: '2026-11-27' }),
+    ];
+    expect(summaryLine(countPresence(team, CURRENT), CURRENT)).toBe('2 online, 1 away, 1 offline, 1 on leave');
+    expect(summaryLine(countPresence(team, LEGACY), LEGACY)).toBe('1 online, 1 on mobile, 1 away, 1 offline, 1 on leave');
+    expect(summaryLine(countPresence([person()], LEGACY), LEGACY)).toBe('1 online, 0 away, 0 offline');
+    expect(summaryLine(countPresence([], CURRENT), CURRENT)).toBe('0 online, 0 away, 0 offline');
+  });
+});
+
+describe('presencePhrase', () => {
+  it.each([
+    ['online', 'online', person(), CURRENT],
+    ['mobile on a current portal', 'online', person({ presence: 'mobile' }), CURRENT],
+    ['mobile where reported', 'on mobile', person({ presence: 'mobile' }), LEGACY],
+    ['dnd on a current portal', 'online', person({ status: 'dnd' }), CURRENT],
+    ['dnd where reported', 'online · do not disturb', person({ status: 'dnd' }), LEGACY],
+    ['an unknown status where reported', 'online', person({ status: 'lunch' }), LEGACY],
+    ['away for 8 minutes', 'away 8 min', person({ presence: 'idle', presenceSince: NOW - 8.5 * MIN }), CURRENT],
+    ['away for seconds', 'away 1 min', person({ presence: 'idle', presenceSince: NOW - 10_000 }), CURRENT],
+    ['away for hours', 'away 2 h', person({ presence: 'idle', presenceSince: NOW - 130 * MIN }), CURRENT],
+    ['away since an unknown time', 'away', person({ presence: 'idle', presenceSince: null }), CURRENT],
+    ['offline, seen 40 min ago', 'last seen 40 min ago', person({ presence: 'offline', lastActivity: NOW - 40 * MIN }), CURRENT],
+    ['offline, seen 3 days ago', 'last seen 3 days ago', person({ presence: 'offline', lastActivity: NOW - 3 * 1440 * MIN }), CURRENT],
+    ['offline, seen 1 day ago', 'last seen 1 day ago', person({ presence: 'offline', lastActivity: NOW - 1500 * MIN }), CURRENT],
+    ['offline, never seen', 'offline', person({ presence: 'offline', lastActivity: null }), CURRENT],
+    ['offline on leave', 'on leave until 3 Dec', person({ presence: 'offline', absentUntil: '2026-12-03' }), CURRENT],
+    ['online on leave', 'online · on leave until 3 Dec', person({ absentUntil: '2026-12-03' }), CURRENT],
+  ] as const)('%s → %s', (_what, phrase, c, reports) => {
+    expect(presencePhrase(c, reports, NOW)).toBe(phrase);
+  });
+
+  it('keeps a leave\'s last day as the calendar day, whatever the time zone', () => {
+    expect(leaveDay('2027-01-01')).toBe('1 Jan');
+    expect(leaveDay('not a day')).toBe('not a day');
+  });
+});
+
+describe('sortByPresence and teamTable', () => {
+  it('sorts online, mobile, busy, away, offline, offline on leave, then by name', () => {
+    const team = [
+      person({ name: 'Zoe', presence: 'offline', absentUntil: '2026-12-03' }),
+      person({ name: 'Yan', presence: 'offline' }),
+      person({ name: 'Xia', presence: 'idle', presenceSince: NOW - MIN }),
+      person({ name: 'Will', status: 'dnd' }),
+      person({ name: 'Vera', presence: 'mobile' }),
+      person({ name: 'bob' }),
+      person({ name: 'Alice' }),
+    ];
+    expect(sortByPresence(team, LEGACY).map((c) => c.name)).toEqual(['Alice', 'bob', 'Vera', 'Will', 'Xia', 'Yan', 'Zoe']);
+    // Where mobile and statuses are not reported, Vera and Will are simply online.
+    expect(sortByPresence(team, CURRENT).map((c) => c.name)).toEqual(['Alice', 'bob', 'Vera', 'Will', 'Xia', 'Yan', 'Zoe']);
+    const gated = [person({ name: 'Amy', presence: 'mobile' }), person({ name: 'Ben', status: 'dnd' }), person({ name: 'Cal' })];
+    expect(sortByPresence(gated, LEGACY).map((c) => c.name)).toEqual(['Cal', 'Amy', 'Ben']);
+    expect(sortByPresence(gated, CURRENT).map((c) => c.name)).toEqual(['Amy', 'Ben', 'Cal']);
+  });
+
+  it('aligns the columns and keeps portal text from steering the terminal', () => {
+    const team = [
+      person({ name: 'Ada', position: 'Engineer' }),
+      person({ name: 'Evil\u001b]0;pwned\u0007 Name\nNext', presence: 'idle', presenceSince: NOW - 5 * MIN, position: 'QA\r\nlead' }),
+      person({ name: '', presence: 'offline', lastActivity: NOW - 2 * 60 * MIN, id: 99 }),
+    ];
+    expect(teamTable({ colleagues: team, reports: CURRENT, counts: countPresence(team, CURRENT) }, NOW)).toEqual([
+      '1 online, 1 away, 1 offline',
+      'Ada                      online             Engineer',
+      'Evil ]0;pwned Name Next  away 5 min         QA lead',
+      '#99                      last seen 2 h ago',
+    ]);
+    expect(terminalSafe('a\u009bb\u2028c')).toBe('a b c');
+  });
+});
