@@ -6,12 +6,14 @@
  */
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+/** Written into the bundles (`b24-presence --version`): nothing reads package.json at run time. */
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
 /** @type {Array<{ entry: string, outfile: string, format: 'esm' | 'cjs' }>} */
 const nodeTargets = [
@@ -37,6 +39,7 @@ for (const target of nodeTargets) {
     packages: target.format === 'cjs' ? undefined : 'external',
     external: ['electron'],
     logLevel: 'warning',
+    define: { __B24_PRESENCE_VERSION__: JSON.stringify(version) },
     // The CLI is the package's bin: it must be directly executable.
     banner: target.entry === 'electron/cli/cli.ts' ? { js: '#!/usr/bin/env node' } : undefined,
   });

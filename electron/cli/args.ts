@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_ONLINE_LIMIT_SEC } from '../shared/settings/schema.js';
+import { COMMANDS, type CommandName } from './help.js';
 
 /** A bad command line: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -33,15 +34,27 @@ export interface WebArgs {
   readonly demoLegacy: boolean;
 }
 
-export type CliArgs = WatchArgs | WebArgs | { readonly command: 'help' };
+/** `status`, or `watch --once`: one refresh, print the team, exit. */
+export interface StatusArgs {
+  readonly command: 'status';
+  readonly webhookUrl: string | null;
+  readonly demo: boolean;
+  readonly onlineLimitSec: number;
+  readonly json: boolean;
+  /** The whole run's limit (demo start, connection, refresh): it never hangs longer. */
+  readonly timeoutSec: number;
+  readonly demoTeamSize: number;
+  readonly demoLegacy: boolean;
+}
 
-export const USAGE = `Usage:
-  b24-presence watch (--demo | --webhook URL) [--interval SECONDS] [--online-limit SECONDS]
-                     [--alerts all|starred|none] [--star ID[,ID]] [--json] [--team-size N]
-                     [--legacy-portal]
-  b24-presence web   [--demo | --webhook URL] [--port N] [--open] [--team-size N] [--legacy-portal]
-The webhook URL may also come from the environment as B24_WEBHOOK_URL (preferred).
---legacy-portal makes the demo answer as an old on-premise portal (real idle, mobile, status).`;
+export type CliArgs =
+  | WatchArgs
+  | WebArgs
+  | StatusArgs
+  | { readonly command: 'help'; readonly topic: CommandName | null }
+  | { readonly command: 'version' };
+
+const DEFAULT_STATUS_TIMEOUT_SEC = 45;
 
 function integer(value: string | undefined, flag: string, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
@@ -68,9 +81,33 @@ function source(values: { demo?: boolean; webhook?: string }, env: NodeJS.Proces
   return { webhookUrl: demo ? null : webhookUrl, demo };
 }
 
+function isCommand(word: string | undefined): word is CommandName {
+  return (COMMANDS as readonly string[]).includes(word ?? '');
+}
+
+function unknownCommand(word: string): UsageError {
+  // The word may be a pasted webhook URL: never echo one.
+  const shown = /^[a-z][a-z-]{0,19}$/i.test(word) ? `"${word}"` : 'that';
+  return new UsageError(`unknown command ${shown}; use status, watch or web (or --help)`);
+}
+
+function refuse(values: Record<string, unknown>, flags: readonly string[], why: (flag: string) => string): void {
+  for (const flag of flags) if (values[flag] !== undefined) throw new UsageError(why(flag));
+}
+
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === undefined || command === '--help' || command === '-h') return { command: 'help', topic: null };
+  if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
+  if (command === 'help') {
+    const [topic] = rest;
+    if (topic === undefined) return { command: 'help', topic: null };
+    if (!isCommand(topic)) throw unknownCommand(topic);
+    return { command: 'help', topic };
+  }
+  if (!isCommand(command)) throw unknownCommand(command);
+  // Asking for help wins over everything else on the line (even a bad flag next to it).
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: command };
   let parsed;
   try {
     parsed = parseArgs({
@@ -85,6 +122,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
         alerts: { type: 'string' },
         star: { type: 'string' },
         json: { type: 'boolean' },
+        once: { type: 'boolean' },
+        timeout: { type: 'string' },
         port: { type: 'string' },
         open: { type: 'boolean' },
         'team-size': { type: 'string' },
@@ -99,10 +138,29 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
   const { values } = parsed;
   const demoTeamSize = integer(values['team-size'], '--team-size', 1, 10_000, 40);
   const demoLegacy = values['legacy-portal'] === true;
+  const onlineLimitSec = (): number => integer(values['online-limit'], '--online-limit', 120, 86_400, DEFAULT_ONLINE_LIMIT_SEC);
+  const once = command === 'status' || (command === 'watch' && values.once === true);
+  if (command !== 'watch') refuse(values, ['once'], () => '--once belongs to the watch command (status is always once)');
+  if (once) {
+    refuse(values, ['port', 'open'], (flag) => `--${flag} belongs to the web command`);
+    refuse(values, ['interval', 'alerts', 'star'], (flag) =>
+      command === 'status' ? `--${flag} belongs to the watch command` : `--${flag} has no use with --once`,
+    );
+    const where = source(values, env, true);
+    if (demoLegacy && !where.demo) throw new UsageError('--legacy-portal is a kind of demo portal: add --demo');
+    return {
+      command: 'status',
+      ...where,
+      onlineLimitSec: onlineLimitSec(),
+      json: values.json === true,
+      timeoutSec: integer(values.timeout, '--timeout', 5, 300, DEFAULT_STATUS_TIMEOUT_SEC),
+      demoTeamSize,
+      demoLegacy,
+    };
+  }
   if (command === 'watch') {
-    for (const flag of ['port', 'open'] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to the web command`);
-    }
+    refuse(values, ['port', 'open'], (flag) => `--${flag} belongs to the web command`);
+    refuse(values, ['timeout'], () => '--timeout belongs to status (or watch --once)');
     const alerts = values.alerts ?? 'all';
     if (alerts !== 'all' && alerts !== 'starred' && alerts !== 'none') throw new UsageError('--alerts takes all, starred or none');
     const where = source(values, env, true);
@@ -111,7 +169,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       command: 'watch',
       ...where,
       intervalSec: integer(values.interval, '--interval', 2, 3600, 30),
-      onlineLimitSec: integer(values['online-limit'], '--online-limit', 120, 86_400, DEFAULT_ONLINE_LIMIT_SEC),
+      onlineLimitSec: onlineLimitSec(),
       alerts,
       star: ids(values.star),
       json: values.json === true,
@@ -119,20 +177,16 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       demoLegacy,
     };
   }
-  if (command === 'web') {
-    for (const flag of ['interval', 'online-limit', 'alerts', 'star', 'json'] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to the watch command (set it in the panel)`);
-    }
-    const where = source(values, env, false);
-    if (demoLegacy && where.webhookUrl !== null) throw new UsageError('--legacy-portal is a kind of demo portal: drop the webhook or add --demo');
-    return {
-      command: 'web',
-      ...where,
-      port: integer(values.port, '--port', 0, 65_535, 0),
-      open: values.open === true,
-      demoTeamSize,
-      demoLegacy,
-    };
-  }
-  throw new UsageError(`unknown command "${command.slice(0, 20)}"; use watch or web`);
+  refuse(values, ['interval', 'online-limit', 'alerts', 'star', 'json'], (flag) => `--${flag} belongs to the watch command (set it in the panel)`);
+  refuse(values, ['timeout'], () => '--timeout belongs to status (or watch --once)');
+  const where = source(values, env, false);
+  if (demoLegacy && where.webhookUrl !== null) throw new UsageError('--legacy-portal is a kind of demo portal: drop the webhook or add --demo');
+  return {
+    command: 'web',
+    ...where,
+    port: integer(values.port, '--port', 0, 65_535, 0),
+    open: values.open === true,
+    demoTeamSize,
+    demoLegacy,
+  };
 }

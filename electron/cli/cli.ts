@@ -5,8 +5,11 @@ import { createAppService } from '../core/app-service.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
 import { redactSecrets } from '../core/bitrix/redact.js';
 import { startAppDemo } from '../core/demo-start.js';
-import { parseCliArgs, USAGE, UsageError, type WebArgs } from './args.js';
+import { parseCliArgs, UsageError, type CliArgs, type StatusArgs, type WebArgs } from './args.js';
+import { helpText } from './help.js';
 import { memoryPorts } from './memory-ports.js';
+import { PortalUnreadable, statusJson, statusText, takeStatus } from './status.js';
+import { VERSION } from './version.js';
 import { startWatch } from './watch.js';
 import { startWebServer } from './web-server.js';
 
@@ -35,7 +38,7 @@ async function runWeb(args: WebArgs): Promise<void> {
   );
   const service = createAppService({
     host: 'browser',
-    appVersion: process.env.npm_package_version ?? '0.0.0',
+    appVersion: VERSION,
     platform: process.platform,
     ...ports,
     opener: null,
@@ -65,23 +68,45 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+/** Writes, then exits once the text has reached stdout (a pipe may still be draining). */
+function finish(text: string, code: number): void {
+  process.stdout.write(text, () => process.exit(code));
+}
+
+/**
+ * One refresh, printed. Exit 1 when the portal cannot be read; the run is bounded by
+ * --timeout (takeStatus), and a last guard here covers what the clock cannot (a demo that
+ * will not close).
+ */
+async function runStatus(args: StatusArgs): Promise<void> {
+  setTimeout(() => {
+    process.stderr.write(`b24-presence: gave up after ${args.timeoutSec} s\n`);
+    process.exit(1);
+  }, args.timeoutSec * 1000 + 5000).unref();
+  const status = await takeStatus(args);
+  finish(args.json ? `${statusJson(status)}\n` : `${statusText(status).join('\n')}\n`, 0);
+}
+
+let secrets: readonly string[] = [];
+
 async function main(argv: readonly string[]): Promise<void> {
-  const args = parseCliArgs(argv, process.env);
-  if (args.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const args: CliArgs = parseCliArgs(argv, process.env);
+  if (args.command === 'help') return finish(`${helpText(args.topic)}\n`, 0);
+  if (args.command === 'version') return finish(`${VERSION}\n`, 0);
+  if ('webhookUrl' in args && args.webhookUrl) secrets = [args.webhookUrl];
   if (args.command === 'web') return runWeb(args);
+  if (args.command === 'status') return runStatus(args);
   const session = await startWatch(args, { write: (line) => process.stdout.write(`${line}\n`) });
   onStopSignal(() => session.stop());
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`b24-presence: ${error.message}\n`);
+    process.stderr.write(`b24-presence: ${redactSecrets(error.message, secrets)}\n`);
     process.exit(2);
   }
-  const message = errorMessage(error);
-  process.stderr.write(`b24-presence: ${redactSecrets(message)}\n`);
+  // One line, never the webhook: the message is redacted (again) against the URL itself too.
+  const message = (error instanceof PortalUnreadable ? error.message : errorMessage(error)).split('\n')[0] ?? '';
+  process.stderr.write(`b24-presence: ${redactSecrets(message, secrets)}\n`);
   process.exit(1);
 });

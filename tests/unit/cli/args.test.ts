@@ -44,7 +44,19 @@ describe('parseCliArgs', () => {
     [['watch', '--legacy-portal'], /say where to connect/],
     [['watch', '--webhook', HOOK, '--legacy-portal'], /add --demo/],
     [['web', '--webhook', HOOK, '--legacy-portal'], /drop the webhook or add --demo/],
-    [['frobnicate'], /unknown command/],
+    [['frobnicate'], /unknown command "frobnicate"; use status, watch or web/],
+    [['help', 'frobnicate'], /unknown command "frobnicate"/],
+    [['status', '--demo', '--interval', '5'], /--interval belongs to the watch command/],
+    [['status', '--demo', '--alerts', 'none'], /--alerts belongs to the watch command/],
+    [['status', '--demo', '--port', '80'], /--port belongs to the web command/],
+    [['status', '--demo', '--once'], /--once belongs to the watch command/],
+    [['status', '--demo', '--timeout', '1'], /--timeout must be between 5 and 300/],
+    [['status'], /say where to connect/],
+    [['status', '--webhook', HOOK, '--legacy-portal'], /add --demo/],
+    [['watch', '--demo', '--once', '--star', '5'], /--star has no use with --once/],
+    [['watch', '--demo', '--timeout', '10'], /--timeout belongs to status/],
+    [['web', '--timeout', '10'], /--timeout belongs to status/],
+    [['web', '--online-limit', '5'], /--online-limit belongs to the watch command/],
     [['watch', '--demo', '--bogus'], /Unknown option/],
   ])('refuses %j with a one-line message', (argv, message) => {
     let thrown: unknown;
@@ -69,5 +81,51 @@ describe('parseCliArgs', () => {
 
   it('takes web mode without a source (the panel then offers onboarding)', () => {
     expect(parseCliArgs(['web'])).toMatchObject({ command: 'web', demo: false, webhookUrl: null, port: 0, open: false });
+  });
+
+  it.each([
+    [[], null],
+    [['--help'], null],
+    [['-h'], null],
+    [['help'], null],
+    [['help', 'watch'], 'watch'],
+    [['status', '--help'], 'status'],
+    [['watch', '--demo', '-h'], 'watch'],
+    [['web', '--port', 'x', '--help'], 'web'],
+  ] as const)('%j asks for help (topic %s)', (argv, topic) => {
+    expect(parseCliArgs([...argv])).toEqual({ command: 'help', topic });
+  });
+
+  it.each([['--version'], ['-v'], ['version']])('%s asks for the version', (flag) => {
+    expect(parseCliArgs([flag])).toEqual({ command: 'version' });
+  });
+
+  it('reads status, and watch --once as the same one-shot command', () => {
+    const expected = {
+      command: 'status',
+      demo: true,
+      webhookUrl: null,
+      onlineLimitSec: 900,
+      json: false,
+      timeoutSec: 45,
+      demoTeamSize: 40,
+      demoLegacy: false,
+    };
+    expect(parseCliArgs(['status', '--demo'])).toEqual(expected);
+    expect(parseCliArgs(['watch', '--demo', '--once'])).toEqual(expected);
+    expect(parseCliArgs(['status', '--json', '--timeout', '10', '--online-limit', '300'], { B24_WEBHOOK_URL: HOOK })).toEqual({
+      ...expected,
+      demo: false,
+      webhookUrl: HOOK,
+      json: true,
+      timeoutSec: 10,
+      onlineLimitSec: 300,
+    });
+    expect(parseCliArgs(['status', '--demo', '--legacy-portal', '--team-size', '5'])).toMatchObject({ demoLegacy: true, demoTeamSize: 5 });
+  });
+
+  it('never echoes a webhook given as the command', () => {
+    expect(() => parseCliArgs([HOOK])).toThrow(/unknown command that;/);
+    expect(() => parseCliArgs(['help', HOOK])).toThrow(/unknown command that;/);
   });
 });
