@@ -90,8 +90,15 @@ export function terminalSafe(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-function width(text: string): number {
-  return [...text].length;
+/** East Asian wide and fullwidth characters (and emoji) take two terminal columns. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+const ZERO_WIDTH = /[\p{M}\u200b-\u200f\u2060-\u2064\ufeff]/u;
+
+/** Terminal columns, near enough for alignment: wide characters count two, combining marks none. */
+export function width(text: string): number {
+  let columns = 0;
+  for (const char of text) columns += ZERO_WIDTH.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
+  return columns;
 }
 
 function pad(text: string, to: number): string {
@@ -99,8 +106,13 @@ function pad(text: string, to: number): string {
 }
 
 function clip(text: string, to: number): string {
-  const chars = [...text];
-  return chars.length <= to ? text : `${chars.slice(0, to - 1).join('')}…`;
+  if (width(text) <= to) return text;
+  let out = '';
+  for (const char of text) {
+    if (width(out + char) > to - 1) break;
+    out += char;
+  }
+  return `${out}…`;
 }
 
 /** The summary line, then one aligned line per person: name, presence, position. */

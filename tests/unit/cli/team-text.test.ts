@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Colleague, PortalReports } from '../../../electron/shared/domain.js';
 import { countPresence } from '../../../electron/shared/presence/counts.js';
-import { leaveDay, presencePhrase, sortByPresence, summaryLine, teamTable, terminalSafe } from '../../../electron/cli/team-text.js';
+import { leaveDay, presencePhrase, sortByPresence, summaryLine, teamTable, terminalSafe, width } from '../../../electron/cli/team-text.js';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 const MIN = 60_000;
@@ -107,5 +107,21 @@ describe('sortByPresence and teamTable', () => {
       '#99                      last seen 2 h ago',
     ]);
     expect(terminalSafe('a\u009bb\u2028c')).toBe('a b c');
+  });
+});
+
+describe('width', () => {
+  it('counts terminal columns: wide characters two, combining marks none', () => {
+    expect(width('Ada')).toBe(3);
+    expect(width('美咲 李')).toBe(7);
+    expect(width('Zoe\u0301')).toBe(3);
+    expect(width('Анна')).toBe(4);
+  });
+
+  it('aligns a table with wide names and clips long ones to 32 columns', () => {
+    const team = [person({ name: '美咲 李', position: 'A' }), person({ name: 'Bo', position: 'B' }), person({ name: 'X'.repeat(40), position: 'C' })];
+    const rows = teamTable({ colleagues: team, reports: CURRENT, counts: countPresence(team, CURRENT) }, NOW).slice(1);
+    expect(rows.map((row) => width(row.slice(0, row.lastIndexOf(' ') + 1)))).toEqual([42, 42, 42]);
+    expect(rows).toContain(`${'X'.repeat(31)}…  online  C`);
   });
 });
