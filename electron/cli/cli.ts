@@ -1,5 +1,6 @@
 import { errorMessage } from '../core/error-message.js';
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppService } from '../core/app-service.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
@@ -8,6 +9,8 @@ import { startAppDemo } from '../core/demo-start.js';
 import { parseCliArgs, UsageError, type CliArgs, type StatusArgs, type WebArgs } from './args.js';
 import { helpText } from './help.js';
 import { memoryPorts } from './memory-ports.js';
+import { appDataFolder } from './data-folder.js';
+import { historyFolders } from '../core/history/node-files.js';
 import { PortalUnreadable, statusJson, statusText, takeStatus } from './status.js';
 import { VERSION } from './version.js';
 import { startWatch } from './watch.js';
@@ -44,6 +47,8 @@ async function runWeb(args: WebArgs): Promise<void> {
     opener: null,
     startDemo: () => startAppDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy }),
     locale: () => 'en',
+    // The same history as the desktop app's, in the same data folder.
+    historyFolder: historyFolders(join(appDataFolder(), 'history')),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   await service.start();

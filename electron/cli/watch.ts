@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../core/clock.js';
-import type { Colleague, ColleagueChange, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../shared/domain.js';
+import type { Colleague, ColleagueChange, Digest, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../shared/domain.js';
 import type { PresenceEngine } from '../core/engine/engine.js';
 import { countPresence } from '../shared/presence/counts.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
@@ -64,6 +64,7 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
     pendingTransitions.clear();
   });
   engine.on('alert', (alert) => print.alert(alert.title, alert.body, alert.userIds));
+  engine.on('digest', (digest) => print.digest(digest));
   let lastHealth: Health = engine.health;
   engine.on('health', (health) => {
     const changed = health.state !== lastHealth.state || health.code !== lastHealth.code;
@@ -84,6 +85,8 @@ interface Printer {
   reports(reports: PortalReports): void;
   patch(patch: Patch, transitions: ReadonlyMap<number, PresenceTransition>): void;
   alert(title: string, body: string, userIds: readonly number[]): void;
+  /** "While you were away" (text mode says it through the alert that comes with it). */
+  digest(digest: Digest): void;
   health(health: Health): void;
 }
 
@@ -120,6 +123,14 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
       }
     },
     alert: (title, body, userIds) => emit('alert', { title, body, userIds }),
+    digest: (digest) =>
+      emit('digest', {
+        since: new Date(digest.since).toISOString(),
+        until: new Date(digest.until).toISOString(),
+        arrived: digest.arrived,
+        left: digest.left,
+        backFromLeave: digest.backFromLeave,
+      }),
     health: (health) => {
       emit('health', {
         state: health.state,
@@ -149,6 +160,7 @@ function textPrinter(write: (line: string) => void, clock: Clock): Printer {
         line(`${terminalSafe(name)}: ${[move, note && (move ? `(${note})` : note)].filter(Boolean).join(' ')}`);
       }
     },
+    digest: () => undefined,
     alert: (title, body) => line(`🔔 ${terminalSafe(title)}${body ? ` — ${terminalSafe(body)}` : ''}`),
     health: (health) => {
       if (health.state === 'ok') line('Connected; data is fresh.');

@@ -123,6 +123,29 @@ describe('watch --json against the demo portal', () => {
     expect([...state.values()].sort((a, b) => (a.id as number) - (b.id as number))).toEqual(ctx.session.engine.snapshot?.colleagues);
   });
 
+  it('prints one digest after a sleep instead of alerts, in the documented shape', async () => {
+    const ctx = await run([]);
+    ({ session, portal } = ctx);
+    const [first, second] = ctx.portal.control.teamIds();
+    ctx.portal.control.updatePerson(first!, { presence: 'offline' });
+    ctx.portal.control.updatePerson(second!, { presence: 'online' });
+    await ctx.clock.advance(30_000);
+    const before = ctx.clock.now();
+    ctx.session.engine.pause();
+    ctx.portal.control.updatePerson(first!, { presence: 'online' });
+    ctx.portal.control.updatePerson(second!, { presence: 'offline' });
+    await ctx.clock.advance(3_600_000);
+    ctx.session.engine.resume();
+    await ctx.clock.advance(0);
+    const digests = ctx.of('digest');
+    expect(digests).toHaveLength(1);
+    // (Someone who was merely away when the portal started may have gone offline meanwhile too.)
+    expect(digests[0]).toEqual({ type: 'digest', at: expect.any(String), since: expect.any(String), until: expect.any(String), arrived: [first], left: expect.arrayContaining([second]), backFromLeave: [] });
+    expect(Date.parse(digests[0]!.since as string)).toBeLessThanOrEqual(before);
+    // The sleep's arrivals are not alerted one by one: one notification says it all.
+    expect(ctx.of('alert').map((line) => line.title)).toEqual(['While you were away']);
+  });
+
   it('with --alerts starred, alerts only for starred people', async () => {
     const probe = await startDemoPortal({ teamSize: 12, evolve: false, seed: 7 });
     const [starred, other] = probe.control.teamIds();
