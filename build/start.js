@@ -4,43 +4,41 @@
  * run), otherwise the same panel in browser mode on the demo portal, announced in one line.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectron } from './electron-binary.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const passThrough = process.argv.slice(2);
 
-/** @returns {string | null} the Electron executable, downloading it once if needed. */
-function electronBinary() {
+/** The Electron executable, or why there is none (said in one line). */
+function electron() {
   let packageDir;
   try {
     packageDir = dirname(require.resolve('electron/package.json'));
   } catch {
-    return null;
+    return { binary: null, reason: 'the electron package is not installed' };
   }
-  const find = () => {
-    const pathFile = join(packageDir, 'path.txt');
-    const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null;
-    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-    const candidate = override ? join(override, relative ?? 'electron') : relative ? join(packageDir, 'dist', relative) : null;
-    return candidate && existsSync(candidate) ? candidate : null;
-  };
-  const found = find();
-  if (found) return found;
-  process.stdout.write('Fetching the Electron binary (first run only)…\n');
-  spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
-  return find();
+  return findElectron({
+    packageDir,
+    cacheFile: join(root, 'node_modules', '.cache', 'b24-presence', 'electron-download.json'),
+    now: Date.now(),
+    nodeVersion: process.versions.node,
+    env: process.env,
+    download: () => spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 }),
+    say: (line) => process.stdout.write(`${line}\n`),
+  });
 }
 
-const binary = electronBinary();
+const found = electron();
+const binary = found.binary;
 if (binary) {
   const child = spawn(binary, [root, ...passThrough], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  process.stdout.write("Electron's binary could not be downloaded on this machine, so the panel opens in browser mode instead.\n");
+  process.stdout.write(`${'reason' in found ? found.reason : 'No Electron binary'}, so the panel opens in browser mode instead.\n`);
   const child = spawn(process.execPath, [join(root, 'dist/cli/cli.js'), 'web', '--demo', '--open', ...passThrough], {
     stdio: 'inherit',
   });
