@@ -95,10 +95,28 @@ export function derivePresence(fields: PresenceDateFields, now: number, onlineLi
 /** The portal's placeholder for "no picture": current portals send it as avatar_hr. */
 const PLACEHOLDER_AVATAR = /\/bitrix\/js\/im\/images\/blank\.gif(?:[?#]|$)/;
 
+function checkedAvatar(candidate: string | undefined): string | null {
+  const url = safeAvatarUrl(candidate);
+  return url !== null && !PLACEHOLDER_AVATAR.test(url) ? url : null;
+}
+
+/**
+ * The same avatar URLs come back poll after poll: their regex checks are remembered (bounded,
+ * so a portal sending ever-new strings cannot grow it without limit).
+ */
+const avatarChecks = new Map<string, string | null>();
+const AVATAR_CHECKS_KEPT = 50_000;
+
 function avatarOf(raw: RawUser): string | null {
   for (const candidate of [raw.avatar, raw.avatar_hr]) {
-    const url = safeAvatarUrl(candidate);
-    if (url !== null && !PLACEHOLDER_AVATAR.test(url)) return url;
+    if (!candidate) continue;
+    let url = avatarChecks.get(candidate);
+    if (url === undefined) {
+      if (avatarChecks.size >= AVATAR_CHECKS_KEPT) avatarChecks.clear();
+      url = checkedAvatar(candidate);
+      avatarChecks.set(candidate, url);
+    }
+    if (url !== null) return url;
   }
   return null;
 }
