@@ -3,41 +3,16 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { Emitter } from '../../electron/core/emitter.js';
-import type { AppService } from '../../electron/core/ports.js';
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
-import type { EventChannel, EventOf, RequestChannel, RequestOf } from '../../electron/shared/contract.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
+import { fakeService } from '../support/fake-service.js';
 
 /** Records what reached the service, so a test can prove a bad message never did. */
 function recordingService() {
-  const events = new Emitter<{ [C in EventChannel]: EventOf<C> }>();
-  const handled: Array<{ channel: RequestChannel; request: unknown }> = [];
-  const service: AppService = {
-    async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>) {
-      handled.push({ channel, request });
-      if (channel === 'alerts:pause') return { ok: true, value: DEFAULT_SETTINGS } as never;
-      return { ok: true, value: null } as never;
-    },
-    on: (channel, listener) => events.on(channel, listener as never),
-    summary: () => {
-      throw new Error('not used');
-    },
-    onSummary: () => () => undefined,
-    settings: () => DEFAULT_SETTINGS,
-    connectionInfo: () => {
-      throw new Error('not used');
-    },
-    // The portal connected now: the CSP's img-src names it.
-    portalOrigin: () => 'https://acme.bitrix24.example',
-    start: async () => undefined,
-    stop: async () => undefined,
-    pause: () => undefined,
-    resume: () => undefined,
-    userAway: () => undefined,
-    userBack: () => undefined,
-  };
-  return { service, events, handled };
+  const fake = fakeService({}, (channel) => ({ ok: true, value: channel === 'alerts:pause' ? DEFAULT_SETTINGS : null }));
+  // The portal connected now: the CSP's img-src names it.
+  fake.state.portalOrigin = 'https://acme.bitrix24.example';
+  return { service: fake.service, events: fake.events, handled: fake.handled };
 }
 
 function open(url: string, origin: string): Promise<WebSocket> {

@@ -9,13 +9,12 @@ import { parseWebhookUrl } from '../../electron/core/bitrix/webhook-url.js';
 import type { RefreshReport } from '../../electron/core/engine/engine.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../electron/core/engine/presence-source.js';
-import { Emitter } from '../../electron/core/emitter.js';
-import type { AppService } from '../../electron/core/ports.js';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../electron/shared/settings/schema.js';
+import { fakeService } from '../support/fake-service.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
 import { guardedHandler } from '../../electron/main/ipc.js';
 import { nodeFileOps, prepareSettingsFile } from '../../electron/main/store-files.js';
-import { REQUEST_CHANNELS, SnapshotSchema, type EventChannel, type EventOf, type RequestChannel } from '../../electron/shared/contract.js';
+import { REQUEST_CHANNELS, SnapshotSchema, type RequestChannel } from '../../electron/shared/contract.js';
 import { colleaguesHandler, fakePortal, user, usersHandler } from '../support/fake-portal.js';
 
 /**
@@ -216,32 +215,9 @@ describe('webhook URLs are refused with a clear message that never repeats them'
 
 describe('WebSocket bridge messages of the wrong shape never reach the service', () => {
   let server: WebServer;
-  const handled: string[] = [];
-  const events = new Emitter<{ [C in EventChannel]: EventOf<C> }>();
-  const service: AppService = {
-    handle: async (channel) => {
-      handled.push(channel);
-      return { ok: false, error: { code: 'not-connected', message: 'test double', field: null } } as never;
-    },
-    on: (channel, listener) => events.on(channel, listener as never),
-    summary: () => {
-      throw new Error('unused');
-    },
-    onSummary: () => () => undefined,
-    settings: () => {
-      throw new Error('unused');
-    },
-    connectionInfo: () => {
-      throw new Error('unused');
-    },
-    portalOrigin: () => null,
-    start: async () => undefined,
-    stop: async () => undefined,
-    pause: () => undefined,
-    resume: () => undefined,
-    userAway: () => undefined,
-    userBack: () => undefined,
-  };
+  const fake = fakeService({}, () => ({ ok: false, error: { code: 'not-connected', message: 'test double', field: null } }));
+  const { service, handled } = fake;
+
 
   beforeAll(async () => {
     const staticDir = mkdtempSync(join(tmpdir(), 'b24-hostile-'));

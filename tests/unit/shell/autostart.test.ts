@@ -8,7 +8,7 @@ import {
   type AutostartDeps,
   type AutostartFs,
 } from '../../../electron/main/autostart.js';
-import { fakeService } from './support/fake-service.js';
+import { fakeService } from '../../support/fake-service.js';
 
 function setup(startAtLogin: boolean, env: NodeJS.ProcessEnv = {}) {
   const fake = fakeService({ ui: { theme: 'system', language: 'system', startAtLogin, startMinimized: false } });

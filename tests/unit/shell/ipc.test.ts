@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { bindIpc, guardedHandler, setupIpc, type IpcOptions, type IpcRegistrar } from '../../../electron/main/ipc.js';
-import { fakeService } from './support/fake-service.js';
+import { fakeService } from '../../support/fake-service.js';
 import { isAppUrl, isTrustedSender } from '../../../electron/main/security/sender.js';
 import { REQUEST_CHANNELS, ipcRequestName } from '../../../electron/shared/contract.js';
 

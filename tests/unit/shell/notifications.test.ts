@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AlertIntent } from '../../../electron/shared/domain.js';
 import { Notifier, escapeBodyMarkup, focusTarget, notificationOptions, setupNotifications, type NotifierDeps } from '../../../electron/main/notifications.js';
-import { fakeService } from './support/fake-service.js';
+import { fakeService } from '../../support/fake-service.js';
 
 const intent = (userIds: number[]): AlertIntent => ({
   id: 'a1',

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { setupPanelCsp } from '../../../electron/main/panel-csp.js';
-import { fakeService } from './support/fake-service.js';
+import { fakeService } from '../../support/fake-service.js';
 
 const connection = (portalOrigin: string | null) =>
   ({ kind: portalOrigin ? 'webhook' : 'none', portalHost: null, portalOrigin, identityName: null, weakSecretStorage: false }) as const;

@@ -16,7 +16,7 @@ import {
   TRAY_TICK_MS,
 } from '../../../electron/main/tray.js';
 import { NOW, health, summary } from './support/fixtures.js';
-import { fakeService } from './support/fake-service.js';
+import { fakeService } from '../../support/fake-service.js';
 
 type Template = ReturnType<typeof trayMenuTemplate>;
 type Item = Template[number];
