@@ -59,6 +59,7 @@ export async function openPanel(
       weakSecretStorage: options.weakSecretStorage ?? false,
       host: options.host ?? 'desktop',
       portal: options.portal ?? 'current',
+      ...(options.longNames !== undefined ? { longNames: options.longNames } : {}),
     }),
   });
   await page.goto(url);

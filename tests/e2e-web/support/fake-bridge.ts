@@ -21,6 +21,11 @@ export interface FakeBridgeOptions {
    * on-premise portal that reports all three, with mobile and dnd/away/break people.
    */
   readonly portal?: 'current' | 'legacy';
+  /**
+   * Every fourth person (ids 1, 5, 9, …) gets a very long name and position, to see how rows,
+   * tooltips and the layout cope (issue 11).
+   */
+  readonly longNames?: boolean;
 }
 
 /** What `window.__fake` offers to page.evaluate. */
@@ -47,6 +52,10 @@ export interface FakeControl {
   latencyMs: number;
   /** Answer the next call on `channel` with this error. */
   failNext(channel: string, error: { code: string; message: string; field: string | null }): void;
+  /** issue 12: what `timeline:get` answers for a person (default: a made-up week, see `weekOf`). */
+  timelines: Record<number, Array<{ from: number; to: number; state: string }>>;
+  /** issue 12: whether `history:forget` was called, and how often. */
+  forgotten: number;
 }
 
 export function installFakeBridge(options: FakeBridgeOptions): void {
@@ -78,14 +87,16 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
     const full = NAMES[(id - 1) % NAMES.length] as string;
     const [first = '', last = ''] = full.split(' ');
     const suffix = id > NAMES.length ? ` ${Math.ceil(id / NAMES.length)}` : '';
-    const name = id === 1 && options.firstName !== undefined ? options.firstName : `${full}${suffix}`;
+    const long = options.longNames === true && id % 4 === 1;
+    const plainName = long ? `${full.replace(' ', '-Alexandra ')}-Konstantinopolskaya${suffix}` : `${full}${suffix}`;
+    const name = id === 1 && options.firstName !== undefined ? options.firstName : plainName;
     const kind = id % 10;
     const base = {
       id,
       name,
       firstName: id === 1 && options.firstName !== undefined ? options.firstName : first,
       lastName: id === 1 && options.firstName !== undefined ? '' : last,
-      position: POSITIONS[id % POSITIONS.length] as string,
+      position: long ? `Senior principal ${POSITIONS[id % POSITIONS.length] as string} for partnerships and enterprise accounts` : (POSITIONS[id % POSITIONS.length] as string),
       departments: [(Math.floor(id / 3) % 5) + 1],
       avatar: null,
       color: COLORS[id % COLORS.length] as string,
@@ -168,6 +179,45 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
     failNext(channel, error) {
       failures.set(channel, error);
     },
+    timelines: {},
+    forgotten: 0,
+  };
+
+  // issue 12: a made-up week for the timeline. Workdays online 9:05–12:30 and 13:15–18:00 (away in
+  // between); three days ago the app ran only from 14:00; today has an unknown half hour.
+  const weekOf = (now: number): Array<{ from: number; to: number; state: string }> => {
+    const segments: Array<{ from: number; to: number; state: string }> = [];
+    const at = (dayStart: number, h: number, m = 0): number => dayStart + (h * 60 + m) * 60_000;
+    const midnight = (t: number): number => {
+      const d = new Date(t);
+      d.setHours(0, 0, 0, 0);
+      return d.getTime();
+    };
+    const today = midnight(now);
+    for (let back = 6; back >= 0; back--) {
+      const day = midnight(today - back * 86_400_000 + 12 * 3_600_000);
+      const push = (from: number, to: number, state: string): void => {
+        const end = Math.min(to, now);
+        if (end > from) segments.push({ from, to: end, state });
+      };
+      if (back === 3) {
+        push(at(day, 14), at(day, 17, 40), 'online');
+        push(at(day, 17, 40), at(day, 24), 'offline');
+        continue;
+      }
+      push(day, at(day, 9, 5), 'offline');
+      if (back === 0) {
+        push(at(day, 9, 5), at(day, 10, 30), 'online');
+        push(at(day, 10, 30), at(day, 11), 'unknown');
+        push(at(day, 11), at(day, 24), 'online');
+        continue;
+      }
+      push(at(day, 9, 5), at(day, 12, 30), 'online');
+      push(at(day, 12, 30), at(day, 13, 15), 'idle');
+      push(at(day, 13, 15), at(day, 18), 'online');
+      push(at(day, 18), at(day, 24), 'offline');
+    }
+    return segments.filter((segment) => segment.state !== 'unknown');
   };
 
   const fieldError = (field: string, message: string) => ({ ok: false, error: { code: 'invalid-settings', message, field } });
@@ -184,6 +234,8 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       if ('onlineLimitSec' in update && !range(update.onlineLimitSec, 120, 86_400)) return fieldError('onlineLimitSec', 'At least 120 seconds');
       const alerts = update.alerts as Record<string, unknown> | undefined;
       if (alerts && 'burstWindowSec' in alerts && !range(alerts.burstWindowSec, 0, 300)) return fieldError('alerts.burstWindowSec', 'At most 300 seconds');
+      const history = update.history as Record<string, unknown> | undefined;
+      if (history && 'retentionDays' in history && !range(history.retentionDays, 0, 30)) return fieldError('history.retentionDays', 'At most 30 days');
       const current = control.settings as Record<string, Record<string, unknown>>;
       control.settings = {
         ...current,
@@ -230,6 +282,24 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
     'watch:set': (request) => {
       control.settings = { ...control.settings, watchIds: request.ids };
       return { ok: true, value: control.settings };
+    },
+    // issue 12
+    'timeline:get': (request) => {
+      const now = Date.now();
+      return { ok: true, value: { at: now, segments: control.timelines[request.id as number] ?? weekOf(now) } };
+    },
+    'history:forget': () => {
+      control.forgotten++;
+      control.timelines = {};
+      return { ok: true, value: null };
+    },
+    'notify-once:set': (request) => {
+      const id = request.id as number;
+      const person = control.snapshot?.colleagues.find((c) => c.id === id);
+      const requests = ((control.settings.notifyOnce ?? []) as Array<{ id: number; since: number }>).filter((r) => r.id !== id);
+      if (request.on === true && person?.presence === 'online') return { ok: true, value: { settings: control.settings, already: true } };
+      control.settings = { ...control.settings, notifyOnce: request.on === true ? [...requests, { id, since: Date.now() }] : requests };
+      return { ok: true, value: { settings: control.settings, already: false } };
     },
     'chat:open': (request) => ({ ok: true, value: { url: `https://team.example.com/online/?IM_DIALOG=${String(request.userId)}`, opened: false } }),
     'departments:get': (request) => ({
