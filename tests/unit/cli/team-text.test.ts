@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Colleague, PortalReports } from '../../../electron/shared/domain.js';
 import { countPresence } from '../../../electron/shared/presence/counts.js';
+import { colleague } from '../../support/colleague.js';
 import { leaveDay, presencePhrase, sortByPresence, summaryLine, teamTable, terminalSafe, width } from '../../../electron/cli/team-text.js';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -10,26 +11,7 @@ const LEGACY: PortalReports = { idle: true, mobile: true, status: true };
 
 let nextId = 1;
 function person(fields: Partial<Colleague> = {}): Colleague {
-  const id = fields.id ?? nextId++;
-  return {
-    id,
-    name: `Person ${id}`,
-    firstName: 'Person',
-    lastName: String(id),
-    position: '',
-    departments: [],
-    avatar: null,
-    color: null,
-    presence: 'online',
-    presenceSince: null,
-    lastActivity: NOW,
-    desktop: false,
-    status: 'online',
-    absentUntil: null,
-    bot: false,
-    extranet: false,
-    ...fields,
-  };
+  return colleague(fields.id ?? nextId++, { departments: [], lastActivity: NOW, ...fields });
 }
 
 describe('summaryLine', () => {
