@@ -223,3 +223,95 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
     await page.context().close();
   });
 });
+
+type Fake = { __fake: { emit(channel: string, payload: unknown): void } };
+
+describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    server = await serveRenderer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const shown = (page: Page) => page.locator('.row.person').count();
+  const chip = (page: Page, key: string) => page.locator(`button[data-count=${key}]`);
+
+  it('each header chip is a button that applies its filter, pressed while it is on, its number what the list shows', async () => {
+    const { page, problems } = await openPanel(browser, server.url, { portal: 'legacy', viewport: { width: 400, height: 2400 } });
+    await page.locator('.row.person').first().waitFor();
+    for (const key of ['online', 'idle', 'mobile', 'offline', 'leave']) {
+      const button = chip(page, key);
+      const value = Number(await button.locator('strong').textContent());
+      await button.click();
+      expect(await button.getAttribute('aria-pressed'), key).toBe('true');
+      await expect.poll(() => shown(page), { message: key }).toBe(value);
+      // The toolbar agrees: the same filter is checked there.
+      expect(await page.getByTestId(`filter-${key === 'leave' ? 'leave' : key}`).isChecked(), key).toBe(true);
+      expect(await page.locator('button[data-count][aria-pressed=true]').count()).toBe(1);
+    }
+    // Pressed again: everyone.
+    await chip(page, 'leave').click();
+    expect(await chip(page, 'leave').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => shown(page)).toBe(40);
+    expect(await page.getByTestId('filter-all').isChecked()).toBe(true);
+    // At 400 px the filter bar scrolls on its own; the chosen filter is scrolled into view.
+    await chip(page, 'offline').click();
+    const inView = await page.locator('label.segment.checked').evaluate((label) => {
+      const bar = label.parentElement?.getBoundingClientRect();
+      const box = label.getBoundingClientRect();
+      return bar !== undefined && box.left >= bar.left - 1 && box.right <= bar.right + 1;
+    });
+    expect(inView).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('tones presence down to "last known" while the data is stale or the credential was rejected', async () => {
+    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT } });
+    const anna = page.locator('.row.person[data-id="1"] .pill');
+    await anna.waitFor();
+    const colour = () => anna.evaluate((el) => getComputedStyle(el).color);
+    const green = await colour();
+    expect(await page.locator('.panel').getAttribute('data-live')).toBe('live');
+    expect(await page.getByTestId('last-known').count()).toBe(0);
+    for (const state of ['stale', 'auth-failed', 'offline'] as const) {
+      await page.evaluate(
+        ([now, health]) =>
+          (globalThis as unknown as Fake).__fake.emit('health', { state: health, since: now, until: null, lastSuccessAt: now - 600_000, code: null, message: null }),
+        [FIXED_NOW, state] as const,
+      );
+      await expect.poll(() => page.locator('.panel').getAttribute('data-live'), { message: state }).toBe('last-known');
+      expect(await page.getByTestId('last-known').textContent()).toBe('Last known');
+      expect(await colour(), state).not.toBe(green);
+      await page.screenshot({ path: join(shots, `last-known-${state}-400.png`) });
+    }
+    await page.evaluate(
+      (now) => (globalThis as unknown as Fake).__fake.emit('health', { state: 'ok', since: now, until: null, lastSuccessAt: now, code: null, message: null }),
+      FIXED_NOW,
+    );
+    await expect.poll(() => page.locator('.panel').getAttribute('data-live')).toBe('live');
+    expect(await colour()).toBe(green);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('search finds people by department name', async () => {
+    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 1000, height: 2400 } });
+    await page.locator('.row.person').first().waitFor();
+    // The fake's departments: 1 is "Engineering" (no position says it), for ids whose floor(id / 3) % 5 is 0.
+    const engineering = Array.from({ length: 40 }, (_, i) => i + 1).filter((id) => Math.floor(id / 3) % 5 === 0);
+    await page.getByTestId('search').fill('engineering');
+    await expect.poll(() => page.locator('.row.person').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))).sort((a, b) => a - b))).toEqual(engineering);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

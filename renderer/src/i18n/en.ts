@@ -54,7 +54,7 @@ export const en = {
   'banner.dismiss': 'Dismiss',
 
   'search.label': 'Search colleagues',
-  'search.placeholder': 'Search by name or position',
+  'search.placeholder': 'Name, position or department',
   'search.clear': 'Clear search',
   'filter.label': 'Show',
   'filter.all': 'Everyone',
@@ -193,6 +193,21 @@ export const en = {
   'error.field.onlineLimitSec': 'At least 120 seconds, at most one day (86400).',
   'error.field.alerts.burstWindowSec': 'From 0 to 300 seconds.',
   'error.field.watchIds': 'Up to 500 user ids, each a positive whole number.',
+
+  // issue 11
+  'filter.offline': 'Offline',
+  'header.chipShow': 'Show only these: {count} {label}',
+  'header.chipShowAll': 'Show everyone again',
+  'header.lastKnown': 'Last known',
+  'header.lastKnownTitle': 'Not live: the last presence the panel knows',
+  'onboarding.showUrl': 'Show the address',
+  'onboarding.hideUrl': 'Hide the address',
+  'settings.changeWebhook': 'Change webhook',
+  'settings.disconnectConfirm': 'Disconnect? The panel stops watching the team and the webhook is removed from this computer.',
+  'settings.disconnectYes': 'Disconnect',
+  'settings.disconnectNo': 'Cancel',
+  'list.clearFilters': 'Clear filters',
+  'list.emptyStarred': 'Nobody is starred yet. Star a colleague with ☆ on their row (or press S on it) to see them here, and to be told whenever they come online.',
 
   'people': { one: '{count} person', other: '{count} people' },
 } as const;

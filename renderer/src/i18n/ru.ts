@@ -58,7 +58,7 @@ export const ru: Catalog = {
   'banner.dismiss': 'Скрыть',
 
   'search.label': 'Поиск коллег',
-  'search.placeholder': 'Поиск по имени или должности',
+  'search.placeholder': 'Имя, должность или отдел',
   'search.clear': 'Очистить поиск',
   'filter.label': 'Показать',
   'filter.all': 'Все',
@@ -197,6 +197,21 @@ export const ru: Catalog = {
   'error.field.onlineLimitSec': 'Не меньше 120 секунд и не больше суток (86400).',
   'error.field.alerts.burstWindowSec': 'От 0 до 300 секунд.',
   'error.field.watchIds': 'До 500 номеров пользователей, каждый — целое положительное число.',
+
+  // issue 11
+  'filter.offline': 'Не в сети',
+  'header.chipShow': 'Показать только их: {count} {label}',
+  'header.chipShowAll': 'Снова показать всех',
+  'header.lastKnown': 'Последние данные',
+  'header.lastKnownTitle': 'Не в реальном времени: последнее, что известно панели',
+  'onboarding.showUrl': 'Показать адрес',
+  'onboarding.hideUrl': 'Скрыть адрес',
+  'settings.changeWebhook': 'Сменить вебхук',
+  'settings.disconnectConfirm': 'Отключиться? Панель перестанет следить за командой, а вебхук будет удалён с этого компьютера.',
+  'settings.disconnectYes': 'Отключиться',
+  'settings.disconnectNo': 'Отмена',
+  'list.clearFilters': 'Сбросить фильтры',
+  'list.emptyStarred': 'В избранном пока никого. Отметьте коллегу звёздочкой ☆ в его строке (или клавишей S), чтобы видеть его здесь и всегда получать уведомление о его появлении.',
 
   'people': { one: '{count} человек', few: '{count} человека', many: '{count} человек', other: '{count} человека' },
 };

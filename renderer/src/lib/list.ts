@@ -8,8 +8,13 @@ import { ruleOf } from '$shared/settings/rules.js';
  * Built for thousands of rows: string collation happens only when names change (NameOrder),
  * every other comparison is numeric.
  */
-export type FilterKey = 'all' | 'online' | 'idle' | 'mobile' | 'leave' | 'starred';
-export const FILTERS: readonly FilterKey[] = ['all', 'online', 'idle', 'mobile', 'leave', 'starred'];
+export type FilterKey = 'all' | 'online' | 'idle' | 'mobile' | 'offline' | 'leave' | 'starred';
+export const FILTERS: readonly FilterKey[] = ['all', 'online', 'idle', 'mobile', 'offline', 'leave', 'starred'];
+/**
+ * The filter each header chip applies: a chip's number is always how many people its filter
+ * lists (online, away, mobile and offline split the team; on leave is counted apart).
+ */
+export const CHIP_FILTER = { online: 'online', idle: 'idle', mobile: 'mobile', offline: 'offline', leave: 'leave' } as const satisfies Record<string, FilterKey>;
 /** The filters worth offering: "Mobile" only where the portal reports mobile activity. */
 export function availableFilters(reports: PortalReports): readonly FilterKey[] {
   return reports.mobile ? FILTERS : FILTERS.filter((key) => key !== 'mobile');
@@ -38,7 +43,7 @@ export interface ListContext {
   /** What the portal really reports: decides what counts as mobile or busy. */
   readonly reports: PortalReports;
   readonly names: NameOrder;
-  /** Department name, or null while unknown. */
+  /** Department name, or null while unknown. Search matches the names it knows. */
   readonly departmentName: (id: number) => string | null;
   /** Label for people without a department, and for ids whose name is unknown. */
   readonly noDepartment: string;
@@ -66,9 +71,31 @@ function searchableText(c: Colleague, locale: string): string {
   return text;
 }
 
-export function matchesQuery(c: Colleague, normalizedQuery: string, locale: string): boolean {
+/**
+ * Whether a person matches the search: their name, their position, or (given
+ * `departmentText`, the normalised name of a department id, null while unknown) one of their
+ * departments' names.
+ */
+export function matchesQuery(c: Colleague, normalizedQuery: string, locale: string, departmentText?: (id: number) => string | null): boolean {
   if (normalizedQuery === '') return true;
-  return searchableText(c, locale).includes(normalizedQuery);
+  if (searchableText(c, locale).includes(normalizedQuery)) return true;
+  if (departmentText === undefined) return false;
+  for (const id of c.departments) if (departmentText(id)?.includes(normalizedQuery) === true) return true;
+  return false;
+}
+
+/** Normalised department names, each normalised once per list build (a team has few departments). */
+function departmentSearchText(context: ListContext): (id: number) => string | null {
+  const known = new Map<number, string | null>();
+  return (id) => {
+    let text = known.get(id);
+    if (text === undefined) {
+      const name = context.departmentName(id);
+      text = name === null ? null : normalizeText(name, context.locale);
+      known.set(id, text);
+    }
+    return text;
+  };
 }
 
 /** Filters read people as the badges, the header counts and the tray do (shownPresence). */
@@ -76,14 +103,15 @@ export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContex
   switch (filter) {
     case 'all':
       return true;
-    case 'online': {
-      const presence = shownPresence(c, reports);
-      return presence === 'online' || presence === 'mobile';
-    }
+    // One person, one of online, idle, mobile or offline: the same split as the header's chips.
+    case 'online':
+      return shownPresence(c, reports) === 'online';
     case 'idle':
       return shownPresence(c, reports) === 'idle';
     case 'mobile':
       return shownPresence(c, reports) === 'mobile';
+    case 'offline':
+      return shownPresence(c, reports) === 'offline';
     case 'leave':
       return c.absentUntil !== null;
     case 'starred':
@@ -198,13 +226,18 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
   return sorted;
 }
 
+function filterColleagues(colleagues: readonly Colleague[], filter: FilterKey, query: string, context: ListContext): Colleague[] {
+  const departments = departmentSearchText(context);
+  return colleagues.filter((c) => matchesFilter(c, filter, context.rules, context.reports) && matchesQuery(c, query, context.locale, departments));
+}
+
 export function buildList(colleagues: readonly Colleague[], options: ViewOptions, context: ListContext): ListItem[] {
   const query = normalizeText(options.query, context.locale);
   const filter = effectiveFilter(options.filter, context.reports);
   const filtered =
     filter === 'all' && query === ''
       ? colleagues.slice()
-      : colleagues.filter((c) => matchesFilter(c, filter, context.rules, context.reports) && matchesQuery(c, query, context.locale));
+      : filterColleagues(colleagues, filter, query, context);
   const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues), context.reports);
   if (!options.groupByDepartment) return visible.map(personItem);
 

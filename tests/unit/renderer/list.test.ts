@@ -3,6 +3,7 @@ import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../.
 import {
   availableFilters,
   buildList,
+  CHIP_FILTER,
   effectiveFilter,
   FILTERS,
   matchesFilter,
@@ -66,8 +67,22 @@ describe('list building', () => {
     expect(names({ query: 'nobody' })).toEqual([]);
   });
 
+  it('searches the department names it knows, and not ids or unknown departments', () => {
+    expect(names({ query: 'support', sort: 'name' })).toEqual(['Chloe Martin', 'Семён Орлов']);
+    expect(names({ query: 'SUPP' })).toEqual(['Семён Орлов', 'Chloe Martin']);
+    // Zoe's department (7) has no name yet: nothing to match.
+    const unnamed = [person('Zoe Unnamed', { departments: [7] })];
+    const built = buildList(unnamed, view({ query: 'department' }), context());
+    expect(built).toEqual([]);
+    // Named in Russian, folded like names.
+    const ru = { ...context(), departmentName: (id: number) => (id === 7 ? 'Отдел продаж Ёлки' : null), locale: 'ru' };
+    expect(buildList(unnamed, view({ query: 'елки' }), ru).map((item) => (item.kind === 'person' ? item.colleague.name : ''))).toEqual(['Zoe Unnamed']);
+  });
+
   it('filters', () => {
-    expect(names({ filter: 'online' })).toEqual(['Семён Орлов', 'Boris Ivanov', 'Chloe Martin']);
+    // Online means online here, as the chip counts it; the mobile people have their own filter.
+    expect(names({ filter: 'online' })).toEqual(['Семён Орлов', 'Chloe Martin']);
+    expect(names({ filter: 'offline' })).toEqual(['Zoe Adams', 'Dmitry Smirnov']);
     expect(names({ filter: 'idle' })).toEqual(['Anna Petrova']);
     expect(names({ filter: 'mobile' })).toEqual(['Boris Ivanov']);
     expect(names({ filter: 'leave' })).toEqual(['Dmitry Smirnov']);
@@ -76,7 +91,7 @@ describe('list building', () => {
 
   it('offers the mobile filter only where the portal reports mobile, and falls back to everyone', () => {
     expect(availableFilters(LEGACY)).toEqual(FILTERS);
-    expect(availableFilters(CURRENT)).toEqual(['all', 'online', 'idle', 'leave', 'starred']);
+    expect(availableFilters(CURRENT)).toEqual(['all', 'online', 'idle', 'offline', 'leave', 'starred']);
     expect(availableFilters({ ...CURRENT, mobile: true })).toContain('mobile');
     expect(effectiveFilter('mobile', CURRENT)).toBe('all');
     expect(effectiveFilter('idle', CURRENT)).toBe('idle');
@@ -96,7 +111,11 @@ describe('list building', () => {
       expect(counts.idle, JSON.stringify(reports)).toBe(count('idle'));
       expect(counts.idle).toBe(badges.filter((b) => b === 'idle').length);
       expect(counts.mobile).toBe(badges.filter((b) => b === 'mobile').length);
-      expect(counts.online + counts.mobile).toBe(count('online'));
+      // Every chip's number is what its filter lists.
+      for (const [chip, filter] of Object.entries(CHIP_FILTER)) {
+        const value = chip === 'leave' ? counts.onLeave : counts[chip as 'online' | 'idle' | 'mobile' | 'offline'];
+        if (filter !== 'mobile' || reports.mobile) expect(value, `${chip} ${JSON.stringify(reports)}`).toBe(count(filter));
+      }
       expect(counts.online).toBe(badges.filter((b) => ['online', 'dnd', 'away', 'break'].includes(b)).length);
       expect(counts.onLeave).toBe(count('leave'));
       if (reports.mobile) expect(counts.mobile).toBe(count('mobile'));
