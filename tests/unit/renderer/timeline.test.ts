@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../renderer/src/lib/i18n.js';
+import { hoursMinutes, timelineSummary, timelineView } from '../../../renderer/src/lib/timeline.js';
+
+const en = createTranslator('en');
+const ru = createTranslator('ru');
+const H = 3_600_000;
+const M = 60_000;
+/** Wednesday 25 Nov 2026, 12:00 local. */
+const NOW = new Date(2026, 10, 25, 12, 0).getTime();
+const TODAY = new Date(2026, 10, 25).getTime();
+const YESTERDAY = new Date(2026, 10, 24).getTime();
+
+describe('the timeline in the detail view', () => {
+  it('spells time online in hours and minutes', () => {
+    expect(hoursMinutes(7 * H + 12 * M, en)).toBe('7 h 12 min');
+    expect(hoursMinutes(45 * M, en)).toBe('45 min');
+    expect(hoursMinutes(3 * H, en)).toBe('3 h');
+    expect(hoursMinutes(2 * H + 5 * M, ru)).toBe('2 ч 5 мин');
+  });
+
+  it('puts today first, with when they got in and how long they were online', () => {
+    const segments = [
+      { from: YESTERDAY + 8 * H, to: YESTERDAY + 17 * H, state: 'online' as const },
+      { from: TODAY, to: TODAY + 9 * H + 5 * M, state: 'offline' as const },
+      { from: TODAY + 9 * H + 5 * M, to: TODAY + 11 * H, state: 'online' as const },
+      { from: TODAY + 11 * H, to: NOW, state: 'idle' as const },
+    ];
+    const days = timelineView(segments, NOW, en, 3);
+    expect(days.map((day) => day.label)).toEqual(['Today', 'Yesterday', 'Mon 23']);
+    expect(days.map((day) => day.fullLabel)).toEqual(['Today', 'Yesterday', 'Mon 23 Nov']);
+    expect(days[0]?.summary).toBe('in at 09:05, 1 h 55 min online');
+    expect(days[0]?.bars.map((bar) => bar.state)).toEqual(['offline', 'online', 'idle']);
+    // Yesterday: unknown before 8:00 and after 17:00 (the app saw nothing), never offline.
+    expect(days[1]?.bars.map((bar) => bar.state)).toEqual(['unknown', 'online', 'unknown']);
+    expect(days[1]?.summary).toBe('in at 08:00, 9 h online');
+    expect(days[2]?.watched).toBe(false);
+    expect(days[2]?.summary).toBe('not watched');
+  });
+
+  it('says "not online" for a watched day without being online, and sums it up for screen readers', () => {
+    const days = timelineView([{ from: TODAY, to: NOW, state: 'offline' }], NOW, en, 2);
+    expect(days[0]?.summary).toBe('not online');
+    expect(days[0]?.firstText).toBe('—');
+    expect(timelineSummary('Anna Petrova', days, en)).toBe('Presence of Anna Petrova by day. Today: not online. Yesterday: not watched');
+  });
+
+  it('shows an unknown gap between known parts as its own bar', () => {
+    const segments = [
+      { from: TODAY + 9 * H, to: TODAY + 10 * H, state: 'online' as const },
+      { from: TODAY + 10 * H + 30 * M, to: NOW, state: 'online' as const },
+    ];
+    const [today] = timelineView(segments, NOW, ru, 1);
+    expect(today?.bars.map((bar) => bar.state)).toEqual(['unknown', 'online', 'unknown', 'online']);
+    expect(today?.bars[2]?.x0).toBeCloseTo(10 / 24);
+    expect(today?.bars[2]?.x1).toBeCloseTo(10.5 / 24);
+    expect(today?.label).toBe('Сегодня');
+    expect(today?.summary).toBe('первый вход в 09:00, в сети 2 ч 30 мин');
+  });
+});
