@@ -360,7 +360,7 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
     const id = Number(second?.slice('person-'.length));
     await expect.poll(() => calls(page, 'colleague:set-rule')).toEqual([{ id, rule: 'starred' }]);
     await expect.poll(() => page.locator(`#${second} .icon-button.star`).getAttribute('aria-pressed')).toBe('true');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('c');
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as FakeWindow).__fake.opened)).toEqual([`https://team.example.com/online/?IM_DIALOG=${id}`]);
 
     // Settings: reachable by keyboard, Esc closes it and focus comes back.

@@ -11,6 +11,7 @@ import {
   type AlertIntent,
   type Colleague,
   type ColleagueRule,
+  type Digest,
   type Health,
   type PortalReports,
   type Snapshot,
@@ -18,6 +19,8 @@ import {
 import { applySettingsUpdate, DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '$shared/settings/schema.js';
 import { applyPatch, PatchMismatchError, SequenceGapError } from '$shared/snapshot/diff.js';
 import { ruleOf, withRule } from '$shared/settings/rules.js';
+import { notifyOnceEdit } from '$shared/settings/edits.js';
+import { mergeDigest } from '../lib/digest.js';
 import { DepartmentCache } from '../lib/departments.js';
 import { missingDepartments } from '../lib/list.js';
 import { isWebUrl } from '../lib/safe-url.js';
@@ -56,6 +59,12 @@ export class AppState {
   lastAlert = $state.raw<AlertIntent | null>(null);
   /** A notification was clicked: the list scrolls to and highlights this person. */
   focusRequest = $state.raw<{ readonly id: number; readonly nonce: number } | null>(null);
+  /** "While you were away": the card's digest (a second one while it shows is merged in), until dismissed. */
+  digest = $state.raw<Digest | null>(null);
+  /** Bumped when a digest card appears (not when one is merged into it): the live region says it once. */
+  digestShown = $state(0);
+  /** Asked to be told about someone who is available already: the panel says so (nonce: say it again). */
+  availableNow = $state.raw<{ readonly id: number; readonly nonce: number } | null>(null);
   /** A short message about a failed action, shown in the status bar. */
   notice = $state.raw<RequestError | null>(null);
   /** Bumped when the host asks to show the settings (the tray's "Settings…"). */
@@ -97,8 +106,9 @@ export class AppState {
     });
     this.listen('settings', (settings) => (this.settings = settings));
     this.listen('connection', (connection) => this.onConnection(connection));
-    this.listen('alert', (alert) => (this.lastAlert = alert));
-    this.listen('focus-colleague', ({ id }) => (this.focusRequest = { id, nonce: ++this.focusNonce }));
+    this.listen('alert', (alert) => this.onAlert(alert));
+    this.listen('focus-colleague', ({ id }) => this.focus(id));
+    this.listen('digest', (digest) => this.onDigest(digest));
     this.listen('open-settings', () => this.settingsRequests++);
     const ticker = setInterval(() => (this.now = Date.now()), 1000);
     this.unsubscribers.push(() => clearInterval(ticker));
@@ -182,6 +192,7 @@ export class AppState {
     this.connection = connection;
     if (connection.kind === 'none') {
       this.snapshot = null;
+      this.digest = null;
       this.reports = CURRENT_PORTAL_REPORTS;
     } else this.reconnecting = false;
   }
@@ -195,6 +206,62 @@ export class AppState {
       if (answer.ok) this.departments = this.departmentCache.learn(answer.value);
       else this.departmentCache.release(ids);
     }
+  }
+
+  private onAlert(alert: AlertIntent): void {
+    this.lastAlert = alert;
+    // The one alert of a notify-once request: the bell goes at once (the settings event follows).
+    if (alert.kind === 'notify-once') {
+      const requests = this.settings.notifyOnce.filter((request) => !alert.userIds.includes(request.id));
+      if (requests.length !== this.settings.notifyOnce.length) this.settings = { ...this.settings, notifyOnce: requests };
+    }
+  }
+
+  private onDigest(digest: Digest): void {
+    if (this.digest === null) {
+      this.digest = digest;
+      this.digestShown++;
+    } else this.digest = mergeDigest(this.digest, digest);
+  }
+
+  dismissDigest(): void {
+    this.digest = null;
+  }
+
+  /** Scroll to, select and highlight a person: a clicked notification, a name on the digest card. */
+  focus(id: number): void {
+    this.focusRequest = { id, nonce: ++this.focusNonce };
+  }
+
+  isNotifyOnce(id: number): boolean {
+    return this.settings.notifyOnce.some((request) => request.id === id);
+  }
+
+  /**
+   * "Tell me when … is available" (on) or take it back (off). Optimistic: the bell shows at once
+   * and goes back if the host refuses, or if the person is available already (then it says so).
+   */
+  async setNotifyOnce(id: number, on: boolean): Promise<void> {
+    const before = this.settings;
+    this.settings = applySettingsUpdate(before, notifyOnceEdit(before, id, on, Date.now()));
+    const answer = await this.bridge.invoke('notify-once:set', { id, on });
+    if (!answer.ok) {
+      this.settings = before;
+      this.notice = answer.error;
+      return;
+    }
+    this.settings = answer.value.settings;
+    if (answer.value.already) this.availableNow = { id, nonce: ++this.focusNonce };
+  }
+
+  /** One person's last `days` local days of presence, for the detail view. */
+  timeline(id: number, days: number) {
+    return this.bridge.invoke('timeline:get', { id, days });
+  }
+
+  async forgetHistory(): Promise<RequestError | null> {
+    const answer = await this.bridge.invoke('history:forget', null);
+    return answer.ok ? null : answer.error;
   }
 
   ruleOf(id: number): ColleagueRule {
