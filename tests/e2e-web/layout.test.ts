@@ -315,3 +315,98 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
     await page.context().close();
   });
 });
+
+type FakeCalls = { __fake: { calls: Array<{ channel: string; request: unknown }>; failNext(channel: string, error: { code: string; message: string; field: string | null }): void } };
+
+describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    server = await serveRenderer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const callsOf = (page: Page, channel: string) =>
+    page.evaluate((wanted) => (globalThis as unknown as FakeCalls).__fake.calls.filter((call) => call.channel === wanted).length, channel);
+
+  it('hides the webhook like a password until asked, and a failed test takes back "Looks right"', async () => {
+    const { page, problems } = await openPanel(browser, server.url, { connection: 'none', viewport: { width: 400, height: HEIGHT } });
+    const input = page.getByTestId('webhook-url');
+    await input.waitFor();
+    expect(await input.getAttribute('type')).toBe('password');
+    const reveal = page.getByTestId('reveal-webhook');
+    expect(await reveal.getAttribute('aria-pressed')).toBe('false');
+    await reveal.click();
+    expect(await input.getAttribute('type')).toBe('url');
+    expect(await reveal.getAttribute('aria-pressed')).toBe('true');
+    expect(await reveal.textContent()).toContain('Hide');
+    await reveal.click();
+    expect(await input.getAttribute('type')).toBe('password');
+
+    await input.fill('https://team.example.com/rest/7/abc123xyz/');
+    const status = page.locator('#webhook-status');
+    await expect.poll(() => status.textContent()).toContain('Looks right');
+    await page.evaluate(() =>
+      (globalThis as unknown as FakeCalls).__fake.failNext('connection:test', { code: 'auth-invalid', message: 'rejected', field: null }),
+    );
+    await page.getByTestId('test-connection').click();
+    await page.getByRole('alert').filter({ hasText: 'That did not work' }).waitFor();
+    expect(await status.textContent()).not.toContain('Looks right');
+    expect(await status.evaluate((el) => el.classList.contains('ok'))).toBe(false);
+    await page.screenshot({ path: join(shots, 'onboarding-test-failed-400.png') });
+    // Editing the address starts over.
+    await input.fill('https://team.example.com/rest/7/abc123xyz2/');
+    await expect.poll(() => status.textContent()).toContain('Looks right');
+    // A test that works shows the owner, and still "Looks right".
+    await page.getByTestId('test-connection').click();
+    await expect.poll(() => page.getByTestId('test-result').textContent()).toContain('Webhook Owner');
+    expect(await status.textContent()).toContain('Looks right');
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('asks before disconnecting, and offers "Change webhook" next to Disconnect', async () => {
+    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT }, locale: 'ru-RU' });
+    await page.locator('.row.person').first().waitFor();
+    await page.getByTestId('open-settings').click();
+    const disconnect = page.getByTestId('disconnect');
+    const change = page.getByTestId('change-webhook');
+    await disconnect.waitFor();
+    // Side by side, in one row of actions.
+    expect(await change.evaluate((el, other) => el.parentElement === other?.parentElement, await disconnect.elementHandle())).toBe(true);
+    await page.screenshot({ path: join(shots, 'settings-connection-ru-400.png') });
+
+    await disconnect.click();
+    expect(await page.getByTestId('disconnect-yes').isVisible()).toBe(true);
+    expect(await page.locator('#disconnect-question').textContent()).toContain('Отключиться?');
+    expect(await callsOf(page, 'connection:disconnect')).toBe(0);
+    await page.getByTestId('disconnect-no').click();
+    expect(await callsOf(page, 'connection:disconnect')).toBe(0);
+    await disconnect.click();
+    await page.getByTestId('disconnect-yes').click();
+    await page.getByTestId('webhook-url').waitFor();
+    expect(await callsOf(page, 'connection:disconnect')).toBe(1);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('"Change webhook" opens the connect form, and Back returns to the panel still connected', async () => {
+    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT } });
+    await page.locator('.row.person').first().waitFor();
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('change-webhook').click();
+    await page.getByTestId('webhook-url').waitFor();
+    await page.getByRole('button', { name: 'Back to the panel' }).click();
+    await page.locator('.row.person').first().waitFor();
+    expect(await callsOf(page, 'connection:disconnect')).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
