@@ -410,3 +410,45 @@ describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () =
     await page.context().close();
   });
 });
+
+describe.skipIf(browserSkipReason !== null)('avatar initials', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    server = await serveRenderer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows Georgian initials in Mkhedruli, and every avatar colour gets initials at 4.5:1 or more', async () => {
+    const { page, problems } = await openPanel(browser, server.url, { firstName: 'ნინო', viewport: { width: 400, height: 2400 }, colorScheme: 'dark' });
+    await page.locator('.row.person').first().waitFor();
+    expect(await page.locator('.row.person[data-id="1"] .initials').textContent()).toBe('ნ');
+    const ratios = await page.locator('.avatar').evaluateAll((avatars) => {
+      const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (css: string) => {
+        const [r = 0, g = 0, b = 0] = rgb(css).map((v) => {
+          const c = v / 255;
+          return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return avatars.map((avatar) => {
+        const style = getComputedStyle(avatar);
+        const a = luminance(style.backgroundColor);
+        const b = luminance(style.color);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      });
+    });
+    expect(ratios.length).toBeGreaterThan(30);
+    expect(Math.min(...ratios)).toBeGreaterThanOrEqual(4.5);
+    await page.screenshot({ path: join(shots, 'avatars-dark-400.png'), clip: { x: 0, y: 0, width: 400, height: 900 } });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -13,20 +13,6 @@ export function safeColor(value: string | null): string | null {
   return value !== null && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value) ? value : null;
 }
 
-/** Up to two initials for the avatar placeholder ("Анна Петрова" → "АП"). */
-export function initials(firstName: string, lastName: string, name: string): string {
-  const letters = [firstName, lastName]
-    .map((part) => Array.from(part.trim())[0] ?? '')
-    .join('');
-  if (letters !== '') return letters.toLocaleUpperCase();
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  return words
-    .slice(0, 2)
-    .map((word) => Array.from(word)[0] ?? '')
-    .join('')
-    .toLocaleUpperCase();
-}
-
 /** Parses "12, 40 7" into user ids; returns the offending token when one is not a positive integer. */
 export function parseIdList(text: string): { ok: true; ids: number[] } | { ok: false; token: string } {
   const tokens = text.split(/[\s,;]+/).filter(Boolean);
