@@ -6,6 +6,8 @@ import { createAppService } from '../../electron/core/app-service.js';
 import type { AppService } from '../../electron/core/ports.js';
 import type { Settings } from '../../electron/shared/settings/schema.js';
 import { memoryPorts } from '../../electron/cli/memory-ports.js';
+import { memoryHistoryFolders } from '../../electron/core/history/memory-files.js';
+import type { AlertIntent } from '../../electron/shared/domain.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoPortal } from '../../electron/demo/types.js';
@@ -63,6 +65,7 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
         return demo;
       },
       locale: () => 'en',
+      historyFolder: memoryHistoryFolders(),
     });
     await service.start();
     const server = await startWebServer({ service, staticDir: STATIC_DIR });
@@ -198,4 +201,98 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     await page.locator('[data-health=host-lost]').waitFor();
     expect(await page.locator('[data-health=host-lost]').textContent()).toContain('Lost the connection to B24 Presence');
   });
+  // issue 12: "while you were away", notify me once and the timeline, through the whole stack.
+
+  it('shows "while you were away" after a simulated sleep, and a name there finds the row', async () => {
+    const { page, demos, service, problems } = await start({ connection: { kind: 'demo' } });
+    await expect.poll(() => rows(page).count()).toBe(12);
+    const portal = demos[0]!;
+    const [arrives, leaves] = portal.control.teamIds();
+    const nameOf = (id: number) => String(portal.control.userObject(id)!.name);
+    portal.control.updatePerson(arrives!, { presence: 'offline' });
+    portal.control.updatePerson(leaves!, { presence: 'online' });
+    await refresh(page);
+    await expect.poll(() => rowOf(page, nameOf(arrives!)).textContent()).toMatch(/Offline/);
+    await expect.poll(() => rowOf(page, nameOf(leaves!)).textContent()).toMatch(/Online/);
+    expect(await page.getByTestId('digest').count()).toBe(0);
+
+    // The laptop sleeps; meanwhile one comes online and one leaves; it wakes.
+    service.pause();
+    portal.control.updatePerson(arrives!, { presence: 'online' });
+    portal.control.updatePerson(leaves!, { presence: 'offline' });
+    service.resume();
+
+    const card = page.getByRole('region', { name: 'While you were away' });
+    await card.waitFor();
+    expect(await card.locator('[data-kind=arrived]').textContent()).toContain(nameOf(arrives!));
+    expect(await card.locator('[data-kind=left]').textContent()).toContain(nameOf(leaves!));
+    await expect.poll(() => page.getByTestId('alert-live').textContent()).toContain(`Came online: ${nameOf(arrives!)}`);
+    await card.getByRole('button', { name: `Show ${nameOf(leaves!)} in the list` }).click();
+    await expect.poll(() => page.getByRole('listbox').getAttribute('aria-activedescendant')).toBe(`person-${leaves!}`);
+    await page.getByTestId('digest-dismiss').click();
+    expect(await page.getByTestId('digest').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('notify me once: asked from the bell, fires exactly once when the person comes online, and the bell goes', async () => {
+    const { page, demos, service, problems } = await start({ connection: { kind: 'demo' } });
+    await expect.poll(() => rows(page).count()).toBe(12);
+    const portal = demos[0]!;
+    const id = portal.control.teamIds()[2]!;
+    const name = String(portal.control.userObject(id)!.name);
+    portal.control.updatePerson(id, { presence: 'offline' });
+    await refresh(page);
+    await expect.poll(() => rowOf(page, name).textContent()).toMatch(/Offline/);
+    const alerts: AlertIntent[] = [];
+    service.on('alert', (alert) => alerts.push(alert));
+
+    await rowOf(page, name).hover();
+    await page.getByRole('button', { name: `Tell me when ${name} is available (B)` }).click();
+    await expect.poll(() => rowOf(page, name).getByTestId('notify-mark').count()).toBe(1);
+    expect(service.settings().notifyOnce.map((request) => request.id)).toEqual([id]);
+
+    portal.control.updatePerson(id, { presence: 'online' });
+    await refresh(page);
+    await expect.poll(() => rowOf(page, name).textContent()).toMatch(/Online/);
+    await refresh(page);
+    await expect.poll(() => alerts.filter((alert) => alert.kind === 'notify-once').length).toBe(1);
+    await expect.poll(() => rowOf(page, name).getByTestId('notify-mark').count()).toBe(0);
+    expect(service.settings().notifyOnce).toEqual([]);
+    await refresh(page);
+    await page.waitForTimeout(300);
+    expect(alerts.filter((alert) => alert.kind === 'notify-once').map((alert) => alert.userIds)).toEqual([[id]]);
+    expect(await rowOf(page, name).locator('.icon-button.bell').getAttribute('aria-pressed')).toBe('false');
+    expect(problems).toEqual([]);
+  });
+
+  it('draws the time the app was asleep as unknown between known parts of today’s bar', async () => {
+    // Polls every 2 s: data older than 4 s is stale, so a 6-second sleep leaves an unknown gap.
+    const { page, service, problems } = await start({ connection: { kind: 'demo' }, pollIntervalSec: 2 });
+    await expect.poll(() => rows(page).count()).toBe(12);
+    for (let i = 0; i < 3; i++) {
+      await refresh(page);
+      await page.waitForTimeout(300);
+    }
+    service.pause();
+    await page.waitForTimeout(6000);
+    service.resume();
+    await page.waitForTimeout(500);
+    await refresh(page);
+    await page.waitForTimeout(300);
+
+    const first = rows(page).first();
+    const name = (await first.locator('.name').textContent())!;
+    await first.dblclick();
+    await page.getByTestId('timeline').waitFor();
+    const today = page.locator('.timeline-day').first();
+    expect(await today.locator('.timeline-label').textContent()).toBe('Today');
+    const states = await today.locator('.timeline-bar').evaluateAll((bars) => bars.map((bar) => bar.getAttribute('data-state')));
+    // Unknown before the app started, something known, the unknown sleep, known again.
+    expect(states[0]).toBe('unknown');
+    const known = (state: string | null) => state !== null && state !== 'unknown';
+    const gap = states.findIndex((state, index) => state === 'unknown' && index > 0 && known(states[index - 1]!) && states.slice(index + 1).some(known));
+    expect(gap, JSON.stringify(states)).toBeGreaterThan(0);
+    expect(await page.getByRole('img', { name: `Presence of ${name} by day` }).count()).toBe(1);
+    expect(problems).toEqual([]);
+  }, 30_000);
 });
