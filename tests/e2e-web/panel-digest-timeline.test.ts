@@ -248,6 +248,9 @@ describe.skipIf(browserSkipReason !== null)('issue 12 in the panel (fake bridge)
         await page.getByTestId('timeline').waitFor();
         await page.mouse.move(0, 0);
         await page.screenshot({ path: join(shots, `detail-${suffix}.png`) });
+        // Further down: the hour scale, the legend and the note about the hatched time.
+        await page.getByTestId('detail').evaluate((el) => (el.scrollTop = el.scrollHeight));
+        await page.screenshot({ path: join(shots, `detail-scrolled-${suffix}.png`) });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
         await finish(panel);
       });
