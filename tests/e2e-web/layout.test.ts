@@ -452,3 +452,46 @@ describe.skipIf(browserSkipReason !== null)('avatar initials', () => {
     await page.context().close();
   });
 });
+
+describe.skipIf(browserSkipReason !== null)('empty results', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    server = await serveRenderer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('offers "Clear filters" when nobody matches, and says how to star someone on an empty Starred list', async () => {
+    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT } });
+    await page.locator('.row.person').first().waitFor();
+    await page.locator('label.segment', { has: page.getByTestId('filter-leave') }).click();
+    await page.getByTestId('search').fill('nobody by this name');
+    const empty = page.locator('.list-empty');
+    await expect.poll(() => empty.getAttribute('data-empty')).toBe('no-match');
+    expect(await empty.textContent()).toContain('Nobody matches these filters.');
+    await page.screenshot({ path: join(shots, 'empty-no-match-400.png') });
+    await page.getByTestId('clear-filters').click();
+    await expect.poll(() => page.locator('.row.person').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('search').inputValue()).toBe('');
+    expect(await page.getByTestId('filter-all').isChecked()).toBe(true);
+
+    await page.locator('label.segment', { has: page.getByTestId('filter-starred') }).click();
+    await expect.poll(() => empty.getAttribute('data-empty')).toBe('no-starred');
+    expect(await empty.textContent()).toContain('Star a colleague with ☆ on their row');
+    await page.screenshot({ path: join(shots, 'empty-starred-400.png') });
+    // Following the advice: a star, and the list shows that person.
+    await page.getByTestId('clear-filters').click();
+    await page.locator('.row.person').first().locator('.icon-button.star').click();
+    await page.locator('label.segment', { has: page.getByTestId('filter-starred') }).click();
+    await expect.poll(() => page.locator('.row.person').count()).toBe(1);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
