@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: a connection's lifecycle (activate, wire its engine, client and
+// history to the service's events, deactivate) reads best as one sequence in one file.
 import { errorMessage } from './error-message.js';
 import type { Clock } from './clock.js';
 import type { Emitter } from './emitter.js';

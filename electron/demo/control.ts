@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the demo's whole control surface, one zod-validated set of
+// operations shared by the tests and the /_demo/ endpoints, is easier to keep exact in one place.
 import { z } from 'zod';
 import { Credentials } from './auth.js';
 import { FaultBook } from './faults.js';

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one class mirrors the IM module's REST method table, a few lines a
+// method, with batch around them; splitting it would scatter what the server does per method.
 import { performance } from 'node:perf_hooks';
 import type { FaultBook } from './faults.js';
 import {

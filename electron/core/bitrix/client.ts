@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the request path (queue, pacing, auth, HTTP, body limits, parsing,
+// typed errors) is one class, so that no call can skip a step of it.
 import { systemClock, type Clock } from '../clock.js';
 import { credentialSecrets, OAuthSession, validateOAuthCredential, type Credential, type OAuthTokens } from './credential.js';
 import { B24Error, errorFromErrorBody, errorFromResponse, errorFromTransport, isB24Error, portalMovedError } from './errors.js';

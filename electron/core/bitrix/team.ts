@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the paging algorithm (rounds, pages `next` and `total` promise, the
+// consistency re-fetch, the watch list and desktop checks in spare commands) is one unit.
 import type { B24Client, BatchCommand } from './client.js';
 import { MAX_BATCH_COMMANDS } from './client.js';
 import { B24Error } from './errors.js';

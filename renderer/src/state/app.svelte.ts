@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the panel's one state object, where the bridge's events and requests
+// meet; views, list logic and formatting live in their own files.
 import type {
   ConnectionInfo,
   EventChannel,
