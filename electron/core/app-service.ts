@@ -139,12 +139,13 @@ export function createAppService(options: AppServiceOptions): AppService {
       const origin = connection.portalOrigin();
       if (origin === null) return fail('not-connected', 'Connect a portal first.');
       const url = `${origin}/online/?IM_DIALOG=${userId}`;
-      // Browser mode has no opener: the panel opens the link in a tab itself.
-      if (!options.opener) return { url, opened: false };
+      const unavailable = (): never =>
+        fail('chat-unavailable', 'Chats open in Bitrix24 on an https portal; this connection has none (the demo portal, say).');
+      // Browser mode has no opener: the panel opens the link in a tab itself, but only one that
+      // leads to a Bitrix24 chat (the demo has none: a tab would only say "Not found").
+      if (!options.opener) return origin.startsWith('https://') ? { url, opened: false } : unavailable();
       // The desktop opens only https links on the portal; saying nothing would leave a dead button.
-      if (!(await options.opener.open(url))) {
-        return fail('chat-unavailable', 'Chats open in Bitrix24 on an https portal; this connection has none (the demo portal, say).');
-      }
+      if (!(await options.opener.open(url))) return unavailable();
       return { url, opened: true };
     },
     'departments:get': ({ ids }) => connection.departments(ids),

@@ -207,8 +207,14 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
     expect(label).toContain('Senior principal Account manager for partnerships and enterprise accounts');
     await page.context().close();
   });
-  // Needs PersonRow.svelte (issue 12's engineer owns it now): title={c.name} on .name, title={subtitle} on .sub.
-  it.todo('a truncated name and position show their whole text in a tooltip');
+  it('a truncated name and position show their whole text in a tooltip', async () => {
+    const { page } = await openPanel(browser, server.url, { viewport: { width: 320, height: HEIGHT }, longNames: true });
+    const anna = page.locator('.row.person[data-id="1"]');
+    await anna.waitFor();
+    expect(await anna.locator('.name').getAttribute('title')).toBe('Anna-Alexandra Petrova-Konstantinopolskaya');
+    expect(await anna.locator('.sub').getAttribute('title')).toContain('Senior principal Account manager for partnerships and enterprise accounts');
+    await page.context().close();
+  });
 
   it('the overlap check catches text drawn over text', async () => {
     const { page } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT } });

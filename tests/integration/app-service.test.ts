@@ -20,7 +20,7 @@ function value<T>(result: Result<T>): T {
   return result.value;
 }
 
-async function setup(options: { secrets?: SecretPort; opened?: boolean } = {}) {
+async function setup(options: { secrets?: SecretPort; opened?: boolean; browser?: boolean } = {}) {
   const clock = new ManualClock();
   const ports = memoryPorts();
   const logs: string[] = [];
@@ -32,7 +32,7 @@ async function setup(options: { secrets?: SecretPort; opened?: boolean } = {}) {
     clock,
     ...ports,
     ...(options.secrets ? { secrets: options.secrets } : {}),
-    opener: { open: async (url) => (opened.push(url), options.opened ?? true) },
+    opener: options.browser ? null : { open: async (url) => (opened.push(url), options.opened ?? true) },
     startDemo: async () => {
       const portal = await startDemoPortal({ clock, teamSize: 8, evolve: false });
       portals.push(portal);
@@ -231,6 +231,13 @@ describe('app service lifecycle', () => {
   it('says why a chat cannot open when the desktop refuses the link', async () => {
     const { service } = await setup({ opened: false });
     value(await service.handle('connection:connect', { kind: 'demo' }));
+    expect(await service.handle('chat:open', { userId: 5 })).toMatchObject({ ok: false, error: { code: 'chat-unavailable' } });
+  });
+
+  it('in browser mode, says a chat is unavailable rather than hand the panel a link to a "Not found" page', async () => {
+    const { service } = await setup({ browser: true });
+    value(await service.handle('connection:connect', { kind: 'demo' }));
+    // The demo portal runs on http://127.0.0.1: it has no Bitrix24 chat to open.
     expect(await service.handle('chat:open', { userId: 5 })).toMatchObject({ ok: false, error: { code: 'chat-unavailable' } });
   });
 

@@ -12,10 +12,13 @@ import { isBusyStatus, type Colleague, type PortalReports, type Presence } from 
 
 /**
  * The presence shown for a person: "mobile" only where the portal reports mobile activity
- * (elsewhere the same person simply counts as online).
+ * (elsewhere the same person simply counts as online), and someone who chose the status "away"
+ * on a portal that reports it is away, so the badge, the Away filter and the count agree.
  */
-export function shownPresence(c: Pick<Colleague, 'presence'>, reports: PortalReports): Presence {
-  return c.presence === 'mobile' && !reports.mobile ? 'online' : c.presence;
+export function shownPresence(c: Pick<Colleague, 'presence' | 'status'>, reports: PortalReports): Presence {
+  if (c.presence === 'mobile' && !reports.mobile) return 'online';
+  if (c.presence === 'online' && reports.status && c.status.trim() === 'away') return 'idle';
+  return c.presence;
 }
 
 /** The chosen status shown: "online" unless the portal really reports chosen statuses. */

@@ -40,6 +40,8 @@ export function presenceView(c: PresenceInput, reports: PortalReports): Presence
   const base = { desktop: c.desktop, mobile };
   switch (presence) {
     case 'idle':
+      // Counted away because they chose "away" (an old portal reports it): say that, not a time.
+      if (c.presence === 'online') return { ...base, badge: 'away', phrase: { kind: 'chosen', status: 'away' }, leaveUntil: c.absentUntil };
       return { ...base, badge: 'idle', phrase: { kind: 'idle', since: c.presenceSince ?? c.lastActivity }, leaveUntil: c.absentUntil };
     case 'mobile':
       return { ...base, badge: 'mobile', phrase: { kind: 'mobile' }, leaveUntil: c.absentUntil };

@@ -10,12 +10,21 @@ const CURRENT = CURRENT_PORTAL_REPORTS;
 
 describe('the reports-aware classification', () => {
   it('shows "mobile" only where the portal reports mobile activity', () => {
-    expect(shownPresence({ presence: 'mobile' }, LEGACY)).toBe('mobile');
-    expect(shownPresence({ presence: 'mobile' }, CURRENT)).toBe('online');
+    expect(shownPresence({ presence: 'mobile', status: 'online' }, LEGACY)).toBe('mobile');
+    expect(shownPresence({ presence: 'mobile', status: 'online' }, CURRENT)).toBe('online');
     for (const presence of PRESENCES.filter((p) => p !== 'mobile')) {
-      expect(shownPresence({ presence }, CURRENT)).toBe(presence);
-      expect(shownPresence({ presence }, LEGACY)).toBe(presence);
+      expect(shownPresence({ presence, status: 'online' }, CURRENT)).toBe(presence);
+      expect(shownPresence({ presence, status: 'online' }, LEGACY)).toBe(presence);
     }
+  });
+
+  it('counts someone who chose "away" as away, where the portal reports chosen statuses', () => {
+    expect(shownPresence({ presence: 'online', status: 'away' }, LEGACY)).toBe('idle');
+    expect(shownPresence({ presence: 'online', status: 'away' }, CURRENT)).toBe('online');
+    expect(shownPresence({ presence: 'online', status: 'dnd' }, LEGACY)).toBe('online');
+    const team = [colleague(1, { status: 'away' }), colleague(2, { status: 'dnd' }), colleague(3, { presence: 'idle' })];
+    expect(countPresence(team, LEGACY)).toMatchObject({ online: 1, idle: 2 });
+    expect(countPresence(team, CURRENT)).toMatchObject({ online: 2, idle: 1 });
   });
 
   it('shows a chosen status only where the portal reports them, blank as online', () => {

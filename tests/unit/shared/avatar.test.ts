@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, DEFAULT_AVATAR_COLOR, initials, initialsColor, relativeLuminance } from '../../../renderer/src/lib/avatar.js';
+import { contrastRatio, DEFAULT_AVATAR_COLOR, initials, initialsColor, relativeLuminance } from '../../../electron/shared/avatar.js';
 
 describe('avatar initials', () => {
   it('capitalises scripts with case', () => {
