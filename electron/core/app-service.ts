@@ -1,3 +1,4 @@
+import type { PresenceTransition } from '../shared/domain.js';
 import { errorMessage } from './error-message.js';
 import { z } from 'zod';
 import { systemClock } from './clock.js';
@@ -35,14 +36,26 @@ export function createAppService(options: AppServiceOptions): AppService {
   const events = new Emitter<ServiceEvents>((error) => log(`listener failed: ${errorMessage(error)}`));
   let settings = options.settings.load();
 
+  /** Who went away or offline lately, newest first: the tray offers "tell me when back" for them. */
+  let recent: Array<{ readonly id: number; readonly name: string }> = [];
+  const RECENT_KEPT = 8;
+
+  function noteTransition(transition: PresenceTransition): void {
+    recent = recent.filter((person) => person.id !== transition.userId);
+    if (transition.to === 'offline' || transition.to === 'idle') recent.unshift({ id: transition.userId, name: transition.name });
+    recent = recent.slice(0, RECENT_KEPT);
+  }
+
   function summary(): PresenceSummary {
     const health = connection.health();
+    const waiting = new Set(settings.notifyOnce.map((request) => request.id));
     return {
       ...countPresence(connection.snapshot()?.colleagues ?? [], connection.reports()),
       health,
       updatedAt: health.lastSuccessAt,
       alertsPausedUntil: activePauseUntil(settings.alerts.pausedUntil, clock.now()),
       connection: connection.kind(),
+      recent: recent.map((person) => ({ ...person, waiting: waiting.has(person.id) })),
     };
   }
 
@@ -78,6 +91,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     startDemo: options.startDemo,
     historyFolder: options.historyFolder,
     onStorageProblem: options.onStorageProblem,
+    onTransition: noteTransition,
     notifyOnceDone: (ids) => {
       const done = new Set(ids);
       saveSettings({ ...settings, notifyOnce: settings.notifyOnce.filter((request) => !done.has(request.id)) });

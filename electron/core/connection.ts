@@ -13,7 +13,7 @@ import { PresenceJournal, type JournalFiles } from './history/journal.js';
 import { localMidnight, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
 import type { AlertMemoryPort, PresenceSummary, SecretPort } from './ports.js';
-import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type Snapshot } from '../shared/domain.js';
+import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceTransition, type Snapshot } from '../shared/domain.js';
 import type { Locale } from '../shared/locale.js';
 import type { ConnectionSettings, Settings } from '../shared/settings/schema.js';
 import type { ConnectionInfo, EventChannel, EventOf, RequestOf } from '../shared/contract.js';
@@ -43,6 +43,8 @@ export interface ConnectionOptions {
   readonly onStorageProblem?: ((message: string) => void) | undefined;
   /** Notify-once requests that fired: clear them from the settings. */
   readonly notifyOnceDone: (ids: readonly number[]) => void;
+  /** Every presence transition the engine sees (the service keeps the tray's recent list). */
+  readonly onTransition?: ((transition: PresenceTransition) => void) | undefined;
 }
 
 export interface Connection {
@@ -151,6 +153,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       engine.on('reports', (next) => events.emit('reports', next)),
       engine.on('alert', (alert) => events.emit('alert', alert)),
       engine.on('digest', (digest) => events.emit('digest', digest)),
+      engine.on('transition', (transition) => options.onTransition?.(transition)),
       engine.on('notify-once-done', (ids) => options.notifyOnceDone(ids)),
       engine.on('refreshed', (report) => {
         const snapshot = engine.snapshot;

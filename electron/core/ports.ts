@@ -64,6 +64,11 @@ export interface PresenceSummary extends PresenceCounts {
   readonly updatedAt: number | null;
   readonly alertsPausedUntil: number | null;
   readonly connection: ConnectionInfo['kind'];
+  /**
+   * People who went away or offline lately, newest first (at most 8): the tray's recent list,
+   * from which one can ask to be told once when they are back. `waiting`: already asked.
+   */
+  readonly recent: readonly { readonly id: number; readonly name: string; readonly waiting: boolean }[];
 }
 
 export interface AppServiceOptions {

@@ -27,6 +27,8 @@ export interface TrayText {
     readonly resume: string;
     readonly settings: string;
     readonly quit: string;
+    /** The recent list: people who went away or offline lately. */
+    readonly tellMe: string;
   };
 }
 
@@ -59,6 +61,7 @@ export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
       resume: 'Resume alerts',
       settings: 'Settings…',
       quit: 'Quit B24 Presence',
+      tellMe: 'Tell me when they are back',
     },
   },
   ru: {
@@ -89,6 +92,7 @@ export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
       resume: 'Включить уведомления',
       settings: 'Настройки…',
       quit: 'Выйти из B24 Presence',
+      tellMe: 'Сообщить, когда вернутся',
     },
   },
 };

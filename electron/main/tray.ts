@@ -18,6 +18,8 @@ export interface TrayActions {
   pauseAlerts(until: number | null): void;
   openSettings(): void;
   quit(): void;
+  /** Ask (or stop asking) to be told once when this person is available. */
+  notifyOnce(id: number, on: boolean): void;
 }
 
 export interface TrayFormat {
@@ -125,10 +127,23 @@ export function trayMenuTemplate(
           : format.text.menu.pause,
       submenu: pauseItems,
     },
+    ...recentItems(summary, actions, format),
     { label: format.text.menu.settings, click: () => actions.openSettings() },
     { type: 'separator' },
     { label: format.text.menu.quit, click: () => actions.quit() },
   ];
+}
+
+/** The recent list: everyone who went away or offline lately, a tick where one already asked. */
+function recentItems(summary: PresenceSummary, actions: TrayActions, format: TrayFormat): MenuItemConstructorOptions[] {
+  if (summary.recent.length === 0) return [];
+  const people: MenuItemConstructorOptions[] = summary.recent.map((person) => ({
+    label: person.name,
+    type: 'checkbox',
+    checked: person.waiting,
+    click: () => actions.notifyOnce(person.id, !person.waiting),
+  }));
+  return [{ label: format.text.menu.tellMe, submenu: people }];
 }
 
 export interface TrayDeps {
@@ -198,7 +213,8 @@ export class TrayController {
       this.lastTooltip = tooltip;
       this.tray.setToolTip(tooltip);
     }
-    const menuKey = `${state}|${this.summary.connection}|${this.format.text.menu.show}|${trayTooltip(this.summary, now, this.format, { withAge: false })}`;
+    const recent = this.summary.recent.map((person) => `${person.id}${person.waiting ? '+' : ''}`).join(',');
+    const menuKey = `${state}|${this.summary.connection}|${this.format.text.menu.show}|${trayTooltip(this.summary, now, this.format, { withAge: false })}|${recent}`;
     if (menuKey === this.lastMenuKey) return;
     this.lastMenuKey = menuKey;
     this.tray.setContextMenu(this.deps.Menu.buildFromTemplate(trayMenuTemplate(this.summary, this.now, this.actions, this.format)));
@@ -234,6 +250,7 @@ export function setupTray(
       pauseAlerts: (until) => void service.handle('alerts:pause', { until }),
       openSettings: () => panel.openSettings(),
       quit: options.quit,
+      notifyOnce: (id, on) => void service.handle('notify-once:set', { id, on }),
     },
     now,
     trayFormat(options.locale()),

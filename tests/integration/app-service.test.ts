@@ -241,6 +241,28 @@ describe('app service lifecycle', () => {
     expect(await service.handle('chat:open', { userId: 5 })).toMatchObject({ ok: false, error: { code: 'chat-unavailable' } });
   });
 
+  it('keeps the tray\'s recent list: who went away or offline lately, and whom one asked about', async () => {
+    const { service } = await setup();
+    value(await service.handle('connection:connect', { kind: 'demo' }));
+    await expect.poll(async () => value(await service.handle('snapshot:get', null))).not.toBeNull();
+    const portal = portals[0]!;
+    const [first, second] = portal.control.teamIds();
+    portal.control.updatePerson(first!, { presence: 'online' });
+    portal.control.updatePerson(second!, { presence: 'online' });
+    value(await service.handle('poll:refresh', null));
+    portal.control.updatePerson(first!, { presence: 'offline' });
+    value(await service.handle('poll:refresh', null));
+    portal.control.updatePerson(second!, { presence: 'offline' });
+    value(await service.handle('poll:refresh', null));
+    expect(service.summary().recent.slice(0, 2).map((person) => person.id)).toEqual([second, first]);
+    value(await service.handle('notify-once:set', { id: first!, on: true }));
+    expect(service.summary().recent.find((person) => person.id === first)?.waiting).toBe(true);
+    // Back online: no longer "recent" for this list.
+    portal.control.updatePerson(second!, { presence: 'online' });
+    value(await service.handle('poll:refresh', null));
+    expect(service.summary().recent.map((person) => person.id)).not.toContain(second);
+  });
+
   it('refuses to connect once stopped', async () => {
     const { service } = await setup();
     await service.stop();

@@ -31,6 +31,7 @@ function actions() {
     pauseAlerts: vi.fn<(until: number | null) => void>(),
     openSettings: vi.fn<() => void>(),
     quit: vi.fn<() => void>(),
+    notifyOnce: vi.fn<(id: number, on: boolean) => void>(),
   } satisfies TrayActions;
 }
 
@@ -118,6 +119,26 @@ describe('tray menu', () => {
     expect(all.pauseAlerts).toHaveBeenCalledWith(null);
   });
 
+  it('offers "tell me when they are back" for the people who went away or offline lately', () => {
+    const all = actions();
+    expect(trayMenuTemplate(summary(), () => NOW, all, format).some((item) => item.label === 'Tell me when they are back')).toBe(false);
+    const recent = [
+      { id: 7, name: 'Anna Petrova', waiting: false },
+      { id: 9, name: 'Boris Ivanov', waiting: true },
+    ];
+    const people = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, all, format), 'Tell me when they are back'));
+    expect(people.map((item) => [item.label, item.checked])).toEqual([
+      ['Anna Petrova', false],
+      ['Boris Ivanov', true],
+    ]);
+    click(byLabel(people, 'Anna Petrova'));
+    click(byLabel(people, 'Boris Ivanov'));
+    expect(all.notifyOnce.mock.calls).toEqual([
+      [7, true],
+      [9, false],
+    ]);
+  });
+
   it('disables Refresh when nothing is connected', () => {
     expect(byLabel(trayMenuTemplate(summary({ connection: 'none' }), () => NOW, actions(), format), 'Refresh now').enabled).toBe(false);
   });
@@ -188,6 +209,9 @@ describe('TrayController', () => {
     controller.tick();
     controller.update(summary());
     expect(trays[0]?.menus).toBe(before);
+    // Someone new on the recent list is visible: the menu follows.
+    controller.update(summary({ recent: [{ id: 7, name: 'Anna Petrova', waiting: false }] }));
+    expect(trays[0]?.menus).toBe((before ?? 0) + 1);
   });
 
   it('keeps an open menu open while the age in the tooltip ticks (AppIndicator closes a rebuilt menu)', () => {
