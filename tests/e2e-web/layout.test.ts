@@ -85,19 +85,25 @@ function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
+/** One static server of the built panel and one Chromium for the describe block that calls it. */
+function usePanel(): { browser: Browser; server: StaticServer } {
+  const env = {} as { browser: Browser; server: StaticServer };
   beforeAll(async () => {
     await ensureRendererBuilt();
-    server = await serveRenderer();
-    browser = await launchBrowser();
-    await mkdir(shots, { recursive: true });
+    env.server = await serveRenderer();
+    env.browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px', () => {
+  const env = usePanel();
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
   });
 
   const CASES = [
@@ -110,7 +116,7 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
   for (const width of WIDTHS) {
     for (const { portal, lang, scheme } of CASES) {
       it(`${width} px, ${portal} portal, ${lang}, ${scheme}, long names, alerts paused: nothing overflows or overlaps`, async () => {
-        const { page, problems } = await openPanel(browser, server.url, {
+        const { page, problems } = await openPanel(env.browser, env.server.url, {
           portal,
           colorScheme: scheme,
           locale: lang === 'ru' ? 'ru-RU' : 'en-US',
@@ -174,7 +180,7 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
   }
 
   it('never scrolls sideways at any width from 320 px up, with every filter and while paused', async () => {
-    const { page, problems } = await openPanel(browser, server.url, {
+    const { page, problems } = await openPanel(env.browser, env.server.url, {
       portal: 'legacy',
       locale: 'ru-RU',
       viewport: { width: 320, height: HEIGHT },
@@ -195,7 +201,7 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
   });
 
   it('a truncated name and position are there in full for screen readers', async () => {
-    const { page } = await openPanel(browser, server.url, { viewport: { width: 320, height: HEIGHT }, longNames: true });
+    const { page } = await openPanel(env.browser, env.server.url, { viewport: { width: 320, height: HEIGHT }, longNames: true });
     const anna = page.locator('.row.person[data-id="1"]');
     await anna.waitFor();
     const name = anna.locator('.name');
@@ -208,7 +214,7 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
     await page.context().close();
   });
   it('a truncated name and position show their whole text in a tooltip', async () => {
-    const { page } = await openPanel(browser, server.url, { viewport: { width: 320, height: HEIGHT }, longNames: true });
+    const { page } = await openPanel(env.browser, env.server.url, { viewport: { width: 320, height: HEIGHT }, longNames: true });
     const anna = page.locator('.row.person[data-id="1"]');
     await anna.waitFor();
     expect(await anna.locator('.name').getAttribute('title')).toBe('Anna-Alexandra Petrova-Konstantinopolskaya');
@@ -217,7 +223,7 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
   });
 
   it('the overlap check catches text drawn over text', async () => {
-    const { page } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT } });
+    const { page } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT } });
     await page.locator('.row.person').first().waitFor();
     await page.evaluate(() => {
       const name = document.querySelector<HTMLElement>('.row.person .name');
@@ -233,24 +239,13 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
 type Fake = { __fake: { emit(channel: string, payload: unknown): void } };
 
 describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = usePanel();
 
   const shown = (page: Page) => page.locator('.row.person').count();
   const chip = (page: Page, key: string) => page.locator(`button[data-count=${key}]`);
 
   it('each header chip is a button that applies its filter, pressed while it is on, its number what the list shows', async () => {
-    const { page, problems } = await openPanel(browser, server.url, { portal: 'legacy', viewport: { width: 400, height: 2400 } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, { portal: 'legacy', viewport: { width: 400, height: 2400 } });
     await page.locator('.row.person').first().waitFor();
     for (const key of ['online', 'idle', 'mobile', 'offline', 'leave']) {
       const button = chip(page, key);
@@ -282,7 +277,7 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
   });
 
   it('tones presence down to "last known" while the data is stale or the credential was rejected', async () => {
-    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT } });
     const anna = page.locator('.row.person[data-id="1"] .pill');
     await anna.waitFor();
     const colour = () => anna.evaluate((el) => getComputedStyle(el).color);
@@ -311,7 +306,7 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
   });
 
   it('search finds people by department name', async () => {
-    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 1000, height: 2400 } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 1000, height: 2400 } });
     await page.locator('.row.person').first().waitFor();
     // The fake's departments: 1 is "Engineering" (no position says it), for ids whose floor(id / 3) % 5 is 0.
     const engineering = Array.from({ length: 40 }, (_, i) => i + 1).filter((id) => Math.floor(id / 3) % 5 === 0);
@@ -325,24 +320,13 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
 type FakeCalls = { __fake: { calls: Array<{ channel: string; request: unknown }>; failNext(channel: string, error: { code: string; message: string; field: string | null }): void } };
 
 describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = usePanel();
 
   const callsOf = (page: Page, channel: string) =>
     page.evaluate((wanted) => (globalThis as unknown as FakeCalls).__fake.calls.filter((call) => call.channel === wanted).length, channel);
 
   it('hides the webhook like a password until asked, and a failed test takes back "Looks right"', async () => {
-    const { page, problems } = await openPanel(browser, server.url, { connection: 'none', viewport: { width: 400, height: HEIGHT } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, { connection: 'none', viewport: { width: 400, height: HEIGHT } });
     const input = page.getByTestId('webhook-url');
     await input.waitFor();
     expect(await input.getAttribute('type')).toBe('password');
@@ -379,7 +363,7 @@ describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () =
   });
 
   it('asks before disconnecting, and offers "Change webhook" next to Disconnect', async () => {
-    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT }, locale: 'ru-RU' });
+    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT }, locale: 'ru-RU' });
     await page.locator('.row.person').first().waitFor();
     await page.getByTestId('open-settings').click();
     const disconnect = page.getByTestId('disconnect');
@@ -404,7 +388,7 @@ describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () =
   });
 
   it('"Change webhook" opens the connect form, and Back returns to the panel still connected', async () => {
-    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT } });
     await page.locator('.row.person').first().waitFor();
     await page.getByTestId('open-settings').click();
     await page.getByTestId('change-webhook').click();
@@ -418,21 +402,10 @@ describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () =
 });
 
 describe.skipIf(browserSkipReason !== null)('avatar initials', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = usePanel();
 
   it('shows Georgian initials in Mkhedruli, and every avatar colour gets initials at 4.5:1 or more', async () => {
-    const { page, problems } = await openPanel(browser, server.url, { firstName: 'ნინო', viewport: { width: 400, height: 2400 }, colorScheme: 'dark' });
+    const { page, problems } = await openPanel(env.browser, env.server.url, { firstName: 'ნინო', viewport: { width: 400, height: 2400 }, colorScheme: 'dark' });
     await page.locator('.row.person').first().waitFor();
     expect(await page.locator('.row.person[data-id="1"] .initials').textContent()).toBe('ნ');
     const ratios = await page.locator('.avatar').evaluateAll((avatars) => {
@@ -460,21 +433,10 @@ describe.skipIf(browserSkipReason !== null)('avatar initials', () => {
 });
 
 describe.skipIf(browserSkipReason !== null)('empty results', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = usePanel();
 
   it('offers "Clear filters" when nobody matches, and says how to star someone on an empty Starred list', async () => {
-    const { page, problems } = await openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT } });
     await page.locator('.row.person').first().waitFor();
     await page.locator('label.segment', { has: page.getByTestId('filter-leave') }).click();
     await page.getByTestId('search').fill('nobody by this name');
