@@ -1,6 +1,6 @@
 import type { Colleague, PortalReports } from '../shared/domain.js';
 import type { PresenceCounts } from '../shared/presence/counts.js';
-import { isBusy, shownPresence, shownStatus } from '../shared/presence/classify.js';
+import { isBusy, presenceRank, shownPresence, shownStatus } from '../shared/presence/classify.js';
 
 /**
  * The team as text for the terminal, in the panel's words: "away" is the idle state (no
@@ -60,17 +60,6 @@ export function presencePhrase(c: Colleague, reports: PortalReports, now: number
   if (c.absentUntil === null) return phrase;
   const leave = `on leave until ${leaveDay(c.absentUntil)}`;
   return presence === 'offline' ? leave : `${phrase} · ${leave}`;
-}
-
-/**
- * Who is reachable first, as the panel sorts: online, on mobile, online but busy, away,
- * offline, offline on leave.
- */
-export function presenceRank(c: Colleague, reports: PortalReports): number {
-  const presence = shownPresence(c, reports);
-  if (c.absentUntil !== null && presence === 'offline') return 5;
-  if (presence === 'online') return isBusy(c, reports) ? 2 : 0;
-  return presence === 'mobile' ? 1 : presence === 'idle' ? 3 : 4;
 }
 
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

@@ -32,3 +32,22 @@ export function shownStatus(c: Pick<Colleague, 'status'>, reports: PortalReports
 export function isBusy(c: Pick<Colleague, 'presence' | 'status'>, reports: PortalReports): boolean {
   return shownPresence(c, reports) === 'online' && isBusyStatus(shownStatus(c, reports));
 }
+
+/**
+ * Who is reachable first, as the panel and the CLI sort: online, on mobile, online but busy
+ * (dnd, break), away, offline, offline on leave. Mobile and busy only where the portal reports them.
+ */
+export function presenceRank(c: Pick<Colleague, 'presence' | 'status' | 'absentUntil'>, reports: PortalReports): number {
+  const presence = shownPresence(c, reports);
+  if (c.absentUntil !== null && presence === 'offline') return 5;
+  switch (presence) {
+    case 'online':
+      return isBusy(c, reports) ? 2 : 0;
+    case 'mobile':
+      return 1;
+    case 'idle':
+      return 3;
+    case 'offline':
+      return 4;
+  }
+}

@@ -1,5 +1,5 @@
 import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
-import { isBusy, shownPresence } from '$shared/presence/classify.js';
+import { presenceRank, shownPresence } from '$shared/presence/classify.js';
 import { ruleOf } from '$shared/settings/rules.js';
 
 /**
@@ -116,25 +116,6 @@ export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContex
       return c.absentUntil !== null;
     case 'starred':
       return ruleOf(rules, c.id) === 'starred';
-  }
-}
-
-/**
- * Who is reachable first: online, on mobile, online but busy (dnd/away/break), idle, offline,
- * on leave. Mobile and busy only where the portal reports them.
- */
-export function presenceRank(c: Colleague, reports: PortalReports): number {
-  const presence = shownPresence(c, reports);
-  if (c.absentUntil !== null && presence === 'offline') return 5;
-  switch (presence) {
-    case 'online':
-      return isBusy(c, reports) ? 2 : 0;
-    case 'mobile':
-      return 1;
-    case 'idle':
-      return 3;
-    case 'offline':
-      return 4;
   }
 }
 
