@@ -10,7 +10,7 @@ import { parseWebhookUrl, type WebhookCredential } from './bitrix/webhook-url.js
 import { PresenceEngine } from './engine/engine.js';
 import { createBitrixSource } from './engine/presence-source.js';
 import { PresenceJournal, type JournalFiles } from './history/journal.js';
-import { localMidnight, type TimelineSegment } from '../shared/timeline.js';
+import { dayStarts, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
 import type { AlertMemoryPort, PresenceSummary, SecretPort } from './ports.js';
 import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceTransition, type Snapshot } from '../shared/domain.js';
@@ -298,8 +298,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     userBack: () => active?.engine.userBack(),
     timeline(id, days) {
       const now = clock.now();
-      let from = localMidnight(now);
-      for (let day = 1; day < days; day++) from = localMidnight(from - 12 * 3_600_000);
+      const from = dayStarts(now, days)[0] as number;
       // Data older than two poll intervals is stale: the same line as the health's "outage".
       const staleAfterMs = 2 * options.settings().pollIntervalSec * 1000;
       return { at: now, segments: active?.history?.timeline(id, from, now, staleAfterMs) ?? [{ from, to: now, state: 'unknown' }] };

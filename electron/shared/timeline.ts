@@ -34,15 +34,23 @@ export function localMidnight(at: number): number {
  * Cuts segments into the `days` local days ending with the one containing `now` (oldest
  * first). Time after `now` is left undrawn; time inside a day without a segment is unknown.
  */
-export function timelineDays(segments: readonly TimelineSegment[], now: number, days = 7, midnightOf: (at: number) => number = localMidnight): TimelineDay[] {
-  const out: TimelineDay[] = [];
+/**
+ * The local midnights that start the `days` days ending with the one containing `now`, oldest
+ * first. Steps back through each previous day's noon, so a 23- or 25-hour day (DST) stays one day.
+ */
+export function dayStarts(now: number, days: number, midnightOf: (at: number) => number = localMidnight): number[] {
   let start = midnightOf(now);
   const starts: number[] = [start];
   for (let k = 1; k < days; k++) {
-    // Step back through the previous day's noon, so a 23- or 25-hour day (DST) stays one day.
     start = midnightOf(start - 12 * 3_600_000);
     starts.unshift(start);
   }
+  return starts;
+}
+
+export function timelineDays(segments: readonly TimelineSegment[], now: number, days = 7, midnightOf: (at: number) => number = localMidnight): TimelineDay[] {
+  const out: TimelineDay[] = [];
+  const starts = dayStarts(now, days, midnightOf);
   for (let index = 0; index < starts.length; index++) {
     const dayStart = starts[index] as number;
     const dayEnd = starts[index + 1] ?? midnightOf(dayStart + 36 * 3_600_000);
