@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.js';
-import type { AlertIntent, Colleague, PresenceTransition } from '../../shared/domain.js';
+import type { AlertIntent, Colleague, Digest, PresenceTransition } from '../../shared/domain.js';
+import { digestBetween } from '../history/digest.js';
+import { digestAlert } from './extras.js';
 import type { AlertMemoryPort } from '../ports.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { AlertLocale } from './messages.js';
@@ -96,6 +98,21 @@ export class AlertPolicy {
     this.known = colleagues;
     this.pruneAndSave(memoryChanged);
     this.burst.release(settings.alerts.burstWindowSec * 1000);
+  }
+
+  /**
+   * "While you were away": the digest of a gap as these rules read it (null when nothing
+   * concerning anyone alerted about changed), and its one notification, null while alerts are
+   * held back. The caller tells the digest first, then sends the notification.
+   */
+  digest(before: readonly Colleague[], after: readonly Colleague[], since: number, until: number): { digest: Digest; alert: AlertIntent | null } | null {
+    if (this.disposed) return null;
+    const settings = this.options.getSettings();
+    const digest = digestBetween(before, after, since, until, (person) => wanted(person, settings));
+    if (digest === null) return null;
+    if (heldBack(settings, until, this.localTime)) return { digest, alert: null };
+    const names = new Map(after.map((person) => [person.id, person.name]));
+    return { digest, alert: digestAlert(digest, (id) => names.get(id) ?? null, this.options.locale?.() ?? 'en') };
   }
 
   /** Delivers a pending burst now (e.g. before quitting). */

@@ -19,10 +19,7 @@ import { DesktopChecks } from '../presence/desktop.js';
 import { learnReports } from '../presence/reports.js';
 import { SnapshotTracker } from '../snapshot/tracker.js';
 import { AlertPolicy } from '../alerts/policy.js';
-import { heldBack, wanted } from '../alerts/audience.js';
-import { digestAlert, notifyOnceAlert } from '../alerts/extras.js';
-import { systemLocalTime } from '../alerts/quiet-hours.js';
-import { digestBetween } from '../history/digest.js';
+import { notifyOnceAlert } from '../alerts/extras.js';
 import { Emitter } from '../emitter.js';
 import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';
 import type { PresenceSource } from './presence-source.js';
@@ -241,16 +238,12 @@ export class PresenceEngine {
     });
   }
 
-  /** The digest of a gap: the panel's card always, the notification as the alert rules allow. */
+  /** The digest of a gap: the panel's card always, the notification as the alert policy allows. */
   private tellDigest(before: readonly Colleague[], after: readonly Colleague[], since: number, until: number): void {
-    const settings = this.options.getSettings();
-    const digest = digestBetween(before, after, since, until, (colleague) => wanted(colleague, settings));
-    if (digest === null) return;
-    this.events.emit('digest', digest);
-    if (heldBack(settings, until, systemLocalTime)) return;
-    const names = new Map(after.map((colleague) => [colleague.id, colleague.name]));
-    const alert = digestAlert(digest, (id) => names.get(id) ?? null, this.options.locale());
-    if (alert) this.events.emit('alert', alert);
+    const told = this.alerts.digest(before, after, since, until);
+    if (told === null) return;
+    this.events.emit('digest', told.digest);
+    if (told.alert) this.events.emit('alert', told.alert);
   }
 
   /**
