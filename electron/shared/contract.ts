@@ -49,6 +49,7 @@ export const ColleagueSchema = z.object({
   absentUntil: z.string().nullable(),
   bot: z.boolean(),
   extranet: z.boolean(),
+  gender: z.enum(['M', 'F']).nullable(),
 }) satisfies z.ZodType<Colleague>;
 
 export const SnapshotSchema = z.object({

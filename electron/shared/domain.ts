@@ -62,7 +62,14 @@ export interface Colleague {
   readonly absentUntil: string | null;
   readonly bot: boolean;
   readonly extranet: boolean;
+  /**
+   * 'M' or 'F' as the profile says (`gender`), null when not given: Russian texts agree with
+   * it ("была", "отошла"), and fall back to neutral phrasing without it.
+   */
+  readonly gender: Gender | null;
 }
+
+export type Gender = 'M' | 'F';
 
 /**
  * What this portal really reports, learnt from its answers. Current Bitrix24 portals hard-code

@@ -19,6 +19,7 @@ export function colleague(id: number, fields: Partial<Colleague> = {}): Colleagu
     absentUntil: null,
     bot: false,
     extranet: false,
+    gender: null,
     ...fields,
   };
 }

@@ -159,6 +159,7 @@ export function toColleague(raw: RawUser, now: number, options: ModelOptions): C
     absentUntil: raw.absent ? lastDayOffIfNotOver(raw.absent, now) : null,
     bot: raw.bot === true,
     extranet: raw.extranet === true,
+    gender: raw.gender === 'M' || raw.gender === 'F' ? raw.gender : null,
   };
 }
 

@@ -23,6 +23,7 @@ const SCALAR_FIELDS = [
   'absentUntil',
   'bot',
   'extranet',
+  'gender',
 ] as const satisfies readonly (keyof Colleague)[];
 type ComparedField = (typeof SCALAR_FIELDS)[number] | 'departments' | 'id';
 type Uncompared = Exclude<keyof Colleague, ComparedField>;
@@ -61,6 +62,7 @@ function sameColleague(a: Colleague, b: Colleague): boolean {
     a.color === b.color &&
     a.bot === b.bot &&
     a.extranet === b.extranet &&
+    a.gender === b.gender &&
     sameNumbers(a.departments, b.departments)
   );
 }

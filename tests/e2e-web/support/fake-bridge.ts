@@ -108,6 +108,7 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       absentUntil: null,
       bot: false,
       extranet: false,
+      gender: null,
     };
     switch (kind) {
       case 1:

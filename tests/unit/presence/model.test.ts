@@ -329,6 +329,16 @@ describe('names, avatar, colour, flags', () => {
     expect(model({ extranet: true }).extranet).toBe(true);
   });
 
+  it.each([
+    ['M', 'M'],
+    ['F', 'F'],
+    ['', null],
+    ['X', null],
+    [undefined, null],
+  ])('gender %j → %j (Russian texts agree with it; anything else reads neutral)', (gender, expected) => {
+    expect(model({ gender }).gender).toBe(expected);
+  });
+
   it('copes with a user that has nothing but an id', () => {
     expect(toColleague({ id: 3 }, NOW, LIMIT)).toEqual({
       id: 3,
@@ -347,6 +357,7 @@ describe('names, avatar, colour, flags', () => {
       absentUntil: null,
       bot: false,
       extranet: false,
+      gender: null,
     });
   });
 

@@ -31,6 +31,7 @@ const colleagueArb = (id: number): fc.Arbitrary<Colleague> =>
     absentUntil: fc.constantFrom(null, '2026-12-01'),
     bot: fc.boolean(),
     extranet: fc.boolean(),
+    gender: fc.constantFrom(null, 'M', 'F'),
   }, { noNullPrototype: true });
 
 /** A canonical colleague list: a random subset of ids 1..30, ascending. */
@@ -215,6 +216,7 @@ describe('changedFields', () => {
       absentUntil: '2026-12-01',
       bot: true,
       extranet: true,
+      gender: 'F',
     };
     for (const key of Object.keys(base) as (keyof Colleague)[]) {
       if (key === 'id') continue;
