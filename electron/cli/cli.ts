@@ -50,6 +50,8 @@ async function runWeb(args: WebArgs): Promise<void> {
     // The same history as the desktop app's, in the same data folder.
     historyFolder: historyFolders(join(appDataFolder(), 'history')),
     log: (line) => process.stderr.write(`${line}\n`),
+    // Browser mode keeps its settings in memory and logs to the terminal it runs in.
+    about: { runtime: { node: process.versions.node }, settingsFolder: null, logFolder: null, historyFolder: join(appDataFolder(), 'history') },
   });
   await service.start();
   const server = await startWebServer({

@@ -6,6 +6,7 @@ import { Emitter } from './emitter.js';
 import { B24Client } from './bitrix/client.js';
 import { isB24Error } from './bitrix/errors.js';
 import { fetchIdentity } from './bitrix/team.js';
+import { nameOf } from './presence/model.js';
 import { createConnection, credentialFrom, type ServiceEvents } from './connection.js';
 import { asRequestFailure, fail, RequestFailure } from './request-failure.js';
 import type { AppService, AppServiceOptions, PresenceSummary } from './ports.js';
@@ -174,6 +175,22 @@ export function createAppService(options: AppServiceOptions): AppService {
       if (on && (person?.presence === 'online' || person?.presence === 'mobile')) return { settings, already: true };
       return { settings: updateSettings(notifyOnceEdit(settings, id, on, clock.now())), already: false };
     },
+    'people:search': async ({ query }) => {
+      const found = await connection.findPeople(query).catch((error: unknown) => {
+        if (isB24Error(error) && error.code === 'FIND_SHORT') fail('search-short', error.message, 'query');
+        throw error;
+      });
+      return { people: found.slice(0, 50).map((raw) => ({ id: raw.id, name: nameOf(raw), position: raw.work_position?.trim() ?? '' })) };
+    },
+    'app:about': async () => ({
+      appVersion: options.appVersion,
+      host: options.host,
+      platform: options.platform,
+      runtime: options.about?.runtime ?? {},
+      settingsFolder: options.about?.settingsFolder ?? null,
+      logFolder: options.about?.logFolder ?? null,
+      historyFolder: options.about?.historyFolder ?? null,
+    }),
   };
 
   return {

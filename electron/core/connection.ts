@@ -6,6 +6,8 @@ import type { Emitter } from './emitter.js';
 import { B24Client } from './bitrix/client.js';
 import { SerialQueue } from './bitrix/rate-limiter.js';
 import { fetchDepartments, fetchIdentity } from './bitrix/team.js';
+import { findPeople } from './bitrix/search.js';
+import type { RawUser } from './bitrix/types.js';
 import { parseWebhookUrl, type WebhookCredential } from './bitrix/webhook-url.js';
 import { PresenceEngine } from './engine/engine.js';
 import { createBitrixSource } from './engine/presence-source.js';
@@ -59,6 +61,8 @@ export interface Connection {
   refreshNow(): Promise<void>;
   /** Names of departments by id, looked up once per connection. */
   departments(ids: readonly number[]): Promise<Array<{ id: number; name: string }>>;
+  /** People on the connected portal by name or id ("Also watch"); throws when not connected. */
+  findPeople(query: string): Promise<RawUser[]>;
   start(): Promise<void>;
   connect(request: RequestOf<'connection:connect'>): Promise<ConnectionInfo>;
   disconnect(): Promise<ConnectionInfo>;
@@ -242,6 +246,10 @@ export function createConnection(options: ConnectionOptions): Connection {
         const name = names.get(id);
         return name === undefined ? [] : [{ id, name }];
       });
+    },
+    async findPeople(query) {
+      if (!active) return fail('not-connected', 'Connect a portal first.');
+      return findPeople(active.client, query);
     },
     start: () =>
       lifecycle.run(async () => {

@@ -1,4 +1,5 @@
 import type {
+  About,
   ConnectionInfo,
   EventChannel,
   EventOf,
@@ -94,6 +95,8 @@ export interface AppServiceOptions {
   readonly onStorageProblem?: (message: string) => void;
   /** Diagnostics; lines never contain secrets. */
   readonly log?: (line: string) => void;
+  /** What the About section says besides the version: the runtime and the app's folders. */
+  readonly about?: Pick<About, 'runtime' | 'settingsFolder' | 'logFolder' | 'historyFolder'>;
 }
 
 export interface AppService {

@@ -20,6 +20,8 @@ export const REQUEST_CHANNEL_NAMES = [
   'timeline:get',
   'history:forget',
   'notify-once:set',
+  'people:search',
+  'app:about',
 ] as const;
 export type RequestChannelName = (typeof REQUEST_CHANNEL_NAMES)[number];
 

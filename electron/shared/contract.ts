@@ -157,6 +157,24 @@ export const ConnectionTestResultSchema = z.object({
   colleagues: z.number().int().nonnegative().nullable(),
 });
 
+/** Someone "Also watch" can add: found by name or looked up by id on the connected portal. */
+export const PersonMatchSchema = z.object({ id: Id, name: z.string(), position: z.string() });
+export type PersonMatch = z.infer<typeof PersonMatchSchema>;
+
+/** The About section: the version, and where the app keeps its files on this computer. */
+export const AboutSchema = z.object({
+  appVersion: z.string(),
+  host: z.enum(['desktop', 'browser']),
+  platform: z.string(),
+  /** Versions of what runs it: electron/chrome/node in the desktop app, node in browser mode. */
+  runtime: z.record(z.string(), z.string()),
+  /** Folders as absolute paths, or null where the app keeps nothing (browser mode's settings live in memory). */
+  settingsFolder: z.string().nullable(),
+  logFolder: z.string().nullable(),
+  historyFolder: z.string().nullable(),
+});
+export type About = z.infer<typeof AboutSchema>;
+
 const WebhookInput = z.object({ webhookUrl: z.string().min(1).max(2048) });
 const Nothing = z.null();
 
@@ -209,6 +227,16 @@ export const requestChannels = {
     request: z.object({ id: Id, on: z.boolean() }),
     response: z.object({ settings: SettingsSchema, already: z.boolean() }),
   },
+  /**
+   * "Also watch" by name: people whose name, position or department has a word starting with
+   * `query` (im.search.user.list, at least 3 letters), or the one person with that user id
+   * (a number, "#12"): none when no one has it.
+   */
+  'people:search': {
+    request: z.object({ query: z.string().trim().min(1).max(100) }),
+    response: z.object({ people: z.array(PersonMatchSchema).max(50) }),
+  },
+  'app:about': { request: Nothing, response: AboutSchema },
 } as const satisfies Record<RequestChannelName, { readonly request: z.ZodType; readonly response: z.ZodType }>;
 
 export const eventChannels = {

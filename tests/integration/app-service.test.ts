@@ -40,6 +40,7 @@ async function setup(options: { secrets?: SecretPort; opened?: boolean; browser?
     },
     locale: () => 'en',
     log: (line) => logs.push(line),
+    about: { runtime: { node: '20.0.0' }, settingsFolder: '/home/u/.config/B24 Presence', logFolder: '/home/u/.config/B24 Presence/logs', historyFolder: null },
   });
   services.push(service);
   const events: Array<{ channel: EventChannel; payload: unknown }> = [];
@@ -132,6 +133,30 @@ describe('app service', () => {
     const requests = portal.control.requestLog.length;
     expect(value(await service.handle('departments:get', { ids: [...ids].reverse() })).map((d) => d.id)).toEqual([...ids].reverse());
     expect(portal.control.requestLog.length).toBe(requests);
+  });
+
+  it('finds people to watch by name or by id, and answers nothing for an id no one has', async () => {
+    const { service } = await setup();
+    expect(await service.handle('people:search', { query: 'Заре' })).toMatchObject({ ok: false, error: { code: 'not-connected' } });
+    value(await service.handle('connection:connect', { kind: 'demo' }));
+    const id = portals[0]!.control.addOutsider({ firstName: 'Ольга', lastName: 'Заречная', position: 'Аудитор' });
+    expect(value(await service.handle('people:search', { query: 'заре' })).people).toEqual([{ id, name: 'Ольга Заречная', position: 'Аудитор' }]);
+    expect(value(await service.handle('people:search', { query: `#${id}` })).people).toEqual([{ id, name: 'Ольга Заречная', position: 'Аудитор' }]);
+    expect(value(await service.handle('people:search', { query: '99999' })).people).toEqual([]);
+    expect(await service.handle('people:search', { query: 'Ол' })).toMatchObject({ ok: false, error: { code: 'search-short', field: 'query' } });
+  });
+
+  it('tells About the version, the runtime and where its files live', async () => {
+    const { service } = await setup();
+    expect(value(await service.handle('app:about', null))).toEqual({
+      appVersion: '1.2.3',
+      host: 'desktop',
+      platform: 'linux',
+      runtime: { node: '20.0.0' },
+      settingsFolder: '/home/u/.config/B24 Presence',
+      logFolder: '/home/u/.config/B24 Presence/logs',
+      historyFolder: null,
+    });
   });
 
   it('tests a webhook without connecting: whose it is and whether im works', async () => {

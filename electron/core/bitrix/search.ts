@@ -2,6 +2,7 @@ import type { B24Client } from './client.js';
 import { B24Error } from './errors.js';
 import { parseRawUser } from './schemas.js';
 import type { RawUser } from './types.js';
+import { USERS_METHOD } from './team.js';
 
 /** im.search.user.list answers nothing for shorter phrases. */
 export const SEARCH_MIN_LENGTH = 3;
@@ -30,4 +31,24 @@ export async function searchUsers(client: B24Client, phrase: string, opts: { sig
     }
   }
   return users;
+}
+
+/** A number (or "#123", "id 123"): a user id rather than a name. */
+const ID_QUERY = /^(?:#|id\s*)?(\d{1,10})$/iu;
+
+/**
+ * Whom "Also watch" offers for what was typed: a user id is looked up (im.user.list.get; an id
+ * no one has answers nothing, so the panel can say so), anything else searched by name.
+ */
+export async function findPeople(client: B24Client, query: string, opts: { signal?: AbortSignal } = {}): Promise<RawUser[]> {
+  const idMatch = ID_QUERY.exec(query.trim());
+  const id = idMatch ? Number(idMatch[1]) : 0;
+  if (id <= 0) return searchUsers(client, query, opts);
+  const answer = await client.call(USERS_METHOD, { ID: [id] }, opts.signal ? { signal: opts.signal } : {});
+  const result: unknown = answer.result;
+  const items = Array.isArray(result) ? result : result !== null && typeof result === 'object' ? Object.values(result) : [];
+  return items.flatMap((item) => {
+    const user = parseRawUser(item);
+    return user && user.id === id ? [user] : [];
+  });
 }

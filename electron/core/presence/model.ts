@@ -57,6 +57,11 @@ function displayName(raw: RawUser, firstName: string, lastName: string): string 
   return joined || `#${raw.id}`;
 }
 
+/** The name the panel shows for a user object: `name`, else first and last, else "#id". */
+export function nameOf(raw: RawUser): string {
+  return displayName(raw, trimmed(raw.first_name), trimmed(raw.last_name));
+}
+
 /** The dates presence is derived from, as a user object carries them. */
 export type PresenceDateFields = Pick<RawUser, 'last_activity_date' | 'mobile_last_date' | 'idle'>;
 
