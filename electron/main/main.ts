@@ -28,6 +28,7 @@ import { resolveLocale, type Locale } from '../shared/locale.js';
 import { APP_ID, PRODUCT_NAME } from './app-identity.js';
 import { setupAutostart } from './autostart.js';
 import { setupIpc } from './ipc.js';
+import { openLogFile, type LogFile } from './log-file.js';
 import { claimSingleInstance, shouldStartHidden } from './launch.js';
 import { setupNotifications, type Notifier } from './notifications.js';
 import { panelActions } from './panel-actions.js';
@@ -47,7 +48,13 @@ import { PanelWindow } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appRoot = join(here, '..', '..');
-const log = (line: string): void => console.log(`[b24 ${new Date().toISOString()}] ${line}`);
+/** Diagnostics to the console and, once the app is ready, to the log file About names. */
+let logFile: LogFile | null = null;
+const log = (line: string): void => {
+  const text = `[b24 ${new Date().toISOString()}] ${line}`;
+  console.log(text);
+  logFile?.write(text);
+};
 
 // An isolated profile for tests and side-by-side runs; must be set before the lock is taken.
 if (process.env.B24_PRESENCE_USER_DATA) app.setPath('userData', process.env.B24_PRESENCE_USER_DATA);
@@ -66,9 +73,12 @@ async function run(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
   const quit = setupQuit(app);
+  app.setAppLogsPath(); // macOS: ~/Library/Logs/B24 Presence; elsewhere the data folder's logs
+  logFile = openLogFile(app.getPath('logs'));
+  const userData = app.getPath('userData');
 
   const stores = setupStores({
-    userData: app.getPath('userData'),
+    userData,
     openStore: ((options) => new Store(options as ConstructorParameters<typeof Store>[0])) as OpenStore,
     safeStorage,
     platform: process.platform,
@@ -90,9 +100,15 @@ async function run(): Promise<void> {
     startDemo: async () => (demo = await startAppDemo()),
     locale: () => uiLocale(),
     // The presence history lives only here, one folder per portal (see core/history).
-    historyFolder: historyFolders(join(app.getPath('userData'), 'history')),
+    historyFolder: historyFolders(join(userData, 'history')),
     onStorageProblem: (message) => notifier?.showMessage(`${PRODUCT_NAME}: history problem`, message),
     log,
+    about: {
+      runtime: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+      settingsFolder: userData,
+      logFolder: logFile.folder,
+      historyFolder: join(userData, 'history'),
+    },
   });
   /** The language the shell speaks (tray, alerts): the panel's setting, or the system's. */
   const uiLocale = (): Locale => resolveLocale(service.settings().ui.language, [app.getLocale()]);

@@ -1,0 +1,50 @@
+import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One file grows to this, then becomes `main.old.log` (replacing the older one): at most 2 MB. */
+export const LOG_FILE_LIMIT_BYTES = 1024 * 1024;
+
+export interface LogFile {
+  readonly folder: string;
+  write(line: string): void;
+}
+
+/**
+ * The desktop app's diagnostics, in the folder the About section names (a packaged app has no
+ * console to read). Lines are rare (connections, failures), so a synchronous append is fine and
+ * keeps the last line before a crash. Lines never contain secrets (the callers redact them); a
+ * write that fails is dropped rather than take the app down.
+ */
+export function openLogFile(folder: string, limitBytes = LOG_FILE_LIMIT_BYTES): LogFile {
+  const current = join(folder, 'main.log');
+  const previous = join(folder, 'main.old.log');
+  let size = -1;
+  return {
+    folder,
+    write(line) {
+      const text = `${line}\n`;
+      try {
+        if (size < 0) {
+          mkdirSync(folder, { recursive: true });
+          size = fileSize(current);
+        }
+        if (size > 0 && size + Buffer.byteLength(text) > limitBytes) {
+          renameSync(current, previous);
+          size = 0;
+        }
+        appendFileSync(current, text, { mode: 0o600 });
+        size += Buffer.byteLength(text);
+      } catch {
+        size = -1; // look again next time: the folder may have come back
+      }
+    },
+  };
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
