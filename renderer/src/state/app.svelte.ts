@@ -322,6 +322,16 @@ export class AppState {
     return null;
   }
 
+  /** "Also watch": people on the portal by name (3+ letters) or by id; none when no one has that id. */
+  searchPeople(query: string) {
+    return this.bridge.invoke('people:search', { query });
+  }
+
+  /** The About section: version, runtime and where the app keeps its files. */
+  about() {
+    return this.bridge.invoke('app:about', null);
+  }
+
   async pauseAlerts(until: number | null): Promise<RequestError | null> {
     const answer = await this.bridge.invoke('alerts:pause', { until });
     if (!answer.ok) return answer.error;
