@@ -1,8 +1,10 @@
+import { actionsEn } from './actions.en.js';
 import { settingsEn } from './settings.en.js';
 
 /** English messages. Keys are shared with ru.ts; `{name}` marks a parameter, plural messages use CLDR categories. */
 export const en = {
   ...settingsEn,
+  ...actionsEn,
 
   'app.title': 'B24 Presence',
   'app.loading': 'Loading…',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { actionsRu } from './actions.ru.js';
 import { settingsRu } from './settings.ru.js';
 
 type Catalog = { readonly [K in keyof Messages]: Messages[K] extends string ? string : { readonly [P in keyof Messages[K] | 'few' | 'many']?: string } & { readonly one: string; readonly other: string } };
@@ -6,6 +7,7 @@ type Catalog = { readonly [K in keyof Messages]: Messages[K] extends string ? st
 /** Русские сообщения: те же ключи, что в en.ts. */
 export const ru: Catalog = {
   ...settingsRu,
+  ...actionsRu,
 
   'app.title': 'B24 Presence',
   'app.loading': 'Загрузка…',
