@@ -203,6 +203,20 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     await page.locator('[data-health=host-lost]').waitFor();
     expect(await page.locator('[data-health=host-lost]').textContent()).toContain('Lost the connection to B24 Presence');
   });
+  it('a star set while the app behind the page is gone says at once that it was not saved', async () => {
+    const { page, server } = await start({ connection: { kind: 'demo' } });
+    await expect.poll(() => rows(page).count()).toBe(12);
+    await server.close();
+    await page.locator('[data-health=host-lost]').waitFor();
+    const first = rows(page).first();
+    const name = (await first.locator('.name').textContent())!.trim();
+    const star = first.locator('.icon-button.star');
+    await star.click();
+    const notice = page.getByTestId('failed-action');
+    await notice.waitFor({ timeout: 1000 });
+    expect(await notice.textContent()).toContain(`Not starred: ${name}`);
+    expect(await star.getAttribute('aria-pressed')).toBe('false');
+  });
   // issue 12: "while you were away", notify me once and the timeline, through the whole stack.
 
   it('shows "while you were away" after a simulated sleep, and a name there finds the row', async () => {

@@ -11,8 +11,10 @@ import { ServerMessageSchema, type ClientMessage } from '$shared/ws-protocol.js'
 
 /**
  * The browser-mode bridge: the same contract over one WebSocket (see ws-protocol.ts).
- * Reconnects with back-off; requests made while disconnected wait for the socket, and those in
- * flight when it drops fail with 'disconnected' rather than hanging. Payload validation is
+ * Reconnects with back-off. Requests made before the first connection wait for it; once the
+ * server has been lost, a request fails at once with 'host-unreachable' (the panel says so and
+ * keeps saying it, instead of showing a star as set and taking it back when a reconnect attempt
+ * fails), and those in flight when it drops fail with 'disconnected' rather than hanging. Payload validation is
  * validatingBridge's job, so this file only checks the envelope.
  */
 export interface SocketLike {
@@ -120,9 +122,15 @@ export function createWsBridge(url: string, options: WsBridgeOptions): WsBridge 
           resolve({ ok: false, error: { code: 'disconnected', message: 'The bridge is closed.', field: null } });
           return;
         }
-        pending.set(id, resolve as Pending);
-        if (socket && socket.readyState === OPEN) socket.send(text);
-        else queue.push(text);
+        if (socket && socket.readyState === OPEN) {
+          pending.set(id, resolve as Pending);
+          socket.send(text);
+        } else if (everOpened) {
+          resolve({ ok: false, error: { code: 'host-unreachable', message: 'B24 Presence is not reachable: the panel lost its server.', field: null } });
+        } else {
+          pending.set(id, resolve as Pending);
+          queue.push(text);
+        }
       });
     },
     on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void {

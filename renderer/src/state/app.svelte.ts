@@ -39,6 +39,25 @@ const DEPARTMENT_BATCH = 2000;
 
 export type Phase = 'loading' | 'ready' | 'failed';
 
+/** What a failed action was, for the notice's words. */
+export type FailedActionKind = 'starred' | 'unstarred' | 'muted' | 'unmuted' | 'notifyOnce' | 'notifyOnceOff' | 'refresh' | 'chat';
+
+/**
+ * An action the host refused or could not be reached for. It stays on screen until dismissed
+ * or retried: a star taken back must never look as if it were saved, or vanish unexplained.
+ */
+export interface FailedAction {
+  readonly kind: FailedActionKind;
+  /** Whom it was about, or null (refresh). */
+  readonly name: string | null;
+  readonly error: RequestError;
+  /** Runs the same action again; null when trying again cannot help (e.g. no chat on this portal). */
+  readonly retry: (() => Promise<void>) | null;
+}
+
+/** Failures that trying again will not mend. */
+const FINAL_CODES: ReadonlySet<string> = new Set(['chat-unavailable', 'not-connected', 'invalid-payload']);
+
 export class AppState {
   phase = $state<Phase>('loading');
   failure = $state<string | null>(null);
@@ -67,8 +86,8 @@ export class AppState {
   digestShown = $state(0);
   /** Asked to be told about someone who is available already: the panel says so (nonce: say it again). */
   availableNow = $state.raw<{ readonly id: number; readonly nonce: number } | null>(null);
-  /** A short message about a failed action, shown in the status bar. */
-  notice = $state.raw<RequestError | null>(null);
+  /** The last failed action, shown until dismissed or retried (see FailedAction). */
+  notice = $state.raw<FailedAction | null>(null);
   /** Bumped when the host asks to show the settings (the tray's "Settings…"). */
   settingsRequests = $state(0);
   /** False while browser mode's socket to its server is down (reconnecting). */
@@ -249,7 +268,7 @@ export class AppState {
     const answer = await this.bridge.invoke('notify-once:set', { id, on });
     if (!answer.ok) {
       this.settings = before;
-      this.notice = answer.error;
+      this.failed(on ? 'notifyOnce' : 'notifyOnceOff', id, answer.error, () => this.setNotifyOnce(id, on));
       return;
     }
     this.settings = answer.value.settings;
@@ -270,22 +289,40 @@ export class AppState {
     return ruleOf(this.settings.rules, id);
   }
 
-  /** Optimistic: the star lights up at once and goes back if the host refuses. */
+  /**
+   * Optimistic: the star lights up at once. If the host refuses (or cannot be reached), it goes
+   * back and the notice says which star was not saved, until dismissed or retried.
+   */
   async setRule(id: number, rule: ColleagueRule): Promise<void> {
     const before = this.settings;
+    const previous = ruleOf(before.rules, id);
     this.settings = { ...before, rules: withRule(before.rules, id, rule) };
     const answer = await this.bridge.invoke('colleague:set-rule', { id, rule });
-    if (answer.ok) this.settings = answer.value;
-    else {
-      this.settings = before;
-      this.notice = answer.error;
+    if (answer.ok) {
+      this.settings = answer.value;
+      return;
     }
+    this.settings = before;
+    const kind: FailedActionKind = rule === 'starred' ? 'starred' : rule === 'muted' ? 'muted' : previous === 'muted' ? 'unmuted' : 'unstarred';
+    this.failed(kind, id, answer.error, () => this.setRule(id, rule));
+  }
+
+  /** Shows a failed action; `retry` clears the notice first, so a second failure shows afresh. */
+  private failed(kind: FailedActionKind, id: number | null, error: RequestError, again: () => Promise<void>): void {
+    const name = id === null ? null : (this.colleagues.find((colleague) => colleague.id === id)?.name ?? `#${id}`);
+    const retry = FINAL_CODES.has(error.code)
+      ? null
+      : async () => {
+          this.notice = null;
+          await again();
+        };
+    this.notice = { kind, name, error, retry };
   }
 
   async openChat(userId: number): Promise<void> {
     const answer = await this.bridge.invoke('chat:open', { userId });
     if (!answer.ok) {
-      this.notice = answer.error;
+      this.failed('chat', userId, answer.error, () => this.openChat(userId));
       return;
     }
     if (!answer.value.opened && isWebUrl(answer.value.url)) window.open(answer.value.url, '_blank', 'noopener');
@@ -341,7 +378,7 @@ export class AppState {
 
   async refresh(): Promise<void> {
     const answer = await this.bridge.invoke('poll:refresh', null);
-    if (!answer.ok) this.notice = answer.error;
+    if (!answer.ok) this.failed('refresh', null, answer.error, () => this.refresh());
   }
 
   testConnection(webhookUrl: string) {

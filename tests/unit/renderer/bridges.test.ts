@@ -93,6 +93,9 @@ describe('WebSocket bridge', () => {
       onReconnect: () => reconnected++,
     });
     expect(await bridge.invoke('snapshot:get', null)).toMatchObject({ ok: false, error: { code: 'disconnected' } });
+    // While the server is lost, a request fails at once instead of waiting for a reconnect.
+    expect(await bridge.invoke('poll:refresh', null)).toMatchObject({ ok: false, error: { code: 'host-unreachable' } });
+    await expect.poll(() => reconnected).toBe(1);
     expect(await bridge.invoke('poll:refresh', null)).toEqual({ ok: true, value: null });
     expect(connections).toBe(2);
     expect(reconnected).toBe(1);
