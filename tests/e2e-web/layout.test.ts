@@ -126,23 +126,38 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
         });
         const name = `layout-${width}-${portal}-${lang}-${scheme}`;
         await page.locator('.row.person').first().waitFor();
-        await page.locator('.paused').waitFor();
+        await page.getByTestId('paused').waitFor();
         await page.mouse.move(0, 0);
         await page.screenshot({ path: join(shots, `${name}.png`) });
         expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
         expect(await overlappingText(page)).toEqual([]);
 
         if (width === 1280) {
-          // A wide row keeps presence, desktop and actions near the name: the pill starts in the row's first half.
+          // A wide row keeps presence, desktop and actions together near the name: pills end in
+          // the row's first two thirds, and the star follows the pill closely, not a column away.
           const spread = await page.locator('.row.person').evaluateAll((rows) =>
             rows.map((r) => {
               const row = r.getBoundingClientRect();
               const pill = r.querySelector('.pill')?.getBoundingClientRect();
-              return pill === undefined ? 0 : (pill.left - row.left) / row.width;
+              const star = r.querySelector('.icon-button.star')?.getBoundingClientRect();
+              return { end: pill === undefined ? 0 : (pill.right - row.left) / row.width, gap: (star?.left ?? 0) - (pill?.right ?? 0) };
             }),
           );
-          expect(Math.max(...spread)).toBeLessThan(0.5);
+          expect(Math.max(...spread.map((row) => row.end))).toBeLessThan(2 / 3);
+          expect(Math.max(...spread.map((row) => row.gap))).toBeLessThan(100);
         }
+
+        // The desktop app's icon shows at every width, inside its row, for whoever runs it.
+        const desktops = await page.locator('.row.person').evaluateAll((rows) =>
+          rows.map((r) => {
+            const icon = r.querySelector('.indicators > .indicator:first-child.on');
+            const box = icon?.getBoundingClientRect();
+            const row = r.getBoundingClientRect();
+            return box === undefined ? null : box.width > 0 && box.left >= row.left && box.right <= row.right;
+          }),
+        );
+        expect(desktops.filter((shown) => shown !== null).length).toBeGreaterThan(0);
+        expect(desktops.every((shown) => shown !== false)).toBe(true);
 
         // Every filter, the last ones too ("Starred" used to push the page sideways).
         const segments = page.locator('label.segment');
