@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
@@ -69,6 +69,15 @@ describe.skipIf(skipReason !== null)(`desktop app${skipReason ? ` (skipped: ${sk
       .poll(async () => (await page.evaluate(() => (globalThis as unknown as PanelGlobals).b24presence.invoke('snapshot:get', null))).ok, { timeout: 20_000 })
       .toBe(true);
   }, 60_000);
+
+  it('tells About where its settings and logs live, and writes its log there', async () => {
+    const about = await page.evaluate(() => (globalThis as unknown as PanelGlobals).b24presence.invoke('app:about', null));
+    expect(about).toMatchObject({ ok: true, value: { host: 'desktop', settingsFolder: userData } });
+    const { logFolder, runtime } = (about as { value: { logFolder: string; runtime: Record<string, string> } }).value;
+    expect(Object.keys(runtime).sort()).toEqual(['chrome', 'electron', 'node']);
+    // The demo connection above was logged ("connected to the demo portal").
+    expect(readFileSync(join(logFolder, 'main.log'), 'utf8')).toContain('connected to the demo portal');
+  });
 
   it('has a tray whose tooltip summarises the team', async () => {
     await expect
