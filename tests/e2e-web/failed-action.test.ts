@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { FakeControl } from './support/fake-bridge.js';
-import { browserSkipReason, cspViolations, launchBrowser, openPanel, type PanelPage } from './support/browser.js';
-import { ensureRendererBuilt, serveRenderer, type StaticServer } from './support/static-server.js';
+import { browserSkipReason, openPanel } from './support/browser.js';
+import { finishPanel as finish, usePanel } from './support/suite.js';
 
 /**
  * A failed action says so and stays visible (issue 11): the star goes back with a notice that
@@ -27,27 +27,10 @@ async function ruleCalls(page: Page): Promise<unknown[]> {
 }
 
 describe.skipIf(browserSkipReason !== null)('a failed action in Chromium with a fake bridge', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function finish({ page, problems }: PanelPage): Promise<void> {
-    expect(await cspViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  }
+  const env = usePanel();
 
   it('a refused star goes back, says which one, stays until dismissed, and "Try again" sets it', async () => {
-    const panel = await openPanel(browser, server.url, { viewport: { width: 400, height: 640 } });
+    const panel = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: 640 } });
     const { page } = panel;
     const star = row(page, 'Chloe Martin').locator('.icon-button.star');
     await star.waitFor();
@@ -76,7 +59,7 @@ describe.skipIf(browserSkipReason !== null)('a failed action in Chromium with a 
   });
 
   it('fits the narrowest window, in Russian, and offers no retry where trying again cannot help', async () => {
-    const panel = await openPanel(browser, server.url, { viewport: { width: 320, height: 640 }, locale: 'ru-RU' });
+    const panel = await openPanel(env.browser, env.server.url, { viewport: { width: 320, height: 640 }, locale: 'ru-RU' });
     const { page } = panel;
     await row(page, 'Chloe Martin').waitFor();
     await failNext(page, 'chat:open', 'chat-unavailable');

@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
-import { browserSkipReason, cspViolations, FIXED_NOW, launchBrowser, openPanel } from './support/browser.js';
-import { ensureRendererBuilt, serveRenderer, type StaticServer } from './support/static-server.js';
+import { browserSkipReason, cspViolations, FIXED_NOW, openPanel } from './support/browser.js';
+import { usePanel } from './support/suite.js';
 
 /**
  * The panel at the sizes people use (issue 11): the desktop window opens at 400×640 and can be
@@ -85,20 +85,6 @@ function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-/** One static server of the built panel and one Chromium for the describe block that calls it. */
-function usePanel(): { browser: Browser; server: StaticServer } {
-  const env = {} as { browser: Browser; server: StaticServer };
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    env.server = await serveRenderer();
-    env.browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
-  return env;
-}
 
 describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px', () => {
   const env = usePanel();
