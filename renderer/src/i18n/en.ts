@@ -1,7 +1,12 @@
 import { actionsEn } from './actions.en.js';
 import { settingsEn } from './settings.en.js';
 
-/** English messages. Keys are shared with ru.ts; `{name}` marks a parameter, plural messages use CLDR categories. */
+/**
+ * English messages. Keys are shared with ru.ts; `{name}` marks a parameter, plural messages use
+ * CLDR categories. A message about one person whose Russian agrees with their gender
+ * ("Отошла · 8 мин") is `{ neutral: '…' }` here: English has one form for everyone, and ru.ts
+ * must give `m`, `f` and `neutral` (lib/i18n.ts `gendered`).
+ */
 export const en = {
   ...settingsEn,
   ...actionsEn,
@@ -28,19 +33,20 @@ export const en = {
   'count.leave': 'on leave',
 
   'presence.online': 'Online',
-  'presence.idle': 'Away · {duration}',
-  'presence.idleShort': 'Away',
+  'presence.idle': { neutral: 'Away · {duration}' },
+  'presence.idleShort': { neutral: 'Away' },
   'presence.mobile': 'On mobile',
   'presence.offline': 'Offline',
-  'presence.offlineSeen': 'Offline · last seen {ago}',
-  'presence.offlineSeenShort': 'Seen {ago}',
+  'presence.offlineSeen': { neutral: 'Offline · last seen {ago}' },
+  'presence.offlineSeenShort': { neutral: 'Seen {ago}' },
+  'presence.offlineSeenDetail': { neutral: 'Offline · last seen {ago}' },
   'presence.leave': 'On leave until {date}',
   'presence.leaveTag': 'leave until {date}',
   'presence.idleDetail': 'No activity for {duration}',
   'presence.idleDetailShort': 'No recent activity',
   'presence.leaveDetail': 'On leave until {date}, back on {back}',
   'status.dnd': 'Do not disturb',
-  'status.away': 'Away',
+  'status.away': { neutral: 'Away' },
   'status.break': 'On a break',
   'indicator.desktop': 'Desktop app running at the last check',
   'indicator.mobile': 'Mobile app',

@@ -1,3 +1,4 @@
+import type { Gender } from '$shared/domain.js';
 import type { Locale } from '$shared/locale.js';
 import { en, type Messages } from '../i18n/en.js';
 import { ru } from '../i18n/ru.js';
@@ -8,11 +9,25 @@ import { bucket, durationSpan, parseIsoDay } from './time.js';
  * numbers, dates, relative times and plurals through Intl, so Russian gets its own forms.
  */
 export type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
-export type PluralKey = Exclude<keyof Messages, TextKey>;
+/** Messages about one person whose words depend on their gender (Russian "отошёл" / "отошла"). */
+export type GenderKey = { [K in keyof Messages]: Messages[K] extends { readonly neutral: string } ? K : never }[keyof Messages];
+export type PluralKey = Exclude<keyof Messages, TextKey | GenderKey>;
 export type Params = Readonly<Record<string, string | number>>;
 
 type PluralForms = { readonly one: string; readonly few?: string; readonly many?: string; readonly other: string };
-const catalogs: Record<Locale, Readonly<Record<string, string | PluralForms>>> = { en, ru };
+/**
+ * A gendered message: `m` and `f` agree with the person, `neutral` reads right for anyone (no
+ * gender in the profile). A language whose words do not change (English) gives `neutral` only;
+ * ru.ts's type demands all three, so no Russian form can be forgotten.
+ */
+export type GenderForms = { readonly m?: string; readonly f?: string; readonly neutral: string };
+const catalogs: Record<Locale, Readonly<Record<string, string | PluralForms | GenderForms>>> = { en, ru };
+
+/** The form for this person: theirs when the profile says, else the neutral one. */
+export function genderForm(forms: GenderForms, gender: Gender | null): string {
+  const own = gender === 'M' ? forms.m : gender === 'F' ? forms.f : undefined;
+  return own ?? forms.neutral;
+}
 
 
 function fill(template: string, params: Params | undefined): string {
@@ -24,6 +39,8 @@ export interface Translator {
   readonly lang: Locale;
   t(key: TextKey, params?: Params): string;
   plural(key: PluralKey, count: number, params?: Params): string;
+  /** A message about one person, agreeing with their gender ("Отошла · 8 мин"); neutral when null. */
+  gendered(key: GenderKey, gender: Gender | null, params?: Params): string;
   /** "20 s ago", "2 h ago", "just now". */
   ago(then: number, now: number, finest?: 'second' | 'minute'): string;
   /** "25 min", "2 h". */
@@ -51,12 +68,13 @@ export function createTranslator(lang: Locale): Translator {
     return format;
   };
   const dayFormat = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const clockFormat = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit' });
-  const dateTimeFormat = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  // The UI's language, never the browser's: "14:05" in both, whatever locale the system runs.
+  const clockFormat = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const dateTimeFormat = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const weekdayFormat = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
   const numberFormat = new Intl.NumberFormat(lang);
 
-  const text = (key: string): string | PluralForms | undefined => catalog[key] ?? fallback[key];
+  const text = (key: string): string | PluralForms | GenderForms | undefined => catalog[key] ?? fallback[key];
 
   return {
     lang,
@@ -66,10 +84,14 @@ export function createTranslator(lang: Locale): Translator {
     },
     plural(key, count, params) {
       const message = text(key);
-      if (message === undefined || typeof message === 'string') return key;
+      if (message === undefined || typeof message === 'string' || !('other' in message)) return key;
       const category = plurals.select(count) as keyof PluralForms;
       const template = message[category] ?? message.other;
       return fill(template, { count: numberFormat.format(count), ...params });
+    },
+    gendered(key, gender, params) {
+      const message = text(key);
+      return message !== undefined && typeof message !== 'string' && 'neutral' in message ? fill(genderForm(message, gender), params) : key;
     },
     ago(then, now, finest = 'minute') {
       const span = bucket(now - then, finest);

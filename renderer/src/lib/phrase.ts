@@ -1,14 +1,19 @@
 import type { ColleagueRule } from '$shared/domain.js';
 import type { Translator } from './i18n.js';
-import type { BadgeKind, Phrase, PresenceView } from './presence.js';
+import type { BadgeKind, PresenceView } from './presence.js';
 import { nextIsoDay } from './time.js';
+
+/** What a phrase says and about whom: the Russian words agree with the person (`gender`). */
+export type Said = Pick<PresenceView, 'phrase' | 'gender'>;
 
 /**
  * The words for a presence phrase ("Away · 25 min", "Offline · last seen 2 h ago"), short
  * enough for the pill; `compact` (a narrow window) shortens the longest one to "Seen 2 h ago",
  * the offline icon saying the rest. The tooltip and screen readers get phraseDetail.
+ * Russian agrees with the person ("Отошла · 8 мин", "Был 2 ч назад") or, without a gender in
+ * the profile, says it neutrally ("Нет активности · 8 мин"): the catalog's gendered messages.
  */
-export function phraseText(phrase: Phrase, i18n: Translator, now: number, compact = false): string {
+export function phraseText({ phrase, gender }: Said, i18n: Translator, now: number, compact = false): string {
   switch (phrase.kind) {
     case 'online':
       return i18n.t('presence.online');
@@ -16,17 +21,17 @@ export function phraseText(phrase: Phrase, i18n: Translator, now: number, compac
       // An unknown chosen status is the portal's own word: shown as text, after ours.
       return `${i18n.t('presence.online')} · ${phrase.status}`;
     case 'chosen':
-      return i18n.t(`status.${phrase.status}`);
+      return phrase.status === 'away' ? i18n.gendered('status.away', gender) : i18n.t(`status.${phrase.status}`);
     case 'idle':
       return phrase.since === null
-        ? i18n.t('presence.idleShort')
-        : i18n.t('presence.idle', { duration: i18n.duration(now - phrase.since) });
+        ? i18n.gendered('presence.idleShort', gender)
+        : i18n.gendered('presence.idle', gender, { duration: i18n.duration(now - phrase.since) });
     case 'mobile':
       return i18n.t('presence.mobile');
     case 'offline':
       return phrase.lastSeen === null
         ? i18n.t('presence.offline')
-        : i18n.t(compact ? 'presence.offlineSeenShort' : 'presence.offlineSeen', { ago: i18n.ago(phrase.lastSeen, now) });
+        : i18n.gendered(compact ? 'presence.offlineSeenShort' : 'presence.offlineSeen', gender, { ago: i18n.ago(phrase.lastSeen, now) });
     case 'leave':
       return i18n.t('presence.leave', { date: i18n.day(phrase.until) });
   }
@@ -34,18 +39,22 @@ export function phraseText(phrase: Phrase, i18n: Translator, now: number, compac
 
 /**
  * The same phrase spelt out, for the tooltip and screen readers: what "Away · 8 min" really
- * means ("No activity for 8 min"), and when someone on leave is back.
+ * means ("No activity for 8 min"), when someone on leave is back, and (Russian, no gender
+ * known) "last activity 2 h ago" where the pill only says "2 h ago".
  */
-export function phraseDetail(phrase: Phrase, i18n: Translator, now: number): string {
+export function phraseDetail(said: Said, i18n: Translator, now: number): string {
+  const { phrase, gender } = said;
   switch (phrase.kind) {
     case 'idle':
       return phrase.since === null
         ? i18n.t('presence.idleDetailShort')
         : i18n.t('presence.idleDetail', { duration: i18n.duration(now - phrase.since) });
+    case 'offline':
+      return phrase.lastSeen === null ? i18n.t('presence.offline') : i18n.gendered('presence.offlineSeenDetail', gender, { ago: i18n.ago(phrase.lastSeen, now) });
     case 'leave':
       return leaveDetail(phrase.until, i18n);
     default:
-      return phraseText(phrase, i18n, now);
+      return phraseText(said, i18n, now);
   }
 }
 
@@ -80,5 +89,5 @@ export function rowLabel(
     parts.view.desktop ? i18n.t('indicator.desktop') : null,
     parts.rule === 'starred' ? i18n.t('row.starred') : parts.rule === 'muted' ? i18n.t('row.muted') : null,
   ].filter((part): part is string => part !== null);
-  return [who, phraseDetail(parts.view.phrase, i18n, now), ...extras].join('. ');
+  return [who, phraseDetail(parts.view, i18n, now), ...extras].join('. ');
 }

@@ -1,4 +1,4 @@
-import { isBusyStatus, type BusyStatus, type Colleague, type PortalReports } from '$shared/domain.js';
+import { isBusyStatus, type BusyStatus, type Colleague, type Gender, type PortalReports } from '$shared/domain.js';
 import { shownPresence, shownStatus } from '$shared/presence/classify.js';
 
 /**
@@ -30,14 +30,16 @@ export interface PresenceView {
   readonly leaveUntil: string | null;
   readonly desktop: boolean;
   readonly mobile: boolean;
+  /** Whom the phrase is about: Russian agrees with it ("Отошла"), neutral when null. */
+  readonly gender: Gender | null;
 }
 
-type PresenceInput = Pick<Colleague, 'presence' | 'presenceSince' | 'lastActivity' | 'desktop' | 'status' | 'absentUntil'>;
+type PresenceInput = Pick<Colleague, 'presence' | 'presenceSince' | 'lastActivity' | 'desktop' | 'status' | 'absentUntil' | 'gender'>;
 
 export function presenceView(c: PresenceInput, reports: PortalReports): PresenceView {
   const presence = shownPresence(c, reports);
   const mobile = presence === 'mobile';
-  const base = { desktop: c.desktop, mobile };
+  const base = { desktop: c.desktop, mobile, gender: c.gender };
   switch (presence) {
     case 'idle':
       // Counted away because they chose "away" (an old portal reports it): say that, not a time.

@@ -14,7 +14,7 @@ describe('describeError', () => {
 
   it('prefers the field a validation error names', () => {
     const error = { code: 'invalid-payload', message: 'Too small: expected number to be >=2', field: 'pollIntervalSec' };
-    expect(describeError(ru, error)).toBe('Не меньше 2 секунд и не больше часа (3600).');
+    expect(describeError(ru, error)).toBe('Не меньше 2\u00a0секунд и не больше часа (3600).');
   });
 
   it("keeps the host's words for a code it does not know, rather than show a key", () => {

@@ -20,9 +20,9 @@ const CURRENT = CURRENT_PORTAL_REPORTS;
 const LEGACY: PortalReports = { idle: true, mobile: true, status: true };
 const say = (c: Partial<Colleague>, reports: PortalReports = LEGACY, t = en): [string, string] => {
   const view = presenceView({ ...base, ...c }, reports);
-  return [view.badge, phraseText(view.phrase, t, NOW)];
+  return [view.badge, phraseText(view, t, NOW)];
 };
-const detail = (c: Partial<Colleague>, reports: PortalReports = CURRENT, t = en): string => phraseDetail(presenceView({ ...base, ...c }, reports).phrase, t, NOW);
+const detail = (c: Partial<Colleague>, reports: PortalReports = CURRENT, t = en): string => phraseDetail(presenceView({ ...base, ...c }, reports), t, NOW);
 
 describe('presence phrase selection', () => {
   it('says what Bitrix24 would show for each presence', () => {
@@ -68,11 +68,14 @@ describe('presence phrase selection', () => {
     // Other phrases read the same in full.
     expect(detail({})).toBe('Online');
     // A narrow window shortens the offline phrase; the tooltip keeps it whole.
-    const offline = presenceView({ ...base, presence: 'offline', lastActivity: NOW - 50 * 60_000 }, CURRENT).phrase;
+    const offline = presenceView({ ...base, presence: 'offline', lastActivity: NOW - 50 * 60_000, gender: 'M' }, CURRENT);
     expect(phraseText(offline, en, NOW, true)).toMatch(/^Seen 50 min\.? ago$/);
-    expect(phraseText(offline, ru, NOW, true)).toMatch(/^Был 50 мин\.? назад$/);
+    expect(phraseText(offline, ru, NOW, true)).toMatch(/^Был 50\sмин\.? назад$/);
+    expect(phraseText({ ...offline, gender: 'F' }, ru, NOW, true)).toMatch(/^Была 50\sмин\.? назад$/);
+    expect(phraseText({ ...offline, gender: null }, ru, NOW, true)).toMatch(/^Активность 50\sмин\.? назад$/);
     expect(phraseDetail(offline, en, NOW)).toMatch(/^Offline · last seen 50 min\.? ago$/);
-    expect(phraseText({ kind: 'idle', since: NOW - 8 * 60_000 }, en, NOW, true)).toBe('Away · 8 min');
+    expect(phraseDetail({ ...offline, gender: null }, ru, NOW)).toMatch(/^Не в сети · последняя активность 50\sмин\.? назад$/);
+    expect(phraseText({ phrase: { kind: 'idle', since: NOW - 8 * 60_000 }, gender: null }, en, NOW, true)).toBe('Away · 8 min');
   });
 
   it('says the last day of leave, and the day after as the day back, in any time zone', () => {
@@ -91,7 +94,7 @@ describe('presence phrase selection', () => {
         process.env.TZ = zone;
         offsets.add(new Date(2026, 11, 3).getTimezoneOffset());
         const t = createTranslator('en');
-        expect(phraseText({ kind: 'leave', until: '2026-12-03' }, t, NOW), zone).toBe('On leave until 3 Dec');
+        expect(phraseText({ phrase: { kind: 'leave', until: '2026-12-03' }, gender: null }, t, NOW), zone).toBe('On leave until 3 Dec');
         expect(leaveDetail('2026-12-03', t), zone).toBe('On leave until 3 Dec, back on 4 Dec');
       }
       expect(offsets.size, 'the zones really applied').toBe(4);
@@ -113,7 +116,9 @@ describe('presence phrase selection', () => {
   });
 
   it('speaks Russian', () => {
-    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000 }, CURRENT, ru)).toEqual(['idle', 'Отошёл · 25 мин']);
+    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000, gender: 'M' }, CURRENT, ru)).toEqual(['idle', 'Отошёл · 25 мин']);
+    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000, gender: 'F' }, CURRENT, ru)).toEqual(['idle', 'Отошла · 25 мин']);
+    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000, gender: null }, CURRENT, ru)).toEqual(['idle', 'Нет активности · 25 мин']);
     // "по" includes the day: "до 3 декабря" would read as back on the 3rd.
     expect(say({ presence: 'offline', absentUntil: '2026-12-03' }, CURRENT, ru)[1]).toMatch(/^В отпуске по 3 дек/);
   });

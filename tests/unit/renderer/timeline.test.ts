@@ -16,7 +16,8 @@ describe('the timeline in the detail view', () => {
     expect(hoursMinutes(7 * H + 12 * M, en)).toBe('7 h 12 min');
     expect(hoursMinutes(45 * M, en)).toBe('45 min');
     expect(hoursMinutes(3 * H, en)).toBe('3 h');
-    expect(hoursMinutes(2 * H + 5 * M, ru)).toBe('2 ч 5 мин');
+    // Non-breaking spaces keep a number with its unit: "2 ч" never splits over two lines.
+    expect(hoursMinutes(2 * H + 5 * M, ru)).toBe('2\u00a0ч 5\u00a0мин');
   });
 
   it('puts today first, with when they got in and how long they were online', () => {
@@ -55,6 +56,6 @@ describe('the timeline in the detail view', () => {
     expect(today?.bars[2]?.x0).toBeCloseTo(10 / 24);
     expect(today?.bars[2]?.x1).toBeCloseTo(10.5 / 24);
     expect(today?.label).toBe('Сегодня');
-    expect(today?.summary).toBe('первый вход в 09:00, в сети 2 ч 30 мин');
+    expect(today?.summary).toBe('первый вход в 09:00, в сети 2\u00a0ч 30\u00a0мин');
   });
 });
