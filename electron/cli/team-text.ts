@@ -36,6 +36,18 @@ function ago(at: number, now: number): string {
 
 const STATUS_WORDS: Readonly<Record<string, string>> = { dnd: 'do not disturb', away: 'status: away', break: 'on a break' };
 
+const clockFormat = (): Intl.DateTimeFormat => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+let clock: Intl.DateTimeFormat | null = null;
+
+/**
+ * A line's local time, "14:05:09": the CLI speaks English with 24-hour times, not whatever the
+ * terminal's locale would make of toLocaleTimeString() ("2:05:09 PM", or another language).
+ */
+export function clockTime(at: number): string {
+  clock ??= clockFormat();
+  return clock.format(at);
+}
+
 /** A leave's last day (YYYY-MM-DD) as "3 Dec": a calendar day, so formatted in UTC. */
 export function leaveDay(day: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
 import type { WatchArgs } from './args.js';
 import { connect, type ConnectIo } from './connect.js';
-import { summaryLine, terminalSafe } from './team-text.js';
+import { clockTime, summaryLine, terminalSafe } from './team-text.js';
 
 export interface WatchIo extends ConnectIo {
   /** One line of output, without the newline. */
@@ -144,7 +144,7 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
 }
 
 function textPrinter(write: (line: string) => void, clock: Clock): Printer {
-  const line = (text: string): void => write(`${new Date(clock.now()).toLocaleTimeString()}  ${text}`);
+  const line = (text: string): void => write(`${clockTime(clock.now())}  ${text}`);
   // "away" is the idle state (no activity for a while), as in the panel and the summary.
   const describe = (presence: Presence): string => (presence === 'idle' ? 'away' : presence);
   return {
@@ -165,7 +165,7 @@ function textPrinter(write: (line: string) => void, clock: Clock): Printer {
     health: (health) => {
       if (health.state === 'ok') line('Connected; data is fresh.');
       else if (health.state === 'rate-limited' && health.until !== null)
-        line(`Rate limited by the portal; next try at ${new Date(health.until).toLocaleTimeString()}.`);
+        line(`Rate limited by the portal; next try at ${clockTime(health.until)}.`);
       else if (health.state !== 'connecting') line(`${health.state}: ${terminalSafe(health.message ?? health.code ?? '')}`);
     },
   };

@@ -1,9 +1,20 @@
 /**
  * The tray's words in English and Russian. Units are abbreviated ("5 min", "5 мин"), as
- * menus and tooltips are short, so no plural forms are needed.
+ * menus and tooltips are short, so no plural forms are needed. Nothing here is about one
+ * person, so no Russian word needs a gender; a paused alert is "на паузе" (muting someone is
+ * the panel's "без уведомлений", a different thing).
  */
 export type { Locale as TrayLocale } from '../shared/locale.js';
 import type { Locale as TrayLocale } from '../shared/locale.js';
+
+/**
+ * Clock times ("14:05") in the tray's language, never the system's default locale: en-GB and ru
+ * both read 24-hour, whatever the machine's LANG says (en-US would write "2:05 PM").
+ */
+export function trayClock(locale: TrayLocale): (epochMs: number) => string {
+  const clock = new Intl.DateTimeFormat(locale === 'ru' ? 'ru' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return (epochMs) => clock.format(epochMs);
+}
 
 export interface TrayText {
   readonly notConnected: string;
@@ -69,27 +80,27 @@ export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
     connecting: 'Подключение…',
     online: (count, total) => `в сети ${count} из ${total}`,
     updated: (age) => `обновлено ${age}`,
-    pausedUntil: (time) => `уведомления отключены до ${time}`,
-    alertsPausedUntil: (time) => `Уведомления отключены до ${time}`,
+    pausedUntil: (time) => `уведомления на паузе до ${time}`,
+    alertsPausedUntil: (time) => `Уведомления на паузе до ${time}`,
     authFailed: 'Портал отклонил вебхук: подключитесь заново в настройках',
-    offline: 'Нет связи: повторим',
-    busyUntil: (time) => `Портал занят: повтор в ${time}`,
-    busy: 'Портал занят: повторим',
+    offline: 'Портал недоступен: повторяем попытки',
+    busyUntil: (time) => `Портал просит подождать: повтор в ${time}`,
+    busy: 'Портал просит подождать: скоро повторим',
     stale: 'Данные устарели',
     age: {
       justNow: 'только что',
-      seconds: (n) => `${n} с назад`,
-      minutes: (n) => `${n} мин назад`,
-      hours: (n) => `${n} ч назад`,
-      days: (n) => `${n} дн. назад`,
+      seconds: (n) => `${n}\u00a0с назад`,
+      minutes: (n) => `${n}\u00a0мин назад`,
+      hours: (n) => `${n}\u00a0ч назад`,
+      days: (n) => `${n}\u00a0дн. назад`,
     },
     menu: {
       show: 'Показать панель',
-      refresh: 'Обновить',
-      pause: 'Отключить уведомления',
+      refresh: 'Обновить сейчас',
+      pause: 'Приостановить уведомления',
       forHour: 'На 1 час',
       untilMorning: 'До завтрашнего утра',
-      resume: 'Включить уведомления',
+      resume: 'Возобновить уведомления',
       settings: 'Настройки…',
       quit: 'Выйти из B24 Presence',
       tellMe: 'Сообщить, когда вернутся',

@@ -2,7 +2,7 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electr
 import type { AppService, PresenceSummary } from '../core/ports.js';
 import { alertsPausedAt, tomorrowMorning } from '../shared/settings/pause.js';
 import type { PanelActions } from './panel-actions.js';
-import { TRAY_TEXT, type TrayLocale, type TrayText } from './tray-text.js';
+import { TRAY_TEXT, trayClock, type TrayLocale, type TrayText } from './tray-text.js';
 
 /**
  * The tray: an icon whose look follows the state, a tooltip with the summary, and a menu that
@@ -31,8 +31,7 @@ export interface TrayFormat {
 
 /** The tray's format in a language (the panel's language setting, resolved by the host). */
 export function trayFormat(locale: TrayLocale): TrayFormat {
-  const clock = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : undefined, { hour: '2-digit', minute: '2-digit' });
-  return { time: (epochMs) => clock.format(epochMs), text: TRAY_TEXT[locale] };
+  return { time: trayClock(locale), text: TRAY_TEXT[locale] };
 }
 
 export const defaultTrayFormat: TrayFormat = trayFormat('en');

@@ -2,8 +2,10 @@ import type { AlertKind } from '../../shared/domain.js';
 
 /**
  * The alert texts, in English and Russian. Russian predicates are chosen to need no gender
- * agreement ("в сети", "снова на месте"), because the data does not reliably tell a person's
- * gender; the count of others uses CLDR plural categories through Intl.PluralRules.
+ * agreement ("в сети", "снова на месте", never "вернулся"/"вернулась"): one title may name a
+ * man, a woman and someone whose profile has no gender ("Анна, Борис и ещё 3 коллеги в сети"),
+ * and no single form could agree with all of them. The count of others uses CLDR plural
+ * categories through Intl.PluralRules.
  */
 export type { Locale as AlertLocale } from '../../shared/locale.js';
 import type { Locale as AlertLocale } from '../../shared/locale.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Colleague, PortalReports } from '../../../electron/shared/domain.js';
 import { countPresence } from '../../../electron/shared/presence/counts.js';
 import { colleague } from '../../support/colleague.js';
-import { leaveDay, presencePhrase, sortByPresence, summaryLine, teamTable, terminalSafe, width } from '../../../electron/cli/team-text.js';
+import { withTwelveHourDefault } from '../../support/default-locale.js';
+import { clockTime, leaveDay, presencePhrase, sortByPresence, summaryLine, teamTable, terminalSafe, width } from '../../../electron/cli/team-text.js';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 const MIN = 60_000;
@@ -105,5 +106,16 @@ describe('width', () => {
     const rows = teamTable({ colleagues: team, reports: CURRENT, counts: countPresence(team, CURRENT) }, NOW).slice(1);
     expect(rows.map((row) => width(row.slice(0, row.lastIndexOf(' ') + 1)))).toEqual([42, 42, 42]);
     expect(rows).toContain(`${'X'.repeat(31)}…  online  C`);
+  });
+});
+
+describe('clockTime', () => {
+  it('stamps watch lines with a 24-hour time, not the terminal locale (toLocaleTimeString)', () => {
+    const afternoon = new Date(2026, 10, 23, 14, 5, 9).getTime();
+    withTwelveHourDefault(() => {
+      expect(new Date(afternoon).toLocaleTimeString()).toBe('DEFAULT-LOCALE');
+      expect(clockTime(afternoon)).toBe('14:05:09');
+      expect(clockTime(new Date(2026, 10, 23, 0, 0, 1).getTime())).toBe('00:00:01');
+    });
   });
 });

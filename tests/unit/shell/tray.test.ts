@@ -1,5 +1,6 @@
 import { tomorrowMorning } from '../../../electron/shared/settings/pause.js';
 import { TRAY_TEXT } from '../../../electron/main/tray-text.js';
+import { withTwelveHourDefault } from '../../support/default-locale.js';
 import { describe, expect, it, vi } from 'vitest';
 import {
   HOUR_MS,
@@ -250,7 +251,19 @@ describe('tray in Russian', () => {
     const labels = trayMenuTemplate(summary12, () => NOW, actions(), ru).map((item) => item.label);
     expect(labels).toContain('Показать панель');
     expect(labels).toContain('Выйти из B24 Presence');
-    expect(formatAge(5 * 60_000, TRAY_TEXT.ru)).toBe('5 мин назад');
+    expect(formatAge(5 * 60_000, TRAY_TEXT.ru)).toBe('5\u00a0мин назад');
+    expect(labels).toContain('Приостановить уведомления');
+  });
+
+  it('writes clock times in the tray language, 24-hour, not in the machine default locale', () => {
+    const afternoon = new Date(2026, 10, 23, 14, 5).getTime();
+    withTwelveHourDefault(() => {
+      expect(trayFormat('en').time(afternoon)).toBe('14:05');
+      expect(trayFormat('ru').time(afternoon)).toBe('14:05');
+      const paused = { ...summary(), alertsPausedUntil: afternoon };
+      expect(trayTooltip(paused, afternoon - 60_000, trayFormat('ru'))).toContain('уведомления на паузе до 14:05');
+      expect(trayTooltip(paused, afternoon - 60_000, trayFormat('en'))).toContain('alerts paused until 14:05');
+    });
   });
 
   it('has every English phrase in Russian too', () => {
