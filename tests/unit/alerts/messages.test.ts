@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { alertText } from '../../../electron/core/alerts/messages.js';
+import { digestAlert, notifyOnceAlert } from '../../../electron/core/alerts/extras.js';
+import type { AlertKind } from '../../../electron/shared/domain.js';
+import { colleague } from '../../support/colleague.js';
+import { FEMININE, MASCULINE } from '../../support/russian.js';
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => `P${i + 1}`);
 
@@ -37,5 +41,19 @@ describe('alertText', () => {
     expect(alertText('en', 'online', people(2)).body).toBe('');
     expect(alertText('en', 'online', people(3)).body).toBe('P1, P2, P3');
     expect(alertText('en', 'online', people(12)).body).toBe('P1, P2, P3, P4, P5, P6, P7, P8, P9, P10 +2');
+  });
+
+  it('needs no gender in Russian: one title may name a man, a woman and a profile without a gender', () => {
+    const kinds: AlertKind[] = ['online', 'back-from-idle', 'offline', 'back-from-leave'];
+    const names = ['Алёна Волкова', 'Борис Иванов', 'Саша Ким', 'Вера Орлова', 'Глеб Ли'];
+    const texts = kinds.flatMap((kind) => [1, 2, 3, 5].flatMap((n) => Object.values(alertText('ru', kind, names.slice(0, n)))));
+    const digest = digestAlert({ since: 0, until: 1, arrived: [1, 2], left: [3], backFromLeave: [4] }, (id) => names[id - 1] ?? null, 'ru');
+    const once = notifyOnceAlert(colleague(1, { name: 'Алёна Волкова', gender: 'F' }), 0, 'ru', 1);
+    texts.push(digest?.title ?? '', digest?.body ?? '', once.title, once.body);
+    expect(digest?.body).toBe('Алёна Волкова и Борис Иванов в сети; Вера Орлова снова на работе; Саша Ким не в сети');
+    for (const text of texts) {
+      expect(text).not.toMatch(MASCULINE);
+      expect(text).not.toMatch(FEMININE);
+    }
   });
 });
