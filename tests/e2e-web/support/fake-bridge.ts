@@ -56,6 +56,15 @@ export interface FakeControl {
   timelines: Record<number, Array<{ from: number; to: number; state: string }>>;
   /** issue 12: whether `history:forget` was called, and how often. */
   forgotten: number;
+  /**
+   * issue 11: people on the portal outside the team, found by `people:search` (by a word of the
+   * name or position starting with the query, or by id) along with the team.
+   */
+  directory: Array<{ id: number; name: string; position: string }>;
+  /** issue 11: how long `people:search` takes for a given query (ms), to test stale answers. */
+  searchLatency: Record<string, number>;
+  /** issue 11: what `app:about` answers. */
+  about: Record<string, unknown>;
 }
 
 export function installFakeBridge(options: FakeBridgeOptions): void {
@@ -182,6 +191,20 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
     },
     timelines: {},
     forgotten: 0,
+    directory: [
+      { id: 101, name: 'Vera Outsider', position: 'Lawyer' },
+      { id: 102, name: 'Veronika Daleko', position: 'Accountant' },
+    ],
+    searchLatency: {},
+    about: {
+      appVersion: '0.1.0-test',
+      host: options.host ?? 'desktop',
+      platform: 'linux',
+      runtime: { electron: '45.4.1', chrome: '142.0.7444.59', node: '22.20.0' },
+      settingsFolder: '/home/anna/.config/B24 Presence',
+      logFolder: '/home/anna/.config/B24 Presence/logs',
+      historyFolder: '/home/anna/.config/B24 Presence/history',
+    },
   };
 
   // issue 12: a made-up week for the timeline. Workdays online 9:05–12:30 and 13:15–18:00 (away in
@@ -303,6 +326,22 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       return { ok: true, value: { settings: control.settings, already: false } };
     },
     'chat:open': (request) => ({ ok: true, value: { url: `https://team.example.com/online/?IM_DIALOG=${String(request.userId)}`, opened: false } }),
+    // issue 11: "Also watch" by name or id, and About.
+    'people:search': (request) => {
+      if (connection.kind === 'none') return { ok: false, error: { code: 'not-connected', message: 'Not connected', field: null } };
+      const query = String(request.query).trim();
+      const everyone = [
+        ...(control.snapshot?.colleagues ?? []).map((c) => ({ id: c.id as number, name: c.name as string, position: c.position as string })),
+        ...control.directory,
+      ];
+      const idMatch = /^(?:#|id\s*)?(\d{1,10})$/i.exec(query);
+      if (idMatch) return { ok: true, value: { people: everyone.filter((p) => p.id === Number(idMatch[1])) } };
+      if ([...query].length < 3) return { ok: false, error: { code: 'search-short', message: 'Type at least 3 letters to search.', field: 'query' } };
+      const lower = query.toLowerCase();
+      const people = everyone.filter((p) => `${p.name} ${p.position}`.toLowerCase().split(/[\s-]+/).some((word) => word.startsWith(lower)));
+      return { ok: true, value: { people: people.slice(0, 50) } };
+    },
+    'app:about': () => ({ ok: true, value: control.about }),
     'departments:get': (request) => ({
       ok: true,
       value: (request.ids as number[]).filter((id) => DEPARTMENTS[id] !== undefined).map((id) => ({ id, name: DEPARTMENTS[id] })),
@@ -324,7 +363,9 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
         return JSON.parse(JSON.stringify(answer));
       };
       // A slow host handles the request (and pushes what it causes) only after the delay.
-      return control.latencyMs > 0 ? new Promise((resolve) => setTimeout(() => resolve(handle()), control.latencyMs)) : Promise.resolve(handle());
+      const query = channel === 'people:search' ? String((request as { query?: unknown } | null)?.query ?? '') : '';
+      const latency = control.searchLatency[query] ?? control.latencyMs;
+      return latency > 0 ? new Promise((resolve) => setTimeout(() => resolve(handle()), latency)) : Promise.resolve(handle());
     },
     on(channel: string, listener: (payload: unknown) => void): () => void {
       const set = listeners.get(channel) ?? new Set<(payload: unknown) => void>();
