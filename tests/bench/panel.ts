@@ -182,7 +182,8 @@ function traceSplit(traceJson: string): Record<string, number> {
 }
 
 export async function benchPanel(): Promise<BenchSection> {
-  const dir = join(process.cwd(), 'dist', 'renderer');
+  // B24_BENCH_RENDERER: another build of the panel (a private one while trying changes).
+  const dir = process.env.B24_BENCH_RENDERER ?? join(process.cwd(), 'dist', 'renderer');
   if (!existsSync(join(dir, 'index.html'))) throw new Error('dist/renderer is missing: run npm run build first');
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
   const server = await serveRenderer(dir);

@@ -11,11 +11,15 @@ import {
   type ResponseOf,
   type Result,
 } from '$shared/contract.js';
+import { fastEvents, fastResponses, isRequestError } from './fast-checks.js';
 
 /**
  * Wraps any bridge (the preload's, the WebSocket one, a test fake) so the panel only ever sees
  * values that passed the contract's schemas: a host bug or a hostile message becomes a
  * RequestError or a dropped event, never a half-shaped object in the UI.
+ * The hot messages (the session, snapshots, patches) first meet an exact-shape check
+ * (fast-checks.ts): a value that is already exactly what the schema returns skips zod; anything
+ * else, valid with extra keys or invalid, is zod's to strip or refuse, as before.
  */
 export type Report = (message: string) => void;
 
@@ -41,7 +45,12 @@ export function validatingBridge(raw: PresenceBridge, report: Report = (message)
       return checked;
     },
     on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void {
+      const fast = fastEvents[channel];
       return raw.on(channel, (payload: unknown) => {
+        if (fast?.(payload)) {
+          listener(payload as EventOf<C>);
+          return;
+        }
         const parsed = parseEvent(channel, payload);
         if (parsed.ok) listener(parsed.value);
         else report(`Dropped an invalid '${channel}' event: ${parsed.error.message} at ${parsed.error.field ?? '(root)'}`);
@@ -60,12 +69,16 @@ export function checkAnswer<C extends RequestChannel>(channel: C, answer: unknow
     return failure('invalid-response', 'The app answered in an unexpected way.');
   }
   if (answer.ok === true) {
+    const value = (answer as { value?: unknown }).value;
+    if (fastResponses[channel]?.(value)) return { ok: true, value: value as ResponseOf<C> };
     const parsed = requestChannels[channel].response.safeParse((answer as { value?: unknown }).value);
     if (parsed.success) return { ok: true, value: parsed.data as ResponseOf<C> };
     const issue = parsed.error.issues[0];
     report(`'${channel}' answered with an invalid value: ${issue?.message ?? ''} at ${issue?.path.join('.') ?? ''}`);
     return failure('invalid-response', 'The app answered in an unexpected way.');
   }
+  const raw = (answer as { error?: unknown }).error;
+  if (isRequestError(raw)) return { ok: false, error: raw as RequestError };
   const error = RequestErrorSchema.safeParse((answer as { error?: unknown }).error);
   return error.success ? { ok: false, error: error.data } : failure('invalid-response', 'The request failed.');
 }

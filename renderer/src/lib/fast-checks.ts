@@ -1,0 +1,255 @@
+/**
+ * Exact-shape checks for the contract's hot messages: the session and snapshots (thousands of
+ * colleagues), patches and the small frequent events. Zod (jitless, as the CSP requires) takes
+ * ~90 ms for a 5,000-person snapshot; these take a few.
+ *
+ * A check answers one question: is this value exactly what the contract's zod schema would
+ * return for it? True only when the schema accepts the value *and* would hand back an equal
+ * value (no unknown keys to strip). Anything else (a bad field, an extra key, a shape these
+ * checks do not know) is false, and validating-bridge.ts then asks zod, which refuses or strips
+ * as it always did. So a true here may skip zod, a false never lets anything through.
+ * tests/unit/renderer/fast-checks.test.ts proves it against the zod schemas with fast-check.
+ * No code generation: closures over plain functions, as the CSP (no 'unsafe-eval') requires.
+ */
+export type Check = (value: unknown) => boolean;
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+const str: Check = (v) => typeof v === 'string';
+const bool: Check = (v) => typeof v === 'boolean';
+/** z.number().int() with bounds: a safe integer within [min, max]. */
+const int =
+  (min = -MAX, max = MAX): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+const id = int(1);
+const epoch = int(0);
+const oneOf = (...values: readonly (string | number)[]): Check => {
+  const set = new Set<unknown>(values);
+  return (v) => set.has(v);
+};
+const nullable =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
+const array =
+  (item: Check, max = Infinity): Check =>
+  (v) => {
+    if (!Array.isArray(v) || v.length > max) return false;
+    for (let i = 0; i < v.length; i++) if (!item(v[i])) return false;
+    return true;
+  };
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An object with exactly these keys (none missing, none extra), each passing its check. */
+function object(shape: Readonly<Record<string, Check>>): Check {
+  const keys = Object.keys(shape);
+  const checks = keys.map((key) => shape[key] as Check);
+  const count = keys.length;
+  return (v) => {
+    if (!isRecord(v)) return false;
+    let own = 0;
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) return false;
+      own++;
+    }
+    if (own !== count) return false;
+    for (let i = 0; i < count; i++) {
+      const key = keys[i] as string;
+      if (!Object.hasOwn(v, key) || !(checks[i] as Check)(v[key])) return false;
+    }
+    return true;
+  };
+}
+
+/** An object whose keys are all optional (zod's `.partial()`), no others. */
+function partialObject(shape: Readonly<Record<string, Check>>): Check {
+  return (v) => {
+    if (!isRecord(v)) return false;
+    for (const key in v) {
+      const check = Object.hasOwn(shape, key) ? shape[key] : undefined;
+      if (!Object.hasOwn(v, key) || check === undefined || !check(v[key])) return false;
+    }
+    return true;
+  };
+}
+
+/** zod's discriminatedUnion: the member whose `key` literal matches decides. */
+function union(key: string, members: Readonly<Record<string, Check>>): Check {
+  return (v) => {
+    if (!isRecord(v)) return false;
+    const tag = v[key];
+    const member = typeof tag === 'string' && Object.hasOwn(members, tag) ? members[tag] : undefined;
+    return member !== undefined && member(v);
+  };
+}
+
+function recordOf(keyPattern: RegExp, value: Check): Check {
+  return (v) => {
+    if (!isRecord(v)) return false;
+    for (const key in v) if (!Object.hasOwn(v, key) || !keyPattern.test(key) || !value(v[key])) return false;
+    return true;
+  };
+}
+
+// ---- the contract's shapes (electron/shared/contract.ts, settings/schema.ts) ----
+
+const presence = oneOf('online', 'idle', 'mobile', 'offline');
+const colleagueFields = {
+  name: str,
+  firstName: str,
+  lastName: str,
+  position: str,
+  departments: array(int()),
+  avatar: nullable(str),
+  color: nullable(str),
+  presence,
+  presenceSince: nullable(epoch),
+  lastActivity: nullable(epoch),
+  desktop: bool,
+  status: str,
+  absentUntil: nullable(str),
+  bot: bool,
+  extranet: bool,
+  gender: nullable(oneOf('M', 'F')),
+};
+const COLLEAGUE_KEYS = Object.keys(colleagueFields).length + 1;
+const PRESENCES = new Set<unknown>(['online', 'idle', 'mobile', 'offline']);
+const isText = (v: unknown): boolean => typeof v === 'string';
+const isTextOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
+const isEpochOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
+function isIntList(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!Number.isSafeInteger(v[i])) return false;
+  return true;
+}
+/**
+ * The same as object({ id, ...colleagueFields }), written out: it runs 5,000 times at start-up,
+ * once, mostly before the JIT has warmed up, where every closure call counts (3–4× faster cold).
+ * Every field check refuses undefined, so the key count plus the 17 reads find a missing key.
+ */
+export function isColleague(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const c = value as Record<string, unknown>;
+  return (
+    Object.keys(c).length === COLLEAGUE_KEYS &&
+    typeof c.id === 'number' &&
+    Number.isSafeInteger(c.id) &&
+    c.id >= 1 &&
+    isText(c.name) &&
+    isText(c.firstName) &&
+    isText(c.lastName) &&
+    isText(c.position) &&
+    isIntList(c.departments) &&
+    isTextOrNull(c.avatar) &&
+    isTextOrNull(c.color) &&
+    PRESENCES.has(c.presence) &&
+    isEpochOrNull(c.presenceSince) &&
+    isEpochOrNull(c.lastActivity) &&
+    typeof c.desktop === 'boolean' &&
+    isText(c.status) &&
+    isTextOrNull(c.absentUntil) &&
+    typeof c.bot === 'boolean' &&
+    typeof c.extranet === 'boolean' &&
+    (c.gender === null || c.gender === 'M' || c.gender === 'F')
+  );
+}
+export const isSnapshot = object({ seq: int(0), at: epoch, colleagues: array(isColleague) });
+export const isPatch = object({
+  seq: int(1),
+  at: epoch,
+  added: array(isColleague),
+  changed: array(object({ id, fields: partialObject(colleagueFields) })),
+  removed: array(id),
+});
+export const isHealth = object({
+  state: oneOf('connecting', 'ok', 'stale', 'rate-limited', 'auth-failed', 'offline'),
+  since: epoch,
+  until: nullable(epoch),
+  lastSuccessAt: nullable(epoch),
+  code: nullable(str),
+  message: nullable(str),
+});
+export const isReports = object({ idle: bool, mobile: bool, status: bool });
+export const isConnectionInfo = object({
+  kind: oneOf('none', 'demo', 'webhook'),
+  portalHost: nullable(str),
+  portalOrigin: nullable(str),
+  identityName: nullable(str),
+  weakSecretStorage: bool,
+});
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+const isHhmm: Check = (v) => typeof v === 'string' && hhmm.test(v);
+export const isSettings = object({
+  version: oneOf(3),
+  connection: union('kind', {
+    none: object({ kind: str }),
+    demo: object({ kind: str }),
+    webhook: object({ kind: str, portalHost: (v) => typeof v === 'string' && v.length >= 1, userId: id }),
+  }),
+  pollIntervalSec: int(2, 3600),
+  onlineLimitSec: int(120, 86_400),
+  alerts: object({
+    scope: oneOf('everyone', 'starred', 'nobody'),
+    kinds: object({ online: bool, backFromIdle: bool, offline: bool, backFromLeave: bool }),
+    burstWindowSec: int(0, 300),
+    sound: bool,
+    quietHours: object({ enabled: bool, windows: array(object({ days: array(int(0, 6), 7), start: isHhmm, end: isHhmm }), 14) }),
+    pausedUntil: nullable(epoch),
+  }),
+  rules: recordOf(/^\d+$/, oneOf('starred', 'muted')),
+  watchIds: array(id, 500),
+  notifyOnce: array(object({ id, since: epoch }), 200),
+  history: object({ retentionDays: int(0, 30) }),
+  ui: object({
+    theme: oneOf('system', 'light', 'dark'),
+    language: oneOf('system', 'en', 'ru'),
+    startAtLogin: bool,
+    startMinimized: bool,
+  }),
+});
+export const isSession = object({
+  appVersion: str,
+  host: oneOf('desktop', 'browser'),
+  platform: str,
+  connection: isConnectionInfo,
+  settings: isSettings,
+  health: isHealth,
+  snapshot: nullable(isSnapshot),
+  reports: isReports,
+});
+export const isRequestError = object({ code: str, message: str, field: nullable(str) });
+export const isAlert = object({
+  id: str,
+  kind: oneOf('online', 'back-from-idle', 'offline', 'back-from-leave', 'digest', 'notify-once'),
+  title: str,
+  body: str,
+  userIds: array(id),
+  at: epoch,
+});
+export const isDigest = object({ since: epoch, until: epoch, arrived: array(id), left: array(id), backFromLeave: array(id) });
+
+/** Response checks by request channel (the rest go to zod). */
+export const fastResponses: Readonly<Record<string, Check>> = {
+  'session:get': isSession,
+  'snapshot:get': nullable(isSnapshot),
+  'settings:update': isSettings,
+  'alerts:pause': isSettings,
+  'colleague:set-rule': isSettings,
+  'watch:set': isSettings,
+  'connection:disconnect': isConnectionInfo,
+};
+
+/** Event checks by channel: every event the host pushes. */
+export const fastEvents: Readonly<Record<string, Check>> = {
+  snapshot: isSnapshot,
+  patch: isPatch,
+  health: isHealth,
+  reports: isReports,
+  alert: isAlert,
+  settings: isSettings,
+  connection: isConnectionInfo,
+  'focus-colleague': object({ id }),
+  'open-settings': (v) => v === null,
+  digest: isDigest,
+};
