@@ -3,7 +3,7 @@
 import type { B24Client, BatchCommand } from './client.js';
 import { MAX_BATCH_COMMANDS } from './client.js';
 import { B24Error } from './errors.js';
-import { ImUserSchema, parseDepartments, parseRawUserDetailed, ProfileSchema } from './schemas.js';
+import { ImUserSchema, parseDepartments, parseRawUserDetailed, ProfileSchema, type UserChecks } from './schemas.js';
 import type { Department, PortalIdentity, RawUser } from './types.js';
 
 /**
@@ -35,6 +35,11 @@ export interface FetchTeamOptions {
   readonly knownTotal?: number | null;
   /** Whom to check for a running desktop app, most wanted first; only what fits is asked. */
   readonly desktopIds?: readonly number[];
+  /**
+   * The user checks of the previous fetches (the source keeps one per connection): an object
+   * that is the same as last time skips the check and comes back as the same RawUser.
+   */
+  readonly userChecks?: UserChecks;
   readonly signal?: AbortSignal;
 }
 
@@ -72,6 +77,8 @@ type PlannedCommand = { readonly key: string; readonly command: BatchCommand } &
 export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}): Promise<TeamFetch> {
   const startRequests = client.requestsSent;
   const signal = opts.signal;
+  const userChecks = opts.userChecks;
+  const parseUser = userChecks ? (value: unknown) => userChecks.parse(value) : parseRawUserDetailed;
   const watchIds = [...new Set((opts.watchIds ?? []).filter((id) => Number.isSafeInteger(id) && id > 0))];
   /** Pages by offset; a page fetched again replaces the earlier answer. */
   const pages = new Map<number, PageInfo>();
@@ -83,13 +90,7 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
   const roundTotals: number[] = [];
 
   /** Colleagues in portal order, each id once (someone moving between pages while we page shows up twice). */
-  const colleagues = (): Map<number, RawUser> => {
-    const byId = new Map<number, RawUser>();
-    for (const offset of [...pages.keys()].sort((a, b) => a - b)) {
-      for (const user of (pages.get(offset) as PageInfo).users) if (!byId.has(user.id)) byId.set(user.id, user);
-    }
-    return byId;
-  };
+  const colleagues = (): RawUser[] => uniqueById([...pages.keys()].sort((a, b) => a - b).map((offset) => (pages.get(offset) as PageInfo).users));
 
   const watchCommands = (ids: readonly number[]): PlannedCommand[] =>
     chunk(ids, WATCH_CHUNK).map((part, index) => ({
@@ -109,7 +110,7 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
       command: { method: COLLEAGUES_METHOD, params: { USER_DATA: 'Y', OFFSET: offset, start: offset, LIMIT: PAGE_SIZE } },
     }));
     if (!watchRequested) {
-      const known = colleagues();
+      const known = idsAmong(colleagues(), watchIds);
       const watch = watchCommands(watchIds.filter((id) => !known.has(id)));
       const lastBatchRoom = MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
       // Ride along only where it costs no extra request.
@@ -138,7 +139,7 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
           const users: RawUser[] = [];
           let degraded = 0;
           for (const value of items) {
-            const parsed = parseRawUserDetailed(value);
+            const parsed = parseUser(value);
             if (parsed.degraded) degraded += 1;
             if (parsed.user) users.push(parsed.user);
           }
@@ -148,7 +149,7 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
           roundTotal = Math.max(roundTotal ?? 0, total);
         } else {
           for (const [id, value] of watchItems(answer.result, item.ids)) {
-            watchAnswers.set(id, value === null ? { user: null, degraded: false } : parseRawUserDetailed(value));
+            watchAnswers.set(id, value === null ? { user: null, degraded: false } : parseUser(value));
           }
         }
       }
@@ -194,19 +195,21 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
   }
 
   const team = colleagues();
-  if (!watchRequested && watchIds.some((id) => !team.has(id))) await runRound([]);
+  const watchedInTeam = idsAmong(team, watchIds);
+  if (!watchRequested && watchIds.some((id) => !watchedInTeam.has(id))) await runRound([]);
 
   const watched = new Map<number, RawUser | null>();
   let degraded = 0;
   for (const id of watchIds) {
-    if (team.has(id)) continue;
+    if (watchedInTeam.has(id)) continue;
     const answer = watchAnswers.get(id);
     watched.set(id, answer?.user ?? null);
     if (answer?.degraded) degraded += 1;
   }
   for (const info of pages.values()) degraded += info.degraded;
+  userChecks?.sweep();
   return {
-    colleagues: [...team.values()],
+    colleagues: team,
     watched,
     desktop,
     total: latestTotal(),
@@ -239,6 +242,37 @@ async function execute(client: B24Client, commands: readonly PlannedCommand[], s
     });
   }
   return answers;
+}
+
+/**
+ * The users of lists in order, each id once (the first wins). Pages come in ascending ids on the
+ * portals seen so far: then one pass over the ids proves there is no repeat and no map is built
+ * (measured at 5,000 people: the map was a third of the checks' time).
+ */
+export function uniqueById(lists: readonly (readonly RawUser[])[]): RawUser[] {
+  const all: RawUser[] = [];
+  let ascending = true;
+  let last = -Infinity;
+  for (const list of lists) {
+    for (const user of list) {
+      if (user.id <= last) ascending = false;
+      last = user.id;
+      all.push(user);
+    }
+  }
+  if (ascending) return all;
+  const byId = new Map<number, RawUser>();
+  for (const user of all) if (!byId.has(user.id)) byId.set(user.id, user);
+  return [...byId.values()];
+}
+
+/** Which of `ids` are among `users` (a scan with a set of the few ids, not a map of everyone). */
+function idsAmong(users: readonly RawUser[], ids: readonly number[]): Set<number> {
+  const found = new Set<number>();
+  if (ids.length === 0) return found;
+  const wanted = new Set(ids);
+  for (const user of users) if (wanted.has(user.id)) found.add(user.id);
+  return found;
 }
 
 /** A colleagues page: an array of user objects (PHP may send a list as an object keyed 0..n). */

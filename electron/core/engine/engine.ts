@@ -14,7 +14,7 @@ import { CURRENT_PORTAL_REPORTS } from '../../shared/domain.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { AlertMemoryPort } from '../ports.js';
 import { nextRetryDelay } from '../bitrix/backoff.js';
-import { toColleagues } from '../presence/model.js';
+import { PresenceModel } from '../presence/model.js';
 import { DesktopChecks } from '../presence/desktop.js';
 import { learnReports } from '../presence/reports.js';
 import { SnapshotTracker } from '../snapshot/tracker.js';
@@ -83,6 +83,8 @@ export class PresenceEngine {
   /** The online limit the current snapshot was derived with. */
   private derivedWithLimitSec: number | null = null;
   private portalReports: PortalReports = CURRENT_PORTAL_REPORTS;
+  /** Derives colleagues, reusing last poll's work for people whose user object did not change. */
+  private readonly model = new PresenceModel();
   /** What is known of each person's desktop app between checks. */
   readonly desktop = new DesktopChecks();
   /** When the last refresh succeeded: where a gap's digest starts. */
@@ -193,7 +195,7 @@ export class PresenceEngine {
     const fetched = await this.options.source.fetch({ watchIds: settings.watchIds, desktopIds, signal });
     const now = this.options.clock.now();
     this.desktop.record(fetched.desktop, now);
-    const colleagues = toColleagues(fetched.users, now, {
+    const colleagues = this.model.update(fetched.users, now, {
       onlineLimitSec: settings.onlineLimitSec,
       desktopOf: (id) => this.desktop.runningOf(id),
     });

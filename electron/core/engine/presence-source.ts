@@ -1,6 +1,7 @@
 import type { RawUser } from '../bitrix/types.js';
 import type { B24Client } from '../bitrix/client.js';
 import { fetchTeam } from '../bitrix/team.js';
+import { UserChecks } from '../bitrix/schemas.js';
 
 /**
  * Where raw presence comes from. Polling the REST API is the only supported source today
@@ -30,9 +31,11 @@ export interface SourceFetch {
 /** Polls a portal through the REST client, remembering the team size so each refresh is one batch. */
 export function createBitrixSource(client: B24Client): PresenceSource {
   let knownTotal: number | null = null;
+  // Unchanged user objects skip the check and keep their RawUser, so the model reuses its work.
+  const userChecks = new UserChecks();
   return {
     async fetch({ watchIds, desktopIds = [], signal }) {
-      const team = await fetchTeam(client, { watchIds, knownTotal, desktopIds, signal });
+      const team = await fetchTeam(client, { watchIds, knownTotal, desktopIds, userChecks, signal });
       knownTotal = team.total;
       // Colleagues come once each, and watched ids exclude colleagues: no merge map needed.
       const users: RawUser[] = team.colleagues;

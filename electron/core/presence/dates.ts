@@ -125,6 +125,25 @@ export function parseAtom(value: string | false | undefined): number | null {
 export function lastDayOffIfNotOver(value: string | false | undefined, now: number): string | null {
   if (typeof value !== 'string' || !parseInto(value, scratch)) return null;
   if (now >= scratch.ms) return null;
-  const localNoonBefore = scratch.ms + scratch.offsetMinutes * MINUTE_MS - DAY_MS / 2;
+  return lastDayOfParsed(scratch);
+}
+
+function lastDayOfParsed(parsed: ParsedAtom): string {
+  const localNoonBefore = parsed.ms + parsed.offsetMinutes * MINUTE_MS - DAY_MS / 2;
   return new Date(localNoonBefore).toISOString().slice(0, 10);
+}
+
+/** A leave as `absent` states it: the moment it ends and its last day off (see lastDayOffIfNotOver). */
+export interface Leave {
+  readonly endsAt: number;
+  readonly lastDay: string;
+}
+
+/**
+ * The leave of an `absent` value, whatever the time, or null when it is no ATOM date:
+ * `lastDayOffIfNotOver(value, now)` is `now < leave.endsAt ? leave.lastDay : null`.
+ */
+export function leaveOf(value: string | false | undefined): Leave | null {
+  if (typeof value !== 'string' || !parseInto(value, scratch)) return null;
+  return { endsAt: scratch.ms, lastDay: lastDayOfParsed(scratch) };
 }

@@ -1,6 +1,6 @@
 import type { RawUser } from '../bitrix/types.js';
 import type { Colleague, Presence } from '../../shared/domain.js';
-import { lastDayOffIfNotOver, parseAtom } from './dates.js';
+import { lastDayOffIfNotOver, leaveOf, parseAtom, type Leave } from './dates.js';
 import { safeAvatarUrl, safeColor } from './sanitize.js';
 
 /**
@@ -73,8 +73,38 @@ export interface DerivedPresence {
 
 /** Whether `desktop_last_date` says the desktop app is running at `at`; null when it says nothing. */
 export function desktopRunningAt(desktopLastDate: string | false | undefined, at: number): boolean | null {
-  const last = parseAtom(desktopLastDate);
-  return last === null ? null : last + DESKTOP_ALIVE_MS > at;
+  return desktopRunningFrom(parseAtom(desktopLastDate), at);
+}
+
+function desktopRunningFrom(desktopLast: number | null, at: number): boolean | null {
+  return desktopLast === null ? null : desktopLast + DESKTOP_ALIVE_MS > at;
+}
+
+/** Which rule of derivePresence applies; presence and presenceSince follow from it. */
+const enum Rule {
+  Offline,
+  IdleReported,
+  Mobile,
+  IdleByActivity,
+  Online,
+}
+
+const PRESENCE_OF: readonly Presence[] = ['offline', 'idle', 'mobile', 'idle', 'online'];
+
+/** derivePresence on parsed dates: the one place the rules are written, for both model paths. */
+function presenceRule(lastActivity: number | null, idle: number | null, mobileLast: number | null, now: number, limitMs: number, desktop: boolean | null): Rule {
+  if (lastActivity === null || now - lastActivity >= limitMs) return Rule.Offline;
+  if (idle !== null && desktop !== false) return Rule.IdleReported;
+  if (mobileLast !== null && now - mobileLast < limitMs && Math.abs(lastActivity - mobileLast) < MOBILE_ACTIVITY_WINDOW_MS) {
+    return Rule.Mobile;
+  }
+  if (now - lastActivity >= ACTIVE_WINDOW_MS) return Rule.IdleByActivity;
+  return Rule.Online;
+}
+
+function sinceOf(rule: Rule, lastActivity: number | null, idle: number | null): number | null {
+  if (rule === Rule.IdleReported) return idle;
+  return rule === Rule.Offline || rule === Rule.IdleByActivity ? lastActivity : null;
 }
 
 /**
@@ -84,17 +114,9 @@ export function desktopRunningAt(desktopLastDate: string | false | undefined, at
  */
 export function derivePresence(fields: PresenceDateFields, now: number, onlineLimitSec: number, desktop: boolean | null): DerivedPresence {
   const lastActivity = parseAtom(fields.last_activity_date);
-  if (lastActivity === null || now - lastActivity >= onlineLimitSec * 1000) {
-    return { presence: 'offline', presenceSince: lastActivity, lastActivity };
-  }
-  const idle = fields.idle ? parseAtom(fields.idle) : null;
-  if (idle !== null && desktop !== false) return { presence: 'idle', presenceSince: idle, lastActivity };
-  const mobileLast = fields.mobile_last_date ? parseAtom(fields.mobile_last_date) : null;
-  if (mobileLast !== null && now - mobileLast < onlineLimitSec * 1000 && Math.abs(lastActivity - mobileLast) < MOBILE_ACTIVITY_WINDOW_MS) {
-    return { presence: 'mobile', presenceSince: null, lastActivity };
-  }
-  if (now - lastActivity >= ACTIVE_WINDOW_MS) return { presence: 'idle', presenceSince: lastActivity, lastActivity };
-  return { presence: 'online', presenceSince: null, lastActivity };
+  const idle = parseAtom(fields.idle);
+  const rule = presenceRule(lastActivity, idle, parseAtom(fields.mobile_last_date), now, onlineLimitSec * 1000, desktop);
+  return { presence: PRESENCE_OF[rule] as Presence, presenceSince: sinceOf(rule, lastActivity, idle), lastActivity };
 }
 
 /** The portal's placeholder for "no picture": current portals send it as avatar_hr. */
@@ -131,21 +153,76 @@ function avatarOf(raw: RawUser): string | null {
  * send it in every method), then the last im.user.get check, then a `false` in the object
  * (never ran it: what a list method of a current portal says of everyone, and why it comes last).
  */
-function desktopState(raw: RawUser, now: number, options: ModelOptions): boolean | null {
-  const inObject = desktopRunningAt(raw.desktop_last_date, now);
+function desktopState(raw: RawUser, desktopLast: number | null, now: number, options: ModelOptions): boolean | null {
+  const inObject = desktopRunningFrom(desktopLast, now);
   if (inObject !== null) return inObject;
   const checked = options.desktopOf?.(raw.id) ?? null;
   if (checked !== null) return checked;
   return raw.desktop_last_date === false ? false : null;
 }
 
-export function toColleague(raw: RawUser, now: number, options: ModelOptions): Colleague {
-  const desktop = desktopState(raw, now, options);
-  const { presence, presenceSince, lastActivity } = derivePresence(raw, now, options.onlineLimitSec, desktop);
+/**
+ * What a user object says independently of the time: its dates parsed, its leave, and the
+ * display fields as the colleague carries them. Everything else of a Colleague is a function of
+ * these, `now`, the online limit and the desktop check (`timedColleague`).
+ */
+class Modelled {
+  seen = -1;
+  constructor(
+    readonly raw: RawUser,
+    readonly limitMs: number,
+    readonly lastActivity: number | null,
+    readonly idle: number | null,
+    readonly mobileLast: number | null,
+    readonly desktopLast: number | null,
+    readonly leave: Leave | null,
+    public colleague: Colleague,
+    /** What the colleague was derived with: the rule, its desktop flag and leave (kept here, so a reuse reads no other object). */
+    public rule: Rule,
+    public running: boolean,
+    public absentUntil: string | null,
+  ) {}
+}
 
+/** The Colleague of the same user object at another time: `base` with its time-dependent fields replaced. */
+function timedColleague(base: Colleague, presence: Presence, presenceSince: number | null, lastActivity: number | null, desktop: boolean, absentUntil: string | null): Colleague {
+  return {
+    id: base.id,
+    name: base.name,
+    firstName: base.firstName,
+    lastName: base.lastName,
+    position: base.position,
+    departments: base.departments,
+    avatar: base.avatar,
+    color: base.color,
+    presence,
+    presenceSince,
+    lastActivity,
+    desktop,
+    status: base.status,
+    absentUntil,
+    bot: base.bot,
+    extranet: base.extranet,
+    gender: base.gender,
+  };
+}
+
+/** A user object's Colleague at `now`, its dates parsed by the caller. */
+function freshColleague(
+  raw: RawUser,
+  lastActivity: number | null,
+  idle: number | null,
+  mobileLast: number | null,
+  desktopLast: number | null,
+  absentUntil: string | null,
+  now: number,
+  options: ModelOptions,
+): Colleague {
+  const desktop = desktopState(raw, desktopLast, now, options);
+  const rule = presenceRule(lastActivity, idle, mobileLast, now, options.onlineLimitSec * 1000, desktop);
   const firstName = trimmed(raw.first_name);
   const lastName = trimmed(raw.last_name);
-  const status = raw.status ? raw.status : 'online';
+  // The same properties in the same order as timedColleague: one hidden class for all.
   return {
     id: raw.id,
     name: displayName(raw, firstName, lastName),
@@ -155,22 +232,108 @@ export function toColleague(raw: RawUser, now: number, options: ModelOptions): C
     departments: raw.departments ? raw.departments.slice() : [],
     avatar: avatarOf(raw),
     color: safeColor(raw.color),
-    presence,
-    presenceSince,
+    presence: PRESENCE_OF[rule] as Presence,
+    presenceSince: sinceOf(rule, lastActivity, idle),
     lastActivity,
     // Someone gone offline has no connected desktop app, whatever the last check said.
-    desktop: desktop === true && presence !== 'offline',
-    status,
-    absentUntil: raw.absent ? lastDayOffIfNotOver(raw.absent, now) : null,
+    desktop: desktop === true && rule !== Rule.Offline,
+    status: raw.status ? raw.status : 'online',
+    absentUntil,
     bot: raw.bot === true,
     extranet: raw.extranet === true,
     gender: raw.gender === 'M' || raw.gender === 'F' ? raw.gender : null,
   };
 }
 
-/** Models a whole poll. */
+function modelled(raw: RawUser, now: number, options: ModelOptions): Modelled {
+  const lastActivity = parseAtom(raw.last_activity_date);
+  const idle = parseAtom(raw.idle);
+  const mobileLast = parseAtom(raw.mobile_last_date);
+  const desktopLast = parseAtom(raw.desktop_last_date);
+  const leave = raw.absent ? leaveOf(raw.absent) : null;
+  const absentUntil = leave !== null && now < leave.endsAt ? leave.lastDay : null;
+  const colleague = freshColleague(raw, lastActivity, idle, mobileLast, desktopLast, absentUntil, now, options);
+  const limitMs = options.onlineLimitSec * 1000;
+  const rule = presenceRule(lastActivity, idle, mobileLast, now, limitMs, desktopState(raw, desktopLast, now, options));
+  return new Modelled(raw, limitMs, lastActivity, idle, mobileLast, desktopLast, leave, colleague, rule, colleague.desktop, absentUntil);
+}
+
+export function toColleague(raw: RawUser, now: number, options: ModelOptions): Colleague {
+  return freshColleague(
+    raw,
+    parseAtom(raw.last_activity_date),
+    parseAtom(raw.idle),
+    parseAtom(raw.mobile_last_date),
+    parseAtom(raw.desktop_last_date),
+    raw.absent ? lastDayOffIfNotOver(raw.absent, now) : null,
+    now,
+    options,
+  );
+}
+
+/** Models a whole poll, from scratch (PresenceModel does the same, reusing what did not change). */
 export function toColleagues(raws: readonly RawUser[], now: number, options: ModelOptions): Colleague[] {
   const out = new Array<Colleague>(raws.length);
   for (let i = 0; i < raws.length; i++) out[i] = toColleague(raws[i] as RawUser, now, options);
   return out;
+}
+
+/**
+ * toColleagues with a memory of the previous poll, for the engine: most people's RawUser is the
+ * very object of the previous poll (the source's UserChecks hands back the same object when the
+ * user object did not change). For those only what depends on the time is derived again, from
+ * the dates parsed last time: the desktop state, the presence rule, the leave's end. When all of
+ * it comes out the same, the previous Colleague itself is returned, so the tracker's diff skips
+ * the person on `===`. Otherwise (the online → idle → offline steps of someone whose object did
+ * not change, a leave ending, a desktop check changing its answer) a new Colleague is built from
+ * the previous one with the new time-dependent fields. A RawUser not seen last poll, or an online
+ * limit that changed, goes the full way (toColleague). The result is always what toColleagues
+ * gives for the same input: the two share the rules (presenceRule) and the constructor
+ * (timedColleague), and a property test compares them over random polls and clock steps.
+ */
+export class PresenceModel {
+  private readonly people = new Map<number, Modelled>();
+  private poll = 0;
+
+  update(raws: readonly RawUser[], now: number, options: ModelOptions): Colleague[] {
+    const poll = ++this.poll;
+    const limitMs = options.onlineLimitSec * 1000;
+    const out = new Array<Colleague>(raws.length);
+    let seen = 0;
+    for (let i = 0; i < raws.length; i++) {
+      const raw = raws[i] as RawUser;
+      let entry = this.people.get(raw.id);
+      if (entry !== undefined && entry.raw === raw && entry.limitMs === limitMs) {
+        const desktop = desktopState(raw, entry.desktopLast, now, options);
+        const rule = presenceRule(entry.lastActivity, entry.idle, entry.mobileLast, now, limitMs, desktop);
+        const running = desktop === true && rule !== Rule.Offline;
+        const leave = entry.leave;
+        const absentUntil = leave !== null && now < leave.endsAt ? leave.lastDay : null;
+        if (rule !== entry.rule || running !== entry.running || absentUntil !== entry.absentUntil) {
+          const since = sinceOf(rule, entry.lastActivity, entry.idle);
+          entry.colleague = timedColleague(entry.colleague, PRESENCE_OF[rule] as Presence, since, entry.lastActivity, running, absentUntil);
+          entry.rule = rule;
+          entry.running = running;
+          entry.absentUntil = absentUntil;
+        }
+      } else {
+        entry = modelled(raw, now, options);
+        this.people.set(raw.id, entry);
+      }
+      if (entry.seen !== poll) {
+        entry.seen = poll;
+        seen += 1;
+      }
+      out[i] = entry.colleague;
+    }
+    if (this.people.size > seen) {
+      for (const [id, entry] of this.people) if (entry.seen !== poll) this.people.delete(id);
+    }
+    return out;
+  }
+
+  /** People remembered (for tests). */
+  get size(): number {
+    return this.people.size;
+  }
 }
