@@ -348,7 +348,10 @@ describe.skipIf(browserSkipReason !== null)('settings dialog in Chromium with a 
     // Typing is debounced: one search for the last text.
     await search.pressSequentially('ronika', { delay: 20 });
     await page.getByTestId('watch-result').first().waitFor();
-    expect(await calls(page, 'people:search')).toEqual([{ query: 'Veronika' }]);
+    // Six keystrokes, 20 ms apart: without the debounce, six searches (a busy machine may let one more through).
+    const searches = await calls(page, 'people:search');
+    expect(searches.length).toBeLessThanOrEqual(2);
+    expect(searches.at(-1)).toEqual({ query: 'Veronika' });
     expect(await page.getByTestId('watch-result').allTextContents()).toEqual([expect.stringContaining('Veronika Daleko')]);
 
     await search.fill('Ver');
@@ -499,6 +502,7 @@ describe.skipIf(browserSkipReason !== null)('settings dialog in Chromium with a 
             fake.directory = [...fake.directory, { id: 103, name: 'Veronika-Alexandra Konstantinopolskaya-Shchedrovitskaya', position: 'Senior principal accountant for partnerships and enterprise accounts' }];
           });
           await openSettings(page);
+          expect(await escapes(page)).toEqual([]);
           await page.getByTestId('watch-search').fill('Ver');
           await expect.poll(() => page.getByTestId('watch-result').count()).toBe(3);
           // A refusal shown, to measure it too.
