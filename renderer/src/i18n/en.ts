@@ -35,6 +35,7 @@ export const en = {
   'presence.online': 'Online',
   'presence.idle': { neutral: 'Away · {duration}' },
   'presence.idleShort': { neutral: 'Away' },
+  'presence.idleCompact': { neutral: 'Away · {duration}' },
   'presence.mobile': 'On mobile',
   'presence.offline': 'Offline',
   'presence.offlineSeen': { neutral: 'Offline · last seen {ago}' },

@@ -44,10 +44,12 @@ export const ru: Catalog = {
   'presence.online': 'В сети',
   'presence.idle': { m: 'Отошёл · {duration}', f: 'Отошла · {duration}', neutral: 'Нет активности · {duration}' },
   'presence.idleShort': { m: 'Отошёл', f: 'Отошла', neutral: 'Нет активности' },
+  // The narrow window: the neutral words do not fit the pill, so its moon icon says "away" and the tooltip the rest.
+  'presence.idleCompact': { m: 'Отошёл · {duration}', f: 'Отошла · {duration}', neutral: '{duration}' },
   'presence.mobile': 'С телефона',
   'presence.offline': 'Не в сети',
   'presence.offlineSeen': { m: 'Не в сети · был {ago}', f: 'Не в сети · была {ago}', neutral: 'Не в сети · {ago}' },
-  'presence.offlineSeenShort': { m: 'Был {ago}', f: 'Была {ago}', neutral: 'Активность {ago}' },
+  'presence.offlineSeenShort': { m: 'Был {ago}', f: 'Была {ago}', neutral: '{ago}' },
   'presence.offlineSeenDetail': { m: 'Не в сети · был {ago}', f: 'Не в сети · была {ago}', neutral: 'Не в сети · последняя активность {ago}' },
   'presence.leave': 'В отпуске по {date}',
   'presence.leaveTag': 'отпуск по {date}',

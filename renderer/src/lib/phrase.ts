@@ -9,7 +9,9 @@ export type Said = Pick<PresenceView, 'phrase' | 'gender'>;
 /**
  * The words for a presence phrase ("Away · 25 min", "Offline · last seen 2 h ago"), short
  * enough for the pill; `compact` (a narrow window) shortens the longest one to "Seen 2 h ago",
- * the offline icon saying the rest. The tooltip and screen readers get phraseDetail.
+ * the offline icon saying the rest (Russian without a gender: "2 ч назад", and "8 мин" beside
+ * the away moon, the neutral words being too long for the pill). The tooltip and screen
+ * readers get phraseDetail.
  * Russian agrees with the person ("Отошла · 8 мин", "Был 2 ч назад") or, without a gender in
  * the profile, says it neutrally ("Нет активности · 8 мин"): the catalog's gendered messages.
  */
@@ -25,7 +27,7 @@ export function phraseText({ phrase, gender }: Said, i18n: Translator, now: numb
     case 'idle':
       return phrase.since === null
         ? i18n.gendered('presence.idleShort', gender)
-        : i18n.gendered('presence.idle', gender, { duration: i18n.duration(now - phrase.since) });
+        : i18n.gendered(compact ? 'presence.idleCompact' : 'presence.idle', gender, { duration: i18n.duration(now - phrase.since) });
     case 'mobile':
       return i18n.t('presence.mobile');
     case 'offline':

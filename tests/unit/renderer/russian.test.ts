@@ -69,12 +69,13 @@ describe('Russian agrees with the person it is about', () => {
   });
 
   it.each([
-    ['M', 'Отошёл · 8 мин', 'Не в сети · был 2 ч назад', 'Был 2 ч назад', 'Отошёл'],
-    ['F', 'Отошла · 8 мин', 'Не в сети · была 2 ч назад', 'Была 2 ч назад', 'Отошла'],
-    [null, 'Нет активности · 8 мин', 'Не в сети · 2 ч назад', 'Активность 2 ч назад', 'Нет на месте'],
-  ] as const)('gender %j: the pill reads %j, %j, %j, %j', (gender, idle, offline, compact, away) => {
+    ['M', 'Отошёл · 8 мин', 'Отошёл · 8 мин', 'Не в сети · был 2 ч назад', 'Был 2 ч назад', 'Отошёл'],
+    ['F', 'Отошла · 8 мин', 'Отошла · 8 мин', 'Не в сети · была 2 ч назад', 'Была 2 ч назад', 'Отошла'],
+    [null, 'Нет активности · 8 мин', '8 мин', 'Не в сети · 2 ч назад', '2 ч назад', 'Нет на месте'],
+  ] as const)('gender %j: the pill reads %j (narrow: %j), %j (narrow: %j), %j', (gender, idle, idleCompact, offline, compact, away) => {
     const said = (phrase: Phrase) => ({ phrase, gender });
     expect(flat(phraseText(said({ kind: 'idle', since: NOW - 8 * MIN }), t, NOW))).toBe(idle);
+    expect(flat(phraseText(said({ kind: 'idle', since: NOW - 8 * MIN }), t, NOW, true))).toBe(idleCompact);
     expect(flat(phraseText(said({ kind: 'offline', lastSeen: NOW - 120 * MIN }), t, NOW))).toBe(offline);
     expect(flat(phraseText(said({ kind: 'offline', lastSeen: NOW - 120 * MIN }), t, NOW, true))).toBe(compact);
     expect(flat(phraseText(said({ kind: 'chosen', status: 'away' }), t, NOW))).toBe(away);
