@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import { SETTINGS_VERSION } from './defaults.js';
 
 /**
  * User settings: one schema for the store on disk, the IPC contract and the settings form.
  * The credential itself is never part of Settings: the shell keeps it encrypted on its own.
+ * The version and the defaults live in defaults.ts (no zod: the panel starts without it).
  */
-export const SETTINGS_VERSION = 3;
-
-/**
- * The online limit of a cloud portal: the current messenger's fallback and what Bitrix24's help
- * pages describe (unavailable after 15 minutes). Classic on-premise portals use 1440 s.
- */
-export const DEFAULT_ONLINE_LIMIT_SEC = 900;
+export { DEFAULT_ONLINE_LIMIT_SEC, DEFAULT_SETTINGS, SETTINGS_VERSION } from './defaults.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 00:00 to 23:59');
 
@@ -83,26 +79,6 @@ export const SettingsSchema = z.object({
   }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  version: SETTINGS_VERSION,
-  connection: { kind: 'none' },
-  pollIntervalSec: 30,
-  onlineLimitSec: DEFAULT_ONLINE_LIMIT_SEC,
-  alerts: {
-    scope: 'everyone',
-    kinds: { online: true, backFromIdle: false, offline: false, backFromLeave: false },
-    burstWindowSec: 10,
-    sound: false,
-    quietHours: { enabled: false, windows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '08:00' }] },
-    pausedUntil: null,
-  },
-  rules: {},
-  watchIds: [],
-  notifyOnce: [],
-  history: { retentionDays: 7 },
-  ui: { theme: 'system', language: 'system', startAtLogin: false, startMinimized: false },
-};
 
 /**
  * A partial update as the settings form sends it: any subset, nested objects merged. The
