@@ -238,6 +238,13 @@ export const fastResponses: Readonly<Record<string, Check>> = {
   'colleague:set-rule': isSettings,
   'watch:set': isSettings,
   'connection:disconnect': isConnectionInfo,
+  'connection:connect': isConnectionInfo,
+  'poll:refresh': (v) => v === null,
+  'history:forget': (v) => v === null,
+  'departments:get': array(object({ id: int(), name: str })),
+  'notify-once:set': object({ settings: isSettings, already: bool }),
+  'timeline:get': object({ at: epoch, segments: array(object({ from: epoch, to: epoch, state: oneOf('online', 'idle', 'offline', 'unknown') }), 20_000) }),
+  'people:search': object({ people: array(object({ id, name: str, position: str }), 50) }),
 };
 
 /** Event checks by channel: every event the host pushes. */

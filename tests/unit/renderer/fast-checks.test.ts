@@ -1,8 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { ColleagueSchema, eventChannels, requestChannels, RequestErrorSchema } from '../../../electron/shared/contract.js';
 import { fastEvents, fastResponses, isColleague, isRequestError, type Check } from '../../../renderer/src/lib/fast-checks.js';
+import { applySettingsUpdate as panelApply } from '../../../renderer/src/lib/settings-update.js';
+import { applySettingsUpdate, DEFAULT_SETTINGS, SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../../electron/shared/settings/schema.js';
 
 /**
  * The panel's exact-shape checks against the contract's zod schemas. For every value: a check
@@ -143,5 +146,32 @@ describe('fast checks agree with the contract', () => {
     expect(fastEvents.snapshot?.(snapshot)).toBe(true);
     expect(fastEvents.snapshot?.({ ...snapshot, colleagues: [{ ...colleague, extra: 1 }] })).toBe(false);
     expect(fastEvents.snapshot?.({ ...snapshot, colleagues: [{ ...colleague, presence: 'away' }] })).toBe(false);
+  });
+});
+
+describe("the panel's applySettingsUpdate (no zod) agrees with the shared one", () => {
+  const update = valid(z.toJSONSchema(SettingsUpdateSchema, { io: 'output' }) as JsonSchema);
+  const settings = valid(z.toJSONSchema(SettingsSchema, { io: 'output' }) as JsonSchema);
+  const outcome = (apply: () => unknown): unknown => {
+    try {
+      return { value: apply() };
+    } catch {
+      return 'throws';
+    }
+  };
+  it('gives the same settings, or throws where it throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(DEFAULT_SETTINGS), settings), fc.oneof(update, update.chain(mutated)), (current, change) => {
+        const ours = outcome(() => panelApply(current as Settings, change as SettingsUpdate));
+        const shared = outcome(() => applySettingsUpdate(current as Settings, change as SettingsUpdate));
+        // An update that is not exactly the contract's (an unknown key the shared one strips):
+        // ours may refuse it. It never accepts anything else, nor answers differently.
+        const strict = SettingsUpdateSchema.safeParse(change);
+        const exact = strict.success && isDeepStrictEqual(strict.data, change);
+        if (ours === 'throws' && !exact) return;
+        expect(ours).toEqual(shared);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
