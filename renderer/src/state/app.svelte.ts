@@ -18,7 +18,10 @@ import {
   type PortalReports,
   type Snapshot,
 } from '$shared/domain.js';
-import { applySettingsUpdate, DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '$shared/settings/schema.js';
+// Not settings/schema.ts: the panel starts without zod (lib/validating-bridge.ts).
+import { DEFAULT_SETTINGS } from '$shared/settings/defaults.js';
+import type { Settings, SettingsUpdate } from '$shared/settings/schema.js';
+import { applySettingsUpdate } from '../lib/settings-update.js';
 import { applyPatch, PatchMismatchError, SequenceGapError } from '$shared/snapshot/diff.js';
 import { ruleOf, withRule } from '$shared/settings/rules.js';
 import { notifyOnceEdit } from '$shared/settings/edits.js';
