@@ -154,7 +154,7 @@ async function timeParts(): Promise<{ samples: Sample[]; alertsDelivered: number
 
     t = performance.now();
     if (run === 0) policy.baseline(update.snapshot.colleagues);
-    else if (update.patch) policy.observe(update.transitions, tracker.byId);
+    else if (update.patch) policy.observe(update.transitions, tracker.byId, update.patch.removed);
     const tAlerts = performance.now() - t;
     const cpu = process.cpuUsage(cpuStart);
 

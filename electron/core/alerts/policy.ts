@@ -9,7 +9,7 @@ import { systemLocalTime, type LocalTimeFn } from './quiet-hours.js';
 import { heldBack, wanted } from './audience.js';
 import { decide } from './classify.js';
 import { BurstThrottle, composeAlerts, type PendingBursts } from './burst.js';
-import { loadAlertMemory, serialiseAlertMemory, transitionIdentity, type AlertMemory, type PersonMemory } from './memory.js';
+import { loadAlertMemory, serialiseAlertMemory, serialisePersonMemory, transitionIdentity, type AlertMemory, type PersonMemory } from './memory.js';
 
 /**
  * Presence transitions → alert intents. Each concern has its own file:
@@ -27,7 +27,8 @@ import { loadAlertMemory, serialiseAlertMemory, transitionIdentity, type AlertMe
  *   keeps people currently known, so it stays bounded.
  *
  * Call `observe` for every poll that produced a patch (even without transitions): the policy
- * keeps the map it is given as "before" for the next call.
+ * keeps the map it is given as "before" for the next call. Give it the patch's `removed` ids
+ * too, and the memory is pruned of just those (a baseline prunes everyone unknown).
  */
 
 export interface AlertPolicyOptions {
@@ -48,6 +49,8 @@ export class AlertPolicy {
   private readonly options: AlertPolicyOptions;
   private readonly localTime: LocalTimeFn;
   private readonly memory: AlertMemory;
+  /** The memory's stored form, kept up to date person by person: a save does not re-serialise everyone. */
+  private readonly stored: Record<string, string>;
   private readonly burst: BurstThrottle;
   private known: ReadonlyMap<number, Colleague> = new Map();
   private disposed = false;
@@ -56,6 +59,7 @@ export class AlertPolicy {
     this.options = options;
     this.localTime = options.localTime ?? systemLocalTime;
     this.memory = loadAlertMemory(options.memory);
+    this.stored = serialiseAlertMemory(this.memory);
     this.burst = new BurstThrottle(
       options.clock,
       () => this.options.getSettings().alerts.burstWindowSec * 1000,
@@ -73,10 +77,10 @@ export class AlertPolicy {
     const known = new Map<number, Colleague>();
     for (const colleague of colleagues) known.set(colleague.id, colleague);
     this.known = known;
-    this.pruneAndSave(false);
+    this.pruneAndSave(false, null);
   }
 
-  observe(transitions: readonly PresenceTransition[], colleagues: ReadonlyMap<number, Colleague>): void {
+  observe(transitions: readonly PresenceTransition[], colleagues: ReadonlyMap<number, Colleague>, removed?: readonly number[]): void {
     if (this.disposed) return;
     const settings = this.options.getSettings();
     const held = heldBack(settings, this.options.clock.now(), this.localTime);
@@ -88,7 +92,7 @@ export class AlertPolicy {
       const record = this.memory.get(person.id) ?? NOTHING_SAID;
       const { memory, alert } = decide(transition, this.known.get(person.id), person, settings.alerts.kinds, record);
       if (memory !== record) {
-        this.memory.set(person.id, memory);
+        this.remember(person.id, memory);
         memoryChanged = true;
       }
       if (alert === null || held) continue;
@@ -96,7 +100,7 @@ export class AlertPolicy {
     }
 
     this.known = colleagues;
-    this.pruneAndSave(memoryChanged);
+    this.pruneAndSave(memoryChanged, removed ?? null);
     this.burst.release(settings.alerts.burstWindowSec * 1000);
   }
 
@@ -135,18 +139,33 @@ export class AlertPolicy {
     for (const intent of intents) this.options.emit(intent);
   }
 
-  /** Keeps the memory to people currently known, and persists it when anything changed. */
-  private pruneAndSave(changed: boolean): void {
+  private remember(id: number, record: PersonMemory): void {
+    this.memory.set(id, record);
+    this.stored[String(id)] = serialisePersonMemory(record);
+  }
+
+  private forget(id: number): void {
+    this.memory.delete(id);
+    delete this.stored[String(id)];
+  }
+
+  /**
+   * Keeps the memory to people currently known, and persists it when anything changed. With the
+   * ids a patch removed, only those can have left; otherwise everyone remembered is checked.
+   */
+  private pruneAndSave(changed: boolean, removed: readonly number[] | null): void {
     let dirty = changed;
-    for (const id of this.memory.keys()) {
-      if (!this.known.has(id)) {
-        this.memory.delete(id);
+    const gone = removed ?? [...this.memory.keys()].filter((id) => !this.known.has(id));
+    for (const id of gone) {
+      if (this.memory.has(id) && !this.known.has(id)) {
+        this.forget(id);
         dirty = true;
       }
     }
     if (!dirty) return;
     try {
-      this.options.memory.save(serialiseAlertMemory(this.memory));
+      // A copy: a port may keep what it is given, and this one changes with the next poll.
+      this.options.memory.save({ ...this.stored });
     } catch (error) {
       this.options.onMemoryError?.(error);
     }

@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import { z } from 'zod';
 import type { Department, RawUser } from './types.js';
+import { PollMemory } from '../../shared/snapshot/poll-memory.js';
 
 /**
  * Runtime shapes of what a portal answers. Envelopes are strict enough to tell success from
@@ -277,9 +278,10 @@ export const USER_INPUT_FIELDS: readonly (keyof RawUser)[] = COMPARED_USER_FIELD
 /** A strict pass remembered: itself the parse result handed out again (no allocation, one object to read). */
 class CheckedUser implements RawUserParse {
   readonly degraded = false;
-  /** The fetch that last saw this id (see UserChecks.sweep). */
-  seen = -1;
-  constructor(readonly user: RawUser) {}
+  constructor(
+    readonly id: number,
+    readonly user: RawUser,
+  ) {}
 }
 
 /**
@@ -293,52 +295,37 @@ class CheckedUser implements RawUserParse {
  * Only strict passes are remembered: a degraded person is parsed afresh every time.
  *
  * The same RawUser object is also the signal downstream: the model (PresenceModel) reuses its
- * work for a RawUser it saw last poll. Measured at 5,000 people (engine-cpu bench): the
- * comparison costs about a third of the compiled check, and it is what lets the model and the
- * diff skip the ~85 % of people whose object did not change.
+ * work for a RawUser it saw last poll, and the tracker's diff skips the same Colleague.
+ * Entries are found in the last poll's order (PollMemory), not by a map lookup per person.
  *
- * One per connection (the source keeps it); entries of ids a fetch did not see are dropped by
- * `sweep`, so it holds at most the people of the last fetch.
+ * One per connection (the source keeps it); `sweep` ends a fetch, and only what it saw is kept.
  */
 export class UserChecks {
-  private readonly checked = new Map<unknown, CheckedUser>();
-  private fetch = 0;
-  private seenThisFetch = 0;
+  private readonly memory = new PollMemory<CheckedUser>();
 
   parse(value: unknown): RawUserParse {
     if (typeof value === 'object' && value !== null) {
-      const entry = this.checked.get((value as { id?: unknown }).id);
+      const id = (value as { id?: unknown }).id;
+      const entry = typeof id === 'number' ? this.memory.find(id) : undefined;
       if (entry !== undefined && sameUserInput(value as Record<string, unknown>, entry.user)) {
-        this.touch(entry);
+        this.memory.keep(entry);
         return entry;
       }
     }
     if (!strictUser()(value)) return lenientParse(value);
-    const entry = new CheckedUser(pickUser(value));
-    this.checked.set(value.id, entry);
-    this.touch(entry);
+    const entry = new CheckedUser(value.id, pickUser(value));
+    this.memory.keep(entry);
     return entry;
   }
 
   /** Ends a fetch: forgets the ids it did not see. */
   sweep(): void {
-    if (this.checked.size > this.seenThisFetch) {
-      for (const [id, entry] of this.checked) if (entry.seen !== this.fetch) this.checked.delete(id);
-    }
-    this.fetch += 1;
-    this.seenThisFetch = 0;
+    this.memory.endPoll();
   }
 
   /** People remembered (for tests and the memory bench). */
   get size(): number {
-    return this.checked.size;
-  }
-
-  private touch(entry: CheckedUser): void {
-    if (entry.seen !== this.fetch) {
-      entry.seen = this.fetch;
-      this.seenThisFetch += 1;
-    }
+    return this.memory.size;
   }
 }
 

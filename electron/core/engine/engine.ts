@@ -221,7 +221,7 @@ export class PresenceEngine {
     const silent = isFirst || limitChanged || SILENT_REASONS.has(reason) || this.awayFrom !== null;
     if (silent) this.alerts.baseline(snapshot.colleagues);
     // The policy keeps each map it is given as "before" for the next poll, so it sees every patch.
-    else if (patch) this.alerts.observe(transitions, this.tracker.byId);
+    else if (patch) this.alerts.observe(transitions, this.tracker.byId, patch.removed);
     if (before !== null && since !== null && !limitChanged && this.awayFrom === null && GAP_REASONS.has(reason)) {
       this.tellDigest(before.colleagues, snapshot.colleagues, since, now);
     }

@@ -2,6 +2,7 @@ import type { RawUser } from '../bitrix/types.js';
 import type { Colleague, Presence } from '../../shared/domain.js';
 import { lastDayOffIfNotOver, leaveOf, parseAtom, type Leave } from './dates.js';
 import { safeAvatarUrl, safeColor } from './sanitize.js';
+import { PollMemory } from '../../shared/snapshot/poll-memory.js';
 
 /**
  * Raw Bitrix24 user → Colleague, following the Bitrix24 messenger's own rules as they apply to
@@ -167,7 +168,7 @@ function desktopState(raw: RawUser, desktopLast: number | null, now: number, opt
  * these, `now`, the online limit and the desktop check (`timedColleague`).
  */
 class Modelled {
-  seen = -1;
+  readonly id: number;
   constructor(
     readonly raw: RawUser,
     readonly limitMs: number,
@@ -181,7 +182,9 @@ class Modelled {
     public rule: Rule,
     public running: boolean,
     public absentUntil: string | null,
-  ) {}
+  ) {
+    this.id = raw.id;
+  }
 }
 
 /** The Colleague of the same user object at another time: `base` with its time-dependent fields replaced. */
@@ -292,17 +295,15 @@ export function toColleagues(raws: readonly RawUser[], now: number, options: Mod
  * (timedColleague), and a property test compares them over random polls and clock steps.
  */
 export class PresenceModel {
-  private readonly people = new Map<number, Modelled>();
-  private poll = 0;
+  private readonly memory = new PollMemory<Modelled>();
 
   update(raws: readonly RawUser[], now: number, options: ModelOptions): Colleague[] {
-    const poll = ++this.poll;
     const limitMs = options.onlineLimitSec * 1000;
+    const memory = this.memory;
     const out = new Array<Colleague>(raws.length);
-    let seen = 0;
     for (let i = 0; i < raws.length; i++) {
       const raw = raws[i] as RawUser;
-      let entry = this.people.get(raw.id);
+      let entry = memory.find(raw.id);
       if (entry !== undefined && entry.raw === raw && entry.limitMs === limitMs) {
         const desktop = desktopState(raw, entry.desktopLast, now, options);
         const rule = presenceRule(entry.lastActivity, entry.idle, entry.mobileLast, now, limitMs, desktop);
@@ -318,22 +319,16 @@ export class PresenceModel {
         }
       } else {
         entry = modelled(raw, now, options);
-        this.people.set(raw.id, entry);
       }
-      if (entry.seen !== poll) {
-        entry.seen = poll;
-        seen += 1;
-      }
+      memory.keep(entry);
       out[i] = entry.colleague;
     }
-    if (this.people.size > seen) {
-      for (const [id, entry] of this.people) if (entry.seen !== poll) this.people.delete(id);
-    }
+    memory.endPoll();
     return out;
   }
 
   /** People remembered (for tests). */
   get size(): number {
-    return this.people.size;
+    return this.memory.size;
   }
 }

@@ -40,6 +40,8 @@ interface SetupOptions {
   locale?: 'en' | 'ru';
   memory?: MemoryStore;
   clock?: ManualClock;
+  /** Observe without the patch's removed ids: the policy checks everyone it remembers. */
+  fullPrune?: boolean;
 }
 
 function setup(options: SetupOptions = {}) {
@@ -64,7 +66,7 @@ function setup(options: SetupOptions = {}) {
     const first = tracker.current === null;
     const { snapshot, patch, transitions } = tracker.update(colleagues, clock.now());
     if (first) policy.baseline(snapshot.colleagues);
-    else if (patch) policy.observe(transitions, tracker.byId);
+    else if (patch) policy.observe(transitions, tracker.byId, options.fullPrune ? undefined : patch.removed);
   };
   return { clock, settings, memory, alerts, policy, poll, tracker };
 }
@@ -92,6 +94,27 @@ describe('baseline', () => {
     expect(titles(alerts)).toEqual(['Vera Ivanova is online']);
   });
 
+});
+
+describe('memory pruning', () => {
+  it("pruning only a patch's removed ids stores what checking everyone stores", () => {
+    const byPatch = setup();
+    const full = setup({ fullPrune: true });
+    const polls: Colleague[][] = [
+      [offline(1), offline(2), offline(3)],
+      [online(1), online(2), offline(3)],
+      [online(1), online(3)],
+      [offline(1), online(3), online(4)],
+      [online(4)],
+      [online(1), online(2), offline(4)],
+    ];
+    for (const colleagues of polls) {
+      byPatch.poll(colleagues);
+      full.poll(colleagues);
+      expect(byPatch.memory.data).toEqual(full.memory.data);
+    }
+    expect(Object.keys(byPatch.memory.data)).not.toContain('3');
+  });
 });
 
 describe('burst coalescing', () => {
