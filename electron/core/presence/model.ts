@@ -210,37 +210,63 @@ function timedColleague(base: Colleague, presence: Presence, presenceSince: numb
   };
 }
 
-/** A user object's Colleague at `now`, its dates parsed by the caller. */
+function sameIds(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A user object's Colleague, its dates parsed and its presence rule applied by the caller.
+ * `before` is what the last poll made of this person's previous object, when there was one: a
+ * display field whose inputs are the same values (`===`) is taken from it rather than derived
+ * again (each is a pure function of exactly the inputs compared), which also hands the diff the
+ * same string objects to compare.
+ */
 function freshColleague(
   raw: RawUser,
   lastActivity: number | null,
   idle: number | null,
-  mobileLast: number | null,
-  desktopLast: number | null,
+  rule: Rule,
+  running: boolean,
   absentUntil: string | null,
-  now: number,
-  options: ModelOptions,
+  before: Modelled | undefined,
 ): Colleague {
-  const desktop = desktopState(raw, desktopLast, now, options);
-  const rule = presenceRule(lastActivity, idle, mobileLast, now, options.onlineLimitSec * 1000, desktop);
-  const firstName = trimmed(raw.first_name);
-  const lastName = trimmed(raw.last_name);
+  const old = before?.raw;
+  const kept = before?.colleague;
+  let name: string;
+  let firstName: string;
+  let lastName: string;
+  if (old !== undefined && kept !== undefined && raw.first_name === old.first_name && raw.last_name === old.last_name && raw.name === old.name) {
+    name = kept.name;
+    firstName = kept.firstName;
+    lastName = kept.lastName;
+  } else {
+    firstName = trimmed(raw.first_name);
+    lastName = trimmed(raw.last_name);
+    name = displayName(raw, firstName, lastName);
+  }
   // The same properties in the same order as timedColleague: one hidden class for all.
   return {
     id: raw.id,
-    name: displayName(raw, firstName, lastName),
+    name,
     firstName,
     lastName,
-    position: trimmed(raw.work_position),
-    departments: raw.departments ? raw.departments.slice() : [],
-    avatar: avatarOf(raw),
-    color: safeColor(raw.color),
+    position: old !== undefined && kept !== undefined && raw.work_position === old.work_position ? kept.position : trimmed(raw.work_position),
+    departments:
+      old !== undefined && kept !== undefined && sameIds(raw.departments, old.departments)
+        ? kept.departments
+        : raw.departments
+          ? raw.departments.slice()
+          : [],
+    avatar: old !== undefined && kept !== undefined && raw.avatar === old.avatar && raw.avatar_hr === old.avatar_hr ? kept.avatar : avatarOf(raw),
+    color: old !== undefined && kept !== undefined && raw.color === old.color ? kept.color : safeColor(raw.color),
     presence: PRESENCE_OF[rule] as Presence,
     presenceSince: sinceOf(rule, lastActivity, idle),
     lastActivity,
-    // Someone gone offline has no connected desktop app, whatever the last check said.
-    desktop: desktop === true && rule !== Rule.Offline,
-    status: raw.status ? raw.status : 'online',
+    desktop: running,
+    status: old !== undefined && kept !== undefined && raw.status === old.status ? kept.status : raw.status ? raw.status : 'online',
     absentUntil,
     bot: raw.bot === true,
     extranet: raw.extranet === true,
@@ -248,30 +274,29 @@ function freshColleague(
   };
 }
 
-function modelled(raw: RawUser, now: number, options: ModelOptions): Modelled {
+function modelled(raw: RawUser, now: number, options: ModelOptions, before: Modelled | undefined): Modelled {
+  const limitMs = options.onlineLimitSec * 1000;
   const lastActivity = parseAtom(raw.last_activity_date);
   const idle = parseAtom(raw.idle);
   const mobileLast = parseAtom(raw.mobile_last_date);
   const desktopLast = parseAtom(raw.desktop_last_date);
   const leave = raw.absent ? leaveOf(raw.absent) : null;
   const absentUntil = leave !== null && now < leave.endsAt ? leave.lastDay : null;
-  const colleague = freshColleague(raw, lastActivity, idle, mobileLast, desktopLast, absentUntil, now, options);
-  const limitMs = options.onlineLimitSec * 1000;
-  const rule = presenceRule(lastActivity, idle, mobileLast, now, limitMs, desktopState(raw, desktopLast, now, options));
-  return new Modelled(raw, limitMs, lastActivity, idle, mobileLast, desktopLast, leave, colleague, rule, colleague.desktop, absentUntil);
+  const desktop = desktopState(raw, desktopLast, now, options);
+  const rule = presenceRule(lastActivity, idle, mobileLast, now, limitMs, desktop);
+  // Someone gone offline has no connected desktop app, whatever the last check said.
+  const running = desktop === true && rule !== Rule.Offline;
+  const colleague = freshColleague(raw, lastActivity, idle, rule, running, absentUntil, before);
+  return new Modelled(raw, limitMs, lastActivity, idle, mobileLast, desktopLast, leave, colleague, rule, running, absentUntil);
 }
 
 export function toColleague(raw: RawUser, now: number, options: ModelOptions): Colleague {
-  return freshColleague(
-    raw,
-    parseAtom(raw.last_activity_date),
-    parseAtom(raw.idle),
-    parseAtom(raw.mobile_last_date),
-    parseAtom(raw.desktop_last_date),
-    raw.absent ? lastDayOffIfNotOver(raw.absent, now) : null,
-    now,
-    options,
-  );
+  const lastActivity = parseAtom(raw.last_activity_date);
+  const idle = parseAtom(raw.idle);
+  const desktop = desktopState(raw, parseAtom(raw.desktop_last_date), now, options);
+  const rule = presenceRule(lastActivity, idle, parseAtom(raw.mobile_last_date), now, options.onlineLimitSec * 1000, desktop);
+  const absentUntil = raw.absent ? lastDayOffIfNotOver(raw.absent, now) : null;
+  return freshColleague(raw, lastActivity, idle, rule, desktop === true && rule !== Rule.Offline, absentUntil, undefined);
 }
 
 /** Models a whole poll, from scratch (PresenceModel does the same, reusing what did not change). */
@@ -318,7 +343,8 @@ export class PresenceModel {
           entry.absentUntil = absentUntil;
         }
       } else {
-        entry = modelled(raw, now, options);
+        // A new object for someone known: what did not change is taken from before.
+        entry = modelled(raw, now, options, entry);
       }
       memory.keep(entry);
       out[i] = entry.colleague;
