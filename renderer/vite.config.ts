@@ -24,5 +24,14 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // zod loads after the first paint (lib/validating-bridge.ts). zod-config.ts shares zod's
+        // chunk, so `jitless` is set when that chunk runs, before any chunk that builds a schema.
+        codeSplitting: {
+          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|renderer[\\/]src[\\/]lib[\\/]zod-config\.ts/ }],
+        },
+      },
+    },
   },
 });

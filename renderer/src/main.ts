@@ -1,5 +1,4 @@
-// First: configures zod before any schema is built (see zod-config.ts).
-import './lib/zod-config.js';
+// No zod here: it and the contract's schemas load later, configured first (lib/zod-contract.ts).
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';

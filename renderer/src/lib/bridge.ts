@@ -1,12 +1,15 @@
-import { BRIDGE_GLOBAL, type PresenceBridge } from '$shared/contract.js';
-import { WS_PATH } from '$shared/ws-protocol.js';
-import { validatingBridge } from './validating-bridge.js';
-import { createWsBridge, type SocketLike } from './ws-bridge.js';
+import { BRIDGE_GLOBAL_NAME as BRIDGE_GLOBAL } from '$shared/channels.js';
+import type { PresenceBridge } from '$shared/contract.js';
+import { loadContract, preloadContract, validatingBridge } from './validating-bridge.js';
+import type { SocketLike } from './ws-bridge.js';
 
 /**
  * The only place that touches `window.b24presence`. In Electron the preload provides it; in a
  * plain browser (browser mode) it is absent and the panel talks to the server over a
  * WebSocket on the same host, passing the page's query (the server's access token) along.
+ * The WebSocket bridge checks its envelopes with zod, so in browser mode it is loaded (after
+ * zod, see zod-contract.ts) before the first request; with the preload, zod waits until the
+ * panel is idle (preloadContract).
  */
 export interface ConnectedBridge {
   readonly bridge: PresenceBridge;
@@ -20,20 +23,43 @@ export interface ConnectedBridge {
 export function connectBridge(): ConnectedBridge {
   const provided = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as PresenceBridge | undefined;
   if (provided && typeof provided.invoke === 'function' && typeof provided.on === 'function') {
+    preloadContract();
     return { bridge: validatingBridge(provided), host: 'preload', onReconnect: () => {}, onStatus: () => {} };
   }
   const reconnectCallbacks: Array<() => void> = [];
   const statusCallbacks: Array<(reachable: boolean) => void> = [];
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const ws = createWsBridge(`${scheme}//${location.host}${WS_PATH}${location.search}`, {
-    createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
-    onReconnect: () => reconnectCallbacks.forEach((callback) => callback()),
-    onStatus: (reachable) => statusCallbacks.forEach((callback) => callback(reachable)),
-  });
+  const ws = loadContract()
+    .then(() => Promise.all([import('./ws-bridge.js'), import('$shared/ws-protocol.js')]))
+    .then(([{ createWsBridge }, { WS_PATH }]) =>
+      createWsBridge(`${scheme}//${location.host}${WS_PATH}${location.search}`, {
+        createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+        onReconnect: () => reconnectCallbacks.forEach((callback) => callback()),
+        onStatus: (reachable) => statusCallbacks.forEach((callback) => callback(reachable)),
+      }),
+    );
   return {
-    bridge: validatingBridge(ws),
+    bridge: validatingBridge(deferredBridge(ws)),
     host: 'websocket',
     onReconnect: (callback) => reconnectCallbacks.push(callback),
     onStatus: (callback) => statusCallbacks.push(callback),
+  };
+}
+
+/** A bridge that is still loading: requests and subscriptions wait for it, in their order. */
+function deferredBridge(ready: Promise<PresenceBridge>): PresenceBridge {
+  return {
+    invoke: (channel, request) => ready.then((bridge) => bridge.invoke(channel, request)),
+    on(channel, listener) {
+      let unsubscribe: (() => void) | null = null;
+      let gone = false;
+      void ready.then((bridge) => {
+        if (!gone) unsubscribe = bridge.on(channel, listener);
+      });
+      return () => {
+        gone = true;
+        unsubscribe?.();
+      };
+    },
   };
 }
