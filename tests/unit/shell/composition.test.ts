@@ -113,6 +113,10 @@ describe('composition root with a fake Electron', () => {
     expect(readFileSync(join(userData, 'settings.json'), 'utf8')).not.toContain(code);
     expect(await invoke('connection:disconnect', null)).toMatchObject({ ok: true, value: { kind: 'none' } });
     expect(JSON.parse(readFileSync(join(userData, 'credentials.json'), 'utf8'))).toEqual({});
+    // The log file About names holds the session, never the secret.
+    const logged = readFileSync(join(userData, 'logs', 'main.log'), 'utf8');
+    expect(logged).toContain('connected to');
+    expect(logged).not.toContain(code);
   }, 30_000);
 
   it('on quit: stops the service, removes the tray, then quits', async () => {

@@ -38,7 +38,9 @@ class FakeApp extends EventEmitter {
   isPackaged = false;
   requestSingleInstanceLock = () => true;
   whenReady = () => ready;
-  getPath = () => state.userData;
+  /** Like Electron's: `logs` is the data folder's logs/ once setAppLogsPath() was called (Linux, Windows). */
+  getPath = (name: string) => (name === 'logs' ? `${state.userData}/logs` : state.userData);
+  setAppLogsPath = () => {};
   setPath = (_name: string, value: string) => {
     state.userData = value;
   };
