@@ -40,17 +40,25 @@ export class DesktopChecks {
    * first refresh: then only the priority ids, whose presence is not known yet).
    */
   candidates(colleagues: readonly Colleague[], priority: ReadonlySet<number>): number[] {
-    const wanted: { id: number; rank: number }[] = [];
-    const seen = new Set<number>();
+    // Priority people first, then everyone else; each group by oldest check, then id. Two
+    // groups sorted apart: the comparator no longer asks the priority set at every comparison.
+    const first: { id: number; rank: number }[] = [];
+    const rest: { id: number; rank: number }[] = [];
+    const unseen = new Set(priority);
     for (const colleague of colleagues) {
-      seen.add(colleague.id);
+      unseen.delete(colleague.id);
       if (colleague.presence === 'offline') continue;
-      // Never checked ranks as checked at minus infinity; priority people sort before everyone.
+      // Never checked ranks as checked at minus infinity.
       const at = this.checks.get(colleague.id)?.at ?? Number.NEGATIVE_INFINITY;
-      wanted.push({ id: colleague.id, rank: at });
+      (priority.has(colleague.id) ? first : rest).push({ id: colleague.id, rank: at });
     }
-    for (const id of priority) if (!seen.has(id)) wanted.push({ id, rank: Number.NEGATIVE_INFINITY });
-    wanted.sort((a, b) => Number(priority.has(b.id)) - Number(priority.has(a.id)) || a.rank - b.rank || a.id - b.id);
-    return wanted.map((entry) => entry.id);
+    for (const id of unseen) first.push({ id, rank: Number.NEGATIVE_INFINITY });
+    const byRank = (a: { id: number; rank: number }, b: { id: number; rank: number }): number => a.rank - b.rank || a.id - b.id;
+    first.sort(byRank);
+    rest.sort(byRank);
+    const ids = new Array<number>(first.length + rest.length);
+    for (let i = 0; i < first.length; i++) ids[i] = (first[i] as { id: number }).id;
+    for (let i = 0; i < rest.length; i++) ids[first.length + i] = (rest[i] as { id: number }).id;
+    return ids;
   }
 }

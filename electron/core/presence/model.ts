@@ -315,9 +315,11 @@ export function toColleagues(raws: readonly RawUser[], now: number, options: Mod
  * the person on `===`. Otherwise (the online → idle → offline steps of someone whose object did
  * not change, a leave ending, a desktop check changing its answer) a new Colleague is built from
  * the previous one with the new time-dependent fields. A RawUser not seen last poll, or an online
- * limit that changed, goes the full way (toColleague). The result is always what toColleagues
- * gives for the same input: the two share the rules (presenceRule) and the constructor
- * (timedColleague), and a property test compares them over random polls and clock steps.
+ * limit that changed, goes the full way (freshColleague, as toColleague), taking from last poll's
+ * Colleague only display fields whose inputs are the same values. The result is always what
+ * toColleagues gives for the same input: both paths apply the same rules (presenceRule, sinceOf)
+ * and tests/unit/engine/reuse.test.ts compares them over random polls and clock steps. People
+ * are found in last poll's order (PollMemory); only those of the last poll are kept.
  */
 export class PresenceModel {
   private readonly memory = new PollMemory<Modelled>();

@@ -14,12 +14,19 @@ function byId(a: Colleague, b: Colleague): number {
   return a.id - b.id;
 }
 
-/** Canonical order (see shared/snapshot/diff.ts); when a poll lists someone twice, the first entry wins. */
-function canonicalColleagues(colleagues: readonly Colleague[]): Colleague[] {
+/**
+ * Canonical order (see shared/snapshot/diff.ts); when a poll lists someone twice, the first entry
+ * wins. `previous` is the last snapshot's (canonical) list: where both neighbours are the very
+ * objects at the same places in it, their order is known without reading them.
+ */
+function canonicalColleagues(colleagues: readonly Colleague[], previous: readonly Colleague[]): Colleague[] {
   // Polls come in ascending ids (the portal's page order): one pass proves it, no sort.
   let canonical = true;
   for (let i = 1; i < colleagues.length; i++) {
-    if ((colleagues[i] as Colleague).id <= (colleagues[i - 1] as Colleague).id) {
+    const before = colleagues[i - 1] as Colleague;
+    const item = colleagues[i] as Colleague;
+    if (before === previous[i - 1] && item === previous[i]) continue;
+    if (item.id <= before.id) {
       canonical = false;
       break;
     }
@@ -111,8 +118,8 @@ export class SnapshotTracker {
   }
 
   update(colleagues: readonly Colleague[], at: number): SnapshotUpdate {
-    const next = canonicalColleagues(colleagues);
     const prev = this.snapshot;
+    const next = canonicalColleagues(colleagues, prev?.colleagues ?? []);
     if (prev === null) {
       return { snapshot: this.advance(next, at), patch: null, transitions: [] };
     }

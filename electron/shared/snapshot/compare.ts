@@ -107,6 +107,12 @@ export function diffColleagues(
   while (i < prev.length || j < next.length) {
     const before = prev[i];
     const after = next[j];
+    if (before === after && before !== undefined) {
+      // The same object (the model reused it): same id, nothing changed, and nothing to read.
+      i++;
+      j++;
+      continue;
+    }
     if (after === undefined || (before !== undefined && before.id < after.id)) {
       removed.push((before as Colleague).id);
       i++;
@@ -114,12 +120,10 @@ export function diffColleagues(
       added.push(after);
       j++;
     } else {
-      if (before !== after) {
-        const fields = changedFields(before, after);
-        if (fields) {
-          changed.push({ id: after.id, fields });
-          onChanged?.(before, after);
-        }
+      const fields = changedFields(before, after);
+      if (fields) {
+        changed.push({ id: after.id, fields });
+        onChanged?.(before, after);
       }
       i++;
       j++;
