@@ -4,8 +4,8 @@ import type { actionsEn } from './actions.en.js';
 export const actionsRu: { readonly [K in keyof typeof actionsEn]: string } = {
   'action.failed.starred': 'Не добавлено в избранное: {name}',
   'action.failed.unstarred': 'Не убрано из избранного: {name}',
-  'action.failed.muted': 'Уведомления не отключены: {name}',
-  'action.failed.unmuted': 'Уведомления не включены: {name}',
+  'action.failed.muted': 'Не удалось включить «без уведомлений»: {name}',
+  'action.failed.unmuted': 'Уведомления не вернулись: {name}',
   'action.failed.notifyOnce': 'Не удалось попросить сообщить о появлении: {name}',
   'action.failed.notifyOnceOff': 'Сообщение о появлении не отменено: {name}',
   'action.failed.refresh': 'Не удалось обновить',

@@ -7,7 +7,7 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.connection': 'Подключение',
   'settings.connectedDemo': 'Подключено к демо-порталу.',
   'settings.connectedTo': 'Подключено к {host}.',
-  'settings.connectedAs': 'Вебхук пользователя {name}.',
+  'settings.connectedAs': 'Владелец вебхука: {name}.',
   'settings.disconnect': 'Отключиться',
   'settings.updates': 'Обновления',
   'settings.pollInterval': 'Проверять каждые (секунд)',
