@@ -130,7 +130,6 @@ export const en = {
   'webhook.user-id': 'The user id in the address must be a positive number.',
 
   'alert.announce': '{title}. {body}',
-  'error.request': 'Could not do that: {message}',
   'error.code.auth-invalid': 'The portal rejected the webhook: check it in Bitrix24, or connect with a new one.',
   'error.code.auth-expired': 'The portal sign-in has expired: connect again.',
   'error.code.scope-missing': 'The webhook lacks the “im” scope: add it in Bitrix24.',

@@ -140,7 +140,6 @@ export const ru: Catalog = {
   'webhook.user-id': 'ID пользователя в адресе должен быть целым положительным числом.',
 
   'alert.announce': '{title}. {body}',
-  'error.request': 'Не удалось: {message}',
   'error.code.auth-invalid': 'Портал отклонил вебхук: проверьте его в Битрикс24 или подключите новый.',
   'error.code.auth-expired': 'Срок действия входа на портал истёк: подключитесь заново.',
   'error.code.scope-missing': 'У вебхука нет права «im»: добавьте его в Битрикс24.',
