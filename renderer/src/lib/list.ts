@@ -260,9 +260,19 @@ function personItem(colleague: Colleague): ListItem {
   return item;
 }
 
-/** Department ids that appear in the team and have no name yet. */
+/**
+ * Department ids that appear in the team and have no name yet. Indexed loops: this runs once
+ * over 5,000 people at start-up, before the JIT has warmed up, where for…of's iterators cost
+ * several times more.
+ */
 export function missingDepartments(colleagues: readonly Colleague[], known: ReadonlySet<number>): number[] {
   const missing = new Set<number>();
-  for (const c of colleagues) for (const id of c.departments) if (!known.has(id)) missing.add(id);
+  for (let i = 0; i < colleagues.length; i++) {
+    const departments = (colleagues[i] as Colleague).departments;
+    for (let j = 0; j < departments.length; j++) {
+      const id = departments[j] as number;
+      if (!known.has(id)) missing.add(id);
+    }
+  }
   return [...missing].sort((a, b) => a - b);
 }
