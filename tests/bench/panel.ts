@@ -15,10 +15,11 @@ import { max, median, p95 } from './stats.js';
  * - First render: navigation start → the frame after the 5,000-person list first shows rows
  *   (a MutationObserver + double requestAnimationFrame probe injected before any script).
  *   The floor, in the same run: a blank page with one module script that adds one row, served
- *   and probed the same way (blankPageMedianMs). The split of the start-up comes from the
- *   panel's own user-timing marks (modules evaluated, mounted, contract checks) and from one
- *   Chromium trace (script parse/compile, module evaluation, style and layout, paint, GC).
- *   Also at the desktop window's real size (400×640).
+ *   and probed the same way (blankPageMedianMs), its loads interleaved with the panel's. The
+ *   split of the start-up (bundle / mount / check / rows / paint, see splitOf) comes from the
+ *   panel's own user-timing marks and the probe, and from one Chromium trace (script
+ *   parse/compile, module evaluation, style and layout, paint, GC). Also at the desktop
+ *   window's real size (400×640).
  * - Rows in the DOM at the top, middle and bottom scroll positions (the list is windowed).
  * - Patch: 50 people change presence in one patch event, pushed at the start of a frame (in a
  *   requestAnimationFrame callback); measured until a message posted right after the push is
@@ -39,6 +40,8 @@ const FLOOR_RATIO = 3;
 /** A team small enough that the first render is the page's own start-up. */
 const SMALL_TEAM = 40;
 const MAX_ROWS = 150;
+/** Loads of each page (blank, small team, 400×640, 1000×700), interleaved. */
+const LOADS = 7;
 
 /**
  * Runs in the page before its scripts, after the fake bridge's own set-up (init scripts run in
@@ -50,6 +53,7 @@ function firstRenderProbe(): void {
   const w = globalThis as unknown as {
     __panelStart?: number;
     __firstRender?: number;
+    __rowsAt?: number;
     requestAnimationFrame(cb: () => void): number;
     document: Document;
   };
@@ -57,6 +61,7 @@ function firstRenderProbe(): void {
   const observer = new MutationObserver(() => {
     if (w.__firstRender !== undefined || !w.document.querySelector('.list-viewport .row.person')) return;
     w.__firstRender = -1;
+    w.__rowsAt = performance.now();
     observer.disconnect();
     w.requestAnimationFrame(() => w.requestAnimationFrame(() => (w.__firstRender = performance.now())));
   });
@@ -130,6 +135,11 @@ interface StartupMarks {
   modules: number | null;
   mounted: number | null;
   checks: number;
+  /** The session's check (the 5,000-person snapshot), and when it ended. */
+  session: number | null;
+  sessionEnd: number | null;
+  /** When the first person rows were in the DOM. */
+  rows: number | null;
 }
 
 /** The panel's own marks, relative to __panelStart. */
@@ -140,11 +150,19 @@ async function startupMarks(page: Page): Promise<StartupMarks> {
       const entry = performance.getEntriesByName(name, 'mark')[0];
       return entry ? entry.startTime - start : null;
     };
-    const checks = performance
-      .getEntriesByType('measure')
-      .filter((entry) => entry.name.startsWith('panel:check '))
-      .reduce((sum, entry) => sum + entry.duration, 0);
-    return { modules: mark('panel:modules'), mounted: mark('panel:mounted'), checks };
+    const measures = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('panel:check '));
+    // The checks up to the first rows (later answers, such as departments:get, come after them).
+    const rowsAt = (globalThis as unknown as { __rowsAt?: number }).__rowsAt;
+    const checks = measures.filter((entry) => rowsAt === undefined || entry.startTime < rowsAt).reduce((sum, entry) => sum + entry.duration, 0);
+    const session = measures.find((entry) => entry.name === 'panel:check session:get');
+    return {
+      modules: mark('panel:modules'),
+      mounted: mark('panel:mounted'),
+      checks,
+      session: session ? session.duration : null,
+      sessionEnd: session ? session.startTime + session.duration - start : null,
+      rows: rowsAt === undefined ? null : rowsAt - start,
+    };
   });
 }
 
@@ -191,62 +209,92 @@ export async function benchPanel(): Promise<BenchSection> {
   try {
     const blankDir = blankPage();
     const blankServer = await serveRenderer(blankDir);
-    /** Loads `url` afresh `loads` times with `team` people; returns the last page, still open. */
-    const loadPage = async (url: string, team: number, loads: number, viewport = { width: 1000, height: 700 }, trace = false) => {
-      const firstRenders: number[] = [];
-      const fromNavigation: number[] = [];
-      const domReady: number[] = [];
-      const marks: StartupMarks[] = [];
-      let split: Record<string, number> = {};
-      let page: Page | null = null;
+    interface Series {
+      firstRenders: number[];
+      fromNavigation: number[];
+      domReady: number[];
+      marks: StartupMarks[];
+      split: Record<string, number>;
+      page: Page | null;
+    }
+    const series = (): Series => ({ firstRenders: [], fromNavigation: [], domReady: [], marks: [], split: {}, page: null });
+    /** Loads `url` afresh with `team` people into `into`; `keep` leaves the page open there. */
+    const loadOnce = async (into: Series, url: string, team: number, viewport = { width: 1000, height: 700 }, { trace = false, keep = false } = {}) => {
       const isPanel = url === server.url;
-      for (let load = 0; load < loads; load++) {
-        const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-        page = await context.newPage();
-        const problems: string[] = [];
-        page.on('pageerror', (error) => problems.push(error.message));
-        await page.addInitScript({ content: fakeBridgeScript({ settings: DEFAULT_SETTINGS, connection: 'demo', teamSize: team, host: 'browser' }) });
-        await page.addInitScript(firstRenderProbe);
-        const tracing = trace && load === loads - 1;
-        if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] });
-        await page.goto(url);
-        await page.waitForFunction(() => ((globalThis as unknown as { __firstRender?: number }).__firstRender ?? -1) > 0, null, { timeout: 30_000 });
-        if (tracing) split = traceSplit((await browser.stopTracing()).toString());
-        if (isPanel) {
-          const spacer = await page.evaluate(() => (document.querySelector('.list-spacer') as HTMLElement).getBoundingClientRect().height);
-          if (spacer < team * 40) throw new Error(`the list holds ${spacer}px of rows: not the whole team`);
-        }
-        if (problems.length > 0) throw new Error(`the page failed: ${problems.join('; ')}`);
-        const probe = await page.evaluate(() => {
-          const w = globalThis as unknown as { __firstRender: number; __panelStart: number };
-          return { __firstRender: w.__firstRender, __panelStart: w.__panelStart };
-        });
-        firstRenders.push(probe.__firstRender - probe.__panelStart);
-        fromNavigation.push(probe.__firstRender);
-        if (isPanel) marks.push(await startupMarks(page));
-        // When the page's own script had run.
-        domReady.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
-        if (load < loads - 1) await context.close();
+      const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.addInitScript({ content: fakeBridgeScript({ settings: DEFAULT_SETTINGS, connection: 'demo', teamSize: team, host: 'browser' }) });
+      await page.addInitScript(firstRenderProbe);
+      if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] });
+      await page.goto(url);
+      await page.waitForFunction(() => ((globalThis as unknown as { __firstRender?: number }).__firstRender ?? -1) > 0, null, { timeout: 30_000 });
+      if (trace) into.split = traceSplit((await browser.stopTracing()).toString());
+      if (isPanel) {
+        const spacer = await page.evaluate(() => (document.querySelector('.list-spacer') as HTMLElement).getBoundingClientRect().height);
+        if (spacer < team * 40) throw new Error(`the list holds ${spacer}px of rows: not the whole team`);
       }
-      return { firstRenders, fromNavigation, domReady, marks, split, page: page as Page };
+      if (problems.length > 0) throw new Error(`the page failed: ${problems.join('; ')}`);
+      const probe = await page.evaluate(() => {
+        const w = globalThis as unknown as { __firstRender: number; __panelStart: number };
+        return { __firstRender: w.__firstRender, __panelStart: w.__panelStart };
+      });
+      into.firstRenders.push(probe.__firstRender - probe.__panelStart);
+      into.fromNavigation.push(probe.__firstRender);
+      if (isPanel) into.marks.push(await startupMarks(page));
+      // When the page's own script had run.
+      into.domReady.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+      if (keep) into.page = page;
+      else await context.close();
     };
-    const loadPanel = (team: number, loads: number, viewport?: { width: number; height: number }, trace = false) => loadPage(server.url, team, loads, viewport, trace);
-    // The floor: a blank page with one script, loaded the same way, in the same run.
-    const blank = await loadPage(blankServer.url, TEAM, 5);
-    await blank.page.context().close();
+    // Side by side: each round loads the floor (a blank page with one script, loaded the same
+    // way), the panel with a small team (its fixed start-up on this machine), the desktop
+    // window's real size and the 1000 px window, so a busy spell of the machine weighs on all
+    // of them alike rather than on whichever ran during it.
+    const blank = series();
+    const small = series();
+    const desktop = series();
+    const main = series();
+    for (let round = 0; round < LOADS; round++) {
+      const last = round === LOADS - 1;
+      await loadOnce(blank, blankServer.url, TEAM);
+      await loadOnce(small, server.url, SMALL_TEAM);
+      await loadOnce(desktop, server.url, TEAM, { width: 400, height: 640 }, { trace: last });
+      await loadOnce(main, server.url, TEAM, undefined, { keep: last });
+    }
     await blankServer.close();
     rmSync(blankDir, { recursive: true, force: true });
-    // The same page with a small team, in the same run: the panel's fixed start-up on this machine.
-    const small = await loadPanel(SMALL_TEAM, 5);
-    await small.page.context().close();
-    // The desktop window's real size.
-    const desktop = await loadPanel(TEAM, 5, { width: 400, height: 640 }, true);
-    await desktop.page.context().close();
-    const { firstRenders, fromNavigation, domReady, marks, page } = await loadPanel(TEAM, 5);
+    const { firstRenders, fromNavigation, domReady, marks } = main;
+    const page = main.page;
     const markMedian = (key: keyof StartupMarks, list: StartupMarks[] = [...marks, ...desktop.marks]): number | null => {
       const values = list.map((mark) => mark[key]).filter((value): value is number => value !== null);
       return values.length > 0 ? median(values) : null;
     };
+    /**
+     * Where the first render goes, per load then the median of each part (so the parts of one
+     * view add up to about its median): the bundle (fetch, compile, evaluate every module), the
+     * mount (the loading screen), waiting for and checking the session (the fake bridge's JSON
+     * round trip of 5,000 people is in the wait), building the list and its rows (Svelte), and
+     * style, layout and paint up to the frame after the rows (the probe's double rAF).
+     */
+    const splitOf = (list: StartupMarks[], renders: number[]) => {
+      const part = (of: (mark: StartupMarks, render: number) => number | null): number | null => {
+        const values = list.map((mark, i) => of(mark, renders[i] as number)).filter((value): value is number => value !== null);
+        return values.length > 0 ? median(values) : null;
+      };
+      const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+      return {
+        evalMs: part((mark) => mark.modules),
+        mountMs: part((mark) => minus(mark.mounted, mark.modules)),
+        validateMs: part((mark) => mark.session),
+        sessionWaitMs: part((mark) => minus(minus(mark.sessionEnd, mark.mounted), mark.session)),
+        renderMs: part((mark) => minus(mark.rows, mark.sessionEnd)),
+        paintMs: part((mark, render) => minus(render, mark.rows)),
+      };
+    };
+    const split1000 = splitOf(marks, firstRenders);
+    const split400 = splitOf(desktop.marks, desktop.firstRenders);
     const live = page as Page;
     const rows = { top: await rowsAt(live, 'top'), middle: await rowsAt(live, 'middle'), bottom: await rowsAt(live, 'bottom') };
     await rowsAt(live, 'top');
@@ -298,6 +346,11 @@ export async function benchPanel(): Promise<BenchSection> {
           addedBy5000Ms: median(firstRenders) - median(small.firstRenders),
           desktopWindowMedianMs: median(desktop.firstRenders),
           desktopWindowFromNavigationMedianMs: median(desktop.fromNavigation),
+          // The split of the first render (see splitOf), at 1000×700 and at 400×640, and the
+          // main thread's style + layout in one traced 400×640 load.
+          ...split1000,
+          layoutMs: (desktop.split.styleMs ?? 0) + (desktop.split.layoutMs ?? 0),
+          desktopSplit: split400,
         },
       },
       {
@@ -321,6 +374,17 @@ export async function benchPanel(): Promise<BenchSection> {
         target: `≤ ${FLOOR_RATIO}× blank`,
         pass: median(desktop.firstRenders) / blankMedian <= FLOOR_RATIO,
         data: { medianMs: median(desktop.firstRenders), fromNavigationMedianMs: median(desktop.fromNavigation), loads: desktop.firstRenders },
+      },
+      {
+        id: 'panel-first-render-split',
+        what: '  split: bundle / mount / check / rows / paint',
+        size: '1000×700; 400×640',
+        measured: `${[split1000.evalMs, split1000.mountMs, split1000.validateMs, split1000.renderMs, split1000.paintMs].map(optionalMs).join(' / ')}; ${[split400.evalMs, split400.mountMs, split400.validateMs, split400.renderMs, split400.paintMs].map(optionalMs).join(' / ')}`,
+        naive: 'medians, from panel start',
+        ratio: '—',
+        target: 'reported',
+        pass: null,
+        data: { ...split1000, desktop: split400 },
       },
       {
         id: 'panel-startup-split',
