@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import type { Colleague, ColleagueChange, Digest, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../shared/domain.js';
 import type { PresenceEngine } from '../core/engine/engine.js';
 import { countPresence } from '../shared/presence/counts.js';
+import { patchChanges } from '../shared/snapshot/diff.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
 import type { WatchArgs } from './args.js';
@@ -116,7 +117,8 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
     patch: (patch, transitions) => {
       remember(patch.added);
       for (const colleague of patch.added) emit('added', { seq: patch.seq, colleague });
-      for (const item of patch.changed) emit('change', { seq: patch.seq, ...change(item, transitions.get(item.id)) });
+      // `activity` entries too, as the `{ lastActivity }` change they stand for, in id order.
+      for (const item of patchChanges(patch)) emit('change', { seq: patch.seq, ...change(item, transitions.get(item.id)) });
       for (const id of patch.removed) {
         emit('removed', { seq: patch.seq, userId: id, name: names.get(id) ?? `#${id}` });
         names.delete(id);

@@ -69,6 +69,8 @@ export const PatchSchema = z.object({
   added: z.array(ColleagueSchema).readonly(),
   changed: z.array(ColleagueChangeSchema).readonly(),
   removed: z.array(Id).readonly(),
+  /** Ascending ids, each once and in no other list: applyPatch refuses a patch that breaks it. */
+  activity: z.array(z.tuple([Id, EpochMs]).readonly()).readonly().optional(),
 }) satisfies z.ZodType<Patch>;
 
 export const HealthSchema = z.object({

@@ -102,12 +102,23 @@ export interface ColleagueChange {
   readonly fields: Partial<Omit<Colleague, 'id'>>;
 }
 
+/** One person whose only change is a refreshed last activity: [id, lastActivity (epoch ms)]. */
+export type ActivityChange = readonly [id: number, lastActivity: number];
+
+/**
+ * How to get from snapshot seq - 1 to seq. `added`, `changed`, `removed` and `activity` list
+ * people in ascending id order, each person at most once across all four. `activity` is the
+ * compact form of the most common change, a `changed` entry whose only field is a non-null
+ * `lastActivity` (messengers refresh it every few minutes for everyone at work); it is absent
+ * when there is none. `patchChanges` (snapshot/diff.ts) gives both as one `changed` list.
+ */
 export interface Patch {
   readonly seq: number;
   readonly at: number;
   readonly added: readonly Colleague[];
   readonly changed: readonly ColleagueChange[];
   readonly removed: readonly number[];
+  readonly activity?: readonly ActivityChange[];
 }
 
 /** A presence transition of one person between two polls. */

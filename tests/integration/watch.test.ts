@@ -120,6 +120,19 @@ describe('watch --json against the demo portal', () => {
     expect(ctx.of('added')).toHaveLength(1);
     expect(ctx.of('removed')).toHaveLength(1);
     expect(ctx.of('change').length).toBeGreaterThan(5);
+    // Activity-only changes (the patch's compact `activity`) still come as one `change` each,
+    // `fields: { lastActivity }`, no from/to, in id order with the other changes of their poll.
+    const activityOnly = ctx.of('change').filter((line) => Object.keys(line.fields as object).join() === 'lastActivity');
+    expect(activityOnly.length).toBeGreaterThan(0);
+    for (const line of activityOnly) {
+      expect(typeof (line.fields as { lastActivity: unknown }).lastActivity).toBe('number');
+      expect(line.from).toBeUndefined();
+    }
+    const bySeq = new Map<number, number[]>();
+    for (const line of ctx.of('change')) bySeq.set(line.seq as number, [...(bySeq.get(line.seq as number) ?? []), line.userId as number]);
+    for (const ids of bySeq.values()) {
+      expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
+    }
     expect([...state.values()].sort((a, b) => (a.id as number) - (b.id as number))).toEqual(ctx.session.engine.snapshot?.colleagues);
   });
 

@@ -1,6 +1,7 @@
 import type { Colleague, Patch, PresenceTransition, Snapshot } from '../../shared/domain.js';
 import { transitionBetween } from '../presence/transitions.js';
 import { diffColleagues } from '../../shared/snapshot/compare.js';
+import { patchOf } from '../../shared/snapshot/diff.js';
 
 export interface SnapshotUpdate {
   /** The current snapshot (unchanged object when nothing changed). */
@@ -124,15 +125,15 @@ export class SnapshotTracker {
       return { snapshot: this.advance(next, at), patch: null, transitions: [] };
     }
     const transitions: PresenceTransition[] = [];
-    const { added, changed, removed } = diffColleagues(prev.colleagues, next, (before, after) => {
+    const { added, changed, removed, activity } = diffColleagues(prev.colleagues, next, (before, after) => {
       const transition = transitionBetween(before, after, at);
       if (transition) transitions.push(transition);
     });
-    if (added.length === 0 && changed.length === 0 && removed.length === 0) {
+    if (added.length === 0 && changed.length === 0 && removed.length === 0 && activity.length === 0) {
       return { snapshot: prev, patch: null, transitions };
     }
     const snapshot = this.advance(next, at);
-    return { snapshot, patch: { seq: snapshot.seq, at, added, changed, removed }, transitions };
+    return { snapshot, patch: patchOf(snapshot.seq, at, added, changed, removed, activity), transitions };
   }
 
   private advance(colleagues: Colleague[], at: number): Snapshot {

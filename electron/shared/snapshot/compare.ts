@@ -1,4 +1,4 @@
-import type { Colleague, ColleagueChange } from '../domain.js';
+import type { ActivityChange, Colleague, ColleagueChange } from '../domain.js';
 
 /**
  * Field-by-field comparison and the merge walk behind diffSnapshots and SnapshotTracker.
@@ -47,9 +47,13 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
  * field of SCALAR_FIELDS; a unit test changes each field in turn to prove it does.
  */
 function sameColleague(a: Colleague, b: Colleague): boolean {
+  return a.lastActivity === b.lastActivity && sameButActivity(a, b);
+}
+
+/** Every field but lastActivity equal (the other half of sameColleague). */
+function sameButActivity(a: Colleague, b: Colleague): boolean {
   return (
     a.presence === b.presence &&
-    a.lastActivity === b.lastActivity &&
     a.presenceSince === b.presenceSince &&
     a.desktop === b.desktop &&
     a.status === b.status &&
@@ -91,17 +95,20 @@ export function assertCanonical(colleagues: readonly Colleague[], what: string):
 }
 
 /**
- * Merge walk over two canonical colleague lists. `onChanged` sees each changed pair, so the
- * tracker can derive transitions in the same pass.
+ * Merge walk over two canonical colleague lists. A person whose only change is a new non-null
+ * lastActivity goes to `activity` ([id, lastActivity], see Patch), any other change to `changed`;
+ * all four lists come out in ascending id order. `onChanged` sees each changed pair (either
+ * list), so the tracker can derive transitions in the same pass.
  */
 export function diffColleagues(
   prev: readonly Colleague[],
   next: readonly Colleague[],
   onChanged?: (before: Colleague, after: Colleague) => void,
-): { added: Colleague[]; changed: ColleagueChange[]; removed: number[] } {
+): { added: Colleague[]; changed: ColleagueChange[]; removed: number[]; activity: ActivityChange[] } {
   const added: Colleague[] = [];
   const changed: ColleagueChange[] = [];
   const removed: number[] = [];
+  const activity: ActivityChange[] = [];
   let i = 0;
   let j = 0;
   while (i < prev.length || j < next.length) {
@@ -120,14 +127,21 @@ export function diffColleagues(
       added.push(after);
       j++;
     } else {
-      const fields = changedFields(before, after);
-      if (fields) {
-        changed.push({ id: after.id, fields });
+      const lastActivity = after.lastActivity;
+      if (lastActivity !== before.lastActivity && lastActivity !== null && sameButActivity(before, after)) {
+        // The most common change by far (a messenger's refresh): the compact form, no field object.
+        activity.push([after.id, lastActivity]);
         onChanged?.(before, after);
+      } else {
+        const fields = changedFields(before, after);
+        if (fields) {
+          changed.push({ id: after.id, fields });
+          onChanged?.(before, after);
+        }
       }
       i++;
       j++;
     }
   }
-  return { added, changed, removed };
+  return { added, changed, removed, activity };
 }

@@ -41,17 +41,28 @@ const array =
   };
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** An object with exactly these keys (none missing, none extra), each passing its check. */
-function object(shape: Readonly<Record<string, Check>>): Check {
+/**
+ * An object with exactly these keys (none missing, none extra), each passing its check, plus
+ * any of the `optional` ones (zod's `.optional()`): when present, not undefined and passing.
+ */
+function object(shape: Readonly<Record<string, Check>>, optional: Readonly<Record<string, Check>> = {}): Check {
   const keys = Object.keys(shape);
   const checks = keys.map((key) => shape[key] as Check);
   const count = keys.length;
+  const optionalKeys = Object.keys(optional);
+  const optionalChecks = optionalKeys.map((key) => optional[key] as Check);
   return (v) => {
     if (!isRecord(v)) return false;
     let own = 0;
     for (const key in v) {
       if (!Object.hasOwn(v, key)) return false;
       own++;
+    }
+    for (let i = 0; i < optionalKeys.length; i++) {
+      const key = optionalKeys[i] as string;
+      if (!Object.hasOwn(v, key)) continue;
+      if (!(optionalChecks[i] as Check)(v[key])) return false; // every check refuses undefined
+      own--;
     }
     if (own !== count) return false;
     for (let i = 0; i < count; i++) {
@@ -61,6 +72,15 @@ function object(shape: Readonly<Record<string, Check>>): Check {
     return true;
   };
 }
+
+/** zod's z.tuple without rest: an array of exactly these items. */
+const tuple =
+  (...items: readonly Check[]): Check =>
+  (v) => {
+    if (!Array.isArray(v) || v.length !== items.length) return false;
+    for (let i = 0; i < items.length; i++) if (!(items[i] as Check)(v[i])) return false;
+    return true;
+  };
 
 /** An object whose keys are all optional (zod's `.partial()`), no others. */
 function partialObject(shape: Readonly<Record<string, Check>>): Check {
@@ -161,7 +181,7 @@ export const isPatch = object({
   added: array(isColleague),
   changed: array(object({ id, fields: partialObject(colleagueFields) })),
   removed: array(id),
-});
+}, { activity: array(tuple(id, epoch)) });
 export const isHealth = object({
   state: oneOf('connecting', 'ok', 'stale', 'rate-limited', 'auth-failed', 'offline'),
   since: epoch,

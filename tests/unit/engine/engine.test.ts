@@ -129,7 +129,9 @@ describe('PresenceEngine', () => {
     portal.set(2, true); // active again: a newer last_activity_date, same presence
     await clock.advance(INTERVAL_MS);
     expect(seen.patches).toHaveLength(1);
-    expect(Object.keys(seen.patches[0]!.changed[0]!.fields)).toEqual(['lastActivity']);
+    // A lastActivity-only change travels in the patch's compact `activity` list.
+    expect(seen.patches[0]!.changed).toEqual([]);
+    expect(seen.patches[0]!.activity).toEqual([[2, expect.any(Number)]]);
     expect(seen.transitions).toEqual([]);
     expect(seen.alerts).toEqual([]);
     await engine.stop();

@@ -19,7 +19,9 @@ type JsonSchema = {
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
   propertyNames?: JsonSchema;
-  items?: JsonSchema;
+  items?: JsonSchema | false;
+  /** A tuple (z.tuple): these items, in order (`items: false`: nothing after them). */
+  prefixItems?: JsonSchema[];
   maxItems?: number;
   enum?: unknown[];
   const?: unknown;
@@ -59,7 +61,8 @@ function valid(schema: JsonSchema): fc.Arbitrary<unknown> {
     case 'number':
       return fc.double({ noNaN: true, noDefaultInfinity: true });
     case 'array':
-      return fc.array(valid(schema.items ?? {}), { maxLength: Math.min(schema.maxItems ?? 4, 4) });
+      if (schema.prefixItems) return fc.tuple(...schema.prefixItems.map(valid));
+      return fc.array(valid(schema.items || {}), { maxLength: Math.min(schema.maxItems ?? 4, 4) });
     case 'object': {
       if (schema.propertyNames) {
         const value = valid(schema.additionalProperties as JsonSchema);
@@ -146,6 +149,19 @@ describe('fast checks agree with the contract', () => {
     expect(fastEvents.snapshot?.(snapshot)).toBe(true);
     expect(fastEvents.snapshot?.({ ...snapshot, colleagues: [{ ...colleague, extra: 1 }] })).toBe(false);
     expect(fastEvents.snapshot?.({ ...snapshot, colleagues: [{ ...colleague, presence: 'away' }] })).toBe(false);
+  });
+
+  it('takes a patch with or without its optional activity pairs, and nothing else there', () => {
+    const patch = { seq: 2, at: 1, added: [], changed: [], removed: [] };
+    expect(fastEvents.patch?.(patch)).toBe(true);
+    expect(fastEvents.patch?.({ ...patch, activity: [] })).toBe(true);
+    expect(fastEvents.patch?.({ ...patch, activity: [[1, 10], [2, 0]] })).toBe(true);
+    const holey: unknown[] = [[1, 10]];
+    holey[2] = [2, 0];
+    for (const activity of [undefined, null, [[1, null]], [[1]], [[1, 10, 0]], [[0, 10]], [{ 0: 1, 1: 10 }], holey]) {
+      expect(fastEvents.patch?.({ ...patch, activity }), JSON.stringify(activity)).toBe(false);
+    }
+    expect(fastEvents.patch?.({ ...patch, removed: undefined, activity: [] })).toBe(false);
   });
 });
 

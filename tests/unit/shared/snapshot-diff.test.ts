@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Colleague, Snapshot } from '../../../electron/shared/domain.js';
+import type { Colleague, Patch, Snapshot } from '../../../electron/shared/domain.js';
 import { PatchSchema, SnapshotSchema } from '../../../electron/shared/contract.js';
 import {
   NonCanonicalSnapshotError,
@@ -9,6 +9,7 @@ import {
   SequenceGapError,
   applyPatch,
   diffSnapshots,
+  patchChanges,
 } from '../../../electron/shared/snapshot/diff.js';
 import { colleague } from '../../support/colleague.js';
 
@@ -39,14 +40,53 @@ const colleaguesArb: fc.Arbitrary<Colleague[]> = fc
   .uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 20 })
   .chain((ids) => fc.tuple(...ids.sort((a, b) => a - b).map(colleagueArb)));
 
-/** A next snapshot that keeps some people unchanged (the common case) and varies the rest. */
+/**
+ * What happens to someone in both snapshots: kept (an equal copy, the common case), the same
+ * object (the model reused it), only lastActivity refreshed (the most common change: a
+ * messenger's), lastActivity cleared, anything (the random next entry), or removed.
+ */
+const FATES = ['copy', 'same', 'activity', 'activity', 'activity-null', 'random', 'removed'] as const;
+
+type Fate = (typeof FATES)[number];
+function fated(before: Colleague, fate: Fate): Colleague {
+  switch (fate) {
+    case 'same':
+      return before;
+    case 'activity':
+      return { ...before, lastActivity: (before.lastActivity ?? 1_700_000_000_000) + 240_000 };
+    case 'activity-null':
+      return { ...before, lastActivity: null };
+    default:
+      return { ...before }; // an equal copy, not the same object
+  }
+}
+
+/**
+ * A next snapshot that keeps some people unchanged, refreshes many's activity, varies some,
+ * removes some (people of prev) and adds some (the people of `next` prev does not have).
+ */
 const pairArb: fc.Arbitrary<[Snapshot, Snapshot]> = fc
-  .record({ prev: colleaguesArb, next: colleaguesArb, keep: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }) })
-  .map(({ prev, next, keep }) => {
+  .record({
+    prev: colleaguesArb,
+    next: colleaguesArb,
+    fate: fc.array(fc.constantFrom(...FATES), { minLength: 30, maxLength: 30 }),
+    random: fc.array(colleagueArb(1), { minLength: 30, maxLength: 30 }),
+  })
+  .map(({ prev, next, fate, random }) => {
+    const ids = [...new Set([...prev.map((item) => item.id), ...next.map((item) => item.id)])].sort((a, b) => a - b);
     const prevById = new Map(prev.map((item) => [item.id, item]));
-    const merged = next.map((item) => {
-      const before = prevById.get(item.id);
-      return before && keep[item.id - 1] ? { ...before } : item; // an equal copy, not the same object
+    const nextById = new Map(next.map((item) => [item.id, item]));
+    const merged = ids.flatMap((id): Colleague[] => {
+      const before = prevById.get(id);
+      if (!before) return [nextById.get(id) as Colleague];
+      switch (fate[id - 1]) {
+        case 'removed':
+          return [];
+        case 'random':
+          return [nextById.get(id) ?? { ...(random[id - 1] as Colleague), id }];
+        default:
+          return [fated(before, fate[id - 1] as Fate)];
+      }
     });
     return [
       { seq: 4, at: 1_000, colleagues: prev },
@@ -74,16 +114,29 @@ describe('diffSnapshots / applyPatch properties', () => {
         expect(patch.at).toBe(next.at);
         expect(patch.added.map((item) => item.id)).toEqual([...after.keys()].filter((id) => !before.has(id)));
         expect(patch.removed).toEqual([...before.keys()].filter((id) => !after.has(id)));
-        const changedIds = new Set(patch.changed.map((change) => change.id));
+        const activity = patch.activity ?? [];
+        const activityIds = activity.map(([id]) => id);
+        const changedIds = new Set([...patch.changed.map((change) => change.id), ...activityIds]);
         for (const [id, next] of after) {
           const old = before.get(id);
           if (!old) continue;
           expect(changedIds.has(id)).toBe(JSON.stringify(old) !== JSON.stringify(next));
         }
+        // activity: ascending, each id once, in no other list; exactly the lastActivity-only changes.
+        expect(patch.activity === undefined || patch.activity.length > 0).toBe(true);
+        expect(activityIds).toEqual([...new Set(activityIds)].sort((a, b) => a - b));
+        for (const [id, lastActivity] of activity) {
+          expect(patch.changed.some((change) => change.id === id)).toBe(false);
+          expect(patch.added.some((item) => item.id === id) || patch.removed.includes(id)).toBe(false);
+          expect({ ...before.get(id), lastActivity }).toStrictEqual(after.get(id));
+          expect(before.get(id)?.lastActivity).not.toBe(lastActivity);
+        }
         for (const change of patch.changed) {
           const old = before.get(change.id) as Colleague;
           const now = after.get(change.id) as Colleague;
           expect(Object.keys(change.fields).length).toBeGreaterThan(0);
+          const onlyActivity = Object.keys(change.fields).join() === 'lastActivity';
+          expect(onlyActivity && change.fields.lastActivity !== null, 'belongs in activity').toBe(false);
           for (const [key, value] of Object.entries(change.fields)) {
             expect(value).toEqual(now[key as keyof Colleague]);
             expect(value).not.toEqual(old[key as keyof Colleague]);
@@ -102,6 +155,27 @@ describe('diffSnapshots / applyPatch properties', () => {
         const wirePrev = SnapshotSchema.parse(JSON.parse(JSON.stringify(prev)));
         expect(wirePatch).toStrictEqual(patch);
         expect(applyPatch(wirePrev, wirePatch)).toStrictEqual(next);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('generates activity-only changes often (the case the compact form is for)', () => {
+    const samples = fc.sample(pairArb, { numRuns: 200, seed: 7 });
+    const withActivity = samples.filter(([prev, next]) => (diffSnapshots(prev, next).activity?.length ?? 0) > 0);
+    expect(withActivity.length).toBeGreaterThan(100);
+  });
+
+  it('patchChanges lists every changed person once, activity ones as { lastActivity }, in id order', () => {
+    fc.assert(
+      fc.property(pairArb, ([prev, next]) => {
+        const patch = diffSnapshots(prev, next);
+        const all = patchChanges(patch);
+        const before = new Map(prev.colleagues.map((item) => [item.id, item]));
+        const ids = all.map((change) => change.id);
+        expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
+        for (const change of all) expect(changedFields(before.get(change.id) as Colleague, next.colleagues.find((item) => item.id === change.id) as Colleague)).toEqual(change.fields);
+        if (!patch.activity) expect(all).toBe(patch.changed);
       }),
       { numRuns: 300 },
     );
@@ -168,6 +242,35 @@ describe('applyPatch errors', () => {
     );
   });
 
+  it('applies activity entries and refuses malformed ones (unknown, unsorted, repeated, in another list)', () => {
+    const three: Snapshot = { seq: 3, at: 0, colleagues: [colleague(1), colleague(3), colleague(5)] };
+    const patch = (extra: Partial<Patch>): Patch => ({ ...empty, seq: 4, ...extra });
+    const next = applyPatch(three, patch({ activity: [[1, 10], [5, 50]], changed: [{ id: 3, fields: { name: 'x' } }] }));
+    expect(next.colleagues).toStrictEqual([colleague(1, { lastActivity: 10 }), colleague(3, { name: 'x' }), colleague(5, { lastActivity: 50 })]);
+    expect(applyPatch(three, patch({ activity: [] })).colleagues).toStrictEqual(three.colleagues);
+    const refused: Array<[string, Partial<Patch>]> = [
+      ['unknown id', { activity: [[2, 10]] }],
+      ['unknown id after the last', { activity: [[5, 10], [9, 10]] }],
+      ['unknown id before the first', { activity: [[0, 10], [1, 10]] }],
+      ['unsorted', { activity: [[3, 10], [1, 10]] }],
+      ['unsorted (far)', { activity: [[5, 10], [1, 10]] }],
+      ['repeated', { activity: [[3, 10], [3, 11]] }],
+      ['also changed', { activity: [[3, 10]], changed: [{ id: 3, fields: { name: 'x' } }] }],
+      ['also removed', { activity: [[3, 10]], removed: [3] }],
+      ['also added', { activity: [[4, 10]], added: [colleague(4)] }],
+    ];
+    for (const [what, extra] of refused) expect(() => applyPatch(three, patch(extra)), what).toThrow(PatchMismatchError);
+  });
+
+  it('the schema takes activity only as [id, epoch ms] pairs', () => {
+    const base = { ...empty, seq: 4 };
+    expect(PatchSchema.safeParse({ ...base, activity: [[1, 10]] }).success).toBe(true);
+    expect(PatchSchema.safeParse(base).success).toBe(true);
+    for (const activity of [[[1, null]], [[0, 10]], [[1, -1]], [[1, 1.5]], [[1]], [[1, 10, 3]], [{ id: 1, lastActivity: 10 }], null, [[1, 10]].values()]) {
+      expect(PatchSchema.safeParse({ ...base, activity }).success, JSON.stringify(activity)).toBe(false);
+    }
+  });
+
   it('accepts added people in any order and still yields canonical order', () => {
     const next = applyPatch(prev, { ...empty, seq: 4, added: [colleague(4), colleague(2)] });
     expect(next.colleagues.map((item) => item.id)).toEqual([1, 2, 3, 4]);
@@ -190,6 +293,7 @@ describe('a large team', () => {
       ),
     };
     const patch = diffSnapshots(prev, next);
+    expect(patch.activity).toBeUndefined();
     expect(patch.changed).toHaveLength(50);
     expect(patch.changed.every((change) => Object.keys(change.fields).join() === 'presence')).toBe(true);
     expect(applyPatch(prev, patch)).toEqual(next);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPatch } from '../../../electron/shared/snapshot/diff.js';
+import type { Colleague } from '../../../electron/shared/domain.js';
+import { applyPatch, diffSnapshots } from '../../../electron/shared/snapshot/diff.js';
 import { SnapshotTracker } from '../../../electron/core/snapshot/tracker.js';
 import { colleague } from '../../support/colleague.js';
 
@@ -37,7 +39,7 @@ describe('SnapshotTracker', () => {
     const changed = tracker.update([colleague(1, { lastActivity: 5 })], 300);
     expect(changed.snapshot.seq).toBe(2);
     expect(changed.transitions).toEqual([]); // a refreshed last activity is a change, not a transition
-    expect(changed.patch?.changed).toEqual([{ id: 1, fields: { lastActivity: 5 } }]);
+    expect(changed.patch).toStrictEqual({ seq: 2, at: 300, added: [], changed: [], removed: [], activity: [[1, 5]] });
   });
 
   it('keeps the first entry when a poll lists someone twice', () => {
@@ -60,5 +62,54 @@ describe('SnapshotTracker', () => {
     tracker.update(input, 1);
     input.push(colleague(2));
     expect(tracker.current?.colleagues).toHaveLength(1);
+  });
+});
+
+describe('SnapshotTracker patches equal diffSnapshots', () => {
+  const person = (id: number, version: number): Colleague =>
+    colleague(id, { presence: (['online', 'idle', 'offline'] as const)[version % 3], lastActivity: 1_000 * version });
+  /** One poll's step for a person: the same object (the model reused it), an equal copy, activity only, anything, gone. */
+  const step = fc.constantFrom('same', 'same', 'copy', 'activity', 'activity', 'activity-null', 'presence', 'gone', 'duplicate');
+  const pollsArb = fc.record({
+    size: fc.integer({ min: 0, max: 12 }),
+    polls: fc.array(fc.record({ steps: fc.array(step, { minLength: 15, maxLength: 15 }), join: fc.uniqueArray(fc.integer({ min: 1, max: 15 }), { maxLength: 3 }), shuffle: fc.boolean() }), { maxLength: 8 }),
+  });
+
+  it('over random poll sequences with reused objects, shuffled and repeated entries', () => {
+    fc.assert(
+      fc.property(pollsArb, ({ size, polls }) => {
+        const tracker = new SnapshotTracker();
+        let list: Colleague[] = Array.from({ length: size }, (_, i) => person(i + 1, 0));
+        let previous = tracker.update(list, 0).snapshot;
+        polls.forEach(({ steps, join, shuffle }, n) => {
+          const next: Colleague[] = [];
+          for (const item of list) {
+            const what = steps[item.id - 1];
+            if (what === 'gone') continue;
+            if (what === 'same') next.push(item);
+            else if (what === 'copy') next.push({ ...item });
+            else if (what === 'activity') next.push({ ...item, lastActivity: (item.lastActivity ?? 0) + 240_000 });
+            else if (what === 'activity-null') next.push({ ...item, lastActivity: null });
+            else if (what === 'duplicate') next.push(item, { ...item, name: 'second' });
+            else next.push(person(item.id, n + 1));
+          }
+          for (const id of join) if (!next.some((item) => item.id === id)) next.push(person(id, n + 1));
+          const input = shuffle ? next.slice().reverse() : next.sort((a, b) => a.id - b.id);
+          const { snapshot, patch } = tracker.update(input, n + 1);
+          const expected = diffSnapshots(previous, { ...snapshot, seq: previous.seq + 1 });
+          const empty = expected.added.length + expected.changed.length + expected.removed.length + (expected.activity?.length ?? 0) === 0;
+          if (empty) {
+            expect(patch).toBeNull();
+            expect(snapshot).toBe(previous);
+          } else {
+            expect(patch).toStrictEqual(expected);
+            expect(applyPatch(previous, patch!)).toStrictEqual(snapshot);
+          }
+          previous = snapshot;
+          list = snapshot.colleagues.slice();
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
