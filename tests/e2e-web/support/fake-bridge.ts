@@ -168,7 +168,15 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       if (!snapshot) throw new Error('no snapshot');
       const byId = new Map(changes.map((change) => [change.id, change.fields]));
       const colleagues = snapshot.colleagues.map((c) => (byId.has(c.id as number) ? { ...c, ...byId.get(c.id as number) } : c));
-      const patch = { seq: snapshot.seq + 1, at: Date.now(), added: [], changed: changes, removed: [] };
+      // As the engine sends them: a change of lastActivity alone (to a time) as an [id, time] pair.
+      const onlyActivity = (change: { fields: Record<string, unknown> }): boolean => {
+        const keys = Object.keys(change.fields);
+        return keys.length === 1 && keys[0] === 'lastActivity' && typeof change.fields.lastActivity === 'number';
+      };
+      const sorted = changes.slice().sort((a, b) => a.id - b.id);
+      const activity = sorted.filter(onlyActivity).map((change) => [change.id, change.fields.lastActivity]);
+      const changed = sorted.filter((change) => !onlyActivity(change));
+      const patch = { seq: snapshot.seq + 1, at: Date.now(), added: [], changed, removed: [], ...(activity.length > 0 ? { activity } : {}) };
       control.snapshot = { seq: patch.seq, at: patch.at, colleagues };
       if (emit) control.emit('patch', patch);
       return patch;
