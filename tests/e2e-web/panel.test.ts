@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import type { FakeControl } from './support/fake-bridge.js';
-import { browserSkipReason, cspViolations, FIXED_NOW, launchBrowser, openPanel, type PanelPage } from './support/browser.js';
-import { ensureRendererBuilt, serveRenderer, type StaticServer } from './support/static-server.js';
+import { browserSkipReason, cspViolations, FIXED_NOW, openPanel, type PanelPage } from './support/browser.js';
+import { finishPanel as finish, usePanel } from './support/suite.js';
 
 /** The panel in real Chromium, against the fake bridge (tests/e2e-web/support/fake-bridge.ts). */
 type FakeWindow = { __fake: FakeControl; __pwned?: unknown };
@@ -26,32 +26,15 @@ async function calls(page: Page, channel: string): Promise<unknown[]> {
 }
 
 describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridge', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const env = usePanel();
   const opened: PanelPage[] = [];
 
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function open(options: Parameters<typeof openPanel>[2] = {}): Promise<PanelPage> {
-    const panel = await openPanel(browser, server.url, options);
+    const panel = await openPanel(env.browser, env.server.url, options);
     opened.push(panel);
     return panel;
   }
 
-  /** Every test ends clean: no page errors, console errors or CSP violations. */
-  async function finish({ page, problems }: PanelPage): Promise<void> {
-    expect(await cspViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  }
 
   it('first run: validates the webhook as you type, tests it, then connects to the demo', async () => {
     const panel = await open({ connection: 'none' });
@@ -214,7 +197,7 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
           { id: 3, fields: { avatar: pixel } }, // a real one
           { id: 5, fields: { avatar: 'http://192.0.2.1/avatar.png' } }, // refused by the page's CSP
         ]),
-      { missing: `${server.url.replace(/\/$/, '')}/avatars/missing.png`, pixel: PIXEL },
+      { missing: `${env.server.url.replace(/\/$/, '')}/avatars/missing.png`, pixel: PIXEL },
     );
     await expect.poll(() => row(page, 'Chloe Martin').locator('.avatar').getAttribute('class')).toContain('has-image');
     for (const [name, letters] of [['Anna Petrova', 'AP'], ['Boris Ivanov', 'BI'], ['Elena Kuznetsova', 'EK']] as const) {

@@ -1,14 +1,14 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
 import { tomorrowMorning } from '../../electron/shared/settings/pause.js';
 import type { FakeControl } from './support/fake-bridge.js';
-import { browserSkipReason, cspViolations, FIXED_NOW, launchBrowser, openPanel, type PanelPage } from './support/browser.js';
+import { browserSkipReason, FIXED_NOW, openPanel, type PanelPage } from './support/browser.js';
 import { ru } from '../../renderer/src/i18n/ru.js';
-import { ensureRendererBuilt, serveRenderer, type StaticServer } from './support/static-server.js';
+import { finishPanel as finish, usePanel } from './support/suite.js';
 
 /**
  * The settings dialog at the desktop window's size (issue 11): one label per control, minutes
@@ -76,27 +76,13 @@ function escapes(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(browserSkipReason !== null)('settings dialog in Chromium with a fake bridge', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
+  const env = usePanel();
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
-    await ensureRendererBuilt();
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
-  const open = (options: Parameters<typeof openPanel>[2] = {}): Promise<PanelPage> => openPanel(browser, server.url, { viewport: { width: 400, height: HEIGHT }, ...options });
+  const open = (options: Parameters<typeof openPanel>[2] = {}): Promise<PanelPage> => openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT }, ...options });
 
-  async function finish({ page, problems }: PanelPage): Promise<void> {
-    expect(await cspViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  }
 
   for (const locale of ['en-US', 'ru-RU'] as const) {
     it(`gives every control exactly one visible label, never repeated in its section (${locale})`, async () => {
