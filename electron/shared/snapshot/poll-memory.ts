@@ -37,11 +37,7 @@ export class PollMemory<T extends { readonly id: number }> {
       }
       return undefined;
     }
-    if (this.fallback === null) {
-      this.fallback = new Map();
-      for (const entry of list) if (!this.fallback.has(entry.id)) this.fallback.set(entry.id, entry);
-    }
-    return this.fallback.get(id);
+    return this.fallback?.get(id);
   }
 
   /** Keeps an entry of this poll for the next one. */
@@ -51,17 +47,33 @@ export class PollMemory<T extends { readonly id: number }> {
     this.next.push(entry);
   }
 
-  /** Ends a poll: what it kept is what the next one finds; the rest is forgotten. */
+  /**
+   * Ends a poll: what it kept is what the next one finds; the rest is forgotten. A poll not in
+   * ascending ids may repeat one: only its first entry stays, so the in-order path cannot hand
+   * out a later one, and the map for people asked out of order is built here, in the same pass.
+   */
   endPoll(): void {
-    this.previous = this.next;
+    if (this.nextAscending) {
+      this.previous = this.next;
+      this.fallback = null;
+    } else {
+      const first = new Map<number, T>();
+      const unique: T[] = [];
+      for (const entry of this.next) {
+        if (first.has(entry.id)) continue;
+        first.set(entry.id, entry);
+        unique.push(entry);
+      }
+      this.previous = unique;
+      this.fallback = first;
+    }
     this.previousAscending = this.nextAscending;
     this.next = [];
     this.nextAscending = true;
     this.cursor = 0;
-    this.fallback = null;
   }
 
-  /** Entries the last poll kept. */
+  /** People the last poll kept (an id it repeated counts once). */
   get size(): number {
     return this.previous.length;
   }

@@ -22,10 +22,19 @@ describe('PollMemory', () => {
           });
           memory.endPoll();
           expected = next;
-          expect(memory.size).toBe(kept.length);
+          expect(memory.size).toBe(next.size);
         });
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('hands out the first of a repeated id, also on the in-order path (fast-check seed 419360537)', () => {
+    const memory = new PollMemory<{ id: number; index: number }>();
+    memory.keep({ id: 5, index: 0 });
+    memory.keep({ id: 5, index: 1 });
+    memory.endPoll();
+    expect(memory.find(5)).toEqual({ id: 5, index: 0 });
+    expect(memory.find(5)).toEqual({ id: 5, index: 0 });
   });
 });
