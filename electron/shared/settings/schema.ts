@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SETTINGS_VERSION } from './defaults.js';
+import { mergeSettingsUpdate } from './merge.js';
 
 /**
  * User settings: one schema for the store on disk, the IPC contract and the settings form.
@@ -97,11 +98,5 @@ export const SettingsUpdateSchema = z.object({
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 
 export function applySettingsUpdate(current: Settings, update: SettingsUpdate): Settings {
-  return SettingsSchema.parse({
-    ...current,
-    ...update,
-    alerts: { ...current.alerts, ...update.alerts },
-    history: { ...current.history, ...update.history },
-    ui: { ...current.ui, ...update.ui },
-  });
+  return SettingsSchema.parse(mergeSettingsUpdate(current, update));
 }
