@@ -277,6 +277,7 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     await refresh(page);
     await page.waitForTimeout(300);
     expect(alerts.filter((alert) => alert.kind === 'notify-once').map((alert) => alert.userIds)).toEqual([[id]]);
+    await rowOf(page, name).hover();
     expect(await rowOf(page, name).locator('.icon-button.bell').getAttribute('aria-pressed')).toBe('false');
     expect(problems).toEqual([]);
   });

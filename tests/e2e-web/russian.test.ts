@@ -65,6 +65,7 @@ describe.skipIf(browserSkipReason !== null)('the panel in Russian', () => {
     expect((await row(page, 'Yuri Gagarin').locator('.pill').textContent())?.replace(/\s/g, ' ').trim()).toMatch(/^Был 2 ч\.? назад$/);
 
     // Names after a colon: no declension needed.
+    await elena.hover();
     expect(await elena.locator('.icon-button.star').getAttribute('title')).toBe('В избранное, уведомлять всегда: Elena Kuznetsova');
     expect(await elena.locator('.icon-button.mute').getAttribute('title')).toBe('Без уведомлений: Elena Kuznetsova');
     expect(await elena.locator('.icon-button.chat').getAttribute('title')).toBe('Написать: Elena Kuznetsova');
