@@ -22,7 +22,7 @@ const get = (url: string, method = 'GET') => handler()(new Request(url, { method
 
 describe('app:// protocol', () => {
   it('is registered as a standard, secure scheme', () => {
-    expect(appScheme).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
+    expect(appScheme).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } });
   });
 
   it('serves the renderer with CSP and type headers', async () => {
