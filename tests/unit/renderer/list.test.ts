@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../../../electron/shared/domain.js';
 import {
@@ -149,6 +150,22 @@ describe('list building', () => {
     const second = order.rankOf(renamed);
     expect(second).not.toBe(first);
     expect(second.get(team[0]?.id ?? 0)).toBe(0);
+  });
+
+  it('ranks names in the collator’s order exactly: ё, accents, Latin against Cyrillic, numbers by value', () => {
+    // Letters a plain string sort orders unlike the collator.
+    const letter = fc.constantFrom(...'aAbeéEzZ åäöñ-йеЕёЁжЯя019'.split(''));
+    const name = fc.array(letter, { maxLength: 8 }).map((letters) => letters.join(''));
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 60 }), fc.constantFrom('en', 'ru'), (names, locale) => {
+        const people = names.map((text, i) => colleague(i + 1, { name: text }));
+        const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+        const expected = [...people].sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id).map((c) => c.id);
+        const ranks = new NameOrder(locale).rankOf(people);
+        expect([...people].sort((a, b) => (ranks.get(a.id) ?? 0) - (ranks.get(b.id) ?? 0)).map((c) => c.id)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('counts presence for the header and finds departments to name', () => {
