@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, DEFAULT_AVATAR_COLOR, initials, initialsColor, relativeLuminance } from '../../../electron/shared/avatar.js';
+import { contrastRatio, DEFAULT_AVATAR_COLOR, firstGrapheme, initials, initialsColor, relativeLuminance } from '../../../electron/shared/avatar.js';
 
 describe('avatar initials', () => {
   it('capitalises scripts with case', () => {
@@ -25,6 +26,32 @@ describe('avatar initials', () => {
     // A capital of two letters would read as two initials.
     expect(initials('ßeta', 'x', '')).toBe('ßX');
     expect(initials('', '', '')).toBe('');
+  });
+});
+
+describe('first grapheme', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const bySegmenter = (text: string): string => [...segmenter.segment(text.trim())][0]?.segment ?? '';
+
+  it('is the segmenter’s first grapheme, whether or not the letter takes the short way', () => {
+    // Plain letters (the short way) next to everything that joins or could join them: combining
+    // marks (acute, Cyrillic breve), a spacing mark, ZWJ, variation selectors, skin tones, Hangul
+    // jamo, regional indicators, Devanagari, CR LF, and the space that trim takes.
+    const piece = fc.constantFrom(
+      ...['a', 'Z', 'é', 'ё', 'Й', 'Ω', 'ß', 'Ⅻ', '\u0301', '\u0306', '\u0903', '\u200d', '\ufe0f', '\ufe0e', '🏽', '👩', '\u1100', '\u1161', '🇷', '🇺', 'क', '\u094d', '\r', '\n', ' ', '1', '明'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const text = pieces.join('');
+        expect(firstGrapheme(text)).toBe(bySegmenter(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps a letter with its combining mark', () => {
+    expect(firstGrapheme('e\u0301lise')).toBe('e\u0301');
+    expect(firstGrapheme('  Иван')).toBe('И');
   });
 });
 
