@@ -29,6 +29,7 @@ import { mergeDigest } from '../lib/digest.js';
 import { DepartmentCache } from '../lib/departments.js';
 import { missingDepartments } from '../lib/list.js';
 import { isWebUrl } from '../lib/safe-url.js';
+import { afterNextPaint } from '../lib/schedule.js';
 
 /**
  * Everything the panel knows, fed only by the bridge: the session at start, then pushed
@@ -175,7 +176,9 @@ export class AppState {
 
   private replaceSnapshot(snapshot: Snapshot): void {
     this.snapshot = snapshot;
-    void this.loadDepartments(snapshot.colleagues);
+    // The rows first: department names only complete their subtitles (and name the groups), and
+    // finding the missing ids, asking and re-rendering would delay the first paint.
+    afterNextPaint(() => void this.loadDepartments(snapshot.colleagues));
   }
 
   private onPatch(patch: EventOf<'patch'>): void {
