@@ -28,7 +28,7 @@ import { resolveLocale, type Locale } from '../shared/locale.js';
 import { APP_ID, PRODUCT_NAME } from './app-identity.js';
 import { setupAutostart } from './autostart.js';
 import { setupIpc } from './ipc.js';
-import { openLogFile, type LogFile } from './log-file.js';
+import { openLogFile, safeLogLine, type LogFile } from './log-file.js';
 import { claimSingleInstance, shouldStartHidden } from './launch.js';
 import { setupNotifications, type Notifier } from './notifications.js';
 import { panelActions } from './panel-actions.js';
@@ -51,7 +51,7 @@ const appRoot = join(here, '..', '..');
 /** Diagnostics to the console and, once the app is ready, to the log file About names. */
 let logFile: LogFile | null = null;
 const log = (line: string): void => {
-  const text = `[b24 ${new Date().toISOString()}] ${line}`;
+  const text = safeLogLine(`[b24 ${new Date().toISOString()}] ${line}`);
   console.log(text);
   logFile?.write(text);
 };

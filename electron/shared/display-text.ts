@@ -19,6 +19,8 @@
 
 /** How many graphemes a person's name, position or department name may show. */
 export const DISPLAY_NAME_MAX_GRAPHEMES = 100;
+/** A log or terminal line: long enough for any message of ours, short enough to stay one line. */
+export const LOG_LINE_MAX_GRAPHEMES = 2_000;
 /** The longest legitimate grapheme is an emoji ZWJ sequence of a few code points. */
 export const MAX_GRAPHEME_UNITS = 32;
 const ELLIPSIS = '…';
