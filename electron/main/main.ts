@@ -6,6 +6,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   Menu,
   Notification,
   Tray,
@@ -38,6 +39,7 @@ import { watchUserIdle } from './user-presence.js';
 import { historyFolders } from '../core/history/node-files.js';
 import { appScheme, setupPanelProtocol } from './protocol.js';
 import { setupQuit } from './quit.js';
+import { reportStartupFailure } from './startup-failure.js';
 import { createExternalOpener } from './security/external-urls.js';
 import { PANEL_URL } from './security/sender.js';
 import { setupSecurity } from './security/setup.js';
@@ -63,10 +65,7 @@ protocol.registerSchemesAsPrivileged([appScheme]);
 let panel: PanelWindow | null = null;
 
 if (claimSingleInstance(app, (hidden) => { if (!hidden) panel?.show(); })) {
-  app.whenReady().then(run, (error: unknown) => {
-    log(`startup failed: ${error instanceof Error ? error.name : 'unknown error'}`);
-    app.exit(1);
-  });
+  app.whenReady().then(run).catch((error: unknown) => reportStartupFailure({ app, dialog, log }, PRODUCT_NAME, error));
 }
 
 async function run(): Promise<void> {
