@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppService } from '../core/app-service.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
-import { redactSecrets } from '../core/bitrix/redact.js';
+import { terminalLine } from './error-line.js';
 import { startAppDemo } from '../demo/app-demo.js';
 import { parseCliArgs, UsageError, type CliArgs, type StatusArgs, type WebArgs } from './args.js';
 import { helpText } from './help.js';
@@ -49,7 +49,7 @@ async function runWeb(args: WebArgs): Promise<void> {
     locale: () => 'en',
     // The same history as the desktop app's, in the same data folder.
     historyFolder: historyFolders(join(appDataFolder(), 'history')),
-    log: (line) => process.stderr.write(`${line}\n`),
+    log: (line) => process.stderr.write(terminalLine(line)),
     // Browser mode keeps its settings in memory and logs to the terminal it runs in.
     about: { runtime: { node: process.versions.node }, settingsFolder: null, logFolder: null, historyFolder: join(appDataFolder(), 'history') },
   });
@@ -109,11 +109,11 @@ async function main(argv: readonly string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`b24-presence: ${redactSecrets(error.message, secrets)}\n`);
+    process.stderr.write(terminalLine(`b24-presence: ${error.message}`, secrets));
     process.exit(2);
   }
   // One line, never the webhook: the message is redacted (again) against the URL itself too.
-  const message = (error instanceof PortalUnreadable ? error.message : errorMessage(error)).split('\n')[0] ?? '';
-  process.stderr.write(`b24-presence: ${redactSecrets(message, secrets)}\n`);
+  const message = error instanceof PortalUnreadable ? error.message : errorMessage(error);
+  process.stderr.write(terminalLine(`b24-presence: ${message}`, secrets));
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { B24Client } from './bitrix/client.js';
 import { isB24Error } from './bitrix/errors.js';
 import { fetchIdentity } from './bitrix/team.js';
 import { nameOf } from './presence/model.js';
+import { displayText } from '../shared/display-text.js';
 import { createConnection, credentialFrom, type ServiceEvents } from './connection.js';
 import { asRequestFailure, fail, RequestFailure } from './request-failure.js';
 import type { AppService, AppServiceOptions, PresenceSummary } from './ports.js';
@@ -180,7 +181,7 @@ export function createAppService(options: AppServiceOptions): AppService {
         if (isB24Error(error) && error.code === 'FIND_SHORT') fail('search-short', error.message, 'query');
         throw error;
       });
-      return { people: found.slice(0, 50).map((raw) => ({ id: raw.id, name: nameOf(raw), position: raw.work_position?.trim() ?? '' })) };
+      return { people: found.slice(0, 50).map((raw) => ({ id: raw.id, name: nameOf(raw), position: displayText(raw.work_position ?? '') })) };
     },
     'app:about': async () => ({
       appVersion: options.appVersion,

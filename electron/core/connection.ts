@@ -126,8 +126,16 @@ export function createConnection(options: ConnectionOptions): Connection {
     const client = new B24Client({ credential, clock });
     // History is kept per portal and person, so two portals' ids never mix.
     const folder = options.historyFolder?.(kind === 'demo' ? 'demo' : `${credential.portalHost}-${credential.userId}`);
-    const history = folder ? new PresenceJournal({ files: folder, retentionDays: () => options.settings().history.retentionDays }) : null;
-    for (const problem of history?.load(clock.now()) ?? []) {
+    let history = folder ? new PresenceJournal({ files: folder, retentionDays: () => options.settings().history.retentionDays }) : null;
+    let problems: string[];
+    try {
+      problems = history?.load(clock.now()) ?? [];
+    } catch (error) {
+      // A history that cannot be read at all must not keep the connection from starting.
+      history = null;
+      problems = [`The presence history could not be read (${errorMessage(error)}); it is not kept until the app restarts.`];
+    }
+    for (const problem of problems) {
       log(problem);
       options.onStorageProblem?.(problem);
     }

@@ -1,8 +1,17 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { displayText, LOG_LINE_MAX_GRAPHEMES } from '../shared/display-text.js';
 
 /** One file grows to this, then becomes `main.old.log` (replacing the older one): at most 2 MB. */
 export const LOG_FILE_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * A line as the log and the console may show it: portal text (error descriptions, names) can
+ * carry terminal escape sequences, which a `tail` or `cat` of the log would otherwise obey.
+ */
+export function safeLogLine(line: string): string {
+  return displayText(line, LOG_LINE_MAX_GRAPHEMES);
+}
 
 export interface LogFile {
   readonly folder: string;
@@ -22,7 +31,7 @@ export function openLogFile(folder: string, limitBytes = LOG_FILE_LIMIT_BYTES): 
   return {
     folder,
     write(line) {
-      const text = `${line}\n`;
+      const text = `${safeLogLine(line)}\n`;
       try {
         if (size < 0) {
           mkdirSync(folder, { recursive: true });

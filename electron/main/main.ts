@@ -6,6 +6,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   Menu,
   Notification,
   Tray,
@@ -28,7 +29,7 @@ import { resolveLocale, type Locale } from '../shared/locale.js';
 import { APP_ID, PRODUCT_NAME } from './app-identity.js';
 import { setupAutostart } from './autostart.js';
 import { setupIpc } from './ipc.js';
-import { openLogFile, type LogFile } from './log-file.js';
+import { openLogFile, safeLogLine, type LogFile } from './log-file.js';
 import { claimSingleInstance, shouldStartHidden } from './launch.js';
 import { setupNotifications, type Notifier } from './notifications.js';
 import { panelActions } from './panel-actions.js';
@@ -38,6 +39,7 @@ import { watchUserIdle } from './user-presence.js';
 import { historyFolders } from '../core/history/node-files.js';
 import { appScheme, setupPanelProtocol } from './protocol.js';
 import { setupQuit } from './quit.js';
+import { reportStartupFailure } from './startup-failure.js';
 import { createExternalOpener } from './security/external-urls.js';
 import { PANEL_URL } from './security/sender.js';
 import { setupSecurity } from './security/setup.js';
@@ -51,7 +53,7 @@ const appRoot = join(here, '..', '..');
 /** Diagnostics to the console and, once the app is ready, to the log file About names. */
 let logFile: LogFile | null = null;
 const log = (line: string): void => {
-  const text = `[b24 ${new Date().toISOString()}] ${line}`;
+  const text = safeLogLine(`[b24 ${new Date().toISOString()}] ${line}`);
   console.log(text);
   logFile?.write(text);
 };
@@ -63,10 +65,7 @@ protocol.registerSchemesAsPrivileged([appScheme]);
 let panel: PanelWindow | null = null;
 
 if (claimSingleInstance(app, (hidden) => { if (!hidden) panel?.show(); })) {
-  app.whenReady().then(run, (error: unknown) => {
-    log(`startup failed: ${error instanceof Error ? error.name : 'unknown error'}`);
-    app.exit(1);
-  });
+  app.whenReady().then(run).catch((error: unknown) => reportStartupFailure({ app, dialog, log }, PRODUCT_NAME, error));
 }
 
 async function run(): Promise<void> {

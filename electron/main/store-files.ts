@@ -1,4 +1,5 @@
-import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, renameSync, writeFileSync } from 'node:fs';
+import { FILE_LIMIT_BYTES, FileTooLarge, readTextWithin } from '../core/bounded-read.js';
 import { inspectSettingsText } from '../core/settings/recovery.js';
 import type { Settings } from '../shared/settings/schema.js';
 
@@ -9,8 +10,8 @@ import type { Settings } from '../shared/settings/schema.js';
  * a sentence to show the user. File access is injected so this runs against a temp dir in tests.
  */
 export interface FileOps {
-  /** The file's text, or null when it does not exist. */
-  readText(path: string): string | null;
+  /** The file's text; null when it does not exist; FileTooLarge, unread, when over `limit` bytes. */
+  readText(path: string, limit: number): string | null | FileTooLarge;
   writeText(path: string, text: string): void;
   rename(from: string, to: string): void;
   copy(from: string, to: string): void;
@@ -18,14 +19,7 @@ export interface FileOps {
 
 /** The real file system; files are created readable by the user only. */
 export const nodeFileOps: FileOps = {
-  readText(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  },
+  readText: readTextWithin,
   writeText: (path, text) => writeFileSync(path, text, { encoding: 'utf8', mode: 0o600 }),
   rename: (from, to) => renameSync(from, to),
   copy: (from, to) => copyFileSync(from, to),
@@ -50,7 +44,17 @@ export interface PreparedSettings {
 }
 
 export function prepareSettingsFile(path: string, ops: FileOps, now: number): PreparedSettings {
-  const verdict = inspectSettingsText(ops.readText(path));
+  const text = ops.readText(path, FILE_LIMIT_BYTES.settings);
+  if (text instanceof FileTooLarge) {
+    const aside = asideName(path, now);
+    ops.rename(path, aside);
+    return {
+      settings: inspectSettingsText(null).settings,
+      problem: `The settings file is ${text.describe('settings')}. It was moved to ${aside} and default settings are used.`,
+      asidePath: aside,
+    };
+  }
+  const verdict = inspectSettingsText(text);
   switch (verdict.kind) {
     case 'missing':
       return { settings: verdict.settings, problem: null, asidePath: null };
@@ -86,17 +90,19 @@ export function prepareJsonFile(
   now: number,
   isUsable: (value: unknown) => boolean,
   what: string,
+  limit: number,
 ): { readonly problem: string | null; readonly asidePath: string | null } {
-  const text = ops.readText(path);
+  const text = ops.readText(path, limit);
   if (text === null) return { problem: null, asidePath: null };
   let usable: boolean;
   try {
-    usable = isUsable(JSON.parse(text));
+    usable = !(text instanceof FileTooLarge) && isUsable(JSON.parse(text));
   } catch {
     usable = false;
   }
   if (usable) return { problem: null, asidePath: null };
   const aside = asideName(path, now);
   ops.rename(path, aside);
-  return { problem: `The ${what} file could not be read. It was moved to ${aside}.`, asidePath: aside };
+  const why = text instanceof FileTooLarge ? `is ${text.describe(what)}` : 'could not be read';
+  return { problem: `The ${what} file ${why}. It was moved to ${aside}.`, asidePath: aside };
 }

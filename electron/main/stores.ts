@@ -6,6 +6,7 @@ import { PortError, type AlertMemoryPort, type SecretPort, type SettingsPort } f
 import { settingsStoreSchema } from '../core/settings/json-schema.js';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings/schema.js';
 import { nodeFileOps, prepareJsonFile, prepareSettingsFile, type FileOps } from './store-files.js';
+import { FILE_LIMIT_BYTES } from '../core/bounded-read.js';
 import type { Bounds } from './window.js';
 
 /**
@@ -176,13 +177,14 @@ export function setupStores(deps: {
   const log = deps.log ?? (() => {});
   mkdirSync(userData, { recursive: true });
   const prepared = prepareSettingsFile(join(userData, 'settings.json'), files, now);
-  const stateFile = prepareJsonFile(join(userData, 'state.json'), files, now, (v) => StateSchema.safeParse(v).success, 'window and alert memory');
+  const stateFile = prepareJsonFile(join(userData, 'state.json'), files, now, (v) => StateSchema.safeParse(v).success, 'window and alert memory', FILE_LIMIT_BYTES.state);
   const credentialFile = prepareJsonFile(
     join(userData, 'credentials.json'),
     files,
     now,
     (v) => CredentialFileSchema.safeParse(v).success,
     'saved credential',
+    FILE_LIMIT_BYTES.credential,
   );
   const problems = [prepared.problem, stateFile.problem, credentialFile.problem].filter((problem) => problem !== null);
 

@@ -116,7 +116,7 @@ export function trayMenuTemplate(
   if (paused) pauseItems.push({ type: 'separator' }, { label: format.text.menu.resume, click: () => actions.pauseAlerts(null) });
   return [
     { label: format.text.menu.show, click: () => actions.showPanel() },
-    { label: trayTooltip(summary, now, format, { withAge: false }).replace(/^B24 Presence — /, ''), enabled: false },
+    { label: menuLabel(trayTooltip(summary, now, format, { withAge: false }).replace(/^B24 Presence — /, '')), enabled: false },
     { type: 'separator' },
     { label: format.text.menu.refresh, enabled: summary.connection !== 'none', click: () => actions.refresh() },
     {
@@ -133,11 +133,19 @@ export function trayMenuTemplate(
   ];
 }
 
+/**
+ * Text as a menu item shows it: Electron reads `&` as a mnemonic marker (Windows, Linux) and
+ * `&&` as a literal ampersand on every platform, so a name like "Tom & Jerry" needs doubling.
+ */
+export function menuLabel(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
 /** The recent list: everyone who went away or offline lately, a tick where one already asked. */
 function recentItems(summary: PresenceSummary, actions: TrayActions, format: TrayFormat): MenuItemConstructorOptions[] {
   if (summary.recent.length === 0) return [];
   const people: MenuItemConstructorOptions[] = summary.recent.map((person) => ({
-    label: person.name,
+    label: menuLabel(person.name),
     type: 'checkbox',
     checked: person.waiting,
     click: () => actions.notifyOnce(person.id, !person.waiting),

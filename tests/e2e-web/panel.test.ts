@@ -300,6 +300,8 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
     await expect.poll(() => page.locator('.row.person .name').allTextContents()).toEqual([hostile]);
     expect(await page.locator('.row.person img').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as unknown as FakeWindow).__pwned)).toBeUndefined();
+    // Isolated: right-to-left text in a name cannot reorder the text around it.
+    expect(await page.locator('.row.person .name, .row.person .sub').evaluateAll((els) => els.map((el) => getComputedStyle(el).unicodeBidi))).toEqual(['isolate', 'isolate']);
     await finish(panel);
   });
 

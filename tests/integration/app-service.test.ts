@@ -4,6 +4,7 @@ import { createAppService } from '../../electron/core/app-service.js';
 import { PortError, type AppService, type SecretPort } from '../../electron/core/ports.js';
 import type { EventChannel, EventOf, Result } from '../../electron/shared/contract.js';
 import { memoryPorts } from '../../electron/cli/memory-ports.js';
+import type { JournalFiles } from '../../electron/core/history/journal.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoPortal } from '../../electron/demo/types.js';
 
@@ -20,7 +21,7 @@ function value<T>(result: Result<T>): T {
   return result.value;
 }
 
-async function setup(options: { secrets?: SecretPort; opened?: boolean; browser?: boolean } = {}) {
+async function setup(options: { secrets?: SecretPort; opened?: boolean; browser?: boolean; historyFolder?: (key: string) => JournalFiles } = {}) {
   const clock = new ManualClock();
   const ports = memoryPorts();
   const logs: string[] = [];
@@ -32,6 +33,7 @@ async function setup(options: { secrets?: SecretPort; opened?: boolean; browser?
     clock,
     ...ports,
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.historyFolder ? { historyFolder: options.historyFolder } : {}),
     opener: options.browser ? null : { open: async (url) => (opened.push(url), options.opened ?? true) },
     startDemo: async () => {
       const portal = await startDemoPortal({ clock, teamSize: 8, evolve: false });
@@ -144,6 +146,23 @@ describe('app service', () => {
     expect(value(await service.handle('people:search', { query: `#${id}` })).people).toEqual([{ id, name: 'Ольга Заречная', position: 'Аудитор' }]);
     expect(value(await service.handle('people:search', { query: '99999' })).people).toEqual([]);
     expect(await service.handle('people:search', { query: 'Ол' })).toMatchObject({ ok: false, error: { code: 'search-short', field: 'query' } });
+  });
+
+  it('connects without history when the history folder cannot be read at all, and says so', async () => {
+    const unreadable: JournalFiles = {
+      list: () => {
+        throw Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' });
+      },
+      read: () => null,
+      append: () => undefined,
+      write: () => undefined,
+      remove: () => undefined,
+      rename: () => undefined,
+    };
+    const { service, logs } = await setup({ historyFolder: () => unreadable });
+    value(await service.handle('connection:connect', { kind: 'demo' }));
+    expect(value(await service.handle('session:get', null)).connection.kind).toBe('demo');
+    expect(logs).toContainEqual(expect.stringMatching(/presence history could not be read \(EACCES/));
   });
 
   it('tells About the version, the runtime and where its files live', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,17 @@ const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', i
 function run(args: string[], env: Record<string, string> = {}) {
   const { B24_WEBHOOK_URL: _ignored, ...inherited } = process.env;
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir(), env: { ...inherited, ...env }, timeout: 15_000 });
+}
+
+/** As run, without blocking this process: for a loopback portal served from the test itself. */
+function runAsync(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const { B24_WEBHOOK_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: tmpdir(), env: { ...inherited, ...env }, timeout: 15_000 });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
 
 async function closedPort(): Promise<number> {
@@ -91,6 +103,22 @@ describe.skipIf(!BUILT)('b24-presence status, --help and --version (built CLI pr
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^b24-presence: cannot read 127\.0\.0\.1:\d+ \(offline\): /);
       expect(result.stderr).not.toContain('s3cr3tc0de');
+    }
+  });
+
+  it('prints a portal error line without the escape sequences and bells the portal sent', async () => {
+    const hostile = JSON.stringify({ error: '\u001B]0;owned\u0007', error_description: 'no\u001B[2J\u009B\nsecond line\u202E' });
+    const portal = createHttpServer((_request, response) => response.writeHead(400, { 'content-type': 'application/json' }).end(hostile));
+    await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = portal.address() as AddressInfo;
+      const result = await runAsync(['status', '--timeout', '5'], { B24_WEBHOOK_URL: `http://127.0.0.1:${port}/rest/1/s3cr3tc0de/` });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^b24-presence: cannot read 127\.0\.0\.1:\d+ .*INVALID_ERROR_CODE \(no\[2J second line\)\n$/);
+      // eslint-disable-next-line no-control-regex -- what a terminal would obey
+      expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    } finally {
+      portal.close();
     }
   });
 

@@ -9,6 +9,7 @@ import { parseWebhookUrl } from '../../electron/core/bitrix/webhook-url.js';
 import type { RefreshReport } from '../../electron/core/engine/engine.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../electron/core/engine/presence-source.js';
+import { DISPLAY_NAME_MAX_GRAPHEMES } from '../../electron/shared/display-text.js';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../electron/shared/settings/schema.js';
 import { fakeService } from '../support/fake-service.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
@@ -95,8 +96,8 @@ describe('hostile portal data through the client and the engine', () => {
     const byId = new Map(snapshot.colleagues.map((c) => [c.id, c]));
     expect([...byId.keys()]).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108]);
     expect(byId.get(100)).toMatchObject({ name: script, position: img });
-    expect(byId.get(101)!.name).toHaveLength(10_000);
-    expect(byId.get(102)!.name).toBe(rtl);
+    expect(byId.get(101)!.name).toBe(`${'Ш'.repeat(DISPLAY_NAME_MAX_GRAPHEMES - 1)}…`);
+    expect(byId.get(102)!.name).toBe('مرحبا evil.exe 👩‍💻🚀 \u200B'); // no override; zero-width space is no control
     expect(byId.get(103)).toMatchObject({ name: '#103', presence: 'offline', status: 'online', departments: [] });
     expect(byId.get(104)!.status).toBe('vacation-mode');
     expect(byId.get(105)).toMatchObject({ presence: 'offline', lastActivity: null }); // no offset: unknown, not guessed
@@ -110,6 +111,23 @@ describe('hostile portal data through the client and the engine', () => {
     hostileOnline = true;
     await clock.advance(DEFAULT_SETTINGS.pollIntervalSec * 1000);
     expect(alerts).toEqual([`${script} is online|`]);
+    await engine.stop();
+  });
+
+  it('puts a clean, capped name in the notification title: no bidi override, escape or bell', async () => {
+    let cameOnline = false;
+    const mallory = `Mallory \u202Eenilno si\u202C\u001B]0;owned\u0007${'\u0007x'.repeat(5_000)}`;
+    const people = () => [user(5, { ...online, name: mallory, last_activity_date: atom(cameOnline ? NOW + 60_000 : NOW - 7200_000) })];
+    const { clock, engine, alerts } = await engineOver(people, () => new Map());
+    cameOnline = true;
+    await clock.advance(DEFAULT_SETTINGS.pollIntervalSec * 1000);
+    expect(alerts).toHaveLength(1);
+    const title = alerts[0]!.split('|')[0]!;
+    expect(title.startsWith('Mallory enilno si]0;ownedxxx')).toBe(true);
+    expect(title).toBe(`${engine.snapshot!.colleagues[0]!.name} is online`);
+    // eslint-disable-next-line no-control-regex -- the characters a title must not carry
+    expect(title).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(engine.snapshot!.colleagues[0]!.name).toHaveLength(DISPLAY_NAME_MAX_GRAPHEMES);
     await engine.stop();
   });
 

@@ -1,4 +1,5 @@
 import { redactSecrets } from './redact.js';
+import { DISPLAY_NAME_MAX_GRAPHEMES, displayText } from '../../shared/display-text.js';
 import { ErrorBodySchema, TimeSchema, type ErrorBody } from './schemas.js';
 
 /**
@@ -104,10 +105,26 @@ function kindByStatus(status: number | null): B24ErrorKind {
 
 const MAX_DESCRIPTION = 300;
 
+/**
+ * The only error codes a portal may name: they reach logs, terminals and the CLI's JSON, so a
+ * code with escape sequences, spaces or markup is replaced, not cleaned into something else.
+ */
+const ERROR_CODE = /^[A-Za-z0-9_]{1,100}$/;
+export const INVALID_ERROR_CODE = 'INVALID_ERROR_CODE';
+
+/** The portal's code if it is a plain identifier, else INVALID_ERROR_CODE. */
+export function portalErrorCode(code: string): string {
+  return ERROR_CODE.test(code) ? code : INVALID_ERROR_CODE;
+}
+
+/** Redacted before the cut (so it cannot leave half a secret) and after (cleaning can join one). */
+function cleanText(text: string, max: number, secrets: readonly string[]): string {
+  return redactSecrets(displayText(redactSecrets(text, secrets), max), secrets);
+}
+
 function describe(method: string | null, text: string, secrets: readonly string[]): string {
-  const clean = redactSecrets(text, secrets).replace(/\s+/g, ' ').trim();
-  const short = clean.length > MAX_DESCRIPTION ? `${clean.slice(0, MAX_DESCRIPTION)}…` : clean;
-  return method ? `${redactSecrets(method, secrets)}: ${short}` : short;
+  const short = cleanText(text, MAX_DESCRIPTION, secrets);
+  return method ? `${cleanText(method, DISPLAY_NAME_MAX_GRAPHEMES, secrets)}: ${short}` : short;
 }
 
 /** `time.operating_reset_at` (Unix seconds) → epoch ms, when the portal sent one. */
@@ -125,7 +142,7 @@ export function errorFromErrorBody(
   const status = options.status ?? null;
   const method = options.method ?? null;
   const secrets = options.secrets ?? [];
-  const code = redactSecrets(body.error, secrets).slice(0, 100);
+  const code = portalErrorCode(redactSecrets(body.error, secrets));
   const kind = Object.hasOwn(KIND_BY_CODE, body.error) ? (KIND_BY_CODE[body.error] as B24ErrorKind) : kindByStatus(status);
   const detail = body.error_description ? `${code} (${body.error_description})` : code;
   return new B24Error({

@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import { z } from 'zod';
 import type { Department, RawUser } from './types.js';
 import { PollMemory } from '../../shared/snapshot/poll-memory.js';
+import { displayText } from '../../shared/display-text.js';
 
 /**
  * Runtime shapes of what a portal answers. Envelopes are strict enough to tell success from
@@ -367,7 +368,7 @@ export function parseDepartments(result: unknown): Department[] {
     const keyId = key === null ? undefined : IdSchema.safeParse(key).data;
     const id = parsed.data.id ?? keyId;
     if (id === undefined) continue;
-    departments.push({ id, name: parsed.data.name ?? `Department ${id}` });
+    departments.push({ id, name: (parsed.data.name === undefined ? '' : displayText(parsed.data.name)) || `Department ${id}` });
   }
   return departments;
 }

@@ -1,4 +1,5 @@
 import type { Colleague, Presence } from '../../shared/domain.js';
+import { FILE_LIMIT_BYTES, FileTooLarge } from '../bounded-read.js';
 import type { TimelineSegment } from '../../shared/timeline.js';
 
 /**
@@ -22,13 +23,17 @@ export type Shown = Exclude<Presence, 'mobile'>;
 export interface JournalFiles {
   /** File names in the folder (not paths). */
   list(): string[];
-  /** The file's text, or null when it does not exist. */
-  read(name: string): string | null;
+  /** The file's text; null when it does not exist; FileTooLarge, unread, when over `limit` bytes. */
+  read(name: string, limit: number): string | null | FileTooLarge;
   append(name: string, text: string): void;
   /** Replaces a file whole (atomically where the platform allows). */
   write(name: string, text: string): void;
   remove(name: string): void;
   rename(from: string, to: string): void;
+}
+
+function asideName(name: string, now: number): string {
+  return `${name}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
 }
 
 export interface JournalOptions {
@@ -106,7 +111,13 @@ export class PresenceJournal {
     this.last = null;
     this.prune(now);
     for (const name of this.dayFiles()) {
-      const text = this.options.files.read(name) ?? '';
+      const text = this.options.files.read(name, FILE_LIMIT_BYTES.historyDay) ?? '';
+      if (text instanceof FileTooLarge) {
+        const aside = asideName(name, now);
+        this.options.files.rename(name, aside);
+        problems.push(`The presence history of ${name.slice(9, 19)} is ${text.describe('history')} and was set aside as ${aside}.`);
+        continue;
+      }
       const rows = text.split('\n');
       if (rows.at(-1) === '') rows.pop();
       const parsed: Line[] = [];
@@ -124,7 +135,7 @@ export class PresenceJournal {
         this.options.files.write(name, rows.slice(0, bad).map((row) => `${row}\n`).join(''));
         problems.push(`The presence history of ${name.slice(9, 19)} lost its last entry (the app was stopped while writing it).`);
       } else if (bad >= 0) {
-        const aside = `${name}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+        const aside = asideName(name, now);
         this.options.files.rename(name, aside);
         problems.push(`The presence history of ${name.slice(9, 19)} could not be read and was set aside as ${aside}.`);
         continue;

@@ -1,4 +1,5 @@
 import type { JournalFiles } from './journal.js';
+import { FileTooLarge } from '../bounded-read.js';
 
 /** A history folder in memory: for tests, and hosts that keep nothing on disk. */
 export function memoryJournalFiles(initial: Readonly<Record<string, string>> = {}): JournalFiles & { readonly files: Map<string, string> } {
@@ -6,7 +7,12 @@ export function memoryJournalFiles(initial: Readonly<Record<string, string>> = {
   return {
     files,
     list: () => [...files.keys()],
-    read: (name) => files.get(name) ?? null,
+    read: (name, limit) => {
+      const text = files.get(name);
+      if (text === undefined) return null;
+      const size = new TextEncoder().encode(text).length;
+      return size > limit ? new FileTooLarge(size, limit) : text;
+    },
     append: (name, text) => void files.set(name, (files.get(name) ?? '') + text),
     write: (name, text) => void files.set(name, text),
     remove: (name) => void files.delete(name),

@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readTextWithin } from '../bounded-read.js';
 import { join } from 'node:path';
 import type { JournalFiles } from './journal.js';
 
@@ -23,14 +24,7 @@ export function nodeJournalFiles(folder: string): JournalFiles {
         throw error;
       }
     },
-    read(name) {
-      try {
-        return readFileSync(join(folder, name), 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
-    },
+    read: (name, limit) => readTextWithin(join(folder, name), limit),
     append(name, text) {
       ensure();
       appendFileSync(join(folder, name), text, { encoding: 'utf8', mode: 0o600 });

@@ -3,6 +3,7 @@ import type { Colleague, Presence } from '../../shared/domain.js';
 import { lastDayOffIfNotOver, leaveOf, parseAtom, type Leave } from './dates.js';
 import { safeAvatarUrl, safeColor } from './sanitize.js';
 import { PollMemory } from '../../shared/snapshot/poll-memory.js';
+import { displayText } from '../../shared/display-text.js';
 
 /**
  * Raw Bitrix24 user → Colleague, following the Bitrix24 messenger's own rules as they apply to
@@ -26,7 +27,8 @@ import { PollMemory } from '../../shared/snapshot/poll-memory.js';
  *   activity (either side), as the old messenger showed it (before the 5-minute rule);
  * - a chosen status is kept as sent. A current portal's "online" is no choice at all.
  * Any date that is missing, malformed or offset-less degrades only its own field.
- * Name: `name`, else first + last, else `#id` (language-neutral, so alerts never say " is online").
+ * Name: `name`, else first + last, else `#id` (language-neutral, so alerts never say " is online"),
+ * each cleaned by displayText (a name is whatever its owner typed).
  */
 
 /** The messenger shows "Online" only while the last activity is this recent. */
@@ -47,20 +49,21 @@ export interface ModelOptions {
   readonly desktopOf?: (id: number) => boolean | null;
 }
 
-function trimmed(value: string | null | undefined): string {
-  return typeof value === 'string' ? value.trim() : '';
+/** Portal text as every host may show it: no controls or bidi overrides, capped (display-text.ts). */
+function cleaned(value: string | null | undefined): string {
+  return typeof value === 'string' ? displayText(value) : '';
 }
 
 function displayName(raw: RawUser, firstName: string, lastName: string): string {
-  const name = trimmed(raw.name);
+  const name = cleaned(raw.name);
   if (name) return name;
-  const joined = firstName && lastName ? `${firstName} ${lastName}` : firstName || lastName;
+  const joined = firstName && lastName ? displayText(`${firstName} ${lastName}`) : firstName || lastName;
   return joined || `#${raw.id}`;
 }
 
 /** The name the panel shows for a user object: `name`, else first and last, else "#id". */
 export function nameOf(raw: RawUser): string {
-  return displayName(raw, trimmed(raw.first_name), trimmed(raw.last_name));
+  return displayName(raw, cleaned(raw.first_name), cleaned(raw.last_name));
 }
 
 /** The dates presence is derived from, as a user object carries them. */
@@ -243,8 +246,8 @@ function freshColleague(
     firstName = kept.firstName;
     lastName = kept.lastName;
   } else {
-    firstName = trimmed(raw.first_name);
-    lastName = trimmed(raw.last_name);
+    firstName = cleaned(raw.first_name);
+    lastName = cleaned(raw.last_name);
     name = displayName(raw, firstName, lastName);
   }
   // The same properties in the same order as timedColleague: one hidden class for all.
@@ -253,7 +256,7 @@ function freshColleague(
     name,
     firstName,
     lastName,
-    position: old !== undefined && kept !== undefined && raw.work_position === old.work_position ? kept.position : trimmed(raw.work_position),
+    position: old !== undefined && kept !== undefined && raw.work_position === old.work_position ? kept.position : cleaned(raw.work_position),
     departments:
       old !== undefined && kept !== undefined && sameIds(raw.departments, old.departments)
         ? kept.departments

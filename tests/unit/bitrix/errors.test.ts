@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextRetryDelay } from '../../../electron/core/bitrix/backoff.js';
 import {
+  INVALID_ERROR_CODE,
   B24Error,
   errorFromErrorBody,
   errorFromResponse,
@@ -82,6 +83,30 @@ describe('errorFromResponse: the API notes error table', () => {
     expect(error.message).not.toContain('tok-SECRET-1');
     expect(error.message).not.toContain('webhookcode42');
     expect(error.message.length).toBeLessThan(400);
+  });
+});
+
+describe('hostile error codes and descriptions', () => {
+  it.each([
+    ['an escape sequence', 'QUERY\u001B]0;owned\u0007_LIMIT'],
+    ['a space', 'ACCESS DENIED'],
+    ['markup', '<b>x</b>'],
+    ['a code over 100 characters', 'A'.repeat(101)],
+    ['a bidi override', 'OK\u202E'],
+  ])('replaces a code with %s by INVALID_ERROR_CODE', (_label, code) => {
+    const error = errorFromResponse(400, JSON.stringify({ error: code, error_description: 'x' }), 'profile');
+    expect(error.code).toBe(INVALID_ERROR_CODE);
+    expect(error.message).toBe(`profile: ${INVALID_ERROR_CODE} (x)`);
+  });
+
+  it('keeps a plain identifier of up to 100 characters, and its kind', () => {
+    expect(errorFromResponse(503, JSON.stringify({ error: 'QUERY_LIMIT_EXCEEDED' }), 'profile')).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', kind: 'rate-limited' });
+    expect(errorFromResponse(400, JSON.stringify({ error: 'a_9'.repeat(33) + 'Z' }), 'profile').code).toBe('a_9'.repeat(33) + 'Z');
+  });
+
+  it('cleans the description of escape sequences, bells and bidi overrides', () => {
+    const error = errorFromResponse(400, JSON.stringify({ error: 'INVALID_FORMAT', error_description: 'bad\u001B[2J\u0007\nline\u202Etwo\u009B' }), 'profile');
+    expect(error.message).toBe('profile: INVALID_FORMAT (bad[2J linetwo)');
   });
 });
 

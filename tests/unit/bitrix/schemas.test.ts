@@ -139,6 +139,14 @@ describe('parseDepartments', () => {
     ]);
   });
 
+  it('cleans department names like people names: no controls or bidi overrides, capped', () => {
+    expect(parseDepartments([{ id: 6, name: 'Sales \u202Eksed\u202C\u001B[2J' }, { id: 7, name: 'x'.repeat(500) }, { id: 8, name: '\u0007 ' }])).toEqual([
+      { id: 6, name: 'Sales ksed[2J' },
+      { id: 7, name: `${'x'.repeat(99)}…` },
+      { id: 8, name: 'Department 8' },
+    ]);
+  });
+
   it('returns nothing for unusable results', () => {
     expect(parseDepartments(false)).toEqual([]);
     expect(parseDepartments('x')).toEqual([]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,19 @@ describe('the history on disk', () => {
     const lines = readFileSync(path, 'utf8').trim().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as { at: number }).at)).toEqual([START, START + 30_000, START + 90_000]);
     expect(readdirSync(folder).sort()).toEqual([fileOfDay('2026-12-02')]);
+  });
+
+  it('sets aside a day file over its size limit without reading it, and keeps recording', () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'b24-history-')), 'portal');
+    const files = nodeJournalFiles(folder);
+    new PresenceJournal({ files, retentionDays: () => 7, localDay: utcDay }).record(START, [colleague(1, { presence: 'online' })], true);
+    const path = join(folder, fileOfDay(utcDay(START)));
+    truncateSync(path, 600 * 1024 * 1024); // sparse: no disk used; too long for any string
+    const journal = new PresenceJournal({ files, retentionDays: () => 7, localDay: utcDay });
+    expect(journal.load(START + 60_000)).toEqual([expect.stringMatching(/is 600 MB, over the 64 MB a history file can be and was set aside as .*\.corrupt-/)]);
+    journal.record(START + 60_000, [colleague(1, { presence: 'idle' })], true);
+    expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(folder).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
   });
 
   it('keeps each portal in its own folder with a safe name', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawUser } from '../../../electron/core/bitrix/types.js';
 import { toColleague } from '../../../electron/core/presence/model.js';
+import { DISPLAY_NAME_MAX_GRAPHEMES } from '../../../electron/shared/display-text.js';
 
 // 2026-11-23 09:00:00 UTC, a Monday; the portal writes Moscow time (+03:00).
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -268,6 +269,21 @@ describe('names, avatar, colour, flags', () => {
     expect(model({ name: '', first_name: ' Boris ', last_name: 'Smirnov ' }).name).toBe('Boris Smirnov');
     expect(model({ name: undefined, first_name: 'Boris', last_name: '' }).name).toBe('Boris');
     expect(model({ name: ' ', first_name: undefined, last_name: undefined }).name).toBe('#7');
+  });
+
+  it('cleans every name field and the position of controls and bidi overrides, and caps them', () => {
+    const mallory = model({
+      name: 'Mallory \u202Eenilno si\u202C',
+      first_name: 'Mal\u001B[2Jlory\u0007',
+      last_name: '\u2066X\u2069',
+      work_position: `Boss\n${'!'.repeat(10_000)}`,
+    });
+    expect(mallory).toMatchObject({ name: 'Mallory enilno si', firstName: 'Mal[2Jlory', lastName: 'X' });
+    expect(mallory.position).toBe(`Boss ${'!'.repeat(DISPLAY_NAME_MAX_GRAPHEMES - 6)}…`);
+    // First + last, each under the cap, are capped together.
+    const joined = model({ name: '', first_name: 'a'.repeat(80), last_name: 'b'.repeat(80) }).name;
+    expect(joined).toBe(`${'a'.repeat(80)} ${'b'.repeat(DISPLAY_NAME_MAX_GRAPHEMES - 82)}…`);
+    expect(model({ name: '\u202E\u0007 ', first_name: '', last_name: '' }).name).toBe('#7');
   });
 
   it('keeps names with any characters as text', () => {

@@ -57,7 +57,7 @@ describe('settings file recovery (real files)', () => {
   it('moves other unusable store files aside as a whole', () => {
     const path = join(dir(), 'state.json');
     writeFileSync(path, '{"alertMemory": 5}');
-    const result = prepareJsonFile(path, nodeFileOps, NOW, (value) => typeof (value as { alertMemory?: unknown }).alertMemory === 'object', 'state');
+    const result = prepareJsonFile(path, nodeFileOps, NOW, (value) => typeof (value as { alertMemory?: unknown }).alertMemory === 'object', 'state', 1024);
     expect(result.problem).toMatch(/state file could not be read/);
     expect(existsSync(path)).toBe(false);
     expect(existsSync(result.asidePath ?? '')).toBe(true);

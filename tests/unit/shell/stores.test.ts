@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FILE_LIMIT_BYTES } from '../../../electron/core/bounded-read.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settings/schema.js';
 import {
   SecretStorageUnavailableError,
@@ -185,6 +186,27 @@ describe('setupStores', () => {
     expect(stores.secrets.get()).toBe(SECRET);
     stores.bounds.save({ x: 1, y: 2, width: 400, height: 600 });
     expect(stores.bounds.load()).toEqual({ x: 1, y: 2, width: 400, height: 600 });
+  });
+
+  it('sets aside settings, state and credential files over their size limit without reading them, and starts', () => {
+    const userData = mkdtempSync(join(tmpdir(), 'b24-stores-'));
+    // Sparse: no disk used. 600 MB cannot even become a string (ERR_STRING_TOO_LONG).
+    const sparse = (name: string, size: number) => {
+      writeFileSync(join(userData, name), '');
+      truncateSync(join(userData, name), size);
+    };
+    sparse('settings.json', 600 * 1024 * 1024);
+    sparse('state.json', FILE_LIMIT_BYTES.state + 1);
+    sparse('credentials.json', FILE_LIMIT_BYTES.credential + 1);
+    const { openStore } = openStores();
+    const stores = setupStores({ userData, openStore, safeStorage: fakeSafeStorage(), platform: 'linux', now: 0 });
+    expect(stores.settings.load()).toEqual(DEFAULT_SETTINGS);
+    expect(stores.problems).toEqual([
+      expect.stringMatching(/^The settings file is 600 MB, over the 1 MB a settings file can be\. It was moved to .*settings\.json\.corrupt-/),
+      expect.stringMatching(/^The window and alert memory file is 4 MB, over the 4 MB /),
+      expect.stringMatching(/^The saved credential file is 0\.1 MB, over the 0\.1 MB /),
+    ]);
+    expect(readdirSync(userData).filter((name) => name.includes('.corrupt-'))).toHaveLength(3);
   });
 
   it('moves unreadable files aside and says so', () => {

@@ -120,6 +120,12 @@ describe('tray menu', () => {
     expect(all.pauseAlerts).toHaveBeenCalledWith(null);
   });
 
+  it('doubles & in a name, so the menu shows it instead of underlining the next letter', () => {
+    const recent = [{ id: 7, name: 'Tom & Jerry &&Co', waiting: false }];
+    const people = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, actions(), format), 'Tell me when they are back'));
+    expect(people.map((item) => item.label)).toEqual(['Tom && Jerry &&&&Co']);
+  });
+
   it('offers "tell me when they are back" for the people who went away or offline lately', () => {
     const all = actions();
     expect(trayMenuTemplate(summary(), () => NOW, all, format).some((item) => item.label === 'Tell me when they are back')).toBe(false);

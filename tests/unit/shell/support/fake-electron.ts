@@ -178,6 +178,7 @@ export const session = {
   },
 };
 export const shell = { openExternal: async () => {} };
+export const dialog = { showErrorBox: () => {} };
 export const ipcMain = {
   handle: (channel: string, handler: Handler) => state.handlers.set(channel, handler),
   removeHandler: (channel: string) => state.handlers.delete(channel),
@@ -197,5 +198,6 @@ export default {
   screen,
   session,
   shell,
+  dialog,
   ipcMain,
 };
