@@ -1,5 +1,4 @@
 import { errorMessage } from '../core/error-message.js';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppService } from '../core/app-service.js';
@@ -15,8 +14,10 @@ import { PortalUnreadable, statusJson, statusText, takeStatus } from './status.j
 import { VERSION } from './version.js';
 import { startWatch } from './watch.js';
 import { startWebServer } from './web-server.js';
+import { openInBrowser, SECRET_ENV_VARIABLES } from './open-browser.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const HAND_OVER_FILE_LIFETIME_MS = 5 * 60_000;
 
 function onStopSignal(stop: () => Promise<void>): void {
   let stopping = false;
@@ -59,20 +60,16 @@ async function runWeb(args: WebArgs): Promise<void> {
     staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
     port: args.port,
   });
+  // A one-time address: opened once, it is traded for a session cookie.
   process.stdout.write(`B24 Presence panel: ${server.url}\n`);
-  if (args.open) openInBrowser(server.url);
+  const launched = args.open ? openInBrowser(server.origin, server.issueToken()) : null;
+  // The hand-over file holds a token the browser trades within moments; it goes soon either way.
+  if (launched) setTimeout(() => launched.cleanUp(), HAND_OVER_FILE_LIFETIME_MS).unref();
   onStopSignal(async () => {
+    launched?.cleanUp();
     await server.close();
     await service.stop();
   });
-}
-
-function openInBrowser(url: string): void {
-  const [command, ...prefix] =
-    process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
-  const child = spawn(command as string, [...prefix, url], { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stdout.write('Open that address in your browser.\n'));
-  child.unref();
 }
 
 /** Writes, then exits once the text has reached stdout (a pipe may still be draining). */
@@ -98,6 +95,8 @@ let secrets: readonly string[] = [];
 
 async function main(argv: readonly string[]): Promise<void> {
   const args: CliArgs = parseCliArgs(argv, process.env);
+  // Read once, here; no child (the browser launcher) and no later code can find it in the environment.
+  for (const name of SECRET_ENV_VARIABLES) delete process.env[name];
   if (args.command === 'help') return finish(`${helpText(args.topic)}\n`, 0);
   if (args.command === 'version') return finish(`${VERSION}\n`, 0);
   if ('webhookUrl' in args && args.webhookUrl) secrets = [args.webhookUrl];

@@ -15,26 +15,30 @@ import {
   type Result,
 } from '../shared/contract.js';
 import { buildCsp } from '../shared/csp.js';
-import { ClientMessageSchema, WS_MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../shared/ws-protocol.js';
+import { ClientMessageSchema, SESSION_PATH, WS_MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../shared/ws-protocol.js';
 
 export interface WebServerOptions {
   readonly service: AppService;
   /** The built panel (dist/renderer). */
   readonly staticDir: string;
   readonly port?: number;
-  /** Access token required on the WebSocket; random by default. */
+  /** The first one-time entry token (`url`); random by default. */
   readonly token?: string;
   readonly log?: (line: string) => void;
 }
 
 export interface WebServer {
   readonly origin: string;
-  /** The panel's address, token included: the only way in. */
+  /** The panel's address with a one-time token: opened once, it is traded for a session cookie. */
   readonly url: string;
+  /** Another one-time entry token (for the browser launcher: the printed `url` stays usable). */
+  issueToken(): string;
   /** Open bridge connections (for tests and soak checks). */
   readonly clientCount: number;
   close(): Promise<void>;
 }
+
+const MAX_FORM_BYTES = 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,38 +52,118 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-function sameSecret(given: string | null, expected: string): boolean {
-  if (given === null) return false;
+function sameSecret(given: string | null | undefined, expected: string): boolean {
+  if (given === null || given === undefined) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+function secret(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** One cookie's value from a Cookie header, or null. */
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return null;
+}
+
+/**
+ * Secrets that are only compared in constant time. A one-time set forgets a secret on its
+ * first match (entry tokens); a lasting one keeps it (sessions).
+ */
+class Secrets {
+  private readonly values: string[] = [];
+  add(value: string): string {
+    this.values.push(value);
+    return value;
+  }
+  has(given: string | null | undefined): boolean {
+    return this.values.some((value) => sameSecret(given, value));
+  }
+  take(given: string | null | undefined): boolean {
+    const index = this.values.findIndex((value) => sameSecret(given, value));
+    if (index >= 0) this.values.splice(index, 1);
+    return index >= 0;
+  }
+}
+
 /**
  * Browser mode: the panel served on 127.0.0.1 with the app service behind one WebSocket that
- * carries the same contract as the Electron preload. Only a page this server handed out (with
- * its token, from its own origin) may open the bridge: any other site in the same browser
- * could otherwise reach a loopback port.
+ * carries the same contract as the Electron preload.
+ * - Only `127.0.0.1:PORT` and `localhost:PORT` are answered (a rebound DNS name gets 421), so
+ *   another site cannot read the panel, its CSP (which names the portal) or the bridge.
+ * - The way in is a one-time token, traded (`/?token=` or POST /session) for an HttpOnly,
+ *   SameSite=Strict session cookie, then redirected away so it is in no address bar or history.
+ * - The bridge opens only for that cookie, from the page's own origin.
+ * A restarted server knows no old session: GET /session answers 401, so the page can say so.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const entryTokens = new Secrets();
+  const sessions = new Secrets();
+  const firstToken = entryTokens.add(options.token ?? secret());
   const log = options.log ?? (() => undefined);
-  let origin = '';
+  let allowedHosts = new Set<string>();
+  let cookieName = '';
 
   const server = createServer((request, response) => {
-    void serveStatic(request, response).catch(() => {
+    void serve(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES });
 
-  async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** The request's Host when it is one of ours (lower case), else null. */
+  function ownHost(request: IncomingMessage): string | null {
+    const host = (request.headers.host ?? '').toLowerCase();
+    return allowedHosts.has(host) ? host : null;
+  }
+
+  function hasSession(request: IncomingMessage): boolean {
+    return sessions.has(cookieValue(request.headers.cookie, cookieName));
+  }
+
+  /** Trades a valid entry token for a session cookie; either way the page goes to `/`, token-free. */
+  function trade(token: string | null, response: ServerResponse): void {
+    const headers: Record<string, string> = { Location: '/', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+    if (entryTokens.take(token)) headers['Set-Cookie'] = `${cookieName}=${sessions.add(secret())}; HttpOnly; SameSite=Strict; Path=/`;
+    response.writeHead(303, headers).end();
+  }
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const host = ownHost(request);
+    if (host === null) {
+      response.writeHead(421, { 'Content-Length': '0', Connection: 'close' }).end();
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    if (url.pathname === SESSION_PATH) {
+      if (request.method === 'POST') {
+        trade(new URLSearchParams(await readForm(request)).get('token'), response);
+      } else if (request.method === 'GET') {
+        response.writeHead(hasSession(request) ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
+      } else {
+        response.writeHead(405, { Allow: 'GET, POST' }).end();
+      }
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const pathname = new URL(request.url ?? '/', origin).pathname;
+    if (url.pathname === '/' && url.searchParams.has('token')) {
+      trade(url.searchParams.get('token'), response);
+      return;
+    }
+    await serveStatic(url.pathname, host, request, response);
+  }
+
+  async function serveStatic(pathname: string, host: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
     const file = normalize(join(options.staticDir, relative));
     if (!file.startsWith(normalize(options.staticDir + sep)) || relative.includes('\0')) {
@@ -95,8 +179,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     response.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      // The page may load avatars from the portal connected now.
-      'Content-Security-Policy': buildCsp(options.service.portalOrigin(), { connect: `${origin.replace(/^http/, 'ws')}${WS_PATH}` }),
+      // The page may load avatars from the portal connected now, and reach its bridge and session check.
+      'Content-Security-Policy': buildCsp(options.service.portalOrigin(), { connect: `ws://${host}${WS_PATH} http://${host}${SESSION_PATH}` }),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
@@ -105,11 +189,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', origin);
-    const allowed =
-      url.pathname === WS_PATH && request.headers.origin === origin && sameSecret(url.searchParams.get('token'), token);
+    const host = ownHost(request);
+    if (host === null) {
+      socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    const allowed = url.pathname === WS_PATH && request.headers.origin === `http://${host}` && hasSession(request);
     if (!allowed) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     sockets.handleUpgrade(request, socket, head, (client) => attach(client));
@@ -158,11 +246,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
   }
 
-  origin = await listenOnLoopback(server, options.port);
+  const origin = await listenOnLoopback(server, options.port);
+  const port = new URL(origin).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // Cookies ignore ports: one name per port keeps two servers on this machine from sharing one.
+  cookieName = `b24presence_${port}`;
 
   return {
     origin,
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/?token=${firstToken}`,
+    issueToken: () => entryTokens.add(secret()),
     get clientCount() {
       return sockets.clients.size;
     },
@@ -173,4 +266,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A small urlencoded form body; a larger one is cut off (no token is that long). */
+async function readForm(request: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    text += chunk.toString('latin1');
+    if (text.length > MAX_FORM_BYTES) {
+      request.destroy();
+      return '';
+    }
+  }
+  return text;
 }

@@ -1,16 +1,19 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { dateOffsetSchema, faultSchema, personUpdateSchema } from './control.js';
 import type { DemoControl } from './types.js';
 
 /**
- * The control API over HTTP under /_demo/, so a browser-mode session or a child process can
- * steer the demo. Loopback only: the peer address, the Host header (against DNS rebinding) and
- * any Origin (against other web pages) must all be loopback. See README.md for the endpoints.
+ * The control API over HTTP under /_demo/, so a test in another process can steer the demo.
+ * It exists only when asked for (DemoPortalOptions.controlApi: never in `npm start` or
+ * `web --demo`), and then answers only a loopback peer with a loopback Host (against DNS
+ * rebinding), no Origin (no web page, and no CORS headers ever) and the portal's random
+ * token in DEMO_CONTROL_TOKEN_HEADER. See README.md for the endpoints.
  */
+export const DEMO_CONTROL_TOKEN_HEADER = 'x-demo-control-token';
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
-const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 
 class HttpProblem extends Error {
   constructor(
@@ -29,30 +32,37 @@ function describeZod(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
 }
 
+function sameSecret(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 export class ControlHttp {
-  constructor(private readonly control: DemoControl) {}
+  /** `token` null: there is no control API (every /_demo/ path is 404). */
+  constructor(
+    private readonly control: DemoControl,
+    private readonly token: string | null,
+  ) {}
 
   handle(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
-    const origin = req.headers.origin;
-    if (!LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '') || !LOOPBACK_HOST.test(req.headers.host ?? '') || (origin !== undefined && !LOOPBACK_ORIGIN.test(origin))) {
-      reply(res, 403, { error: 'The demo control API answers loopback clients only' });
+    if (this.token === null) {
+      reply(res, 404, { error: 'Not found' });
       return;
     }
-    const cors: Record<string, string> = origin
-      ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Methods': 'GET, POST, DELETE', 'Access-Control-Allow-Headers': 'Content-Type', Vary: 'Origin' }
-      : {};
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors);
-      res.end();
+    const local = LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '') && LOOPBACK_HOST.test(req.headers.host ?? '') && req.headers.origin === undefined;
+    if (!local || !sameSecret(req.headers[DEMO_CONTROL_TOKEN_HEADER], this.token)) {
+      reply(res, 403, { error: 'Forbidden' });
       return;
     }
     try {
       const result = this.route(req.method ?? 'GET', url.pathname.replace(/\/+$/, ''), body, url.searchParams);
-      reply(res, 200, result ?? { ok: true }, cors);
+      reply(res, 200, result ?? { ok: true });
     } catch (error) {
-      if (error instanceof HttpProblem) reply(res, error.status, { error: error.message }, cors);
-      else if (error instanceof z.ZodError) reply(res, 400, { error: describeZod(error) }, cors);
-      else reply(res, 400, { error: error instanceof Error ? error.message : 'Bad request' }, cors);
+      if (error instanceof HttpProblem) reply(res, error.status, { error: error.message });
+      else if (error instanceof z.ZodError) reply(res, 400, { error: describeZod(error) });
+      else reply(res, 400, { error: error instanceof Error ? error.message : 'Bad request' });
     }
   }
 
@@ -129,8 +139,8 @@ function parseJson(body: string): unknown {
   }
 }
 
-function reply(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+function reply(res: ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store', ...headers });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store' });
   res.end(text);
 }

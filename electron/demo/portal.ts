@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { listenOnLoopback } from './loopback.js';
 import { shiftToWorkingMorning } from './portal-time.js';
 import { systemClock } from '../core/clock.js';
@@ -19,7 +20,8 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   const shift = options.officeHoursNow ? shiftToWorkingMorning(clock.now()) : 0;
   const state = new PortalState(clock, options.seed ?? DEFAULT_SEED, options.teamSize ?? DEFAULT_TEAM_SIZE, options.evolve ?? true, shift, { legacy: options.legacy ?? false });
   let origin = '';
-  const { server, hanging } = createDemoServer(state, new ControlHttp(state), options.rateLimit ?? DEFAULT_RATE_LIMIT, () => origin);
+  const controlToken = options.controlApi === true ? randomBytes(24).toString('base64url') : null;
+  const { server, hanging } = createDemoServer(state, new ControlHttp(state, controlToken), options.rateLimit ?? DEFAULT_RATE_LIMIT, () => origin);
 
   origin = await listenOnLoopback(server, options.port);
   state.team.setOrigin(origin);
@@ -45,6 +47,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     webhookUrl: `${origin}/rest/${state.ownerId}/${credentials.webhookCode}/`,
     oauth,
     control: state,
+    controlToken,
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

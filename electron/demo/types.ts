@@ -28,6 +28,12 @@ export interface DemoPortalOptions {
   readonly rateLimit?: { readonly drainPerSecond: number; readonly capacity: number };
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   readonly port?: number;
+  /**
+   * Serve the /_demo/ control API over HTTP, behind a random token (`DemoPortal.controlToken`),
+   * for a test steering the portal from another process. Default false: the app's demo never
+   * lets a web page or another local program drive it.
+   */
+  readonly controlApi?: boolean;
 }
 
 export type DemoPresence = 'online' | 'idle' | 'mobile' | 'offline';
@@ -177,5 +183,7 @@ export interface DemoPortal {
   readonly webhookUrl: string;
   readonly oauth: DemoOAuthCredentials;
   readonly control: DemoControl;
+  /** The token the /_demo/ control API wants in its header (control-http.ts), or null when it is off. */
+  readonly controlToken: string | null;
   close(): Promise<void>;
 }

@@ -7,6 +7,8 @@ import { REQUEST_CHANNELS, EVENT_CHANNELS, RequestErrorSchema } from './contract
  * validated against the contract's own schemas on each side.
  */
 export const WS_PATH = '/bridge';
+/** Where a page trades its one-time token for a session cookie (POST) or asks whether its session is known (GET: 204 or 401). */
+export const SESSION_PATH = '/session';
 
 export const ClientMessageSchema = z.object({
   type: z.literal('invoke'),

@@ -20,6 +20,10 @@ const view = new ViewState();
 connected.onReconnect(() => void app.loadSession());
 // Without the host nothing on screen updates any more: say so rather than look fresh.
 connected.onStatus((reachable) => (app.hostReachable = reachable));
+connected.onSessionEnded(() => {
+  app.hostReachable = false;
+  app.hostSessionEnded = true;
+});
 
 mount(App, { target, props: { app, view } });
 performance.mark('panel:mounted');

@@ -9,6 +9,7 @@ import { memoryPorts } from '../../electron/cli/memory-ports.js';
 import { memoryHistoryFolders } from '../../electron/core/history/memory-files.js';
 import type { AlertIntent } from '../../electron/shared/domain.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
+import { openInBrowser } from '../../electron/cli/open-browser.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoPortal } from '../../electron/demo/types.js';
 import { browserSkipReason, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
@@ -53,7 +54,11 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     running = null;
   });
 
-  async function start(initial: Partial<Settings> = {}, portal: { legacy?: boolean; clock?: ManualClock } = {}): Promise<Running> {
+  async function start(
+    initial: Partial<Settings> = {},
+    portal: { legacy?: boolean; clock?: ManualClock } = {},
+    enter: (page: Page, server: WebServer) => Promise<unknown> = (page, server) => page.goto(server.url),
+  ): Promise<Running> {
     const demos: DemoPortal[] = [];
     const service = createAppService({
       ...(portal.clock ? { clock: portal.clock } : {}),
@@ -80,8 +85,8 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
-    await page.goto(server.url);
     running = { page, server, service, demos, problems };
+    await enter(page, server);
     return running;
   }
 
@@ -217,6 +222,53 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     await page.locator('[data-health=host-lost]').waitFor();
     expect(await page.locator('[data-health=host-lost]').textContent()).toContain('Lost the connection to B24 Presence');
   });
+  it('says how to get back in when the app behind the page was restarted, instead of reconnecting forever', async () => {
+    const { page, server, service } = await start({ connection: { kind: 'demo' } });
+    await expect.poll(() => rows(page).count()).toBe(12);
+    const port = Number(new URL(server.origin).port);
+    await server.close();
+    await page.locator('[data-health=host-lost]').waitFor();
+    // The same app again on the same port: it knows no session of the old one.
+    const restarted = await startWebServer({ service, staticDir: STATIC_DIR, port });
+    running = { ...running!, server: restarted };
+    const banner = page.locator('[data-health=host-restarted]');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toContain('it was restarted');
+    expect(await banner.textContent()).toContain('Open the newest address it printed');
+    expect(await page.locator('[data-health=host-lost]').count()).toBe(0);
+    // Its newest address lets the tab back in.
+    await page.goto(restarted.url);
+    await expect.poll(() => rows(page).count()).toBe(12);
+    expect(await page.locator('[data-health^=host-]').count()).toBe(0);
+  });
+
+  it('opens from the launcher’s hand-over file: the token is traded once and leaves the address', async () => {
+    const { page, server, problems } = await start({ connection: { kind: 'demo' } }, {}, async (page, server) => {
+      const launched = openInBrowser(server.origin, server.issueToken(), {
+        platform: 'linux',
+        spawn: (_command, args) => {
+          void page.goto(args.at(-1)!);
+          return { on: () => undefined, unref: () => undefined };
+        },
+      });
+      await page.waitForURL(`${server.origin}/`);
+      launched.cleanUp();
+    });
+    await expect.poll(() => rows(page).count()).toBe(12);
+    expect(page.url()).toBe(`${server.origin}/`);
+    expect(await page.evaluate(() => document.cookie)).toBe(''); // HttpOnly: no script reads it
+    // A second tab of the printed address works once; opened again, it is not let in.
+    await page.goto(server.url);
+    expect(page.url()).toBe(`${server.origin}/`);
+    const second = await browser.newContext();
+    const other = await second.newPage();
+    await other.goto(server.url);
+    expect(other.url()).toBe(`${server.origin}/`);
+    await other.locator('[data-health=host-restarted]').waitFor();
+    await second.close();
+    expect(problems).toEqual([]);
+  });
+
   it('a star set while the app behind the page is gone says at once that it was not saved', async () => {
     const { page, server } = await start({ connection: { kind: 'demo' } });
     await expect.poll(() => rows(page).count()).toBe(12);

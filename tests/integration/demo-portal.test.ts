@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock.js';
 import { MOVED_PORTAL_ORIGIN } from '../../electron/demo/http-server.js';
+import { DEMO_CONTROL_TOKEN_HEADER } from '../../electron/demo/control-http.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoFaultKind, DemoPortal, DemoPortalOptions } from '../../electron/demo/types.js';
 
@@ -37,6 +38,12 @@ function rawRequest(url: string, method: string, headers: Record<string, string>
 
 const postJson = (url: string, body: unknown): Promise<Response> =>
   fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+/** A /_demo/ control request with the portal's token (the portal must be started with controlApi). */
+const control = (portal: DemoPortal, path: string, init: RequestInit = {}): Promise<Response> =>
+  fetch(`${portal.origin}/_demo/${path}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), [DEMO_CONTROL_TOKEN_HEADER]: portal.controlToken ?? '' } });
+const postControl = (portal: DemoPortal, path: string, body: unknown): Promise<Response> =>
+  control(portal, path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('REST over HTTP', () => {
   it('answers webhook calls with and without .json, from query, form and JSON parameters alike', async () => {
@@ -197,7 +204,7 @@ describe('REST over HTTP', () => {
   });
 
   it('answers as an old on-premise portal with legacy: true', async () => {
-    const { portal } = await start({ legacy: true });
+    const { portal } = await start({ legacy: true, controlApi: true });
     const [idle, phone] = portal.control.teamIds() as [number, number];
     portal.control.updatePerson(idle, { presence: 'idle', status: 'break' });
     portal.control.updatePerson(phone, { presence: 'mobile' });
@@ -206,7 +213,7 @@ describe('REST over HTTP', () => {
     expect([a?.status, typeof a?.idle, typeof a?.desktop_last_date]).toEqual(['break', 'string', 'string']);
     expect(typeof b?.mobile_last_date).toBe('string');
     expect([portal.control.expected(idle)?.presence, portal.control.expected(phone)?.presence]).toEqual(['idle', 'mobile']);
-    expect((await json(await fetch(`${portal.origin}/_demo/state`))).legacy).toBe(true);
+    expect((await json(await control(portal, 'state'))).legacy).toBe(true);
   });
 
   it('serves generated avatars on loopback', async () => {
@@ -317,92 +324,117 @@ describe('faults', () => {
 
 describe('the /_demo/ control API', () => {
   it('updates, adds and removes people, and reads them back', async () => {
-    const { portal } = await start();
+    const { portal } = await start({ controlApi: true });
     const id = portal.control.teamIds()[0] as number;
-    expect((await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'mobile', status: 'dnd', desktop: true })).status).toBe(200);
-    const user = await json(await fetch(`${portal.origin}/_demo/person/${id}`));
+    expect((await postControl(portal, `person/${id}`, { presence: 'mobile', status: 'dnd', desktop: true })).status).toBe(200);
+    const user = await json(await control(portal, `person/${id}`));
     // A current portal hides the phone, the chosen status and (in lists) the desktop date.
     expect([user.status, user.mobile_last_date, user.desktop_last_date]).toEqual(['online', false, false]);
-    const single = await json(await fetch(`${portal.origin}/_demo/person/${id}?form=get`));
+    const single = await json(await control(portal, `person/${id}?form=get`));
     expect(typeof single.desktop_last_date).toBe('string');
-    expect(await json(await fetch(`${portal.origin}/_demo/person/${id}/expected`))).toEqual({ presence: 'online', desktopRunning: true, lastDayOff: null });
+    expect(await json(await control(portal, `person/${id}/expected`))).toEqual({ presence: 'online', desktopRunning: true, lastDayOff: null });
     expect(portal.control.truth(id)).toMatchObject({ activity: 'mobile', status: 'dnd', desktopTicking: true });
 
-    const added = (await json(await postJson(`${portal.origin}/_demo/person`, { firstName: 'Nova', presence: 'online' }))).id as number;
-    const state = await json(await fetch(`${portal.origin}/_demo/state`));
+    const added = (await json(await postControl(portal, `person`, { firstName: 'Nova', presence: 'online' }))).id as number;
+    const state = await json(await control(portal, `state`));
     expect(state.teamIds).toContain(added);
-    const outsider = (await json(await postJson(`${portal.origin}/_demo/outsider`, {}))).id as number;
+    const outsider = (await json(await postControl(portal, `outsider`, {}))).id as number;
     expect(portal.control.teamIds()).not.toContain(outsider);
     const listed = await json(await fetch(`${portal.webhookUrl}im.user.list.get?ID[]=${outsider}`));
     expect((listed.result as Record<string, { id: number }>)[String(outsider)]?.id).toBe(outsider);
 
-    expect((await fetch(`${portal.origin}/_demo/person/${added}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await control(portal, `person/${added}`, { method: 'DELETE' })).status).toBe(200);
     expect(portal.control.teamIds()).not.toContain(added);
-    expect((await fetch(`${portal.origin}/_demo/person/${added}`)).status).toBe(404);
+    expect((await control(portal, `person/${added}`)).status).toBe(404);
   });
 
   it('injects faults, revokes and restores, expires tokens and shows the request log', async () => {
-    const { portal } = await start();
-    await postJson(`${portal.origin}/_demo/fault`, { kind: 'server-error', count: 'Infinity' });
+    const { portal } = await start({ controlApi: true });
+    await postControl(portal, `fault`, { kind: 'server-error', count: 'Infinity' });
     expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(500);
     expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(500);
-    await postJson(`${portal.origin}/_demo/faults/clear`, {});
-    await postJson(`${portal.origin}/_demo/revoke`, {});
+    await postControl(portal, `faults/clear`, {});
+    await postControl(portal, `revoke`, {});
     expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(403);
-    await postJson(`${portal.origin}/_demo/restore`, {});
-    await postJson(`${portal.origin}/_demo/expire-token`, {});
+    await postControl(portal, `restore`, {});
+    await postControl(portal, `expire-token`, {});
     expect((await fetch(`${portal.oauth.clientEndpoint}profile?auth=${portal.oauth.accessToken}`)).status).toBe(401);
-    const log = (await (await fetch(`${portal.origin}/_demo/requests`)).json()) as { status: number }[];
+    const log = (await (await control(portal, `requests`)).json()) as { status: number }[];
     expect(log.map((entry) => entry.status)).toEqual([500, 500, 403, 401]);
-    await postJson(`${portal.origin}/_demo/requests/clear`, {});
+    await postControl(portal, `requests/clear`, {});
     expect(portal.control.requestLog).toHaveLength(0);
   });
 
   it('changes the offset dates are written in, from the next answer on (same instants)', async () => {
-    const { portal } = await start();
+    const { portal } = await start({ controlApi: true });
     const id = portal.control.teamIds()[0] as number;
-    await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'online' });
+    await postControl(portal, `person/${id}`, { presence: 'online' });
     const before = await json(await fetch(`${portal.webhookUrl}im.user.get?ID=${id}`));
-    expect((await postJson(`${portal.origin}/_demo/date-offset`, { minutes: 0 })).status).toBe(200);
+    expect((await postControl(portal, `date-offset`, { minutes: 0 })).status).toBe(200);
     const after = await json(await fetch(`${portal.webhookUrl}im.user.get?ID=${id}`));
     const [old, now] = [before.result, after.result] as Record<string, string>[];
     expect(old?.last_activity_date).toMatch(/\+03:00$/);
     expect(now?.last_activity_date).toMatch(/\+00:00$/);
     expect(Date.parse(String(now?.last_activity_date))).toBe(Date.parse(String(old?.last_activity_date)));
     expect(String((after.time as Record<string, unknown>).date_start)).toMatch(/\+00:00$/);
-    expect((await postJson(`${portal.origin}/_demo/date-offset`, { minutes: 'UTC' })).status).toBe(400);
+    expect((await postControl(portal, `date-offset`, { minutes: 'UTC' })).status).toBe(400);
   });
 
   it('rejects impossible combinations over HTTP with a clear message', async () => {
-    const { portal } = await start();
+    const { portal } = await start({ controlApi: true });
     const id = portal.control.teamIds()[0] as number;
-    const bad = await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'offline', desktop: true });
+    const bad = await postControl(portal, `person/${id}`, { presence: 'offline', desktop: true });
     expect(bad.status).toBe(400);
     expect(String((await json(bad)).error)).toMatch(/desktop app/);
-    const idle = await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'idle', desktop: true });
+    const idle = await postControl(portal, `person/${id}`, { presence: 'idle', desktop: true });
     expect([idle.status, String((await json(idle)).error)]).toEqual([400, expect.stringMatching(/disconnected/)]);
   });
 
   it('rejects bad bodies with a clear message and changes nothing', async () => {
-    const { portal } = await start();
+    const { portal } = await start({ controlApi: true });
     const id = portal.control.teamIds()[0] as number;
     const before = portal.control.userObject(id);
-    const bad = await postJson(`${portal.origin}/_demo/person/${id}`, { presence: 'asleep' });
+    const bad = await postControl(portal, `person/${id}`, { presence: 'asleep' });
     expect(bad.status).toBe(400);
     expect(String((await json(bad)).error)).toContain('presence');
-    expect((await postJson(`${portal.origin}/_demo/fault`, { kind: 'meteor' })).status).toBe(400);
-    expect((await fetch(`${portal.origin}/_demo/nothing-here`)).status).toBe(404);
+    expect((await postControl(portal, `fault`, { kind: 'meteor' })).status).toBe(400);
+    expect((await control(portal, `nothing-here`)).status).toBe(404);
     expect(portal.control.userObject(id)).toEqual(before);
   });
 
-  it('refuses requests from other web origins and non-loopback Host headers', async () => {
+  it('exists only when a test asks for it', async () => {
     const { portal } = await start();
-    const fromWeb = await rawRequest(`${portal.origin}/_demo/revoke`, 'POST', { Origin: 'https://evil.example' });
-    expect(fromWeb.status).toBe(403);
-    const rebound = await rawRequest(`${portal.origin}/_demo/state`, 'GET', { Host: 'evil.example' });
-    expect(rebound.status).toBe(403);
+    expect(portal.controlToken).toBeNull();
+    for (const path of ['state', 'revoke', 'person/1']) {
+      const answer = await rawRequest(`${portal.origin}/_demo/${path}`, path === 'state' ? 'GET' : 'POST', { [DEMO_CONTROL_TOKEN_HEADER]: 'anything' });
+      expect(answer.status, path).toBe(404);
+    }
     expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(200); // not revoked
-    const local = await rawRequest(`${portal.origin}/_demo/state`, 'GET', { Origin: 'http://127.0.0.1:5173' });
-    expect([local.status, local.headers['access-control-allow-origin']]).toEqual([200, 'http://127.0.0.1:5173']);
+  });
+
+  it('wants its random token, refuses web pages and rebound Host names, and never sends CORS headers', async () => {
+    const { portal } = await start({ controlApi: true });
+    const other = await start({ controlApi: true });
+    expect(portal.controlToken).toMatch(/^[\w-]{32}$/);
+    expect(other.portal.controlToken).not.toBe(portal.controlToken);
+    const token = portal.controlToken!;
+    const refused: Array<[string, string, Record<string, string>]> = [
+      ['no token', 'POST', {}],
+      ['wrong token', 'POST', { [DEMO_CONTROL_TOKEN_HEADER]: `${token.slice(0, -1)}x` }],
+      ['another portal’s token', 'POST', { [DEMO_CONTROL_TOKEN_HEADER]: other.portal.controlToken! }],
+      ['a loopback web page', 'POST', { [DEMO_CONTROL_TOKEN_HEADER]: token, Origin: 'http://127.0.0.1:5173' }],
+      ['another web page', 'POST', { [DEMO_CONTROL_TOKEN_HEADER]: token, Origin: 'https://evil.example' }],
+      ['a rebound Host', 'POST', { [DEMO_CONTROL_TOKEN_HEADER]: token, Host: 'evil.example' }],
+      ['a preflight', 'OPTIONS', { Origin: 'http://127.0.0.1:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': DEMO_CONTROL_TOKEN_HEADER }],
+    ];
+    for (const [what, method, headers] of refused) {
+      const answer = await rawRequest(`${portal.origin}/_demo/revoke`, method, headers);
+      expect(answer.status, what).toBe(403);
+      expect(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-')), what).toEqual([]);
+    }
+    expect((await fetch(`${portal.webhookUrl}profile`)).status).toBe(200); // not revoked
+    const allowed = await rawRequest(`${portal.origin}/_demo/state`, 'GET', { [DEMO_CONTROL_TOKEN_HEADER]: token });
+    expect(allowed.status).toBe(200);
+    expect(Object.keys(allowed.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
 import { fakeService } from '../support/fake-service.js';
+import { bridgeSession } from '../support/web-session.js';
 
 /** Records what reached the service, so a test can prove a bad message never did. */
 function recordingService() {
@@ -15,9 +16,9 @@ function recordingService() {
   return { service: fake.service, events: fake.events, handled: fake.handled };
 }
 
-function open(url: string, origin: string): Promise<WebSocket> {
+function open(url: string, origin: string, cookie: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { origin });
+    const socket = new WebSocket(url, { origin, headers: { Cookie: cookie } });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
     socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
@@ -32,6 +33,7 @@ describe('browser-mode server', () => {
   let server: WebServer;
   let recorder: ReturnType<typeof recordingService>;
   let bridgeUrl: string;
+  let cookie: string;
   const sockets: WebSocket[] = [];
 
   beforeEach(async () => {
@@ -42,7 +44,9 @@ describe('browser-mode server', () => {
     writeFileSync(join(tmpdir(), 'outside-secret.txt'), 'secret');
     recorder = recordingService();
     server = await startWebServer({ service: recorder.service, staticDir, token: 'tok-123' });
-    bridgeUrl = `${server.origin.replace('http', 'ws')}/bridge?token=tok-123`;
+    const session = await bridgeSession(server);
+    bridgeUrl = session.url;
+    cookie = session.headers.Cookie;
   });
 
   afterEach(async () => {
@@ -51,7 +55,7 @@ describe('browser-mode server', () => {
   });
 
   it('serves the panel with a strict CSP and no-sniff headers', async () => {
-    const response = await fetch(server.url);
+    const response = await fetch(server.origin);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>panel</title>');
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -69,20 +73,22 @@ describe('browser-mode server', () => {
       const response = await fetch(`${server.origin}${path}`);
       expect(response.status, path).toBe(404);
     }
-    expect((await fetch(server.url, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(server.origin, { method: 'POST' })).status).toBe(405);
   });
 
-  it('opens the bridge only for its own origin with the right token', async () => {
-    await expect(open(bridgeUrl, 'http://evil.example')).rejects.toThrow('HTTP 403');
-    await expect(open(bridgeUrl.replace('tok-123', 'tok-124'), server.origin)).rejects.toThrow('HTTP 403');
-    await expect(open(bridgeUrl.replace(/\?.*/, ''), server.origin)).rejects.toThrow('HTTP 403');
-    const socket = await open(bridgeUrl, server.origin);
+  it('opens the bridge only for its own origin with a session cookie', async () => {
+    await expect(open(bridgeUrl, 'http://evil.example', cookie)).rejects.toThrow('HTTP 403');
+    await expect(open(bridgeUrl, server.origin, `${cookie}x`)).rejects.toThrow('HTTP 403');
+    await expect(open(bridgeUrl, server.origin, '')).rejects.toThrow('HTTP 403');
+    // The entry token itself is no key to the bridge.
+    await expect(open(`${bridgeUrl}?token=tok-123`, server.origin, '')).rejects.toThrow('HTTP 403');
+    const socket = await open(bridgeUrl, server.origin, cookie);
     sockets.push(socket);
     expect(server.clientCount).toBe(1);
   });
 
   it('answers invokes with the same id after validating them against the contract', async () => {
-    const socket = await open(bridgeUrl, server.origin);
+    const socket = await open(bridgeUrl, server.origin, cookie);
     sockets.push(socket);
     socket.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'alerts:pause', request: { until: null } }));
     const answer = await nextMessage(socket);
@@ -91,7 +97,7 @@ describe('browser-mode server', () => {
   });
 
   it('rejects a payload of the wrong shape before it reaches the service', async () => {
-    const socket = await open(bridgeUrl, server.origin);
+    const socket = await open(bridgeUrl, server.origin, cookie);
     sockets.push(socket);
     socket.send(JSON.stringify({ type: 'invoke', id: 8, channel: 'alerts:pause', request: { until: 'tomorrow' } }));
     expect(await nextMessage(socket)).toMatchObject({ id: 8, result: { ok: false, error: { code: 'invalid-payload', field: 'until' } } });
@@ -101,14 +107,14 @@ describe('browser-mode server', () => {
   });
 
   it('closes the bridge on a message it cannot even answer', async () => {
-    const socket = await open(bridgeUrl, server.origin);
+    const socket = await open(bridgeUrl, server.origin, cookie);
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     socket.send('not json at all');
     expect(await closed).toBe(1008);
   });
 
   it('pushes service events and stops when the page goes away', async () => {
-    const socket = await open(bridgeUrl, server.origin);
+    const socket = await open(bridgeUrl, server.origin, cookie);
     const pushed = nextMessage(socket);
     recorder.events.emit('focus-colleague', { id: 5 });
     expect(await pushed).toEqual({ type: 'event', channel: 'focus-colleague', payload: { id: 5 } });

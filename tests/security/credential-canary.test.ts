@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/
 import { parseCliArgs, UsageError, type WatchArgs } from '../../electron/cli/args.js';
 import { startWatch, type WatchSession } from '../../electron/cli/watch.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
+import { bridgeSession } from '../support/web-session.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoFault, DemoPortal } from '../../electron/demo/types.js';
 import { EVENT_CHANNELS } from '../../electron/shared/contract.js';
@@ -178,7 +179,8 @@ describe('the credential never leaks', () => {
     const staticDir = mkdtempSync(join(tmpdir(), 'b24-canary-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>panel</title>');
     server = await startWebServer({ service, staticDir, token: 'canary-token' });
-    const socket = new WebSocket(`${server.origin.replace('http', 'ws')}/bridge?token=canary-token`, { origin: server.origin });
+    const session = await bridgeSession(server);
+    const socket = new WebSocket(session.url, { origin: session.origin, headers: session.headers });
     const frames: string[] = [];
     socket.on('message', (data) => frames.push(data.toString()));
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));

@@ -13,6 +13,7 @@ import { DISPLAY_NAME_MAX_GRAPHEMES } from '../../electron/shared/display-text.j
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../electron/shared/settings/schema.js';
 import { fakeService } from '../support/fake-service.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
+import { bridgeSession } from '../support/web-session.js';
 import { guardedHandler } from '../../electron/main/ipc.js';
 import { nodeFileOps, prepareSettingsFile } from '../../electron/main/store-files.js';
 import { REQUEST_CHANNELS, SnapshotSchema, type RequestChannel } from '../../electron/shared/contract.js';
@@ -233,6 +234,7 @@ describe('webhook URLs are refused with a clear message that never repeats them'
 
 describe('WebSocket bridge messages of the wrong shape never reach the service', () => {
   let server: WebServer;
+  let session: Awaited<ReturnType<typeof bridgeSession>>;
   const fake = fakeService({}, () => ({ ok: false, error: { code: 'not-connected', message: 'test double', field: null } }));
   const { service, handled } = fake;
 
@@ -241,13 +243,14 @@ describe('WebSocket bridge messages of the wrong shape never reach the service',
     const staticDir = mkdtempSync(join(tmpdir(), 'b24-hostile-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
     server = await startWebServer({ service, staticDir, token: 't0k' });
+    session = await bridgeSession(server);
     handled.length = 0; // only what a page sends counts
   });
   afterAll(() => server.close());
 
   const open = (): Promise<WebSocket> =>
     new Promise((resolve, reject) => {
-      const socket = new WebSocket(`${server.origin.replace('http', 'ws')}/bridge?token=t0k`, { origin: server.origin });
+      const socket = new WebSocket(session.url, { origin: session.origin, headers: session.headers });
       socket.once('open', () => resolve(socket)).once('error', reject);
     });
 

@@ -16,6 +16,9 @@ import { ServerMessageSchema, type ClientMessage } from '$shared/ws-protocol.js'
  * keeps saying it, instead of showing a star as set and taking it back when a reconnect attempt
  * fails), and those in flight when it drops fail with 'disconnected' rather than hanging. Payload validation is
  * validatingBridge's job, so this file only checks the envelope.
+ * A socket refused by a server that is up but does not know this page's session (it was
+ * restarted: sessions live in its memory) is final: reconnecting could never work, so the
+ * bridge stops and says so (onSessionEnded) instead of "reconnecting" forever.
  */
 export interface SocketLike {
   readonly readyState: number;
@@ -32,6 +35,13 @@ export interface WsBridgeOptions {
   /** Called after a lost connection is re-established: the panel re-reads the session. */
   readonly onReconnect?: () => void;
   readonly onStatus?: (connected: boolean) => void;
+  /**
+   * Asked after a socket closes: whether the server is up and knows this page's session.
+   * 'unknown' ends the bridge (see onSessionEnded). Without it the bridge always reconnects.
+   */
+  readonly probeSession?: () => Promise<SessionProbe>;
+  /** The server no longer knows this page (restarted): the user must open its address again. */
+  readonly onSessionEnded?: () => void;
   readonly minDelayMs?: number;
   readonly maxDelayMs?: number;
   readonly setTimer?: (callback: () => void, ms: number) => unknown;
@@ -40,6 +50,8 @@ export interface WsBridgeOptions {
 export interface WsBridge extends PresenceBridge {
   close(): void;
 }
+
+export type SessionProbe = 'known' | 'unknown' | 'unreachable';
 
 const OPEN = 1;
 
@@ -53,6 +65,7 @@ export function createWsBridge(url: string, options: WsBridgeOptions): WsBridge 
   let socket: SocketLike | null = null;
   let everOpened = false;
   let closed = false;
+  let ended = false;
   let delay = options.minDelayMs ?? 500;
   const setTimer = options.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
 
@@ -85,8 +98,25 @@ export function createWsBridge(url: string, options: WsBridgeOptions): WsBridge 
         settle({ ok: false, error: { code: 'disconnected', message: 'The connection to B24 Presence was lost.', field: null } });
       }
       if (closed) return;
-      setTimer(connect, delay);
+      const wait = delay;
       delay = Math.min(delay * 2, options.maxDelayMs ?? 15_000);
+      if (!options.probeSession) {
+        setTimer(connect, wait);
+        return;
+      }
+      void options.probeSession().then(
+        (probe) => {
+          if (closed) return;
+          if (probe === 'unknown') {
+            ended = true;
+            closed = true;
+            options.onSessionEnded?.();
+          } else {
+            setTimer(connect, wait);
+          }
+        },
+        () => setTimer(connect, wait),
+      );
     };
   };
 
@@ -118,7 +148,9 @@ export function createWsBridge(url: string, options: WsBridgeOptions): WsBridge 
       const message: ClientMessage = { type: 'invoke', id, channel, request };
       const text = JSON.stringify(message);
       return new Promise((resolve) => {
-        if (closed) {
+        if (ended) {
+          resolve({ ok: false, error: { code: 'host-unreachable', message: 'B24 Presence was restarted: open the address it printed again.', field: null } });
+        } else if (closed) {
           resolve({ ok: false, error: { code: 'disconnected', message: 'The bridge is closed.', field: null } });
           return;
         }

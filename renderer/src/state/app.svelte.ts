@@ -96,6 +96,8 @@ export class AppState {
   settingsRequests = $state(0);
   /** False while browser mode's socket to its server is down (reconnecting). */
   hostReachable = $state(true);
+  /** Browser mode's server was restarted and no longer knows this tab: only its printed address lets it in again. */
+  hostSessionEnded = $state(false);
   /** Show the connect form over a connected panel (after "Reconnect"). */
   reconnecting = $state(false);
 

@@ -3,7 +3,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { PresenceBridge } from '../../../electron/shared/contract.js';
 import { DEFAULT_SETTINGS } from '../../../electron/shared/settings/schema.js';
 import { validatingBridge } from '../../../renderer/src/lib/validating-bridge.js';
-import { createWsBridge, type SocketLike } from '../../../renderer/src/lib/ws-bridge.js';
+import { createWsBridge, type SessionProbe, type SocketLike } from '../../../renderer/src/lib/ws-bridge.js';
 import { WS_PATH } from '../../../electron/shared/ws-protocol.js';
 
 const HEALTH = { state: 'ok', since: 1, until: null, lastSuccessAt: 1, code: null, message: null };
@@ -136,5 +136,33 @@ describe('WebSocket bridge', () => {
     sockets[1]!.onopen?.({});
     expect(sockets[1]!.sent).toEqual([]);
     bridge.close();
+  });
+
+  it('keeps reconnecting while the server is away, and stops, saying so, once a server up does not know the page', async () => {
+    const sockets: SocketLike[] = [];
+    const reconnects: Array<() => void> = [];
+    const probes: SessionProbe[] = ['unreachable', 'known', 'unknown'];
+    let ended = 0;
+    const bridge = createWsBridge('ws://127.0.0.1:1/bridge', {
+      createSocket: () => {
+        const socket = { readyState: 0, send: () => undefined, close: () => undefined } as unknown as SocketLike;
+        sockets.push(socket);
+        return socket;
+      },
+      setTimer: (callback) => reconnects.push(callback),
+      probeSession: () => Promise.resolve(probes.shift()!),
+      onSessionEnded: () => ended++,
+    });
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      sockets.at(-1)!.onclose?.({});
+      await vi.waitFor(() => expect(reconnects).toHaveLength(attempt));
+      reconnects.at(-1)!();
+    }
+    // The third refusal comes from a server that is up and knows no session: a restart.
+    sockets.at(-1)!.onclose?.({});
+    await vi.waitFor(() => expect(ended).toBe(1));
+    expect(reconnects).toHaveLength(2);
+    expect(sockets).toHaveLength(3);
+    expect(await bridge.invoke('poll:refresh', null)).toMatchObject({ ok: false, error: { code: 'host-unreachable', message: expect.stringContaining('restarted') } });
   });
 });
