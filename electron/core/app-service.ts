@@ -23,6 +23,7 @@ import {
   type RequestOf,
   type ResponseOf,
   type Result,
+  type RevisedSettings,
 } from '../shared/contract.js';
 
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -37,6 +38,9 @@ export function createAppService(options: AppServiceOptions): AppService {
   const log = options.log ?? (() => undefined);
   const events = new Emitter<ServiceEvents>((error) => log(`listener failed: ${errorMessage(error)}`));
   let settings = options.settings.load();
+  /** Counts the changes of `settings`: the panel orders the answers and events that carry them by it. */
+  let revision = 0;
+  const revised = (): RevisedSettings => ({ ...settings, revision });
 
   /** Who went away or offline lately, newest first: the tray offers "tell me when back" for them. */
   let recent: Array<{ readonly id: number; readonly name: string }> = [];
@@ -63,15 +67,17 @@ export function createAppService(options: AppServiceOptions): AppService {
 
   const emitSummary = (): void => events.emit('summary', summary());
 
-  function saveSettings(next: Settings): Settings {
+  function saveSettings(next: Settings): RevisedSettings {
     settings = next;
+    revision += 1;
     options.settings.save(next);
-    events.emit('settings', next);
+    const sent = revised();
+    events.emit('settings', sent);
     emitSummary();
-    return next;
+    return sent;
   }
 
-  function updateSettings(update: SettingsUpdate): Settings {
+  function updateSettings(update: SettingsUpdate): RevisedSettings {
     try {
       return saveSettings(applySettingsUpdate(settings, update));
     } catch (error) {
@@ -106,7 +112,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       host: options.host,
       platform: options.platform,
       connection: connection.info(),
-      settings,
+      settings: revised(),
       health: connection.health(),
       snapshot: connection.snapshot(),
       reports: connection.reports(),
@@ -173,7 +179,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     'notify-once:set': async ({ id, on }) => {
       const person = connection.snapshot()?.colleagues.find((colleague) => colleague.id === id);
       // Asked about someone available right now: say so instead of waiting.
-      if (on && (person?.presence === 'online' || person?.presence === 'mobile')) return { settings, already: true };
+      if (on && (person?.presence === 'online' || person?.presence === 'mobile')) return { settings: revised(), already: true };
       return { settings: updateSettings(notifyOnceEdit(settings, id, on, clock.now())), already: false };
     },
     'people:search': async ({ query }) => {

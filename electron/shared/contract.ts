@@ -125,13 +125,22 @@ export const ConnectionInfoSchema = z.object({
 });
 export type ConnectionInfo = z.infer<typeof ConnectionInfoSchema>;
 
+/**
+ * Settings as the service hands them to the panel: as an answer and again as the `settings`
+ * event, so one change arrives twice. `revision` counts the service's changes; the panel drops
+ * whatever is older than what it has (and so never shows a quick second change undone). Absent
+ * only from hosts that do not count (tests' fakes): such a value is taken as it comes.
+ */
+export const RevisedSettingsSchema = SettingsSchema.extend({ revision: z.number().int().nonnegative().optional() });
+export type RevisedSettings = z.infer<typeof RevisedSettingsSchema>;
+
 export const SessionStateSchema = z.object({
   appVersion: z.string(),
   /** 'desktop' in Electron, 'browser' in browser mode. */
   host: z.enum(['desktop', 'browser']),
   platform: z.string(),
   connection: ConnectionInfoSchema,
-  settings: SettingsSchema,
+  settings: RevisedSettingsSchema,
   health: HealthSchema,
   snapshot: SnapshotSchema.nullable(),
   /** What the connected portal really reports (current portals: none of it). */
@@ -184,7 +193,7 @@ export const requestChannels = {
   'session:get': { request: Nothing, response: SessionStateSchema },
   /** After a gap in patch sequence numbers, the renderer asks for the whole picture again. */
   'snapshot:get': { request: Nothing, response: SnapshotSchema.nullable() },
-  'settings:update': { request: SettingsUpdateSchema, response: SettingsSchema },
+  'settings:update': { request: SettingsUpdateSchema, response: RevisedSettingsSchema },
   'connection:test': { request: WebhookInput, response: ConnectionTestResultSchema },
   'connection:connect': {
     request: z.discriminatedUnion('kind', [
@@ -196,12 +205,12 @@ export const requestChannels = {
   'connection:disconnect': { request: Nothing, response: ConnectionInfoSchema },
   'poll:refresh': { request: Nothing, response: Nothing },
   /** until: epoch ms, or null to resume alerts now. */
-  'alerts:pause': { request: z.object({ until: EpochMs.nullable() }), response: SettingsSchema },
+  'alerts:pause': { request: z.object({ until: EpochMs.nullable() }), response: RevisedSettingsSchema },
   'colleague:set-rule': {
     request: z.object({ id: Id, rule: z.enum(['default', 'starred', 'muted']) }),
-    response: SettingsSchema,
+    response: RevisedSettingsSchema,
   },
-  'watch:set': { request: z.object({ ids: z.array(Id).max(500) }), response: SettingsSchema },
+  'watch:set': { request: z.object({ ids: z.array(Id).max(500) }), response: RevisedSettingsSchema },
   /**
    * The desktop opens the chat itself (allowlisted openExternal) and answers opened: true;
    * browser mode answers opened: false and the panel opens the URL in a new tab.
@@ -227,7 +236,7 @@ export const requestChannels = {
    */
   'notify-once:set': {
     request: z.object({ id: Id, on: z.boolean() }),
-    response: z.object({ settings: SettingsSchema, already: z.boolean() }),
+    response: z.object({ settings: RevisedSettingsSchema, already: z.boolean() }),
   },
   /**
    * "Also watch" by name: people whose name, position or department has a word starting with
@@ -248,7 +257,7 @@ export const eventChannels = {
   /** What the portal really reports changed (learnt from its answers, or a new connection). */
   reports: PortalReportsSchema,
   alert: AlertIntentSchema,
-  settings: SettingsSchema,
+  settings: RevisedSettingsSchema,
   connection: ConnectionInfoSchema,
   /** A notification was clicked: show this person. */
   'focus-colleague': z.object({ id: Id }),

@@ -448,6 +448,33 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
     await finish(panel);
   });
 
+  it('never shows a quick second change undone while the answer to the first is on its way (issue 20)', async () => {
+    const panel = await open();
+    const { page } = panel;
+    await page.getByTestId('open-settings').click();
+    const away = page.getByLabel('is back from away');
+    const offline = page.getByLabel('goes offline');
+    expect([await away.isChecked(), await offline.isChecked()]).toEqual([false, false]);
+    // The host handles each change at once and pushes its settings event; the answers arrive later.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as FakeWindow & { __seen: string[] };
+      w.__seen = [];
+      const box = (label: string): boolean =>
+        Array.from(document.querySelectorAll('label')).some((l) => (l.textContent ?? '').includes(label) && l.querySelector('input')?.checked === true);
+      w.__fake.answerDelayMs = 300;
+      w.__fake.afterDelivery = () => w.__seen.push(`${box('is back from away') ? 'A' : '-'}${box('goes offline') ? 'B' : '-'}`);
+    });
+    await away.check();
+    await offline.check();
+    await expect.poll(() => calls(page, 'settings:update')).toHaveLength(2);
+    // Two events and two answers have reached the panel.
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen.length)).toBe(4);
+    const seen = await page.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);
+    expect(seen.slice(1)).toEqual(['AB', 'AB', 'AB']);
+    expect([await away.isChecked(), await offline.isChecked()]).toEqual([true, true]);
+    await finish(panel);
+  });
+
   it('shows health problems, the weak-storage warning, alerts and notification focus', async () => {
     const panel = await open({ weakSecretStorage: true });
     const { page } = panel;

@@ -100,6 +100,20 @@ describe('app service', () => {
     expect(saved.ui).toMatchObject({ theme: 'dark', language: 'system' });
   });
 
+  it('counts its settings changes: each answer carries the revision of its own settings event, and the session the latest', async () => {
+    const { service, events } = await setup();
+    const start = value(await service.handle('session:get', null)).settings.revision ?? -1;
+    const first = value(await service.handle('settings:update', { ui: { theme: 'dark' } }));
+    const second = value(await service.handle('colleague:set-rule', { id: 5, rule: 'starred' }));
+    const sent = events.filter((event) => event.channel === 'settings').map((event) => event.payload as { revision?: number });
+    expect(sent.map((settings) => settings.revision)).toEqual([first.revision, second.revision]);
+    expect(first.revision).toBeGreaterThan(start);
+    expect(second.revision).toBeGreaterThan(first.revision ?? Infinity);
+    expect(value(await service.handle('session:get', null)).settings).toEqual(second);
+    // The revision is the service's word to the panel, not part of the stored settings.
+    expect(service.settings()).not.toHaveProperty('revision');
+  });
+
   it('keeps star and mute rules, the watch list and the alert pause', async () => {
     const { service } = await setup();
     value(await service.handle('colleague:set-rule', { id: 5, rule: 'starred' }));

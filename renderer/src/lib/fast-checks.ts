@@ -200,7 +200,7 @@ export const isConnectionInfo = object({
 });
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isHhmm: Check = (v) => typeof v === 'string' && hhmm.test(v);
-export const isSettings = object({
+const SETTINGS_SHAPE = {
   version: oneOf(3),
   connection: union('kind', {
     none: object({ kind: str }),
@@ -227,13 +227,16 @@ export const isSettings = object({
     startAtLogin: bool,
     startMinimized: bool,
   }),
-});
+};
+export const isSettings = object(SETTINGS_SHAPE);
+/** Settings as the service sends them, with their revision (contract.ts, RevisedSettingsSchema). */
+export const isRevisedSettings = object(SETTINGS_SHAPE, { revision: int(0) });
 export const isSession = object({
   appVersion: str,
   host: oneOf('desktop', 'browser'),
   platform: str,
   connection: isConnectionInfo,
-  settings: isSettings,
+  settings: isRevisedSettings,
   health: isHealth,
   snapshot: nullable(isSnapshot),
   reports: isReports,
@@ -253,16 +256,16 @@ export const isDigest = object({ since: epoch, until: epoch, arrived: array(id),
 export const fastResponses: Readonly<Record<string, Check>> = {
   'session:get': isSession,
   'snapshot:get': nullable(isSnapshot),
-  'settings:update': isSettings,
-  'alerts:pause': isSettings,
-  'colleague:set-rule': isSettings,
-  'watch:set': isSettings,
+  'settings:update': isRevisedSettings,
+  'alerts:pause': isRevisedSettings,
+  'colleague:set-rule': isRevisedSettings,
+  'watch:set': isRevisedSettings,
   'connection:disconnect': isConnectionInfo,
   'connection:connect': isConnectionInfo,
   'poll:refresh': (v) => v === null,
   'history:forget': (v) => v === null,
   'departments:get': array(object({ id: int(), name: str })),
-  'notify-once:set': object({ settings: isSettings, already: bool }),
+  'notify-once:set': object({ settings: isRevisedSettings, already: bool }),
   'timeline:get': object({ at: epoch, segments: array(object({ from: epoch, to: epoch, state: oneOf('online', 'idle', 'offline', 'unknown') }), 20_000) }),
   'people:search': object({ people: array(object({ id, name: str, position: str }), 50) }),
 };
@@ -274,7 +277,7 @@ export const fastEvents: Readonly<Record<string, Check>> = {
   health: isHealth,
   reports: isReports,
   alert: isAlert,
-  settings: isSettings,
+  settings: isRevisedSettings,
   connection: isConnectionInfo,
   'focus-colleague': object({ id }),
   'open-settings': (v) => v === null,

@@ -6,6 +6,8 @@ import type {
   EventOf,
   PresenceBridge,
   RequestError,
+  Result,
+  RevisedSettings,
   SessionState,
 } from '$shared/contract.js';
 import {
@@ -22,6 +24,7 @@ import {
 import { DEFAULT_SETTINGS } from '$shared/settings/defaults.js';
 import type { Settings, SettingsUpdate } from '$shared/settings/schema.js';
 import { applySettingsUpdate } from '../lib/settings-update.js';
+import { SettingsSync, type SettingsEdit } from '../lib/settings-sync.js';
 import { applyPatch, PatchMismatchError, SequenceGapError } from '$shared/snapshot/diff.js';
 import { ruleOf, withRule } from '$shared/settings/rules.js';
 import { notifyOnceEdit } from '$shared/settings/edits.js';
@@ -104,6 +107,8 @@ export class AppState {
   readonly colleagues: readonly Colleague[] = $derived(this.snapshot?.colleagues ?? []);
 
   private unsubscribers: Array<() => void> = [];
+  /** Orders the host's settings and the panel's changes still on their way (lib/settings-sync.ts). */
+  private readonly settingsSync = new SettingsSync(DEFAULT_SETTINGS);
   private resyncing = false;
   /** A `reports` event arrived while session:get was on its way: it is at least as new. */
   private reportsEventSeen = false;
@@ -131,7 +136,7 @@ export class AppState {
       this.reportsEventSeen = true;
       this.reports = reports;
     });
-    this.listen('settings', (settings) => (this.settings = settings));
+    this.listen('settings', (settings) => this.receiveSettings(settings));
     this.listen('connection', (connection) => this.onConnection(connection));
     this.listen('alert', (alert) => this.onAlert(alert));
     this.listen('focus-colleague', ({ id }) => this.focus(id));
@@ -164,7 +169,8 @@ export class AppState {
     this.appVersion = session.appVersion;
     this.connection = session.connection;
     this.servedForOrigin ??= session.connection.portalOrigin;
-    this.settings = session.settings;
+    this.settingsSync.reset(session.settings);
+    this.settings = this.settingsSync.settings;
     this.health = session.health;
     if (!this.reportsEventSeen) this.reports = session.reports;
     // An event may have brought a newer snapshot while session:get was on its way.
@@ -241,8 +247,11 @@ export class AppState {
     this.lastAlert = alert;
     // The one alert of a notify-once request: the bell goes at once (the settings event follows).
     if (alert.kind === 'notify-once') {
-      const requests = this.settings.notifyOnce.filter((request) => !alert.userIds.includes(request.id));
-      if (requests.length !== this.settings.notifyOnce.length) this.settings = { ...this.settings, notifyOnce: requests };
+      this.settingsSync.amend((settings) => {
+        const requests = settings.notifyOnce.filter((request) => !alert.userIds.includes(request.id));
+        return requests.length === settings.notifyOnce.length ? settings : { ...settings, notifyOnce: requests };
+      });
+      this.settings = this.settingsSync.settings;
     }
   }
 
@@ -271,15 +280,16 @@ export class AppState {
    * and goes back if the host refuses, or if the person is available already (then it says so).
    */
   async setNotifyOnce(id: number, on: boolean): Promise<void> {
-    const before = this.settings;
-    this.settings = applySettingsUpdate(before, notifyOnceEdit(before, id, on, Date.now()));
-    const answer = await this.bridge.invoke('notify-once:set', { id, on });
+    const since = Date.now();
+    const answer = await this.change(
+      (settings) => applySettingsUpdate(settings, notifyOnceEdit(settings, id, on, since)),
+      () => this.bridge.invoke('notify-once:set', { id, on }),
+      (value) => value.settings,
+    );
     if (!answer.ok) {
-      this.settings = before;
       this.failed(on ? 'notifyOnce' : 'notifyOnceOff', id, answer.error, () => this.setNotifyOnce(id, on));
       return;
     }
-    this.settings = answer.value.settings;
     if (answer.value.already) this.availableNow = { id, nonce: ++this.focusNonce };
   }
 
@@ -302,15 +312,13 @@ export class AppState {
    * back and the notice says which star was not saved, until dismissed or retried.
    */
   async setRule(id: number, rule: ColleagueRule): Promise<void> {
-    const before = this.settings;
-    const previous = ruleOf(before.rules, id);
-    this.settings = { ...before, rules: withRule(before.rules, id, rule) };
-    const answer = await this.bridge.invoke('colleague:set-rule', { id, rule });
-    if (answer.ok) {
-      this.settings = answer.value;
-      return;
-    }
-    this.settings = before;
+    const previous = ruleOf(this.settings.rules, id);
+    const answer = await this.change(
+      (settings) => ({ ...settings, rules: withRule(settings.rules, id, rule) }),
+      () => this.bridge.invoke('colleague:set-rule', { id, rule }),
+      (settings) => settings,
+    );
+    if (answer.ok) return;
     const kind: FailedActionKind = rule === 'starred' ? 'starred' : rule === 'muted' ? 'muted' : previous === 'muted' ? 'unmuted' : 'unstarred';
     this.failed(kind, id, answer.error, () => this.setRule(id, rule));
   }
@@ -340,30 +348,46 @@ export class AppState {
   /**
    * Optimistic, with the host's own merge: the form shows the change at once, and a second
    * change made before the first is answered builds on it instead of on stale settings
-   * (toggling two alert kinds quickly must keep both). Goes back if the host refuses.
+   * (toggling two alert kinds quickly must keep both). The first change's answer and event
+   * arrive while the second is on its way: SettingsSync keeps the second shown on top of them,
+   * and drops whatever is older than what the panel has, so nothing is shown undone and redone.
+   * Goes back if the host refuses (an invalid change is not shown: the host says why, next to the field).
    */
   async updateSettings(update: SettingsUpdate): Promise<RequestError | null> {
-    const before = this.settings;
-    let optimistic: Settings | null = null;
+    const answer = await this.change(
+      (settings) => applySettingsUpdate(settings, update),
+      () => this.bridge.invoke('settings:update', update),
+      (settings) => settings,
+    );
+    return answer.ok ? null : answer.error;
+  }
+
+  /** Settings from the host, unless older than what the panel has. */
+  private receiveSettings(settings: RevisedSettings): void {
+    if (this.settingsSync.receive(settings)) this.settings = this.settingsSync.settings;
+  }
+
+  /**
+   * Shows `edit` at once and runs the request; its answer's settings are taken before the edit
+   * is taken back out, in one step, so no render sees the settings without either.
+   */
+  private async change<T>(edit: SettingsEdit, request: () => Promise<Result<T>>, settingsOf: (value: T) => RevisedSettings): Promise<Result<T>> {
+    const token = this.settingsSync.begin(edit);
+    this.settings = this.settingsSync.settings;
     try {
-      optimistic = applySettingsUpdate(before, update);
-      this.settings = optimistic;
-    } catch {
-      // Invalid: the host refuses it with the field and the reason, shown next to the field.
+      const answer = await request();
+      if (answer.ok) this.settingsSync.receive(settingsOf(answer.value));
+      return answer;
+    } finally {
+      this.settingsSync.end(token);
+      this.settings = this.settingsSync.settings;
     }
-    const answer = await this.bridge.invoke('settings:update', update);
-    if (!answer.ok) {
-      if (optimistic !== null && this.settings === optimistic) this.settings = before;
-      return answer.error;
-    }
-    this.settings = answer.value;
-    return null;
   }
 
   async setWatchIds(ids: number[]): Promise<RequestError | null> {
     const answer = await this.bridge.invoke('watch:set', { ids });
     if (!answer.ok) return answer.error;
-    this.settings = answer.value;
+    this.receiveSettings(answer.value);
     return null;
   }
 
@@ -380,7 +404,7 @@ export class AppState {
   async pauseAlerts(until: number | null): Promise<RequestError | null> {
     const answer = await this.bridge.invoke('alerts:pause', { until });
     if (!answer.ok) return answer.error;
-    this.settings = answer.value;
+    this.receiveSettings(answer.value);
     return null;
   }
 

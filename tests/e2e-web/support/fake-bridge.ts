@@ -35,6 +35,7 @@ export interface FakeControl {
   readonly opened: string[];
   readonly csp: string[];
   snapshot: { seq: number; at: number; colleagues: Array<Record<string, unknown>> } | null;
+  /** Settings as the host holds them; every assignment counts one revision, as app-service.ts does. */
   settings: Record<string, unknown>;
   /** Applies field changes to people, bumps seq and (unless emit is false) pushes the patch; returns it. */
   change(changes: Array<{ id: number; fields: Record<string, unknown> }>, emit?: boolean): unknown;
@@ -50,6 +51,13 @@ export interface FakeControl {
   becomePortal(kind: 'current' | 'legacy', emit?: boolean): void;
   /** How long every answer takes, as a slow host would (default 0). */
   latencyMs: number;
+  /**
+   * issue 20: how long answers travel after the host handled the request at once (and pushed
+   * the events it causes), as a busy bridge would deliver them (default 0).
+   */
+  answerDelayMs: number;
+  /** issue 20: called after each answer and event has reached the panel and the panel has updated. */
+  afterDelivery: (() => void) | null;
   /** Answer the next call on `channel` with this error. */
   failNext(channel: string, error: { code: string; message: string; field: string | null }): void;
   /** issue 12: what `timeline:get` answers for a person (default: a made-up week, see `weekOf`). */
@@ -153,15 +161,31 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
   let health: Record<string, unknown> = options.connection === 'demo' ? okHealth() : { state: 'connecting', since: start, until: null, lastSuccessAt: null, code: null, message: null };
   const failures = new Map<string, { code: string; message: string; field: string | null }>();
 
+  let revision = 0;
+  let settingsNow: Record<string, unknown> = { ...options.settings, connection: { kind: options.connection }, revision };
+  const delivered = (): void => {
+    // After the panel's own (microtask) update: what it shows once this message is in.
+    setTimeout(() => control.afterDelivery?.(), 0);
+  };
+
   const control: FakeControl = {
     calls: [],
     opened: [],
     csp: [],
     latencyMs: 0,
+    answerDelayMs: 0,
+    afterDelivery: null,
     snapshot: options.connection === 'demo' ? { seq: 1, at: start - 20_000, colleagues: makeTeam(options.teamSize) } : null,
-    settings: { ...options.settings, connection: { kind: options.connection } } as Record<string, unknown>,
+    get settings(): Record<string, unknown> {
+      return settingsNow;
+    },
+    set settings(value: Record<string, unknown>) {
+      revision += 1;
+      settingsNow = { ...value, revision };
+    },
     emit(channel, payload) {
       for (const listener of listeners.get(channel) ?? []) listener(payload);
+      delivered();
     },
     change(changes, emit = true) {
       const snapshot = control.snapshot;
@@ -373,7 +397,10 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       // A slow host handles the request (and pushes what it causes) only after the delay.
       const query = channel === 'people:search' ? String((request as { query?: unknown } | null)?.query ?? '') : '';
       const latency = control.searchLatency[query] ?? control.latencyMs;
-      return latency > 0 ? new Promise((resolve) => setTimeout(() => resolve(handle()), latency)) : Promise.resolve(handle());
+      const answered = latency > 0 ? new Promise((resolve) => setTimeout(() => resolve(handle()), latency)) : Promise.resolve(handle());
+      const travel = control.answerDelayMs;
+      if (travel <= 0) return answered;
+      return answered.then((answer) => new Promise((resolve) => setTimeout(() => (resolve(answer), delivered()), travel)));
     },
     on(channel: string, listener: (payload: unknown) => void): () => void {
       const set = listeners.get(channel) ?? new Set<(payload: unknown) => void>();
