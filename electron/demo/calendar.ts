@@ -3,7 +3,7 @@ import type { Person } from './person.js';
 import { DAY_MS, MINUTE_MS, PORTAL_TIME_ZONE, portalDate } from './portal-time.js';
 import { chance, createRng, deriveSeed, pickWeighted, randInt, weightedTable, type Rng } from './random.js';
 import type { Team } from './team.js';
-import type { DemoAccessibility, DemoCalendarEntry, DemoCalendarEntryInput, DemoImportance } from './types.js';
+import { DEMO_CALENDAR_ROLES, type DemoAccessibility, type DemoCalendarEntry, type DemoCalendarEntryInput, type DemoCalendarRole, type DemoImportance } from './types.js';
 import { addDays, dateParts, dayNumber, isKnownZone, zonedDate, zonedInstant, zonedMidnight } from './zoned-time.js';
 
 /**
@@ -37,8 +37,8 @@ const TRIP_ID_BASE = 60_000;
 const ALL_DAY_ID_BASE = 70_000;
 const ANCHOR_ID_BASE = 100_000;
 
-export const ANCHOR_ROLES = ['meeting-now', 'back-to-back', 'overlapping', 'tentative-now', 'meeting-soon', 'all-day', 'business-trip'] as const;
-export type AnchorRole = (typeof ANCHOR_ROLES)[number];
+export const ANCHOR_ROLES = DEMO_CALENDAR_ROLES;
+export type AnchorRole = DemoCalendarRole;
 
 const MEETINGS_PER_DAY = weightedTable({ '0': 2, '1': 3, '2': 3, '3': 2 });
 const ACCESSIBILITY = weightedTable<DemoAccessibility>({ busy: 80, quest: 14, free: 6, absent: 0 });
@@ -287,8 +287,9 @@ export class CalendarBook {
   }
 }
 
+/** 0 = Sunday; 1970-01-01 was a Thursday. */
 function weekdayOf(day: string): number {
-  return new Date(`${day}T12:00:00Z`).getUTCDay();
+  return (dayNumber(day) + 4) % 7;
 }
 
 function firstWeekday(day: string): string {

@@ -67,7 +67,7 @@ export class ControlHttp {
     const key = `${method} ${resource}${id === undefined ? '' : '/:id'}${action === undefined ? '' : `/${action}`}`;
     switch (key) {
       case 'GET state':
-        return { ownerId: control.ownerId, teamIds: control.teamIds(), legacy: control.legacy, dateFormat: control.dateFormat, scopes: control.scopes };
+        return { ownerId: control.ownerId, teamIds: control.teamIds(), legacy: control.legacy, dateFormat: control.dateFormat, scopes: control.scopes, calendarRoles: control.calendarRoles() };
       case 'POST scopes':
         control.setScopes(scopesBody.parse(parseJson(body)).scopes);
         return { ok: true };

@@ -15,7 +15,7 @@ import {
   type Person,
 } from './person.js';
 import { MINUTE_MS, PORTAL_OFFSET_MINUTES, portalDate, portalDateStart } from './portal-time.js';
-import { CalendarBook } from './calendar.js';
+import { CalendarBook, type AnchorRole } from './calendar.js';
 import { calendarView, messengerPresence } from './oracle.js';
 import { OperatingBudget } from './rate-limit.js';
 import { DEFAULT_DATE_FORMAT, DEMO_DATE_FORMATS, type DemoDateFormat } from './site-format.js';
@@ -225,6 +225,12 @@ export class PortalState implements DemoControl {
 
   setScopes(scopes: readonly DemoScope[]): void {
     this.currentScopes = [...new Set(scopesSchema.parse(scopes))];
+  }
+
+  calendarRoles(): Partial<Record<AnchorRole, number>> {
+    const roles: Partial<Record<AnchorRole, number>> = {};
+    for (const [id, role] of this.calendars.anchoredRoles()) if (this.team.get(id)) roles[role] = id;
+    return roles;
   }
 
   timeZone(id: number): string | null {

@@ -97,6 +97,10 @@ export type DemoCalendarEntryInput =
   | { readonly type: 'absence'; readonly id?: number; readonly firstDay: string; readonly lastDay: string }
   | { readonly type: 'absence'; readonly id?: number; readonly from: number; readonly until: number };
 
+/** Calendar roles anchored to the portal's start (see calendar.ts). */
+export const DEMO_CALENDAR_ROLES = ['meeting-now', 'back-to-back', 'overlapping', 'tentative-now', 'meeting-soon', 'all-day', 'business-trip'] as const;
+export type DemoCalendarRole = (typeof DEMO_CALENDAR_ROLES)[number];
+
 /** What a calendar says of a person at a moment (strongest first: out-of-office > meeting > tentative). */
 export type DemoCalendarKind = 'out-of-office' | 'meeting' | 'tentative';
 export interface DemoBusyBlock {
@@ -243,6 +247,12 @@ export interface DemoControl {
   readonly scopes: readonly DemoScope[];
   /** Changes the webhook's scopes (as if it were edited): from the next request on. */
   setScopes(scopes: readonly DemoScope[]): void;
+  /**
+   * Who plays each calendar role anchored to the portal's start (repeated daily from it):
+   * 'meeting-now', 'back-to-back', 'overlapping', 'tentative-now', 'meeting-soon', 'all-day',
+   * 'business-trip'. A team smaller than seven leaves some roles out.
+   */
+  calendarRoles(): Partial<Record<DemoCalendarRole, number>>;
   /** The person's TIME_ZONE ('' = portal default), or null for an unknown id. */
   timeZone(id: number): string | null;
   /** Replaces the person's whole calendar (generated meetings and absences) with these entries; leaves stay. */

@@ -47,7 +47,28 @@ export function isKnownZone(zone: string): boolean {
   }
 }
 
+/**
+ * Intl is slow next to the thousands of entries a big team's answer holds, and a team's
+ * entries share a few zones and a grid of times: both conversions are memoised (bounded).
+ */
+const CACHE_LIMIT = 100_000;
+const wallCache = new Map<string, WallTime>();
+const instantCache = new Map<string, number>();
+
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
 export function wallTime(epochMs: number, zone: string): WallTime {
+  return remember(wallCache, `${zone}|${Math.floor(epochMs / 1000)}`, () => computeWallTime(epochMs, zone));
+}
+
+function computeWallTime(epochMs: number, zone: string): WallTime {
   const parts: Record<string, string> = {};
   for (const part of formatter(zone).formatToParts(new Date(Math.floor(epochMs / 1000) * 1000))) parts[part.type] = part.value;
   return {
@@ -73,6 +94,10 @@ export function zoneOffsetSeconds(epochMs: number, zone: string): number {
  * fall-back hour it takes the earlier of the two.
  */
 export function zonedInstant(zone: string, year: number, month: number, day: number, minuteOfDay = 0): number {
+  return remember(instantCache, `${zone}|${year}|${month}|${day}|${minuteOfDay}`, () => computeZonedInstant(zone, year, month, day, minuteOfDay));
+}
+
+function computeZonedInstant(zone: string, year: number, month: number, day: number, minuteOfDay: number): number {
   const asUtc = Date.UTC(year, month - 1, day, 0, minuteOfDay);
   const first = asUtc - zoneOffsetSeconds(asUtc, zone) * 1000;
   const instant = asUtc - zoneOffsetSeconds(first, zone) * 1000;
@@ -93,6 +118,11 @@ export function isoDate(year: number, month: number, day: number): string {
 
 /** `YYYY-MM-DD` → [year, month, day]; throws on anything that is not a real date. */
 export function dateParts(date: string): [number, number, number] {
+  return remember(datePartsCache, date, () => computeDateParts(date));
+}
+const datePartsCache = new Map<string, [number, number, number]>();
+
+function computeDateParts(date: string): [number, number, number] {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new Error(`Expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
   const parts: [number, number, number] = [Number(match[1]), Number(match[2]), Number(match[3])];
