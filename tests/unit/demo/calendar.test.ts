@@ -345,6 +345,21 @@ describe('over HTTP, in a batch', () => {
     expect(Object.keys(alone as object)).toEqual(ids.map(String));
   });
 
+  it('/_demo/ sets and reads a calendar, the oracle and the scopes', async () => {
+    portal = await startDemoPortal({ clock: new ManualClock(START), teamSize: 3 });
+    const id = portal.control.teamIds()[0]!;
+    const post = (path: string, body: unknown) => fetch(`${portal!.origin}/_demo/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post(`person/${id}/calendar`, { entries: [{ type: 'event', accessibility: 'busy', from: START - MINUTE, until: START + HOUR }] })).status).toBe(200);
+    expect((await post(`person/${id}/calendar`, { entries: [{ type: 'event', accessibility: 'busy', from: START, until: START }] })).status).toBe(400);
+    const busy = await (await fetch(`${portal.origin}/_demo/person/${id}/busy`)).json();
+    expect(busy).toEqual({ now: { kind: 'meeting', from: START - MINUTE, until: START + HOUR }, next: null });
+    const stored = (await (await fetch(`${portal.origin}/_demo/person/${id}/calendar?from=${START - DAY}&until=${START + DAY}`)).json()) as unknown[];
+    expect(stored).toHaveLength(1);
+    expect((await post('scopes', { scopes: ['im'] })).status).toBe(200);
+    expect(portal.control.scopes).toEqual(['im']);
+    expect((await post('scopes', { scopes: ['admin'] })).status).toBe(400);
+  });
+
   it('a webhook created without the calendar scope answers 403 insufficient_scope', async () => {
     portal = await startDemoPortal({ clock: new ManualClock(START), teamSize: 3, scopes: ['im', 'user_brief'] });
     const answer = await fetch(`${portal.webhookUrl}calendar.accessibility.get?users[]=2&from=${moscowDay(START)}&to=${moscowDay(START)}`);
