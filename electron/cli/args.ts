@@ -8,6 +8,8 @@ export class UsageError extends Error {
 }
 
 export type AlertScopeArg = 'all' | 'starred' | 'none';
+/** dmy: `DD.MM.YYYY HH:MI:SS` (the default); mdy: `MM/DD/YYYY H:MI:SS T`, 12-hour. */
+export type DemoDateFormatArg = 'dmy' | 'mdy';
 
 export interface WatchArgs {
   readonly command: 'watch';
@@ -22,6 +24,8 @@ export interface WatchArgs {
   readonly demoTeamSize: number;
   /** --legacy-portal: the demo answers as an old on-premise portal (real idle, mobile, status). */
   readonly demoLegacy: boolean;
+  /** --date-format dmy|mdy: the demo portal's site date format (calendar answers). */
+  readonly demoDateFormat: DemoDateFormatArg;
 }
 
 export interface WebArgs {
@@ -32,6 +36,7 @@ export interface WebArgs {
   readonly open: boolean;
   readonly demoTeamSize: number;
   readonly demoLegacy: boolean;
+  readonly demoDateFormat: DemoDateFormatArg;
 }
 
 /** `status`, or `watch --once`: one refresh, print the team, exit. */
@@ -45,6 +50,7 @@ export interface StatusArgs {
   readonly timeoutSec: number;
   readonly demoTeamSize: number;
   readonly demoLegacy: boolean;
+  readonly demoDateFormat: DemoDateFormatArg;
 }
 
 export type CliArgs =
@@ -128,6 +134,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
         open: { type: 'boolean' },
         'team-size': { type: 'string' },
         'legacy-portal': { type: 'boolean' },
+        'date-format': { type: 'string' },
       },
     });
   } catch (error) {
@@ -138,6 +145,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
   const { values } = parsed;
   const demoTeamSize = integer(values['team-size'], '--team-size', 1, 10_000, 40);
   const demoLegacy = values['legacy-portal'] === true;
+  const demoDateFormat = values['date-format'] ?? 'dmy';
+  if (demoDateFormat !== 'dmy' && demoDateFormat !== 'mdy') throw new UsageError('--date-format takes dmy or mdy');
+  const demoKindFlag = demoLegacy ? '--legacy-portal' : values['date-format'] !== undefined ? '--date-format' : null;
   const onlineLimitSec = (): number => integer(values['online-limit'], '--online-limit', 120, 86_400, DEFAULT_ONLINE_LIMIT_SEC);
   const once = command === 'status' || (command === 'watch' && values.once === true);
   if (command !== 'watch') refuse(values, ['once'], () => '--once belongs to the watch command (status is always once)');
@@ -147,7 +157,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       command === 'status' ? `--${flag} belongs to the watch command` : `--${flag} has no use with --once`,
     );
     const where = source(values, env, true);
-    if (demoLegacy && !where.demo) throw new UsageError('--legacy-portal is a kind of demo portal: add --demo');
+    if (demoKindFlag && !where.demo) throw new UsageError(`${demoKindFlag} is a kind of demo portal: add --demo`);
     return {
       command: 'status',
       ...where,
@@ -156,6 +166,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       timeoutSec: integer(values.timeout, '--timeout', 5, 300, DEFAULT_STATUS_TIMEOUT_SEC),
       demoTeamSize,
       demoLegacy,
+      demoDateFormat,
     };
   }
   if (command === 'watch') {
@@ -164,7 +175,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
     const alerts = values.alerts ?? 'all';
     if (alerts !== 'all' && alerts !== 'starred' && alerts !== 'none') throw new UsageError('--alerts takes all, starred or none');
     const where = source(values, env, true);
-    if (demoLegacy && !where.demo) throw new UsageError('--legacy-portal is a kind of demo portal: add --demo');
+    if (demoKindFlag && !where.demo) throw new UsageError(`${demoKindFlag} is a kind of demo portal: add --demo`);
     return {
       command: 'watch',
       ...where,
@@ -175,12 +186,13 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       json: values.json === true,
       demoTeamSize,
       demoLegacy,
+      demoDateFormat,
     };
   }
   refuse(values, ['interval', 'online-limit', 'alerts', 'star', 'json'], (flag) => `--${flag} belongs to the watch command (set it in the panel)`);
   refuse(values, ['timeout'], () => '--timeout belongs to status (or watch --once)');
   const where = source(values, env, false);
-  if (demoLegacy && where.webhookUrl !== null) throw new UsageError('--legacy-portal is a kind of demo portal: drop the webhook or add --demo');
+  if (demoKindFlag && where.webhookUrl !== null) throw new UsageError(`${demoKindFlag} is a kind of demo portal: drop the webhook or add --demo`);
   return {
     command: 'web',
     ...where,
@@ -188,5 +200,6 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
     open: values.open === true,
     demoTeamSize,
     demoLegacy,
+    demoDateFormat,
   };
 }

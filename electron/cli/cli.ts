@@ -46,7 +46,7 @@ async function runWeb(args: WebArgs): Promise<void> {
     platform: process.platform,
     ...ports,
     opener: null,
-    startDemo: () => startAppDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy }),
+    startDemo: () => startAppDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy, dateFormat: args.demoDateFormat }),
     locale: () => 'en',
     // The same history as the desktop app's, in the same data folder.
     historyFolder: historyFolders(join(appDataFolder(), 'history')),

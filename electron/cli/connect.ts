@@ -15,6 +15,8 @@ export interface SourceArgs {
   readonly demo: boolean;
   readonly demoTeamSize: number;
   readonly demoLegacy: boolean;
+  /** The demo's site date format (default dmy). */
+  readonly demoDateFormat?: 'dmy' | 'mdy';
 }
 
 export interface ConnectIo {
@@ -40,7 +42,7 @@ export interface Connection {
 export async function connect(args: SourceArgs, settings: Settings, io: ConnectIo, client: { readonly timeoutMs?: number } = {}): Promise<Connection> {
   const clock = io.clock ?? systemClock;
   const startDemo = io.startDemo ?? startAppDemo;
-  const demo = args.demo ? await startDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy }) : null;
+  const demo = args.demo ? await startDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy, ...(args.demoDateFormat ? { dateFormat: args.demoDateFormat } : {}) }) : null;
   const parsed = parseWebhookUrl((demo ? demo.webhookUrl : args.webhookUrl) ?? '');
   if (!parsed.ok) {
     await demo?.close();

@@ -6,6 +6,7 @@ export const COMMANDS: readonly CommandName[] = ['status', 'watch', 'web'];
 const SOURCE = `Where to connect:
   --demo                a demo portal in this process (no account needed)
   --legacy-portal       with --demo: answer as an old on-premise portal (real idle, mobile, status)
+  --date-format F       with --demo: dmy (DD.MM.YYYY, default) or mdy (MM/DD/YYYY, 12-hour)
   --team-size N         with --demo: people on the demo team (default 40)
   --webhook URL         your portal's incoming webhook; better: the B24_WEBHOOK_URL
                         environment variable (command lines are visible to other users)`;

@@ -6,7 +6,11 @@ export interface AppDemoOptions {
   readonly teamSize?: number;
   /** Answer as an old on-premise portal (real idle, mobile, status). */
   readonly legacy?: boolean;
+  /** The site date format: dmy `DD.MM.YYYY HH:MI:SS` (the demo's default) or mdy `MM/DD/YYYY H:MI:SS T`. */
+  readonly dateFormat?: 'dmy' | 'mdy';
 }
+
+const SITE_FORMATS = { dmy: 'DD.MM.YYYY HH:MI:SS', mdy: 'MM/DD/YYYY H:MI:SS T' } as const;
 
 /**
  * The demo portal as the app starts it, in the desktop app, `web` and `watch` alike: in this
@@ -18,5 +22,6 @@ export function startAppDemo(options: AppDemoOptions = {}): Promise<DemoPortal> 
     officeHoursNow: true,
     ...(options.teamSize !== undefined ? { teamSize: options.teamSize } : {}),
     ...(options.legacy !== undefined ? { legacy: options.legacy } : {}),
+    ...(options.dateFormat !== undefined ? { dateFormat: SITE_FORMATS[options.dateFormat] } : {}),
   });
 }

@@ -37,6 +37,8 @@ export class Credentials {
   constructor(
     readonly ownerId: number,
     now: number,
+    /** The scopes the app was granted, as the token answer lists them. */
+    private readonly scopes: () => readonly string[] = () => ['im', 'user'],
   ) {
     this.currentAccess = this.issueAccess(now);
   }
@@ -104,7 +106,7 @@ export class Credentials {
         access_token: this.currentAccess,
         expires: Math.floor((now + ACCESS_TOKEN_TTL_MS) / 1000),
         expires_in: ACCESS_TOKEN_TTL_MS / 1000,
-        scope: 'im,user,department,basic',
+        scope: [...this.scopes(), 'basic'].join(','),
         domain: host,
         server_endpoint: `${origin}/oauth/rest/`,
         status: 'L',

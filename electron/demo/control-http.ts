@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { dateOffsetSchema, faultSchema, personUpdateSchema } from './control.js';
+import { calendarEntriesSchema } from './calendar.js';
+import { dateOffsetSchema, faultSchema, personUpdateSchema, scopesSchema } from './control.js';
 import type { DemoControl } from './types.js';
 
 /**
@@ -27,6 +28,9 @@ class HttpProblem extends Error {
 const idSchema = z.coerce.number().int().positive();
 const onlineLimitSchema = z.coerce.number().int().min(120).max(86_400);
 const dateOffsetBody = z.object({ minutes: dateOffsetSchema }).strict();
+const scopesBody = z.object({ scopes: scopesSchema }).strict();
+const calendarBody = z.object({ entries: calendarEntriesSchema }).strict();
+const rangeQuery = z.object({ from: z.coerce.number().int(), until: z.coerce.number().int() }).refine((range) => range.until > range.from, 'until must be after from');
 
 function describeZod(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
@@ -73,7 +77,28 @@ export class ControlHttp {
     const key = `${method} ${resource}${id === undefined ? '' : '/:id'}${action === undefined ? '' : `/${action}`}`;
     switch (key) {
       case 'GET state':
-        return { ownerId: control.ownerId, teamIds: control.teamIds(), legacy: control.legacy };
+        return { ownerId: control.ownerId, teamIds: control.teamIds(), legacy: control.legacy, dateFormat: control.dateFormat, scopes: control.scopes, calendarRoles: control.calendarRoles() };
+      case 'POST scopes':
+        control.setScopes(scopesBody.parse(parseJson(body)).scopes);
+        return { ok: true };
+      case 'GET person/:id/calendar': {
+        const range = rangeQuery.parse({ from: query.get('from') ?? undefined, until: query.get('until') ?? undefined });
+        const entries = control.calendar(idSchema.parse(id), range.from, range.until);
+        if (!entries) throw new HttpProblem(404, `No person with id ${id}`);
+        return entries;
+      }
+      case 'POST person/:id/calendar':
+        control.setCalendar(idSchema.parse(id), calendarBody.parse(parseJson(body)).entries);
+        return { ok: true };
+      case 'DELETE person/:id/calendar':
+        control.resetCalendar(idSchema.parse(id));
+        return { ok: true };
+      case 'GET person/:id/busy': {
+        const fetched = query.get('fetchedAt');
+        const view = control.expectedCalendar(idSchema.parse(id), undefined, fetched === null ? {} : { fetchedAt: z.coerce.number().int().parse(fetched) });
+        if (!view) throw new HttpProblem(404, `No person with id ${id}`);
+        return view;
+      }
       case 'GET person/:id': {
         const personId = idSchema.parse(id);
         const user = query.get('form') === 'get' ? control.userGetObject(personId) : control.userObject(personId);

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { Credentials } from './auth.js';
 import { FaultBook } from './faults.js';
-import { messengerPresence } from './oracle.js';
 import {
   CLASSIC_ONLINE_LIMIT_S,
   desktopRunningAt,
@@ -16,12 +15,29 @@ import {
   type Person,
 } from './person.js';
 import { MINUTE_MS, PORTAL_OFFSET_MINUTES, portalDate, portalDateStart } from './portal-time.js';
+import { CalendarBook, type AnchorRole } from './calendar.js';
+import { calendarView, messengerPresence } from './oracle.js';
 import { OperatingBudget } from './rate-limit.js';
+import { DEFAULT_DATE_FORMAT, DEMO_DATE_FORMATS, type DemoDateFormat } from './site-format.js';
 import { Simulation } from './simulation.js';
 import { stampValue } from './stamp.js';
 import { OWNER_ID, Team, type UserObjectForm } from './team.js';
 import type { Clock } from '../core/clock.js';
-import type { DemoControl, DemoFault, DemoPersonTruth, DemoPersonUpdate, DemoRequestLogEntry, MessengerView } from './types.js';
+import {
+  DEFAULT_SCOPES,
+  DEMO_SCOPES,
+  type DemoBusyView,
+  type DemoCalendarEntry,
+  type DemoCalendarEntryInput,
+  type DemoControl,
+  type DemoFault,
+  type DemoPersonTruth,
+  type DemoPersonUpdate,
+  type DemoRequestLogEntry,
+  type DemoScope,
+  type MessengerView,
+} from './types.js';
+import { isKnownZone } from './zoned-time.js';
 
 /**
  * The demo portal's state and the control surface tests (and /_demo/) use to steer it.
@@ -42,6 +58,7 @@ export const personUpdateSchema = z
     lastName: z.string().max(100).optional(),
     position: z.string().max(200).nullable().optional(),
     desktop: z.boolean().optional(),
+    timeZone: z.union([z.literal(''), z.string().refine(isKnownZone, 'timeZone must be an IANA zone Intl knows, or ""')]).optional(),
   })
   .strict()
   .refine((update) => !(update.presence === 'offline' && update.desktop === true), {
@@ -53,6 +70,9 @@ export const personUpdateSchema = z
   .refine((update) => update.absentFrom === undefined || typeof update.absentUntil !== 'string' || update.absentFrom <= update.absentUntil, {
     message: 'absentFrom must not be after absentUntil',
   });
+
+export const scopesSchema = z.array(z.enum(DEMO_SCOPES)).max(DEMO_SCOPES.length);
+export const dateFormatSchema = z.enum(DEMO_DATE_FORMATS);
 
 export const dateOffsetSchema = z
   .number()
@@ -92,6 +112,9 @@ export class PortalState implements DemoControl {
   readonly budget = new OperatingBudget();
   private readonly log: DemoRequestLogEntry[] = [];
   readonly legacy: boolean;
+  readonly dateFormat: DemoDateFormat;
+  readonly calendars: CalendarBook;
+  private currentScopes: readonly DemoScope[];
   /** The UTC offset the portal writes its dates in (minutes). */
   dateOffsetMinutes = PORTAL_OFFSET_MINUTES;
 
@@ -101,14 +124,17 @@ export class PortalState implements DemoControl {
     teamSize: number,
     evolve: boolean,
     scheduleShiftMs = 0,
-    options: { readonly legacy?: boolean } = {},
+    options: { readonly legacy?: boolean; readonly dateFormat?: DemoDateFormat; readonly scopes?: readonly DemoScope[] } = {},
   ) {
     this.legacy = options.legacy ?? false;
+    this.dateFormat = dateFormatSchema.parse(options.dateFormat ?? DEFAULT_DATE_FORMAT);
+    this.currentScopes = scopesSchema.parse(options.scopes ?? DEFAULT_SCOPES);
     if (!Number.isInteger(teamSize) || teamSize < 0) throw new Error(`teamSize must be a whole number >= 0, got ${teamSize}`);
     const now = clock.now();
     this.team = new Team(seed, teamSize);
     this.simulation = new Simulation(seed, evolve, now, scheduleShiftMs);
-    this.credentials = new Credentials(OWNER_ID, now);
+    this.credentials = new Credentials(OWNER_ID, now, () => this.currentScopes);
+    this.calendars = new CalendarBook(seed, this.team, now, scheduleShiftMs);
     // The owner is the person using the app: online in the browser, never simulated.
     setOnline(this.team.owner(), secondOf(now), false);
     for (const person of this.team.all()) if (person.kind !== 'owner') this.simulation.enroll(person, now);
@@ -190,6 +216,49 @@ export class PortalState implements DemoControl {
   removePerson(id: number): void {
     this.team.remove(id);
     this.simulation.forget(id);
+    this.calendars.forget(id);
+  }
+
+  get scopes(): readonly DemoScope[] {
+    return this.currentScopes;
+  }
+
+  setScopes(scopes: readonly DemoScope[]): void {
+    this.currentScopes = [...new Set(scopesSchema.parse(scopes))];
+  }
+
+  calendarRoles(): Partial<Record<AnchorRole, number>> {
+    const roles: Partial<Record<AnchorRole, number>> = {};
+    for (const [id, role] of this.calendars.anchoredRoles()) if (this.team.get(id)) roles[role] = id;
+    return roles;
+  }
+
+  timeZone(id: number): string | null {
+    return this.team.get(id)?.timeZone ?? null;
+  }
+
+  setCalendar(id: number, entries: readonly DemoCalendarEntryInput[]): void {
+    this.calendars.set(this.person(id), entries);
+  }
+
+  resetCalendar(id: number): void {
+    this.person(id);
+    this.calendars.reset(id);
+  }
+
+  calendar(id: number, from: number, until: number): DemoCalendarEntry[] | null {
+    const person = this.team.get(id);
+    return person ? this.calendars.entries(person, from, until) : null;
+  }
+
+  expectedCalendar(id: number, at?: number, options: { readonly fetchedAt?: number } = {}): DemoBusyView | null {
+    return calendarView(this, id, at ?? this.now(), options);
+  }
+
+  private person(id: number): Person {
+    const person = this.team.get(id);
+    if (!person) throw new Error(`No person with id ${id}`);
+    return person;
   }
 
   injectFault(fault: DemoFault): void {
@@ -276,6 +345,7 @@ export class PortalState implements DemoControl {
     if (update.name !== undefined) person.nameOverride = update.name;
     if (update.position !== undefined) person.position = update.position;
     if (update.status !== undefined) person.status = update.status;
+    if (update.timeZone !== undefined) person.timeZone = update.timeZone;
     if (update.absentUntil !== undefined) {
       const today = portalDate(now);
       const to = update.absentUntil;

@@ -1,6 +1,6 @@
 import { DESKTOP_GRACE_S, MOBILE_WINDOW_S } from './person.js';
-import { DAY_MS, portalDateStart } from './portal-time.js';
-import type { DemoPersonTruth, DemoPresence, MessengerView } from './types.js';
+import { DAY_MS, portalDate, portalDateStart } from './portal-time.js';
+import type { DemoAccessibility, DemoBusyBlock, DemoBusyView, DemoCalendarEntry, DemoCalendarKind, DemoPersonTruth, DemoPresence, MessengerView } from './types.js';
 
 /**
  * The demo's own oracle: what the Bitrix24 messenger shows for a person, computed from the
@@ -71,4 +71,65 @@ export function viewFromTruth(truth: DemoPersonTruth, now: number, options: Orac
 export function messengerPresence(source: TruthSource, id: number, now: number, options: OracleOptions = {}): MessengerView | null {
   const truth = source.truth(id, now);
   return truth ? viewFromTruth(truth, now, { ...options, legacy: options.legacy ?? source.legacy }) : null;
+}
+
+/*
+ * Calendars: "busy now / until" from the stored instants of the person's entries, with the
+ * demo's own rules (never the app's): declined and free entries do not count; busy is a
+ * meeting, quest tentative, absent (calendar or absence chart) out of office; overlapping or
+ * back-to-back entries are one block of the strongest kind inside it.
+ */
+/** Strongest first. */
+export const DEMO_CALENDAR_KINDS: readonly DemoCalendarKind[] = ['out-of-office', 'meeting', 'tentative'];
+const KIND_OF: Readonly<Record<Exclude<DemoAccessibility, 'free'>, DemoCalendarKind>> = { absent: 'out-of-office', busy: 'meeting', quest: 'tentative' };
+
+export interface CalendarSource {
+  calendar(id: number, from: number, until: number): readonly DemoCalendarEntry[] | null;
+}
+
+export interface CalendarOracleOptions {
+  /**
+   * When the client fetched: it sees the entries overlapping the portal's yesterday..tomorrow
+   * of that moment (as the app asks), so blocks are cut to what it could know. Default: `at`.
+   */
+  readonly fetchedAt?: number;
+}
+
+/** The portal days a fetch at `at` covers: yesterday through tomorrow (server zone). */
+export function fetchWindow(at: number): { readonly from: number; readonly until: number } {
+  const today = portalDateStart(portalDate(at));
+  return { from: today - DAY_MS, until: today + 2 * DAY_MS };
+}
+
+/** Entries → ascending merged blocks (touching ones merge: nobody is free in between). */
+export function busyBlocks(entries: readonly DemoCalendarEntry[]): DemoBusyBlock[] {
+  const counted = entries
+    .filter((entry) => !entry.declined && entry.accessibility !== 'free' && entry.until > entry.from)
+    .map((entry) => ({ kind: KIND_OF[entry.accessibility as Exclude<DemoAccessibility, 'free'>], from: entry.from, until: entry.until }))
+    .sort((a, b) => a.from - b.from);
+  const blocks: DemoBusyBlock[] = [];
+  for (const entry of counted) {
+    const last = blocks[blocks.length - 1];
+    if (last && entry.from <= last.until) {
+      const kind = DEMO_CALENDAR_KINDS.indexOf(entry.kind) < DEMO_CALENDAR_KINDS.indexOf(last.kind) ? entry.kind : last.kind;
+      blocks[blocks.length - 1] = { kind, from: last.from, until: Math.max(last.until, entry.until) };
+    } else {
+      blocks.push(entry);
+    }
+  }
+  return blocks;
+}
+
+/** The block covering `at` and the first one starting after it. */
+export function busyViewAt(blocks: readonly DemoBusyBlock[], at: number): DemoBusyView {
+  const now = blocks.find((block) => block.from <= at && at < block.until) ?? null;
+  const next = blocks.find((block) => block.from > at) ?? null;
+  return { now, next };
+}
+
+/** What person `id`'s calendar says at `at`, or null for an unknown id. */
+export function calendarView(source: CalendarSource, id: number, at: number, options: CalendarOracleOptions = {}): DemoBusyView | null {
+  const window = fetchWindow(options.fetchedAt ?? at);
+  const entries = source.calendar(id, window.from, window.until);
+  return entries ? busyViewAt(busyBlocks(entries), at) : null;
 }

@@ -46,6 +46,8 @@ export interface Person {
   /** Chosen status (online, dnd, away, break…): stored; only legacy portals report it. */
   status: string;
   leave: Leave | null;
+  /** TIME_ZONE as user.get sends it: an IANA zone, or '' (portal default). */
+  timeZone: string;
   /** How often last_activity_date refreshes while this person acts (60–240 s). */
   readonly activityStepMs: number;
   activity: DemoActivity;

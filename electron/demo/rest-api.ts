@@ -14,7 +14,11 @@ import {
 } from './params.js';
 import { phpArray } from './php-json.js';
 import { atom, plainDateTime, PORTAL_OFFSET_MINUTES, PORTAL_TIME_ZONE } from './portal-time.js';
+import type { CalendarBook } from './calendar.js';
 import type { OperatingBudget } from './rate-limit.js';
+import { accessibilityGet, restUserGet } from './rest-calendar.js';
+import { DEFAULT_DATE_FORMAT, type DemoDateFormat } from './site-format.js';
+import { DEMO_SCOPES, type DemoScope } from './types.js';
 import { stampValue } from './stamp.js';
 import { OWNER_ID, type Team, type UserObjectForm } from './team.js';
 
@@ -34,6 +38,26 @@ export const MAX_PAGE_LIMIT = 50;
 export interface PortalMode {
   readonly legacy: boolean;
   readonly dateOffsetMinutes: number;
+  /** Site date format of calendar answers (default DD.MM.YYYY HH:MI:SS). */
+  readonly dateFormat?: DemoDateFormat;
+  /** The caller's scopes (default: all the demo checks). */
+  readonly scopes?: readonly DemoScope[];
+  /** The team's calendars; without them calendar.accessibility.get is not served. */
+  readonly calendars?: CalendarBook;
+}
+
+/** Methods that need a scope: any one of those listed. Others need only the basic ones. */
+const METHOD_SCOPES: ReadonlyMap<string, readonly DemoScope[]> = new Map([
+  ['calendar.accessibility.get', ['calendar']],
+  ['user.get', ['user', 'user_brief', 'user_basic']],
+]);
+const IM_SCOPE: readonly DemoScope[] = ['im'];
+
+/** The scope a method needs, as Bitrix24 checks it before running it; null when none is missing. */
+export function missingScope(method: string, scopes: readonly DemoScope[]): CallOutcome | null {
+  const needed = METHOD_SCOPES.get(method) ?? (method.startsWith('im.') ? IM_SCOPE : null);
+  if (needed === null || needed.some((scope) => scopes.includes(scope))) return null;
+  return failure(403, 'insufficient_scope', 'The request requires higher privileges than provided by the webhook token');
 }
 export const REVISIONS = { rest: 35, web: 130, mobile: 22, desktop: 5 } as const;
 
@@ -101,7 +125,7 @@ export function batchCommands(params: ParamObject): BatchCommand[] {
 }
 
 export class RestApi {
-  private readonly handlers: ReadonlyMap<string, Handler>;
+  private readonly handlers: Map<string, Handler>;
 
   constructor(
     private readonly team: Team,
@@ -119,7 +143,12 @@ export class RestApi {
       ['profile', (_params, now) => this.profile(now)],
       ['user.current', (_params, now) => this.userCurrent(now)],
       ['server.time', (_params, now) => ({ ok: true, result: atom(now, this.mode.dateOffsetMinutes) })],
+      ['user.get', (params, now) => restUserGet(params, this.team, now, this.mode.dateOffsetMinutes)],
     ]);
+    const calendars = this.mode.calendars;
+    if (calendars) {
+      this.handlers.set('calendar.accessibility.get', (params) => accessibilityGet(params, this.team, calendars, this.mode.dateFormat ?? DEFAULT_DATE_FORMAT));
+    }
   }
 
   knows(method: string): boolean {
@@ -130,7 +159,8 @@ export class RestApi {
   timed(method: string, params: ParamObject, now: number): TimedOutcome {
     const handler = this.handlers.get(method);
     const started = performance.now();
-    const outcome = handler ? handler(params, now) : METHOD_NOT_FOUND();
+    const refused = handler ? missingScope(method, this.mode.scopes ?? DEMO_SCOPES) : null;
+    const outcome = refused ?? (handler ? handler(params, now) : METHOD_NOT_FOUND());
     const elapsedMs = performance.now() - started;
     if (handler) this.budget.record(method, now, elapsedMs / 1000);
     return { outcome, time: timeBlock(now, elapsedMs, this.budget.usage(method, now), this.mode.dateOffsetMinutes) };

@@ -10,7 +10,7 @@ import {
 } from './names.js';
 import { lastDayOffAt } from './oracle.js';
 import { desktopRunningAt, newPersonState, type Leave, type Person, type PersonKind } from './person.js';
-import { atom, DAY_MS, PORTAL_OFFSET_MINUTES, portalDateStart } from './portal-time.js';
+import { atom, DAY_MS, PORTAL_OFFSET_MINUTES, PORTAL_TIME_ZONE, portalDateStart } from './portal-time.js';
 import { chance, createRng, deriveSeed, pick, randInt, type Rng } from './random.js';
 import { stampValue } from './stamp.js';
 
@@ -25,11 +25,19 @@ export interface Department extends DepartmentSeed {
 }
 
 export interface PersonInit {
+  readonly timeZone?: string;
   readonly firstName?: string;
   readonly lastName?: string;
   readonly name?: string;
   readonly position?: string | null;
 }
+
+/** Colleagues abroad, by their slot in every twenty (see pickTimeZone). */
+export const FOREIGN_ZONES_BY_SLOT: ReadonlyMap<number, string> = new Map([
+  [3, 'Europe/Berlin'],
+  [9, 'America/New_York'],
+  [14, 'Asia/Tokyo'],
+]);
 
 /** The portal's placeholder picture, sent as `avatar_hr` for people without a photo. */
 export const BLANK_AVATAR_PATH = '/bitrix/js/im/images/blank.gif';
@@ -174,6 +182,18 @@ export class Team {
     };
   }
 
+  /**
+   * TIME_ZONE: most of the team is on the portal's zone (stored, or '' for "portal default");
+   * every twentieth colleague from the fourth, tenth and fifteenth is abroad, so any team of 15
+   * or more has colleagues in three other zones (two with daylight saving).
+   */
+  private pickTimeZone(kind: PersonKind, rng: Rng): string {
+    const abroad = kind === 'colleague' ? FOREIGN_ZONES_BY_SLOT.get(this.colleagueIds.length % 20) : undefined;
+    if (abroad) return abroad;
+    if (kind === 'outsider' && chance(rng, 0.3)) return pick(rng, [...FOREIGN_ZONES_BY_SLOT.values()]);
+    return chance(rng, 0.6) ? '' : PORTAL_TIME_ZONE;
+  }
+
   private pickDepartments(rng: Rng): number[] {
     const main = pick(rng, this.departmentSeeds).id;
     if (!chance(rng, 0.05)) return [main];
@@ -201,6 +221,7 @@ export class Team {
       departments,
       status: 'online',
       leave: null,
+      timeZone: init.timeZone ?? this.pickTimeZone(kind, createRng(deriveSeed(this.seed, id, 6))),
       activityStepMs: randInt(rng, 60, 240) * 1000,
       ...newPersonState(),
     };

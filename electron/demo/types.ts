@@ -1,4 +1,7 @@
 import type { Clock } from '../core/clock.js';
+import type { DemoDateFormat } from './site-format.js';
+
+export type { DemoDateFormat } from './site-format.js';
 
 /**
  * The demo portal: a simulated Bitrix24 portal on loopback that speaks the real REST shapes.
@@ -34,6 +37,88 @@ export interface DemoPortalOptions {
    * lets a web page or another local program drive it.
    */
   readonly controlApi?: boolean;
+  /** The portal's site date format, used by calendar answers. Default 'DD.MM.YYYY HH:MI:SS'. */
+  readonly dateFormat?: DemoDateFormat;
+  /** The scopes the webhook (and the OAuth app) was created with. Default: im, calendar, user_brief. */
+  readonly scopes?: readonly DemoScope[];
+}
+
+/** Scopes the demo checks: `calendar` for calendar.accessibility.get, one of the user ones for user.get. */
+export const DEMO_SCOPES = ['im', 'calendar', 'user', 'user_brief', 'user_basic'] as const;
+export type DemoScope = (typeof DEMO_SCOPES)[number];
+export const DEFAULT_SCOPES: readonly DemoScope[] = ['im', 'calendar', 'user_brief'];
+
+/** ACCESSIBILITY of a calendar entry; `free` ones are stored but never sent. */
+export type DemoAccessibility = 'busy' | 'quest' | 'absent' | 'free';
+export type DemoImportance = 'low' | 'normal' | 'high';
+
+/**
+ * One calendar entry as the server stores it (the truth the oracle reads), epoch ms.
+ * `source: 'absence-chart'` is an absence-chart record (vacation, business trip…): always absent.
+ */
+export interface DemoCalendarEntry {
+  readonly source: 'calendar' | 'absence-chart';
+  readonly id: number;
+  readonly accessibility: DemoAccessibility;
+  readonly importance: DemoImportance;
+  /** The attendee declined it: the server never sends it. */
+  readonly declined: boolean;
+  /** This occurrence's start and end (end exclusive); whole days run midnight to the midnight after the last day. */
+  readonly from: number;
+  readonly until: number;
+  /** Whole days (all-day entry, whole-day chart record): first and last day, inclusive; null when timed. */
+  readonly days: { readonly first: string; readonly last: string } | null;
+  /** TZ_FROM/TZ_TO; null for chart records (portal zone) and all-day entries without a zone (portal zone). */
+  readonly timeZone: string | null;
+  /** A recurring event's occurrence: the series' first start and last end, which `*_TS_UTC` carry. */
+  readonly series: { readonly from: number; readonly until: number } | null;
+}
+
+/** A calendar entry as a test (or /_demo/) gives it; see README.md. */
+export type DemoCalendarEntryInput =
+  | {
+      readonly type: 'event';
+      readonly id?: number;
+      readonly accessibility: DemoAccessibility;
+      readonly from: number;
+      readonly until: number;
+      /** Default: the person's zone, else the portal's. */
+      readonly timeZone?: string;
+      readonly importance?: DemoImportance;
+      readonly declined?: boolean;
+      /** Makes it an occurrence of a recurring series (repeat the id for each occurrence). */
+      readonly series?: { readonly from: number; readonly until: number };
+    }
+  | {
+      readonly type: 'all-day';
+      readonly id?: number;
+      readonly accessibility: DemoAccessibility;
+      readonly firstDay: string;
+      readonly lastDay: string;
+      /** Default: the person's zone, else the portal's; null: no zone (TZ_FROM ""), days in the portal's. */
+      readonly timeZone?: string | null;
+      readonly importance?: DemoImportance;
+      readonly declined?: boolean;
+    }
+  | { readonly type: 'absence'; readonly id?: number; readonly firstDay: string; readonly lastDay: string }
+  | { readonly type: 'absence'; readonly id?: number; readonly from: number; readonly until: number };
+
+/** Calendar roles anchored to the portal's start (see calendar.ts). */
+export const DEMO_CALENDAR_ROLES = ['meeting-now', 'back-to-back', 'overlapping', 'tentative-now', 'meeting-soon', 'all-day', 'business-trip'] as const;
+export type DemoCalendarRole = (typeof DEMO_CALENDAR_ROLES)[number];
+
+/** What a calendar says of a person at a moment (strongest first: out-of-office > meeting > tentative). */
+export type DemoCalendarKind = 'out-of-office' | 'meeting' | 'tentative';
+export interface DemoBusyBlock {
+  readonly kind: DemoCalendarKind;
+  readonly from: number;
+  readonly until: number;
+}
+export interface DemoBusyView {
+  /** The merged block covering the moment (from <= at < until), or null. */
+  readonly now: DemoBusyBlock | null;
+  /** The first merged block starting after the moment, or null. */
+  readonly next: DemoBusyBlock | null;
 }
 
 export type DemoPresence = 'online' | 'idle' | 'mobile' | 'offline';
@@ -78,6 +163,8 @@ export interface DemoPersonUpdate {
    * on a current portal). 'offline': last activity frozen more than 1440 + 60 s ago.
    */
   readonly presence?: DemoPresence;
+  /** TIME_ZONE: an IANA zone, or '' (portal default). Moves the person's generated office hours too. */
+  readonly timeZone?: string;
   /** Chosen status: online, dnd, away, break, or anything else. Stored; only legacy portals report it. */
   readonly status?: string;
   /** A leave from today (or `absentFrom`) through this last day off (YYYY-MM-DD), or null for none. */
@@ -160,6 +247,28 @@ export interface DemoControl {
   restoreWebhook(): void;
   /** The current OAuth access token answers 401 expired_token until refreshed. */
   expireAccessToken(): void;
+  /** The site date format calendar answers use. */
+  readonly dateFormat: DemoDateFormat;
+  /** The scopes the webhook has now. */
+  readonly scopes: readonly DemoScope[];
+  /** Changes the webhook's scopes (as if it were edited): from the next request on. */
+  setScopes(scopes: readonly DemoScope[]): void;
+  /**
+   * Who plays each calendar role anchored to the portal's start (repeated daily from it):
+   * 'meeting-now', 'back-to-back', 'overlapping', 'tentative-now', 'meeting-soon', 'all-day',
+   * 'business-trip'. A team smaller than seven leaves some roles out.
+   */
+  calendarRoles(): Partial<Record<DemoCalendarRole, number>>;
+  /** The person's TIME_ZONE ('' = portal default), or null for an unknown id. */
+  timeZone(id: number): string | null;
+  /** Replaces the person's whole calendar (generated meetings and absences) with these entries; leaves stay. */
+  setCalendar(id: number, entries: readonly DemoCalendarEntryInput[]): void;
+  /** Back to the generated calendar. */
+  resetCalendar(id: number): void;
+  /** The person's stored entries overlapping [from, until), declined and free ones too, or null for an unknown id. */
+  calendar(id: number, from: number, until: number): DemoCalendarEntry[] | null;
+  /** What the calendar says of the person at `at` (default now), from the stored instants (see oracle.ts). */
+  expectedCalendar(id: number, at?: number, options?: { readonly fetchedAt?: number }): DemoBusyView | null;
   /** Every request served so far (for rate and efficiency assertions). */
   readonly requestLog: readonly DemoRequestLogEntry[];
   clearRequestLog(): void;

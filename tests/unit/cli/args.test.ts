@@ -27,6 +27,14 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['web', '--legacy-portal'])).toMatchObject({ command: 'web', demoLegacy: true });
   });
 
+  it('takes --date-format dmy|mdy for the demo portal on status, watch and web, and refuses it without a demo', () => {
+    expect(parseCliArgs(['status', '--demo', '--date-format', 'mdy'])).toMatchObject({ command: 'status', demoDateFormat: 'mdy' });
+    expect(parseCliArgs(['watch', '--demo', '--date-format', 'dmy'])).toMatchObject({ command: 'watch', demoDateFormat: 'dmy' });
+    expect(parseCliArgs(['web', '--date-format', 'mdy'])).toMatchObject({ command: 'web', demoDateFormat: 'mdy' });
+    expect(() => parseCliArgs(['status', '--demo', '--date-format', 'ymd'])).toThrow(/--date-format takes dmy or mdy/);
+    expect(() => parseCliArgs(['watch', '--date-format', 'mdy'], { B24_WEBHOOK_URL: HOOK })).toThrow(/--date-format is a kind of demo portal/);
+  });
+
   it('prefers the environment for the webhook so it stays out of argv', () => {
     expect(parseCliArgs(['watch'], { B24_WEBHOOK_URL: HOOK })).toMatchObject({ webhookUrl: HOOK, demo: false });
   });
@@ -110,6 +118,7 @@ describe('parseCliArgs', () => {
       timeoutSec: 45,
       demoTeamSize: 40,
       demoLegacy: false,
+      demoDateFormat: 'dmy',
     };
     expect(parseCliArgs(['status', '--demo'])).toEqual(expected);
     expect(parseCliArgs(['watch', '--demo', '--once'])).toEqual(expected);
