@@ -3,13 +3,17 @@
  * are in /work/shared/docs/bitrix24-rest.md, "Who can be reached, and when"; the choices made
  * where they leave room are in this folder's README.
  *
- * Two passes: the first checks every entry and splits its dates into numbers while gathering
- * evidence of the portal's date order; the second, with the order decided, turns the numbers
- * into instants. Nothing here throws on what the portal sends: a bad entry is skipped and counted.
+ * One pass reads every entry in the order known so far while gathering evidence of the portal's
+ * date order; only when this answer decides another order (the first answer of a session, or a
+ * portal whose format was changed) is it read again in that order. Once the evidence is settled,
+ * a date string already read in the same zone is not read again: 5,000 people's meetings start at
+ * few distinct times. Nothing here throws on what the portal sends: a bad entry is
+ * skipped and counted.
  */
 import { mergeBlocks, type CalendarBlock, type CalendarKind } from '../../shared/calendar.js';
 import {
   DAY_MS,
+  WrittenDate,
   clockOf,
   orderOf,
   siteDateFormat,
@@ -18,7 +22,6 @@ import {
   type SiteClock,
   type SiteDateFormat,
   type SiteDateOrder,
-  type WrittenDate,
 } from './site-date.js';
 import { UTC_ZONE, wallToInstant, zoneNamed, type Zone } from './zones.js';
 
@@ -47,16 +50,24 @@ export interface ParsedAccessibility {
   readonly format: SiteDateFormat | null;
 }
 
-/** `free` never comes back from the server; any value not here is skipped. */
-const KIND_BY_ACCESSIBILITY: ReadonlyMap<unknown, CalendarKind> = new Map<unknown, CalendarKind>([
-  ['busy', 'meeting'],
-  ['quest', 'tentative'],
-  ['absent', 'out-of-office'],
-]);
+/** An entry's ACCESSIBILITY → its kind; `free` never comes back from the server, anything else is skipped. */
+function kindOf(accessibility: unknown): CalendarKind | null {
+  switch (accessibility) {
+    case 'busy':
+      return 'meeting';
+    case 'quest':
+      return 'tentative';
+    case 'absent':
+      return 'out-of-office';
+    default:
+      return null;
+  }
+}
 const CHART_KIND: CalendarKind = 'out-of-office';
 
 const USER_ID = /^[1-9][0-9]{0,15}$/;
-const UNIX_SECONDS = /^-?[0-9]{1,12}$/;
+/** Twelve digits reach the year 33,000; longer strings are junk. */
+const MAX_UNIX_DIGITS = 13;
 /**
  * How far a written date may be from the timestamp sent with it and still agree with it: the
  * timestamp is the real instant (or a chart date's midnight in the server's zone, or an all-day
@@ -67,33 +78,26 @@ const AGREEMENT_MS = 2 * DAY_MS;
 /** Once one order leads by this many entries, more evidence would not change the decision. */
 const DECISIVE_LEAD = 32;
 
-const TRUE_FLAGS: ReadonlySet<unknown> = new Set<unknown>([true, 'true', 'Y', 1, '1']);
+/** Flags come as booleans, `Y`/`N`, or 1/0 and their strings. */
+function isSet(flag: unknown): boolean {
+  return flag === true || flag === 'Y' || flag === 'true' || flag === 1 || flag === '1';
+}
 
+/** Unix seconds, as a number or a string of digits (portals send both), → ms; NaN for anything else. */
 function unixMs(value: unknown): number {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value * 1000 : NaN;
-  if (typeof value === 'string' && UNIX_SECONDS.test(value)) return Number(value) * 1000;
-  return NaN;
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_UNIX_DIGITS) return NaN;
+  let seconds = 0;
+  for (let i = value.charCodeAt(0) === 45 /* - */ ? 1 : 0; i < value.length; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    seconds = seconds * 10 + digit;
+  }
+  return value.length === 1 && value.charCodeAt(0) === 45 ? NaN : (value.charCodeAt(0) === 45 ? -seconds : seconds) * 1000;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An entry that passed the first pass; its dates are read once the order is known. */
-interface Pending {
-  readonly user: number;
-  readonly kind: CalendarKind;
-  /** `from` is a first day (the block starts at its midnight). */
-  readonly fromDayOnly: boolean;
-  /** `to` is a last day, inclusive (the block ends at the next midnight). */
-  readonly toDayOnly: boolean;
-  readonly from: WrittenDate | null;
-  readonly to: WrittenDate | null;
-  readonly zoneFrom: Zone;
-  readonly zoneTo: Zone;
-  /** Chart records: the instants sent with the dates (NaN when absent), preferred over the dates. */
-  readonly fromInstant: number;
-  readonly untilInstant: number;
 }
 
 /** Evidence of the portal's date order and clock, gathered over one answer. */
@@ -128,7 +132,6 @@ class FormatEvidence {
    */
   vote(from: WrittenDate, fromMs: number, to: WrittenDate, toMs: number): void {
     if (from.yearFirst || to.yearFirst) return;
-    if (Math.abs(this.dayFirst - this.monthFirst) >= DECISIVE_LEAD) return;
     const fromDmy = wallMs(from, 'DMY');
     const fromMdy = wallMs(from, 'MDY');
     const toDmy = wallMs(to, 'DMY');
@@ -145,6 +148,11 @@ class FormatEvidence {
     const mdyAgrees = Math.abs(fromMdy - fromMs) <= AGREEMENT_MS && Math.abs(toMdy - toMs) <= AGREEMENT_MS;
     if (dmyAgrees && !mdyAgrees) this.dayFirst++;
     else if (mdyAgrees && !dmyAgrees) this.monthFirst++;
+  }
+
+  /** Enough seen: more entries would change neither the order nor the clock, so they need not be looked at. */
+  get settled(): boolean {
+    return Math.abs(this.dayFirst - this.monthFirst) >= DECISIVE_LEAD && (this.twelveHour || this.twentyFourHour);
   }
 
   /** This answer's evidence first, then what was learnt before, then the dots; null when nothing tells. */
@@ -182,118 +190,133 @@ function instantOf(date: WrittenDate, order: SiteDateOrder | null, zone: Zone, d
   return wallToInstant(zone, dayAfter ? midnight + DAY_MS : midnight);
 }
 
-function blockOf(entry: Pending, order: SiteDateOrder | null): CalendarBlock | null {
-  const from = Number.isNaN(entry.fromInstant) ? instantOf(entry.from!, order, entry.zoneFrom, entry.fromDayOnly, false) : entry.fromInstant;
-  const until = Number.isNaN(entry.untilInstant) ? instantOf(entry.to!, order, entry.zoneTo, entry.toDayOnly, true) : entry.untilInstant;
-  if (Number.isNaN(from) || Number.isNaN(until) || until < from) return null;
-  return { kind: entry.kind, from, until };
-}
-
 /** Reads one answer. Never throws on what the portal sent: the unreadable is skipped and counted. */
 export function parseAccessibility(result: unknown, context: AccessibilityContext): ParsedAccessibility {
-  const blocks = new Map<number, CalendarBlock[]>();
   const known = context.format;
-  if (typeof result !== 'object' || result === null) return { blocks, skipped: 1, format: known };
-
-  const fallback = zoneNamed(context.fallbackZone) ?? UTC_ZONE;
+  if (typeof result !== 'object' || result === null) return { blocks: new Map(), skipped: 1, format: known };
+  const knownOrder = known ? orderOf(known) : null;
   const evidence = new FormatEvidence();
-  const pending: Pending[] = [];
-  let skipped = 0;
-
-  const userIds = Object.keys(result);
-  for (const key of userIds) {
-    const list: unknown = (result as Record<string, unknown>)[key];
-    if (!USER_ID.test(key) || !Number(key) || !Number.isSafeInteger(Number(key))) {
-      skipped++;
-      continue;
-    }
-    const entries = Array.isArray(list) ? list : isRecord(list) ? Object.values(list) : null;
-    if (!entries) {
-      skipped++;
-      continue;
-    }
-    const user = Number(key);
-    blocks.set(user, []);
-    const userZone = zoneNamed(context.userZones?.get(user)) ?? fallback;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = readEntry(entries[i], user, userZone, evidence);
-      if (entry) pending.push(entry);
-      else skipped++;
-    }
-  }
-
-  const order = evidence.order(known ? orderOf(known) : null);
+  let read = new AnswerReader(context, knownOrder, evidence).read(result);
+  const order = evidence.order(knownOrder);
+  if (order !== knownOrder) read = new AnswerReader(context, order, new FormatEvidence()).read(result);
   const format = order ? siteDateFormat(order, evidence.clock(known ? clockOf(known) : null)) : known;
-  for (const entry of pending) {
-    const block = blockOf(entry, order);
-    if (block) blocks.get(entry.user)!.push(block);
-    else skipped++;
-  }
-  for (const [user, list] of blocks) blocks.set(user, mergeBlocks(list));
-  return { blocks, skipped, format };
+  return { blocks: read.blocks, skipped: read.skipped, format };
 }
 
-/** First pass over one entry: its shape checked, its dates split, its evidence noted; null to skip it. */
-function readEntry(raw: unknown, user: number, userZone: Zone, evidence: FormatEvidence): Pending | null {
-  if (!isRecord(raw)) return null;
-  if (TRUE_FLAGS.has(raw['FROM_HR'])) return readChartRecord(raw, user, userZone, evidence);
+/** One reading of an answer in one order (null: only dates that read the same in both). */
+class AnswerReader {
+  private readonly fallback: Zone;
+  // Every entry's two dates are split into these: nothing is kept past the entry.
+  private readonly from = new WrittenDate();
+  private readonly to = new WrittenDate();
+  private readonly scratch = new WrittenDate();
+  /** Per zone: instants of date strings already read, as a time, a first day and a last day. */
+  private readonly memo = new Map<Zone, [Map<string, number>, Map<string, number>, Map<string, number>]>();
+  private skipped = 0;
 
-  const kind = KIND_BY_ACCESSIBILITY.get(raw['ACCESSIBILITY']);
-  if (!kind) return null;
-  const from = splitSiteDate(raw['DATE_FROM']);
-  const to = splitSiteDate(raw['DATE_TO']);
-  if (!from || !to) return null;
-  const allDay = TRUE_FLAGS.has(raw['DT_SKIP_TIME']);
-  const tzFrom = raw['TZ_FROM'];
-  const tzTo = raw['TZ_TO'];
-  let zoneFrom: Zone | null;
-  let zoneTo: Zone | null;
-  if (allDay) {
-    // An all-day entry often has no zone: its days are its owner's.
-    zoneFrom = isBlank(tzFrom) ? userZone : zoneNamed(tzFrom);
-    zoneTo = isBlank(tzTo) ? zoneFrom : zoneNamed(tzTo);
-  } else {
-    // A timed entry without a zone has no instant: better unknown than hours off.
-    zoneFrom = zoneNamed(tzFrom);
-    zoneTo = isBlank(tzTo) ? zoneFrom : zoneNamed(tzTo);
+  constructor(
+    private readonly context: AccessibilityContext,
+    private readonly order: SiteDateOrder | null,
+    private readonly evidence: FormatEvidence,
+  ) {
+    this.fallback = zoneNamed(context.fallbackZone) ?? UTC_ZONE;
   }
-  if (!zoneFrom || !zoneTo) return null;
-  evidence.see(from);
-  evidence.see(to);
-  evidence.vote(from, unixMs(raw['DATE_FROM_TS_UTC']), to, unixMs(raw['DATE_TO_TS_UTC']));
-  return { user, kind, fromDayOnly: allDay, toDayOnly: allDay, from, to, zoneFrom, zoneTo, fromInstant: NaN, untilInstant: NaN };
+
+  read(result: object): { blocks: Map<number, CalendarBlock[]>; skipped: number } {
+    const blocks = new Map<number, CalendarBlock[]>();
+    for (const key of Object.keys(result)) {
+      const list: unknown = (result as Record<string, unknown>)[key];
+      const user = USER_ID.test(key) ? Number(key) : 0;
+      const entries = Array.isArray(list) ? list : isRecord(list) ? Object.values(list) : null;
+      if (!Number.isSafeInteger(user) || user === 0 || !entries) {
+        this.skipped++;
+        continue;
+      }
+      const userZone = zoneNamed(this.context.userZones?.get(user)) ?? this.fallback;
+      const found: CalendarBlock[] = [];
+      for (let i = 0; i < entries.length; i++) {
+        const block = this.readEntry(entries[i], userZone);
+        if (block) found.push(block);
+        else this.skipped++;
+      }
+      blocks.set(user, mergeBlocks(found));
+    }
+    return { blocks, skipped: this.skipped };
+  }
+
+  /** One entry → its block, or null to skip it. */
+  private readEntry(raw: unknown, userZone: Zone): CalendarBlock | null {
+    if (!isRecord(raw)) return null;
+    if (isSet(raw['FROM_HR'])) return this.readChartRecord(raw, userZone);
+    const kind = kindOf(raw['ACCESSIBILITY']);
+    const textFrom = raw['DATE_FROM'];
+    const textTo = raw['DATE_TO'];
+    if (!kind || typeof textFrom !== 'string' || typeof textTo !== 'string') return null;
+    const allDay = isSet(raw['DT_SKIP_TIME']);
+    const tzFrom = raw['TZ_FROM'];
+    const tzTo = raw['TZ_TO'];
+    // An all-day entry often has no zone: its days are its owner's. A timed entry without one
+    // has no instant: better unknown than hours off.
+    const zoneFrom = allDay && isBlank(tzFrom) ? userZone : zoneNamed(tzFrom);
+    const zoneTo = isBlank(tzTo) ? zoneFrom : zoneNamed(tzTo);
+    if (!zoneFrom || !zoneTo) return null;
+    const { evidence, from, to } = this;
+    if (!evidence.settled) {
+      if (!splitSiteDate(textFrom, from) || !splitSiteDate(textTo, to)) return null;
+      evidence.see(from);
+      evidence.see(to);
+      evidence.vote(from, unixMs(raw['DATE_FROM_TS_UTC']), to, unixMs(raw['DATE_TO_TS_UTC']));
+    }
+    // Never the *_TS_UTC fields: for a recurring occurrence they are the series'.
+    return blockOf(kind, this.instant(textFrom, zoneFrom, allDay ? FIRST_DAY : TIME), this.instant(textTo, zoneTo, allDay ? LAST_DAY : TIME));
+  }
+
+  /** The instant a date string stands for in `zone`, read as a time, a first day or a last day; NaN when unreadable. */
+  private instant(text: string, zone: Zone, as: typeof TIME | typeof FIRST_DAY | typeof LAST_DAY): number {
+    let memos = this.memo.get(zone);
+    if (!memos) {
+      memos = [new Map(), new Map(), new Map()];
+      this.memo.set(zone, memos);
+    }
+    const memo = memos[as];
+    let instant = memo.get(text);
+    if (instant === undefined) {
+      instant = splitSiteDate(text, this.scratch) ? instantOf(this.scratch, this.order, zone, as !== TIME, as === LAST_DAY) : NaN;
+      memo.set(text, instant);
+    }
+    return instant;
+  }
+
+  /**
+   * An absence-chart record: `FROM`/`TO` are the instants of `DT_FROM`/`DT_TO` (a day-only `DT_TO`
+   * is the last day, so the block runs a day past its midnight); the dates are read only when a
+   * timestamp is missing, in the owner's zone.
+   */
+  private readChartRecord(raw: Record<string, unknown>, userZone: Zone): CalendarBlock | null {
+    const { from, to } = this;
+    const hasFrom = splitSiteDate(raw['DT_FROM'], from);
+    // DT_TO says whether TO is a last day or an end time: without it TO means nothing.
+    if (!splitSiteDate(raw['DT_TO'], to)) return null;
+    const fromMs = unixMs(raw['FROM']);
+    const toMs = unixMs(raw['TO']);
+    if (hasFrom) {
+      this.evidence.see(from);
+      this.evidence.see(to);
+      this.evidence.vote(from, fromMs, to, toMs);
+    }
+    const start = Number.isNaN(fromMs) ? (hasFrom ? instantOf(from, this.order, userZone, !from.hasTime, false) : NaN) : fromMs;
+    const end = Number.isNaN(toMs) ? instantOf(to, this.order, userZone, !to.hasTime, true) : to.hasTime ? toMs : toMs + DAY_MS;
+    return blockOf(CHART_KIND, start, end);
+  }
 }
 
-/**
- * An absence-chart record: `FROM`/`TO` are the instants of `DT_FROM`/`DT_TO` (a day-only `DT_TO`
- * is the last day, so the block runs a day past its midnight); the dates are read only when a
- * timestamp is missing, in the owner's zone.
- */
-function readChartRecord(raw: Record<string, unknown>, user: number, userZone: Zone, evidence: FormatEvidence): Pending | null {
-  const from = splitSiteDate(raw['DT_FROM']);
-  const to = splitSiteDate(raw['DT_TO']);
-  const fromMs = unixMs(raw['FROM']);
-  const toMs = unixMs(raw['TO']);
-  // DT_TO says whether TO is a last day or an end time: without it TO means nothing.
-  if (!to || (!from && Number.isNaN(fromMs))) return null;
-  if (from) {
-    evidence.see(from);
-    evidence.see(to);
-    evidence.vote(from, fromMs, to, toMs);
-  }
-  const toDayOnly = !to.hasTime;
-  return {
-    user,
-    kind: CHART_KIND,
-    fromDayOnly: from ? !from.hasTime : false,
-    toDayOnly,
-    from,
-    to,
-    zoneFrom: userZone,
-    zoneTo: userZone,
-    fromInstant: fromMs,
-    untilInstant: Number.isNaN(toMs) ? NaN : toDayOnly ? toMs + DAY_MS : toMs,
-  };
+const TIME = 0;
+const FIRST_DAY = 1;
+const LAST_DAY = 2;
+
+function blockOf(kind: CalendarKind, from: number, until: number): CalendarBlock | null {
+  if (Number.isNaN(from) || Number.isNaN(until) || until < from) return null;
+  return { kind, from, until };
 }
 
 function isBlank(value: unknown): boolean {

@@ -52,21 +52,22 @@ const PM = 2;
 
 /**
  * A site-format string split into its numbers, before the order is known: `leading`, `middle` and
- * `trailing` as written (the year is `leading` when `yearFirst`, `trailing` otherwise).
+ * `trailing` as written (the year is `leading` when `yearFirst`, `trailing` otherwise). Mutable:
+ * the parser splits every entry's dates into the same two, so 60,000 dates allocate nothing.
  */
-export interface WrittenDate {
-  readonly leading: number;
-  readonly middle: number;
-  readonly trailing: number;
-  readonly yearFirst: boolean;
+export class WrittenDate {
+  leading = 0;
+  middle = 0;
+  trailing = 0;
+  yearFirst = false;
   /** Dots are day-first in every Bitrix24 language; slashes are either. */
-  readonly dotted: boolean;
-  readonly hasTime: boolean;
+  dotted = false;
+  hasTime = false;
   /** 0..23 after the am/pm marker is applied; 0 without a time. */
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly meridiem: boolean;
+  hour = 0;
+  minute = 0;
+  second = 0;
+  meridiem = false;
 }
 
 function isDigit(c: number): boolean {
@@ -82,93 +83,80 @@ const MAX_LENGTH = 40;
 
 /**
  * Splits `11.12.2025 14:59:00`, `12/11/2025 02:59:00 pm`, `2025-12-11 14:59`, `11.12.2025` into
- * numbers by hand (no regex: this runs for every entry of 5,000 people). Returns null for
- * anything else; the fields' ranges are checked later, when the order is known.
+ * `into`, by hand (no regex: this runs for every entry of 5,000 people). False for anything
+ * else; the date's ranges are checked later, when the order is known.
  */
-export function splitSiteDate(text: unknown): WrittenDate | null {
-  if (typeof text !== 'string' || text.length > MAX_LENGTH) return null;
+export function splitSiteDate(text: unknown, into: WrittenDate): boolean {
+  if (typeof text !== 'string' || text.length > MAX_LENGTH) return false;
   const s = text;
   const end = s.length;
   let i = 0;
   while (i < end && isSpace(s.charCodeAt(i))) i++;
 
-  const fields = [0, 0, 0];
-  const widths = [0, 0, 0];
-  let separator = -1;
-  for (let f = 0; f < 3; f++) {
-    if (f > 0) {
-      const c = s.charCodeAt(i);
-      if (c !== 46 /* . */ && c !== 47 /* / */ && c !== 45 /* - */) return null;
-      if (separator === -1) separator = c;
-      else if (c !== separator) return null;
-      i++;
-    }
-    let value = 0;
-    const start = i;
-    while (i < end && isDigit(s.charCodeAt(i)) && i - start < 4) value = value * 10 + s.charCodeAt(i++) - 48;
-    widths[f] = i - start;
-    fields[f] = value;
-  }
-  const yearFirst = widths[0] === 4;
-  if (yearFirst ? widths[1]! > 2 || widths[2]! > 2 || widths[1] === 0 || widths[2] === 0 : widths[2] !== 4 || widths[0]! > 2 || widths[1]! > 2 || widths[0] === 0 || widths[1] === 0) {
-    return null;
-  }
+  // The date: three runs of digits, one separator between them.
+  let start = i;
+  let leading = 0;
+  while (i < end && i - start < 4 && isDigit(s.charCodeAt(i))) leading = leading * 10 + s.charCodeAt(i++) - 48;
+  const leadingWidth = i - start;
+  const separator = s.charCodeAt(i);
+  if (separator !== 46 /* . */ && separator !== 47 /* / */ && separator !== 45 /* - */) return false;
+  start = ++i;
+  let middle = 0;
+  while (i < end && i - start < 2 && isDigit(s.charCodeAt(i))) middle = middle * 10 + s.charCodeAt(i++) - 48;
+  if (i === start || s.charCodeAt(i) !== separator) return false;
+  start = ++i;
+  let trailing = 0;
+  while (i < end && i - start < 4 && isDigit(s.charCodeAt(i))) trailing = trailing * 10 + s.charCodeAt(i++) - 48;
+  const trailingWidth = i - start;
+  const yearFirst = leadingWidth === 4;
+  if (yearFirst ? trailingWidth === 0 || trailingWidth > 2 : leadingWidth === 0 || leadingWidth > 2 || trailingWidth !== 4) return false;
 
+  // The time, if any: H:MI or H:MI:SS, then maybe am/pm.
   let hasTime = false;
   let hour = 0;
   let minute = 0;
   let second = 0;
   let meridiem = NO_MERIDIEM;
-  if (i < end && (isSpace(s.charCodeAt(i)) || s.charCodeAt(i) === 84 /* T */)) {
-    while (i < end && (isSpace(s.charCodeAt(i)) || s.charCodeAt(i) === 84)) i++;
-    if (i < end) {
-      const parts = [0, 0, 0];
-      let count = 0;
-      for (;;) {
-        const start = i;
-        let value = 0;
-        while (i < end && isDigit(s.charCodeAt(i)) && i - start < 2) value = value * 10 + s.charCodeAt(i++) - 48;
-        if (i === start) return null;
-        parts[count++] = value;
-        if (count < 3 && s.charCodeAt(i) === 58 /* : */) {
-          i++;
-          continue;
-        }
-        break;
-      }
-      if (count < 2) return null;
-      while (i < end && isSpace(s.charCodeAt(i))) i++;
-      if (i + 1 < end) {
-        const a = s.charCodeAt(i) | 32;
-        const m = s.charCodeAt(i + 1) | 32;
-        if (m === 109 /* m */ && (a === 97 /* a */ || a === 112) /* p */) {
-          meridiem = a === 97 ? AM : PM;
-          i += 2;
-        }
-      }
-      hasTime = true;
-      [hour, minute, second] = parts as [number, number, number];
-      if (meridiem !== NO_MERIDIEM) {
-        if (hour < 1 || hour > 12) return null;
-        hour = (hour % 12) + (meridiem === PM ? 12 : 0);
-      }
-      if (hour > 23 || minute > 59 || second > 59) return null;
+  while (i < end && (isSpace(s.charCodeAt(i)) || s.charCodeAt(i) === 84) /* T */) i++;
+  if (i < end) {
+    start = i;
+    while (i < end && i - start < 2 && isDigit(s.charCodeAt(i))) hour = hour * 10 + s.charCodeAt(i++) - 48;
+    if (i === start || s.charCodeAt(i) !== 58 /* : */) return false;
+    start = ++i;
+    while (i < end && i - start < 2 && isDigit(s.charCodeAt(i))) minute = minute * 10 + s.charCodeAt(i++) - 48;
+    if (i - start !== 2) return false;
+    if (s.charCodeAt(i) === 58) {
+      start = ++i;
+      while (i < end && i - start < 2 && isDigit(s.charCodeAt(i))) second = second * 10 + s.charCodeAt(i++) - 48;
+      if (i - start !== 2) return false;
     }
+    while (i < end && isSpace(s.charCodeAt(i))) i++;
+    if (i + 1 < end && (s.charCodeAt(i + 1) | 32) === 109 /* m */) {
+      const letter = s.charCodeAt(i) | 32;
+      if (letter === 97 /* a */) meridiem = AM;
+      else if (letter === 112 /* p */) meridiem = PM;
+      if (meridiem !== NO_MERIDIEM) i += 2;
+    }
+    while (i < end && isSpace(s.charCodeAt(i))) i++;
+    if (i !== end) return false;
+    if (meridiem !== NO_MERIDIEM) {
+      if (hour < 1 || hour > 12) return false;
+      hour = (hour % 12) + (meridiem === PM ? 12 : 0);
+    }
+    if (hour > 23 || minute > 59 || second > 59) return false;
+    hasTime = true;
   }
-  while (i < end && isSpace(s.charCodeAt(i))) i++;
-  if (i !== end) return null;
-  return {
-    leading: fields[0]!,
-    middle: fields[1]!,
-    trailing: fields[2]!,
-    yearFirst,
-    dotted: separator === 46,
-    hasTime,
-    hour,
-    minute,
-    second,
-    meridiem: meridiem !== NO_MERIDIEM,
-  };
+  into.leading = leading;
+  into.middle = middle;
+  into.trailing = trailing;
+  into.yearFirst = yearFirst;
+  into.dotted = separator === 46;
+  into.hasTime = hasTime;
+  into.hour = hour;
+  into.minute = minute;
+  into.second = second;
+  into.meridiem = meridiem !== NO_MERIDIEM;
+  return true;
 }
 
 /** The earliest and latest years read: keeps every instant far inside what Date and Intl take. */
@@ -201,10 +189,4 @@ export function wallMs(date: WrittenDate, order: SiteDateOrder, withTime = true)
   }
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   return withTime ? Date.UTC(year, month - 1, day, date.hour, date.minute, date.second) : Date.UTC(year, month - 1, day);
-}
-
-/** Which orders can read the date at all: a first field above 12 is a day, a second one too. */
-export function possibleOrders(date: WrittenDate): { dmy: boolean; mdy: boolean } {
-  if (date.yearFirst) return { dmy: false, mdy: false };
-  return { dmy: !Number.isNaN(wallMs(date, 'DMY', false)), mdy: !Number.isNaN(wallMs(date, 'MDY', false)) };
 }

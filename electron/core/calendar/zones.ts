@@ -85,10 +85,21 @@ class IntlZone implements Zone {
 export const UTC_ZONE: Zone = { name: 'UTC', offsetAt: () => 0 };
 
 const zones = new Map<string, Zone | null>();
+// Entries come in runs of one zone (a person's, a team's): the last answer is checked first.
+let lastName = '';
+let lastZone: Zone | null = null;
 
 /** The zone of that name, or null when it is empty, malformed or unknown to Intl. */
 export function zoneNamed(name: unknown): Zone | null {
   if (typeof name !== 'string') return null;
+  if (name === lastName) return lastZone;
+  const zone = lookUpZone(name);
+  lastName = name;
+  lastZone = zone;
+  return zone;
+}
+
+function lookUpZone(name: string): Zone | null {
   const known = zones.get(name);
   if (known !== undefined) return known;
   let zone: Zone | null = null;

@@ -4,7 +4,7 @@ import { ManualClock } from '../../../electron/core/clock.js';
 import { parseAccessibility, type AccessibilityContext } from '../../../electron/core/calendar/accessibility.js';
 import { SITE_DATE_FORMATS, type SiteDateFormat } from '../../../electron/core/calendar/site-date.js';
 import type { CalendarBlock } from '../../../electron/shared/calendar.js';
-import { DAY, HOUR, MINUTE, WEEK, allDayEntry, chartRecord, offsetOf, timedEntry, writeSite } from './site-writer.js';
+import { DAY, HOUR, MINUTE, WEEK, allDayEntry, chartRecord, offsetOf, timedEntry, writeSite } from '../../support/calendar-answers.js';
 
 // Every instant derives from the ManualClock's fixed start (a Monday, 09:00 UTC); the parser has
 // no clock of its own, so nothing here can be overtaken by the real one. Zones are always named.

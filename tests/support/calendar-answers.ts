@@ -3,7 +3,7 @@
  * date format and an IANA zone, with Intl's formatter (the parser goes the other way by its own
  * arithmetic, so the two are independent). Also builds the answer's entry shapes.
  */
-import type { SiteDateFormat } from '../../../electron/core/calendar/site-date.js';
+import type { SiteDateFormat } from '../../electron/core/calendar/site-date.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
