@@ -43,7 +43,7 @@ export default tseslint.config(
   {
     // electron/shared is what the panel shares with the Node side: free of Node, Electron and
     // everything else in electron/. The presence model stays portable too.
-    files: ['electron/shared/**/*.ts', 'electron/core/presence/**/*.ts'],
+    files: ['electron/shared/**/*.ts', 'electron/core/presence/**/*.ts', 'electron/core/calendar/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
