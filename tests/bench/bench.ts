@@ -7,15 +7,16 @@ import { benchDesktop } from './desktop.js';
 import { benchHistory } from './history.js';
 import { benchMemory } from './memory.js';
 import { benchPanel } from './panel.js';
+import { benchCalendarCpu } from './calendar-cpu.js';
 import { renderTable, writeBaseline, type BenchSection } from './report.js';
 
 /**
  * `npm run bench`: what the app costs a portal and a desk, each figure next to the naive
  * approach measured in the same run. Prints a table and writes tests/bench/baseline.json.
- * Options: `--only requests,cpu,patch,latency,desktop,history,memory,panel` runs a subset; `--no-write`
+ * Options: `--only requests,cpu,patch,latency,desktop,history,memory,panel,calendar` runs a subset; `--no-write`
  * leaves the baseline alone (a subset never overwrites it).
  */
-const ALL = ['requests', 'cpu', 'patch', 'latency', 'desktop', 'history', 'memory', 'panel'] as const;
+const ALL = ['requests', 'cpu', 'patch', 'latency', 'desktop', 'history', 'memory', 'panel', 'calendar'] as const;
 type Part = (typeof ALL)[number];
 
 function selectedParts(argv: readonly string[]): Set<Part> {
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   await run('history', 'presence history (40 and 5,000, a day and a week)', benchHistory);
   await run('memory', 'engine memory (5,000 × 1,000 polls)', benchMemory);
   await run('panel', 'panel in Chromium (5,000 rows)', benchPanel);
+  await run('calendar', 'calendar CPU per fetch (5,000 × 6 entries)', async () => benchCalendarCpu());
 
   const rows = sections.flatMap((section) => section.rows);
   console.log(renderTable(rows));
