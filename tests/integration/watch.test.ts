@@ -54,7 +54,7 @@ describe('watch --json against the demo portal', () => {
         at: new Date(clock.now()).toISOString(),
         seq: 1,
         count: 12,
-        reports: { idle: false, mobile: false, status: false },
+        reports: { idle: false, mobile: false, status: false, calendar: false, timeZones: false },
         colleagues: ctx.session.engine.snapshot?.colleagues,
       },
     ]);
