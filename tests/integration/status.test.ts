@@ -4,6 +4,7 @@ import { ManualClock } from '../../electron/core/clock.js';
 import { parseCliArgs, type StatusArgs } from '../../electron/cli/args.js';
 import { PortalUnreadable, statusJson, statusText, takeStatus } from '../../electron/cli/status.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
+import { scriptColleague } from '../../electron/cli/script-colleague.js';
 import type { DemoPortal } from '../../electron/demo/types.js';
 
 const NAMES = ['Ada Lovelace', 'Boris Ivanov', 'Chen Wei', 'Dana Scully', 'Emil Nolde'] as const;
@@ -88,7 +89,7 @@ describe('status against the demo portal', () => {
       at: new Date(ctx.clock.now()).toISOString(),
       reports: { idle: false, mobile: false, status: false, calendar: false, timeZones: false },
       counts: { total: 5, online: 3, idle: 1, mobile: 0, offline: 1, onLeave: 1 },
-      colleagues: status.colleagues,
+      colleagues: status.colleagues.map((c) => scriptColleague(c, status.at)),
     });
     expect((parsed.colleagues as { name: string }[]).map((c) => c.name).sort()).toEqual([...NAMES]);
   });
