@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 import type { StatusArgs } from './args.js';
 import { connect, type ConnectIo } from './connect.js';
 import { teamTable } from './team-text.js';
+import { scriptColleague } from './script-colleague.js';
 
 /** The portal could not be read: exit code 1, with this one-line message (already free of secrets). */
 export class PortalUnreadable extends Error {
@@ -64,9 +65,13 @@ export async function takeStatus(args: StatusArgs, io: ConnectIo = {}): Promise<
   }
 }
 
-/** `status --json`: one object. `at` is ISO, as in the NDJSON events; times inside colleagues are epoch ms. */
+/**
+ * `status --json`: one object. `at` is ISO, as in the NDJSON events; times inside colleagues are
+ * epoch ms; each colleague's `calendarNow`/`calendarNext` say what its calendar says at `at`.
+ */
 export function statusJson(status: TeamStatus): string {
-  return JSON.stringify({ at: new Date(status.at).toISOString(), reports: status.reports, counts: status.counts, colleagues: status.colleagues });
+  const colleagues = status.colleagues.map((colleague) => scriptColleague(colleague, status.at));
+  return JSON.stringify({ at: new Date(status.at).toISOString(), reports: status.reports, counts: status.counts, colleagues });
 }
 
 /** `status` as text: the summary line, then the table. */

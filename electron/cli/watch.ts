@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../core/clock.js';
-import type { Colleague, ColleagueChange, Digest, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../shared/domain.js';
+import type { Colleague, Digest, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../shared/domain.js';
 import type { PresenceEngine } from '../core/engine/engine.js';
 import { countPresence } from '../shared/presence/counts.js';
 import { patchChanges } from '../shared/snapshot/diff.js';
@@ -8,6 +8,8 @@ import type { DemoPortal } from '../demo/types.js';
 import type { WatchArgs } from './args.js';
 import { connect, type ConnectIo } from './connect.js';
 import { clockTime, summaryLine, terminalSafe } from './team-text.js';
+import { calendarAt, type CalendarMoment } from '../shared/calendar.js';
+import { sameBlock, scriptColleague } from './script-colleague.js';
 
 export interface WatchIo extends ConnectIo {
   /** One line of output, without the newline. */
@@ -60,7 +62,7 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
   engine.on('patch', (patch) => (pendingPatch = patch));
   engine.on('transition', (transition) => pendingTransitions.set(transition.userId, transition));
   engine.on('refreshed', () => {
-    if (pendingPatch) print.patch(pendingPatch, pendingTransitions);
+    print.refreshed(pendingPatch, pendingTransitions, engine.snapshot?.colleagues ?? [], engine.snapshot?.seq ?? 0);
     pendingPatch = null;
     pendingTransitions.clear();
   });
@@ -84,7 +86,8 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
 interface Printer {
   ready(snapshot: Snapshot, reports: PortalReports, where: string): void;
   reports(reports: PortalReports): void;
-  patch(patch: Patch, transitions: ReadonlyMap<number, PresenceTransition>): void;
+  /** After each refresh: its patch (null when nothing changed) and everyone as they are now. */
+  refreshed(patch: Patch | null, transitions: ReadonlyMap<number, PresenceTransition>, colleagues: readonly Colleague[], seq: number): void;
   alert(title: string, body: string, userIds: readonly number[]): void;
   /** "While you were away" (text mode says it through the alert that comes with it). */
   digest(digest: Digest): void;
@@ -95,33 +98,69 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
   const emit = (type: string, fields: Record<string, unknown>): void =>
     write(JSON.stringify({ type, at: new Date(clock.now()).toISOString(), ...fields }));
   const names = new Map<number, string>();
-  const remember = (colleagues: readonly Colleague[]): void => {
-    for (const colleague of colleagues) names.set(colleague.id, colleague.name);
+  /** What each person's calendar said when last printed: "now" moves on with the time, not only with patches. */
+  const moments = new Map<number, CalendarMoment>();
+  const remember = (colleagues: readonly Colleague[], now: number): void => {
+    for (const colleague of colleagues) {
+      names.set(colleague.id, colleague.name);
+      moments.set(colleague.id, calendarAt(colleague.calendar, now));
+    }
   };
-  const change = (item: ColleagueChange, transition: PresenceTransition | undefined): Record<string, unknown> => {
-    if (item.fields.name !== undefined) names.set(item.id, item.fields.name);
+  const change = (id: number, fields: Record<string, unknown>, transition: PresenceTransition | undefined): Record<string, unknown> => {
+    if (typeof fields.name === 'string') names.set(id, fields.name);
     return {
-      userId: item.id,
-      name: names.get(item.id) ?? `#${item.id}`,
-      fields: item.fields,
+      userId: id,
+      name: names.get(id) ?? `#${id}`,
+      fields,
       ...(transition && transition.from !== transition.to ? { from: transition.from, to: transition.to } : {}),
       ...(transition?.leave ? { leave: transition.leave } : {}),
     };
   };
   return {
     ready: (snapshot, reports) => {
-      remember(snapshot.colleagues);
-      emit('ready', { seq: snapshot.seq, count: snapshot.colleagues.length, reports, colleagues: snapshot.colleagues });
+      const now = clock.now();
+      remember(snapshot.colleagues, now);
+      emit('ready', { seq: snapshot.seq, count: snapshot.colleagues.length, reports, colleagues: snapshot.colleagues.map((c) => scriptColleague(c, now)) });
     },
     reports: (reports) => emit('reports', { reports }),
-    patch: (patch, transitions) => {
-      remember(patch.added);
-      for (const colleague of patch.added) emit('added', { seq: patch.seq, colleague });
-      // `activity` entries too, as the `{ lastActivity }` change they stand for, in id order.
-      for (const item of patchChanges(patch)) emit('change', { seq: patch.seq, ...change(item, transitions.get(item.id)) });
-      for (const id of patch.removed) {
-        emit('removed', { seq: patch.seq, userId: id, name: names.get(id) ?? `#${id}` });
+    refreshed: (patch, transitions, colleagues, currentSeq) => {
+      const now = clock.now();
+      // Without a patch, "now" moving on is news about the snapshot the script already has.
+      const seq = patch?.seq ?? currentSeq;
+      if (patch) {
+        remember(patch.added, now);
+        for (const colleague of patch.added) emit('added', { seq: patch.seq, colleague: scriptColleague(colleague, now) });
+      }
+      // Changed fields by person: the patch's (`activity` entries too, as the `{ lastActivity }`
+      // change they stand for), the calendar's blocks as what they say now, and "now"/"next"
+      // moving on with the time for people the patch does not name.
+      const changes = new Map<number, Record<string, unknown>>();
+      for (const item of patch ? patchChanges(patch) : []) {
+        const { calendar: _blocks, ...fields } = item.fields;
+        changes.set(item.id, fields);
+      }
+      const added = new Set(patch?.added.map((c) => c.id) ?? []);
+      for (const colleague of colleagues) {
+        if (added.has(colleague.id)) continue;
+        const moment = calendarAt(colleague.calendar, now);
+        const before = moments.get(colleague.id);
+        if (before !== undefined && sameBlock(before.now, moment.now) && sameBlock(before.next, moment.next)) continue;
+        moments.set(colleague.id, moment);
+        if (before === undefined) continue;
+        const fields = changes.get(colleague.id) ?? {};
+        if (!sameBlock(before.now, moment.now)) fields.calendarNow = moment.now;
+        if (!sameBlock(before.next, moment.next)) fields.calendarNext = moment.next;
+        changes.set(colleague.id, fields);
+      }
+      for (const id of [...changes.keys()].sort((a, b) => a - b)) {
+        const fields = changes.get(id) as Record<string, unknown>;
+        if (Object.keys(fields).length === 0) continue;
+        emit('change', { seq, ...change(id, fields, transitions.get(id)) });
+      }
+      for (const id of patch?.removed ?? []) {
+        emit('removed', { seq: patch?.seq, userId: id, name: names.get(id) ?? `#${id}` });
         names.delete(id);
+        moments.delete(id);
       }
     },
     alert: (title, body, userIds) => emit('alert', { title, body, userIds }),
@@ -155,7 +194,7 @@ function textPrinter(write: (line: string) => void, clock: Clock): Printer {
       line(`Watching ${snapshot.colleagues.length} colleagues on ${where}. Ctrl+C stops.`);
     },
     reports: () => undefined,
-    patch: (_patch, transitions) => {
+    refreshed: (_patch, transitions) => {
       for (const { name, from, to, leave } of transitions.values()) {
         const move = from === to ? '' : `${describe(from)} → ${describe(to)}`;
         const note = leave === 'started' ? 'leave started' : leave === 'ended' ? 'back from leave' : '';

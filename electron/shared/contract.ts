@@ -11,6 +11,7 @@ import type {
 } from './domain.js';
 import { SettingsSchema, SettingsUpdateSchema } from './settings/schema.js';
 import type { TimelineSegment } from './timeline.js';
+import { CALENDAR_KINDS, type CalendarBlock } from './calendar.js';
 import {
   BRIDGE_GLOBAL_NAME,
   IPC_EVENT_PREFIX,
@@ -32,6 +33,12 @@ const Id = z.number().int().positive();
 const EpochMs = z.number().int().nonnegative();
 const PresenceSchema = z.enum(['online', 'idle', 'mobile', 'offline']);
 
+export const CalendarBlockSchema = z.object({
+  kind: z.enum(CALENDAR_KINDS),
+  from: EpochMs,
+  until: EpochMs,
+}) satisfies z.ZodType<CalendarBlock>;
+
 export const ColleagueSchema = z.object({
   id: Id,
   name: z.string(),
@@ -50,6 +57,8 @@ export const ColleagueSchema = z.object({
   bot: z.boolean(),
   extranet: z.boolean(),
   gender: z.enum(['M', 'F']).nullable(),
+  calendar: z.array(CalendarBlockSchema).readonly().nullable(),
+  timeZone: z.string().nullable(),
 }) satisfies z.ZodType<Colleague>;
 
 export const SnapshotSchema = z.object({
@@ -109,6 +118,8 @@ export const PortalReportsSchema = z.object({
   idle: z.boolean(),
   mobile: z.boolean(),
   status: z.boolean(),
+  calendar: z.boolean(),
+  timeZones: z.boolean(),
 }) satisfies z.ZodType<PortalReports>;
 
 /** Where the panel is connected, without the secret. */

@@ -4,6 +4,7 @@
  * WebSocket and NDJSON unchanged and `apply(prev, diff(prev, next))` can be compared exactly.
  * Times are epoch milliseconds.
  */
+import type { CalendarBlock } from './calendar.js';
 
 /**
  * What Bitrix24's messenger would show as the connection state:
@@ -67,6 +68,15 @@ export interface Colleague {
    * it ("была", "отошла"), and fall back to neutral phrasing without it.
    */
   readonly gender: Gender | null;
+  /**
+   * Merged busy blocks (shared/calendar.ts) from yesterday through tomorrow as last fetched, a
+   * chart absence with its whole range; ascending. `[]`: known to be free. null: not known (no
+   * `calendar` scope, not fetched yet, or the fetch failed and nothing recent is known). "Now"
+   * is never stored: derive it with `calendarAt(calendar, now)` at your own tick.
+   */
+  readonly calendar: readonly CalendarBlock[] | null;
+  /** IANA zone from `user.get`'s TIME_ZONE; null when empty, unknown or not a zone Intl accepts. */
+  readonly timeZone: string | null;
 }
 
 export type Gender = 'M' | 'F';
@@ -85,9 +95,13 @@ export interface PortalReports {
   readonly mobile: boolean;
   /** The chosen status (dnd, away, break). */
   readonly status: boolean;
+  /** Calendar busy times (`calendar.accessibility.get` answered; false after insufficient_scope). */
+  readonly calendar: boolean;
+  /** Time zones (`user.get` answered with TIME_ZONE; false after insufficient_scope). */
+  readonly timeZones: boolean;
 }
 
-export const CURRENT_PORTAL_REPORTS: PortalReports = { idle: false, mobile: false, status: false };
+export const CURRENT_PORTAL_REPORTS: PortalReports = { idle: false, mobile: false, status: false, calendar: false, timeZones: false };
 
 export interface Snapshot {
   /** Strictly increasing per engine run; a patch with seq N applies to the snapshot with seq N-1. */

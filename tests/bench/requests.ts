@@ -6,6 +6,7 @@ import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoPortal, DemoRequestLogEntry } from '../../electron/demo/types.js';
 import { bytes, fmt, ms, ratio, type BenchRow, type BenchSection } from './report.js';
 import { demoClient, drive } from './support.js';
+import { calendarRequestRows } from './calendar-requests.js';
 
 /**
  * HTTP requests and bytes per steady-state refresh, over real loopback HTTP through the real
@@ -204,5 +205,6 @@ export async function benchRequests(): Promise<BenchSection & { results: SizeRes
       ]),
     ),
   }));
+  rows.push(...(await calendarRequestRows()));
   return { name: 'requests', rows, notes: { perMinute }, results };
 }

@@ -4,6 +4,7 @@ import { ManualClock } from '../../electron/core/clock.js';
 import { parseCliArgs, type StatusArgs } from '../../electron/cli/args.js';
 import { PortalUnreadable, statusJson, statusText, takeStatus } from '../../electron/cli/status.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
+import { scriptColleague } from '../../electron/cli/script-colleague.js';
 import type { DemoPortal } from '../../electron/demo/types.js';
 
 const NAMES = ['Ada Lovelace', 'Boris Ivanov', 'Chen Wei', 'Dana Scully', 'Emil Nolde'] as const;
@@ -57,7 +58,7 @@ describe('status against the demo portal', () => {
     ]);
     // The engine's own picture, which the demo's oracle vouches for.
     for (const c of status.colleagues) expect(c.presence).toBe(ctx.portal.control.expected(c.id, ctx.clock.now(), { onlineLimitS: 900 })?.presence);
-    expect(status.reports).toEqual({ idle: false, mobile: false, status: false });
+    expect(status.reports).toEqual({ idle: false, mobile: false, status: false, calendar: false, timeZones: false });
   });
 
   it('counts mobile and busy people only where the portal reports them (old on-premise portal)', async () => {
@@ -86,9 +87,9 @@ describe('status against the demo portal', () => {
     expect(Object.keys(parsed)).toEqual(['at', 'reports', 'counts', 'colleagues']);
     expect(parsed).toEqual({
       at: new Date(ctx.clock.now()).toISOString(),
-      reports: { idle: false, mobile: false, status: false },
+      reports: { idle: false, mobile: false, status: false, calendar: false, timeZones: false },
       counts: { total: 5, online: 3, idle: 1, mobile: 0, offline: 1, onLeave: 1 },
-      colleagues: status.colleagues,
+      colleagues: status.colleagues.map((c) => scriptColleague(c, status.at)),
     });
     expect((parsed.colleagues as { name: string }[]).map((c) => c.name).sort()).toEqual([...NAMES]);
   });

@@ -5,6 +5,7 @@ import { startWatch, type WatchSession } from '../../electron/cli/watch.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoPortal } from '../../electron/demo/types.js';
 import { settleOnEngine } from '../support/settle.js';
+import { scriptColleague } from '../../electron/cli/script-colleague.js';
 
 interface Line {
   type: string;
@@ -54,8 +55,8 @@ describe('watch --json against the demo portal', () => {
         at: new Date(clock.now()).toISOString(),
         seq: 1,
         count: 12,
-        reports: { idle: false, mobile: false, status: false },
-        colleagues: ctx.session.engine.snapshot?.colleagues,
+        reports: { idle: false, mobile: false, status: false, calendar: false, timeZones: false },
+        colleagues: ctx.session.engine.snapshot?.colleagues.map((c) => scriptColleague(c, clock.now())),
       },
     ]);
     expect(of('alert')).toEqual([]);
@@ -133,7 +134,7 @@ describe('watch --json against the demo portal', () => {
     for (const ids of bySeq.values()) {
       expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
     }
-    expect([...state.values()].sort((a, b) => (a.id as number) - (b.id as number))).toEqual(ctx.session.engine.snapshot?.colleagues);
+    expect([...state.values()].sort((a, b) => (a.id as number) - (b.id as number))).toEqual(ctx.session.engine.snapshot?.colleagues.map((c) => scriptColleague(c, ctx.clock.now())));
   });
 
   it('prints one digest after a sleep instead of alerts, in the documented shape', async () => {

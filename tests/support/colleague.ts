@@ -20,6 +20,8 @@ export function colleague(id: number, fields: Partial<Colleague> = {}): Colleagu
     bot: false,
     extranet: false,
     gender: null,
+    calendar: null,
+    timeZone: null,
     ...fields,
   };
 }

@@ -5,6 +5,7 @@ import { MAX_BATCH_COMMANDS } from './client.js';
 import { B24Error } from './errors.js';
 import { ImUserSchema, parseDepartments, parseRawUserDetailed, ProfileSchema, type UserChecks } from './schemas.js';
 import type { Department, PortalIdentity, RawUser } from './types.js';
+import type { ExtraAnswer, ExtraRequest } from './calendar.js';
 
 /**
  * Fetching the team in as few requests as the portal allows. A refresh is one request in the
@@ -22,6 +23,8 @@ export interface TeamFetch {
   readonly watched: Map<number, RawUser | null>;
   /** `desktop_last_date` of each person checked with im.user.get this time (false: never ran it). */
   readonly desktop: Map<number, string | false>;
+  /** The answers (or errors) of the calendar commands that fitted; an error there never fails the fetch. */
+  readonly extras: ExtraAnswer[];
   /** The portal's `total` for the colleagues list: pass it back as `knownTotal` next time. */
   readonly total: number;
   /** User objects with unusable fields, or rejected for lack of an id. */
@@ -35,6 +38,11 @@ export interface FetchTeamOptions {
   readonly knownTotal?: number | null;
   /** Whom to check for a running desktop app, most wanted first; only what fits is asked. */
   readonly desktopIds?: readonly number[];
+  /**
+   * Calendar and time-zone commands, most wanted first: as many as fit in the last batch's spare
+   * commands ride along (before the desktop checks), never another request.
+   */
+  readonly extras?: readonly ExtraRequest[];
   /**
    * The user checks of the previous fetches (the source keeps one per connection): an object
    * that is the same as last time skips the check and comes back as the same RawUser.
@@ -72,6 +80,7 @@ type PlannedCommand = { readonly key: string; readonly command: BatchCommand } &
   | { readonly kind: 'page'; readonly offset: number }
   | { readonly kind: 'watch'; readonly ids: readonly number[] }
   | { readonly kind: 'desktop'; readonly id: number }
+  | { readonly kind: 'extra'; readonly request: ExtraRequest }
 );
 
 export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}): Promise<TeamFetch> {
@@ -85,6 +94,8 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
   const watchAnswers = new Map<number, { readonly user: RawUser | null; readonly degraded: boolean }>();
   const desktop = new Map<number, string | false>();
   let desktopIds = [...new Set((opts.desktopIds ?? []).filter((id) => Number.isSafeInteger(id) && id > 0))];
+  let extras = opts.extras ?? [];
+  const extraAnswers: ExtraAnswer[] = [];
   let watchRequested = watchIds.length === 0;
   let rounds = 0;
   const roundTotals: number[] = [];
@@ -119,16 +130,27 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
         watchRequested = true;
       }
     }
-    // Desktop checks fill what is left of the last batch, once per fetch, never another request.
-    const room = planned.length === 0 ? 0 : MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
+    // Calendar commands, then desktop checks, fill what is left of the last batch, once per
+    // fetch, never another request: a calendar command asks for up to 200 people, a check for one.
+    let room = planned.length === 0 ? 0 : MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
+    for (const [index, request] of extras.slice(0, room).entries()) {
+      planned.push({ key: `x${index}`, kind: 'extra', request, command: request.command });
+    }
+    room -= Math.min(room, extras.length);
+    extras = [];
     for (const id of desktopIds.slice(0, room)) {
       planned.push({ key: `d${id}`, kind: 'desktop', id, command: { method: USER_METHOD, params: { ID: id } } });
     }
     desktopIds = [];
     let roundTotal: number | null = null;
     for (const part of chunk(planned, MAX_BATCH_COMMANDS)) {
-      const answers = await execute(client, part, signal);
+      const { answers, errors } = await execute(client, part, signal);
       for (const item of part) {
+        if (item.kind === 'extra') {
+          const error = errors.get(item.key);
+          extraAnswers.push(error ? { request: item.request, error } : { request: item.request, result: answers.get(item.key)?.result });
+          continue;
+        }
         const answer = answers.get(item.key);
         if (answer === undefined) continue; // a desktop check that failed: no news, not a failure
         if (item.kind === 'desktop') {
@@ -212,6 +234,7 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
     colleagues: team,
     watched,
     desktop,
+    extras: extraAnswers,
     total: latestTotal(),
     degraded,
     requests: client.requestsSent - startRequests,
@@ -220,20 +243,30 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
 
 /**
  * One command → a plain call; more → batches of at most 50. A failed command fails the fetch,
- * except a desktop check: it only decorates, and a person deleted meanwhile must not stop a poll.
+ * except a desktop check or a calendar command: they only decorate, and a person deleted
+ * meanwhile or a webhook without the calendar scope must not stop a poll (their errors come back
+ * in `errors`). A calendar command never goes alone: it only fills a batch's spare room.
  */
-async function execute(client: B24Client, commands: readonly PlannedCommand[], signal?: AbortSignal): Promise<Map<string, CommandAnswer>> {
+async function execute(
+  client: B24Client,
+  commands: readonly PlannedCommand[],
+  signal?: AbortSignal,
+): Promise<{ answers: Map<string, CommandAnswer>; errors: Map<string, B24Error> }> {
   const answers = new Map<string, CommandAnswer>();
+  const errors = new Map<string, B24Error>();
   if (commands.length === 1) {
     const only = commands[0] as PlannedCommand;
     const answer = await client.call(only.command.method, only.command.params, signal ? { signal } : {});
     answers.set(only.key, answer);
-    return answers;
+    return { answers, errors };
   }
   const batch = await client.batch(Object.fromEntries(commands.map((item) => [item.key, item.command])), signal ? { signal } : {});
   for (const item of commands) {
     const error = batch.errors.get(item.key);
-    if (error && item.kind === 'desktop') continue;
+    if (error && (item.kind === 'desktop' || item.kind === 'extra')) {
+      errors.set(item.key, error);
+      continue;
+    }
     if (error) throw error;
     answers.set(item.key, {
       result: batch.results.get(item.key),
@@ -241,7 +274,26 @@ async function execute(client: B24Client, commands: readonly PlannedCommand[], s
       next: batch.nexts.get(item.key) ?? null,
     });
   }
-  return answers;
+  return { answers, errors };
+}
+
+/**
+ * The calendar commands that found no room, as one more batch (at most 50): a failure of that
+ * request is every command's error, never the refresh's (an abort still ends the refresh).
+ */
+export async function fetchExtras(client: B24Client, requests: readonly ExtraRequest[], signal?: AbortSignal): Promise<ExtraAnswer[]> {
+  const sent = requests.slice(0, MAX_BATCH_COMMANDS);
+  if (sent.length === 0) return [];
+  try {
+    const batch = await client.batch(Object.fromEntries(sent.map((request, index) => [`x${index}`, request.command])), signal ? { signal } : {});
+    return sent.map((request, index) => {
+      const error = batch.errors.get(`x${index}`);
+      return error ? { request, error } : { request, result: batch.results.get(`x${index}`) };
+    });
+  } catch (error) {
+    if (signal?.aborted || !(error instanceof B24Error)) throw error;
+    return sent.map((request) => ({ request, error }));
+  }
 }
 
 /**

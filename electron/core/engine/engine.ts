@@ -24,6 +24,8 @@ import { Emitter } from '../emitter.js';
 import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';
 import type { PresenceSource } from './presence-source.js';
 import { classifyFailure } from './failure.js';
+import { CalendarChecks, type AccessibilityParser } from './calendar-checks.js';
+import type { RawUser } from '../bitrix/types.js';
 
 export interface RefreshReport {
   readonly at: number;
@@ -34,6 +36,8 @@ export interface RefreshReport {
   readonly missingWatchIds: readonly number[];
   /** People whose desktop app was checked in this refresh (im.user.get in spare batch commands). */
   readonly desktopChecked: number;
+  /** Calendar and time-zone commands sent (in spare commands or one more batch). */
+  readonly calendarCommands: number;
   /** Alerts were not considered for this refresh (start, wake, recovery). */
   readonly silent: boolean;
 }
@@ -63,6 +67,8 @@ export interface EngineOptions {
   /** Uniform in [0, 1): poll and retry jitter (Math.random unless given). */
   readonly random?: () => number;
   readonly onListenerError?: (error: unknown) => void;
+  /** The calendar answer's parser (tests inject one; default: core/calendar). */
+  readonly calendarParser?: AccessibilityParser;
 }
 
 /** Refreshes after which the previous picture cannot be trusted to alert from. */
@@ -87,6 +93,8 @@ export class PresenceEngine {
   private readonly model = new PresenceModel();
   /** What is known of each person's desktop app between checks. */
   readonly desktop = new DesktopChecks();
+  /** Whose calendar and time zone to ask next, and what is known of them. */
+  readonly calendar: CalendarChecks;
   /** When the last refresh succeeded: where a gap's digest starts. */
   private lastRefreshAt: number | null = null;
   /** The picture when the user went away from the computer (idle, locked), until they return. */
@@ -96,6 +104,7 @@ export class PresenceEngine {
 
   constructor(private readonly options: EngineOptions) {
     this.events = new Emitter<EngineEvents>(options.onListenerError);
+    this.calendar = new CalendarChecks(options.calendarParser ? { parse: options.calendarParser } : {});
     this.alerts = new AlertPolicy({
       clock: options.clock,
       getSettings: options.getSettings,
@@ -192,15 +201,34 @@ export class PresenceEngine {
     const priority = new Set(settings.watchIds);
     for (const [id, rule] of Object.entries(settings.rules)) if (rule === 'starred') priority.add(Number(id));
     const desktopIds = this.desktop.candidates(this.tracker.current?.colleagues ?? [], priority);
-    const fetched = await this.options.source.fetch({ watchIds: settings.watchIds, desktopIds, signal });
+    const source = this.options.source;
+    const calendarOn = source.fetchExtras !== undefined;
+    const known = this.tracker.current?.colleagues ?? [];
+    const extras = calendarOn ? this.calendar.requests(ascendingIds(known), this.options.clock.now()) : [];
+    const fetched = await source.fetch({ watchIds: settings.watchIds, desktopIds, extras, signal });
+    let requests = fetched.requests;
+    let calendarCommands = fetched.extras?.length ?? 0;
+    this.calendar.record(fetched.extras ?? [], this.options.clock.now());
+    if (source.fetchExtras !== undefined) {
+      // Overdue with no room in the batch (or the first refresh, which knew nobody to ask): one more.
+      const more = this.calendar.followUp(ascendingIds(fetched.users), this.options.clock.now());
+      if (more.length > 0) {
+        const answer = await source.fetchExtras(more, signal);
+        requests += answer.requests;
+        calendarCommands += answer.answers.length;
+        this.calendar.record(answer.answers, this.options.clock.now());
+      }
+    }
     const now = this.options.clock.now();
     this.desktop.record(fetched.desktop, now);
     const colleagues = this.model.update(fetched.users, now, {
       onlineLimitSec: settings.onlineLimitSec,
       desktopOf: (id) => this.desktop.runningOf(id),
+      calendarOf: (id) => this.calendar.calendarOf(id, now),
+      timeZoneOf: (id) => this.calendar.timeZoneOf(id),
     });
     this.desktop.prune(colleagues);
-    const reports = learnReports(this.portalReports, fetched.users);
+    const reports = this.calendar.reportsInto(learnReports(this.portalReports, fetched.users));
     if (reports !== this.portalReports) {
       this.portalReports = reports;
       this.events.emit('reports', reports);
@@ -232,10 +260,11 @@ export class PresenceEngine {
       at: now,
       reason,
       colleagues: snapshot.colleagues.length,
-      requests: fetched.requests,
+      requests,
       degraded: fetched.degraded,
       missingWatchIds: fetched.missingWatchIds,
       desktopChecked: fetched.desktop.size,
+      calendarCommands,
       silent,
     });
   }
@@ -267,4 +296,16 @@ export class PresenceEngine {
     }
     if (done.length > 0) this.events.emit('notify-once-done', done);
   }
+}
+
+/** The ids of people in ascending order (a snapshot's order already; the portal's usually). */
+function ascendingIds(people: readonly (Colleague | RawUser)[]): number[] {
+  const ids = new Array<number>(people.length);
+  let sorted = true;
+  for (let i = 0; i < people.length; i++) {
+    const id = (people[i] as Colleague | RawUser).id;
+    ids[i] = id;
+    if (i > 0 && id <= (ids[i - 1] as number)) sorted = false;
+  }
+  return sorted ? ids : [...new Set(ids)].sort((a, b) => a - b);
 }

@@ -1,6 +1,7 @@
 import type { RawUser } from '../bitrix/types.js';
 import type { B24Client } from '../bitrix/client.js';
-import { fetchTeam } from '../bitrix/team.js';
+import { fetchExtras, fetchTeam } from '../bitrix/team.js';
+import type { ExtraAnswer, ExtraRequest } from '../bitrix/calendar.js';
 import { UserChecks } from '../bitrix/schemas.js';
 
 /**
@@ -12,8 +13,16 @@ export interface PresenceSource {
     readonly watchIds: readonly number[];
     /** Whom to check for a running desktop app, most wanted first; the source asks what it can afford. */
     readonly desktopIds?: readonly number[];
+    /** Calendar and time-zone commands, most wanted first; the source sends what fits in spare commands. */
+    readonly extras?: readonly ExtraRequest[];
     readonly signal: AbortSignal;
   }): Promise<SourceFetch>;
+  /**
+   * Calendar and time-zone commands as one more request (when overdue and there was no room).
+   * Never throws for the commands' sake: their failures come back as answers. Sources that cannot
+   * leave it out, and the calendar stays unknown.
+   */
+  fetchExtras?(requests: readonly ExtraRequest[], signal: AbortSignal): Promise<{ readonly answers: readonly ExtraAnswer[]; readonly requests: number }>;
 }
 
 export interface SourceFetch {
@@ -26,6 +35,8 @@ export interface SourceFetch {
   /** User objects that came back with odd fields (degraded, not dropped). */
   readonly degraded: number;
   readonly requests: number;
+  /** Answers of the calendar commands that rode along (absent: none did). */
+  readonly extras?: readonly ExtraAnswer[];
 }
 
 /** Polls a portal through the REST client, remembering the team size so each refresh is one batch. */
@@ -34,8 +45,8 @@ export function createBitrixSource(client: B24Client): PresenceSource {
   // Unchanged user objects skip the check and keep their RawUser, so the model reuses its work.
   const userChecks = new UserChecks();
   return {
-    async fetch({ watchIds, desktopIds = [], signal }) {
-      const team = await fetchTeam(client, { watchIds, knownTotal, desktopIds, userChecks, signal });
+    async fetch({ watchIds, desktopIds = [], extras = [], signal }) {
+      const team = await fetchTeam(client, { watchIds, knownTotal, desktopIds, extras, userChecks, signal });
       knownTotal = team.total;
       // Colleagues come once each, and watched ids exclude colleagues: no merge map needed.
       const users: RawUser[] = team.colleagues;
@@ -44,7 +55,12 @@ export function createBitrixSource(client: B24Client): PresenceSource {
         if (user) users.push(user);
         else missingWatchIds.push(id);
       }
-      return { users, missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests };
+      return { users, missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests, extras: team.extras };
+    },
+    async fetchExtras(requests, signal) {
+      const before = client.requestsSent;
+      const answers = await fetchExtras(client, requests, signal);
+      return { answers, requests: client.requestsSent - before };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { RawUser } from '../bitrix/types.js';
 import type { Colleague, Presence } from '../../shared/domain.js';
+import type { CalendarBlock } from '../../shared/calendar.js';
 import { lastDayOffIfNotOver, leaveOf, parseAtom, type Leave } from './dates.js';
 import { safeAvatarUrl, safeColor } from './sanitize.js';
 import { PollMemory } from '../../shared/snapshot/poll-memory.js';
@@ -47,6 +48,13 @@ export interface ModelOptions {
    * methods; old ones send the real date in every method).
    */
   readonly desktopOf?: (id: number) => boolean | null;
+  /**
+   * The person's merged calendar blocks as last fetched, null when not known (the default). The
+   * same array while the blocks are the same: the model compares it by identity.
+   */
+  readonly calendarOf?: (id: number) => readonly CalendarBlock[] | null;
+  /** The person's checked IANA zone, null when not known (the default). */
+  readonly timeZoneOf?: (id: number) => string | null;
 }
 
 /** Portal text as every host may show it: no controls or bidi overrides, capped (display-text.ts). */
@@ -185,13 +193,24 @@ class Modelled {
     public rule: Rule,
     public running: boolean,
     public absentUntil: string | null,
+    public calendar: readonly CalendarBlock[] | null,
+    public timeZone: string | null,
   ) {
     this.id = raw.id;
   }
 }
 
 /** The Colleague of the same user object at another time: `base` with its time-dependent fields replaced. */
-function timedColleague(base: Colleague, presence: Presence, presenceSince: number | null, lastActivity: number | null, desktop: boolean, absentUntil: string | null): Colleague {
+function timedColleague(
+  base: Colleague,
+  presence: Presence,
+  presenceSince: number | null,
+  lastActivity: number | null,
+  desktop: boolean,
+  absentUntil: string | null,
+  calendar: readonly CalendarBlock[] | null,
+  timeZone: string | null,
+): Colleague {
   return {
     id: base.id,
     name: base.name,
@@ -210,6 +229,8 @@ function timedColleague(base: Colleague, presence: Presence, presenceSince: numb
     bot: base.bot,
     extranet: base.extranet,
     gender: base.gender,
+    calendar,
+    timeZone,
   };
 }
 
@@ -234,6 +255,8 @@ function freshColleague(
   rule: Rule,
   running: boolean,
   absentUntil: string | null,
+  calendar: readonly CalendarBlock[] | null,
+  timeZone: string | null,
   before: Modelled | undefined,
 ): Colleague {
   const old = before?.raw;
@@ -274,6 +297,8 @@ function freshColleague(
     bot: raw.bot === true,
     extranet: raw.extranet === true,
     gender: raw.gender === 'M' || raw.gender === 'F' ? raw.gender : null,
+    calendar,
+    timeZone,
   };
 }
 
@@ -289,8 +314,10 @@ function modelled(raw: RawUser, now: number, options: ModelOptions, before: Mode
   const rule = presenceRule(lastActivity, idle, mobileLast, now, limitMs, desktop);
   // Someone gone offline has no connected desktop app, whatever the last check said.
   const running = desktop === true && rule !== Rule.Offline;
-  const colleague = freshColleague(raw, lastActivity, idle, rule, running, absentUntil, before);
-  return new Modelled(raw, limitMs, lastActivity, idle, mobileLast, desktopLast, leave, colleague, rule, running, absentUntil);
+  const calendar = options.calendarOf?.(raw.id) ?? null;
+  const timeZone = options.timeZoneOf?.(raw.id) ?? null;
+  const colleague = freshColleague(raw, lastActivity, idle, rule, running, absentUntil, calendar, timeZone, before);
+  return new Modelled(raw, limitMs, lastActivity, idle, mobileLast, desktopLast, leave, colleague, rule, running, absentUntil, calendar, timeZone);
 }
 
 export function toColleague(raw: RawUser, now: number, options: ModelOptions): Colleague {
@@ -299,7 +326,9 @@ export function toColleague(raw: RawUser, now: number, options: ModelOptions): C
   const desktop = desktopState(raw, parseAtom(raw.desktop_last_date), now, options);
   const rule = presenceRule(lastActivity, idle, parseAtom(raw.mobile_last_date), now, options.onlineLimitSec * 1000, desktop);
   const absentUntil = raw.absent ? lastDayOffIfNotOver(raw.absent, now) : null;
-  return freshColleague(raw, lastActivity, idle, rule, desktop === true && rule !== Rule.Offline, absentUntil, undefined);
+  const calendar = options.calendarOf?.(raw.id) ?? null;
+  const timeZone = options.timeZoneOf?.(raw.id) ?? null;
+  return freshColleague(raw, lastActivity, idle, rule, desktop === true && rule !== Rule.Offline, absentUntil, calendar, timeZone, undefined);
 }
 
 /** Models a whole poll, from scratch (PresenceModel does the same, reusing what did not change). */
@@ -340,12 +369,16 @@ export class PresenceModel {
         const running = desktop === true && rule !== Rule.Offline;
         const leave = entry.leave;
         const absentUntil = leave !== null && now < leave.endsAt ? leave.lastDay : null;
-        if (rule !== entry.rule || running !== entry.running || absentUntil !== entry.absentUntil) {
+        const calendar = options.calendarOf?.(raw.id) ?? null;
+        const timeZone = options.timeZoneOf?.(raw.id) ?? null;
+        if (rule !== entry.rule || running !== entry.running || absentUntil !== entry.absentUntil || calendar !== entry.calendar || timeZone !== entry.timeZone) {
           const since = sinceOf(rule, entry.lastActivity, entry.idle);
-          entry.colleague = timedColleague(entry.colleague, PRESENCE_OF[rule] as Presence, since, entry.lastActivity, running, absentUntil);
+          entry.colleague = timedColleague(entry.colleague, PRESENCE_OF[rule] as Presence, since, entry.lastActivity, running, absentUntil, calendar, timeZone);
           entry.rule = rule;
           entry.running = running;
           entry.absentUntil = absentUntil;
+          entry.calendar = calendar;
+          entry.timeZone = timeZone;
         }
       } else {
         // A new object for someone known: what did not change is taken from before.

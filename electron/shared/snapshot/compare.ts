@@ -1,4 +1,5 @@
 import type { ActivityChange, Colleague, ColleagueChange } from '../domain.js';
+import type { CalendarBlock } from '../calendar.js';
 
 /**
  * Field-by-field comparison and the merge walk behind diffSnapshots and SnapshotTracker.
@@ -24,8 +25,9 @@ const SCALAR_FIELDS = [
   'bot',
   'extranet',
   'gender',
+  'timeZone',
 ] as const satisfies readonly (keyof Colleague)[];
-type ComparedField = (typeof SCALAR_FIELDS)[number] | 'departments' | 'id';
+type ComparedField = (typeof SCALAR_FIELDS)[number] | 'departments' | 'calendar' | 'id';
 type Uncompared = Exclude<keyof Colleague, ComparedField>;
 const everyFieldCompared: [Uncompared] extends [never] ? true : Uncompared = true;
 void everyFieldCompared;
@@ -38,6 +40,18 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Blocks equal in value; the engine hands back the previous array when they are, so `===` decides most. */
+export function sameBlocks(a: readonly CalendarBlock[] | null, b: readonly CalendarBlock[] | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as CalendarBlock;
+    const y = b[i] as CalendarBlock;
+    if (x.kind !== y.kind || x.from !== y.from || x.until !== y.until) return false;
+  }
   return true;
 }
 
@@ -67,7 +81,9 @@ function sameButActivity(a: Colleague, b: Colleague): boolean {
     a.bot === b.bot &&
     a.extranet === b.extranet &&
     a.gender === b.gender &&
-    sameNumbers(a.departments, b.departments)
+    a.timeZone === b.timeZone &&
+    sameNumbers(a.departments, b.departments) &&
+    sameBlocks(a.calendar, b.calendar)
   );
 }
 
@@ -79,6 +95,7 @@ export function changedFields(before: Colleague, after: Colleague): Partial<Omit
     if (before[key] !== after[key]) (fields as Record<string, unknown>)[key] = after[key];
   }
   if (!sameNumbers(before.departments, after.departments)) fields.departments = after.departments;
+  if (!sameBlocks(before.calendar, after.calendar)) fields.calendar = after.calendar;
   return fields;
 }
 

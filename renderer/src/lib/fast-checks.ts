@@ -11,6 +11,8 @@
  * tests/unit/renderer/fast-checks.test.ts proves it against the zod schemas with fast-check.
  * No code generation: closures over plain functions, as the CSP (no 'unsafe-eval') requires.
  */
+import { CALENDAR_KINDS } from '$shared/calendar.js';
+
 export type Check = (value: unknown) => boolean;
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -132,12 +134,27 @@ const colleagueFields = {
   bot: bool,
   extranet: bool,
   gender: nullable(oneOf('M', 'F')),
+  calendar: isCalendarOrNull,
+  timeZone: nullable(str),
 };
 const COLLEAGUE_KEYS = Object.keys(colleagueFields).length + 1;
 const PRESENCES = new Set<unknown>(['online', 'idle', 'mobile', 'offline']);
 const isText = (v: unknown): boolean => typeof v === 'string';
 const isTextOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
 const isEpochOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
+const CALENDAR_KIND_SET = new Set<unknown>(CALENDAR_KINDS);
+/** CalendarBlockSchema's exact shape: { kind, from, until } and no other key. */
+function isCalendarBlock(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const b = v as Record<string, unknown>;
+  return Object.keys(b).length === 3 && CALENDAR_KIND_SET.has(b.kind) && epoch(b.from) && epoch(b.until);
+}
+function isCalendarOrNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!isCalendarBlock(v[i])) return false;
+  return true;
+}
 function isIntList(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (!Number.isSafeInteger(v[i])) return false;
@@ -146,7 +163,7 @@ function isIntList(v: unknown): boolean {
 /**
  * The same as object({ id, ...colleagueFields }), written out: it runs 5,000 times at start-up,
  * once, mostly before the JIT has warmed up, where every closure call counts (3–4× faster cold).
- * Every field check refuses undefined, so the key count plus the 17 reads find a missing key.
+ * Every field check refuses undefined, so the key count plus the 19 reads find a missing key.
  */
 export function isColleague(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -171,7 +188,9 @@ export function isColleague(value: unknown): boolean {
     isTextOrNull(c.absentUntil) &&
     typeof c.bot === 'boolean' &&
     typeof c.extranet === 'boolean' &&
-    (c.gender === null || c.gender === 'M' || c.gender === 'F')
+    (c.gender === null || c.gender === 'M' || c.gender === 'F') &&
+    isCalendarOrNull(c.calendar) &&
+    isTextOrNull(c.timeZone)
   );
 }
 export const isSnapshot = object({ seq: int(0), at: epoch, colleagues: array(isColleague) });
@@ -190,7 +209,7 @@ export const isHealth = object({
   code: nullable(str),
   message: nullable(str),
 });
-export const isReports = object({ idle: bool, mobile: bool, status: bool });
+export const isReports = object({ idle: bool, mobile: bool, status: bool, calendar: bool, timeZones: bool });
 export const isConnectionInfo = object({
   kind: oneOf('none', 'demo', 'webhook'),
   portalHost: nullable(str),

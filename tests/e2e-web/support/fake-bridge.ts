@@ -5,6 +5,7 @@
  * Tests drive it through `window.__fake` (page.evaluate): push events, read recorded calls.
  */
 import type { Settings } from '../../../electron/shared/settings/schema.js';
+import type { PortalReports } from '../../../electron/shared/domain.js';
 
 export interface FakeBridgeOptions {
   readonly settings: Settings;
@@ -43,7 +44,7 @@ export interface FakeControl {
   team(size: number, emit?: boolean): void;
   person(id: number, now: number): Record<string, unknown>;
   /** What the session says the portal reports. */
-  reports: { idle: boolean; mobile: boolean; status: boolean };
+  reports: PortalReports;
   /**
    * Becomes this kind of portal, as the engine learns it: pushes the `reports` event, then
    * (unless emit is false) a snapshot of the team as that portal shows it.
@@ -92,7 +93,9 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
   const DEPARTMENTS: Record<number, string> = { 1: 'Engineering', 2: 'Sales', 3: 'Support', 4: 'Design', 5: 'Management' };
 
   const reportsOf = (kind: 'current' | 'legacy') =>
-    kind === 'legacy' ? { idle: true, mobile: true, status: true } : { idle: false, mobile: false, status: false };
+    kind === 'legacy'
+      ? { idle: true, mobile: true, status: true, calendar: false, timeZones: false }
+      : { idle: false, mobile: false, status: false, calendar: false, timeZones: false };
   let portal: 'current' | 'legacy' = options.portal ?? 'current';
 
   // Presence plan by position in the team: every kind the portal can report appears in a
@@ -126,6 +129,8 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       bot: false,
       extranet: false,
       gender: null,
+      calendar: null,
+      timeZone: null,
     };
     switch (kind) {
       case 1:

@@ -7,8 +7,8 @@ import { clockTime, leaveDay, presencePhrase, sortByPresence, summaryLine, teamT
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 const MIN = 60_000;
-const CURRENT: PortalReports = { idle: false, mobile: false, status: false };
-const LEGACY: PortalReports = { idle: true, mobile: true, status: true };
+const CURRENT: PortalReports = { idle: false, mobile: false, status: false, calendar: false, timeZones: false };
+const LEGACY: PortalReports = { idle: true, mobile: true, status: true, calendar: false, timeZones: false };
 
 let nextId = 1;
 function person(fields: Partial<Colleague> = {}): Colleague {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock.js';
 import type { AlertIntent, Digest, Patch, PresenceTransition, Snapshot } from '../../../electron/shared/domain.js';
+import { CURRENT_PORTAL_REPORTS } from '../../../electron/shared/domain.js';
 import type { RawUser } from '../../../electron/core/bitrix/types.js';
 import { B24Error } from '../../../electron/core/bitrix/errors.js';
 import { PresenceEngine } from '../../../electron/core/engine/engine.js';
@@ -277,14 +278,14 @@ describe('PresenceEngine', () => {
     engine.on('patch', () => events.push('patch'));
     engine.start();
     await clock.advance(0);
-    expect(engine.reports).toEqual({ idle: false, mobile: false, status: false });
+    expect(engine.reports).toEqual(CURRENT_PORTAL_REPORTS);
     await clock.advance(INTERVAL_MS);
     portal.sendStatus('dnd'); // only an old portal sends a chosen status
     await clock.advance(INTERVAL_MS);
     portal.sendStatus('online');
     await clock.advance(INTERVAL_MS);
-    expect(engine.reports).toEqual({ idle: false, mobile: false, status: true });
-    expect(events).toEqual(['snapshot', 'reports {"idle":false,"mobile":false,"status":true}', 'patch', 'patch']);
+    expect(engine.reports).toEqual({ ...CURRENT_PORTAL_REPORTS, status: true });
+    expect(events).toEqual(['snapshot', `reports ${JSON.stringify({ ...CURRENT_PORTAL_REPORTS, status: true })}`, 'patch', 'patch']);
     await engine.stop();
   });
 

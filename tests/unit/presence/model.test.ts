@@ -374,6 +374,8 @@ describe('names, avatar, colour, flags', () => {
       bot: false,
       extranet: false,
       gender: null,
+      calendar: null,
+      timeZone: null,
     });
   });
 

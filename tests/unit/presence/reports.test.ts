@@ -12,9 +12,9 @@ describe('learnReports', () => {
   });
 
   it('takes each real field as proof of that field only', () => {
-    expect(learnReports(CURRENT_PORTAL_REPORTS, [current(1), { ...current(2), idle: '2026-11-23T11:50:00+03:00' }])).toEqual({ idle: true, mobile: false, status: false });
-    expect(learnReports(CURRENT_PORTAL_REPORTS, [{ ...current(2), mobile_last_date: '2026-11-23T11:50:00+03:00' }])).toEqual({ idle: false, mobile: true, status: false });
-    expect(learnReports(CURRENT_PORTAL_REPORTS, [{ ...current(2), status: 'dnd' }])).toEqual({ idle: false, mobile: false, status: true });
+    expect(learnReports(CURRENT_PORTAL_REPORTS, [current(1), { ...current(2), idle: '2026-11-23T11:50:00+03:00' }])).toEqual({ ...CURRENT_PORTAL_REPORTS, idle: true });
+    expect(learnReports(CURRENT_PORTAL_REPORTS, [{ ...current(2), mobile_last_date: '2026-11-23T11:50:00+03:00' }])).toEqual({ ...CURRENT_PORTAL_REPORTS, mobile: true });
+    expect(learnReports(CURRENT_PORTAL_REPORTS, [{ ...current(2), status: 'dnd' }])).toEqual({ ...CURRENT_PORTAL_REPORTS, status: true });
   });
 
   it('never forgets what it learnt', () => {

@@ -144,7 +144,7 @@ describe('fast checks agree with the contract', () => {
   agrees('colleague (written out)', isColleague, ColleagueSchema, 1000);
 
   it('knows the shapes it was written for: a colleague with an unknown field is left to zod', () => {
-    const colleague = { id: 1, name: 'A', firstName: 'A', lastName: '', position: '', departments: [1], avatar: null, color: null, presence: 'online', presenceSince: null, lastActivity: null, desktop: false, status: 'online', absentUntil: null, bot: false, extranet: false, gender: null };
+    const colleague = { id: 1, name: 'A', firstName: 'A', lastName: '', position: '', departments: [1], avatar: null, color: null, presence: 'online', presenceSince: null, lastActivity: null, desktop: false, status: 'online', absentUntil: null, bot: false, extranet: false, gender: null, calendar: null, timeZone: null };
     const snapshot = { seq: 1, at: 1, colleagues: [colleague] };
     expect(fastEvents.snapshot?.(snapshot)).toBe(true);
     expect(fastEvents.snapshot?.({ ...snapshot, colleagues: [{ ...colleague, extra: 1 }] })).toBe(false);

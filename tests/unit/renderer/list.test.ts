@@ -32,7 +32,7 @@ const team = [
   person('Chloe Martin', { status: 'dnd', departments: [2] }),
   person('Dmitry Smirnov', { presence: 'offline', absentUntil: '2026-12-03', lastActivity: null }),
 ];
-const LEGACY: PortalReports = { idle: true, mobile: true, status: true };
+const LEGACY: PortalReports = { idle: true, mobile: true, status: true, calendar: false, timeZones: false };
 const CURRENT = CURRENT_PORTAL_REPORTS;
 const context = (rules: ListContext['rules'] = {}, reports: PortalReports = LEGACY): ListContext => ({
   rules,

@@ -17,7 +17,7 @@ const base: Colleague = colleague(1, {
 const en = createTranslator('en');
 const ru = createTranslator('ru');
 const CURRENT = CURRENT_PORTAL_REPORTS;
-const LEGACY: PortalReports = { idle: true, mobile: true, status: true };
+const LEGACY: PortalReports = { idle: true, mobile: true, status: true, calendar: false, timeZones: false };
 const say = (c: Partial<Colleague>, reports: PortalReports = LEGACY, t = en): [string, string] => {
   const view = presenceView({ ...base, ...c }, reports);
   return [view.badge, phraseText(view, t, NOW)];

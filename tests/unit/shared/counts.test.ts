@@ -5,7 +5,7 @@ import { countPresence } from '../../../electron/shared/presence/counts.js';
 import { colleague } from '../../support/colleague.js';
 
 /** The one reading of a person behind the header counts, the filters, the badges and the tray. */
-const LEGACY: PortalReports = { idle: true, mobile: true, status: true };
+const LEGACY: PortalReports = { idle: true, mobile: true, status: true, calendar: false, timeZones: false };
 const CURRENT = CURRENT_PORTAL_REPORTS;
 
 describe('the reports-aware classification', () => {

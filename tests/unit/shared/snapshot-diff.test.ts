@@ -33,6 +33,8 @@ const colleagueArb = (id: number): fc.Arbitrary<Colleague> =>
     bot: fc.boolean(),
     extranet: fc.boolean(),
     gender: fc.constantFrom(null, 'M', 'F'),
+    calendar: fc.constantFrom(null, [], [{ kind: 'meeting' as const, from: 1_700_000_000_000, until: 1_700_000_900_000 }]),
+    timeZone: fc.constantFrom(null, 'Europe/Berlin'),
   }, { noNullPrototype: true });
 
 /** A canonical colleague list: a random subset of ids 1..30, ascending. */
@@ -321,6 +323,8 @@ describe('changedFields', () => {
       bot: true,
       extranet: true,
       gender: 'F',
+      calendar: [{ kind: 'tentative', from: 1, until: 2 }],
+      timeZone: 'Asia/Tokyo',
     };
     for (const key of Object.keys(base) as (keyof Colleague)[]) {
       if (key === 'id') continue;
