@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { timedEntry } from '../support/calendar-answers.js';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock.js';
@@ -12,14 +13,14 @@ import { colleaguesHandler, fakePortal, type Params } from '../support/fake-port
 /**
  * `status --json` and `watch --json` with calendars, over real loopback HTTP from a fake portal
  * (tests/support/fake-portal.ts) that answers calendar.accessibility.get and user.get. Entries
- * are non-recurring (read from their timestamps), so any parser reads them alike.
+ * are written as a portal writes them (site format, the entry's zone).
  */
 const MINUTE = 60_000;
 
 async function serve(clock: ManualClock) {
   const people = [100, 101, 102].map((id) => ({ id, name: `P${id}`, last_activity_date: new Date(clock.now() - 86_400_000).toISOString() }));
   const t = clock.now();
-  const meeting = { ID: '1', DATE_FROM_TS_UTC: String((t + 2 * MINUTE) / 1000), DATE_TO_TS_UTC: String((t + 4 * MINUTE) / 1000), ACCESSIBILITY: 'busy', DT_SKIP_TIME: 'N' };
+  const meeting = timedEntry({ id: 1, from: t + 2 * MINUTE, until: t + 4 * MINUTE, zone: 'Asia/Tokyo', format: 'DMY24' });
   const portal = fakePortal({
     'im.department.colleagues.list': colleaguesHandler(() => people),
     [ACCESSIBILITY_METHOD]: (params: Params) => ({

@@ -40,7 +40,7 @@ describe('the app shows what the messenger shows, from what each kind of portal 
     expect(seen).toContain('online');
     expect(seen).toContain('idle');
     expect(seen.has('mobile')).toBe(legacy);
-    expect(engine.reports).toEqual(legacy ? { idle: true, mobile: true, status: true, calendar: false, timeZones: false } : { idle: false, mobile: false, status: false, calendar: false, timeZones: false });
+    expect(engine.reports).toEqual(legacy ? { idle: true, mobile: true, status: true, calendar: true, timeZones: true } : { idle: false, mobile: false, status: false, calendar: true, timeZones: true });
     expect(engine.snapshot!.colleagues.some((c) => c.desktop)).toBe(true);
     // Still one request per refresh, desktop checks included.
     expect(h.refreshes.slice(1).every((refresh) => refresh.requests === 1)).toBe(true);

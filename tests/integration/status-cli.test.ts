@@ -72,7 +72,7 @@ describe.skipIf(!BUILT)('b24-presence status, --help and --version (built CLI pr
     const status = JSON.parse(lines[0]!) as { at: string; reports: object; counts: Record<string, number>; colleagues: { id: number; presence: string }[] };
     expect(Object.keys(status)).toEqual(['at', 'reports', 'counts', 'colleagues']);
     expect(Date.parse(status.at)).not.toBeNaN();
-    expect(status.reports).toEqual({ idle: false, mobile: false, status: false, calendar: false, timeZones: false });
+    expect(status.reports).toEqual({ idle: false, mobile: false, status: false, calendar: true, timeZones: true });
     expect(status.colleagues).toHaveLength(6);
     const { total, online, idle, mobile, offline } = status.counts;
     expect(total).toBe(6);

@@ -58,7 +58,7 @@ describe('status against the demo portal', () => {
     ]);
     // The engine's own picture, which the demo's oracle vouches for.
     for (const c of status.colleagues) expect(c.presence).toBe(ctx.portal.control.expected(c.id, ctx.clock.now(), { onlineLimitS: 900 })?.presence);
-    expect(status.reports).toEqual({ idle: false, mobile: false, status: false, calendar: false, timeZones: false });
+    expect(status.reports).toEqual({ idle: false, mobile: false, status: false, calendar: true, timeZones: true });
   });
 
   it('counts mobile and busy people only where the portal reports them (old on-premise portal)', async () => {
@@ -87,7 +87,7 @@ describe('status against the demo portal', () => {
     expect(Object.keys(parsed)).toEqual(['at', 'reports', 'counts', 'colleagues']);
     expect(parsed).toEqual({
       at: new Date(ctx.clock.now()).toISOString(),
-      reports: { idle: false, mobile: false, status: false, calendar: false, timeZones: false },
+      reports: { idle: false, mobile: false, status: false, calendar: true, timeZones: true },
       counts: { total: 5, online: 3, idle: 1, mobile: 0, offline: 1, onLeave: 1 },
       colleagues: status.colleagues.map((c) => scriptColleague(c, status.at)),
     });

@@ -55,7 +55,7 @@ describe('watch --json against the demo portal', () => {
         at: new Date(clock.now()).toISOString(),
         seq: 1,
         count: 12,
-        reports: { idle: false, mobile: false, status: false, calendar: false, timeZones: false },
+        reports: { idle: false, mobile: false, status: false, calendar: true, timeZones: true },
         colleagues: ctx.session.engine.snapshot?.colleagues.map((c) => scriptColleague(c, clock.now())),
       },
     ]);

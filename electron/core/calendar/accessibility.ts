@@ -268,7 +268,11 @@ class AnswerReader {
       evidence.vote(from, unixMs(raw['DATE_FROM_TS_UTC']), to, unixMs(raw['DATE_TO_TS_UTC']));
     }
     // Never the *_TS_UTC fields: for a recurring occurrence they are the series'.
-    return blockOf(kind, this.instant(textFrom, zoneFrom, allDay ? FIRST_DAY : TIME), this.instant(textTo, zoneTo, allDay ? LAST_DAY : TIME));
+    const start = this.instant(textFrom, zoneFrom, allDay ? FIRST_DAY : TIME);
+    let end = this.instant(textTo, zoneTo, allDay ? LAST_DAY : TIME);
+    // An hour that the autumn change repeats, written 02:00–02:00: the end is the second 02:00.
+    if (!allDay && end <= start && splitSiteDate(textTo, this.scratch)) end = wallToInstant(zoneTo, resolveWall(this.scratch, this.order, true), 'later');
+    return blockOf(kind, start, end);
   }
 
   /** The instant a date string stands for in `zone`, read as a time, a first day or a last day; NaN when unreadable. */

@@ -127,9 +127,10 @@ function lookUpZone(name: string): Zone | null {
 /**
  * The instant at which the wall clock in `zone` shows `wall` (wall-clock ms as if UTC). Offsets a
  * day before and after bracket any DST change near the time; each candidate is kept only if the
- * zone really has that offset at the instant it gives.
+ * zone really has that offset at the instant it gives. A repeated wall time is the earlier
+ * instant, unless the caller knows it means the later one (an end that would precede its start).
  */
-export function wallToInstant(zone: Zone, wall: number): number {
+export function wallToInstant(zone: Zone, wall: number, repeated: 'earlier' | 'later' = 'earlier'): number {
   if (Number.isNaN(wall)) return NaN;
   const before = zone.offsetAt(wall - DAY_MS);
   const after = zone.offsetAt(wall + DAY_MS);
@@ -138,7 +139,7 @@ export function wallToInstant(zone: Zone, wall: number): number {
   if (before === after && earlyValid) return early;
   const late = wall - after;
   const lateValid = zone.offsetAt(late) === after;
-  if (earlyValid && lateValid) return Math.min(early, late);
+  if (earlyValid && lateValid) return repeated === 'earlier' ? Math.min(early, late) : Math.max(early, late);
   if (earlyValid) return early;
   if (lateValid) return late;
   // Skipped by a spring-forward change: the pre-change offset lands after the change, by the gap.

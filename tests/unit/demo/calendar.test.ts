@@ -3,6 +3,7 @@ import { ManualClock } from '../../../electron/core/clock.js';
 import { PortalState } from '../../../electron/demo/control.js';
 import { parseQueryString } from '../../../electron/demo/params.js';
 import { startDemoPortal } from '../../../electron/demo/portal.js';
+import { DEMO_CONTROL_TOKEN_HEADER } from '../../../electron/demo/control-http.js';
 import { RestApi } from '../../../electron/demo/rest-api.js';
 import type { DemoCalendarRole, DemoDateFormat, DemoPortal, DemoScope } from '../../../electron/demo/types.js';
 
@@ -346,14 +347,16 @@ describe('over HTTP, in a batch', () => {
   });
 
   it('/_demo/ sets and reads a calendar, the oracle and the scopes', async () => {
-    portal = await startDemoPortal({ clock: new ManualClock(START), teamSize: 3 });
+    portal = await startDemoPortal({ clock: new ManualClock(START), teamSize: 3, controlApi: true });
     const id = portal.control.teamIds()[0]!;
-    const post = (path: string, body: unknown) => fetch(`${portal!.origin}/_demo/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const token = { [DEMO_CONTROL_TOKEN_HEADER]: portal.controlToken ?? '' };
+    const get = (path: string) => fetch(`${portal!.origin}/_demo/${path}`, { headers: token });
+    const post = (path: string, body: unknown) => fetch(`${portal!.origin}/_demo/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...token }, body: JSON.stringify(body) });
     expect((await post(`person/${id}/calendar`, { entries: [{ type: 'event', accessibility: 'busy', from: START - MINUTE, until: START + HOUR }] })).status).toBe(200);
     expect((await post(`person/${id}/calendar`, { entries: [{ type: 'event', accessibility: 'busy', from: START, until: START }] })).status).toBe(400);
-    const busy = await (await fetch(`${portal.origin}/_demo/person/${id}/busy`)).json();
+    const busy = await (await get(`person/${id}/busy`)).json();
     expect(busy).toEqual({ now: { kind: 'meeting', from: START - MINUTE, until: START + HOUR }, next: null });
-    const stored = (await (await fetch(`${portal.origin}/_demo/person/${id}/calendar?from=${START - DAY}&until=${START + DAY}`)).json()) as unknown[];
+    const stored = (await (await get(`person/${id}/calendar?from=${START - DAY}&until=${START + DAY}`)).json()) as unknown[];
     expect(stored).toHaveLength(1);
     expect((await post('scopes', { scopes: ['im'] })).status).toBe(200);
     expect(portal.control.scopes).toEqual(['im']);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { chartRecord, timedEntry, type Accessibility } from '../../support/calendar-answers.js';
 import { ManualClock } from '../../../electron/core/clock.js';
 import { B24Client } from '../../../electron/core/bitrix/client.js';
 import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
@@ -55,12 +56,12 @@ function portalWith(size: number, clock: ManualClock) {
   return { portal, people, entries, zones, asked, failures };
 }
 
-const seconds = (ms: number) => String(Math.floor(ms / 1000));
-function meeting(id: number, from: number, until: number, accessibility = 'busy'): Record<string, unknown> {
-  return { ID: String(id), NAME: '[Busy]', DATE_FROM_TS_UTC: seconds(from), DATE_TO_TS_UTC: seconds(until), DT_SKIP_TIME: 'N', ACCESSIBILITY: accessibility, IMPORTANCE: 'normal' };
+// Entries as a Moscow portal writes them (DD.MM.YYYY HH:MI:SS), so the real parser reads them.
+function meeting(id: number, from: number, until: number, accessibility: Accessibility = 'busy'): Record<string, unknown> {
+  return timedEntry({ id, from, until, zone: 'Europe/Moscow', format: 'DMY24', accessibility });
 }
 function chartAbsence(id: number, from: number, until: number): Record<string, unknown> {
-  return { FROM_HR: true, ID: String(id), ACCESSIBILITY: 'absent', IMPORTANCE: 'normal', FROM: Math.floor(from / 1000), TO: Math.floor(until / 1000) };
+  return { ...chartRecord({ from, last: until, zone: 'Europe/Moscow', format: 'DMY24', dayOnly: false }), ID: String(id) };
 }
 
 let stop: (() => Promise<void>) | null = null;

@@ -41,9 +41,9 @@ describe('validatingBridge', () => {
     bridge.on('health', (health) => seen.push(health));
     bridge.on('reports', (reports) => seen.push(reports));
     push('health', { ...HEALTH, extra: 'not in the contract' });
-    push('reports', { idle: false, mobile: false, status: false });
+    push('reports', { idle: false, mobile: false, status: false, calendar: true, timeZones: false });
     await vi.waitFor(() => expect(seen).toHaveLength(2));
-    expect(seen).toEqual([HEALTH, { idle: false, mobile: false, status: false }]);
+    expect(seen).toEqual([HEALTH, { idle: false, mobile: false, status: false, calendar: true, timeZones: false }]);
   });
 
   it('checks answers against the channel response schema', async () => {
