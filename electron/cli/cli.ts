@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createAppService } from '../core/app-service.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
 import { redactSecrets } from '../core/bitrix/redact.js';
-import { startAppDemo } from '../core/demo-start.js';
+import { startAppDemo } from '../demo/app-demo.js';
 import { parseCliArgs, UsageError, type CliArgs, type StatusArgs, type WebArgs } from './args.js';
 import { helpText } from './help.js';
 import { memoryPorts } from './memory-ports.js';

@@ -3,7 +3,7 @@ import { B24Client } from '../core/bitrix/client.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
 import { PresenceEngine } from '../core/engine/engine.js';
 import { createBitrixSource } from '../core/engine/presence-source.js';
-import { startAppDemo, type AppDemoOptions } from '../core/demo-start.js';
+import { startAppDemo, type AppDemoOptions } from '../demo/app-demo.js';
 import type { Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
 import { UsageError } from './args.js';
@@ -18,7 +18,7 @@ export interface SourceArgs {
 }
 
 export interface ConnectIo {
-  /** Starts the demo for --demo; the app's own start-up (core/demo-start.ts) unless a test brings one. */
+  /** Starts the demo for --demo; the app's own start-up (demo/app-demo.ts) unless a test brings one. */
   readonly startDemo?: (options: AppDemoOptions) => Promise<DemoPortal>;
   readonly clock?: Clock;
   readonly random?: () => number;

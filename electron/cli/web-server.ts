@@ -1,5 +1,5 @@
 import { errorMessage } from '../core/error-message.js';
-import { listenOnLoopback } from '../core/loopback.js';
+import { listenOnLoopback } from '../demo/loopback.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

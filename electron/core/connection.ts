@@ -14,12 +14,11 @@ import { createBitrixSource } from './engine/presence-source.js';
 import { PresenceJournal, type JournalFiles } from './history/journal.js';
 import { dayStarts, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
-import type { AlertMemoryPort, PresenceSummary, SecretPort } from './ports.js';
+import type { AlertMemoryPort, DemoHandle, PresenceSummary, SecretPort } from './ports.js';
 import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceTransition, type Snapshot } from '../shared/domain.js';
 import type { Locale } from '../shared/locale.js';
 import type { ConnectionSettings, Settings } from '../shared/settings/schema.js';
 import type { ConnectionInfo, EventChannel, EventOf, RequestOf } from '../shared/contract.js';
-import type { DemoPortal } from '../demo/types.js';
 
 /**
  * The connection lifecycle: which portal is connected (demo or webhook), its client and
@@ -40,7 +39,7 @@ export interface ConnectionOptions {
   readonly secrets: SecretPort;
   readonly alertMemory: AlertMemoryPort;
   readonly locale: () => Locale;
-  readonly startDemo: () => Promise<DemoPortal>;
+  readonly startDemo: () => Promise<DemoHandle>;
   readonly historyFolder?: ((key: string) => JournalFiles) | undefined;
   readonly onStorageProblem?: ((message: string) => void) | undefined;
   /** Notify-once requests that fired: clear them from the settings. */
@@ -81,7 +80,7 @@ interface ActiveConnection {
   readonly credential: WebhookCredential;
   readonly client: B24Client;
   readonly engine: PresenceEngine;
-  readonly demo: DemoPortal | null;
+  readonly demo: DemoHandle | null;
   readonly departmentNames: Map<number, string>;
   readonly history: PresenceJournal | null;
   identityName: string | null;
@@ -120,7 +119,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   async function activate(
     kind: 'demo' | 'webhook',
     credential: WebhookCredential,
-    demo: DemoPortal | null,
+    demo: DemoHandle | null,
     knownIdentityName: string | null = null,
   ): Promise<void> {
     await deactivate();

@@ -13,8 +13,16 @@ import type { Locale } from '../shared/locale.js';
 import type { Health } from '../shared/domain.js';
 import type { PresenceCounts } from '../shared/presence/counts.js';
 import type { Settings } from '../shared/settings/schema.js';
-import type { DemoPortal } from '../demo/types.js';
 import type { JournalFiles } from './history/journal.js';
+
+/**
+ * What the core needs of a demo portal the host started: where it answers, and how to stop it.
+ * The demo itself (electron/demo) lives above the core, so the core never imports it.
+ */
+export interface DemoHandle {
+  readonly webhookUrl: string;
+  close(): Promise<void>;
+}
 
 /**
  * The application service: everything the panel can ask for, and everything it is told,
@@ -83,7 +91,7 @@ export interface AppServiceOptions {
   /** null in browser mode: the panel opens chat links itself. */
   readonly opener: ExternalOpener | null;
   /** Starts the built-in demo portal (in-process, on loopback). */
-  readonly startDemo: () => Promise<DemoPortal>;
+  readonly startDemo: () => Promise<DemoHandle>;
   /** Language for alert texts. */
   readonly locale: () => Locale;
   /**

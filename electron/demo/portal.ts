@@ -1,4 +1,4 @@
-import { listenOnLoopback } from '../core/loopback.js';
+import { listenOnLoopback } from './loopback.js';
 import { shiftToWorkingMorning } from './portal-time.js';
 import { systemClock } from '../core/clock.js';
 import { ControlHttp } from './control-http.js';

@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppService } from '../core/app-service.js';
 import { systemClock } from '../core/clock.js';
-import { startAppDemo } from '../core/demo-start.js';
+import { startAppDemo } from '../demo/app-demo.js';
 import type { DemoPortal } from '../demo/types.js';
 import { resolveLocale, type Locale } from '../shared/locale.js';
 import { APP_ID, PRODUCT_NAME } from './app-identity.js';

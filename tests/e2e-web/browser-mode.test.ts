@@ -15,6 +15,7 @@ import { browserSkipReason, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/brows
 import { ensureRendererBuilt } from './support/static-server.js';
 import { chromium } from 'playwright-core';
 import { ManualClock } from '../../electron/core/clock.js';
+import { DAY_MS, portalDate } from '../../electron/demo/portal-time.js';
 
 /**
  * The whole product in browser mode, as `npm run web` runs it: the built panel in Chromium,
@@ -84,6 +85,17 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     return running;
   }
 
+  /**
+   * A leave whose last day is `days` after today in the portal's calendar. These tests run the
+   * demo on the real clock (the browser keeps its own), so the date comes from that clock at run
+   * time, never from a literal that the clock overtakes; the text is what the panel shows for it.
+   */
+  function leaveEndingAfter(days: number): { lastDay: string; text: string } {
+    const lastDay = portalDate(Date.now() + days * DAY_MS);
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${lastDay}T00:00:00Z`));
+    return { lastDay, text: `On leave until ${day}` };
+  }
+
   const rows = (page: Page) => page.locator('.row.person');
   const rowOf = (page: Page, name: string) => page.locator('.row.person', { has: page.locator('.name', { hasText: name }) });
 
@@ -133,7 +145,8 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     portal.control.updatePerson(idleId!, { presence: 'idle' }); // laptop closed 6 minutes ago
     portal.control.updatePerson(mobileId!, { presence: 'mobile' });
     portal.control.updatePerson(offlineId!, { presence: 'offline' });
-    portal.control.updatePerson(leaveId!, { presence: 'offline', absentUntil: '2026-12-03' });
+    const leave = leaveEndingAfter(10);
+    portal.control.updatePerson(leaveId!, { presence: 'offline', absentUntil: leave.lastDay });
     await refresh(page);
 
     await expect.poll(() => rowOf(page, nameOf(idleId!)).textContent()).toMatch(/Away · [5-7] min/);
@@ -142,7 +155,7 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     expect(await rowOf(page, nameOf(dndId!)).textContent()).toMatch(/Online/);
     expect(await rowOf(page, nameOf(mobileId!)).textContent()).not.toContain('On mobile');
     await expect.poll(() => rowOf(page, nameOf(offlineId!)).textContent()).toMatch(/Offline · last seen/);
-    await expect.poll(() => rowOf(page, nameOf(leaveId!)).textContent()).toContain('On leave until 3 Dec');
+    await expect.poll(() => rowOf(page, nameOf(leaveId!)).textContent()).toContain(leave.text);
     expect(await page.getByRole('button', { name: /^Mobile/ }).count()).toBe(0);
     expect(await page.locator('header.header').innerHTML()).not.toMatch(/mobile/i);
     expect(problems).toEqual([]);
@@ -158,14 +171,15 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     portal.control.updatePerson(idleId!, { presence: 'idle' });
     portal.control.updatePerson(mobileId!, { presence: 'mobile' });
     portal.control.updatePerson(offlineId!, { presence: 'offline' });
-    portal.control.updatePerson(leaveId!, { presence: 'offline', absentUntil: '2026-12-03' });
+    const leave = leaveEndingAfter(10);
+    portal.control.updatePerson(leaveId!, { presence: 'offline', absentUntil: leave.lastDay });
     await refresh(page);
 
     await expect.poll(() => rowOf(page, nameOf(onlineId!)).textContent()).toContain('Do not disturb');
     await expect.poll(() => rowOf(page, nameOf(idleId!)).textContent()).toMatch(/Away · \d+ min/);
     await expect.poll(() => rowOf(page, nameOf(mobileId!)).textContent()).toContain('On mobile');
     await expect.poll(() => rowOf(page, nameOf(offlineId!)).textContent()).toMatch(/Offline · last seen/);
-    await expect.poll(() => rowOf(page, nameOf(leaveId!)).textContent()).toContain('On leave until 3 Dec');
+    await expect.poll(() => rowOf(page, nameOf(leaveId!)).textContent()).toContain(leave.text);
 
     portal.control.updatePerson(offlineId!, { presence: 'online', status: 'online' });
     await refresh(page);

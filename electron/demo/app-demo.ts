@@ -1,5 +1,5 @@
-import { startDemoPortal } from '../demo/portal.js';
-import type { DemoPortal } from '../demo/types.js';
+import { startDemoPortal } from './portal.js';
+import type { DemoPortal } from './types.js';
 
 export interface AppDemoOptions {
   /** People on the demo team (the demo's default: 40). */
