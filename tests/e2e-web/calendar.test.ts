@@ -10,7 +10,6 @@ import { finishPanel, usePanel } from './support/suite.js';
  * block from the fake's own snapshot, never written out.
  */
 const ZONE = 'Asia/Kolkata';
-const MIN = 60_000;
 const clock = (at: number, lang = 'en', zone = ZONE): string =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(at);
 const dayOf = (at: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(at);

@@ -15,7 +15,6 @@ import { colleague } from '../../support/colleague.js';
  */
 const en = createTranslator('en');
 const ru = createTranslator('ru');
-const MIN = 60_000;
 /** Today (or `days` on) at h:m on the viewer's wall clock. */
 function at(h: number, m = 0, days = 0): number {
   const d = new Date();
