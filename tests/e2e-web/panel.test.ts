@@ -156,7 +156,7 @@ describe.skipIf(browserSkipReason !== null)('panel in Chromium with a fake bridg
 
     // Back to what a current portal reports (the same people, still sent as mobile/dnd): the
     // filter that is no longer offered falls back to everyone.
-    await page.evaluate(() => (globalThis as unknown as FakeWindow).__fake.emit('reports', { idle: false, mobile: false, status: false }));
+    await page.evaluate(() => (globalThis as unknown as FakeWindow).__fake.emit('reports', { idle: false, mobile: false, status: false, calendar: false, timeZones: false }));
     await expect.poll(() => page.getByTestId('filter-mobile').count()).toBe(0);
     expect(await page.getByTestId('filter-all').isChecked()).toBe(true);
     await expect.poll(() => page.locator('.row.person').count()).toBe(40);

@@ -1,3 +1,4 @@
+import { isBlockedAt } from '../calendar.js';
 import { isBusyStatus, type Colleague, type PortalReports, type Presence } from '../domain.js';
 
 /**
@@ -34,15 +35,25 @@ export function isBusy(c: Pick<Colleague, 'presence' | 'status'>, reports: Porta
 }
 
 /**
- * Who is reachable first, as the panel and the CLI sort: online, on mobile, online but busy
- * (dnd, break), away, offline, offline on leave. Mobile and busy only where the portal reports them.
+ * Free now: online, no chosen busy status, and no meeting or out-of-office block covering `now`
+ * (a tentative invitation may yet be declined, so it does not block). The panel's "Free now"
+ * filter and count, the sort, and the tray read reachability through this one rule.
  */
-export function presenceRank(c: Pick<Colleague, 'presence' | 'status' | 'absentUntil'>, reports: PortalReports): number {
+export function isFreeNow(c: Pick<Colleague, 'presence' | 'status' | 'calendar'>, reports: PortalReports, now: number): boolean {
+  return shownPresence(c, reports) === 'online' && !isBusy(c, reports) && !isBlockedAt(c.calendar, now);
+}
+
+/**
+ * Who is reachable first, as the panel and the CLI sort: online and free, on mobile, online but
+ * busy (dnd, break, or, given `now`, in a meeting or out of office by the calendar), away,
+ * offline, offline on leave. Mobile and busy only where the portal reports them.
+ */
+export function presenceRank(c: Pick<Colleague, 'presence' | 'status' | 'absentUntil' | 'calendar'>, reports: PortalReports, now?: number): number {
   const presence = shownPresence(c, reports);
   if (c.absentUntil !== null && presence === 'offline') return 5;
   switch (presence) {
     case 'online':
-      return isBusy(c, reports) ? 2 : 0;
+      return isBusy(c, reports) || (now !== undefined && isBlockedAt(c.calendar, now)) ? 2 : 0;
     case 'mobile':
       return 1;
     case 'idle':

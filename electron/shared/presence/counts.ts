@@ -1,5 +1,5 @@
 import { CURRENT_PORTAL_REPORTS, type Colleague, type PortalReports } from '../domain.js';
-import { shownPresence } from './classify.js';
+import { isFreeNow, shownPresence } from './classify.js';
 
 export interface PresenceCounts {
   readonly total: number;
@@ -33,4 +33,14 @@ export function countPresence(colleagues: readonly Colleague[], reports: PortalR
     if (c.absentUntil !== null) onLeave++;
   }
   return { total: colleagues.length, online, idle, mobile, offline, onLeave };
+}
+
+/**
+ * How many are free now (isFreeNow): the "Free now" chip and filter agree on it. Apart from
+ * countPresence because it depends on the moment, not only on the last refresh.
+ */
+export function countFree(colleagues: readonly Colleague[], reports: PortalReports, now: number): number {
+  let free = 0;
+  for (const c of colleagues) if (isFreeNow(c, reports, now)) free++;
+  return free;
 }

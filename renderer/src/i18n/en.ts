@@ -1,4 +1,5 @@
 import { actionsEn } from './actions.en.js';
+import { calendarEn } from './calendar.en.js';
 import { settingsEn } from './settings.en.js';
 
 /**
@@ -10,6 +11,7 @@ import { settingsEn } from './settings.en.js';
 export const en = {
   ...settingsEn,
   ...actionsEn,
+  ...calendarEn,
 
   'app.title': 'B24 Presence',
   'app.loading': 'Loading…',

@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { actionsRu } from './actions.ru.js';
+import { calendarRu } from './calendar.ru.js';
 import { settingsRu } from './settings.ru.js';
 
 /** Gendered messages need all three forms here: a forgotten `f` or `neutral` does not compile. */
@@ -19,6 +20,7 @@ type Catalog = {
 export const ru: Catalog = {
   ...settingsRu,
   ...actionsRu,
+  ...calendarRu,
 
   'app.title': 'B24 Presence',
   'app.loading': 'Загрузка…',

@@ -49,6 +49,10 @@ export interface Translator {
   day(isoDay: string): string;
   /** A clock time today, "14:32", or with the date when not today. */
   time(at: number, now: number): string;
+  /** A clock time, "14:32", in the viewer's zone or in `zone` (a colleague's local time). */
+  clock(at: number, zone?: string): string;
+  /** A day with its weekday in the viewer's zone, "Fri 11 Dec". */
+  weekdayDate(at: number): string;
   number(value: number): string;
   weekday(day: number): string;
 }
@@ -79,6 +83,8 @@ export function createTranslator(lang: Locale): Translator {
   const dateTimeFormat = lazy(
     () => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
   );
+  const zoneClocks = new Map<string, Intl.DateTimeFormat>();
+  const weekdayDateFormat = lazy(() => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { weekday: 'short', day: 'numeric', month: 'short' }));
   const weekdayFormat = lazy(() => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }));
   const numberFormat = lazy(() => new Intl.NumberFormat(lang));
 
@@ -117,6 +123,19 @@ export function createTranslator(lang: Locale): Translator {
     time(at, now) {
       const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
       return (sameDay ? clockFormat : dateTimeFormat)().format(at);
+    },
+    clock(at, zone) {
+      if (zone === undefined) return clockFormat().format(at);
+      let format = zoneClocks.get(zone);
+      if (!format) {
+        format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
+        zoneClocks.set(zone, format);
+      }
+      return format.format(at);
+    },
+    weekdayDate(at) {
+      // en-GB writes "Fri 11 Dec"; Russian "пт, 11 дек.".
+      return weekdayDateFormat().format(at);
     },
     number(value) {
       return numberFormat().format(value);

@@ -27,6 +27,10 @@ export const ICONS = {
   bell: ['M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9', 'M10.3 21a1.9 1.9 0 0 0 3.4 0'],
   timeline: ['M4 20h16', 'M7 16V10', 'M12 16V5', 'M17 16v-4'],
   back: ['m15 18-6-6 6-6'],
+  calendar: ['M5 5h14a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z', 'M4 10h16', 'M8 3v4', 'M16 3v4'],
+  calendarQuestion: ['M5 5h14a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z', 'M8 3v4', 'M16 3v4', 'M10 12.5a2 2 0 1 1 2.5 1.9c-.4.2-.5.5-.5 1.1', 'M12 18.5h.01'],
+  more: ['M5 12h.01', 'M12 12h.01', 'M19 12h.01'],
+  globe: [circle(12, 12, 9), 'M3 12h18', 'M12 3a14 14 0 0 1 0 18', 'M12 3a14 14 0 0 0 0 18'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IconName = keyof typeof ICONS;

@@ -1,23 +1,27 @@
 import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
-import { presenceRank, shownPresence } from '$shared/presence/classify.js';
+import { isFreeNow, presenceRank, shownPresence } from '$shared/presence/classify.js';
 import { ruleOf } from '$shared/settings/rules.js';
 
 /**
  * Search, filter, sort and grouping of the colleague list: one pass per change of the data or
- * of the view options, independent of the clock (so ticking relative times never re-sorts).
+ * of the view options, independent of the relative-time clock; only the calendar's moment
+ * (`ListContext.now`, a coarse clock) can move someone between "free" and "busy".
  * Built for thousands of rows: string collation happens only when names change (NameOrder),
  * every other comparison is numeric.
  */
-export type FilterKey = 'all' | 'online' | 'idle' | 'mobile' | 'offline' | 'leave' | 'starred';
-export const FILTERS: readonly FilterKey[] = ['all', 'online', 'idle', 'mobile', 'offline', 'leave', 'starred'];
+export type FilterKey = 'all' | 'free' | 'online' | 'idle' | 'mobile' | 'offline' | 'leave' | 'starred';
+export const FILTERS: readonly FilterKey[] = ['all', 'free', 'online', 'idle', 'mobile', 'offline', 'leave', 'starred'];
 /**
  * The filter each header chip applies: a chip's number is always how many people its filter
  * lists (online, away, mobile and offline split the team; on leave is counted apart).
  */
-export const CHIP_FILTER = { online: 'online', idle: 'idle', mobile: 'mobile', offline: 'offline', leave: 'leave' } as const satisfies Record<string, FilterKey>;
-/** The filters worth offering: "Mobile" only where the portal reports mobile activity. */
+export const CHIP_FILTER = { free: 'free', online: 'online', idle: 'idle', mobile: 'mobile', offline: 'offline', leave: 'leave' } as const satisfies Record<string, FilterKey>;
+/**
+ * The filters worth offering: "Mobile" only where the portal reports mobile activity, "Free now"
+ * only where it reports calendars (without them it would only repeat "Online now").
+ */
 export function availableFilters(reports: PortalReports): readonly FilterKey[] {
-  return reports.mobile ? FILTERS : FILTERS.filter((key) => key !== 'mobile');
+  return FILTERS.filter((key) => (key !== 'mobile' || reports.mobile) && (key !== 'free' || reports.calendar));
 }
 
 /** A filter that is no longer offered (a saved "Mobile" on a current portal) shows everyone. */
@@ -49,6 +53,8 @@ export interface ListContext {
   readonly noDepartment: string;
   readonly unknownDepartment: (id: number) => string;
   readonly locale: string;
+  /** The moment the calendar is read at ("Free now", and free before busy in the presence sort). */
+  readonly now: number;
 }
 
 /** Lower-cased, ё folded to е, so "Семён" matches "семен". */
@@ -99,10 +105,12 @@ function departmentSearchText(context: ListContext): (id: number) => string | nu
 }
 
 /** Filters read people as the badges, the header counts and the tray do (shownPresence). */
-export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules'], reports: PortalReports): boolean {
+export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules'], reports: PortalReports, now: number): boolean {
   switch (filter) {
     case 'all':
       return true;
+    case 'free':
+      return isFreeNow(c, reports, now);
     // One person, one of online, idle, mobile or offline: the same split as the header's chips.
     case 'online':
       return shownPresence(c, reports) === 'online';
@@ -175,7 +183,7 @@ export class NameOrder {
  * Sorts by precomputed numeric keys held in typed arrays: with thousands of rows, a comparator
  * that calls functions and looks up maps on every comparison costs several times more.
  */
-function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>, reports: PortalReports): Colleague[] {
+function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>, reports: PortalReports, now: number): Colleague[] {
   const count = visible.length;
   const sorted = new Array<Colleague>(count);
   if (sort === 'activity') {
@@ -199,7 +207,7 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const c = visible[i] as Colleague;
-    const primary = sort === 'presence' ? presenceRank(c, reports) : 0;
+    const primary = sort === 'presence' ? presenceRank(c, reports, now) : 0;
     keys[i] = (primary * names + (ranks.get(c.id) ?? 0)) * count + i;
   }
   keys.sort();
@@ -209,7 +217,7 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
 
 function filterColleagues(colleagues: readonly Colleague[], filter: FilterKey, query: string, context: ListContext): Colleague[] {
   const departments = departmentSearchText(context);
-  return colleagues.filter((c) => matchesFilter(c, filter, context.rules, context.reports) && matchesQuery(c, query, context.locale, departments));
+  return colleagues.filter((c) => matchesFilter(c, filter, context.rules, context.reports, context.now) && matchesQuery(c, query, context.locale, departments));
 }
 
 export function buildList(colleagues: readonly Colleague[], options: ViewOptions, context: ListContext): ListItem[] {
@@ -219,7 +227,7 @@ export function buildList(colleagues: readonly Colleague[], options: ViewOptions
     filter === 'all' && query === ''
       ? colleagues.slice()
       : filterColleagues(colleagues, filter, query, context);
-  const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues), context.reports);
+  const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues), context.reports, context.now);
   if (!options.groupByDepartment) return visible.map(personItem);
 
   const groups = new Map<number | null, Colleague[]>();

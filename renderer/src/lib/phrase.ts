@@ -10,12 +10,13 @@ export type Said = Pick<PresenceView, 'phrase' | 'gender'>;
  * The words for a presence phrase ("Away · 25 min", "Offline · last seen 2 h ago"), short
  * enough for the pill; `compact` (a narrow window) shortens the longest one to "Seen 2 h ago",
  * the offline icon saying the rest (Russian without a gender: "2 ч назад", and "8 мин" beside
- * the away moon, the neutral words being too long for the pill). The tooltip and screen
+ * the away moon, the neutral words being too long for the pill); `'tiny'` (about 320 px) keeps
+ * only the age or the date beside the icon, never cutting them. The tooltip and screen
  * readers get phraseDetail.
  * Russian agrees with the person ("Отошла · 8 мин", "Был 2 ч назад") or, without a gender in
  * the profile, says it neutrally ("Нет активности · 8 мин"): the catalog's gendered messages.
  */
-export function phraseText({ phrase, gender }: Said, i18n: Translator, now: number, compact = false): string {
+export function phraseText({ phrase, gender }: Said, i18n: Translator, now: number, compact: boolean | 'tiny' = false): string {
   switch (phrase.kind) {
     case 'online':
       return i18n.t('presence.online');
@@ -33,9 +34,10 @@ export function phraseText({ phrase, gender }: Said, i18n: Translator, now: numb
     case 'offline':
       return phrase.lastSeen === null
         ? i18n.t('presence.offline')
-        : i18n.gendered(compact ? 'presence.offlineSeenShort' : 'presence.offlineSeen', gender, { ago: i18n.ago(phrase.lastSeen, now) });
+        : i18n.gendered(compact === 'tiny' ? 'row.seenTiny' : compact ? 'presence.offlineSeenShort' : 'presence.offlineSeen', gender, { ago: i18n.ago(phrase.lastSeen, now) });
     case 'leave':
-      return i18n.t('presence.leave', { date: i18n.day(phrase.until) });
+      // The narrowest row keeps the date and lets the plane icon say "on leave".
+      return i18n.t(compact === 'tiny' ? 'row.leaveTiny' : 'presence.leave', { date: i18n.day(phrase.until) });
   }
 }
 

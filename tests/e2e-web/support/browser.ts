@@ -32,13 +32,14 @@ export interface PanelPage {
 export async function openPanel(
   browser: Browser,
   url: string,
-  options: Partial<FakeBridgeOptions> & { colorScheme?: 'light' | 'dark'; locale?: string; viewport?: { width: number; height: number } } = {},
+  options: Partial<FakeBridgeOptions> & { colorScheme?: 'light' | 'dark'; locale?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<PanelPage> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1000, height: 700 },
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
     reducedMotion: 'reduce',
+    ...(options.timezoneId !== undefined ? { timezoneId: options.timezoneId } : {}),
   });
   const page = await context.newPage();
   // Fail at the step that is stuck, well before the test's own timeout.
@@ -60,6 +61,7 @@ export async function openPanel(
       host: options.host ?? 'desktop',
       portal: options.portal ?? 'current',
       ...(options.longNames !== undefined ? { longNames: options.longNames } : {}),
+      ...(options.calendar !== undefined ? { calendar: options.calendar } : {}),
     }),
   });
   await page.goto(url);

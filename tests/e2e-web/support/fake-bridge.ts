@@ -27,6 +27,11 @@ export interface FakeBridgeOptions {
    * tooltips and the layout cope (issue 11).
    */
   readonly longNames?: boolean;
+  /**
+   * issue 19: the portal gives calendars and time zones (reports.calendar and timeZones true),
+   * and the team has them, all relative to the pinned clock (see `calendarPlan`).
+   */
+  readonly calendar?: boolean;
 }
 
 /** What `window.__fake` offers to page.evaluate. */
@@ -92,10 +97,46 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
   const COLORS = ['#df532d', '#4ba984', '#3e99ce', '#8474c8', '#e2a100', '#d3467a', '#1eb4aa', '#7a8b99'];
   const DEPARTMENTS: Record<number, string> = { 1: 'Engineering', 2: 'Sales', 3: 'Support', 4: 'Design', 5: 'Management' };
 
+  const calendars = options.calendar === true;
   const reportsOf = (kind: 'current' | 'legacy') =>
     kind === 'legacy'
-      ? { idle: true, mobile: true, status: true, calendar: false, timeZones: false }
-      : { idle: false, mobile: false, status: false, calendar: false, timeZones: false };
+      ? { idle: true, mobile: true, status: true, calendar: calendars, timeZones: calendars }
+      : { idle: false, mobile: false, status: false, calendar: calendars, timeZones: calendars };
+
+  // issue 19: calendars and zones relative to `now` (the pinned clock), in the browser's days.
+  // 1: in a meeting for another 90 min, and one tomorrow; 4: tentative for 50 min; 7: free, a
+  // meeting in 45 min; 11: out of office until the midnight four days on; 6: on leave, with a
+  // chart absence too (the leave wins); 14: in a short meeting; 17: calendar unknown; the rest
+  // known to be free. Zones: 1 Tokyo, 4 Kolkata (+5:30), 7 St John's (-3:30), 11 unknown, every
+  // fifth from 10 Moscow.
+  const calendarPlan = (id: number, now: number): { calendar: unknown; timeZone: string | null } => {
+    if (!calendars) return { calendar: null, timeZone: null };
+    const minute = 60_000;
+    const midnightAfter = (at: number): number => {
+      const d = new Date(at);
+      d.setHours(24, 0, 0, 0);
+      return d.getTime();
+    };
+    const tomorrowTen = (): number => {
+      const d = new Date(midnightAfter(now));
+      d.setHours(10, 0, 0, 0);
+      return d.getTime();
+    };
+    const plans: Record<number, unknown> = {
+      1: [
+        { kind: 'meeting', from: now - 30 * minute, until: now + 90 * minute },
+        { kind: 'meeting', from: tomorrowTen(), until: tomorrowTen() + 60 * minute },
+      ],
+      4: [{ kind: 'tentative', from: now - 10 * minute, until: now + 50 * minute }],
+      7: [{ kind: 'meeting', from: now + 45 * minute, until: now + 75 * minute }],
+      11: [{ kind: 'out-of-office', from: now - 26 * 60 * minute, until: midnightAfter(now + 3 * 86_400_000) }],
+      6: [{ kind: 'out-of-office', from: now - 3 * 86_400_000, until: midnightAfter(now + 9 * 86_400_000) }],
+      14: [{ kind: 'meeting', from: now - 5 * minute, until: now + 25 * minute }],
+      17: null,
+    };
+    const zones: Record<number, string | null> = { 1: 'Asia/Tokyo', 4: 'Asia/Kolkata', 7: 'America/St_Johns', 11: null };
+    return { calendar: id in plans ? plans[id] : [], timeZone: id in zones ? (zones[id] ?? null) : id % 5 === 0 ? 'Europe/Moscow' : null };
+  };
   let portal: 'current' | 'legacy' = options.portal ?? 'current';
 
   // Presence plan by position in the team: every kind the portal can report appears in a
@@ -129,8 +170,7 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       bot: false,
       extranet: false,
       gender: null,
-      calendar: null,
-      timeZone: null,
+      ...calendarPlan(id, now),
     };
     switch (kind) {
       case 1:

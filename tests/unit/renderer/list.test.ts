@@ -15,7 +15,7 @@ import {
   type ViewOptions,
 } from '../../../renderer/src/lib/list.js';
 import { presenceView } from '../../../renderer/src/lib/presence.js';
-import { countPresence } from '../../../electron/shared/presence/counts.js';
+import { countFree, countPresence } from '../../../electron/shared/presence/counts.js';
 import { colleague } from '../../support/colleague.js';
 
 let nextId = 1;
@@ -42,6 +42,7 @@ const context = (rules: ListContext['rules'] = {}, reports: PortalReports = LEGA
   noDepartment: 'No department',
   unknownDepartment: (id) => `Department ${id}`,
   locale: 'en',
+  now: 0,
 });
 const view = (options: Partial<ViewOptions> = {}): ViewOptions => ({ query: '', filter: 'all', sort: 'presence', groupByDepartment: false, ...options });
 const names = (options: Partial<ViewOptions>, rules?: ListContext['rules'], reports: PortalReports = LEGACY): string[] =>
@@ -91,7 +92,8 @@ describe('list building', () => {
   });
 
   it('offers the mobile filter only where the portal reports mobile, and falls back to everyone', () => {
-    expect(availableFilters(LEGACY)).toEqual(FILTERS);
+    expect(availableFilters(LEGACY)).toEqual(FILTERS.filter((key) => key !== 'free'));
+    expect(availableFilters({ ...LEGACY, calendar: true })).toEqual(FILTERS);
     expect(availableFilters(CURRENT)).toEqual(['all', 'online', 'idle', 'offline', 'leave', 'starred']);
     expect(availableFilters({ ...CURRENT, mobile: true })).toContain('mobile');
     expect(effectiveFilter('mobile', CURRENT)).toBe('all');
@@ -106,7 +108,7 @@ describe('list building', () => {
     for (const reports of [CURRENT, LEGACY, { ...CURRENT, mobile: true }, { ...CURRENT, status: true }]) {
       const counts = countPresence(everyone, reports);
       const badges = everyone.map((c) => presenceView(c, reports).badge);
-      const count = (filter: (typeof FILTERS)[number]) => everyone.filter((c) => matchesFilter(c, filter, {}, reports)).length;
+      const count = (filter: (typeof FILTERS)[number]) => everyone.filter((c) => matchesFilter(c, filter, {}, reports, 0)).length;
       expect(counts.total).toBe(everyone.length);
       expect(counts.online + counts.idle + counts.mobile + counts.offline).toBe(everyone.length);
       expect(counts.idle, JSON.stringify(reports)).toBe(count('idle'));
@@ -114,7 +116,7 @@ describe('list building', () => {
       expect(counts.mobile).toBe(badges.filter((b) => b === 'mobile').length);
       // Every chip's number is what its filter lists.
       for (const [chip, filter] of Object.entries(CHIP_FILTER)) {
-        const value = chip === 'leave' ? counts.onLeave : counts[chip as 'online' | 'idle' | 'mobile' | 'offline'];
+        const value = chip === 'leave' ? counts.onLeave : chip === 'free' ? countFree(everyone, reports, 0) : counts[chip as 'online' | 'idle' | 'mobile' | 'offline'];
         if (filter !== 'mobile' || reports.mobile) expect(value, `${chip} ${JSON.stringify(reports)}`).toBe(count(filter));
       }
       expect(counts.online).toBe(badges.filter((b) => ['online', 'dnd', 'away', 'break'].includes(b)).length);
