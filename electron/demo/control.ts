@@ -21,6 +21,7 @@ import { Simulation } from './simulation.js';
 import { stampValue } from './stamp.js';
 import { OWNER_ID, Team, type UserObjectForm } from './team.js';
 import type { Clock } from '../core/clock.js';
+import { PRESENCES } from '../shared/domain.js';
 import type { DemoControl, DemoFault, DemoPersonTruth, DemoPersonUpdate, DemoRequestLogEntry, MessengerView } from './types.js';
 
 /**
@@ -29,7 +30,7 @@ import type { DemoControl, DemoFault, DemoPersonTruth, DemoPersonUpdate, DemoReq
  */
 export const personUpdateSchema = z
   .object({
-    presence: z.enum(['online', 'idle', 'mobile', 'offline']).optional(),
+    presence: z.enum(PRESENCES).optional(),
     status: z.string().min(1).max(32).optional(),
     absentUntil: z
       .string()

@@ -3,7 +3,8 @@
  * panel draws it: online / away / offline, and 'unknown' where the app had no fresh data (not
  * running, asleep, stale), which is never drawn as offline.
  */
-export type TimelineState = 'online' | 'idle' | 'offline' | 'unknown';
+export const TIMELINE_STATES = ['online', 'idle', 'offline', 'unknown'] as const;
+export type TimelineState = (typeof TIMELINE_STATES)[number];
 
 export interface TimelineSegment {
   readonly from: number;

@@ -11,6 +11,10 @@
  * tests/unit/renderer/fast-checks.test.ts proves it against the zod schemas with fast-check.
  * No code generation: closures over plain functions, as the CSP (no 'unsafe-eval') requires.
  */
+import { ALERT_INTENT_KINDS, GENDERS, HEALTH_STATES, HOST_KINDS, PRESENCES } from '$shared/domain.js';
+import { TIMELINE_STATES } from '$shared/timeline.js';
+import type { EventChannel, RequestChannel } from '$shared/contract.js';
+
 export type Check = (value: unknown) => boolean;
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -114,7 +118,7 @@ function recordOf(keyPattern: RegExp, value: Check): Check {
 
 // ---- the contract's shapes (electron/shared/contract.ts, settings/schema.ts) ----
 
-const presence = oneOf('online', 'idle', 'mobile', 'offline');
+const presence = oneOf(...PRESENCES);
 const colleagueFields = {
   name: str,
   firstName: str,
@@ -131,10 +135,11 @@ const colleagueFields = {
   absentUntil: nullable(str),
   bot: bool,
   extranet: bool,
-  gender: nullable(oneOf('M', 'F')),
+  gender: nullable(oneOf(...GENDERS)),
 };
 const COLLEAGUE_KEYS = Object.keys(colleagueFields).length + 1;
-const PRESENCES = new Set<unknown>(['online', 'idle', 'mobile', 'offline']);
+const PRESENCE_SET = new Set<unknown>(PRESENCES);
+const GENDER_SET = new Set<unknown>(GENDERS);
 const isText = (v: unknown): boolean => typeof v === 'string';
 const isTextOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
 const isEpochOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
@@ -163,7 +168,7 @@ export function isColleague(value: unknown): boolean {
     isIntList(c.departments) &&
     isTextOrNull(c.avatar) &&
     isTextOrNull(c.color) &&
-    PRESENCES.has(c.presence) &&
+    PRESENCE_SET.has(c.presence) &&
     isEpochOrNull(c.presenceSince) &&
     isEpochOrNull(c.lastActivity) &&
     typeof c.desktop === 'boolean' &&
@@ -171,7 +176,7 @@ export function isColleague(value: unknown): boolean {
     isTextOrNull(c.absentUntil) &&
     typeof c.bot === 'boolean' &&
     typeof c.extranet === 'boolean' &&
-    (c.gender === null || c.gender === 'M' || c.gender === 'F')
+    (c.gender === null || GENDER_SET.has(c.gender))
   );
 }
 export const isSnapshot = object({ seq: int(0), at: epoch, colleagues: array(isColleague) });
@@ -183,7 +188,7 @@ export const isPatch = object({
   removed: array(id),
 }, { activity: array(tuple(id, epoch)) });
 export const isHealth = object({
-  state: oneOf('connecting', 'ok', 'stale', 'rate-limited', 'auth-failed', 'offline'),
+  state: oneOf(...HEALTH_STATES),
   since: epoch,
   until: nullable(epoch),
   lastSuccessAt: nullable(epoch),
@@ -233,7 +238,7 @@ export const isSettings = object(SETTINGS_SHAPE);
 export const isRevisedSettings = object(SETTINGS_SHAPE, { revision: int(0) });
 export const isSession = object({
   appVersion: str,
-  host: oneOf('desktop', 'browser'),
+  host: oneOf(...HOST_KINDS),
   platform: str,
   connection: isConnectionInfo,
   settings: isRevisedSettings,
@@ -244,7 +249,7 @@ export const isSession = object({
 export const isRequestError = object({ code: str, message: str, field: nullable(str) });
 export const isAlert = object({
   id: str,
-  kind: oneOf('online', 'back-from-idle', 'offline', 'back-from-leave', 'digest', 'notify-once'),
+  kind: oneOf(...ALERT_INTENT_KINDS),
   title: str,
   body: str,
   userIds: array(id),
@@ -253,7 +258,7 @@ export const isAlert = object({
 export const isDigest = object({ since: epoch, until: epoch, arrived: array(id), left: array(id), backFromLeave: array(id) });
 
 /** Response checks by request channel (the rest go to zod). */
-export const fastResponses: Readonly<Record<string, Check>> = {
+export const fastResponses: { readonly [C in RequestChannel]?: Check } = {
   'session:get': isSession,
   'snapshot:get': nullable(isSnapshot),
   'settings:update': isRevisedSettings,
@@ -266,12 +271,12 @@ export const fastResponses: Readonly<Record<string, Check>> = {
   'history:forget': (v) => v === null,
   'departments:get': array(object({ id: int(), name: str })),
   'notify-once:set': object({ settings: isRevisedSettings, already: bool }),
-  'timeline:get': object({ at: epoch, segments: array(object({ from: epoch, to: epoch, state: oneOf('online', 'idle', 'offline', 'unknown') }), 20_000) }),
+  'timeline:get': object({ at: epoch, segments: array(object({ from: epoch, to: epoch, state: oneOf(...TIMELINE_STATES) }), 20_000) }),
   'people:search': object({ people: array(object({ id, name: str, position: str }), 50) }),
 };
 
 /** Event checks by channel: every event the host pushes. */
-export const fastEvents: Readonly<Record<string, Check>> = {
+export const fastEvents: { readonly [C in EventChannel]: Check } = {
   snapshot: isSnapshot,
   patch: isPatch,
   health: isHealth,
