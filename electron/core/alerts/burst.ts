@@ -1,6 +1,7 @@
 import type { Clock, TimerHandle } from '../clock.js';
 import type { AlertIntent, AlertKind, Colleague } from '../../shared/domain.js';
 import type { Settings } from '../../shared/settings/schema.js';
+import { isAvailableNow } from '../../shared/presence/available.js';
 import { alertText, type AlertLocale } from './messages.js';
 import { isStarred, wanted } from './audience.js';
 import { kindEnabled } from './classify.js';
@@ -102,7 +103,7 @@ function stillTrue(kind: AlertKind, person: Colleague | undefined): boolean {
     case 'online':
       return person.presence !== 'offline';
     case 'back-from-idle':
-      return person.presence === 'online' || person.presence === 'mobile';
+      return isAvailableNow(person.presence);
     case 'offline':
       return person.presence === 'offline';
     case 'back-from-leave':

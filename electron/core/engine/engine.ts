@@ -20,6 +20,7 @@ import { learnReports } from '../presence/reports.js';
 import { SnapshotTracker } from '../snapshot/tracker.js';
 import { AlertPolicy } from '../alerts/policy.js';
 import { notifyOnceAlert } from '../alerts/extras.js';
+import { isAvailableNow } from '../../shared/presence/available.js';
 import { Emitter } from '../emitter.js';
 import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';
 import type { PresenceSource } from './presence-source.js';
@@ -258,7 +259,7 @@ export class PresenceEngine {
     const done: number[] = [];
     for (const request of requests) {
       const person = this.tracker.byId.get(request.id);
-      if (person === undefined || (person.presence !== 'online' && person.presence !== 'mobile')) continue;
+      if (person === undefined || !isAvailableNow(person.presence)) continue;
       done.push(request.id);
       const alert = notifyOnceAlert(person, request.since, this.options.locale(), now);
       if (this.firedOnce.has(alert.id)) continue;
