@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settin
 import { startDemoPortal } from '../../../electron/demo/portal.js';
 import type { DemoPortal, DemoPortalOptions, DemoRequestLogEntry } from '../../../electron/demo/types.js';
 import { settleOnEngine } from '../../support/settle.js';
+import { ContractConformance } from '../../support/contract-conformance.js';
 
 /**
  * The real pipeline (B24Client → team paging → PresenceEngine) against the demo portal over
@@ -108,6 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       throw error;
     },
   });
+  const contract = new ContractConformance();
   const harness: Harness = {
     clock,
     portal,
@@ -128,6 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await engine.stop();
       await proxy?.close();
       await portal.close();
+      contract.assertClean();
     },
   };
   const record = <T>(list: T[]) => (event: T) => {
@@ -140,6 +143,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   engine.on('patch', record(harness.patches));
   engine.on('snapshot', record(harness.snapshots));
   engine.on('refreshed', record(harness.refreshes));
+  // What the service forwards to the panel as it is must pass the IPC contract: checked on stop.
+  for (const channel of ['snapshot', 'patch', 'health', 'alert', 'reports', 'digest'] as const) {
+    engine.on(channel, (payload) => contract.checkEvent(channel, payload));
+  }
   // A hung request ends only when the client's real-time timeout fires: wait for it.
   settleOnEngine(clock, engine, Math.max(1000, (options.timeoutMs ?? 0) * 3));
   if (options.start !== false) engine.start();
