@@ -9,8 +9,8 @@ import { fetchDepartments, fetchIdentity } from './bitrix/team.js';
 import { findPeople } from './bitrix/search.js';
 import type { RawUser } from './bitrix/types.js';
 import { parseWebhookUrl, type WebhookCredential } from './bitrix/webhook-url.js';
-import { PresenceEngine } from './engine/engine.js';
-import { createBitrixSource } from './engine/presence-source.js';
+import type { PresenceEngine } from './engine/engine.js';
+import { createPortalEngine } from './engine/portal-engine.js';
 import { PresenceJournal, type JournalFiles } from './history/journal.js';
 import { dayStarts, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
@@ -123,7 +123,6 @@ export function createConnection(options: ConnectionOptions): Connection {
     knownIdentityName: string | null = null,
   ): Promise<void> {
     await deactivate();
-    const client = new B24Client({ credential, clock });
     // History is kept per portal and person, so two portals' ids never mix.
     const folder = options.historyFolder?.(kind === 'demo' ? 'demo' : `${credential.portalHost}-${credential.userId}`);
     let history = folder ? new PresenceJournal({ files: folder, retentionDays: () => options.settings().history.retentionDays }) : null;
@@ -139,8 +138,8 @@ export function createConnection(options: ConnectionOptions): Connection {
       log(problem);
       options.onStorageProblem?.(problem);
     }
-    const engine = new PresenceEngine({
-      source: createBitrixSource(client),
+    const { engine, client } = createPortalEngine({
+      credential,
       clock,
       getSettings: options.settings,
       alertMemory: options.alertMemory,
