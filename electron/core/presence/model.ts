@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the messenger's presence rules and the per-person derivation that
+// applies them every poll (names, avatars, desktop, leave, reuse of last poll's work) read as one
+// algorithm; split, the rules and the shortcuts that must agree with them would drift apart.
 import type { RawUser } from '../bitrix/types.js';
 import type { Colleague, Presence } from '../../shared/domain.js';
 import { lastDayOffIfNotOver, leaveOf, parseAtom, type Leave } from './dates.js';
