@@ -20,7 +20,7 @@ import type { Locale } from '../shared/locale.js';
 import type { ConnectionSettings, Settings } from '../shared/settings/schema.js';
 import type { ConnectionInfo, EventChannel, EventOf, RequestOf } from '../shared/contract.js';
 
-/**
+/*
  * The connection lifecycle: which portal is connected (demo or webhook), its client and
  * engine, and the steps that change it (start from the saved settings, connect, disconnect,
  * stop). The app service's request handlers ask this module; it reports through the

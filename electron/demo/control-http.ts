@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { dateOffsetSchema, faultSchema, personUpdateSchema } from './control.js';
 import type { DemoControl } from './types.js';
 
-/**
+/*
  * The control API over HTTP under /_demo/, so a test in another process can steer the demo.
  * It exists only when asked for (DemoPortalOptions.controlApi: never in `npm start` or
  * `web --demo`), and then answers only a loopback peer with a loopback Host (against DNS

@@ -24,7 +24,7 @@ import type { Clock } from '../core/clock.js';
 import { PRESENCES } from '../shared/domain.js';
 import type { DemoControl, DemoFault, DemoPersonTruth, DemoPersonUpdate, DemoRequestLogEntry, MessengerView } from './types.js';
 
-/**
+/*
  * The demo portal's state and the control surface tests (and /_demo/) use to steer it.
  * Every read first advances the simulation to the clock's now, so answers are always current.
  */

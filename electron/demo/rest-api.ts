@@ -18,7 +18,7 @@ import type { OperatingBudget } from './rate-limit.js';
 import { stampValue } from './stamp.js';
 import { OWNER_ID, type Team, type UserObjectForm } from './team.js';
 
-/**
+/*
  * The REST methods of the demo portal, answering in Bitrix24's shapes (see
  * /work/shared/docs/bitrix24-rest.md and the IM module's rest.php they follow).
  */

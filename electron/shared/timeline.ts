@@ -1,4 +1,4 @@
-/**
+/*
  * A colleague's presence over time, as the history keeps it (electron/core/history) and the
  * panel draws it: online / away / offline, and 'unknown' where the app had no fresh data (not
  * running, asleep, stale), which is never drawn as offline.

@@ -7,7 +7,7 @@ import { isStarred, wanted } from './audience.js';
 import { kindEnabled } from './classify.js';
 import { KIND_CODE } from './memory.js';
 
-/**
+/*
  * Burst coalescing, as a throttle: the transitions of one poll go out at once as one alert per
  * kind (starred people named first), so an alert is never later than the poll that saw it.
  * Transitions seen within burstWindowSec after that wait and go out together when the window

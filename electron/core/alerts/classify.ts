@@ -3,7 +3,7 @@ import type { Settings } from '../../shared/settings/schema.js';
 import { isAvailableNow } from '../../shared/presence/available.js';
 import type { PersonMemory } from './memory.js';
 
-/**
+/*
  * Which alert a presence transition is, and whether it was already said.
  *
  * - Kinds (settings.alerts.kinds): online = offline → online/mobile/idle; backFromIdle = idle →

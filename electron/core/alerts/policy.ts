@@ -11,7 +11,7 @@ import { decide } from './classify.js';
 import { BurstThrottle, composeAlerts, type PendingBursts } from './burst.js';
 import { loadAlertMemory, serialiseAlertMemory, serialisePersonMemory, transitionIdentity, type AlertMemory, type PersonMemory } from './memory.js';
 
-/**
+/*
  * Presence transitions → alert intents. Each concern has its own file:
  * - classify.ts: which alert a transition is (kinds, markers, a leave waiting for the return);
  * - audience.ts: whom alerts are about (scope, stars, mutes, bots) and when they are held back;

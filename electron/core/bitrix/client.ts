@@ -7,7 +7,7 @@ import { readBody, requestSignals, utf8Length } from './http.js';
 import { LeakyBucket, SerialQueue, type RateLimit } from './rate-limiter.js';
 import { BatchBodySchema, SuccessEnvelopeSchema } from './schemas.js';
 
-/**
+/*
  * The Bitrix24 REST client: one attempt per call (plus one retry after an OAuth refresh),
  * requests serialized and paced by a leaky bucket, every failure a redacted B24Error.
  * Retrying with back-off is the poller's job (see backoff.ts).

@@ -2,7 +2,7 @@ import { redactSecrets } from './redact.js';
 import { DISPLAY_NAME_MAX_GRAPHEMES, displayText } from '../../shared/display-text.js';
 import { ErrorBodySchema, TimeSchema, type ErrorBody } from './schemas.js';
 
-/**
+/*
  * Every way a Bitrix24 call can fail, as one error class with a `kind`; what each kind means
  * for retrying lives in backoff.ts (nextRetryDelay), the one place that decides. Messages
  * never contain the webhook code or tokens: construct them only from redacted text.

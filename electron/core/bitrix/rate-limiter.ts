@@ -1,6 +1,6 @@
 import { sleep, type Clock } from '../clock.js';
 
-/**
+/*
  * Client-side mirror of the portal's leaky bucket. The portal drains 2 requests/s (5/s on
  * Enterprise) and blocks above 50; staying under a much smaller capacity keeps this app from
  * eating the budget that the user's browser and other integrations share with it.

@@ -6,7 +6,7 @@ import { B24Error } from './errors.js';
 import { ImUserSchema, parseDepartments, parseRawUserDetailed, ProfileSchema, type UserChecks } from './schemas.js';
 import type { Department, PortalIdentity, RawUser } from './types.js';
 
-/**
+/*
  * Fetching the team in as few requests as the portal allows. A refresh is one request in the
  * steady state (all pages and the watch list in one batch), plus one per further 2,500 people.
  * The first refresh starts with page 0 to learn the size: one request for up to 50 people

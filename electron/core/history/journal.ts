@@ -2,7 +2,7 @@ import type { Colleague, Presence } from '../../shared/domain.js';
 import { FILE_LIMIT_BYTES, FileTooLarge } from '../bounded-read.js';
 import type { TimelineSegment } from '../../shared/timeline.js';
 
-/**
+/*
  * Each colleague's presence over the last days, kept only on this machine, for the timeline.
  *
  * Storage: one append-only NDJSON file per local day (`presence-YYYY-MM-DD.ndjson`), at most one

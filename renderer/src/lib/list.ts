@@ -2,7 +2,7 @@ import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js'
 import { presenceRank, shownPresence } from '$shared/presence/classify.js';
 import { ruleOf } from '$shared/settings/rules.js';
 
-/**
+/*
  * Search, filter, sort and grouping of the colleague list: one pass per change of the data or
  * of the view options, independent of the clock (so ticking relative times never re-sorts).
  * Built for thousands of rows: string collation happens only when names change (NameOrder),
