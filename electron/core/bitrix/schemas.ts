@@ -162,9 +162,9 @@ const LenientUserSchema = z.object({
 
 /**
  * The fast path: the same shape without fallbacks, as a JSON Schema that ajv compiles into one
- * plain function of typeof checks and five regex tests, far faster than a strict zod
- * schema (tests/bench/engine-cpu.ts, part a, measures it per poll). Almost every user object passes it; it checks every field the model reads, and only an
- * object it rejects goes through the lenient zod schema above, so an odd person still degrades
+ * plain function of typeof checks and five regex tests, far faster than a strict zod schema
+ * (tests/bench/engine-cpu.ts, part a, measures it per poll). Almost every user object passes
+ * it; it checks every field the model reads, and only an object it rejects goes through the lenient zod schema above, so an odd person still degrades
  * alone, with the same result as before. Compiled on first use (tens of ms, once per process):
  * ajv's code generation needs `new Function`, fine in Node and Electron's main process, never
  * loaded by the panel.

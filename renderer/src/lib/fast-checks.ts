@@ -1,7 +1,7 @@
 /**
  * Exact-shape checks for the contract's hot messages: the session and snapshots (thousands of
- * colleagues), patches and the small frequent events. Zod (jitless, as the CSP requires) takes
- * ~90 ms for a 5,000-person snapshot; these take a few.
+ * colleagues), patches and the small frequent events. Zod (jitless, as the CSP requires) is far
+ * slower on a large snapshot than these (tests/bench/panel.ts measures the check at start-up).
  *
  * A check answers one question: is this value exactly what the contract's zod schema would
  * return for it? True only when the schema accepts the value *and* would hand back an equal
@@ -150,7 +150,7 @@ function isIntList(v: unknown): boolean {
 }
 /**
  * The same as object({ id, ...colleagueFields }), written out: it runs 5,000 times at start-up,
- * once, mostly before the JIT has warmed up, where every closure call counts (3–4× faster cold).
+ * once, mostly before the JIT has warmed up, where every closure call counts (tests/bench/panel.ts).
  * Every field check refuses undefined, so the key count plus the 17 reads find a missing key.
  */
 export function isColleague(value: unknown): boolean {
