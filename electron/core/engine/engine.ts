@@ -26,7 +26,7 @@ import { Poller, type RefreshContext, type RefreshReason } from '../poller/polle
 import type { PresenceSource } from './presence-source.js';
 import { classifyFailure } from './failure.js';
 
-export interface RefreshReport {
+export interface RefreshSummary {
   readonly at: number;
   readonly reason: RefreshReason;
   readonly colleagues: number;
@@ -52,7 +52,7 @@ export interface EngineEvents {
   digest: Digest;
   /** Notify-once requests that fired: the host clears them from the settings. */
   'notify-once-done': readonly number[];
-  refreshed: RefreshReport;
+  refreshed: RefreshSummary;
 }
 
 export interface EngineOptions {

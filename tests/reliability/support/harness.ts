@@ -5,7 +5,7 @@ import type { AlertIntent, Health, Patch, PresenceTransition, Snapshot } from '.
 import { B24Client, type RequestEvent } from '../../../electron/core/bitrix/client.js';
 import type { Credential } from '../../../electron/core/bitrix/credential.js';
 import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
-import { PresenceEngine, type RefreshReport } from '../../../electron/core/engine/engine.js';
+import { PresenceEngine, type RefreshSummary } from '../../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../../electron/core/engine/presence-source.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settings/schema.js';
 import { startDemoPortal } from '../../../electron/demo/portal.js';
@@ -48,7 +48,7 @@ export interface Harness {
   readonly transitions: PresenceTransition[];
   readonly patches: Patch[];
   readonly snapshots: Snapshot[];
-  readonly refreshes: RefreshReport[];
+  readonly refreshes: RefreshSummary[];
   readonly requests: ClientRequest[];
   readonly memory: Record<string, string>;
   /** Everything the engine said, as text (for leak checks). */
