@@ -19,6 +19,7 @@ import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceT
 import type { Locale } from '../shared/locale.js';
 import type { ConnectionSettings, Settings } from '../shared/settings/schema.js';
 import type { ConnectionInfo, EventChannel, EventOf, RequestOf } from '../shared/contract.js';
+import { SECOND_MS } from '../shared/time-units.js';
 
 /*
  * The connection lifecycle: which portal is connected (demo or webhook), its client and
@@ -314,7 +315,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       const now = clock.now();
       const from = dayStarts(now, days)[0] as number;
       // Data older than two poll intervals is stale: the same line as the health's "outage".
-      const staleAfterMs = 2 * options.settings().pollIntervalSec * 1000;
+      const staleAfterMs = 2 * options.settings().pollIntervalSec * SECOND_MS;
       return { at: now, segments: active?.history?.timeline(id, from, now, staleAfterMs) ?? [{ from, to: now, state: 'unknown' }] };
     },
     forgetHistory: () => active?.history?.forget(),

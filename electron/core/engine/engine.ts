@@ -25,6 +25,7 @@ import { Emitter } from '../emitter.js';
 import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';
 import type { PresenceSource } from './presence-source.js';
 import { classifyFailure } from './failure.js';
+import { SECOND_MS } from '../../shared/time-units.js';
 
 export interface RefreshSummary {
   readonly at: number;
@@ -106,7 +107,7 @@ export class PresenceEngine {
     });
     this.poller = new Poller({
       clock: options.clock,
-      intervalMs: () => options.getSettings().pollIntervalSec * 1000,
+      intervalMs: () => options.getSettings().pollIntervalSec * SECOND_MS,
       refresh: (context) => this.refresh(context),
       classifyFailure: (error, attempt, now) =>
         classifyFailure(error, attempt, now, (b24, n, at) => nextRetryDelay(b24, n, at, options.random)),

@@ -12,10 +12,9 @@
  * activity by hours and show them online or offline wrongly. An unknown date is safer than a
  * wrong one: the field degrades to null.
  */
+import { DAY_MS, MINUTE_MS, SECOND_MS } from '../../shared/time-units.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 function digit(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;
@@ -104,7 +103,7 @@ function parseInto(s: string, out: ParsedAtom): boolean {
   if (Number.isNaN(offset)) return false;
 
   const minutesSinceEpoch = (daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset;
-  out.ms = minutesSinceEpoch * MINUTE_MS + second * 1000 + millis;
+  out.ms = minutesSinceEpoch * MINUTE_MS + second * SECOND_MS + millis;
   out.offsetMinutes = offset;
   return true;
 }
