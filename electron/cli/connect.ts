@@ -1,8 +1,7 @@
 import { systemClock, type Clock } from '../core/clock.js';
-import { B24Client } from '../core/bitrix/client.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
-import { PresenceEngine } from '../core/engine/engine.js';
-import { createBitrixSource } from '../core/engine/presence-source.js';
+import type { PresenceEngine } from '../core/engine/engine.js';
+import { createPortalEngine } from '../core/engine/portal-engine.js';
 import { startAppDemo, type AppDemoOptions } from '../demo/app-demo.js';
 import type { Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
@@ -36,7 +35,7 @@ export interface Connection {
 }
 
 /**
- * The desktop app's engine over a Bitrix24 client, with settings and alert memory kept in
+ * The desktop app's engine (createPortalEngine), with settings and alert memory kept in
  * memory for the run (as in browser mode). A bad webhook URL is a UsageError (exit code 2).
  */
 export async function connect(args: SourceArgs, settings: Settings, io: ConnectIo, client: { readonly timeoutMs?: number } = {}): Promise<Connection> {
@@ -49,8 +48,9 @@ export async function connect(args: SourceArgs, settings: Settings, io: ConnectI
     throw new UsageError(parsed.error);
   }
   const ports = memoryPorts(settings);
-  const engine = new PresenceEngine({
-    source: createBitrixSource(new B24Client({ credential: parsed.value, clock, ...(client.timeoutMs !== undefined ? { timeoutMs: client.timeoutMs } : {}) })),
+  const { engine } = createPortalEngine({
+    credential: parsed.value,
+    ...(client.timeoutMs !== undefined ? { timeoutMs: client.timeoutMs } : {}),
     clock,
     getSettings: () => ports.settings.load(),
     alertMemory: ports.alertMemory,

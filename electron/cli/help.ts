@@ -1,4 +1,4 @@
-/** What `b24-presence --help` and `b24-presence COMMAND --help` print. */
+/* What `b24-presence --help` and `b24-presence COMMAND --help` print. */
 
 export type CommandName = 'status' | 'watch' | 'web';
 export const COMMANDS: readonly CommandName[] = ['status', 'watch', 'web'];

@@ -1,4 +1,4 @@
-/**
+/*
  * Time as a port. Everything that waits or reads the time takes a Clock, so tests and the
  * demo portal can drive time deterministically instead of sleeping.
  */

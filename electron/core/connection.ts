@@ -9,8 +9,8 @@ import { fetchDepartments, fetchIdentity } from './bitrix/team.js';
 import { findPeople } from './bitrix/search.js';
 import type { RawUser } from './bitrix/types.js';
 import { parseWebhookUrl, type WebhookCredential } from './bitrix/webhook-url.js';
-import { PresenceEngine } from './engine/engine.js';
-import { createBitrixSource } from './engine/presence-source.js';
+import type { PresenceEngine } from './engine/engine.js';
+import { createPortalEngine } from './engine/portal-engine.js';
 import { PresenceJournal, type JournalFiles } from './history/journal.js';
 import { dayStarts, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
@@ -19,8 +19,9 @@ import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceT
 import type { Locale } from '../shared/locale.js';
 import type { ConnectionSettings, Settings } from '../shared/settings/schema.js';
 import type { ConnectionInfo, EventChannel, EventOf, RequestOf } from '../shared/contract.js';
+import { SECOND_MS } from '../shared/time-units.js';
 
-/**
+/*
  * The connection lifecycle: which portal is connected (demo or webhook), its client and
  * engine, and the steps that change it (start from the saved settings, connect, disconnect,
  * stop). The app service's request handlers ask this module; it reports through the
@@ -123,7 +124,6 @@ export function createConnection(options: ConnectionOptions): Connection {
     knownIdentityName: string | null = null,
   ): Promise<void> {
     await deactivate();
-    const client = new B24Client({ credential, clock });
     // History is kept per portal and person, so two portals' ids never mix.
     const folder = options.historyFolder?.(kind === 'demo' ? 'demo' : `${credential.portalHost}-${credential.userId}`);
     let history = folder ? new PresenceJournal({ files: folder, retentionDays: () => options.settings().history.retentionDays }) : null;
@@ -139,8 +139,8 @@ export function createConnection(options: ConnectionOptions): Connection {
       log(problem);
       options.onStorageProblem?.(problem);
     }
-    const engine = new PresenceEngine({
-      source: createBitrixSource(client),
+    const { engine, client } = createPortalEngine({
+      credential,
       clock,
       getSettings: options.settings,
       alertMemory: options.alertMemory,
@@ -315,7 +315,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       const now = clock.now();
       const from = dayStarts(now, days)[0] as number;
       // Data older than two poll intervals is stale: the same line as the health's "outage".
-      const staleAfterMs = 2 * options.settings().pollIntervalSec * 1000;
+      const staleAfterMs = 2 * options.settings().pollIntervalSec * SECOND_MS;
       return { at: now, segments: active?.history?.timeline(id, from, now, staleAfterMs) ?? [{ from, to: now, state: 'unknown' }] };
     },
     forgetHistory: () => active?.history?.forget(),

@@ -10,7 +10,7 @@ import type {
 } from '../shared/contract.js';
 import type { Clock } from './clock.js';
 import type { Locale } from '../shared/locale.js';
-import type { Health } from '../shared/domain.js';
+import type { Health, HostKind } from '../shared/domain.js';
 import type { PresenceCounts } from '../shared/presence/counts.js';
 import type { Settings } from '../shared/settings/schema.js';
 import type { JournalFiles } from './history/journal.js';
@@ -81,7 +81,7 @@ export interface PresenceSummary extends PresenceCounts {
 }
 
 export interface AppServiceOptions {
-  readonly host: 'desktop' | 'browser';
+  readonly host: HostKind;
   readonly appVersion: string;
   readonly platform: string;
   readonly clock?: Clock;

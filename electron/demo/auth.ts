@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-/**
+/*
  * The demo portal's credentials: one inbound webhook of the owner, and one OAuth application
  * with rotating access/refresh tokens (access tokens live an hour of portal-clock time).
  * The secrets are random per run: nothing here may be derived from the public seed.

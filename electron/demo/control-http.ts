@@ -5,7 +5,7 @@ import { calendarEntriesSchema } from './calendar.js';
 import { dateOffsetSchema, faultSchema, personUpdateSchema, scopesSchema } from './control.js';
 import type { DemoControl } from './types.js';
 
-/**
+/*
  * The control API over HTTP under /_demo/, so a test in another process can steer the demo.
  * It exists only when asked for (DemoPortalOptions.controlApi: never in `npm start` or
  * `web --demo`), and then answers only a loopback peer with a loopback Host (against DNS

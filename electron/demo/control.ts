@@ -23,6 +23,7 @@ import { Simulation } from './simulation.js';
 import { stampValue } from './stamp.js';
 import { OWNER_ID, Team, type UserObjectForm } from './team.js';
 import type { Clock } from '../core/clock.js';
+import { PRESENCES } from '../shared/domain.js';
 import {
   DEFAULT_SCOPES,
   DEMO_SCOPES,
@@ -39,13 +40,13 @@ import {
 } from './types.js';
 import { isKnownZone } from './zoned-time.js';
 
-/**
+/*
  * The demo portal's state and the control surface tests (and /_demo/) use to steer it.
  * Every read first advances the simulation to the clock's now, so answers are always current.
  */
 export const personUpdateSchema = z
   .object({
-    presence: z.enum(['online', 'idle', 'mobile', 'offline']).optional(),
+    presence: z.enum(PRESENCES).optional(),
     status: z.string().min(1).max(32).optional(),
     absentUntil: z
       .string()

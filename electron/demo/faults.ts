@@ -1,6 +1,6 @@
 import type { DemoFault, DemoFaultKind } from './types.js';
 
-/**
+/*
  * Injected faults, consumed by the requests they match. Faults that Bitrix24 raises per method
  * (operation-limit, server-error, wrong-shape) hit the matching command inside a batch; the
  * others break the whole HTTP exchange that carries the method.

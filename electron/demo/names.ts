@@ -1,6 +1,6 @@
 import { chance, pick, pickWeighted, randInt, weightedTable, type Rng } from './random.js';
 
-/**
+/*
  * Generated identities for the demo team. Names come in several scripts on purpose: the panel
  * must render Cyrillic, Greek, Arabic (right-to-left) and CJK names as plain text.
  */

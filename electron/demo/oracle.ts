@@ -2,7 +2,7 @@ import { DESKTOP_GRACE_S, MOBILE_WINDOW_S } from './person.js';
 import { DAY_MS, portalDate, portalDateStart } from './portal-time.js';
 import type { DemoAccessibility, DemoBusyBlock, DemoBusyView, DemoCalendarEntry, DemoCalendarKind, DemoPersonTruth, DemoPresence, MessengerView } from './types.js';
 
-/**
+/*
  * The demo's own oracle: what the Bitrix24 messenger shows for a person, computed from the
  * demo's server-side truth (never from the serialised user object, and never with the app's
  * code). Rules from /work/shared/docs/bitrix24-rest.md, "Deriving presence the way the

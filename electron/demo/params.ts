@@ -1,4 +1,4 @@
-/**
+/*
  * Request parameters the way PHP sees them: query string and form bodies with bracket syntax
  * (`ID[]=4&ID[]=5`, `ID[0]=4`, `cmd[p0]=…`), or a JSON body. PHP arrays become objects with
  * null prototypes (so `__proto__` keys stay harmless); JSON arrays stay arrays.

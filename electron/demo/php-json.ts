@@ -1,4 +1,4 @@
-/**
+/*
  * Bitrix24 is PHP: its JSON has PHP's quirks, and the client must survive them.
  * - An array whose keys are exactly 0..n-1 (including an empty one) becomes a JSON list,
  *   anything else an object. So empty "maps" arrive as `[]`.

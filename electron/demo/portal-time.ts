@@ -1,4 +1,4 @@
-/**
+/*
  * The demo portal lives in Moscow time (UTC+03:00, no daylight saving since 2014), like many
  * real Bitrix24 portals: its calendar (days, leaves, office hours) is Moscow's, and by default
  * every date it sends carries that offset. `setDateOffset` changes only the offset dates are

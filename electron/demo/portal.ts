@@ -8,7 +8,7 @@ import { createDemoServer } from './http-server.js';
 import { DEFAULT_RATE_LIMIT } from './rate-limit.js';
 import type { DemoOAuthCredentials, DemoPortal, DemoPortalOptions } from './types.js';
 
-/**
+/*
  * Starts the demo portal: a simulated Bitrix24 on 127.0.0.1 speaking the real REST shapes.
  * See README.md in this folder for what it serves and how to steer it.
  */

@@ -1,4 +1,4 @@
-/**
+/*
  * Bitrix24's per-portal leaky bucket: every request adds one, the level drains at a fixed rate,
  * and a request that would overflow the capacity is refused (503 QUERY_LIMIT_EXCEEDED) without
  * being counted. Time comes from the portal's clock, so tests can burst without sleeping.

@@ -22,7 +22,7 @@ import { DEMO_SCOPES, type DemoScope } from './types.js';
 import { stampValue } from './stamp.js';
 import { OWNER_ID, type Team, type UserObjectForm } from './team.js';
 
-/**
+/*
  * The REST methods of the demo portal, answering in Bitrix24's shapes (see
  * /work/shared/docs/bitrix24-rest.md and the IM module's rest.php they follow).
  */

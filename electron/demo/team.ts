@@ -14,7 +14,7 @@ import { atom, DAY_MS, PORTAL_OFFSET_MINUTES, PORTAL_TIME_ZONE, portalDateStart 
 import { chance, createRng, deriveSeed, pick, randInt, type Rng } from './random.js';
 import { stampValue } from './stamp.js';
 
-/**
+/*
  * The people of the demo portal: the webhook's owner (id 1), the owner's colleagues (the team)
  * and outsiders reachable only by id. Identities are deterministic from the seed and the id.
  */

@@ -3,7 +3,7 @@ import type { DemoDateFormat } from './site-format.js';
 
 export type { DemoDateFormat } from './site-format.js';
 
-/**
+/*
  * The demo portal: a simulated Bitrix24 portal on loopback that speaks the real REST shapes.
  * It is the app's "Try the demo" and the fixture of the integration, e2e, fault and soak tests.
  */

@@ -1,4 +1,4 @@
-/**
+/*
  * Names the operating system sees. APP_ID must equal electron-builder's appId (a test checks):
  * Windows matches toasts to the installed shortcut by it (app.setAppUserModelId).
  */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AppService } from '../core/ports.js';
 import { HIDDEN_FLAG } from './launch.js';
 
-/**
+/*
  * "Start at login": login items on Windows and macOS; on Linux an XDG autostart .desktop
  * entry (Electron has no login items there). Always started with --hidden, into the tray.
  */

@@ -14,7 +14,7 @@ import {
   type Result,
 } from '../shared/contract.js';
 
-/**
+/*
  * The one place that talks to ipcMain (lint bans it elsewhere). Every request channel of the
  * contract is registered through `guardedHandler`, which refuses foreign senders, validates the
  * payload against the contract's schema and always answers with a Result envelope: nothing

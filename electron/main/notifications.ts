@@ -3,7 +3,7 @@ import type { AppService } from '../core/ports.js';
 import type { AlertIntent } from '../shared/domain.js';
 import type { PanelActions } from './panel-actions.js';
 
-/**
+/*
  * Native notifications from the engine's alert intents. The engine already decided whether
  * and what to alert (baseline silence, rules, quiet hours, coalescing); this only maps an
  * intent to the platform's notification and routes the click back to the panel.

@@ -3,7 +3,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './security/sender.js';
 
-/**
+/*
  * app://panel/… serves the built renderer (dist/renderer) and nothing else: only GET, only
  * our host, only files below the root (traversal refused, encoded or not), every answer with
  * the strict CSP header. A standard + secure scheme gives the page a real origin without

@@ -3,7 +3,7 @@ import { FILE_LIMIT_BYTES, FileTooLarge, readTextWithin } from '../core/bounded-
 import { inspectSettingsText } from '../core/settings/recovery.js';
 import type { Settings } from '../shared/settings/schema.js';
 
-/**
+/*
  * Runs before each store opens its file: electron-store would throw on a corrupt file (or, if
  * told to, silently start over). Instead an unreadable file is moved aside as
  * `<name>.corrupt-<time>`, a partly bad one is copied aside and repaired, and the caller gets

@@ -9,7 +9,7 @@ import { nodeFileOps, prepareJsonFile, prepareSettingsFile, type FileOps } from 
 import { FILE_LIMIT_BYTES } from '../core/bounded-read.js';
 import type { Bounds } from './window.js';
 
-/**
+/*
  * Adapters from the core's storage ports to electron-store instances (passed in, so tests use
  * small in-memory fakes). Every value read back is validated: the files are user-editable.
  */

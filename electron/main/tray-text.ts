@@ -1,4 +1,4 @@
-/**
+/*
  * The tray's words in English and Russian. Units are abbreviated ("5 min", "5 мин"), as
  * menus and tooltips are short, so no plural forms are needed. Nothing here is about one
  * person, so no Russian word needs a gender; a paused alert is "на паузе" (muting someone is

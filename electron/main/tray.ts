@@ -4,7 +4,7 @@ import { alertsPausedAt, tomorrowMorning } from '../shared/settings/pause.js';
 import type { PanelActions } from './panel-actions.js';
 import { TRAY_TEXT, trayClock, type TrayLocale, type TrayText } from './tray-text.js';
 
-/**
+/*
  * The tray: an icon whose look follows the state, a tooltip with the summary, and a menu that
  * holds every action (Linux AppIndicator drops clicks, so the menu must be enough on its own).
  * The texts and the menu are pure functions of the summary; the controller only applies them.

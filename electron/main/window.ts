@@ -1,7 +1,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import type { Clock, TimerHandle } from '../core/clock.js';
 
-/**
+/*
  * The panel window: hardened options, remembered bounds, close-hides-to-tray, and a window
  * that is destroyed after staying hidden a long time (a tray app should not keep a renderer
  * in memory for days) and rebuilt on the next show; the panel then re-reads the session.

@@ -1,4 +1,4 @@
-/**
+/*
  * The one list of channel names, wire prefixes and the bridge's global, as plain data: the
  * sandboxed preload reads it without bundling zod, and contract.ts's schema maps are checked
  * against it by the type system (`satisfies`), so a channel named in one place only fails

@@ -1,19 +1,26 @@
+// Over 300 lines on purpose: the whole IPC contract, every channel's request, answer and event
+// schema, is one file so a channel is added and reviewed in one place (see the header below).
 import { z } from 'zod';
-import type {
-  AlertIntent,
-  Colleague,
-  ColleagueChange,
-  Digest,
-  Health,
-  Patch,
-  PortalReports,
-  Snapshot,
+import {
+  ALERT_INTENT_KINDS,
+  COLLEAGUE_RULES,
+  GENDERS,
+  HEALTH_STATES,
+  HOST_KINDS,
+  PRESENCES,
+  type AlertIntent,
+  type Colleague,
+  type ColleagueChange,
+  type Digest,
+  type Health,
+  type Patch,
+  type PortalReports,
+  type Snapshot,
 } from './domain.js';
 import { SettingsSchema, SettingsUpdateSchema } from './settings/schema.js';
-import type { TimelineSegment } from './timeline.js';
+import { TIMELINE_STATES, type TimelineSegment } from './timeline.js';
 import { CALENDAR_KINDS, type CalendarBlock } from './calendar.js';
 import {
-  BRIDGE_GLOBAL_NAME,
   IPC_EVENT_PREFIX,
   IPC_REQUEST_PREFIX,
   type EventChannelName,
@@ -31,7 +38,7 @@ import {
 
 const Id = z.number().int().positive();
 const EpochMs = z.number().int().nonnegative();
-const PresenceSchema = z.enum(['online', 'idle', 'mobile', 'offline']);
+const PresenceSchema = z.enum(PRESENCES);
 
 export const CalendarBlockSchema = z.object({
   kind: z.enum(CALENDAR_KINDS),
@@ -56,7 +63,7 @@ export const ColleagueSchema = z.object({
   absentUntil: z.string().nullable(),
   bot: z.boolean(),
   extranet: z.boolean(),
-  gender: z.enum(['M', 'F']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   calendar: z.array(CalendarBlockSchema).readonly().nullable(),
   timeZone: z.string().nullable(),
 }) satisfies z.ZodType<Colleague>;
@@ -83,7 +90,7 @@ export const PatchSchema = z.object({
 }) satisfies z.ZodType<Patch>;
 
 export const HealthSchema = z.object({
-  state: z.enum(['connecting', 'ok', 'stale', 'rate-limited', 'auth-failed', 'offline']),
+  state: z.enum(HEALTH_STATES),
   since: EpochMs,
   until: EpochMs.nullable(),
   lastSuccessAt: EpochMs.nullable(),
@@ -93,7 +100,7 @@ export const HealthSchema = z.object({
 
 export const AlertIntentSchema = z.object({
   id: z.string(),
-  kind: z.enum(['online', 'back-from-idle', 'offline', 'back-from-leave', 'digest', 'notify-once']),
+  kind: z.enum(ALERT_INTENT_KINDS),
   title: z.string(),
   body: z.string(),
   userIds: z.array(Id).readonly(),
@@ -111,7 +118,7 @@ export const DigestSchema = z.object({
 export const TimelineSegmentSchema = z.object({
   from: EpochMs,
   to: EpochMs,
-  state: z.enum(['online', 'idle', 'offline', 'unknown']),
+  state: z.enum(TIMELINE_STATES),
 }) satisfies z.ZodType<TimelineSegment>;
 
 export const PortalReportsSchema = z.object({
@@ -148,7 +155,7 @@ export type RevisedSettings = z.infer<typeof RevisedSettingsSchema>;
 export const SessionStateSchema = z.object({
   appVersion: z.string(),
   /** 'desktop' in Electron, 'browser' in browser mode. */
-  host: z.enum(['desktop', 'browser']),
+  host: z.enum(HOST_KINDS),
   platform: z.string(),
   connection: ConnectionInfoSchema,
   settings: RevisedSettingsSchema,
@@ -186,7 +193,7 @@ export type PersonMatch = z.infer<typeof PersonMatchSchema>;
 /** The About section: the version, and where the app keeps its files on this computer. */
 export const AboutSchema = z.object({
   appVersion: z.string(),
-  host: z.enum(['desktop', 'browser']),
+  host: z.enum(HOST_KINDS),
   platform: z.string(),
   /** Versions of what runs it: electron/chrome/node in the desktop app, node in browser mode. */
   runtime: z.record(z.string(), z.string()),
@@ -218,7 +225,7 @@ export const requestChannels = {
   /** until: epoch ms, or null to resume alerts now. */
   'alerts:pause': { request: z.object({ until: EpochMs.nullable() }), response: RevisedSettingsSchema },
   'colleague:set-rule': {
-    request: z.object({ id: Id, rule: z.enum(['default', 'starred', 'muted']) }),
+    request: z.object({ id: Id, rule: z.enum(COLLEAGUE_RULES) }),
     response: RevisedSettingsSchema,
   },
   'watch:set': { request: z.object({ ids: z.array(Id).max(500) }), response: RevisedSettingsSchema },
@@ -302,8 +309,6 @@ export interface PresenceBridge {
   /** Returns an unsubscribe function. */
   on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void;
 }
-
-export const BRIDGE_GLOBAL = BRIDGE_GLOBAL_NAME;
 
 /** Validates a request payload; returns a RequestError instead of throwing. */
 export function parseRequest<C extends RequestChannel>(channel: C, payload: unknown): Result<RequestOf<C>> {

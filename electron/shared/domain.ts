@@ -14,8 +14,8 @@ import type { CalendarBlock } from './calendar.js';
  * - mobile: active in the mobile app (old portals only: current ones never say so);
  * - offline: no activity within the online limit.
  */
-export type Presence = 'online' | 'idle' | 'mobile' | 'offline';
-export const PRESENCES: readonly Presence[] = ['online', 'idle', 'mobile', 'offline'];
+export const PRESENCES = ['online', 'idle', 'mobile', 'offline'] as const;
+export type Presence = (typeof PRESENCES)[number];
 
 /**
  * The status a person chose in the messenger. Bitrix24 knows these four; anything else a
@@ -79,7 +79,8 @@ export interface Colleague {
   readonly timeZone: string | null;
 }
 
-export type Gender = 'M' | 'F';
+export const GENDERS = ['M', 'F'] as const;
+export type Gender = (typeof GENDERS)[number];
 
 /**
  * What this portal really reports, learnt from its answers. Current Bitrix24 portals hard-code
@@ -146,7 +147,8 @@ export interface PresenceTransition {
   readonly leave?: 'started' | 'ended';
 }
 
-export type HealthState = 'connecting' | 'ok' | 'stale' | 'rate-limited' | 'auth-failed' | 'offline';
+export const HEALTH_STATES = ['connecting', 'ok', 'stale', 'rate-limited', 'auth-failed', 'offline'] as const;
+export type HealthState = (typeof HEALTH_STATES)[number];
 
 export interface Health {
   readonly state: HealthState;
@@ -161,9 +163,11 @@ export interface Health {
   readonly message: string | null;
 }
 
-export type AlertKind = 'online' | 'back-from-idle' | 'offline' | 'back-from-leave';
+export const ALERT_KINDS = ['online', 'back-from-idle', 'offline', 'back-from-leave'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 /** What a notification announces: a transition kind, a "while you were away" digest, or a notify-once the user asked for. */
-export type AlertIntentKind = AlertKind | 'digest' | 'notify-once';
+export const ALERT_INTENT_KINDS = [...ALERT_KINDS, 'digest', 'notify-once'] as const;
+export type AlertIntentKind = (typeof ALERT_INTENT_KINDS)[number];
 
 /**
  * "While you were away": who came online, who left and who is back from leave across a gap (a
@@ -187,4 +191,9 @@ export interface AlertIntent {
   readonly at: number;
 }
 
-export type ColleagueRule = 'default' | 'starred' | 'muted';
+/** Where the engine runs: the Electron app, or browser mode (`b24-presence web`). */
+export const HOST_KINDS = ['desktop', 'browser'] as const;
+export type HostKind = (typeof HOST_KINDS)[number];
+
+export const COLLEAGUE_RULES = ['default', 'starred', 'muted'] as const;
+export type ColleagueRule = (typeof COLLEAGUE_RULES)[number];

@@ -1,4 +1,4 @@
-/**
+/*
  * The languages the app speaks, and how a language setting resolves: one rule for the panel,
  * the tray, host errors and alert texts.
  */

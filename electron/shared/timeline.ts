@@ -1,9 +1,12 @@
-/**
+/*
  * A colleague's presence over time, as the history keeps it (electron/core/history) and the
  * panel draws it: online / away / offline, and 'unknown' where the app had no fresh data (not
  * running, asleep, stale), which is never drawn as offline.
  */
-export type TimelineState = 'online' | 'idle' | 'offline' | 'unknown';
+import { HOUR_MS } from './time-units.js';
+
+export const TIMELINE_STATES = ['online', 'idle', 'offline', 'unknown'] as const;
+export type TimelineState = (typeof TIMELINE_STATES)[number];
 
 export interface TimelineSegment {
   readonly from: number;
@@ -42,7 +45,7 @@ export function dayStarts(now: number, days: number, midnightOf: (at: number) =>
   let start = midnightOf(now);
   const starts: number[] = [start];
   for (let k = 1; k < days; k++) {
-    start = midnightOf(start - 12 * 3_600_000);
+    start = midnightOf(start - 12 * HOUR_MS);
     starts.unshift(start);
   }
   return starts;
@@ -53,7 +56,7 @@ export function timelineDays(segments: readonly TimelineSegment[], now: number, 
   const starts = dayStarts(now, days, midnightOf);
   for (let index = 0; index < starts.length; index++) {
     const dayStart = starts[index] as number;
-    const dayEnd = starts[index + 1] ?? midnightOf(dayStart + 36 * 3_600_000);
+    const dayEnd = starts[index + 1] ?? midnightOf(dayStart + 36 * HOUR_MS);
     const length = dayEnd - dayStart;
     const visibleEnd = Math.min(dayEnd, now);
     const bars: { x0: number; x1: number; state: TimelineState }[] = [];

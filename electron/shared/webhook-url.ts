@@ -1,4 +1,4 @@
-/**
+/*
  * The rules for an inbound-webhook URL (`https://PORTAL/rest/<user id>/<code>/`), in one
  * place for the panel's as-you-type check and the host's parser. It answers with a problem
  * code, never a sentence: the panel shows its translation, the host its own message, and

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_CHANNELS, EVENT_CHANNELS, RequestErrorSchema } from './contract.js';
 
-/**
+/*
  * Browser mode carries the same contract over one WebSocket: the panel sends `invoke`, the
  * server answers `result` with the same id, and pushes `event`s. Payloads inside are then
  * validated against the contract's own schemas on each side.

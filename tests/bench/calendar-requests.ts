@@ -2,7 +2,7 @@ import { ManualClock } from '../../electron/core/clock.js';
 import { B24Client } from '../../electron/core/bitrix/client.js';
 import { parseWebhookUrl } from '../../electron/core/bitrix/webhook-url.js';
 import { ACCESSIBILITY_METHOD, USER_GET_METHOD } from '../../electron/core/bitrix/calendar.js';
-import { PresenceEngine, type RefreshReport } from '../../electron/core/engine/engine.js';
+import { PresenceEngine, type RefreshSummary } from '../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../electron/core/engine/presence-source.js';
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import { colleaguesHandler, fakePortal, type Params } from '../support/fake-portal.js';
@@ -42,7 +42,7 @@ async function measure(size: number): Promise<{ mean: number; max: number; calen
     locale: () => 'en',
     random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647),
   });
-  const refreshes: RefreshReport[] = [];
+  const refreshes: RefreshSummary[] = [];
   engine.on('refreshed', (report) => refreshes.push(report));
   engine.start();
   await clock.advance(0);

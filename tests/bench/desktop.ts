@@ -2,7 +2,7 @@ import { ManualClock } from '../../electron/core/clock.js';
 import { MAX_BATCH_COMMANDS, type B24Client } from '../../electron/core/bitrix/client.js';
 import { parseRawUserDetailed } from '../../electron/core/bitrix/schemas.js';
 import { USER_METHOD } from '../../electron/core/bitrix/team.js';
-import { PresenceEngine, type RefreshReport } from '../../electron/core/engine/engine.js';
+import { PresenceEngine, type RefreshSummary } from '../../electron/core/engine/engine.js';
 import { createBitrixSource, type PresenceSource } from '../../electron/core/engine/presence-source.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
@@ -102,7 +102,7 @@ async function run(size: number, naive: boolean): Promise<RunResult> {
   const checksPerRefresh: number[] = [];
   const requestsPerRefresh: number[] = [];
   let warmedUp = false;
-  engine.on('refreshed', (report: RefreshReport) => {
+  engine.on('refreshed', (report: RefreshSummary) => {
     warmedUp = true;
     if (!measuring) return;
     const snapshot = engine.snapshot;

@@ -7,13 +7,17 @@ import { memoryPorts } from '../../electron/cli/memory-ports.js';
 import type { JournalFiles } from '../../electron/core/history/journal.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoPortal } from '../../electron/demo/types.js';
+import { ContractConformance } from '../support/contract-conformance.js';
 
 const services: AppService[] = [];
 const portals: DemoPortal[] = [];
+/** Every service setup() makes is held to the IPC contract: each answer and event it emits. */
+const contract = new ContractConformance();
 
 afterEach(async () => {
   await Promise.all(services.splice(0).map((service) => service.stop()));
   await Promise.all(portals.splice(0).map((portal) => portal.close()));
+  contract.assertClean();
 });
 
 function value<T>(result: Result<T>): T {
@@ -26,7 +30,7 @@ async function setup(options: { secrets?: SecretPort; opened?: boolean; browser?
   const ports = memoryPorts();
   const logs: string[] = [];
   const opened: string[] = [];
-  const service = createAppService({
+  const service = contract.wrap(createAppService({
     host: 'desktop',
     appVersion: '1.2.3',
     platform: 'linux',
@@ -43,7 +47,7 @@ async function setup(options: { secrets?: SecretPort; opened?: boolean; browser?
     locale: () => 'en',
     log: (line) => logs.push(line),
     about: { runtime: { node: '20.0.0' }, settingsFolder: '/home/u/.config/B24 Presence', logFolder: '/home/u/.config/B24 Presence/logs', historyFolder: null },
-  });
+  }));
   services.push(service);
   const events: Array<{ channel: EventChannel; payload: unknown }> = [];
   const listen = <C extends EventChannel>(channel: C) =>

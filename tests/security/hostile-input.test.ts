@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock.js';
 import { B24Client } from '../../electron/core/bitrix/client.js';
 import { parseWebhookUrl } from '../../electron/core/bitrix/webhook-url.js';
-import type { RefreshReport } from '../../electron/core/engine/engine.js';
+import type { RefreshSummary } from '../../electron/core/engine/engine.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../electron/core/engine/presence-source.js';
 import { DISPLAY_NAME_MAX_GRAPHEMES } from '../../electron/shared/display-text.js';
@@ -51,7 +51,7 @@ async function engineOver(people: () => unknown[], watched: () => Map<number, un
     locale: () => 'en',
     random: () => 0.5,
   });
-  const reports: RefreshReport[] = [];
+  const reports: RefreshSummary[] = [];
   const alerts: string[] = [];
   engine.on('refreshed', (report) => reports.push(report));
   engine.on('alert', (alert) => alerts.push(`${alert.title}|${alert.body}`));

@@ -1,4 +1,4 @@
-/**
+/*
  * An in-process stand-in for a Bitrix24 portal, behind an injected `fetch`: routes methods to
  * handlers, executes `batch` commands the way the portal does (cmd query strings parsed like
  * PHP's parse_str, empty sections sent as `[]`), and logs every request.

@@ -4,7 +4,7 @@ import { alertsPausedAt } from '../../shared/settings/pause.js';
 import { ruleOf } from '../../shared/settings/rules.js';
 import { inQuietHours, type LocalTimeFn } from './quiet-hours.js';
 
-/**
+/*
  * Who is alerted about, and when alerts are held back.
  * - Who: bots never; rule 'muted' never; scope 'nobody' silences everyone (it is the off switch,
  *   stars included); scope 'starred' only people with rule 'starred'; 'everyone' all. The kind

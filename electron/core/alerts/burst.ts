@@ -1,12 +1,13 @@
 import type { Clock, TimerHandle } from '../clock.js';
 import type { AlertIntent, AlertKind, Colleague } from '../../shared/domain.js';
 import type { Settings } from '../../shared/settings/schema.js';
+import { isAvailableNow } from '../../shared/presence/available.js';
 import { alertText, type AlertLocale } from './messages.js';
 import { isStarred, wanted } from './audience.js';
 import { kindEnabled } from './classify.js';
 import { KIND_CODE } from './memory.js';
 
-/**
+/*
  * Burst coalescing, as a throttle: the transitions of one poll go out at once as one alert per
  * kind (starred people named first), so an alert is never later than the poll that saw it.
  * Transitions seen within burstWindowSec after that wait and go out together when the window
@@ -102,7 +103,7 @@ function stillTrue(kind: AlertKind, person: Colleague | undefined): boolean {
     case 'online':
       return person.presence !== 'offline';
     case 'back-from-idle':
-      return person.presence === 'online' || person.presence === 'mobile';
+      return isAvailableNow(person.presence);
     case 'offline':
       return person.presence === 'offline';
     case 'back-from-leave':

@@ -1,8 +1,9 @@
 import type { AlertKind, Colleague, PresenceTransition } from '../../shared/domain.js';
 import type { Settings } from '../../shared/settings/schema.js';
+import { isAvailableNow } from '../../shared/presence/available.js';
 import type { PersonMemory } from './memory.js';
 
-/**
+/*
  * Which alert a presence transition is, and whether it was already said.
  *
  * - Kinds (settings.alerts.kinds): online = offline → online/mobile/idle; backFromIdle = idle →
@@ -59,7 +60,7 @@ export function classify(
   if (to === 'offline') {
     return kinds.offline ? { kind: 'offline', marker: marker(after.presenceSince, at) } : null;
   }
-  if (from === 'idle' && (to === 'online' || to === 'mobile')) {
+  if (from === 'idle' && isAvailableNow(to)) {
     return kinds.backFromIdle ? { kind: 'back-from-idle', marker: marker(before?.presenceSince, at) } : null;
   }
   return null; // online ↔ mobile, going idle: not alerted

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AlertKind } from '../../shared/domain.js';
+import { ALERT_KINDS, type AlertKind } from '../../shared/domain.js';
 import type { AlertMemoryPort } from '../ports.js';
 
 /**
@@ -36,7 +36,7 @@ export const KIND_CODE: Readonly<Record<AlertKind, string>> = {
 const AWAITING_RETURN_CODE = 'ret';
 
 /** Order of the items in a stored value. */
-const FIELDS: readonly (keyof PersonMemory)[] = ['online', 'back-from-idle', 'offline', 'back-from-leave', 'awaitingReturnFrom'];
+const FIELDS: readonly (keyof PersonMemory)[] = [...ALERT_KINDS, 'awaitingReturnFrom'];
 const CODE_OF: Readonly<Record<keyof PersonMemory, string>> = { ...KIND_CODE, awaitingReturnFrom: AWAITING_RETURN_CODE };
 const FIELD_OF: ReadonlyMap<string, keyof PersonMemory> = new Map(FIELDS.map((field) => [CODE_OF[field], field]));
 

@@ -1,6 +1,6 @@
 import type { AlertKind } from '../../shared/domain.js';
 
-/**
+/*
  * The alert texts, in English and Russian. Russian predicates are chosen to need no gender
  * agreement ("в сети", "снова на месте", never "вернулся"/"вернулась"): one title may name a
  * man, a woman and someone whose profile has no gender ("Анна, Борис и ещё 3 коллеги в сети"),

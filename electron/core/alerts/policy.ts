@@ -10,8 +10,9 @@ import { heldBack, wanted } from './audience.js';
 import { decide } from './classify.js';
 import { BurstThrottle, composeAlerts, type PendingBursts } from './burst.js';
 import { loadAlertMemory, serialiseAlertMemory, serialisePersonMemory, transitionIdentity, type AlertMemory, type PersonMemory } from './memory.js';
+import { SECOND_MS } from '../../shared/time-units.js';
 
-/**
+/*
  * Presence transitions → alert intents. Each concern has its own file:
  * - classify.ts: which alert a transition is (kinds, markers, a leave waiting for the return);
  * - audience.ts: whom alerts are about (scope, stars, mutes, bots) and when they are held back;
@@ -62,7 +63,7 @@ export class AlertPolicy {
     this.stored = serialiseAlertMemory(this.memory);
     this.burst = new BurstThrottle(
       options.clock,
-      () => this.options.getSettings().alerts.burstWindowSec * 1000,
+      () => this.options.getSettings().alerts.burstWindowSec * SECOND_MS,
       (bursts) => this.deliver(bursts),
     );
   }
@@ -101,7 +102,7 @@ export class AlertPolicy {
 
     this.known = colleagues;
     this.pruneAndSave(memoryChanged, removed ?? null);
-    this.burst.release(settings.alerts.burstWindowSec * 1000);
+    this.burst.release(settings.alerts.burstWindowSec * SECOND_MS);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { B24Error } from './errors.js';
 import { OPERATION_LIMIT_MIN_WAIT_MS } from './errors.js';
+import { HOUR_MS, MINUTE_MS, SECOND_MS } from '../../shared/time-units.js';
 
 /**
  * How long to wait before retrying after an error, following the official SDKs' back-off:
@@ -13,13 +14,13 @@ export interface BackoffOptions {
   readonly maxDelayMs?: number;
 }
 
-export const MAX_RETRY_DELAY_MS = 5 * 60_000;
+export const MAX_RETRY_DELAY_MS = 5 * MINUTE_MS;
 /** First delay for server, network, timeout and malformed-answer errors. */
 export const TRANSIENT_BASE_DELAY_MS = 2_000;
 /** An `operating_reset_at` further away than this is not believed. */
-const MAX_OPERATION_WAIT_MS = 60 * 60_000;
+const MAX_OPERATION_WAIT_MS = HOUR_MS;
 /** Bitrix24 counts a method's processing time over ten one-minute buckets. */
-const OPERATION_BUDGET_WINDOW_MS = 10 * 60_000;
+const OPERATION_BUDGET_WINDOW_MS = 10 * MINUTE_MS;
 
 /**
  * @param attempt 1 for the first retry after a failure, 2 for the next, …
@@ -39,8 +40,8 @@ export function nextRetryDelay(
     case 'rate-limited':
     case 'overloaded': {
       // Let the portal's bucket drain one slot, plus a second of margin, growing ×1.5.
-      const drainIntervalMs = 1000 / (options.drainPerSecond ?? 2);
-      return Math.min(cap, Math.round((drainIntervalMs + 1000) * 1.5 ** (n - 1)));
+      const drainIntervalMs = SECOND_MS / (options.drainPerSecond ?? 2);
+      return Math.min(cap, Math.round((drainIntervalMs + SECOND_MS) * 1.5 ** (n - 1)));
     }
     case 'operation-time-limited': {
       // Wait until the method's budget resets. Without a reset time (a 429 inside a batch

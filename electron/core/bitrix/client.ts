@@ -6,8 +6,9 @@ import { B24Error, errorFromErrorBody, errorFromResponse, errorFromTransport, is
 import { readBody, requestSignals, utf8Length } from './http.js';
 import { LeakyBucket, SerialQueue, type RateLimit } from './rate-limiter.js';
 import { BatchBodySchema, SuccessEnvelopeSchema } from './schemas.js';
+import { MINUTE_MS } from '../../shared/time-units.js';
 
-/**
+/*
  * The Bitrix24 REST client: one attempt per call (plus one retry after an OAuth refresh),
  * requests serialized and paced by a leaky bucket, every failure a redacted B24Error.
  * Retrying with back-off is the poller's job (see backoff.ts).
@@ -58,7 +59,7 @@ export interface B24ClientOptions {
 
 export const MAX_BATCH_COMMANDS = 50;
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const MAX_TIMEOUT_MS = 60_000;
+export const MAX_TIMEOUT_MS = MINUTE_MS;
 
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$/;
 const BATCH_KEY = /^[A-Za-z0-9_.:-]{1,64}$/;

@@ -1,8 +1,9 @@
 import { redactSecrets } from './redact.js';
 import { DISPLAY_NAME_MAX_GRAPHEMES, displayText } from '../../shared/display-text.js';
 import { ErrorBodySchema, TimeSchema, type ErrorBody } from './schemas.js';
+import { SECOND_MS } from '../../shared/time-units.js';
 
-/**
+/*
  * Every way a Bitrix24 call can fail, as one error class with a `kind`; what each kind means
  * for retrying lives in backoff.ts (nextRetryDelay), the one place that decides. Messages
  * never contain the webhook code or tokens: construct them only from redacted text.
@@ -131,7 +132,7 @@ function describe(method: string | null, text: string, secrets: readonly string[
 export function resetAtFromTime(time: unknown): number | null {
   const parsed = TimeSchema.safeParse(time);
   const seconds = parsed.success ? parsed.data?.operating_reset_at : undefined;
-  return seconds === undefined || !Number.isFinite(seconds) || seconds <= 0 ? null : Math.round(seconds * 1000);
+  return seconds === undefined || !Number.isFinite(seconds) || seconds <= 0 ? null : Math.round(seconds * SECOND_MS);
 }
 
 /** A parsed `{error, error_description}` (top level or one batch command) → B24Error. */

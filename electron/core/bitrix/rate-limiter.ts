@@ -1,6 +1,7 @@
 import { sleep, type Clock } from '../clock.js';
+import { SECOND_MS } from '../../shared/time-units.js';
 
-/**
+/*
  * Client-side mirror of the portal's leaky bucket. The portal drains 2 requests/s (5/s on
  * Enterprise) and blocks above 50; staying under a much smaller capacity keeps this app from
  * eating the budget that the user's browser and other integrations share with it.
@@ -42,7 +43,7 @@ export class LeakyBucket {
     this.drain();
     const excess = this.level + 1 - this.capacity;
     // The epsilon absorbs float residue, which would otherwise cost an extra 1 ms timer.
-    return excess <= 1e-9 ? 0 : Math.ceil((excess * 1000) / this.drainPerSecond);
+    return excess <= 1e-9 ? 0 : Math.ceil((excess * SECOND_MS) / this.drainPerSecond);
   }
 
   /** Resolves when one more request fits; rejects with the signal's reason when aborted. */
@@ -69,7 +70,7 @@ export class LeakyBucket {
     const now = this.clock.now();
     // A clock that goes backwards (system time change) must not fill the bucket.
     const elapsed = Math.max(0, now - this.updatedAt);
-    this.level = Math.max(0, this.level - (elapsed * this.drainPerSecond) / 1000);
+    this.level = Math.max(0, this.level - (elapsed * this.drainPerSecond) / SECOND_MS);
     this.updatedAt = now;
   }
 }

@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: every shape a portal's answer is checked against (envelopes, the
+// user object's field table with its strict fast path, lenient fallback and per-poll memory,
+// identity, departments) sits in one file, so a field's reading is changed in one place.
 import { Ajv } from 'ajv';
 import { z } from 'zod';
 import type { Department, RawUser } from './types.js';
@@ -107,67 +110,80 @@ const LenientString = lenient(z.string());
 /** Bitrix24 sends booleans; very old portals sent Y/N. */
 const LenientFlag = lenient(z.union([z.boolean(), z.enum(['Y', 'N']).transform((flag) => flag === 'Y')]));
 
+/**
+ * The user object's fields besides `id`, and how each is read: the one list the lenient schema,
+ * the strict JSON schema, pickUser and sameUserInput follow (`satisfies` keeps it equal to
+ * RawUser's fields; pickUser's and the sameness check's own are checked against it).
+ * - flag: boolean (Y/N on very old portals); text: string; date: ATOM date or false;
+ * - position: text that current portals send as null when empty;
+ * - ids: department ids.
+ */
+const USER_FIELDS = {
+  active: 'flag',
+  name: 'text',
+  first_name: 'text',
+  last_name: 'text',
+  work_position: 'position',
+  color: 'text',
+  avatar: 'text',
+  avatar_hr: 'text',
+  gender: 'text',
+  extranet: 'flag',
+  bot: 'flag',
+  status: 'text',
+  idle: 'date',
+  last_activity_date: 'date',
+  mobile_last_date: 'date',
+  desktop_last_date: 'date',
+  absent: 'date',
+  departments: 'ids',
+} as const satisfies Record<Exclude<keyof RawUser, 'id'>, 'flag' | 'text' | 'position' | 'date' | 'ids'>;
+type UserField = keyof typeof USER_FIELDS;
+type UserFieldKind = (typeof USER_FIELDS)[UserField];
+const USER_FIELD_NAMES = Object.keys(USER_FIELDS) as UserField[];
+
+/** A field table's values, each mapped through `of` (one entry per user field, in table order). */
+function perUserField<T extends Record<UserFieldKind, unknown>>(of: T): { [K in UserField]: T[(typeof USER_FIELDS)[K]] } {
+  return Object.fromEntries(USER_FIELD_NAMES.map((field) => [field, of[USER_FIELDS[field]]])) as {
+    [K in UserField]: T[(typeof USER_FIELDS)[K]];
+  };
+}
+
 const LenientUserSchema = z.object({
   id: IdSchema,
-  active: LenientFlag,
-  name: LenientString,
-  first_name: LenientString,
-  last_name: LenientString,
-  work_position: LenientString,
-  color: LenientString,
-  avatar: LenientString,
-  avatar_hr: LenientString,
-  gender: LenientString,
-  extranet: LenientFlag,
-  bot: LenientFlag,
-  status: LenientString,
-  idle: LenientDate,
-  last_activity_date: LenientDate,
-  mobile_last_date: LenientDate,
-  desktop_last_date: LenientDate,
-  absent: LenientDate,
-  departments: lenient(z.array(IdSchema)),
+  ...perUserField({
+    flag: LenientFlag,
+    text: LenientString,
+    position: LenientString,
+    date: LenientDate,
+    ids: lenient(z.array(IdSchema)),
+  }),
 });
 
 /**
  * The fast path: the same shape without fallbacks, as a JSON Schema that ajv compiles into one
- * plain function of typeof checks and five regex tests (measured at 5,000 users per poll: zod's
- * strict schema ~27 ms, this ~2.6 ms, under load; JSON.parse of the answer ~16 ms in the same
- * run). Almost every user object passes it; it checks every field the model reads, and only an
- * object it rejects goes through the lenient zod schema above, so an odd person still degrades
+ * plain function of typeof checks and five regex tests, far faster than a strict zod schema
+ * (tests/bench/engine-cpu.ts, part a, measures it per poll). Almost every user object passes
+ * it; it checks every field the model reads, and only an object it rejects goes through the lenient zod schema above, so an odd person still degrades
  * alone, with the same result as before. Compiled on first use (tens of ms, once per process):
  * ajv's code generation needs `new Function`, fine in Node and Electron's main process, never
  * loaded by the panel.
  */
 const ATOM_PATTERN = ATOM_DATE.source;
 const idJsonSchema = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } as const;
-const stringJsonSchema = { type: 'string' } as const;
-const flagJsonSchema = { type: 'boolean' } as const;
-const dateJsonSchema = { anyOf: [{ const: false }, { type: 'string', pattern: ATOM_PATTERN }] } as const;
 const STRICT_USER_JSON_SCHEMA = {
   type: 'object',
   required: ['id'],
   properties: {
     id: idJsonSchema,
-    active: flagJsonSchema,
-    name: stringJsonSchema,
-    first_name: stringJsonSchema,
-    last_name: stringJsonSchema,
-    // Current portals send null for an empty position: normal, not a reason for the slow path.
-    work_position: { type: ['string', 'null'] },
-    color: stringJsonSchema,
-    avatar: stringJsonSchema,
-    avatar_hr: stringJsonSchema,
-    gender: stringJsonSchema,
-    extranet: flagJsonSchema,
-    bot: flagJsonSchema,
-    status: stringJsonSchema,
-    idle: dateJsonSchema,
-    last_activity_date: dateJsonSchema,
-    mobile_last_date: dateJsonSchema,
-    desktop_last_date: dateJsonSchema,
-    absent: dateJsonSchema,
-    departments: { type: 'array', items: idJsonSchema },
+    ...perUserField({
+      flag: { type: 'boolean' },
+      text: { type: 'string' },
+      // Current portals send null for an empty position: normal, not a reason for the slow path.
+      position: { type: ['string', 'null'] },
+      date: { anyOf: [{ const: false }, { type: 'string', pattern: ATOM_PATTERN }] },
+      ids: { type: 'array', items: idJsonSchema },
+    }),
   },
 } as const;
 
@@ -189,7 +205,9 @@ function strictUser(): (value: unknown) => value is StrictUserInput {
 /**
  * The documented fields only, in one fixed shape (one hidden class for everyone: the model's
  * property reads stay monomorphic). The departments array is the parsed answer's own: nothing
- * else holds it and RawUser is read-only.
+ * else holds it and RawUser is read-only. Written out rather than looped over USER_FIELDS: a
+ * loop's keyed loads and stores cost many times more per person (tests/bench/engine-cpu.ts); the
+ * `satisfies` below keeps the list equal to the table.
  */
 function pickUser(value: StrictUserInput): RawUser {
   return {
@@ -212,7 +230,7 @@ function pickUser(value: StrictUserInput): RawUser {
     desktop_last_date: value.desktop_last_date,
     absent: value.absent,
     departments: value.departments,
-  };
+  } satisfies Required<Record<keyof RawUser, unknown>>;
 }
 
 export interface RawUserParse {
@@ -234,7 +252,10 @@ function lenientParse(value: unknown): RawUserParse {
   return { user: parsed.data, degraded: oddFields > 0 };
 }
 
-/** Named reads of every field pickUser keeps: the same monomorphic loads as pickUser itself. */
+/**
+ * Named reads of every field pickUser keeps: the same monomorphic loads as pickUser itself.
+ * tests/unit/engine/reuse.test.ts changes each of USER_INPUT_FIELDS in turn to prove none is missed.
+ */
 function sameUserInput(value: Record<string, unknown>, user: RawUser): boolean {
   if (
     value.last_activity_date !== user.last_activity_date ||
@@ -266,15 +287,8 @@ function sameUserInput(value: Record<string, unknown>, user: RawUser): boolean {
   return true;
 }
 
-/** Every RawUser field is compared by sameUserInput (its unit test changes each in turn). */
-const COMPARED_USER_FIELDS = [
-  'id', 'active', 'name', 'first_name', 'last_name', 'work_position', 'color', 'avatar', 'avatar_hr', 'gender',
-  'extranet', 'bot', 'status', 'idle', 'last_activity_date', 'mobile_last_date', 'desktop_last_date', 'absent', 'departments',
-] as const satisfies readonly (keyof RawUser)[];
-type UncomparedUserField = Exclude<keyof RawUser, (typeof COMPARED_USER_FIELDS)[number]>;
-const everyUserFieldCompared: [UncomparedUserField] extends [never] ? true : UncomparedUserField = true;
-void everyUserFieldCompared;
-export const USER_INPUT_FIELDS: readonly (keyof RawUser)[] = COMPARED_USER_FIELDS;
+/** Every RawUser field: what pickUser keeps and sameUserInput compares. */
+export const USER_INPUT_FIELDS: readonly (keyof RawUser)[] = ['id', ...USER_FIELD_NAMES];
 
 /**
  * parseRawUserDetailed with a memory, for the objects a poll sees again: most people's user

@@ -1,6 +1,6 @@
 import { checkWebhookUrl, isLoopbackHost, type WebhookProblem } from '../../shared/webhook-url.js';
 
-/**
+/*
  * Parses the inbound-webhook URL a user pastes (`https://PORTAL/rest/<user id>/<code>/`) with
  * the rules in electron/shared/webhook-url.ts. The URL is a credential: error messages
  * describe what is wrong without ever repeating it.

@@ -20,14 +20,16 @@ import { learnReports } from '../presence/reports.js';
 import { SnapshotTracker } from '../snapshot/tracker.js';
 import { AlertPolicy } from '../alerts/policy.js';
 import { notifyOnceAlert } from '../alerts/extras.js';
+import { isAvailableNow } from '../../shared/presence/available.js';
 import { Emitter } from '../emitter.js';
 import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';
 import type { PresenceSource } from './presence-source.js';
 import { classifyFailure } from './failure.js';
 import { CalendarChecks, type AccessibilityParser } from './calendar-checks.js';
 import type { RawUser } from '../bitrix/types.js';
+import { SECOND_MS } from '../../shared/time-units.js';
 
-export interface RefreshReport {
+export interface RefreshSummary {
   readonly at: number;
   readonly reason: RefreshReason;
   readonly colleagues: number;
@@ -55,7 +57,7 @@ export interface EngineEvents {
   digest: Digest;
   /** Notify-once requests that fired: the host clears them from the settings. */
   'notify-once-done': readonly number[];
-  refreshed: RefreshReport;
+  refreshed: RefreshSummary;
 }
 
 export interface EngineOptions {
@@ -114,7 +116,7 @@ export class PresenceEngine {
     });
     this.poller = new Poller({
       clock: options.clock,
-      intervalMs: () => options.getSettings().pollIntervalSec * 1000,
+      intervalMs: () => options.getSettings().pollIntervalSec * SECOND_MS,
       refresh: (context) => this.refresh(context),
       classifyFailure: (error, attempt, now) =>
         classifyFailure(error, attempt, now, (b24, n, at) => nextRetryDelay(b24, n, at, options.random)),
@@ -287,7 +289,7 @@ export class PresenceEngine {
     const done: number[] = [];
     for (const request of requests) {
       const person = this.tracker.byId.get(request.id);
-      if (person === undefined || (person.presence !== 'online' && person.presence !== 'mobile')) continue;
+      if (person === undefined || !isAvailableNow(person.presence)) continue;
       done.push(request.id);
       const alert = notifyOnceAlert(person, request.since, this.options.locale(), now);
       if (this.firedOnce.has(alert.id)) continue;

@@ -1,6 +1,6 @@
 import type { Colleague, Digest } from '../../shared/domain.js';
 
-/**
+/*
  * "While you were away": what changed between the last picture before a gap (a sleep, an outage,
  * the user's own absence) and the first after it: arrived = offline before, around now; left =
  * around before, offline now; backFromLeave = on leave before, not now (the leave is the news,

@@ -1,8 +1,9 @@
 import type { Colleague, Presence } from '../../shared/domain.js';
 import { FILE_LIMIT_BYTES, FileTooLarge } from '../bounded-read.js';
 import type { TimelineSegment } from '../../shared/timeline.js';
+import { DAY_MS } from '../../shared/time-units.js';
 
-/**
+/*
  * Each colleague's presence over the last days, kept only on this machine, for the timeline.
  *
  * Storage: one append-only NDJSON file per local day (`presence-YYYY-MM-DD.ndjson`), at most one
@@ -188,7 +189,7 @@ export class PresenceJournal {
   /** Drops days older than the retention (all of them when it is 0). */
   prune(now: number): void {
     const keep = this.options.retentionDays();
-    const oldest = keep <= 0 ? null : this.localDay(now - (keep - 1) * 86_400_000);
+    const oldest = keep <= 0 ? null : this.localDay(now - (keep - 1) * DAY_MS);
     for (const name of this.dayFiles()) {
       const day = (FILE.exec(name) as RegExpExecArray)[1] as string;
       if (oldest === null || day < oldest) this.options.files.remove(name);

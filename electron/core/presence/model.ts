@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the messenger's presence rules and the per-person derivation that
+// applies them every poll (names, avatars, desktop, leave, reuse of last poll's work) read as one
+// algorithm; split, the rules and the shortcuts that must agree with them would drift apart.
 import type { RawUser } from '../bitrix/types.js';
 import type { Colleague, Presence } from '../../shared/domain.js';
 import type { CalendarBlock } from '../../shared/calendar.js';
@@ -5,6 +8,7 @@ import { lastDayOffIfNotOver, leaveOf, parseAtom, type Leave } from './dates.js'
 import { safeAvatarUrl, safeColor } from './sanitize.js';
 import { PollMemory } from '../../shared/snapshot/poll-memory.js';
 import { displayText } from '../../shared/display-text.js';
+import { SECOND_MS } from '../../shared/time-units.js';
 
 /**
  * Raw Bitrix24 user → Colleague, following the Bitrix24 messenger's own rules as they apply to
@@ -127,7 +131,7 @@ function sinceOf(rule: Rule, lastActivity: number | null, idle: number | null): 
 export function derivePresence(fields: PresenceDateFields, now: number, onlineLimitSec: number, desktop: boolean | null): DerivedPresence {
   const lastActivity = parseAtom(fields.last_activity_date);
   const idle = parseAtom(fields.idle);
-  const rule = presenceRule(lastActivity, idle, parseAtom(fields.mobile_last_date), now, onlineLimitSec * 1000, desktop);
+  const rule = presenceRule(lastActivity, idle, parseAtom(fields.mobile_last_date), now, onlineLimitSec * SECOND_MS, desktop);
   return { presence: PRESENCE_OF[rule] as Presence, presenceSince: sinceOf(rule, lastActivity, idle), lastActivity };
 }
 
@@ -303,7 +307,7 @@ function freshColleague(
 }
 
 function modelled(raw: RawUser, now: number, options: ModelOptions, before: Modelled | undefined): Modelled {
-  const limitMs = options.onlineLimitSec * 1000;
+  const limitMs = options.onlineLimitSec * SECOND_MS;
   const lastActivity = parseAtom(raw.last_activity_date);
   const idle = parseAtom(raw.idle);
   const mobileLast = parseAtom(raw.mobile_last_date);
@@ -324,7 +328,7 @@ export function toColleague(raw: RawUser, now: number, options: ModelOptions): C
   const lastActivity = parseAtom(raw.last_activity_date);
   const idle = parseAtom(raw.idle);
   const desktop = desktopState(raw, parseAtom(raw.desktop_last_date), now, options);
-  const rule = presenceRule(lastActivity, idle, parseAtom(raw.mobile_last_date), now, options.onlineLimitSec * 1000, desktop);
+  const rule = presenceRule(lastActivity, idle, parseAtom(raw.mobile_last_date), now, options.onlineLimitSec * SECOND_MS, desktop);
   const absentUntil = raw.absent ? lastDayOffIfNotOver(raw.absent, now) : null;
   const calendar = options.calendarOf?.(raw.id) ?? null;
   const timeZone = options.timeZoneOf?.(raw.id) ?? null;
@@ -357,7 +361,7 @@ export class PresenceModel {
   private readonly memory = new PollMemory<Modelled>();
 
   update(raws: readonly RawUser[], now: number, options: ModelOptions): Colleague[] {
-    const limitMs = options.onlineLimitSec * 1000;
+    const limitMs = options.onlineLimitSec * SECOND_MS;
     const memory = this.memory;
     const out = new Array<Colleague>(raws.length);
     for (let i = 0; i < raws.length; i++) {

@@ -1,6 +1,6 @@
 import type { Settings } from './schema.js';
 
-/**
+/*
  * What the settings start as, without zod (schema.ts re-exports all of it): the panel reads the
  * defaults at start-up and loads zod only later (renderer/src/lib/validating-bridge.ts).
  */

@@ -2,7 +2,7 @@ import type { ColleagueRule } from '../domain.js';
 import { withRule } from './rules.js';
 import type { Settings, SettingsUpdate } from './schema.js';
 
-/**
+/*
  * The requests that only edit settings ('alerts:pause', 'colleague:set-rule', 'watch:set'),
  * each as the `settings:update` it stands for: the host applies them through the same path
  * as the settings form, and the panel can compute the same result for its optimistic copy.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SETTINGS_VERSION } from './defaults.js';
 import { mergeSettingsUpdate } from './merge.js';
 
-/**
+/*
  * User settings: one schema for the store on disk, the IPC contract and the settings form.
  * The credential itself is never part of Settings: the shell keeps it encrypted on its own.
  * The version and the defaults live in defaults.ts (no zod: the panel starts without it).

@@ -1,7 +1,7 @@
 import type { ActivityChange, Colleague, ColleagueChange, Patch, Snapshot } from '../domain.js';
 import { assertCanonical, diffColleagues } from './compare.js';
 
-/**
+/*
  * Snapshot diff and apply. No Node or DOM APIs here: the renderer imports `applyPatch` too.
  *
  * Canonical order: a snapshot's colleagues are sorted by ascending id, each id once. That makes

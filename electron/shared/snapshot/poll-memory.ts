@@ -3,8 +3,8 @@
  * same order as the one before (the portal's pages), so the next entry in that order is asked
  * first: found without hashing, reading entries one after the other. A person who joined, left
  * or moved is looked up by binary search when the last poll came in ascending ids, else in a map
- * built then, once per poll (measured at 5,000 people: a Map lookup per person and stage cost
- * the checks and the model about as much as the work they saved). No Node or DOM APIs.
+ * built then, once per poll (a Map lookup per person and stage cost the checks and the model
+ * about as much as the work they saved: tests/bench/engine-cpu.ts). No Node or DOM APIs.
  */
 export class PollMemory<T extends { readonly id: number }> {
   private previous: T[] = [];

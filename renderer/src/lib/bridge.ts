@@ -3,7 +3,7 @@ import type { PresenceBridge } from '$shared/contract.js';
 import { loadContract, preloadContract, validatingBridge } from './validating-bridge.js';
 import type { SessionProbe, SocketLike } from './ws-bridge.js';
 
-/**
+/*
  * The only place that touches `window.b24presence`. In Electron the preload provides it; in a
  * plain browser (browser mode) it is absent and the panel talks to the server over a
  * WebSocket on the same host, which admits it by its session cookie (HttpOnly: never seen here).

@@ -1,7 +1,7 @@
 /**
  * Exact-shape checks for the contract's hot messages: the session and snapshots (thousands of
- * colleagues), patches and the small frequent events. Zod (jitless, as the CSP requires) takes
- * ~90 ms for a 5,000-person snapshot; these take a few.
+ * colleagues), patches and the small frequent events. Zod (jitless, as the CSP requires) is far
+ * slower on a large snapshot than these (tests/bench/panel.ts measures the check at start-up).
  *
  * A check answers one question: is this value exactly what the contract's zod schema would
  * return for it? True only when the schema accepts the value *and* would hand back an equal
@@ -12,6 +12,9 @@
  * No code generation: closures over plain functions, as the CSP (no 'unsafe-eval') requires.
  */
 import { CALENDAR_KINDS } from '$shared/calendar.js';
+import { ALERT_INTENT_KINDS, GENDERS, HEALTH_STATES, HOST_KINDS, PRESENCES } from '$shared/domain.js';
+import { TIMELINE_STATES } from '$shared/timeline.js';
+import type { EventChannel, RequestChannel } from '$shared/contract.js';
 
 export type Check = (value: unknown) => boolean;
 
@@ -116,7 +119,7 @@ function recordOf(keyPattern: RegExp, value: Check): Check {
 
 // ---- the contract's shapes (electron/shared/contract.ts, settings/schema.ts) ----
 
-const presence = oneOf('online', 'idle', 'mobile', 'offline');
+const presence = oneOf(...PRESENCES);
 const colleagueFields = {
   name: str,
   firstName: str,
@@ -133,12 +136,13 @@ const colleagueFields = {
   absentUntil: nullable(str),
   bot: bool,
   extranet: bool,
-  gender: nullable(oneOf('M', 'F')),
+  gender: nullable(oneOf(...GENDERS)),
   calendar: isCalendarOrNull,
   timeZone: nullable(str),
 };
 const COLLEAGUE_KEYS = Object.keys(colleagueFields).length + 1;
-const PRESENCES = new Set<unknown>(['online', 'idle', 'mobile', 'offline']);
+const PRESENCE_SET = new Set<unknown>(PRESENCES);
+const GENDER_SET = new Set<unknown>(GENDERS);
 const isText = (v: unknown): boolean => typeof v === 'string';
 const isTextOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
 const isEpochOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
@@ -162,7 +166,7 @@ function isIntList(v: unknown): boolean {
 }
 /**
  * The same as object({ id, ...colleagueFields }), written out: it runs 5,000 times at start-up,
- * once, mostly before the JIT has warmed up, where every closure call counts (3–4× faster cold).
+ * once, mostly before the JIT has warmed up, where every closure call counts (tests/bench/panel.ts).
  * Every field check refuses undefined, so the key count plus the 19 reads find a missing key.
  */
 export function isColleague(value: unknown): boolean {
@@ -180,7 +184,7 @@ export function isColleague(value: unknown): boolean {
     isIntList(c.departments) &&
     isTextOrNull(c.avatar) &&
     isTextOrNull(c.color) &&
-    PRESENCES.has(c.presence) &&
+    PRESENCE_SET.has(c.presence) &&
     isEpochOrNull(c.presenceSince) &&
     isEpochOrNull(c.lastActivity) &&
     typeof c.desktop === 'boolean' &&
@@ -188,7 +192,7 @@ export function isColleague(value: unknown): boolean {
     isTextOrNull(c.absentUntil) &&
     typeof c.bot === 'boolean' &&
     typeof c.extranet === 'boolean' &&
-    (c.gender === null || c.gender === 'M' || c.gender === 'F') &&
+    (c.gender === null || GENDER_SET.has(c.gender)) &&
     isCalendarOrNull(c.calendar) &&
     isTextOrNull(c.timeZone)
   );
@@ -202,7 +206,7 @@ export const isPatch = object({
   removed: array(id),
 }, { activity: array(tuple(id, epoch)) });
 export const isHealth = object({
-  state: oneOf('connecting', 'ok', 'stale', 'rate-limited', 'auth-failed', 'offline'),
+  state: oneOf(...HEALTH_STATES),
   since: epoch,
   until: nullable(epoch),
   lastSuccessAt: nullable(epoch),
@@ -252,7 +256,7 @@ export const isSettings = object(SETTINGS_SHAPE);
 export const isRevisedSettings = object(SETTINGS_SHAPE, { revision: int(0) });
 export const isSession = object({
   appVersion: str,
-  host: oneOf('desktop', 'browser'),
+  host: oneOf(...HOST_KINDS),
   platform: str,
   connection: isConnectionInfo,
   settings: isRevisedSettings,
@@ -263,7 +267,7 @@ export const isSession = object({
 export const isRequestError = object({ code: str, message: str, field: nullable(str) });
 export const isAlert = object({
   id: str,
-  kind: oneOf('online', 'back-from-idle', 'offline', 'back-from-leave', 'digest', 'notify-once'),
+  kind: oneOf(...ALERT_INTENT_KINDS),
   title: str,
   body: str,
   userIds: array(id),
@@ -272,7 +276,7 @@ export const isAlert = object({
 export const isDigest = object({ since: epoch, until: epoch, arrived: array(id), left: array(id), backFromLeave: array(id) });
 
 /** Response checks by request channel (the rest go to zod). */
-export const fastResponses: Readonly<Record<string, Check>> = {
+export const fastResponses: { readonly [C in RequestChannel]?: Check } = {
   'session:get': isSession,
   'snapshot:get': nullable(isSnapshot),
   'settings:update': isRevisedSettings,
@@ -285,12 +289,12 @@ export const fastResponses: Readonly<Record<string, Check>> = {
   'history:forget': (v) => v === null,
   'departments:get': array(object({ id: int(), name: str })),
   'notify-once:set': object({ settings: isRevisedSettings, already: bool }),
-  'timeline:get': object({ at: epoch, segments: array(object({ from: epoch, to: epoch, state: oneOf('online', 'idle', 'offline', 'unknown') }), 20_000) }),
+  'timeline:get': object({ at: epoch, segments: array(object({ from: epoch, to: epoch, state: oneOf(...TIMELINE_STATES) }), 20_000) }),
   'people:search': object({ people: array(object({ id, name: str, position: str }), 50) }),
 };
 
 /** Event checks by channel: every event the host pushes. */
-export const fastEvents: Readonly<Record<string, Check>> = {
+export const fastEvents: { readonly [C in EventChannel]: Check } = {
   snapshot: isSnapshot,
   patch: isPatch,
   health: isHealth,

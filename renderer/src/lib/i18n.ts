@@ -4,7 +4,7 @@ import { en, type Messages } from '../i18n/en.js';
 import { ru } from '../i18n/ru.js';
 import { bucket, durationSpan, parseIsoDay } from './time.js';
 
-/**
+/*
  * Message catalogs and locale-aware formatting. Every visible string goes through here;
  * numbers, dates, relative times and plurals through Intl, so Russian gets its own forms.
  */

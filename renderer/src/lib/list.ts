@@ -2,7 +2,7 @@ import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js'
 import { isFreeNow, presenceRank, shownPresence } from '$shared/presence/classify.js';
 import { ruleOf } from '$shared/settings/rules.js';
 
-/**
+/*
  * Search, filter, sort and grouping of the colleague list: one pass per change of the data or
  * of the view options, independent of the relative-time clock; only the calendar's moment
  * (`ListContext.now`, a coarse clock) can move someone between "free" and "busy".

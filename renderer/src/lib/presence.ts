@@ -1,7 +1,7 @@
 import { isBusyStatus, type BusyStatus, type Colleague, type Gender, type PortalReports } from '$shared/domain.js';
 import { shownPresence, shownStatus } from '$shared/presence/classify.js';
 
-/**
+/*
  * Which badge and phrase a row shows. Mirrors how Bitrix24's messenger reads the same data:
  * idle overrides a chosen status, a chosen dnd/away/break shows when not on mobile, and leave
  * explains an absence. The panel formats the words; this only decides what to say.

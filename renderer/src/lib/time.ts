@@ -1,4 +1,4 @@
-/**
+/*
  * Relative-time bucketing: turns an elapsed time into the coarse unit people read at a glance
  * ("20 s", "25 min", "2 h", "3 days"). Pure, so the rules are tested without a browser.
  */

@@ -1,7 +1,7 @@
 import { localMidnight, timelineDays, type TimelineSegment, type TimelineState } from '$shared/timeline.js';
 import type { Translator } from './i18n.js';
 
-/**
+/*
  * A person's last days as the detail view draws them: one bar per local day, newest first, with
  * the words that go with it ("in at 09:05, 7 h 12 min online"). Unknown time (the app was not
  * running, the machine slept, the data was stale) stays unknown: never counted as offline.

@@ -11,7 +11,7 @@ import type {
 import { fastEvents, fastResponses, isRequestError } from './fast-checks.js';
 import type * as ZodContractModule from './zod-contract.js';
 
-/**
+/*
  * Wraps any bridge (the preload's, the WebSocket one, a test fake) so the panel only ever sees
  * values that passed the contract's schemas: a host bug or a hostile message becomes a
  * RequestError or a dropped event, never a half-shaped object in the UI.

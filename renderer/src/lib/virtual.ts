@@ -1,4 +1,4 @@
-/**
+/*
  * Index maths of the windowed list: which rows to put in the DOM for a scroll position.
  * Rows have fixed heights per kind (person rows, group headers), so offsets are a prefix sum
  * computed once per list change and every lookup is a binary search.

@@ -9,7 +9,7 @@ import {
 } from '$shared/contract.js';
 import { ServerMessageSchema, type ClientMessage } from '$shared/ws-protocol.js';
 
-/**
+/*
  * The browser-mode bridge: the same contract over one WebSocket (see ws-protocol.ts).
  * Reconnects with back-off. Requests made before the first connection wait for it; once the
  * server has been lost, a request fails at once with 'host-unreachable' (the panel says so and

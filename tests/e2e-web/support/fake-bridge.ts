@@ -1,11 +1,13 @@
 /**
  * A deterministic in-browser PresenceBridge for the panel's browser tests. `fakeBridgeScript`
  * serialises `installFakeBridge` into an init script, so it must stay self-contained: no
- * imports, no outer variables; everything it needs comes in through `options` (JSON).
+ * imports, no outer variables; everything it needs comes in through `options` and the service's
+ * own rules through `rules` (JSON, filled from electron/shared by `fakeBridgeScript`).
  * Tests drive it through `window.__fake` (page.evaluate): push events, read recorded calls.
  */
 import type { Settings } from '../../../electron/shared/settings/schema.js';
 import type { PortalReports } from '../../../electron/shared/domain.js';
+import { AVAILABLE_PRESENCES } from '../../../electron/shared/presence/available.js';
 
 export interface FakeBridgeOptions {
   readonly settings: Settings;
@@ -81,7 +83,15 @@ export interface FakeControl {
   about: Record<string, unknown>;
 }
 
-export function installFakeBridge(options: FakeBridgeOptions): void {
+/** The service's rules the fake applies as they are, not as a copy. */
+export interface FakeBridgeRules {
+  /** Who is "available now" (notify-once answers `already`). */
+  readonly availablePresences: readonly string[];
+}
+
+const SERVICE_RULES: FakeBridgeRules = { availablePresences: AVAILABLE_PRESENCES };
+
+export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeRules): void {
   const w = globalThis as unknown as Record<string, unknown> & {
     document: { addEventListener(type: string, listener: (event: { violatedDirective: string; blockedURI: string }) => void): void };
   };
@@ -398,7 +408,7 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
       const id = request.id as number;
       const person = control.snapshot?.colleagues.find((c) => c.id === id);
       const requests = ((control.settings.notifyOnce ?? []) as Array<{ id: number; since: number }>).filter((r) => r.id !== id);
-      if (request.on === true && person?.presence === 'online') return { ok: true, value: { settings: control.settings, already: true } };
+      if (request.on === true && rules.availablePresences.includes(person?.presence as string)) return { ok: true, value: { settings: control.settings, already: true } };
       control.settings = { ...control.settings, notifyOnce: request.on === true ? [...requests, { id, since: Date.now() }] : requests };
       return { ok: true, value: { settings: control.settings, already: false } };
     },
@@ -466,5 +476,5 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
 /** The init script: the function's source, called with the options. */
 export function fakeBridgeScript(options: FakeBridgeOptions): string {
   // Some transpilers wrap functions in __name(...) helpers; give the page a harmless one.
-  return `var __name = (target) => target;\n(${installFakeBridge.toString()})(${JSON.stringify(options)});`;
+  return `var __name = (target) => target;\n(${installFakeBridge.toString()})(${JSON.stringify(options)}, ${JSON.stringify(SERVICE_RULES)});`;
 }

@@ -5,12 +5,13 @@ import type { AlertIntent, Health, Patch, PresenceTransition, Snapshot } from '.
 import { B24Client, type RequestEvent } from '../../../electron/core/bitrix/client.js';
 import type { Credential } from '../../../electron/core/bitrix/credential.js';
 import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
-import { PresenceEngine, type RefreshReport } from '../../../electron/core/engine/engine.js';
+import { PresenceEngine, type RefreshSummary } from '../../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../../electron/core/engine/presence-source.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settings/schema.js';
 import { startDemoPortal } from '../../../electron/demo/portal.js';
 import type { DemoPortal, DemoPortalOptions, DemoRequestLogEntry } from '../../../electron/demo/types.js';
 import { settleOnEngine } from '../../support/settle.js';
+import { ContractConformance } from '../../support/contract-conformance.js';
 
 /**
  * The real pipeline (B24Client → team paging → PresenceEngine) against the demo portal over
@@ -47,7 +48,7 @@ export interface Harness {
   readonly transitions: PresenceTransition[];
   readonly patches: Patch[];
   readonly snapshots: Snapshot[];
-  readonly refreshes: RefreshReport[];
+  readonly refreshes: RefreshSummary[];
   readonly requests: ClientRequest[];
   readonly memory: Record<string, string>;
   /** Everything the engine said, as text (for leak checks). */
@@ -108,6 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       throw error;
     },
   });
+  const contract = new ContractConformance();
   const harness: Harness = {
     clock,
     portal,
@@ -128,6 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await engine.stop();
       await proxy?.close();
       await portal.close();
+      contract.assertClean();
     },
   };
   const record = <T>(list: T[]) => (event: T) => {
@@ -140,6 +143,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   engine.on('patch', record(harness.patches));
   engine.on('snapshot', record(harness.snapshots));
   engine.on('refreshed', record(harness.refreshes));
+  // What the service forwards to the panel as it is must pass the IPC contract: checked on stop.
+  for (const channel of ['snapshot', 'patch', 'health', 'alert', 'reports', 'digest'] as const) {
+    engine.on(channel, (payload) => contract.checkEvent(channel, payload));
+  }
   // A hung request ends only when the client's real-time timeout fires: wait for it.
   settleOnEngine(clock, engine, Math.max(1000, (options.timeoutMs ?? 0) * 3));
   if (options.start !== false) engine.start();

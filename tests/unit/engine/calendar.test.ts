@@ -3,7 +3,7 @@ import { chartRecord, timedEntry, type Accessibility } from '../../support/calen
 import { ManualClock } from '../../../electron/core/clock.js';
 import { B24Client } from '../../../electron/core/bitrix/client.js';
 import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
-import { PresenceEngine, type RefreshReport } from '../../../electron/core/engine/engine.js';
+import { PresenceEngine, type RefreshSummary } from '../../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../../electron/core/engine/presence-source.js';
 import { CALENDAR_KEPT_MS, CALENDAR_PERIOD_MS, UNAVAILABLE_RETRY_MS } from '../../../electron/core/engine/calendar-checks.js';
 import { ACCESSIBILITY_METHOD, CALENDAR_CHUNK, USER_GET_METHOD } from '../../../electron/core/bitrix/calendar.js';
@@ -83,7 +83,7 @@ function setup(size: number) {
     locale: () => 'en',
     random: () => 0.5,
   });
-  const refreshes: RefreshReport[] = [];
+  const refreshes: RefreshSummary[] = [];
   const patches: Patch[] = [];
   const reports: PortalReports[] = [];
   engine.on('refreshed', (report) => refreshes.push(report));

@@ -3,7 +3,7 @@ import type { SettingsUpdate } from '$shared/settings/schema.js';
 import { describeError } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
 
-/**
+/*
  * What the settings form remembers between keystrokes, shared by its sections: text typed but
  * not (yet) saved, the host's refusals, and the field saved last (for the screen reader).
  *
