@@ -15,7 +15,7 @@ import { PresenceJournal, type JournalFiles } from './history/journal.js';
 import { dayStarts, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
 import type { AlertMemoryPort, DemoHandle, PresenceSummary, SecretPort } from './ports.js';
-import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceTransition, type Snapshot } from '../shared/domain.js';
+import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceTransition, type Snapshot, type TeamTruncation } from '../shared/domain.js';
 import type { Locale } from '../shared/locale.js';
 import type { ConnectionSettings, Settings } from '../shared/settings/schema.js';
 import type { ConnectionInfo, EventChannel, EventOf, RequestOf } from '../shared/contract.js';
@@ -57,6 +57,8 @@ export interface Connection {
   health(): Health;
   snapshot(): Snapshot | null;
   reports(): PortalReports;
+  /** Whether the team is larger than the app reads, or null. */
+  truncation(): TeamTruncation | null;
   refreshNow(): Promise<void>;
   /** Names of departments by id, looked up once per connection. */
   departments(ids: readonly number[]): Promise<Array<{ id: number; name: string }>>;
@@ -162,6 +164,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         if (next.code) log(`health ${next.state}: ${next.code}`);
       }),
       engine.on('reports', (next) => events.emit('reports', next)),
+      engine.on('truncation', (next) => events.emit('truncation', next)),
       engine.on('alert', (alert) => events.emit('alert', alert)),
       engine.on('digest', (digest) => events.emit('digest', digest)),
       engine.on('transition', (transition) => options.onTransition?.(transition)),
@@ -193,6 +196,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     events.emit('connection', info());
     // A new portal has shown nothing yet: what the last one reported does not carry over.
     events.emit('reports', reports());
+    events.emit('truncation', null);
     log(`connected to ${kind === 'demo' ? 'the demo portal' : credential.portalHost}`);
     if (knownIdentityName !== null) return;
     // Whose credential this is only decorates the panel: a failure here must not stop polling.
@@ -240,6 +244,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     health,
     snapshot: () => active?.engine.snapshot ?? null,
     reports,
+    truncation: () => active?.engine.truncation ?? null,
     refreshNow: async () => active?.engine.refreshNow(),
     async departments(ids) {
       const connection = active;
@@ -299,6 +304,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         options.saveConnection({ kind: 'none' });
         events.emit('connection', info());
         events.emit('health', health());
+        events.emit('truncation', null);
         return info();
       }),
     stop: () =>

@@ -8,6 +8,7 @@ import type {
   Patch,
   PortalReports,
   Snapshot,
+  TeamTruncation,
 } from './domain.js';
 import { SettingsSchema, SettingsUpdateSchema } from './settings/schema.js';
 import type { TimelineSegment } from './timeline.js';
@@ -111,6 +112,12 @@ export const PortalReportsSchema = z.object({
   status: z.boolean(),
 }) satisfies z.ZodType<PortalReports>;
 
+export const TeamTruncationSchema = z.object({
+  shown: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+}) satisfies z.ZodType<TeamTruncation>;
+
 /** Where the panel is connected, without the secret. */
 export const ConnectionInfoSchema = z.object({
   kind: z.enum(['none', 'demo', 'webhook']),
@@ -145,6 +152,8 @@ export const SessionStateSchema = z.object({
   snapshot: SnapshotSchema.nullable(),
   /** What the connected portal really reports (current portals: none of it). */
   reports: PortalReportsSchema,
+  /** The team is larger than the app reads (null: everyone is shown); absent only from tests' fakes. */
+  truncation: TeamTruncationSchema.nullable().optional(),
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
@@ -256,6 +265,8 @@ export const eventChannels = {
   health: HealthSchema,
   /** What the portal really reports changed (learnt from its answers, or a new connection). */
   reports: PortalReportsSchema,
+  /** The team began or stopped being cut at the app's limit (null: everyone is shown again). */
+  truncation: TeamTruncationSchema.nullable(),
   alert: AlertIntentSchema,
   settings: RevisedSettingsSchema,
   connection: ConnectionInfoSchema,

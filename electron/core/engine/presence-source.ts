@@ -1,6 +1,7 @@
 import type { RawUser } from '../bitrix/types.js';
 import type { B24Client } from '../bitrix/client.js';
-import { fetchTeam } from '../bitrix/team.js';
+import { fetchTeam, MAX_TEAM_SIZE } from '../bitrix/team.js';
+import type { TeamTruncation } from '../../shared/domain.js';
 import { UserChecks } from '../bitrix/schemas.js';
 
 /**
@@ -26,6 +27,8 @@ export interface SourceFetch {
   /** User objects that came back with odd fields (degraded, not dropped). */
   readonly degraded: number;
   readonly requests: number;
+  /** The team was cut at the source's limit (absent or null: everyone was read). */
+  readonly truncation?: TeamTruncation | null;
 }
 
 /** Polls a portal through the REST client, remembering the team size so each refresh is one batch. */
@@ -37,6 +40,8 @@ export function createBitrixSource(client: B24Client): PresenceSource {
     async fetch({ watchIds, desktopIds = [], signal }) {
       const team = await fetchTeam(client, { watchIds, knownTotal, desktopIds, userChecks, signal });
       knownTotal = team.total;
+      // Counted before the watched people join the same array.
+      const truncation = team.truncated ? { shown: team.colleagues.length, total: team.total, limit: MAX_TEAM_SIZE } : null;
       // Colleagues come once each, and watched ids exclude colleagues: no merge map needed.
       const users: RawUser[] = team.colleagues;
       const missingWatchIds: number[] = [];
@@ -44,7 +49,7 @@ export function createBitrixSource(client: B24Client): PresenceSource {
         if (user) users.push(user);
         else missingWatchIds.push(id);
       }
-      return { users, missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests };
+      return { users, missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests, truncation };
     },
   };
 }

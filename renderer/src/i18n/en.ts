@@ -66,6 +66,11 @@ export const en = {
   'banner.retryNow': 'Retry now',
   'banner.weakSecret': 'No system keyring was found, so the webhook is stored without real encryption on this computer.',
   'banner.dismiss': 'Dismiss',
+  /** Counted by the portal's total; {shown} and {limit} are numbers too. */
+  'banner.truncated': {
+    one: 'Showing the first {shown} of {count} person: the app reads at most {limit}',
+    other: 'Showing the first {shown} of {count} people: the app reads at most {limit}',
+  },
 
   'search.label': 'Search colleagues',
   'search.placeholder': 'Name, position or department',

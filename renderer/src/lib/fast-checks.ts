@@ -191,6 +191,7 @@ export const isHealth = object({
   message: nullable(str),
 });
 export const isReports = object({ idle: bool, mobile: bool, status: bool });
+export const isTruncation = nullable(object({ shown: int(0), total: int(0), limit: int(1) }));
 export const isConnectionInfo = object({
   kind: oneOf('none', 'demo', 'webhook'),
   portalHost: nullable(str),
@@ -240,7 +241,7 @@ export const isSession = object({
   health: isHealth,
   snapshot: nullable(isSnapshot),
   reports: isReports,
-});
+}, { truncation: isTruncation });
 export const isRequestError = object({ code: str, message: str, field: nullable(str) });
 export const isAlert = object({
   id: str,
@@ -276,6 +277,7 @@ export const fastEvents: Readonly<Record<string, Check>> = {
   patch: isPatch,
   health: isHealth,
   reports: isReports,
+  truncation: isTruncation,
   alert: isAlert,
   settings: isRevisedSettings,
   connection: isConnectionInfo,

@@ -19,6 +19,7 @@ import {
   type Health,
   type PortalReports,
   type Snapshot,
+  type TeamTruncation,
 } from '$shared/domain.js';
 // Not settings/schema.ts: the panel starts without zod (lib/validating-bridge.ts).
 import { DEFAULT_SETTINGS } from '$shared/settings/defaults.js';
@@ -79,6 +80,8 @@ export class AppState {
    * the portal cannot report. A current portal until the host says otherwise.
    */
   reports = $state.raw<PortalReports>(CURRENT_PORTAL_REPORTS);
+  /** The team is larger than the app reads (only its first part is shown), or null. */
+  truncation = $state.raw<TeamTruncation | null>(null);
   private departmentCache = new DepartmentCache();
   departments = $state.raw<ReadonlyMap<number, string>>(this.departmentCache.current);
   /** Wall clock, ticking every second so relative times stay live without asking the host. */
@@ -112,6 +115,8 @@ export class AppState {
   private resyncing = false;
   /** A `reports` event arrived while session:get was on its way: it is at least as new. */
   private reportsEventSeen = false;
+  /** Likewise for a `truncation` event. */
+  private truncationEventSeen = false;
   private focusNonce = 0;
   /** The portal origin the page's CSP was served for (avatars may load only from it). */
   private servedForOrigin: string | null | undefined = undefined;
@@ -136,6 +141,10 @@ export class AppState {
       this.reportsEventSeen = true;
       this.reports = reports;
     });
+    this.listen('truncation', (truncation) => {
+      this.truncationEventSeen = true;
+      this.truncation = truncation;
+    });
     this.listen('settings', (settings) => this.receiveSettings(settings));
     this.listen('connection', (connection) => this.onConnection(connection));
     this.listen('alert', (alert) => this.onAlert(alert));
@@ -153,6 +162,7 @@ export class AppState {
 
   async loadSession(): Promise<void> {
     this.reportsEventSeen = false;
+    this.truncationEventSeen = false;
     const answer = await this.bridge.invoke('session:get', null);
     if (!answer.ok) {
       this.phase = 'failed';
@@ -173,6 +183,7 @@ export class AppState {
     this.settings = this.settingsSync.settings;
     this.health = session.health;
     if (!this.reportsEventSeen) this.reports = session.reports;
+    if (!this.truncationEventSeen) this.truncation = session.truncation ?? null;
     // An event may have brought a newer snapshot while session:get was on its way.
     if (session.snapshot && (!this.snapshot || session.snapshot.seq >= this.snapshot.seq)) this.replaceSnapshot(session.snapshot);
     if (!session.snapshot && session.connection.kind === 'none') this.snapshot = null;

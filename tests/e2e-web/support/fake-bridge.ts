@@ -14,6 +14,8 @@ export interface FakeBridgeOptions {
   /** Replaces person 1's name, e.g. with a hostile string. */
   readonly firstName?: string;
   readonly weakSecretStorage?: boolean;
+  /** The session says the team is larger than the app reads (default: null, everyone shown). */
+  readonly truncation?: { shown: number; total: number; limit: number } | null;
   readonly host?: 'desktop' | 'browser';
   /**
    * 'current' (default): a current Bitrix24 portal, which reports neither mobile activity, idle
@@ -44,6 +46,8 @@ export interface FakeControl {
   person(id: number, now: number): Record<string, unknown>;
   /** What the session says the portal reports. */
   reports: { idle: boolean; mobile: boolean; status: boolean };
+  /** What the session says of a team larger than the app reads. */
+  truncation: { shown: number; total: number; limit: number } | null;
   /**
    * Becomes this kind of portal, as the engine learns it: pushes the `reports` event, then
    * (unless emit is false) a snapshot of the team as that portal shows it.
@@ -212,6 +216,7 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
     },
     person,
     reports: reportsOf(portal),
+    truncation: options.truncation ?? null,
     becomePortal(kind, emit = true) {
       portal = kind;
       control.reports = reportsOf(kind);
@@ -282,7 +287,7 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
   const handlers: Record<string, (request: Record<string, unknown>) => unknown> = {
     'session:get': () => ({
       ok: true,
-      value: { appVersion: '0.1.0-test', host: options.host ?? 'desktop', platform: 'linux', connection, settings: control.settings, health, snapshot: control.snapshot, reports: control.reports },
+      value: { appVersion: '0.1.0-test', host: options.host ?? 'desktop', platform: 'linux', connection, settings: control.settings, health, snapshot: control.snapshot, reports: control.reports, truncation: control.truncation },
     }),
     'snapshot:get': () => ({ ok: true, value: control.snapshot }),
     'settings:update': (update) => {
