@@ -85,6 +85,8 @@ interface ActiveConnection {
   readonly demo: DemoHandle | null;
   readonly departmentNames: Map<number, string>;
   readonly history: PresenceJournal | null;
+  /** The webhook lives only here, in memory: it was never written and the next start asks again. */
+  readonly sessionOnly: boolean;
   identityName: string | null;
   readonly detach: () => void;
 }
@@ -115,6 +117,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       portalOrigin: active?.credential.portalOrigin ?? null,
       identityName: active?.identityName ?? null,
       weakSecretStorage: options.secrets.weak,
+      sessionOnly: active?.sessionOnly ?? false,
     };
   }
 
@@ -123,6 +126,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     credential: WebhookCredential,
     demo: DemoHandle | null,
     knownIdentityName: string | null = null,
+    sessionOnly = false,
   ): Promise<void> {
     await deactivate();
     const client = new B24Client({ credential, clock });
@@ -188,6 +192,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       demo,
       departmentNames: new Map(),
       history,
+      sessionOnly,
       identityName: knownIdentityName,
       detach: () => unsubscribers.forEach((unsubscribe) => unsubscribe()),
     };
@@ -290,9 +295,15 @@ export function createConnection(options: ConnectionOptions): Connection {
           const credential = credentialFrom(request.webhookUrl);
           // Prove the credential works before it replaces a working one.
           const identity = await fetchIdentity(new B24Client({ credential, clock }));
-          options.secrets.set(request.webhookUrl.trim());
-          options.saveConnection({ kind: 'webhook', portalHost: credential.portalHost, userId: credential.userId });
-          await activate('webhook', credential, null, identity.name);
+          if (request.sessionOnly === true) {
+            // Nothing on disk: a copy saved earlier goes, and the next start shows the connect form.
+            options.secrets.set(null);
+            options.saveConnection({ kind: 'none' });
+          } else {
+            options.secrets.set(request.webhookUrl.trim());
+            options.saveConnection({ kind: 'webhook', portalHost: credential.portalHost, userId: credential.userId });
+          }
+          await activate('webhook', credential, null, identity.name, request.sessionOnly === true);
         }
         return info();
       }),

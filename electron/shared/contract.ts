@@ -129,6 +129,8 @@ export const ConnectionInfoSchema = z.object({
   identityName: z.string().nullable(),
   /** Linux with the basic_text safeStorage backend: the secret is not really protected. */
   weakSecretStorage: z.boolean(),
+  /** The webhook is held in memory for this session only, never written: the next start asks again. */
+  sessionOnly: z.boolean(),
 });
 export type ConnectionInfo = z.infer<typeof ConnectionInfoSchema>;
 
@@ -206,7 +208,12 @@ export const requestChannels = {
   'connection:test': { request: WebhookInput, response: ConnectionTestResultSchema },
   'connection:connect': {
     request: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('webhook'), webhookUrl: WebhookInput.shape.webhookUrl }),
+      z.object({
+        kind: z.literal('webhook'),
+        webhookUrl: WebhookInput.shape.webhookUrl,
+        /** Keep it in memory for this session only (offered where storage is weak); absent: saved. */
+        sessionOnly: z.boolean().optional(),
+      }),
       z.object({ kind: z.literal('demo') }),
     ]),
     response: ConnectionInfoSchema,

@@ -120,6 +120,8 @@ export const en = {
   'onboarding.scopeMissing': 'The “im” scope is missing: add it to the webhook in Bitrix24.',
   'onboarding.or': 'or',
   'onboarding.demo': 'Try the demo',
+  'onboarding.sessionOnly': 'Keep it for this session only',
+  'onboarding.sessionOnlyHint': 'No system keyring was found, so a saved webhook is protected only by a publicly known key. Kept for this session, it is never written to disk, and the app asks for it again at the next start.',
   'onboarding.demoLead': 'A simulated team of 40 running on this computer. No portal needed.',
   'onboarding.cancel': 'Back to the panel',
   'onboarding.failed': 'That did not work: {message}',

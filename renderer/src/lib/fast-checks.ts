@@ -198,6 +198,7 @@ export const isConnectionInfo = object({
   portalOrigin: nullable(str),
   identityName: nullable(str),
   weakSecretStorage: bool,
+  sessionOnly: bool,
 });
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isHhmm: Check = (v) => typeof v === 'string' && hhmm.test(v);

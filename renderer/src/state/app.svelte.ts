@@ -6,6 +6,7 @@ import type {
   EventOf,
   PresenceBridge,
   RequestError,
+  RequestOf,
   Result,
   RevisedSettings,
   SessionState,
@@ -41,7 +42,7 @@ import { afterNextPaint } from '../lib/schedule.js';
  * patch costs one array walk and unchanged rows keep their identity (and are not re-rendered).
  */
 const INITIAL_HEALTH: Health = { state: 'connecting', since: 0, until: null, lastSuccessAt: null, code: null, message: null };
-const NO_CONNECTION: ConnectionInfo = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage: false };
+const NO_CONNECTION: ConnectionInfo = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage: false, sessionOnly: false };
 /** departments:get accepts at most this many ids per request. */
 const DEPARTMENT_BATCH = 2000;
 
@@ -428,7 +429,7 @@ export class AppState {
     return this.bridge.invoke('connection:test', { webhookUrl });
   }
 
-  async connect(request: { kind: 'demo' } | { kind: 'webhook'; webhookUrl: string }): Promise<RequestError | null> {
+  async connect(request: RequestOf<'connection:connect'>): Promise<RequestError | null> {
     const answer = await this.bridge.invoke('connection:connect', request);
     if (!answer.ok) return answer.error;
     this.onConnection(answer.value);

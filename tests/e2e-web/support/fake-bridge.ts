@@ -158,8 +158,9 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
   const makeTeam = (size: number): Array<Record<string, unknown>> => Array.from({ length: size }, (_, i) => person(i + 1, start));
 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const none = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage: false };
-  const demo = { kind: 'demo', portalHost: '127.0.0.1:8123', portalOrigin: 'http://127.0.0.1:8123', identityName: 'Demo Owner', weakSecretStorage: options.weakSecretStorage ?? false };
+  const weakSecretStorage = options.weakSecretStorage ?? false;
+  const none = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage, sessionOnly: false };
+  const demo = { kind: 'demo', portalHost: '127.0.0.1:8123', portalOrigin: 'http://127.0.0.1:8123', identityName: 'Demo Owner', weakSecretStorage, sessionOnly: false };
   let connection: Record<string, unknown> = options.connection === 'demo' ? demo : none;
   const okHealth = (): Record<string, unknown> => ({ state: 'ok', since: start - 20_000, until: null, lastSuccessAt: start - 20_000, code: null, message: null });
   let health: Record<string, unknown> = options.connection === 'demo' ? okHealth() : { state: 'connecting', since: start, until: null, lastSuccessAt: null, code: null, message: null };
@@ -310,7 +311,7 @@ export function installFakeBridge(options: FakeBridgeOptions): void {
     'connection:test': () => ({ ok: true, value: { portalHost: 'team.example.com', identityName: 'Webhook Owner', userId: 1, imScope: true, colleagues: 40 } }),
     'connection:connect': (request) => {
       control.reports = reportsOf(portal);
-      connection = request.kind === 'demo' ? demo : { ...demo, kind: 'webhook', portalHost: 'team.example.com', portalOrigin: 'https://team.example.com', identityName: 'Webhook Owner' };
+      connection = request.kind === 'demo' ? demo : { ...demo, kind: 'webhook', portalHost: 'team.example.com', portalOrigin: 'https://team.example.com', identityName: 'Webhook Owner', sessionOnly: request.sessionOnly === true };
       control.settings = { ...control.settings, connection: request.kind === 'demo' ? { kind: 'demo' } : { kind: 'webhook', portalHost: 'team.example.com', userId: 1 } };
       health = okHealth();
       control.snapshot = { seq: 1, at: Date.now(), colleagues: makeTeam(options.teamSize) };
