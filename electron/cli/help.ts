@@ -45,8 +45,8 @@ Exit codes: 0 printed, 1 the portal could not be read (one line on stderr), 2 ba
        b24-presence watch --once …   (one refresh and exit: see status --help)
 
 Keeps watching until Ctrl+C. Text: a summary line, then presence changes and alerts as they
-happen. --json: NDJSON events (ready, added, change, removed, alert, reports, health, error),
-as the README's "Headless" section describes.
+happen. --json: NDJSON events (ready, added, change, removed, alert, reports, truncation,
+health, error), as the README's "Headless" section describes.
 
 Options:
   --json                NDJSON events instead of text

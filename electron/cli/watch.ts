@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../core/clock.js';
-import type { Colleague, Digest, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot } from '../shared/domain.js';
+import type { Colleague, Digest, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot, TeamTruncation } from '../shared/domain.js';
 import type { PresenceEngine } from '../core/engine/engine.js';
 import { countPresence } from '../shared/presence/counts.js';
 import { patchChanges } from '../shared/snapshot/diff.js';
@@ -39,8 +39,8 @@ export function watchSettings(args: WatchArgs): Settings {
  * as NDJSON (one object per line, each with `type` and an ISO `at`). The NDJSON events are a
  * public interface (documented in the README): `ready` carries the whole snapshot, then
  * `added`, `change` (the changed fields, plus `from`/`to` for a presence transition) and
- * `removed` keep a script's copy equal to the panel's; `reports`, `alert`, `health` and `error`
- * say the rest. Names only ever gain fields.
+ * `removed` keep a script's copy equal to the panel's; `reports`, `truncation`, `alert`, `health`
+ * and `error` say the rest. Names only ever gain fields.
  */
 export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSession> {
   const clock = io.clock ?? systemClock;
@@ -55,9 +55,13 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
   engine.on('snapshot', (snapshot) => {
     ready = true;
     print.ready(snapshot, engine.reports, where);
+    if (engine.truncation) print.truncation(engine.truncation);
   });
   engine.on('reports', (reports) => {
     if (ready) print.reports(reports);
+  });
+  engine.on('truncation', (truncation) => {
+    if (ready) print.truncation(truncation);
   });
   engine.on('patch', (patch) => (pendingPatch = patch));
   engine.on('transition', (transition) => pendingTransitions.set(transition.userId, transition));
@@ -88,6 +92,8 @@ interface Printer {
   reports(reports: PortalReports): void;
   /** After each refresh: its patch (null when nothing changed) and everyone as they are now. */
   refreshed(patch: Patch | null, transitions: ReadonlyMap<number, PresenceTransition>, colleagues: readonly Colleague[], seq: number): void;
+  /** The team is cut at the app's limit (null: no longer). */
+  truncation(truncation: TeamTruncation | null): void;
   alert(title: string, body: string, userIds: readonly number[]): void;
   /** "While you were away" (text mode says it through the alert that comes with it). */
   digest(digest: Digest): void;
@@ -123,6 +129,7 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
       emit('ready', { seq: snapshot.seq, count: snapshot.colleagues.length, reports, colleagues: snapshot.colleagues.map((c) => scriptColleague(c, now)) });
     },
     reports: (reports) => emit('reports', { reports }),
+    truncation: (truncation) => emit('truncation', { truncation }),
     refreshed: (patch, transitions, colleagues, currentSeq) => {
       const now = clock.now();
       // Without a patch, "now" moving on is news about the snapshot the script already has.
@@ -194,6 +201,7 @@ function textPrinter(write: (line: string) => void, clock: Clock): Printer {
       line(`Watching ${snapshot.colleagues.length} colleagues on ${where}. Ctrl+C stops.`);
     },
     reports: () => undefined,
+    truncation: (truncation) => line(truncation ? truncationLine(truncation) : 'The whole team is shown again.'),
     refreshed: (_patch, transitions) => {
       for (const { name, from, to, leave } of transitions.values()) {
         const move = from === to ? '' : `${describe(from)} → ${describe(to)}`;
@@ -210,4 +218,11 @@ function textPrinter(write: (line: string) => void, clock: Clock): Printer {
       else if (health.state !== 'connecting') line(`${health.state}: ${terminalSafe(health.message ?? health.code ?? '')}`);
     },
   };
+}
+
+const count = new Intl.NumberFormat('en-US');
+
+/** The panel's banner, in the CLI's English. */
+export function truncationLine({ shown, total, limit }: TeamTruncation): string {
+  return `Showing the first ${count.format(shown)} of ${count.format(total)} people: the app reads at most ${count.format(limit)}.`;
 }

@@ -117,6 +117,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       health: connection.health(),
       snapshot: connection.snapshot(),
       reports: connection.reports(),
+      truncation: connection.truncation(),
     }),
     'snapshot:get': async () => connection.snapshot(),
     'settings:update': async (update) => {

@@ -15,7 +15,7 @@ import { PresenceJournal, type JournalFiles } from './history/journal.js';
 import { dayStarts, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
 import type { AlertMemoryPort, DemoHandle, PresenceSummary, SecretPort } from './ports.js';
-import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceTransition, type Snapshot } from '../shared/domain.js';
+import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceTransition, type Snapshot, type TeamTruncation } from '../shared/domain.js';
 import type { Locale } from '../shared/locale.js';
 import type { ConnectionSettings, Settings } from '../shared/settings/schema.js';
 import type { ConnectionInfo, EventChannel, EventOf, RequestOf } from '../shared/contract.js';
@@ -58,6 +58,8 @@ export interface Connection {
   health(): Health;
   snapshot(): Snapshot | null;
   reports(): PortalReports;
+  /** Whether the team is larger than the app reads, or null. */
+  truncation(): TeamTruncation | null;
   refreshNow(): Promise<void>;
   /** Names of departments by id, looked up once per connection. */
   departments(ids: readonly number[]): Promise<Array<{ id: number; name: string }>>;
@@ -84,6 +86,8 @@ interface ActiveConnection {
   readonly demo: DemoHandle | null;
   readonly departmentNames: Map<number, string>;
   readonly history: PresenceJournal | null;
+  /** The webhook lives only here, in memory: it was never written and the next start asks again. */
+  readonly sessionOnly: boolean;
   identityName: string | null;
   readonly detach: () => void;
 }
@@ -114,6 +118,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       portalOrigin: active?.credential.portalOrigin ?? null,
       identityName: active?.identityName ?? null,
       weakSecretStorage: options.secrets.weak,
+      sessionOnly: active?.sessionOnly ?? false,
     };
   }
 
@@ -122,6 +127,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     credential: WebhookCredential,
     demo: DemoHandle | null,
     knownIdentityName: string | null = null,
+    sessionOnly = false,
   ): Promise<void> {
     await deactivate();
     // History is kept per portal and person, so two portals' ids never mix.
@@ -162,6 +168,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         if (next.code) log(`health ${next.state}: ${next.code}`);
       }),
       engine.on('reports', (next) => events.emit('reports', next)),
+      engine.on('truncation', (next) => events.emit('truncation', next)),
       engine.on('alert', (alert) => events.emit('alert', alert)),
       engine.on('digest', (digest) => events.emit('digest', digest)),
       engine.on('transition', (transition) => options.onTransition?.(transition)),
@@ -185,6 +192,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       demo,
       departmentNames: new Map(),
       history,
+      sessionOnly,
       identityName: knownIdentityName,
       detach: () => unsubscribers.forEach((unsubscribe) => unsubscribe()),
     };
@@ -193,6 +201,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     events.emit('connection', info());
     // A new portal has shown nothing yet: what the last one reported does not carry over.
     events.emit('reports', reports());
+    events.emit('truncation', null);
     log(`connected to ${kind === 'demo' ? 'the demo portal' : credential.portalHost}`);
     if (knownIdentityName !== null) return;
     // Whose credential this is only decorates the panel: a failure here must not stop polling.
@@ -240,6 +249,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     health,
     snapshot: () => active?.engine.snapshot ?? null,
     reports,
+    truncation: () => active?.engine.truncation ?? null,
     refreshNow: async () => active?.engine.refreshNow(),
     async departments(ids) {
       const connection = active;
@@ -285,9 +295,15 @@ export function createConnection(options: ConnectionOptions): Connection {
           const credential = credentialFrom(request.webhookUrl);
           // Prove the credential works before it replaces a working one.
           const identity = await fetchIdentity(new B24Client({ credential, clock }));
-          options.secrets.set(request.webhookUrl.trim());
-          options.saveConnection({ kind: 'webhook', portalHost: credential.portalHost, userId: credential.userId });
-          await activate('webhook', credential, null, identity.name);
+          if (request.sessionOnly === true) {
+            // Nothing on disk: a copy saved earlier goes, and the next start shows the connect form.
+            options.secrets.set(null);
+            options.saveConnection({ kind: 'none' });
+          } else {
+            options.secrets.set(request.webhookUrl.trim());
+            options.saveConnection({ kind: 'webhook', portalHost: credential.portalHost, userId: credential.userId });
+          }
+          await activate('webhook', credential, null, identity.name, request.sessionOnly === true);
         }
         return info();
       }),
@@ -299,6 +315,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         options.saveConnection({ kind: 'none' });
         events.emit('connection', info());
         events.emit('health', health());
+        events.emit('truncation', null);
         return info();
       }),
     stop: () =>

@@ -30,6 +30,7 @@ export const EVENT_CHANNEL_NAMES = [
   'patch',
   'health',
   'reports',
+  'truncation',
   'alert',
   'settings',
   'connection',

@@ -16,6 +16,7 @@ import {
   type Patch,
   type PortalReports,
   type Snapshot,
+  type TeamTruncation,
 } from './domain.js';
 import { SettingsSchema, SettingsUpdateSchema } from './settings/schema.js';
 import { TIMELINE_STATES, type TimelineSegment } from './timeline.js';
@@ -129,6 +130,12 @@ export const PortalReportsSchema = z.object({
   timeZones: z.boolean(),
 }) satisfies z.ZodType<PortalReports>;
 
+export const TeamTruncationSchema = z.object({
+  shown: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+}) satisfies z.ZodType<TeamTruncation>;
+
 /** Where the panel is connected, without the secret. */
 export const ConnectionInfoSchema = z.object({
   kind: z.enum(['none', 'demo', 'webhook']),
@@ -140,6 +147,8 @@ export const ConnectionInfoSchema = z.object({
   identityName: z.string().nullable(),
   /** Linux with the basic_text safeStorage backend: the secret is not really protected. */
   weakSecretStorage: z.boolean(),
+  /** The webhook is held in memory for this session only, never written: the next start asks again. */
+  sessionOnly: z.boolean(),
 });
 export type ConnectionInfo = z.infer<typeof ConnectionInfoSchema>;
 
@@ -163,6 +172,8 @@ export const SessionStateSchema = z.object({
   snapshot: SnapshotSchema.nullable(),
   /** What the connected portal really reports (current portals: none of it). */
   reports: PortalReportsSchema,
+  /** The team is larger than the app reads (null: everyone is shown); absent only from tests' fakes. */
+  truncation: TeamTruncationSchema.nullable().optional(),
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
@@ -215,7 +226,12 @@ export const requestChannels = {
   'connection:test': { request: WebhookInput, response: ConnectionTestResultSchema },
   'connection:connect': {
     request: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('webhook'), webhookUrl: WebhookInput.shape.webhookUrl }),
+      z.object({
+        kind: z.literal('webhook'),
+        webhookUrl: WebhookInput.shape.webhookUrl,
+        /** Keep it in memory for this session only (offered where storage is weak); absent: saved. */
+        sessionOnly: z.boolean().optional(),
+      }),
       z.object({ kind: z.literal('demo') }),
     ]),
     response: ConnectionInfoSchema,
@@ -274,6 +290,8 @@ export const eventChannels = {
   health: HealthSchema,
   /** What the portal really reports changed (learnt from its answers, or a new connection). */
   reports: PortalReportsSchema,
+  /** The team began or stopped being cut at the app's limit (null: everyone is shown again). */
+  truncation: TeamTruncationSchema.nullable(),
   alert: AlertIntentSchema,
   settings: RevisedSettingsSchema,
   connection: ConnectionInfoSchema,

@@ -104,6 +104,16 @@ export interface PortalReports {
 
 export const CURRENT_PORTAL_REPORTS: PortalReports = { idle: false, mobile: false, status: false, calendar: false, timeZones: false };
 
+/**
+ * The team is larger than the app reads: only the first `shown` colleagues of the portal's
+ * `total` are in the picture, because one refresh reads at most `limit` (the core's bound).
+ */
+export interface TeamTruncation {
+  readonly shown: number;
+  readonly total: number;
+  readonly limit: number;
+}
+
 export interface Snapshot {
   /** Strictly increasing per engine run; a patch with seq N applies to the snapshot with seq N-1. */
   readonly seq: number;

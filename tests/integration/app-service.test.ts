@@ -246,6 +246,36 @@ describe('app service', () => {
     expect(ports.settings.load().connection.kind).toBe('none');
   });
 
+  it('keeps a webhook for this session only: never handed to the secret port, asked for again at the next start', async () => {
+    let saved: string | null = 'https://old.example.com/rest/1/earlier/';
+    const written: Array<string | null> = [];
+    const weak: SecretPort = { get: () => saved, set: (next) => (written.push(next), (saved = next)), weak: true };
+    const { service, ports } = await setup({ secrets: weak });
+    expect(value(await service.handle('session:get', null)).connection).toMatchObject({ weakSecretStorage: true, sessionOnly: false });
+    const portal = await startDemoPortal({ teamSize: 5, evolve: false });
+    portals.push(portal);
+    const info = value(await service.handle('connection:connect', { kind: 'webhook', webhookUrl: portal.webhookUrl, sessionOnly: true }));
+    expect(info).toMatchObject({ kind: 'webhook', weakSecretStorage: true, sessionOnly: true });
+    // The earlier copy is forgotten, the new one never reaches the port.
+    expect(written).toEqual([null]);
+    expect(ports.settings.load().connection).toEqual({ kind: 'none' });
+    expect(value(await service.handle('session:get', null)).connection).toMatchObject({ kind: 'webhook', sessionOnly: true });
+
+    const next = createAppService({
+      host: 'desktop',
+      appVersion: '1',
+      platform: 'linux',
+      ...ports,
+      secrets: weak,
+      opener: null,
+      startDemo: () => Promise.reject(new Error('unused')),
+      locale: () => 'en',
+    });
+    services.push(next);
+    await next.start();
+    expect(value(await next.handle('session:get', null))).toMatchObject({ connection: { kind: 'none', sessionOnly: false }, health: { state: 'connecting' } });
+  });
+
   it('resumes a saved webhook at start, and reports a missing one instead of crashing', async () => {
     const portal = await startDemoPortal({ teamSize: 5, evolve: false });
     portals.push(portal);

@@ -3,6 +3,7 @@ import { ManualClock } from '../../electron/core/clock.js';
 import { parseCliArgs, type WatchArgs } from '../../electron/cli/args.js';
 import { startWatch, type WatchSession } from '../../electron/cli/watch.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
+import { MAX_TEAM_SIZE } from '../../electron/core/bitrix/team.js';
 import type { DemoPortal } from '../../electron/demo/types.js';
 import { settleOnEngine } from '../support/settle.js';
 import { scriptColleague } from '../../electron/cli/script-colleague.js';
@@ -17,7 +18,7 @@ interface Line {
  * `watch --json` in-process against the demo portal over real HTTP, with one driven clock
  * shared by the portal's simulation and the watcher: minutes pass in milliseconds.
  */
-async function run(argv: string[], options: { teamSize?: number; legacy?: boolean; evolve?: boolean } = {}) {
+async function run(argv: string[], options: { teamSize?: number; legacy?: boolean; evolve?: boolean; settleCapMs?: number } = {}) {
   const clock = new ManualClock();
   const portal = await startDemoPortal({ clock, teamSize: options.teamSize ?? 12, evolve: options.evolve ?? false, seed: 7, legacy: options.legacy ?? false });
   const lines: Line[] = [];
@@ -28,7 +29,7 @@ async function run(argv: string[], options: { teamSize?: number; legacy?: boolea
     clock,
     random: () => 0,
   });
-  settleOnEngine(clock, session.engine);
+  settleOnEngine(clock, session.engine, options.settleCapMs);
   await clock.advance(0);
   expect(lines.some((line) => line.type === 'ready')).toBe(true);
   return { clock, portal, session, lines, of: (type: string) => lines.filter((line) => line.type === type) };
@@ -205,6 +206,25 @@ describe('watch --json against the demo portal', () => {
     expect(ctx.portal.control.requestLog).toHaveLength(1);
     expect(JSON.stringify(ctx.lines)).not.toContain(code);
   });
+
+  it('says when the team is larger than the app reads, and when it no longer is', async () => {
+    const overLimit = 51;
+    const ctx = await run(['--interval', '30'], { teamSize: MAX_TEAM_SIZE + overLimit, settleCapMs: 60_000 });
+    ({ session, portal } = ctx);
+    const { clock, lines, of } = ctx;
+    expect(of('ready')[0]).toMatchObject({ count: MAX_TEAM_SIZE });
+    // Right after `ready`, so a script never takes the cut team for the whole one.
+    const readyAt = lines.findIndex((line) => line.type === 'ready');
+    expect(lines[readyAt + 1]).toEqual({
+      type: 'truncation',
+      at: new Date(clock.now()).toISOString(),
+      truncation: { shown: MAX_TEAM_SIZE, total: MAX_TEAM_SIZE + overLimit, limit: MAX_TEAM_SIZE },
+    });
+    for (const id of ctx.portal.control.teamIds().slice(-overLimit)) ctx.portal.control.removePerson(id);
+    await clock.advance(30_000);
+    expect(of('truncation').map((line) => line.truncation)).toEqual([expect.any(Object), null]);
+    // 20,000 people over real HTTP take seconds on a busy machine.
+  }, 90_000);
 
   it('in text mode opens with a summary line, then says "away" for no activity', async () => {
     const clock = new ManualClock();

@@ -27,7 +27,7 @@ export function fakeService(
     summary: () => state.summary,
     onSummary: (listener) => events.on('summary', listener),
     settings: () => state.settings,
-    connectionInfo: () => ({ kind: 'none', portalHost: null, portalOrigin: state.portalOrigin, identityName: null, weakSecretStorage: false }),
+    connectionInfo: () => ({ kind: 'none', portalHost: null, portalOrigin: state.portalOrigin, identityName: null, weakSecretStorage: false, sessionOnly: false }),
     portalOrigin: () => state.portalOrigin,
     start: async () => undefined,
     stop: async () => undefined,

@@ -27,6 +27,8 @@ export interface TeamFetch {
   readonly extras: ExtraAnswer[];
   /** The portal's `total` for the colleagues list: pass it back as `knownTotal` next time. */
   readonly total: number;
+  /** The portal has more colleagues than MAX_TEAM_SIZE: only the first that many were read. */
+  readonly truncated: boolean;
   /** User objects with unusable fields, or rejected for lack of an id. */
   readonly degraded: number;
   /** HTTP requests this fetch made. */
@@ -61,6 +63,8 @@ export const WATCH_CHUNK = 50;
 /** Bounds against a portal whose `next` never ends: 20,000 people, a few follow-up rounds. */
 const MAX_PAGES = 400;
 const MAX_ROUNDS = 6;
+/** The most colleagues one fetch reads: a larger team is cut here, and `truncated` says so. */
+export const MAX_TEAM_SIZE = MAX_PAGES * PAGE_SIZE;
 
 interface PageInfo {
   readonly users: readonly RawUser[];
@@ -236,6 +240,8 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
     desktop,
     extras: extraAnswers,
     total: latestTotal(),
+    // Pages the portal says exist, left unread only because the page bound was reached.
+    truncated: pages.size >= MAX_PAGES && missingOffsets().length > 0,
     degraded,
     requests: client.requestsSent - startRequests,
   };

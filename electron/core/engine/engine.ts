@@ -8,6 +8,7 @@ import type {
   PortalReports,
   PresenceTransition,
   Snapshot,
+  TeamTruncation,
 } from '../../shared/domain.js';
 import type { Locale } from '../../shared/locale.js';
 import { CURRENT_PORTAL_REPORTS } from '../../shared/domain.js';
@@ -53,6 +54,8 @@ export interface EngineEvents {
   health: Health;
   /** What the portal really reports changed (emitted before the snapshot or patch it came with). */
   reports: PortalReports;
+  /** The team began or stopped being cut at the source's limit, or its numbers changed (emitted before the snapshot or patch). */
+  truncation: TeamTruncation | null;
   /** "While you were away": after a wake, a timer gap, an outage, or the user's return. */
   digest: Digest;
   /** Notify-once requests that fired: the host clears them from the settings. */
@@ -91,6 +94,7 @@ export class PresenceEngine {
   /** The online limit the current snapshot was derived with. */
   private derivedWithLimitSec: number | null = null;
   private portalReports: PortalReports = CURRENT_PORTAL_REPORTS;
+  private teamTruncation: TeamTruncation | null = null;
   /** Derives colleagues, reusing last poll's work for people whose user object did not change. */
   private readonly model = new PresenceModel();
   /** What is known of each person's desktop app between checks. */
@@ -140,6 +144,11 @@ export class PresenceEngine {
   /** What this portal has shown it really reports (current portals: none of the optional fields). */
   get reports(): PortalReports {
     return this.portalReports;
+  }
+
+  /** Whether the last refresh read only part of a team larger than the app reads, or null. */
+  get truncation(): TeamTruncation | null {
+    return this.teamTruncation;
   }
 
   /** Timers and listeners held, for soak tests. */
@@ -235,6 +244,11 @@ export class PresenceEngine {
       this.portalReports = reports;
       this.events.emit('reports', reports);
     }
+    const truncation = fetched.truncation ?? null;
+    if (!sameTruncation(truncation, this.teamTruncation)) {
+      this.teamTruncation = truncation;
+      this.events.emit('truncation', truncation);
+    }
     const before = this.tracker.current;
     const isFirst = before === null;
     const since = this.lastRefreshAt;
@@ -310,4 +324,8 @@ function ascendingIds(people: readonly (Colleague | RawUser)[]): number[] {
     if (i > 0 && id <= (ids[i - 1] as number)) sorted = false;
   }
   return sorted ? ids : [...new Set(ids)].sort((a, b) => a - b);
+}
+
+function sameTruncation(a: TeamTruncation | null, b: TeamTruncation | null): boolean {
+  return a === b || (a !== null && b !== null && a.shown === b.shown && a.total === b.total && a.limit === b.limit);
 }

@@ -1,7 +1,8 @@
 import type { RawUser } from '../bitrix/types.js';
 import type { B24Client } from '../bitrix/client.js';
-import { fetchExtras, fetchTeam } from '../bitrix/team.js';
+import { fetchExtras, fetchTeam, MAX_TEAM_SIZE } from '../bitrix/team.js';
 import type { ExtraAnswer, ExtraRequest } from '../bitrix/calendar.js';
+import type { TeamTruncation } from '../../shared/domain.js';
 import { UserChecks } from '../bitrix/schemas.js';
 
 /**
@@ -37,6 +38,8 @@ export interface SourceFetch {
   readonly requests: number;
   /** Answers of the calendar commands that rode along (absent: none did). */
   readonly extras?: readonly ExtraAnswer[];
+  /** The team was cut at the source's limit (absent or null: everyone was read). */
+  readonly truncation?: TeamTruncation | null;
 }
 
 /** Polls a portal through the REST client, remembering the team size so each refresh is one batch. */
@@ -48,6 +51,8 @@ export function createBitrixSource(client: B24Client): PresenceSource {
     async fetch({ watchIds, desktopIds = [], extras = [], signal }) {
       const team = await fetchTeam(client, { watchIds, knownTotal, desktopIds, extras, userChecks, signal });
       knownTotal = team.total;
+      // Counted before the watched people join the same array.
+      const truncation = team.truncated ? { shown: team.colleagues.length, total: team.total, limit: MAX_TEAM_SIZE } : null;
       // Colleagues come once each, and watched ids exclude colleagues: no merge map needed.
       const users: RawUser[] = team.colleagues;
       const missingWatchIds: number[] = [];
@@ -55,7 +60,7 @@ export function createBitrixSource(client: B24Client): PresenceSource {
         if (user) users.push(user);
         else missingWatchIds.push(id);
       }
-      return { users, missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests, extras: team.extras };
+      return { users, missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests, extras: team.extras, truncation };
     },
     async fetchExtras(requests, signal) {
       const before = client.requestsSent;

@@ -68,6 +68,11 @@ export const en = {
   'banner.retryNow': 'Retry now',
   'banner.weakSecret': 'No system keyring was found, so the webhook is stored without real encryption on this computer.',
   'banner.dismiss': 'Dismiss',
+  /** Counted by the portal's total; {shown} and {limit} are numbers too. */
+  'banner.truncated': {
+    one: 'Showing the first {shown} of {count} person: the app reads at most {limit}',
+    other: 'Showing the first {shown} of {count} people: the app reads at most {limit}',
+  },
 
   'search.label': 'Search colleagues',
   'search.placeholder': 'Name, position or department',
@@ -117,6 +122,8 @@ export const en = {
   'onboarding.scopeMissing': 'The “im” scope is missing: add it to the webhook in Bitrix24.',
   'onboarding.or': 'or',
   'onboarding.demo': 'Try the demo',
+  'onboarding.sessionOnly': 'Keep it for this session only',
+  'onboarding.sessionOnlyHint': 'No system keyring was found, so a saved webhook is protected only by a publicly known key. Kept for this session, it is never written to disk, and the app asks for it again at the next start.',
   'onboarding.demoLead': 'A simulated team of 40 running on this computer. No portal needed.',
   'onboarding.cancel': 'Back to the panel',
   'onboarding.failed': 'That did not work: {message}',

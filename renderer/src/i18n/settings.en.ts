@@ -6,6 +6,8 @@ export const settingsEn = {
   'settings.connectedDemo': 'Connected to the demo portal.',
   'settings.connectedTo': 'Connected to {host}.',
   'settings.connectedAs': 'Webhook of {name}.',
+  'settings.sessionOnly': 'The webhook is kept for this session only: the app asks for it again at the next start.',
+  'settings.weakStored': 'No system keyring: the webhook is saved without real encryption. To keep it for this session only, change the webhook and tick “Keep it for this session only”.',
   'settings.disconnect': 'Disconnect',
   'settings.updates': 'Updates',
   'settings.pollInterval': 'Check every (seconds)',

@@ -8,6 +8,8 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.connectedDemo': 'Подключено к демо-порталу.',
   'settings.connectedTo': 'Подключено к {host}.',
   'settings.connectedAs': 'Владелец вебхука: {name}.',
+  'settings.sessionOnly': 'Вебхук хранится только в этом сеансе: при следующем запуске приложение спросит его снова.',
+  'settings.weakStored': 'Системное хранилище ключей не найдено: вебхук сохранён без надёжного шифрования. Чтобы хранить его только в этом сеансе, смените вебхук и отметьте «Хранить только в этом сеансе».',
   'settings.disconnect': 'Отключиться',
   'settings.updates': 'Обновления',
   'settings.pollInterval': 'Проверять каждые (секунд)',

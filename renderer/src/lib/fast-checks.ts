@@ -214,12 +214,14 @@ export const isHealth = object({
   message: nullable(str),
 });
 export const isReports = object({ idle: bool, mobile: bool, status: bool, calendar: bool, timeZones: bool });
+export const isTruncation = nullable(object({ shown: int(0), total: int(0), limit: int(1) }));
 export const isConnectionInfo = object({
   kind: oneOf('none', 'demo', 'webhook'),
   portalHost: nullable(str),
   portalOrigin: nullable(str),
   identityName: nullable(str),
   weakSecretStorage: bool,
+  sessionOnly: bool,
 });
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isHhmm: Check = (v) => typeof v === 'string' && hhmm.test(v);
@@ -263,7 +265,7 @@ export const isSession = object({
   health: isHealth,
   snapshot: nullable(isSnapshot),
   reports: isReports,
-});
+}, { truncation: isTruncation });
 export const isRequestError = object({ code: str, message: str, field: nullable(str) });
 export const isAlert = object({
   id: str,
@@ -299,6 +301,7 @@ export const fastEvents: { readonly [C in EventChannel]: Check } = {
   patch: isPatch,
   health: isHealth,
   reports: isReports,
+  truncation: isTruncation,
   alert: isAlert,
   settings: isRevisedSettings,
   connection: isConnectionInfo,

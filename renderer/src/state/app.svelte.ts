@@ -6,6 +6,7 @@ import type {
   EventOf,
   PresenceBridge,
   RequestError,
+  RequestOf,
   Result,
   RevisedSettings,
   SessionState,
@@ -19,6 +20,7 @@ import {
   type Health,
   type PortalReports,
   type Snapshot,
+  type TeamTruncation,
 } from '$shared/domain.js';
 // Not settings/schema.ts: the panel starts without zod (lib/validating-bridge.ts).
 import { DEFAULT_SETTINGS } from '$shared/settings/defaults.js';
@@ -40,7 +42,7 @@ import { afterNextPaint } from '../lib/schedule.js';
  * patch costs one array walk and unchanged rows keep their identity (and are not re-rendered).
  */
 const INITIAL_HEALTH: Health = { state: 'connecting', since: 0, until: null, lastSuccessAt: null, code: null, message: null };
-const NO_CONNECTION: ConnectionInfo = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage: false };
+const NO_CONNECTION: ConnectionInfo = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage: false, sessionOnly: false };
 /** departments:get accepts at most this many ids per request. */
 const DEPARTMENT_BATCH = 2000;
 
@@ -79,6 +81,8 @@ export class AppState {
    * the portal cannot report. A current portal until the host says otherwise.
    */
   reports = $state.raw<PortalReports>(CURRENT_PORTAL_REPORTS);
+  /** The team is larger than the app reads (only its first part is shown), or null. */
+  truncation = $state.raw<TeamTruncation | null>(null);
   private departmentCache = new DepartmentCache();
   departments = $state.raw<ReadonlyMap<number, string>>(this.departmentCache.current);
   /** Wall clock, ticking every second so relative times stay live without asking the host. */
@@ -112,6 +116,8 @@ export class AppState {
   private resyncing = false;
   /** A `reports` event arrived while session:get was on its way: it is at least as new. */
   private reportsEventSeen = false;
+  /** Likewise for a `truncation` event. */
+  private truncationEventSeen = false;
   private focusNonce = 0;
   /** The portal origin the page's CSP was served for (avatars may load only from it). */
   private servedForOrigin: string | null | undefined = undefined;
@@ -136,6 +142,10 @@ export class AppState {
       this.reportsEventSeen = true;
       this.reports = reports;
     });
+    this.listen('truncation', (truncation) => {
+      this.truncationEventSeen = true;
+      this.truncation = truncation;
+    });
     this.listen('settings', (settings) => this.receiveSettings(settings));
     this.listen('connection', (connection) => this.onConnection(connection));
     this.listen('alert', (alert) => this.onAlert(alert));
@@ -153,6 +163,7 @@ export class AppState {
 
   async loadSession(): Promise<void> {
     this.reportsEventSeen = false;
+    this.truncationEventSeen = false;
     const answer = await this.bridge.invoke('session:get', null);
     if (!answer.ok) {
       this.phase = 'failed';
@@ -173,6 +184,7 @@ export class AppState {
     this.settings = this.settingsSync.settings;
     this.health = session.health;
     if (!this.reportsEventSeen) this.reports = session.reports;
+    if (!this.truncationEventSeen) this.truncation = session.truncation ?? null;
     // An event may have brought a newer snapshot while session:get was on its way.
     if (session.snapshot && (!this.snapshot || session.snapshot.seq >= this.snapshot.seq)) this.replaceSnapshot(session.snapshot);
     if (!session.snapshot && session.connection.kind === 'none') this.snapshot = null;
@@ -417,7 +429,7 @@ export class AppState {
     return this.bridge.invoke('connection:test', { webhookUrl });
   }
 
-  async connect(request: { kind: 'demo' } | { kind: 'webhook'; webhookUrl: string }): Promise<RequestError | null> {
+  async connect(request: RequestOf<'connection:connect'>): Promise<RequestError | null> {
     const answer = await this.bridge.invoke('connection:connect', request);
     if (!answer.ok) return answer.error;
     this.onConnection(answer.value);

@@ -58,6 +58,7 @@ export async function openPanel(
       teamSize: options.teamSize ?? 40,
       ...(options.firstName !== undefined ? { firstName: options.firstName } : {}),
       weakSecretStorage: options.weakSecretStorage ?? false,
+      ...(options.truncation !== undefined ? { truncation: options.truncation } : {}),
       host: options.host ?? 'desktop',
       portal: options.portal ?? 'current',
       ...(options.longNames !== undefined ? { longNames: options.longNames } : {}),

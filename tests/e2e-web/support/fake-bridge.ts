@@ -17,6 +17,8 @@ export interface FakeBridgeOptions {
   /** Replaces person 1's name, e.g. with a hostile string. */
   readonly firstName?: string;
   readonly weakSecretStorage?: boolean;
+  /** The session says the team is larger than the app reads (default: null, everyone shown). */
+  readonly truncation?: { shown: number; total: number; limit: number } | null;
   readonly host?: 'desktop' | 'browser';
   /**
    * 'current' (default): a current Bitrix24 portal, which reports neither mobile activity, idle
@@ -52,6 +54,8 @@ export interface FakeControl {
   person(id: number, now: number): Record<string, unknown>;
   /** What the session says the portal reports. */
   reports: PortalReports;
+  /** What the session says of a team larger than the app reads. */
+  truncation: { shown: number; total: number; limit: number } | null;
   /**
    * Becomes this kind of portal, as the engine learns it: pushes the `reports` event, then
    * (unless emit is false) a snapshot of the team as that portal shows it.
@@ -209,8 +213,9 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
   const makeTeam = (size: number): Array<Record<string, unknown>> => Array.from({ length: size }, (_, i) => person(i + 1, start));
 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const none = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage: false };
-  const demo = { kind: 'demo', portalHost: '127.0.0.1:8123', portalOrigin: 'http://127.0.0.1:8123', identityName: 'Demo Owner', weakSecretStorage: options.weakSecretStorage ?? false };
+  const weakSecretStorage = options.weakSecretStorage ?? false;
+  const none = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage, sessionOnly: false };
+  const demo = { kind: 'demo', portalHost: '127.0.0.1:8123', portalOrigin: 'http://127.0.0.1:8123', identityName: 'Demo Owner', weakSecretStorage, sessionOnly: false };
   let connection: Record<string, unknown> = options.connection === 'demo' ? demo : none;
   const okHealth = (): Record<string, unknown> => ({ state: 'ok', since: start - 20_000, until: null, lastSuccessAt: start - 20_000, code: null, message: null });
   let health: Record<string, unknown> = options.connection === 'demo' ? okHealth() : { state: 'connecting', since: start, until: null, lastSuccessAt: null, code: null, message: null };
@@ -267,6 +272,7 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     },
     person,
     reports: reportsOf(portal),
+    truncation: options.truncation ?? null,
     becomePortal(kind, emit = true) {
       portal = kind;
       control.reports = reportsOf(kind);
@@ -337,7 +343,7 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
   const handlers: Record<string, (request: Record<string, unknown>) => unknown> = {
     'session:get': () => ({
       ok: true,
-      value: { appVersion: '0.1.0-test', host: options.host ?? 'desktop', platform: 'linux', connection, settings: control.settings, health, snapshot: control.snapshot, reports: control.reports },
+      value: { appVersion: '0.1.0-test', host: options.host ?? 'desktop', platform: 'linux', connection, settings: control.settings, health, snapshot: control.snapshot, reports: control.reports, truncation: control.truncation },
     }),
     'snapshot:get': () => ({ ok: true, value: control.snapshot }),
     'settings:update': (update) => {
@@ -360,7 +366,7 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     'connection:test': () => ({ ok: true, value: { portalHost: 'team.example.com', identityName: 'Webhook Owner', userId: 1, imScope: true, colleagues: 40 } }),
     'connection:connect': (request) => {
       control.reports = reportsOf(portal);
-      connection = request.kind === 'demo' ? demo : { ...demo, kind: 'webhook', portalHost: 'team.example.com', portalOrigin: 'https://team.example.com', identityName: 'Webhook Owner' };
+      connection = request.kind === 'demo' ? demo : { ...demo, kind: 'webhook', portalHost: 'team.example.com', portalOrigin: 'https://team.example.com', identityName: 'Webhook Owner', sessionOnly: request.sessionOnly === true };
       control.settings = { ...control.settings, connection: request.kind === 'demo' ? { kind: 'demo' } : { kind: 'webhook', portalHost: 'team.example.com', userId: 1 } };
       health = okHealth();
       control.snapshot = { seq: 1, at: Date.now(), colleagues: makeTeam(options.teamSize) };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock.js';
 import { B24Client } from '../../../electron/core/bitrix/client.js';
 import { B24Error } from '../../../electron/core/bitrix/errors.js';
-import { fetchDepartments, fetchIdentity, fetchTeam } from '../../../electron/core/bitrix/team.js';
+import { fetchDepartments, fetchIdentity, fetchTeam, MAX_TEAM_SIZE, PAGE_SIZE } from '../../../electron/core/bitrix/team.js';
 import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
 import { colleaguesHandler, fakePortal, usersHandler, user, type FakePortalOptions, type Handler } from '../../support/fake-portal.js';
 
@@ -267,6 +267,32 @@ describe('fetchTeam: a team that changes while paging', () => {
     const { client } = setup([], [], { 'im.department.colleagues.list': endless });
     const result = await fetchTeam(client, {});
     expect(result.requests).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('fetchTeam: a team larger than the app reads', () => {
+  /** Full pages whose `next` never ends, claiming `total` people. */
+  const endlessPages = (total: number): Handler => (params) => {
+    const offset = Number(params.OFFSET);
+    return { result: Array.from({ length: PAGE_SIZE }, (_, index) => user(offset + index + 1)), total, next: offset + PAGE_SIZE };
+  };
+
+  it('reads the first MAX_TEAM_SIZE people and says the team was cut, with the portal\'s total', async () => {
+    expect(MAX_TEAM_SIZE).toBe(20_000);
+    const { client } = setup([], [], { 'im.department.colleagues.list': endlessPages(23_456) });
+    const first = await fetchTeam(client, {});
+    expect(first).toMatchObject({ truncated: true, total: 23_456 });
+    expect(first.colleagues).toHaveLength(MAX_TEAM_SIZE);
+    const again = await fetchTeam(client, { knownTotal: first.total });
+    expect(again).toMatchObject({ truncated: true, total: 23_456 });
+    expect(again.colleagues).toHaveLength(MAX_TEAM_SIZE);
+  });
+
+  it.each([MAX_TEAM_SIZE, 120])('a team of %i is read whole and not called cut', async (size) => {
+    const { client } = setup(team(size));
+    const result = await fetchTeam(client, {});
+    expect(result.colleagues).toHaveLength(size);
+    expect(result.truncated).toBe(false);
   });
 });
 

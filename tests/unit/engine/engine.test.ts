@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock.js';
-import type { AlertIntent, Digest, Patch, PresenceTransition, Snapshot } from '../../../electron/shared/domain.js';
+import type { AlertIntent, Digest, Patch, PresenceTransition, Snapshot, TeamTruncation } from '../../../electron/shared/domain.js';
 import { CURRENT_PORTAL_REPORTS } from '../../../electron/shared/domain.js';
 import type { RawUser } from '../../../electron/core/bitrix/types.js';
 import { B24Error } from '../../../electron/core/bitrix/errors.js';
@@ -28,6 +28,7 @@ function scriptedSource(clock: ManualClock) {
   const desktopDates = new Map<number, string | false>();
   const desktopAsked: (readonly number[])[] = [];
   let legacyStatus: string | null = null;
+  let truncation: TeamTruncation | null = null;
   const atom = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
   const source: PresenceSource = {
     async fetch({ desktopIds = [] }) {
@@ -50,7 +51,7 @@ function scriptedSource(clock: ManualClock) {
         absent: false,
         departments: [1],
       }));
-      return { users, missingWatchIds: [], desktop, degraded: 0, requests: 1 };
+      return { users, missingWatchIds: [], desktop, degraded: 0, requests: 1, truncation };
     },
   };
   return {
@@ -59,6 +60,8 @@ function scriptedSource(clock: ManualClock) {
     desktopAsked,
     atom,
     sendStatus: (status: string) => (legacyStatus = status),
+    /** The source read only part of a larger team (null: all of it). */
+    truncate: (next: TeamTruncation | null) => (truncation = next),
     set: (id: number, isOnline: boolean) => online.set(id, { isOnline, at: lastActivity(isOnline) }),
     /** The messenger disconnects now (laptop closed): the last activity stays where it is. */
     disconnect: (id: number) => online.set(id, { isOnline: false, at: clock.now() }),
@@ -286,6 +289,25 @@ describe('PresenceEngine', () => {
     await clock.advance(INTERVAL_MS);
     expect(engine.reports).toEqual({ ...CURRENT_PORTAL_REPORTS, status: true });
     expect(events).toEqual(['snapshot', `reports ${JSON.stringify({ ...CURRENT_PORTAL_REPORTS, status: true })}`, 'patch', 'patch']);
+    await engine.stop();
+  });
+
+  it('says once when the team is cut at the source\'s limit, before the data, and again when it no longer is', async () => {
+    const { clock, portal, engine } = setup();
+    const events: string[] = [];
+    engine.on('truncation', (truncation) => events.push(`truncation ${JSON.stringify(truncation)}`));
+    engine.on('snapshot', () => events.push('snapshot'));
+    const cut = { shown: 3, total: 5, limit: 3 };
+    portal.truncate(cut);
+    engine.start();
+    await clock.advance(0);
+    expect(engine.truncation).toEqual(cut);
+    portal.truncate({ ...cut });
+    await clock.advance(INTERVAL_MS);
+    portal.truncate(null);
+    await clock.advance(INTERVAL_MS);
+    expect(engine.truncation).toBeNull();
+    expect(events).toEqual([`truncation ${JSON.stringify(cut)}`, 'snapshot', 'truncation null']);
     await engine.stop();
   });
 

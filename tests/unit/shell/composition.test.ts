@@ -119,6 +119,39 @@ describe('composition root with a fake Electron', () => {
     expect(logged).not.toContain(code);
   }, 30_000);
 
+  it('keeps a webhook for this session only where storage is weak: nothing is written', async () => {
+    const hooks = (globalThis as unknown as { __b24presence: { demo(): { webhookUrl: string } | null } }).__b24presence;
+    /** A fresh demo portal's webhook (connecting the webhook stops the demo connection and its portal). */
+    const demoWebhook = async (): Promise<string> => {
+      expect(await invoke('connection:connect', { kind: 'demo' })).toMatchObject({ ok: true });
+      const url = hooks.demo()?.webhookUrl;
+      if (!url) throw new Error('demo portal not running');
+      return url;
+    };
+    fake.storageBackend = 'basic_text';
+    try {
+      expect(await invoke('session:get', null)).toMatchObject({ ok: true, value: { connection: { weakSecretStorage: true, sessionOnly: false } } });
+      // A copy saved earlier goes too: the user chose not to keep it on this computer.
+      expect(await invoke('connection:connect', { kind: 'webhook', webhookUrl: await demoWebhook() })).toMatchObject({ ok: true, value: { sessionOnly: false } });
+      expect(JSON.parse(readFileSync(join(userData, 'credentials.json'), 'utf8'))).toEqual({ credential: expect.any(String) });
+      const webhookUrl = await demoWebhook();
+      const code = webhookUrl.split('/').filter(Boolean).at(-1) ?? '';
+      const encryptedBefore = fake.encryptCalls;
+      const answer = await invoke('connection:connect', { kind: 'webhook', webhookUrl, sessionOnly: true });
+      expect(answer).toMatchObject({ ok: true, value: { kind: 'webhook', weakSecretStorage: true, sessionOnly: true } });
+      expect(fake.encryptCalls).toBe(encryptedBefore);
+      expect(JSON.parse(readFileSync(join(userData, 'credentials.json'), 'utf8'))).toEqual({});
+      const settings = readFileSync(join(userData, 'settings.json'), 'utf8');
+      // The next start shows the connect form instead of a saved connection it cannot read.
+      expect((JSON.parse(settings) as { connection: unknown }).connection).toEqual({ kind: 'none' });
+      expect(settings).not.toContain(code);
+      expect(await invoke('session:get', null)).toMatchObject({ ok: true, value: { connection: { kind: 'webhook', sessionOnly: true } } });
+      expect(await invoke('connection:disconnect', null)).toMatchObject({ ok: true, value: { kind: 'none', sessionOnly: false } });
+    } finally {
+      fake.storageBackend = 'gnome_libsecret';
+    }
+  }, 30_000);
+
   it('on quit: stops the service, removes the tray, then quits', async () => {
     const quitsBefore = fake.quitCalls;
     let prevented = false;

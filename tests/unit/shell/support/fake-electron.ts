@@ -17,6 +17,10 @@ export interface FakeElectronState {
   quitCalls: number;
   readyResolve: () => void;
   userData: string;
+  /** What safeStorage says it uses ('basic_text': Linux without a keyring, a publicly known key). */
+  storageBackend: string;
+  /** Strings safeStorage was asked to encrypt. */
+  encryptCalls: number;
 }
 
 const state: FakeElectronState = {
@@ -29,6 +33,8 @@ const state: FakeElectronState = {
   quitCalls: 0,
   readyResolve: () => {},
   userData: '',
+  storageBackend: 'gnome_libsecret',
+  encryptCalls: 0,
 };
 (globalThis as unknown as { __fakeElectron: FakeElectronState }).__fakeElectron = state;
 
@@ -165,9 +171,12 @@ export const protocol = {
 };
 export const safeStorage = {
   isEncryptionAvailable: () => true,
-  encryptString: (plain: string) => Buffer.from(plain, 'utf8').reverse(),
+  encryptString: (plain: string) => {
+    state.encryptCalls++;
+    return Buffer.from(plain, 'utf8').reverse();
+  },
   decryptString: (encrypted: Buffer) => Buffer.from(encrypted).reverse().toString('utf8'),
-  getSelectedStorageBackend: () => 'gnome_libsecret',
+  getSelectedStorageBackend: () => state.storageBackend,
 };
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
 export const session = {
