@@ -1,6 +1,7 @@
 import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
 import { presenceRank, shownPresence } from '$shared/presence/classify.js';
 import { ruleOf } from '$shared/settings/rules.js';
+import { compileQuery, searchKey, wordIn, type CompiledQuery } from './search.js';
 
 /**
  * Search, filter, sort and grouping of the colleague list: one pass per change of the data or
@@ -51,50 +52,54 @@ export interface ListContext {
   readonly locale: string;
 }
 
-/** Lower-cased, ё folded to е, so "Семён" matches "семен". */
-export function normalizeText(text: string, locale: string): string {
-  return text.toLocaleLowerCase(locale).replace(/ё/g, 'е').trim();
+/**
+ * A person's search key (name, then position), built once per Colleague object: a patch replaces
+ * only the people who changed, so with a search active the others are not folded again per patch.
+ */
+const searchKeys = new WeakMap<Colleague, { readonly locale: string; readonly key: string }>();
+
+function personKey(c: Colleague, locale: string): string {
+  const cached = searchKeys.get(c);
+  if (cached !== undefined && cached.locale === locale) return cached.key;
+  // A separator no query contains, so a word never matches across the name and the position.
+  const key = `${searchKey(c.name, locale)}\u0000${searchKey(c.position, locale)}`;
+  searchKeys.set(c, { locale, key });
+  return key;
 }
 
 /**
- * A person's searchable text, normalised once per Colleague object: a patch replaces only the
- * people who changed, so with a search active the others are not lower-cased again per patch.
+ * Whether a person matches the search: every word of it (in any order, see ./search.ts) is in
+ * their name, their position, or (given `departmentKey`, the key of a department id, null while
+ * the name is unknown) one of their departments' names.
  */
-const searchText = new WeakMap<Colleague, { readonly locale: string; readonly text: string }>();
-
-function searchableText(c: Colleague, locale: string): string {
-  const cached = searchText.get(c);
-  if (cached !== undefined && cached.locale === locale) return cached.text;
-  // A separator no query contains, so a match never spans the name and the position.
-  const text = `${normalizeText(c.name, locale)}\u0000${normalizeText(c.position, locale)}`;
-  searchText.set(c, { locale, text });
-  return text;
+export function matchesQuery(c: Colleague, query: CompiledQuery | string, locale: string, departmentKey?: (id: number) => string | null): boolean {
+  const words = typeof query === 'string' ? compileQuery(query, locale) : query;
+  if (words.length === 0) return true;
+  const key = personKey(c, locale);
+  for (const word of words) if (!wordIn(word, key) && !inDepartment(word, c.departments, departmentKey)) return false;
+  return true;
 }
 
-/**
- * Whether a person matches the search: their name, their position, or (given
- * `departmentText`, the normalised name of a department id, null while unknown) one of their
- * departments' names.
- */
-export function matchesQuery(c: Colleague, normalizedQuery: string, locale: string, departmentText?: (id: number) => string | null): boolean {
-  if (normalizedQuery === '') return true;
-  if (searchableText(c, locale).includes(normalizedQuery)) return true;
-  if (departmentText === undefined) return false;
-  for (const id of c.departments) if (departmentText(id)?.includes(normalizedQuery) === true) return true;
+function inDepartment(word: readonly string[], departments: readonly number[], departmentKey?: (id: number) => string | null): boolean {
+  if (departmentKey === undefined) return false;
+  for (const id of departments) {
+    const key = departmentKey(id);
+    if (key !== null && wordIn(word, key)) return true;
+  }
   return false;
 }
 
-/** Normalised department names, each normalised once per list build (a team has few departments). */
-function departmentSearchText(context: ListContext): (id: number) => string | null {
+/** Department search keys, each built once per list build (a team has few departments). */
+function departmentSearchKey(context: ListContext): (id: number) => string | null {
   const known = new Map<number, string | null>();
   return (id) => {
-    let text = known.get(id);
-    if (text === undefined) {
+    let key = known.get(id);
+    if (key === undefined) {
       const name = context.departmentName(id);
-      text = name === null ? null : normalizeText(name, context.locale);
-      known.set(id, text);
+      key = name === null ? null : searchKey(name, context.locale);
+      known.set(id, key);
     }
-    return text;
+    return key;
   };
 }
 
@@ -207,16 +212,16 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
   return sorted;
 }
 
-function filterColleagues(colleagues: readonly Colleague[], filter: FilterKey, query: string, context: ListContext): Colleague[] {
-  const departments = departmentSearchText(context);
+function filterColleagues(colleagues: readonly Colleague[], filter: FilterKey, query: CompiledQuery, context: ListContext): Colleague[] {
+  const departments = departmentSearchKey(context);
   return colleagues.filter((c) => matchesFilter(c, filter, context.rules, context.reports) && matchesQuery(c, query, context.locale, departments));
 }
 
 export function buildList(colleagues: readonly Colleague[], options: ViewOptions, context: ListContext): ListItem[] {
-  const query = normalizeText(options.query, context.locale);
+  const query = compileQuery(options.query, context.locale);
   const filter = effectiveFilter(options.filter, context.reports);
   const filtered =
-    filter === 'all' && query === ''
+    filter === 'all' && query.length === 0
       ? colleagues.slice()
       : filterColleagues(colleagues, filter, query, context);
   const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues), context.reports);
