@@ -89,7 +89,7 @@ export const en = {
   'list.emptyTeam': 'No colleagues yet.',
   'list.waiting': 'Loading the team…',
   'list.showAll': 'Show everyone',
-  'list.help': 'Arrow keys move between people, Enter opens details and the timeline, C opens the chat, S stars, M mutes, B tells you once when they are available.',
+  'list.help': 'Arrow keys move between people, Enter opens details and the timeline, C opens the chat, S stars, M mutes, B tells you once when they are available. Press ? for all shortcuts.',
 
   'row.star': 'Star {name}: always alert',
   'row.unstar': 'Unstar {name}',
@@ -208,6 +208,19 @@ export const en = {
   'onboarding.hideUrl': 'Hide',
   'list.clearFilters': 'Clear filters',
   'list.emptyStarred': 'Nobody is starred yet. Star a colleague with ☆ on their row (or press S on it) to see them here, and to be told whenever they come online.',
+
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.close': 'Close',
+  'shortcuts.layout': 'Letter keys work on any keyboard layout: press the key where the Latin letter is printed.',
+  'shortcuts.move': 'Move between people',
+  'shortcuts.open': 'Details and timeline',
+  'shortcuts.chat': 'Open the chat',
+  'shortcuts.star': 'Star or unstar',
+  'shortcuts.mute': 'Mute or unmute',
+  'shortcuts.bell': 'Tell me once when they are available',
+  'shortcuts.search': 'Search',
+  'shortcuts.escape': 'Clear the search, close details or this help',
+  'shortcuts.help': 'Show these shortcuts',
 
   'people': { one: '{count} person', other: '{count} people' },
 } as const;
