@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_ONLINE_LIMIT_SEC } from '../shared/settings/schema.js';
+import { DEFAULT_ONLINE_LIMIT_SEC, ONLINE_LIMIT_SEC } from '../shared/settings/schema.js';
 import { COMMANDS, type CommandName } from './help.js';
 
 /** A bad command line: printed as one line, exit code 2. */
@@ -138,7 +138,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
   const { values } = parsed;
   const demoTeamSize = integer(values['team-size'], '--team-size', 1, 10_000, 40);
   const demoLegacy = values['legacy-portal'] === true;
-  const onlineLimitSec = (): number => integer(values['online-limit'], '--online-limit', 120, 86_400, DEFAULT_ONLINE_LIMIT_SEC);
+  const onlineLimitSec = (): number => integer(values['online-limit'], '--online-limit', ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max, DEFAULT_ONLINE_LIMIT_SEC);
   const once = command === 'status' || (command === 'watch' && values.once === true);
   if (command !== 'watch') refuse(values, ['once'], () => '--once belongs to the watch command (status is always once)');
   if (once) {

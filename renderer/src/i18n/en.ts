@@ -151,7 +151,7 @@ export const en = {
   'error.code.disconnected': 'The connection to B24 Presence was lost; try again.',
   'error.code.internal': 'Something went wrong; see the log.',
   'error.field.pollIntervalSec': 'At least 2 seconds, at most one hour (3600).',
-  'error.field.onlineLimitSec': 'At least 120 seconds, at most one day (86400).',
+  'error.field.onlineLimitSec': 'From {min} to {max} minutes (24 hours).',
   'error.field.alerts.burstWindowSec': 'From 0 to 300 seconds.',
   'error.field.watchIds': 'Up to 500 user ids, each a positive whole number.',
 

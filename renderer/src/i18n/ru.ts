@@ -161,7 +161,7 @@ export const ru: Catalog = {
   'error.code.disconnected': 'Связь с B24 Presence потеряна; попробуйте ещё раз.',
   'error.code.internal': 'Что-то пошло не так; подробности в журнале.',
   'error.field.pollIntervalSec': 'Не меньше 2\u00a0секунд и не больше часа (3600).',
-  'error.field.onlineLimitSec': 'Не меньше 120\u00a0секунд и не больше суток (86\u00a0400).',
+  'error.field.onlineLimitSec': 'От {min} до {max}\u00a0минут (24\u00a0часа).',
   'error.field.alerts.burstWindowSec': 'От 0 до 300\u00a0секунд.',
   'error.field.watchIds': 'До 500 ID пользователей, каждый — целое положительное число.',
 

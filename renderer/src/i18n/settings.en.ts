@@ -10,7 +10,7 @@ export const settingsEn = {
   'settings.updates': 'Updates',
   'settings.pollInterval': 'Check every (seconds)',
   'settings.onlineLimit': 'Online limit (minutes)',
-  'settings.onlineLimitHint': 'How long after their last action Bitrix24 still counts someone as online: 15 minutes on cloud portals, usually 24 on on-premise ones.',
+  'settings.onlineLimitHint': 'How long after their last action someone still counts as online: the first 5 minutes show as online, the rest as away, then offline. Bitrix24 uses 15 minutes on cloud portals, usually 24 on on-premise ones.',
   'settings.alerts': 'Alerts',
   'settings.scope': 'Alert me about',
   'settings.scope.everyone': 'Everyone except muted people',

@@ -12,7 +12,7 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.updates': 'Обновления',
   'settings.pollInterval': 'Проверять каждые (секунд)',
   'settings.onlineLimit': 'Порог «в сети» (минут)',
-  'settings.onlineLimitHint': 'Сколько минут после последнего действия Битрикс24 считает человека в сети: 15 на облачных порталах, обычно 24 на коробочных.',
+  'settings.onlineLimitHint': 'Сколько минут после последнего действия человек ещё считается в сети: первые 5 минут он «в сети», дальше «отошёл», потом «не в сети». Битрикс24 берёт 15 минут на облачных порталах, обычно 24 на коробочных.',
   'settings.alerts': 'Уведомления',
   'settings.scope': 'Уведомлять',
   'settings.scope.everyone': 'Обо всех, кроме тех, кто без уведомлений',

@@ -35,7 +35,7 @@ describe('parseCliArgs', () => {
     [['watch'], /--demo, --webhook URL, or B24_WEBHOOK_URL/],
     [['watch', '--demo', '--interval', '1'], /--interval must be between 2 and 3600/],
     [['watch', '--demo', '--interval', 'soon'], /--interval takes a whole number/],
-    [['watch', '--demo', '--online-limit', '60'], /--online-limit must be between 120/],
+    [['watch', '--demo', '--online-limit', '240'], /--online-limit must be between 300/],
     [['watch', '--demo', '--alerts', 'some'], /--alerts takes all, starred or none/],
     [['watch', '--demo', '--star', '5,x'], /--star takes user ids/],
     [['watch', '--demo', '--webhook', HOOK], /either --demo or --webhook/],

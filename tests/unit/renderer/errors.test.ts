@@ -22,3 +22,11 @@ describe('describeError', () => {
     expect(describeError(ru, error)).toBe('A new kind of trouble');
   });
 });
+
+describe('the online limit’s refusal', () => {
+  it('quotes the bounds of the one home, in minutes, in both languages', () => {
+    const error = { code: 'invalid-settings', message: 'At least 5 minutes', field: 'onlineLimitSec' };
+    expect(describeError(en, error)).toBe('From 5 to 1440 minutes (24 hours).');
+    expect(describeError(ru, error)).toBe('От 5 до 1440\u00a0минут (24\u00a0часа).');
+  });
+});

@@ -1,4 +1,5 @@
 import type { QuietWindow } from '$shared/settings/schema.js';
+import { ONLINE_LIMIT_SEC } from '$shared/settings/defaults.js';
 import { alertsPausedAt, PAUSE_UNTIL_MORNING_HOUR } from '$shared/settings/pause.js';
 
 /**
@@ -8,8 +9,8 @@ import { alertsPausedAt, PAUSE_UNTIL_MORNING_HOUR } from '$shared/settings/pause
  * in tests/unit/renderer/settings-fields.test.ts.
  */
 
-/** The online limit in whole or decimal minutes: the schema's 120 s … 86,400 s. */
-export const ONLINE_LIMIT_MINUTES = { min: 2, max: 1440 } as const;
+/** The online limit in whole or decimal minutes (the bounds live in $shared/settings/defaults.ts). */
+export const ONLINE_LIMIT_MINUTES = { min: ONLINE_LIMIT_SEC.min / 60, max: ONLINE_LIMIT_SEC.max / 60 } as const;
 
 /**
  * "Combine alerts within", in seconds (the schema allows 0 … 300): none, the default 10 s, half
