@@ -33,6 +33,9 @@ export function isBusy(c: Pick<Colleague, 'presence' | 'status'>, reports: Porta
   return shownPresence(c, reports) === 'online' && isBusyStatus(shownStatus(c, reports));
 }
 
+/** How many values presenceRank takes (0 … PRESENCE_RANK_COUNT - 1): sort keys stack on it. */
+export const PRESENCE_RANK_COUNT = 6;
+
 /**
  * Who is reachable first, as the panel and the CLI sort: online, on mobile, online but busy
  * (dnd, break), away, offline, offline on leave. Mobile and busy only where the portal reports them.

@@ -1,5 +1,5 @@
 import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
-import { presenceRank, shownPresence } from '$shared/presence/classify.js';
+import { PRESENCE_RANK_COUNT, presenceRank, shownPresence } from '$shared/presence/classify.js';
 import { ruleOf } from '$shared/settings/rules.js';
 import { compileQuery, searchKey, wordIn, type CompiledQuery } from './search.js';
 
@@ -180,7 +180,8 @@ export class NameOrder {
  * Sorts by precomputed numeric keys held in typed arrays: with thousands of rows, a comparator
  * that calls functions and looks up maps on every comparison costs several times more.
  */
-function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>, reports: PortalReports): Colleague[] {
+function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>, context: Pick<ListContext, 'reports' | 'rules'>): Colleague[] {
+  const { reports, rules } = context;
   const count = visible.length;
   const sorted = new Array<Colleague>(count);
   if (sort === 'activity') {
@@ -198,18 +199,44 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
     for (let i = 0; i < count; i++) sorted[i] = visible[order[i] as number] as Colleague;
     return sorted;
   }
-  // Presence and name: the whole key (rank, name rank, position) fits one exact double, so the
+  // Presence and name: the whole key (rank, second rank, position) fits one exact double, so the
   // engine's native numeric sort does the work without calling back into JavaScript.
   const names = Math.max(ranks.size, 1);
+  const seenOrder = sort === 'presence' ? offlineBySeen(visible, ranks, reports) : null;
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const c = visible[i] as Colleague;
-    const primary = sort === 'presence' ? presenceRank(c, reports) : 0;
-    keys[i] = (primary * names + (ranks.get(c.id) ?? 0)) * count + i;
+    // Starred people first, as Slack's and Bitrix24's favourites are; then by presence.
+    const primary = sort === 'presence' ? (ruleOf(rules, c.id) === 'starred' ? 0 : PRESENCE_RANK_COUNT) + presenceRank(c, reports) : 0;
+    const second = seenOrder?.get(c.id) ?? ranks.get(c.id) ?? 0;
+    keys[i] = (primary * names + second) * count + i;
   }
   keys.sort();
   for (let i = 0; i < count; i++) sorted[i] = visible[(keys[i] as number) % count] as Colleague;
   return sorted;
+}
+
+/**
+ * Offline people (not on leave) in the order the presence sort lists them: the most recently
+ * seen first (the time their row shows), never seen last, then by name. A map from id to
+ * position, which stays below the team's size as the name ranks do. Typed arrays, as above.
+ */
+function offlineBySeen(visible: readonly Colleague[], ranks: ReadonlyMap<number, number>, reports: PortalReports): Map<number, number> {
+  const offline = visible.filter((c) => c.absentUntil === null && shownPresence(c, reports) === 'offline');
+  const count = offline.length;
+  const seen = new Float64Array(count);
+  const nameRank = new Int32Array(count);
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const c = offline[i] as Colleague;
+    seen[i] = -(c.lastActivity ?? c.presenceSince ?? -1);
+    nameRank[i] = ranks.get(c.id) ?? 0;
+    order[i] = i;
+  }
+  order.sort((a, b) => (seen[a] as number) - (seen[b] as number) || (nameRank[a] as number) - (nameRank[b] as number));
+  const positions = new Map<number, number>();
+  for (let i = 0; i < count; i++) positions.set((offline[order[i] as number] as Colleague).id, i);
+  return positions;
 }
 
 function filterColleagues(colleagues: readonly Colleague[], filter: FilterKey, query: CompiledQuery, context: ListContext): Colleague[] {
@@ -224,7 +251,7 @@ export function buildList(colleagues: readonly Colleague[], options: ViewOptions
     filter === 'all' && query.length === 0
       ? colleagues.slice()
       : filterColleagues(colleagues, filter, query, context);
-  const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues), context.reports);
+  const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues), context);
   if (!options.groupByDepartment) return visible.map(personItem);
 
   const groups = new Map<number | null, Colleague[]>();
