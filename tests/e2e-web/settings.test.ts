@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
-import { tomorrowMorning } from '../../electron/shared/settings/pause.js';
+import { nextMorning } from '../../electron/shared/settings/pause.js';
 import type { FakeControl } from './support/fake-bridge.js';
 import { browserSkipReason, FIXED_NOW, openPanel, type PanelPage } from './support/browser.js';
 import { ru } from '../../renderer/src/i18n/ru.js';
@@ -288,7 +288,7 @@ describe.skipIf(browserSkipReason !== null)('settings dialog in Chromium with a 
 
     await page.getByTestId('pause-morning').click();
     await expect.poll(() => calls(page, 'alerts:pause')).toHaveLength(2);
-    expect((await calls(page, 'alerts:pause'))[1]).toEqual({ until: tomorrowMorning(FIXED_NOW) });
+    expect((await calls(page, 'alerts:pause'))[1]).toEqual({ until: nextMorning(FIXED_NOW) });
     await expect.poll(pressed).toEqual(['Until tomorrow, 8:00']);
     expect(await page.getByTestId('pause-state').textContent()).toMatch(/^Paused until 24 Nov,? 08:00\.$/);
 

@@ -30,6 +30,7 @@ export const settingsEn = {
   'settings.pause': 'Pause alerts',
   'settings.pause.60': '1 hour',
   'settings.pause.tomorrow': 'Until tomorrow, 8:00',
+  'settings.pause.today': 'Until 8:00',
   'settings.pausedUntil': 'Paused until {time}.',
   'settings.watch': 'Also watch',
   'settings.watchIds': 'User IDs',

@@ -32,6 +32,7 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.pause': 'Пауза уведомлений',
   'settings.pause.60': '1 час',
   'settings.pause.tomorrow': 'До завтра, 8:00',
+  'settings.pause.today': 'До 8:00',
   'settings.pausedUntil': 'На паузе до {time}.',
   'settings.watch': 'Также отслеживать',
   'settings.watchIds': 'ID пользователей',

@@ -1,6 +1,6 @@
 import type { QuietWindow } from '$shared/settings/schema.js';
 import { ONLINE_LIMIT_SEC } from '$shared/settings/defaults.js';
-import { alertsPausedAt, PAUSE_UNTIL_MORNING_HOUR } from '$shared/settings/pause.js';
+import { alertsPausedAt, endsAtMorning } from '$shared/settings/pause.js';
 
 /**
  * The settings dialog's pure rules: minutes shown for settings stored in seconds, 24-hour
@@ -69,13 +69,12 @@ export type PauseChoice = 'off' | 'hour' | 'morning' | 'other';
 
 /**
  * Which pause is on: none ("Off"), until a morning at 8:00 (the tray's and the dialog's
- * "Until tomorrow"), one of at most an hour ("1 hour"), or another (an older setting): then no
- * button is the active one and only the "Paused until …" line says it.
+ * "Until 8:00"), one of at most an hour ("1 hour"), or another (an older setting): then no
+ * button is the active one and only the "Paused until …" line says it. `zone`: the machine's.
  */
-export function pauseChoice(pausedUntil: number | null, now: number): PauseChoice {
+export function pauseChoice(pausedUntil: number | null, now: number, zone?: string): PauseChoice {
   if (pausedUntil === null || !alertsPausedAt(pausedUntil, now)) return 'off';
-  const end = new Date(pausedUntil);
-  if (end.getHours() === PAUSE_UNTIL_MORNING_HOUR && end.getMinutes() === 0 && end.getSeconds() === 0) return 'morning';
+  if (endsAtMorning(pausedUntil, zone)) return 'morning';
   if (pausedUntil - now <= 60 * 60_000) return 'hour';
   return 'other';
 }
