@@ -64,9 +64,14 @@ export async function takeStatus(args: StatusArgs, io: ConnectIo = {}): Promise<
   }
 }
 
-/** `status --json`: one object. `at` is ISO, as in the NDJSON events; times inside colleagues are epoch ms. */
+/**
+ * `status --json`: one object. `at` is ISO, as in the NDJSON events; times inside colleagues are
+ * epoch ms. A portal that reports no chosen status gives everyone "online" (offline people too):
+ * that is no answer, so `status` is null there.
+ */
 export function statusJson(status: TeamStatus): string {
-  return JSON.stringify({ at: new Date(status.at).toISOString(), reports: status.reports, counts: status.counts, colleagues: status.colleagues });
+  const colleagues = status.reports.status ? status.colleagues : status.colleagues.map((c) => ({ ...c, status: null }));
+  return JSON.stringify({ at: new Date(status.at).toISOString(), reports: status.reports, counts: status.counts, colleagues });
 }
 
 /** `status` as text: the summary line, then the table. */

@@ -88,9 +88,21 @@ describe('status against the demo portal', () => {
       at: new Date(ctx.clock.now()).toISOString(),
       reports: { idle: false, mobile: false, status: false },
       counts: { total: 5, online: 3, idle: 1, mobile: 0, offline: 1, onLeave: 1 },
-      colleagues: status.colleagues,
+      // A current portal reports no chosen status: null, not the "online" it sends for everyone.
+      colleagues: status.colleagues.map((c) => ({ ...c, status: null })),
     });
+    expect(status.colleagues.find((c) => c.name === 'Dana Scully')).toMatchObject({ presence: 'offline', status: 'online' });
     expect((parsed.colleagues as { name: string }[]).map((c) => c.name).sort()).toEqual([...NAMES]);
+  });
+
+  it('--json keeps the chosen status where the portal reports it (old on-premise portal)', async () => {
+    const ctx = await team(true);
+    portal = ctx.portal;
+    const status = await takeStatus(statusArgs(ctx.portal, ['--json']), { ...noDemo, clock: ctx.clock });
+    const parsed = JSON.parse(statusJson(status)) as { colleagues: { name: string; status: string | null }[] };
+    expect(parsed.colleagues).toEqual(status.colleagues);
+    expect(parsed.colleagues.find((c) => c.name === 'Emil Nolde')?.status).toBe('dnd');
+    expect(parsed.colleagues.find((c) => c.name === 'Dana Scully')?.status).toBe('online');
   });
 
   it('fails with one line, without the secret, when the portal rejects the webhook', async () => {
