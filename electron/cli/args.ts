@@ -64,6 +64,18 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
   return number;
 }
 
+/**
+ * Minutes as the panel's settings field takes them ("15", "7.5", "7,5") to whole seconds, within
+ * `min` … `max` seconds; the refusal speaks minutes, as the panel does.
+ */
+function minutesFlag(value: string, flag: string, min: number, max: number): number {
+  const match = /^(\d{1,5})(?:[.,](\d{1,2}))?$/.exec(value);
+  if (!match) throw new UsageError(`${flag} takes a number of minutes like 15 or 7.5, got "${value.slice(0, 20)}"`);
+  const seconds = Math.round(Number(`${match[1]}.${match[2] ?? '0'}`) * 60);
+  if (seconds < min || seconds > max) throw new UsageError(`${flag} must be between ${min / 60} and ${max / 60} minutes`);
+  return seconds;
+}
+
 function ids(value: string | undefined): number[] {
   if (value === undefined || value === '') return [];
   return value.split(',').map((part) => {
@@ -119,6 +131,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
         webhook: { type: 'string' },
         interval: { type: 'string' },
         'online-limit': { type: 'string' },
+        'online-limit-minutes': { type: 'string' },
         alerts: { type: 'string' },
         star: { type: 'string' },
         json: { type: 'boolean' },
@@ -138,7 +151,12 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
   const { values } = parsed;
   const demoTeamSize = integer(values['team-size'], '--team-size', 1, 10_000, 40);
   const demoLegacy = values['legacy-portal'] === true;
-  const onlineLimitSec = (): number => integer(values['online-limit'], '--online-limit', ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max, DEFAULT_ONLINE_LIMIT_SEC);
+  const onlineLimitSec = (): number => {
+    const minutes = values['online-limit-minutes'];
+    if (minutes === undefined) return integer(values['online-limit'], '--online-limit', ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max, DEFAULT_ONLINE_LIMIT_SEC);
+    if (values['online-limit'] !== undefined) throw new UsageError('choose either --online-limit-minutes or --online-limit (seconds), not both');
+    return minutesFlag(minutes, '--online-limit-minutes', ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max);
+  };
   const once = command === 'status' || (command === 'watch' && values.once === true);
   if (command !== 'watch') refuse(values, ['once'], () => '--once belongs to the watch command (status is always once)');
   if (once) {
@@ -177,7 +195,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       demoLegacy,
     };
   }
-  refuse(values, ['interval', 'online-limit', 'alerts', 'star', 'json'], (flag) => `--${flag} belongs to the watch command (set it in the panel)`);
+  refuse(values, ['interval', 'online-limit', 'online-limit-minutes', 'alerts', 'star', 'json'], (flag) => `--${flag} belongs to the watch command (set it in the panel)`);
   refuse(values, ['timeout'], () => '--timeout belongs to status (or watch --once)');
   const where = source(values, env, false);
   if (demoLegacy && where.webhookUrl !== null) throw new UsageError('--legacy-portal is a kind of demo portal: drop the webhook or add --demo');

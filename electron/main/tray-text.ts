@@ -61,7 +61,7 @@ export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
       seconds: (n) => `${n} s ago`,
       minutes: (n) => `${n} min ago`,
       hours: (n) => `${n} h ago`,
-      days: (n) => `${n} days ago`,
+      days: (n) => (n === 1 ? '1 day ago' : `${n} days ago`),
     },
     menu: {
       show: 'Show panel',
@@ -92,7 +92,7 @@ export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
       seconds: (n) => `${n}\u00a0с назад`,
       minutes: (n) => `${n}\u00a0мин назад`,
       hours: (n) => `${n}\u00a0ч назад`,
-      days: (n) => `${n}\u00a0дн. назад`,
+      days: (n) => `${n}\u00a0${new Intl.PluralRules('ru').select(n) === 'one' ? 'день' : new Intl.PluralRules('ru').select(n) === 'few' ? 'дня' : 'дней'} назад`,
     },
     menu: {
       show: 'Показать панель',

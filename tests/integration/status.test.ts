@@ -66,7 +66,7 @@ describe('status against the demo portal', () => {
     const status = await takeStatus(statusArgs(ctx.portal), { ...noDemo, clock: ctx.clock });
     expect(status.reports).toMatchObject({ mobile: true, status: true });
     const lines = statusText(status);
-    expect(lines[0]).toBe('2 online, 1 on mobile, 1 away, 1 offline, 1 on leave');
+    expect(lines[0]).toBe('2 online, 1 away, 1 on mobile, 1 offline, 1 on leave');
     expect(lines.slice(1).map((line) => line.replace(/\s{2,}/g, ' | '))).toEqual([
       'Ada Lovelace | online | Ada position',
       'Chen Wei | on mobile | Chen position',

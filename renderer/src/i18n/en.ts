@@ -47,12 +47,17 @@ export const en = {
   'presence.idleDetailShort': 'No recent activity',
   'presence.leaveDetail': 'On leave until {date}, back on {back}',
   'status.dnd': 'Do not disturb',
-  'status.away': { neutral: 'Away' },
+  'status.away': { neutral: 'Away (status)' },
   'status.break': 'On a break',
   'indicator.desktop': 'Desktop app running at the last check',
   'indicator.mobile': 'Mobile app',
 
   'time.justNow': 'just now',
+  'time.ago': '{span} ago',
+  'time.second': { one: '{count} s', other: '{count} s' },
+  'time.minute': { one: '{count} min', other: '{count} min' },
+  'time.hour': { one: '{count} h', other: '{count} h' },
+  'time.day': { one: '{count} day', other: '{count} days' },
 
   'banner.connecting': 'Connecting to the portal…',
   'banner.hostLost': 'Lost the connection to B24 Presence: what you see is not updating. Reconnecting…',
