@@ -1,5 +1,4 @@
 import { errorMessage } from '../core/error-message.js';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppService } from '../core/app-service.js';
@@ -8,6 +7,8 @@ import { redactSecrets } from '../core/bitrix/redact.js';
 import { startAppDemo } from '../core/demo-start.js';
 import { parseCliArgs, UsageError, type CliArgs, type StatusArgs, type WebArgs } from './args.js';
 import { helpText } from './help.js';
+import { openInBrowser } from './open-browser.js';
+import { webhookProblemText } from './webhook-text.js';
 import { memoryPorts } from './memory-ports.js';
 import { appDataFolder } from './data-folder.js';
 import { historyFolders } from '../core/history/node-files.js';
@@ -32,7 +33,7 @@ function onStopSignal(stop: () => Promise<void>): void {
 
 async function runWeb(args: WebArgs): Promise<void> {
   const credential = args.webhookUrl ? parseWebhookUrl(args.webhookUrl) : null;
-  if (credential && !credential.ok) throw new UsageError(credential.error);
+  if (credential && !credential.ok) throw new UsageError(webhookProblemText(args.webhookUrl ?? '') ?? credential.error);
   const ports = memoryPorts(
     credential?.ok
       ? { connection: { kind: 'webhook', portalHost: credential.value.portalHost, userId: credential.value.userId } }
@@ -60,20 +61,13 @@ async function runWeb(args: WebArgs): Promise<void> {
     port: args.port,
   });
   process.stdout.write(`B24 Presence panel: ${server.url}\n`);
-  if (args.open) openInBrowser(server.url);
+  if (args.open) openInBrowser(server.url, (line) => process.stderr.write(`${line}\n`));
   onStopSignal(async () => {
     await server.close();
     await service.stop();
   });
 }
 
-function openInBrowser(url: string): void {
-  const [command, ...prefix] =
-    process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
-  const child = spawn(command as string, [...prefix, url], { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stdout.write('Open that address in your browser.\n'));
-  child.unref();
-}
 
 /** Writes, then exits once the text has reached stdout (a pipe may still be draining). */
 function finish(text: string, code: number): void {

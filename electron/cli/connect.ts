@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../core/clock.js';
 import { B24Client } from '../core/bitrix/client.js';
 import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
+import { webhookProblemText } from './webhook-text.js';
 import { PresenceEngine } from '../core/engine/engine.js';
 import { createBitrixSource } from '../core/engine/presence-source.js';
 import { startAppDemo, type AppDemoOptions } from '../core/demo-start.js';
@@ -41,10 +42,11 @@ export async function connect(args: SourceArgs, settings: Settings, io: ConnectI
   const clock = io.clock ?? systemClock;
   const startDemo = io.startDemo ?? startAppDemo;
   const demo = args.demo ? await startDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy }) : null;
-  const parsed = parseWebhookUrl((demo ? demo.webhookUrl : args.webhookUrl) ?? '');
+  const url = (demo ? demo.webhookUrl : args.webhookUrl) ?? '';
+  const parsed = parseWebhookUrl(url);
   if (!parsed.ok) {
     await demo?.close();
-    throw new UsageError(parsed.error);
+    throw new UsageError(webhookProblemText(url) ?? parsed.error);
   }
   const ports = memoryPorts(settings);
   const engine = new PresenceEngine({

@@ -64,12 +64,13 @@ Options:
 ${SOURCE}`,
   web: `Usage: b24-presence web [--demo | --webhook URL] [--port N] [--open]
 
-Serves the panel on 127.0.0.1 for a browser (browser mode) until Ctrl+C. Without a source the
-panel offers to connect.
+Serves the panel on 127.0.0.1 for a browser (browser mode) until Ctrl+C. Without a source it
+starts the demo portal; connect your own portal from the panel's settings, or give --webhook.
+Browser mode keeps the webhook in memory only: nothing is written to disk.
 
 Options:
   --port N              port to listen on (default: any free one)
-  --open                open the panel in the default browser
+  --open                open the panel in the default browser (a failure is reported on stderr)
 
 ${SOURCE}`,
 };

@@ -57,6 +57,7 @@ export const settingsEn = {
   'settings.forgotten': 'History forgotten.',
   'settings.changeWebhook': 'Change webhook',
   'settings.disconnectConfirm': 'Disconnect? The panel stops watching the team and the webhook is removed from this computer.',
+  'settings.disconnectConfirmBrowser': 'Disconnect? The panel stops watching the team and forgets the webhook (browser mode held it in memory only, never on disk).',
   'settings.disconnectYes': 'Disconnect',
   'settings.disconnectNo': 'Cancel',
   'settings.onlineLimitRange': 'From {min} to {max} minutes (24 hours).',

@@ -59,6 +59,7 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.forgotten': 'История удалена.',
   'settings.changeWebhook': 'Сменить вебхук',
   'settings.disconnectConfirm': 'Отключиться? Панель перестанет следить за командой, а вебхук будет удалён с этого компьютера.',
+  'settings.disconnectConfirmBrowser': 'Отключиться? Панель перестанет следить за командой и забудет вебхук (в режиме браузера он хранился только в памяти, не на диске).',
   'settings.disconnectYes': 'Отключиться',
   'settings.disconnectNo': 'Отмена',
   'settings.onlineLimitRange': 'От {min} до {max} минут (24 часа).',

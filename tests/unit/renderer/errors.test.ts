@@ -30,3 +30,12 @@ describe('the online limit’s refusal', () => {
     expect(describeError(ru, error)).toBe('От 5 до 1440\u00a0минут (24\u00a0часа).');
   });
 });
+
+describe('a refused connection', () => {
+  it('says the portal refused, not "check the network", in both languages', () => {
+    const error = { code: 'refused', message: 'profile: the portal refused the connection: nothing listens at that address and port', field: null };
+    expect(describeError(en, error)).toMatch(/^The portal refused the connection/);
+    expect(describeError(en, error)).not.toContain('network');
+    expect(describeError(ru, error)).toMatch(/^Портал отказал в соединении/);
+  });
+});
