@@ -408,6 +408,17 @@ describe.skipIf(browserSkipReason !== null)('settings dialog in Chromium with a 
     await missing.getByRole('button', { name: 'Remove ID 999' }).click();
     await expect.poll(() => calls(page, 'watch:set')).toHaveLength(3);
     expect((await calls(page, 'watch:set'))[2]).toEqual({ ids: [3, 101, 998] });
+
+    // A list skips people already in the panel, as a single ID is refused (issue 22, item 18).
+    await search.fill('5, 997');
+    await expect.poll(() => page.getByTestId('watch-status').textContent()).toBe('Press Enter or “Add” to watch ID 997. Already in the panel, not added: 5.');
+    await search.press('Enter');
+    await expect.poll(() => calls(page, 'watch:set')).toHaveLength(4);
+    expect((await calls(page, 'watch:set'))[3]).toEqual({ ids: [3, 101, 998, 997] });
+    await search.fill('5, 6');
+    await expect.poll(() => page.getByTestId('watch-status').textContent()).toBe('Already in the panel, not added: 5, 6.');
+    await search.press('Enter');
+    expect(await calls(page, 'watch:set')).toHaveLength(4);
     await finish(panel);
   });
 

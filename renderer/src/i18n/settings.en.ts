@@ -97,6 +97,7 @@ export const settingsEn = {
   'settings.watchAddName': 'Add {name}',
   'settings.watchAlready': 'On the list',
   'settings.watchInTeam': 'Already in the panel',
+  'settings.watchSkipInPanel': 'Already in the panel, not added: {ids}.',
   'settings.watched': 'Watched people ({count})',
   'settings.watchedNone': 'No one yet.',
   'settings.watchMissing': 'ID {id} — not found on this portal',

@@ -98,6 +98,7 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.watchAdd': 'Добавить',
   'settings.watchAddName': 'Добавить: {name}',
   'settings.watchAlready': 'Уже в списке',
+  'settings.watchSkipInPanel': 'Уже в панели, не добавлены: {ids}.',
   'settings.watchInTeam': 'Уже в панели',
   'settings.watched': 'Отслеживаются ({count})',
   'settings.watchedNone': 'Пока никого.',

@@ -6,6 +6,7 @@ import {
   parseClock,
   parseMinutes,
   pauseChoice,
+  watchAdditions,
   quietProblem,
   watchQuery,
   withWatched,
@@ -124,5 +125,14 @@ describe('the settings dialog’s words', () => {
       const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(params(russian), key).toEqual(params(english));
     }
+  });
+});
+
+describe('adding watched IDs', () => {
+  it('skips people already in the panel, from a list as from one ID, and says nothing of those already watched', () => {
+    const inPanel = (id: number) => id === 5 || id === 6;
+    expect(watchAdditions([997, 5], [3], inPanel)).toEqual({ add: [997], inPanel: [5] });
+    expect(watchAdditions([5], [3], inPanel)).toEqual({ add: [], inPanel: [5] });
+    expect(watchAdditions([3, 998], [3], inPanel)).toEqual({ add: [998], inPanel: [] });
   });
 });

@@ -120,6 +120,22 @@ export function watchQuery(text: string): WatchQuery {
   return { kind: 'name', query: trimmed };
 }
 
+/**
+ * What adding these ids does: the ones it adds, and the ones already in the panel (the team),
+ * which a list skips as a single ID is refused ("Already in the panel"). Ids already watched
+ * are neither: nothing to say about them.
+ */
+export function watchAdditions(ids: readonly number[], watched: readonly number[], inPanel: (id: number) => boolean): { add: number[]; inPanel: number[] } {
+  const add: number[] = [];
+  const shown: number[] = [];
+  for (const id of ids) {
+    if (watched.includes(id)) continue;
+    if (inPanel(id)) shown.push(id);
+    else add.push(id);
+  }
+  return { add, inPanel: shown };
+}
+
 /** Ids added to the watch list without repeating one already there. */
 export function withWatched(current: readonly number[], added: readonly number[]): number[] {
   const ids = [...current];
