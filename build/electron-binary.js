@@ -3,10 +3,29 @@
  * Finding Electron's binary for `npm start`, and remembering when it cannot be had. The
  * `electron` package downloads its binary from the internet on first use; where that fails (no
  * network, or a Node older than its tooling's 22.12), trying again on every start would cost
- * minutes each time. A failed attempt is remembered in a small file for a day.
+ * minutes each time. A failed attempt is remembered in a small file for a day, per Node version
+ * (a Node upgrade may be what makes the download work), in the user's cache folder: not under
+ * node_modules, which every `npm ci` wipes.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+/**
+ * Where the failed download is remembered: B24_PRESENCE_CACHE_DIR (tests), else the platform's
+ * user cache folder ($XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%), in b24-presence.
+ * @param {NodeJS.ProcessEnv} env @param {NodeJS.Platform} platform @param {string} home
+ */
+export function downloadMemoryFile(env, platform = process.platform, home = homedir()) {
+  const base =
+    env.B24_PRESENCE_CACHE_DIR ??
+    (platform === 'darwin'
+      ? join(home, 'Library', 'Caches', 'b24-presence')
+      : platform === 'win32'
+        ? join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'b24-presence', 'Cache')
+        : join(env.XDG_CACHE_HOME || join(home, '.cache'), 'b24-presence'));
+  return join(base, 'electron-download.json');
+}
 
 export const RETRY_AFTER_MS = 24 * 3_600_000;
 /** What @electron/get (the download) asks for. */
@@ -35,7 +54,7 @@ export function findElectron({ packageDir, cacheFile, now, nodeVersion, env, dow
   if (found) return { binary: found };
   // Electron's download tool asks for a newer Node than the rest of the project: worth saying.
   const hint = nodeCanDownload(nodeVersion) ? '' : ` (its download tool wants Node ${DOWNLOAD_NEEDS_NODE.join('.')}; this is ${nodeVersion})`;
-  const failedAt = lastFailure(cacheFile);
+  const failedAt = lastFailure(cacheFile, nodeVersion);
   if (failedAt !== null && now - failedAt < RETRY_AFTER_MS) {
     return { binary: null, reason: `Electron's binary could not be downloaded ${ago(now - failedAt)}${hint}; the next try is a day after that` };
   }
@@ -43,25 +62,25 @@ export function findElectron({ packageDir, cacheFile, now, nodeVersion, env, dow
   download();
   const fetched = find();
   if (fetched) return { binary: fetched };
-  remember(cacheFile, now);
+  remember(cacheFile, now, nodeVersion);
   return { binary: null, reason: `Electron's binary could not be downloaded on this machine${hint}` };
 }
 
-/** @param {string} file */
-function lastFailure(file) {
+/** When the download last failed under this Node version, or null (another version tries afresh). @param {string} file @param {string} nodeVersion */
+function lastFailure(file, nodeVersion) {
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')).failedAt;
-    return typeof value === 'number' ? value : null;
+    const memory = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof memory.failedAt === 'number' && memory.nodeVersion === nodeVersion ? memory.failedAt : null;
   } catch {
     return null;
   }
 }
 
-/** @param {string} file @param {number} now */
-function remember(file, now) {
+/** @param {string} file @param {number} now @param {string} nodeVersion */
+function remember(file, now, nodeVersion) {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ failedAt: now }));
+    writeFileSync(file, JSON.stringify({ failedAt: now, nodeVersion }));
   } catch {
     // Not remembering only costs another try next time.
   }

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findElectron } from './electron-binary.js';
+import { downloadMemoryFile, findElectron } from './electron-binary.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -23,7 +23,7 @@ function electron() {
   }
   return findElectron({
     packageDir,
-    cacheFile: join(root, 'node_modules', '.cache', 'b24-presence', 'electron-download.json'),
+    cacheFile: downloadMemoryFile(process.env),
     now: Date.now(),
     nodeVersion: process.versions.node,
     env: process.env,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_ONLINE_LIMIT_SEC } from '../shared/settings/schema.js';
+import { DEFAULT_ONLINE_LIMIT_SEC, ONLINE_LIMIT_SEC } from '../shared/settings/schema.js';
 import { COMMANDS, type CommandName } from './help.js';
 
 /** A bad command line: printed as one line, exit code 2. */
@@ -70,6 +70,18 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
   return number;
 }
 
+/**
+ * Minutes as the panel's settings field takes them ("15", "7.5", "7,5") to whole seconds, within
+ * `min` … `max` seconds; the refusal speaks minutes, as the panel does.
+ */
+function minutesFlag(value: string, flag: string, min: number, max: number): number {
+  const match = /^(\d{1,5})(?:[.,](\d{1,2}))?$/.exec(value);
+  if (!match) throw new UsageError(`${flag} takes a number of minutes like 15 or 7.5, got "${value.slice(0, 20)}"`);
+  const seconds = Math.round(Number(`${match[1]}.${match[2] ?? '0'}`) * 60);
+  if (seconds < min || seconds > max) throw new UsageError(`${flag} must be between ${min / 60} and ${max / 60} minutes`);
+  return seconds;
+}
+
 function ids(value: string | undefined): number[] {
   if (value === undefined || value === '') return [];
   return value.split(',').map((part) => {
@@ -125,6 +137,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
         webhook: { type: 'string' },
         interval: { type: 'string' },
         'online-limit': { type: 'string' },
+        'online-limit-minutes': { type: 'string' },
         alerts: { type: 'string' },
         star: { type: 'string' },
         json: { type: 'boolean' },
@@ -148,7 +161,12 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
   const demoDateFormat = values['date-format'] ?? 'dmy';
   if (demoDateFormat !== 'dmy' && demoDateFormat !== 'mdy') throw new UsageError('--date-format takes dmy or mdy');
   const demoKindFlag = demoLegacy ? '--legacy-portal' : values['date-format'] !== undefined ? '--date-format' : null;
-  const onlineLimitSec = (): number => integer(values['online-limit'], '--online-limit', 120, 86_400, DEFAULT_ONLINE_LIMIT_SEC);
+  const onlineLimitSec = (): number => {
+    const minutes = values['online-limit-minutes'];
+    if (minutes === undefined) return integer(values['online-limit'], '--online-limit', ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max, DEFAULT_ONLINE_LIMIT_SEC);
+    if (values['online-limit'] !== undefined) throw new UsageError('choose either --online-limit-minutes or --online-limit (seconds), not both');
+    return minutesFlag(minutes, '--online-limit-minutes', ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max);
+  };
   const once = command === 'status' || (command === 'watch' && values.once === true);
   if (command !== 'watch') refuse(values, ['once'], () => '--once belongs to the watch command (status is always once)');
   if (once) {
@@ -189,7 +207,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       demoDateFormat,
     };
   }
-  refuse(values, ['interval', 'online-limit', 'alerts', 'star', 'json'], (flag) => `--${flag} belongs to the watch command (set it in the panel)`);
+  refuse(values, ['interval', 'online-limit', 'online-limit-minutes', 'alerts', 'star', 'json'], (flag) => `--${flag} belongs to the watch command (set it in the panel)`);
   refuse(values, ['timeout'], () => '--timeout belongs to status (or watch --once)');
   const where = source(values, env, false);
   if (demoKindFlag && where.webhookUrl !== null) throw new UsageError(`${demoKindFlag} is a kind of demo portal: drop the webhook or add --demo`);

@@ -7,6 +7,7 @@ import { terminalLine } from './error-line.js';
 import { startAppDemo } from '../demo/app-demo.js';
 import { parseCliArgs, UsageError, type CliArgs, type StatusArgs, type WebArgs } from './args.js';
 import { helpText } from './help.js';
+import { webhookProblemText } from './webhook-text.js';
 import { memoryPorts } from './memory-ports.js';
 import { appDataFolder } from './data-folder.js';
 import { historyFolders } from '../core/history/node-files.js';
@@ -33,7 +34,7 @@ function onStopSignal(stop: () => Promise<void>): void {
 
 async function runWeb(args: WebArgs): Promise<void> {
   const credential = args.webhookUrl ? parseWebhookUrl(args.webhookUrl) : null;
-  if (credential && !credential.ok) throw new UsageError(credential.error);
+  if (credential && !credential.ok) throw new UsageError(webhookProblemText(args.webhookUrl ?? '') ?? credential.error);
   const ports = memoryPorts(
     credential?.ok
       ? { connection: { kind: 'webhook', portalHost: credential.value.portalHost, userId: credential.value.userId } }

@@ -3,6 +3,7 @@ import { parseWebhookUrl } from '../core/bitrix/webhook-url.js';
 import type { PresenceEngine } from '../core/engine/engine.js';
 import { createPortalEngine } from '../core/engine/portal-engine.js';
 import { startAppDemo, type AppDemoOptions } from '../demo/app-demo.js';
+import { webhookProblemText } from './webhook-text.js';
 import type { Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
 import { UsageError } from './args.js';
@@ -42,10 +43,11 @@ export async function connect(args: SourceArgs, settings: Settings, io: ConnectI
   const clock = io.clock ?? systemClock;
   const startDemo = io.startDemo ?? startAppDemo;
   const demo = args.demo ? await startDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy, ...(args.demoDateFormat ? { dateFormat: args.demoDateFormat } : {}) }) : null;
-  const parsed = parseWebhookUrl((demo ? demo.webhookUrl : args.webhookUrl) ?? '');
+  const url = (demo ? demo.webhookUrl : args.webhookUrl) ?? '';
+  const parsed = parseWebhookUrl(url);
   if (!parsed.ok) {
     await demo?.close();
-    throw new UsageError(parsed.error);
+    throw new UsageError(webhookProblemText(url) ?? parsed.error);
   }
   const ports = memoryPorts(settings);
   const { engine } = createPortalEngine({

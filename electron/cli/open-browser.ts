@@ -20,13 +20,26 @@ export interface LaunchedBrowser {
   cleanUp(): void;
 }
 
+interface LaunchedChild {
+  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+  on(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+  unref(): void;
+}
+
 export interface OpenBrowserDeps {
-  readonly spawn?: (command: string, args: readonly string[], options: SpawnOptions) => { on(event: 'error', listener: () => void): unknown; unref(): void };
+  readonly spawn?: (command: string, args: readonly string[], options: SpawnOptions) => LaunchedChild;
   readonly env?: NodeJS.ProcessEnv;
   readonly platform?: NodeJS.Platform;
+  /** The command that opens a file in the default browser; the platform's by default. */
+  readonly launcher?: readonly string[];
   readonly tempRoot?: string;
-  /** Said when no browser could be started. */
+  /** Said when no browser could be started (stderr by default). */
   readonly say?: (line: string) => void;
+}
+
+/** The command that opens a URL in the default browser, per platform. */
+export function browserLauncher(platform: NodeJS.Platform = process.platform): readonly string[] {
+  return platform === 'darwin' ? ['open'] : platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
 }
 
 /** An HTML page that posts the token to the server at once (nothing in the URL, so nothing in history). */
@@ -52,14 +65,19 @@ export function handOverPage(origin: string, token: string): string {
  */
 export function openInBrowser(origin: string, token: string, deps: OpenBrowserDeps = {}): LaunchedBrowser {
   const spawn = deps.spawn ?? nodeSpawn;
-  const platform = deps.platform ?? process.platform;
   const folder = mkdtempSync(join(deps.tempRoot ?? tmpdir(), 'b24-presence-'));
   const file = join(folder, 'open.html');
   writeFileSync(file, handOverPage(origin, token), { mode: 0o600 });
   const target = pathToFileURL(file).href;
-  const [command, ...prefix] = platform === 'darwin' ? ['open'] : platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
+  const [command, ...prefix] = deps.launcher ?? browserLauncher(deps.platform);
   const child = spawn(command as string, [...prefix, target], { stdio: 'ignore', detached: true, env: childEnv(deps.env ?? process.env) });
-  child.on('error', () => (deps.say ?? ((line) => process.stdout.write(`${line}\n`)))('Open that address in your browser.'));
+  // Never silent: a missing launcher, or one that exits non-zero (xdg-open without a browser).
+  const failed = (why: string): void => (deps.say ?? ((line) => process.stderr.write(`${line}\n`)))(`could not open a browser (${why}): open the address printed above yourself`);
+  child.on('error', (error: NodeJS.ErrnoException) => failed(error.code === 'ENOENT' ? `${command} not found` : error.message));
+  child.on('exit', (code, signal) => {
+    if (code !== null && code !== 0) failed(`${command} exited with ${code}`);
+    else if (signal !== null) failed(`${command} was stopped by ${signal}`);
+  });
   child.unref();
   return { cleanUp: () => rmSync(folder, { recursive: true, force: true }) };
 }

@@ -67,10 +67,15 @@ export async function takeStatus(args: StatusArgs, io: ConnectIo = {}): Promise<
 
 /**
  * `status --json`: one object. `at` is ISO, as in the NDJSON events; times inside colleagues are
- * epoch ms; each colleague's `calendarNow`/`calendarNext` say what its calendar says at `at`.
+ * epoch ms; each colleague's `calendarNow`/`calendarNext` say what its calendar says at `at`. A
+ * portal that reports no chosen status gives everyone "online" (offline people too): that is no
+ * answer, so `status` is null there.
  */
 export function statusJson(status: TeamStatus): string {
-  const colleagues = status.colleagues.map((colleague) => scriptColleague(colleague, status.at));
+  const colleagues = status.colleagues.map((colleague) => {
+    const shown = scriptColleague(colleague, status.at);
+    return status.reports.status ? shown : { ...shown, status: null };
+  });
   return JSON.stringify({ at: new Date(status.at).toISOString(), reports: status.reports, counts: status.counts, colleagues });
 }
 

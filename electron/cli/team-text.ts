@@ -12,11 +12,14 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "29 online, 5 away, 2 offline", plus "3 on mobile" and "4 on leave" when there are any. */
+/**
+ * "29 online, 5 away, 2 offline", plus "3 on mobile" and "4 on leave" when there are any: in the
+ * order of the panel's header chips (online, away, mobile, offline, on leave).
+ */
 export function summaryLine(counts: PresenceCounts, reports: PortalReports): string {
-  const parts = [`${counts.online} online`];
+  const parts = [`${counts.online} online`, `${counts.idle} away`];
   if (reports.mobile && counts.mobile > 0) parts.push(`${counts.mobile} on mobile`);
-  parts.push(`${counts.idle} away`, `${counts.offline} offline`);
+  parts.push(`${counts.offline} offline`);
   if (counts.onLeave > 0) parts.push(`${counts.onLeave} on leave`);
   return parts.join(', ');
 }

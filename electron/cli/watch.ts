@@ -74,9 +74,11 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
   engine.on('digest', (digest) => print.digest(digest));
   let lastHealth: Health = engine.health;
   engine.on('health', (health) => {
+    // Each retry moves `until`: said too, so a watch that is retrying is not silent.
     const changed = health.state !== lastHealth.state || health.code !== lastHealth.code;
+    const retried = !changed && health.state !== 'ok' && health.until !== lastHealth.until;
     lastHealth = health;
-    if (changed) print.health(health);
+    if (changed || retried) print.health(health, retried);
   });
   engine.start();
 
@@ -97,7 +99,8 @@ interface Printer {
   alert(title: string, body: string, userIds: readonly number[]): void;
   /** "While you were away" (text mode says it through the alert that comes with it). */
   digest(digest: Digest): void;
-  health(health: Health): void;
+  /** `retried`: the same failure again, a new try planned (no new error to report). */
+  health(health: Health, retried: boolean): void;
 }
 
 function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
@@ -179,14 +182,14 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
         left: digest.left,
         backFromLeave: digest.backFromLeave,
       }),
-    health: (health) => {
+    health: (health, retried) => {
       emit('health', {
         state: health.state,
         since: new Date(health.since).toISOString(),
         ...(health.until !== null ? { until: new Date(health.until).toISOString() } : {}),
         ...(health.code ? { code: health.code } : {}),
       });
-      if (health.state !== 'ok' && health.code) emit('error', { code: health.code, message: health.message ?? health.code });
+      if (!retried && health.state !== 'ok' && health.code) emit('error', { code: health.code, message: health.message ?? health.code });
     },
   };
 }
@@ -215,7 +218,10 @@ function textPrinter(write: (line: string) => void, clock: Clock): Printer {
       if (health.state === 'ok') line('Connected; data is fresh.');
       else if (health.state === 'rate-limited' && health.until !== null)
         line(`Rate limited by the portal; next try at ${clockTime(health.until)}.`);
-      else if (health.state !== 'connecting') line(`${health.state}: ${terminalSafe(health.message ?? health.code ?? '')}`);
+      else if (health.state !== 'connecting') {
+        const retry = health.until !== null ? `; next try at ${clockTime(health.until)}` : '';
+        line(`${health.state}: ${terminalSafe(health.message ?? health.code ?? '')}${retry}.`);
+      }
     },
   };
 }

@@ -20,6 +20,15 @@ import { stampValue } from './stamp.js';
  */
 export const OWNER_ID = 1;
 
+/**
+ * People on the portal outside the owner's team: "Also watch" finds them by name
+ * (im.search.user.list) or by id, as on a real portal where the team is a few of many.
+ */
+export const DEMO_OUTSIDERS = 12;
+
+/** Fresh identities tried per person before a full name may repeat (a big team exhausts the pools). */
+const UNIQUE_NAME_TRIES = 20;
+
 export interface Department extends DepartmentSeed {
   readonly managerUserId: number;
 }
@@ -56,6 +65,8 @@ export class Team {
   private readonly departmentSeeds: DepartmentSeed[];
   private readonly outsiderDepartment: DepartmentSeed;
   private readonly managers = new Map<number, number>();
+  /** Full names given so far: the demo never shows two people of the same name while it can help it. */
+  private readonly fullNames = new Set<string>();
   private nextId: number;
   private origin = '';
 
@@ -73,6 +84,12 @@ export class Team {
     for (let index = 0; index < teamSize; index++) {
       id += randInt(rng, 1, 3); // real portals have gaps: deleted users, bots, extranet
       this.add('colleague', id, this.pickDepartments(rng), {});
+    }
+    // Outsiders after the team, from a stream of their own: the team is the same as without them.
+    const outsiderRng = createRng(deriveSeed(seed, 0, 6));
+    for (let index = 0; index < DEMO_OUTSIDERS; index++) {
+      id += randInt(outsiderRng, 1, 3);
+      this.add('outsider', id, [this.outsiderDepartment.id], {});
     }
     this.nextId = id + 1;
   }
@@ -203,7 +220,11 @@ export class Team {
 
   private add(kind: PersonKind, id: number, departments: number[], init: PersonInit): Person {
     const rng = createRng(deriveSeed(this.seed, id, 3));
-    const identity = generateIdentity(rng);
+    let identity = generateIdentity(rng);
+    // Another identity (from its own stream, so the rest of this person stays as seeded) while the name is taken.
+    for (let attempt = 1; attempt <= UNIQUE_NAME_TRIES && this.fullNames.has(fullName(identity.firstName, identity.lastName)); attempt++) {
+      identity = generateIdentity(createRng(deriveSeed(this.seed, id, 100 + attempt)));
+    }
     const gender: Gender = identity.gender;
     const person: Person = {
       id,
@@ -228,6 +249,7 @@ export class Team {
     // About one in ten has no position: real portals send null then.
     if (init.position === undefined && kind !== 'owner' && chance(createRng(deriveSeed(this.seed, id, 5)), 0.1)) person.position = null;
     this.people.set(id, person);
+    this.fullNames.add(person.nameOverride ?? fullName(person.firstName, person.lastName));
     if (kind === 'colleague') {
       this.colleagueIds.push(id);
       for (const department of departments) if (!this.managers.has(department)) this.managers.set(department, id);

@@ -1,6 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { AppService, PresenceSummary } from '../core/ports.js';
-import { alertsPausedAt, tomorrowMorning } from '../shared/settings/pause.js';
+import { alertsPausedAt, nextMorning } from '../shared/settings/pause.js';
 import type { PanelActions } from './panel-actions.js';
 import { TRAY_TEXT, trayClock, type TrayLocale, type TrayText } from './tray-text.js';
 
@@ -111,7 +111,7 @@ export function trayMenuTemplate(
   const paused = alertsPausedAt(summary.alertsPausedUntil, now);
   const pauseItems: MenuItemConstructorOptions[] = [
     { label: format.text.menu.forHour, click: () => actions.pauseAlerts(clock() + HOUR_MS) },
-    { label: format.text.menu.untilMorning, click: () => actions.pauseAlerts(tomorrowMorning(clock())) },
+    { label: format.text.menu.untilMorning, click: () => actions.pauseAlerts(nextMorning(clock())) },
   ];
   if (paused) pauseItems.push({ type: 'separator' }, { label: format.text.menu.resume, click: () => actions.pauseAlerts(null) });
   return [

@@ -164,7 +164,7 @@ export interface Health {
   readonly state: HealthState;
   /** When this state began. */
   readonly since: number;
-  /** rate-limited: when polling resumes. */
+  /** When the next try is due: rate-limited (the portal's wait) or retrying after a failure; null when none is planned. */
   readonly until: number | null;
   /** Last successful refresh, or null before the first one. */
   readonly lastSuccessAt: number | null;

@@ -49,13 +49,13 @@ describe.skipIf(browserSkipReason !== null)('the panel in Russian', () => {
     const { page } = panel;
     await row(page, 'Fatima Khan').waitFor();
     // Before the profile says anything: neutral for everyone (in the narrow row, the moon and the time; the tooltip in words).
-    expect((await row(page, 'Fatima Khan').locator('.pill').textContent())?.trim()).toBe('8 мин');
-    expect(await row(page, 'Fatima Khan').locator('.pill').getAttribute('title')).toBe('Нет активности уже 8 мин');
+    expect((await row(page, 'Fatima Khan').locator('.pill').textContent())?.trim()).toBe('8\u00a0мин');
+    expect(await row(page, 'Fatima Khan').locator('.pill').getAttribute('title')).toBe('Нет активности уже 8\u00a0мин');
 
     await giveGenders(page);
-    await expect.poll(async () => (await row(page, 'Fatima Khan').locator('.pill').textContent())?.trim()).toBe('Отошла · 8 мин');
-    expect((await row(page, 'Boris Ivanov').locator('.pill').textContent())?.trim()).toBe('Отошёл · 8 мин');
-    expect((await row(page, 'Leo Fischer').locator('.pill').textContent())?.trim()).toBe('8 мин');
+    await expect.poll(async () => (await row(page, 'Fatima Khan').locator('.pill').textContent())?.trim()).toBe('Отошла · 8\u00a0мин');
+    expect((await row(page, 'Boris Ivanov').locator('.pill').textContent())?.trim()).toBe('Отошёл · 8\u00a0мин');
+    expect((await row(page, 'Leo Fischer').locator('.pill').textContent())?.trim()).toBe('8\u00a0мин');
     // Offline, in the narrow window's short form, with the whole phrase in the tooltip and the row's label.
     const elena = row(page, 'Elena Kuznetsova');
     expect((await elena.locator('.pill').textContent())?.replace(/\s/g, ' ').trim()).toMatch(/^Была 2 ч\.? назад$/);
@@ -73,7 +73,7 @@ describe.skipIf(browserSkipReason !== null)('the panel in Russian', () => {
     // The detail view says it in full, and agrees too.
     await row(page, 'Fatima Khan').dblclick();
     await page.getByTestId('detail').waitFor();
-    expect(await page.locator('.detail-presence').textContent()).toContain('Нет активности уже 8 мин');
+    expect(await page.locator('.detail-presence').textContent()).toContain('Нет активности уже 8\u00a0мин');
     await page.getByTestId('detail-back').click();
     await finishPanel(panel);
   });

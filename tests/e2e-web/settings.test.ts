@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
-import { tomorrowMorning } from '../../electron/shared/settings/pause.js';
+import { nextMorning } from '../../electron/shared/settings/pause.js';
 import type { FakeControl } from './support/fake-bridge.js';
 import { browserSkipReason, FIXED_NOW, openPanel, type PanelPage } from './support/browser.js';
 import { ru } from '../../renderer/src/i18n/ru.js';
@@ -136,17 +136,17 @@ describe.skipIf(browserSkipReason !== null)('settings dialog in Chromium with a 
     await field.press('Tab');
     await expect.poll(() => calls(page, 'settings:update')).toEqual([{ onlineLimitSec: 1440 }]);
     expect(await field.inputValue()).toBe('24');
-    await field.fill('2.5');
+    await field.fill('7.5');
     await field.press('Tab');
-    await expect.poll(() => calls(page, 'settings:update')).toEqual([{ onlineLimitSec: 1440 }, { onlineLimitSec: 150 }]);
+    await expect.poll(() => calls(page, 'settings:update')).toEqual([{ onlineLimitSec: 1440 }, { onlineLimitSec: 450 }]);
 
-    // Out of range: said in minutes, nothing sent.
-    await field.fill('1');
+    // Out of range (below the 5-minute "online" window): said in minutes, nothing sent.
+    await field.fill('4');
     await field.press('Tab');
     const error = page.locator('[data-error-for=onlineLimitSec]');
-    await expect.poll(() => error.textContent()).toBe('From 2 to 1440 minutes (24 hours).');
+    await expect.poll(() => error.textContent()).toBe('From 5 to 1440 minutes (24 hours).');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
-    expect(await field.inputValue()).toBe('1');
+    expect(await field.inputValue()).toBe('4');
     await field.fill('fifteen');
     await field.press('Tab');
     await expect.poll(() => error.textContent()).toContain('number of minutes');
@@ -154,20 +154,20 @@ describe.skipIf(browserSkipReason !== null)('settings dialog in Chromium with a 
 
     // The host's own refusal of the seconds is told in minutes too.
     await page.evaluate(() =>
-      (globalThis as unknown as FakeWindow).__fake.failNext('settings:update', { code: 'invalid-settings', message: 'At least 120 seconds', field: 'onlineLimitSec' }),
+      (globalThis as unknown as FakeWindow).__fake.failNext('settings:update', { code: 'invalid-settings', message: 'At least 5 minutes', field: 'onlineLimitSec' }),
     );
     await field.fill('30');
     await field.press('Tab');
-    await expect.poll(() => error.textContent()).toBe('From 2 to 1440 minutes (24 hours).');
+    await expect.poll(() => error.textContent()).toBe('From 5 to 1440 minutes (24 hours).');
     await finish(panel);
   });
 
   it('shows the online limit in minutes in Russian, with the decimal comma', async () => {
-    const panel = await open({ locale: 'ru-RU', settings: { ...DEFAULT_SETTINGS, onlineLimitSec: 150 } });
+    const panel = await open({ locale: 'ru-RU', settings: { ...DEFAULT_SETTINGS, onlineLimitSec: 450 } });
     const { page } = panel;
     await openSettings(page);
     expect(await page.locator('label[for=online-limit]').textContent()).toBe('Порог «в сети» (минут)');
-    expect(await page.getByTestId('online-limit').inputValue()).toBe('2,5');
+    expect(await page.getByTestId('online-limit').inputValue()).toBe('7,5');
     await page.getByTestId('online-limit').fill('24');
     await page.getByTestId('online-limit').press('Tab');
     await expect.poll(() => calls(page, 'settings:update')).toEqual([{ onlineLimitSec: 1440 }]);
@@ -288,7 +288,7 @@ describe.skipIf(browserSkipReason !== null)('settings dialog in Chromium with a 
 
     await page.getByTestId('pause-morning').click();
     await expect.poll(() => calls(page, 'alerts:pause')).toHaveLength(2);
-    expect((await calls(page, 'alerts:pause'))[1]).toEqual({ until: tomorrowMorning(FIXED_NOW) });
+    expect((await calls(page, 'alerts:pause'))[1]).toEqual({ until: nextMorning(FIXED_NOW) });
     await expect.poll(pressed).toEqual(['Until tomorrow, 8:00']);
     expect(await page.getByTestId('pause-state').textContent()).toMatch(/^Paused until 24 Nov,? 08:00\.$/);
 
@@ -408,6 +408,17 @@ describe.skipIf(browserSkipReason !== null)('settings dialog in Chromium with a 
     await missing.getByRole('button', { name: 'Remove ID 999' }).click();
     await expect.poll(() => calls(page, 'watch:set')).toHaveLength(3);
     expect((await calls(page, 'watch:set'))[2]).toEqual({ ids: [3, 101, 998] });
+
+    // A list skips people already in the panel, as a single ID is refused (issue 22, item 18).
+    await search.fill('5, 997');
+    await expect.poll(() => page.getByTestId('watch-status').textContent()).toBe('Press Enter or “Add” to watch ID 997. Already in the panel, not added: 5.');
+    await search.press('Enter');
+    await expect.poll(() => calls(page, 'watch:set')).toHaveLength(4);
+    expect((await calls(page, 'watch:set'))[3]).toEqual({ ids: [3, 101, 998, 997] });
+    await search.fill('5, 6');
+    await expect.poll(() => page.getByTestId('watch-status').textContent()).toBe('Already in the panel, not added: 5, 6.');
+    await search.press('Enter');
+    expect(await calls(page, 'watch:set')).toHaveLength(4);
     await finish(panel);
   });
 

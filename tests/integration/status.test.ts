@@ -67,7 +67,7 @@ describe('status against the demo portal', () => {
     const status = await takeStatus(statusArgs(ctx.portal), { ...noDemo, clock: ctx.clock });
     expect(status.reports).toMatchObject({ mobile: true, status: true });
     const lines = statusText(status);
-    expect(lines[0]).toBe('2 online, 1 on mobile, 1 away, 1 offline, 1 on leave');
+    expect(lines[0]).toBe('2 online, 1 away, 1 on mobile, 1 offline, 1 on leave');
     expect(lines.slice(1).map((line) => line.replace(/\s{2,}/g, ' | '))).toEqual([
       'Ada Lovelace | online | Ada position',
       'Chen Wei | on mobile | Chen position',
@@ -89,9 +89,21 @@ describe('status against the demo portal', () => {
       at: new Date(ctx.clock.now()).toISOString(),
       reports: { idle: false, mobile: false, status: false, calendar: true, timeZones: true },
       counts: { total: 5, online: 3, idle: 1, mobile: 0, offline: 1, onLeave: 1 },
-      colleagues: status.colleagues.map((c) => scriptColleague(c, status.at)),
+      // A current portal reports no chosen status: null, not the "online" it sends for everyone.
+      colleagues: status.colleagues.map((c) => ({ ...scriptColleague(c, status.at), status: null })),
     });
+    expect(status.colleagues.find((c) => c.name === 'Dana Scully')).toMatchObject({ presence: 'offline', status: 'online' });
     expect((parsed.colleagues as { name: string }[]).map((c) => c.name).sort()).toEqual([...NAMES]);
+  });
+
+  it('--json keeps the chosen status where the portal reports it (old on-premise portal)', async () => {
+    const ctx = await team(true);
+    portal = ctx.portal;
+    const status = await takeStatus(statusArgs(ctx.portal, ['--json']), { ...noDemo, clock: ctx.clock });
+    const parsed = JSON.parse(statusJson(status)) as { colleagues: { name: string; status: string | null }[] };
+    expect(parsed.colleagues).toEqual(status.colleagues);
+    expect(parsed.colleagues.find((c) => c.name === 'Emil Nolde')?.status).toBe('dnd');
+    expect(parsed.colleagues.find((c) => c.name === 'Dana Scully')?.status).toBe('online');
   });
 
   it('fails with one line, without the secret, when the portal rejects the webhook', async () => {

@@ -194,6 +194,27 @@ describe('watch --json against the demo portal', () => {
     expect(ctx.of('alert').map((line) => line.userIds)).toEqual([[id]]);
   });
 
+  it('is not silent while it retries: a health line per retry with its next try, the error once', async () => {
+    const ctx = await run([]);
+    ({ session, portal } = ctx);
+    const before = ctx.of('health').length;
+    // Three refreshes in a row fail (the first when due, the others when their retry is due).
+    for (let i = 0; i < 3; i++) {
+      ctx.portal.control.injectFault({ kind: 'server-error', count: 1 });
+      const last = ctx.of('health').at(-1);
+      await ctx.clock.advance(i === 0 ? 30_000 : Date.parse(String(last?.until)) - ctx.clock.now());
+    }
+    for (let i = 0; i < 12 && ctx.of('health').at(-1)?.state !== 'ok'; i++) await ctx.clock.advance(30_000);
+    const during = ctx.of('health').slice(before);
+    const retrying = during.filter((line) => line.state !== 'ok');
+    // A line per failed refresh, each with the time of its next try; one error event.
+    expect(retrying).toHaveLength(3);
+    for (const line of retrying) expect(Date.parse(String(line.until))).toBeGreaterThan(Date.parse(line.at));
+    expect(new Set(retrying.map((line) => line.until)).size).toBe(retrying.length);
+    expect(ctx.of('error')).toHaveLength(1);
+    expect(during.at(-1)).toMatchObject({ state: 'ok' });
+  });
+
   it('stops polling when the webhook is revoked, and never prints the secret', async () => {
     const ctx = await run([]);
     ({ session, portal } = ctx);

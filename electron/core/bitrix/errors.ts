@@ -230,10 +230,23 @@ export function errorFromTransport(error: unknown, method: string, timedOut: boo
   return new B24Error({
     kind: 'network',
     code,
-    message: describe(method, `network error ${code}: ${text}`, secrets),
+    message: describe(method, TRANSPORT_WORDS[code] ?? `network error ${code}: ${text}`, secrets),
     method,
   });
 }
+
+/**
+ * Transport failures said in words: a closed port is no network trouble (the network carried
+ * the refusal), and a host that does not resolve is usually a typo in the address.
+ */
+const TRANSPORT_WORDS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'the portal refused the connection: nothing listens at that address and port',
+  ENOTFOUND: 'no such host: check the portal address',
+  EAI_AGAIN: 'the portal address could not be looked up (DNS): check the network',
+};
+
+/** The panel's error codes for transport failures it words apart from "the network". */
+export const TRANSPORT_REQUEST_CODES: Readonly<Record<string, string>> = { ECONNREFUSED: 'refused', ENOTFOUND: 'host-not-found' };
 
 function transportCode(error: unknown): string {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {

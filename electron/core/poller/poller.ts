@@ -177,7 +177,10 @@ export class Poller {
     this.failures++;
     const now = this.options.clock.now();
     const verdict = this.options.classifyFailure(error, this.failures, now);
-    this.setHealth(this.makeHealth(verdict.health, now, verdict.until, verdict));
+    // Until: when the next try is due (the portal's own wait, else the retry delay), so each retry
+    // is news to whoever watches the health (watch's text and NDJSON say it).
+    const nextTry = verdict.until ?? (verdict.retryInMs !== null ? now + Math.max(verdict.retryInMs, 0) : null);
+    this.setHealth(this.makeHealth(verdict.health, now, nextTry, verdict));
     // The first refresh must become a baseline whenever it finally succeeds.
     if (reason === 'first' || reason === 'resume' || reason === 'gap') this.pendingReason = reason;
     // No retry (a rejected credential): wait for the user, hammering a revoked webhook helps nobody.

@@ -4,6 +4,7 @@
 import type { RawUser } from '../bitrix/types.js';
 import type { Colleague, Presence } from '../../shared/domain.js';
 import type { CalendarBlock } from '../../shared/calendar.js';
+import { ACTIVE_WINDOW_SEC } from '../../shared/settings/defaults.js';
 import { lastDayOffIfNotOver, leaveOf, parseAtom, type Leave } from './dates.js';
 import { safeAvatarUrl, safeColor } from './sanitize.js';
 import { PollMemory } from '../../shared/snapshot/poll-memory.js';
@@ -37,7 +38,7 @@ import { SECOND_MS } from '../../shared/time-units.js';
  */
 
 /** The messenger shows "Online" only while the last activity is this recent. */
-export const ACTIVE_WINDOW_MS = 300_000;
+export const ACTIVE_WINDOW_MS = ACTIVE_WINDOW_SEC * 1000;
 /** The mobile app counts while its last sign of life is this close to the last activity. */
 export const MOBILE_ACTIVITY_WINDOW_MS = 300_000;
 /** Bitrix: desktop_last_date + 120 s + 60 s > now. */

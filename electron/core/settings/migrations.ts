@@ -1,4 +1,4 @@
-import { DEFAULT_ONLINE_LIMIT_SEC, SETTINGS_VERSION } from '../../shared/settings/schema.js';
+import { DEFAULT_ONLINE_LIMIT_SEC, ONLINE_LIMIT_SEC, SETTINGS_VERSION } from '../../shared/settings/schema.js';
 
 /** The default online limit of version 1: PHP's session lifetime, which cloud portals do not use. */
 const VERSION_1_DEFAULT_ONLINE_LIMIT_SEC = 1440;
@@ -29,6 +29,13 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     ...from,
     version: 3,
     ...(isOAuthConnection(from.connection) ? { connection: { kind: 'none' } } : {}),
+  }),
+  // The online limit can no longer be shorter than the 5-minute "online" window: a shorter one
+  // (2 to 4 minutes were accepted) listed people as "offline, seen 1 min ago". It rises to 5.
+  3: (from) => ({
+    ...from,
+    version: 4,
+    ...(typeof from.onlineLimitSec === 'number' && from.onlineLimitSec < ONLINE_LIMIT_SEC.min ? { onlineLimitSec: ONLINE_LIMIT_SEC.min } : {}),
   }),
 };
 

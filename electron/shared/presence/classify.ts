@@ -34,6 +34,9 @@ export function isBusy(c: Pick<Colleague, 'presence' | 'status'>, reports: Porta
   return shownPresence(c, reports) === 'online' && isBusyStatus(shownStatus(c, reports));
 }
 
+/** How many values presenceRank takes (0 … PRESENCE_RANK_COUNT - 1): sort keys stack on it. */
+export const PRESENCE_RANK_COUNT = 6;
+
 /**
  * Free now: online, no chosen busy status, and no meeting or out-of-office block covering `now`
  * (a tentative invitation may yet be declined, so it does not block). The panel's "Free now"

@@ -4,13 +4,25 @@ import type { Settings } from './schema.js';
  * What the settings start as, without zod (schema.ts re-exports all of it): the panel reads the
  * defaults at start-up and loads zod only later (renderer/src/lib/validating-bridge.ts).
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 /**
  * The online limit of a cloud portal: the current messenger's fallback and what Bitrix24's help
  * pages describe (unavailable after 15 minutes). Classic on-premise portals use 1440 s.
  */
 export const DEFAULT_ONLINE_LIMIT_SEC = 900;
+
+/**
+ * Bitrix24 shows "online" only while the last activity is at most 5 minutes old (the engine's
+ * active window). An online limit below it would list people as "offline, seen 2 min ago".
+ */
+export const ACTIVE_WINDOW_SEC = 300;
+
+/**
+ * The online limit's bounds in seconds, the one home the schema, the migration, the CLI, the
+ * settings form (its range hint) and the panel's fast checks derive theirs from.
+ */
+export const ONLINE_LIMIT_SEC = { min: ACTIVE_WINDOW_SEC, max: 86_400 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,

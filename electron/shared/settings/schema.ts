@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SETTINGS_VERSION } from './defaults.js';
+import { ONLINE_LIMIT_SEC, SETTINGS_VERSION } from './defaults.js';
 import { mergeSettingsUpdate } from './merge.js';
 
 /*
@@ -7,7 +7,7 @@ import { mergeSettingsUpdate } from './merge.js';
  * The credential itself is never part of Settings: the shell keeps it encrypted on its own.
  * The version and the defaults live in defaults.ts (no zod: the panel starts without it).
  */
-export { DEFAULT_ONLINE_LIMIT_SEC, DEFAULT_SETTINGS, SETTINGS_VERSION } from './defaults.js';
+export { ACTIVE_WINDOW_SEC, DEFAULT_ONLINE_LIMIT_SEC, DEFAULT_SETTINGS, ONLINE_LIMIT_SEC, SETTINGS_VERSION } from './defaults.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 00:00 to 23:59');
 
@@ -55,8 +55,8 @@ export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   connection: ConnectionSchema,
   pollIntervalSec: z.number().int().min(2, 'At least 2 seconds').max(3600, 'At most one hour'),
-  /** The portal's online limit (PHP session lifetime): Bitrix24 never uses less than 120 s. */
-  onlineLimitSec: z.number().int().min(120, 'At least 120 seconds').max(86_400),
+  /** The portal's online limit (PHP session lifetime), never shorter than the 5-minute "online" window. */
+  onlineLimitSec: z.number().int().min(ONLINE_LIMIT_SEC.min, `At least ${ONLINE_LIMIT_SEC.min / 60} minutes`).max(ONLINE_LIMIT_SEC.max),
   alerts: AlertSettingsSchema,
   /** Per-colleague alert rules, keyed by user id. */
   rules: z.record(z.string().regex(/^\d+$/), z.enum(['starred', 'muted'])),

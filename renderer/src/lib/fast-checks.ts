@@ -1,3 +1,5 @@
+import { ONLINE_LIMIT_SEC, SETTINGS_VERSION } from '$shared/settings/defaults.js';
+
 /**
  * Exact-shape checks for the contract's hot messages: the session and snapshots (thousands of
  * colleagues), patches and the small frequent events. Zod (jitless, as the CSP requires) is far
@@ -226,14 +228,14 @@ export const isConnectionInfo = object({
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isHhmm: Check = (v) => typeof v === 'string' && hhmm.test(v);
 const SETTINGS_SHAPE = {
-  version: oneOf(3),
+  version: oneOf(SETTINGS_VERSION),
   connection: union('kind', {
     none: object({ kind: str }),
     demo: object({ kind: str }),
     webhook: object({ kind: str, portalHost: (v) => typeof v === 'string' && v.length >= 1, userId: id }),
   }),
   pollIntervalSec: int(2, 3600),
-  onlineLimitSec: int(120, 86_400),
+  onlineLimitSec: int(ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max),
   alerts: object({
     scope: oneOf('everyone', 'starred', 'nobody'),
     kinds: object({ online: bool, backFromIdle: bool, offline: bool, backFromLeave: bool }),

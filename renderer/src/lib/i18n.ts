@@ -67,16 +67,6 @@ export function createTranslator(lang: Locale): Translator {
     return () => (value ??= make());
   };
   const plurals = lazy(() => new Intl.PluralRules(lang));
-  const relative = lazy(() => new Intl.RelativeTimeFormat(lang, { numeric: 'always', style: 'short' }));
-  const units = new Map<string, Intl.NumberFormat>();
-  const unitFormat = (unit: string): Intl.NumberFormat => {
-    let format = units.get(unit);
-    if (!format) {
-      format = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short' });
-      units.set(unit, format);
-    }
-    return format;
-  };
   const dayFormat = lazy(() => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }));
   // The UI's language, never the browser's: "14:05" in both, whatever locale the system runs.
   const clockFormat = lazy(() => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
@@ -107,14 +97,16 @@ export function createTranslator(lang: Locale): Translator {
       const message = text(key);
       return message !== undefined && typeof message !== 'string' && 'neutral' in message ? fill(genderForm(message, gender), params) : key;
     },
+    // The catalog's units, not Intl's: Intl's short forms mix "8 min" with "8 min. ago" (and
+    // "мин" with "мин."); the catalog says one form per language, as the timeline and tray do.
     ago(then, now, finest = 'minute') {
       const span = bucket(now - then, finest);
       if (span.unit === 'now') return this.t('time.justNow');
-      return relative().format(-span.value, span.unit);
+      return this.t('time.ago', { span: this.plural(`time.${span.unit}`, span.value) });
     },
     duration(ms) {
       const span = durationSpan(ms);
-      return unitFormat(span.unit).format(span.value);
+      return this.plural(`time.${span.unit}`, span.value);
     },
     day(isoDay) {
       const at = parseIsoDay(isoDay);

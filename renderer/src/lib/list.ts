@@ -1,6 +1,7 @@
 import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
-import { isFreeNow, presenceRank, shownPresence } from '$shared/presence/classify.js';
+import { isFreeNow, PRESENCE_RANK_COUNT, presenceRank, shownPresence } from '$shared/presence/classify.js';
 import { ruleOf } from '$shared/settings/rules.js';
+import { compileQuery, searchKey, wordIn, type CompiledQuery } from './search.js';
 
 /*
  * Search, filter, sort and grouping of the colleague list: one pass per change of the data or
@@ -57,50 +58,54 @@ export interface ListContext {
   readonly now: number;
 }
 
-/** Lower-cased, ё folded to е, so "Семён" matches "семен". */
-export function normalizeText(text: string, locale: string): string {
-  return text.toLocaleLowerCase(locale).replace(/ё/g, 'е').trim();
+/**
+ * A person's search key (name, then position), built once per Colleague object: a patch replaces
+ * only the people who changed, so with a search active the others are not folded again per patch.
+ */
+const searchKeys = new WeakMap<Colleague, { readonly locale: string; readonly key: string }>();
+
+function personKey(c: Colleague, locale: string): string {
+  const cached = searchKeys.get(c);
+  if (cached !== undefined && cached.locale === locale) return cached.key;
+  // A separator no query contains, so a word never matches across the name and the position.
+  const key = `${searchKey(c.name, locale)}\u0000${searchKey(c.position, locale)}`;
+  searchKeys.set(c, { locale, key });
+  return key;
 }
 
 /**
- * A person's searchable text, normalised once per Colleague object: a patch replaces only the
- * people who changed, so with a search active the others are not lower-cased again per patch.
+ * Whether a person matches the search: every word of it (in any order, see ./search.ts) is in
+ * their name, their position, or (given `departmentKey`, the key of a department id, null while
+ * the name is unknown) one of their departments' names.
  */
-const searchText = new WeakMap<Colleague, { readonly locale: string; readonly text: string }>();
-
-function searchableText(c: Colleague, locale: string): string {
-  const cached = searchText.get(c);
-  if (cached !== undefined && cached.locale === locale) return cached.text;
-  // A separator no query contains, so a match never spans the name and the position.
-  const text = `${normalizeText(c.name, locale)}\u0000${normalizeText(c.position, locale)}`;
-  searchText.set(c, { locale, text });
-  return text;
+export function matchesQuery(c: Colleague, query: CompiledQuery | string, locale: string, departmentKey?: (id: number) => string | null): boolean {
+  const words = typeof query === 'string' ? compileQuery(query, locale) : query;
+  if (words.length === 0) return true;
+  const key = personKey(c, locale);
+  for (const word of words) if (!wordIn(word, key) && !inDepartment(word, c.departments, departmentKey)) return false;
+  return true;
 }
 
-/**
- * Whether a person matches the search: their name, their position, or (given
- * `departmentText`, the normalised name of a department id, null while unknown) one of their
- * departments' names.
- */
-export function matchesQuery(c: Colleague, normalizedQuery: string, locale: string, departmentText?: (id: number) => string | null): boolean {
-  if (normalizedQuery === '') return true;
-  if (searchableText(c, locale).includes(normalizedQuery)) return true;
-  if (departmentText === undefined) return false;
-  for (const id of c.departments) if (departmentText(id)?.includes(normalizedQuery) === true) return true;
+function inDepartment(word: readonly string[], departments: readonly number[], departmentKey?: (id: number) => string | null): boolean {
+  if (departmentKey === undefined) return false;
+  for (const id of departments) {
+    const key = departmentKey(id);
+    if (key !== null && wordIn(word, key)) return true;
+  }
   return false;
 }
 
-/** Normalised department names, each normalised once per list build (a team has few departments). */
-function departmentSearchText(context: ListContext): (id: number) => string | null {
+/** Department search keys, each built once per list build (a team has few departments). */
+function departmentSearchKey(context: ListContext): (id: number) => string | null {
   const known = new Map<number, string | null>();
   return (id) => {
-    let text = known.get(id);
-    if (text === undefined) {
+    let key = known.get(id);
+    if (key === undefined) {
       const name = context.departmentName(id);
-      text = name === null ? null : normalizeText(name, context.locale);
-      known.set(id, text);
+      key = name === null ? null : searchKey(name, context.locale);
+      known.set(id, key);
     }
-    return text;
+    return key;
   };
 }
 
@@ -183,7 +188,8 @@ export class NameOrder {
  * Sorts by precomputed numeric keys held in typed arrays: with thousands of rows, a comparator
  * that calls functions and looks up maps on every comparison costs several times more.
  */
-function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>, reports: PortalReports, now: number): Colleague[] {
+function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>, context: Pick<ListContext, 'reports' | 'rules' | 'now'>): Colleague[] {
+  const { reports, rules, now } = context;
   const count = visible.length;
   const sorted = new Array<Colleague>(count);
   if (sort === 'activity') {
@@ -201,33 +207,59 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
     for (let i = 0; i < count; i++) sorted[i] = visible[order[i] as number] as Colleague;
     return sorted;
   }
-  // Presence and name: the whole key (rank, name rank, position) fits one exact double, so the
+  // Presence and name: the whole key (rank, second rank, position) fits one exact double, so the
   // engine's native numeric sort does the work without calling back into JavaScript.
   const names = Math.max(ranks.size, 1);
+  const seenOrder = sort === 'presence' ? offlineBySeen(visible, ranks, reports) : null;
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const c = visible[i] as Colleague;
-    const primary = sort === 'presence' ? presenceRank(c, reports, now) : 0;
-    keys[i] = (primary * names + (ranks.get(c.id) ?? 0)) * count + i;
+    // Starred people first, as Slack's and Bitrix24's favourites are; then by presence.
+    const primary = sort === 'presence' ? (ruleOf(rules, c.id) === 'starred' ? 0 : PRESENCE_RANK_COUNT) + presenceRank(c, reports, now) : 0;
+    const second = seenOrder?.get(c.id) ?? ranks.get(c.id) ?? 0;
+    keys[i] = (primary * names + second) * count + i;
   }
   keys.sort();
   for (let i = 0; i < count; i++) sorted[i] = visible[(keys[i] as number) % count] as Colleague;
   return sorted;
 }
 
-function filterColleagues(colleagues: readonly Colleague[], filter: FilterKey, query: string, context: ListContext): Colleague[] {
-  const departments = departmentSearchText(context);
+/**
+ * Offline people (not on leave) in the order the presence sort lists them: the most recently
+ * seen first (the time their row shows), never seen last, then by name. A map from id to
+ * position, which stays below the team's size as the name ranks do. Typed arrays, as above.
+ */
+function offlineBySeen(visible: readonly Colleague[], ranks: ReadonlyMap<number, number>, reports: PortalReports): Map<number, number> {
+  const offline = visible.filter((c) => c.absentUntil === null && shownPresence(c, reports) === 'offline');
+  const count = offline.length;
+  const seen = new Float64Array(count);
+  const nameRank = new Int32Array(count);
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const c = offline[i] as Colleague;
+    seen[i] = -(c.lastActivity ?? c.presenceSince ?? -1);
+    nameRank[i] = ranks.get(c.id) ?? 0;
+    order[i] = i;
+  }
+  order.sort((a, b) => (seen[a] as number) - (seen[b] as number) || (nameRank[a] as number) - (nameRank[b] as number));
+  const positions = new Map<number, number>();
+  for (let i = 0; i < count; i++) positions.set((offline[order[i] as number] as Colleague).id, i);
+  return positions;
+}
+
+function filterColleagues(colleagues: readonly Colleague[], filter: FilterKey, query: CompiledQuery, context: ListContext): Colleague[] {
+  const departments = departmentSearchKey(context);
   return colleagues.filter((c) => matchesFilter(c, filter, context.rules, context.reports, context.now) && matchesQuery(c, query, context.locale, departments));
 }
 
 export function buildList(colleagues: readonly Colleague[], options: ViewOptions, context: ListContext): ListItem[] {
-  const query = normalizeText(options.query, context.locale);
+  const query = compileQuery(options.query, context.locale);
   const filter = effectiveFilter(options.filter, context.reports);
   const filtered =
-    filter === 'all' && query === ''
+    filter === 'all' && query.length === 0
       ? colleagues.slice()
       : filterColleagues(colleagues, filter, query, context);
-  const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues), context.reports, context.now);
+  const visible = sortColleagues(filtered, options.sort, context.names.rankOf(colleagues), context);
   if (!options.groupByDepartment) return visible.map(personItem);
 
   const groups = new Map<number | null, Colleague[]>();

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { asRequestFailure } from '../../../electron/core/request-failure.js';
 import { ManualClock } from '../../../electron/core/clock.js';
 import { B24Client, buildQuery, type RequestEvent } from '../../../electron/core/bitrix/client.js';
 import type { OAuthCredential } from '../../../electron/core/bitrix/credential.js';
@@ -413,7 +414,12 @@ describe('transport over loopback HTTP', () => {
       server.close(() => resolve());
     });
     const client = new B24Client({ credential: webhook(origin) });
-    expect(await rejection(client.call('profile'))).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
+    const error = await rejection(client.call('profile'));
+    expect(error).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
+    // A closed port is said in words, not as "network error ECONNREFUSED" or "check the network".
+    expect(error.message).toBe('profile: the portal refused the connection: nothing listens at that address and port');
+    // The panel gets a code of its own for it (issue 22, item 16).
+    expect(asRequestFailure(error, () => undefined).error).toMatchObject({ code: 'refused' });
   });
 
   it('does not follow a redirect: portal-moved, naming only the new host', async () => {

@@ -35,6 +35,13 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['watch', '--date-format', 'mdy'], { B24_WEBHOOK_URL: HOOK })).toThrow(/--date-format is a kind of demo portal/);
   });
 
+  it('takes the online limit in minutes, as the panel does (decimal point or comma), and still in seconds', () => {
+    expect(parseCliArgs(['status', '--demo', '--online-limit-minutes', '15'])).toMatchObject({ onlineLimitSec: 900 });
+    expect(parseCliArgs(['watch', '--demo', '--online-limit-minutes', '7.5'])).toMatchObject({ onlineLimitSec: 450 });
+    expect(parseCliArgs(['watch', '--demo', '--online-limit-minutes', '7,5'])).toMatchObject({ onlineLimitSec: 450 });
+    expect(parseCliArgs(['watch', '--demo', '--online-limit', '600'])).toMatchObject({ onlineLimitSec: 600 });
+  });
+
   it('prefers the environment for the webhook so it stays out of argv', () => {
     expect(parseCliArgs(['watch'], { B24_WEBHOOK_URL: HOOK })).toMatchObject({ webhookUrl: HOOK, demo: false });
   });
@@ -43,7 +50,11 @@ describe('parseCliArgs', () => {
     [['watch'], /--demo, --webhook URL, or B24_WEBHOOK_URL/],
     [['watch', '--demo', '--interval', '1'], /--interval must be between 2 and 3600/],
     [['watch', '--demo', '--interval', 'soon'], /--interval takes a whole number/],
-    [['watch', '--demo', '--online-limit', '60'], /--online-limit must be between 120/],
+    [['watch', '--demo', '--online-limit', '240'], /--online-limit must be between 300/],
+    [['watch', '--demo', '--online-limit-minutes', '4'], /--online-limit-minutes must be between 5 and 1440 minutes/],
+    [['status', '--demo', '--online-limit-minutes', '15m'], /--online-limit-minutes takes a number of minutes like 15 or 7\.5/],
+    [['status', '--demo', '--online-limit-minutes', '15', '--online-limit', '900'], /either --online-limit-minutes or --online-limit/],
+    [['web', '--online-limit-minutes', '15'], /--online-limit-minutes belongs to the watch command/],
     [['watch', '--demo', '--alerts', 'some'], /--alerts takes all, starred or none/],
     [['watch', '--demo', '--star', '5,x'], /--star takes user ids/],
     [['watch', '--demo', '--webhook', HOOK], /either --demo or --webhook/],

@@ -24,7 +24,7 @@ describe('summaryLine', () => {
       person({ presence: 'offline', absentUntil: '2026-11-27' }),
     ];
     expect(summaryLine(countPresence(team, CURRENT), CURRENT)).toBe('2 online, 1 away, 1 offline, 1 on leave');
-    expect(summaryLine(countPresence(team, LEGACY), LEGACY)).toBe('1 online, 1 on mobile, 1 away, 1 offline, 1 on leave');
+    expect(summaryLine(countPresence(team, LEGACY), LEGACY)).toBe('1 online, 1 away, 1 on mobile, 1 offline, 1 on leave');
     expect(summaryLine(countPresence([person()], LEGACY), LEGACY)).toBe('1 online, 0 away, 0 offline');
     expect(summaryLine(countPresence([], CURRENT), CURRENT)).toBe('0 online, 0 away, 0 offline');
   });

@@ -215,7 +215,7 @@ describe('Poller', () => {
     await poller.stop();
   });
 
-  it('emits health only when something a reader cares about changed', async () => {
+  it('emits health when something a reader cares about changed: the state, or the next try of a retry', async () => {
     const { clock, poller, healths, script } = setup();
     poller.start();
     await clock.advance(0);
@@ -223,8 +223,13 @@ describe('Poller', () => {
     script.push(failure('network'), failure('network'));
     await clock.advance(INTERVAL);
     await clock.advance(5_000);
-    // One for entering offline; the repeat failure with the same code says nothing new.
-    expect(healths.length).toBe(afterFirst + 1);
+    // One for entering offline, one for the repeat failure: same state and code, a new next try
+    // (a watch that retries says so instead of going silent).
+    expect(healths.length).toBe(afterFirst + 2);
+    const [entered, retried] = healths.slice(afterFirst);
+    expect(retried).toMatchObject({ state: entered?.state, code: entered?.code, since: entered?.since });
+    expect(retried?.until).toBeGreaterThan(entered?.until ?? Infinity);
+    expect(retried?.until).toBeGreaterThan(clock.now());
     await poller.stop();
   });
 
@@ -251,7 +256,8 @@ describe('Poller', () => {
     const start = clock.now();
     poller.start();
     await clock.advance(0);
-    expect(healths.at(-1)).toMatchObject({ state: 'stale', code: 'ODD', message: 'odd', until: null });
+    // The next try is due in 7 s: said as `until`.
+    expect(healths.at(-1)).toMatchObject({ state: 'stale', code: 'ODD', message: 'odd', until: start + 7_000 });
     await clock.advance(7_000);
     expect(seen).toEqual([
       { error: odd, attempt: 1, now: start },

@@ -22,3 +22,20 @@ describe('describeError', () => {
     expect(describeError(ru, error)).toBe('A new kind of trouble');
   });
 });
+
+describe('the online limit’s refusal', () => {
+  it('quotes the bounds of the one home, in minutes, in both languages', () => {
+    const error = { code: 'invalid-settings', message: 'At least 5 minutes', field: 'onlineLimitSec' };
+    expect(describeError(en, error)).toBe('From 5 to 1440 minutes (24 hours).');
+    expect(describeError(ru, error)).toBe('От 5 до 1440\u00a0минут (24\u00a0часа).');
+  });
+});
+
+describe('a refused connection', () => {
+  it('says the portal refused, not "check the network", in both languages', () => {
+    const error = { code: 'refused', message: 'profile: the portal refused the connection: nothing listens at that address and port', field: null };
+    expect(describeError(en, error)).toMatch(/^The portal refused the connection/);
+    expect(describeError(en, error)).not.toContain('network');
+    expect(describeError(ru, error)).toMatch(/^Портал отказал в соединении/);
+  });
+});

@@ -58,6 +58,32 @@ describe('list building', () => {
     expect(names({}, {}, CURRENT)).toEqual(['Boris Ivanov', 'Chloe Martin', 'Семён Орлов', 'Anna Petrova', 'Zoe Adams', 'Dmitry Smirnov']);
   });
 
+  it('pins starred people at the top of the presence sort, in presence order among themselves', () => {
+    const id = (name: string) => String(team.find((c) => c.name === name)?.id);
+    const rules = { [id('Zoe Adams')]: 'starred', [id('Anna Petrova')]: 'starred', [id('Boris Ivanov')]: 'muted' } as const;
+    expect(names({}, rules)).toEqual(['Anna Petrova', 'Zoe Adams', 'Семён Орлов', 'Boris Ivanov', 'Chloe Martin', 'Dmitry Smirnov']);
+    // Only the presence sort pins them: by name is by name.
+    expect(names({ sort: 'name' }, rules)).toEqual(['Anna Petrova', 'Boris Ivanov', 'Chloe Martin', 'Dmitry Smirnov', 'Zoe Adams', 'Семён Орлов']);
+  });
+
+  it('lists offline people by most recently seen within their presence, never seen last, ties by name', () => {
+    const offline = [
+      person('Aaron Hill', { presence: 'offline', lastActivity: 100 }),
+      person('Carl Lee', { presence: 'offline', lastActivity: null, presenceSince: null }),
+      person('Dora Kim', { presence: 'offline', lastActivity: 300 }),
+      person('Bella Ross', { presence: 'offline', lastActivity: 300 }),
+      person('Ezra Moss', { presence: 'online' }),
+      person('Fay Dunn', { presence: 'offline', lastActivity: 900, absentUntil: '2026-12-03' }),
+      person('Gil Ames', { presence: 'offline', lastActivity: 50, absentUntil: '2026-12-03' }),
+    ];
+    const listed = (rules: ListContext['rules'] = {}) =>
+      buildList(offline, view(), context(rules)).map((item) => (item.kind === 'person' ? item.colleague.name : ''));
+    // On leave stays by name (Fay, Gil), after everyone offline.
+    expect(listed()).toEqual(['Ezra Moss', 'Bella Ross', 'Dora Kim', 'Aaron Hill', 'Carl Lee', 'Fay Dunn', 'Gil Ames']);
+    const aaron = String(offline[0]?.id);
+    expect(listed({ [aaron]: 'starred' })).toEqual(['Aaron Hill', 'Ezra Moss', 'Bella Ross', 'Dora Kim', 'Carl Lee', 'Fay Dunn', 'Gil Ames']);
+  });
+
   it('sorts by name and by last activity (never seen last)', () => {
     expect(names({ sort: 'name' })).toEqual(['Anna Petrova', 'Boris Ivanov', 'Chloe Martin', 'Dmitry Smirnov', 'Zoe Adams', 'Семён Орлов']);
     expect(names({ sort: 'activity' })).toEqual(['Boris Ivanov', 'Chloe Martin', 'Семён Орлов', 'Anna Petrova', 'Zoe Adams', 'Dmitry Smirnov']);

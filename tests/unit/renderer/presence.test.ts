@@ -29,7 +29,7 @@ describe('presence phrase selection', () => {
     for (const reports of [CURRENT, LEGACY]) {
       expect(say({}, reports)).toEqual(['online', 'Online']);
       expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000 }, reports)).toEqual(['idle', 'Away · 25 min']);
-      expect(say({ presence: 'offline', lastActivity: NOW - 2 * 3_600_000 }, reports)[1]).toMatch(/^Offline · last seen 2 hr\.? ago$/);
+      expect(say({ presence: 'offline', lastActivity: NOW - 2 * 3_600_000 }, reports)[1]).toMatch(/^Offline · last seen 2 h ago$/);
       expect(say({ presence: 'offline', lastActivity: null }, reports)).toEqual(['offline', 'Offline']);
       expect(say({ presence: 'offline', absentUntil: '2026-12-03' }, reports)).toEqual(['leave', 'On leave until 3 Dec']);
     }
@@ -38,7 +38,8 @@ describe('presence phrase selection', () => {
 
   it('on an old portal: shows a chosen status when online, lets idle override it, and keeps unknown ones as text', () => {
     expect(say({ status: 'dnd' })).toEqual(['dnd', 'Do not disturb']);
-    expect(say({ status: 'away' })).toEqual(['away', 'Away']);
+    // A chosen away says so: idle without a date also reads "Away" (issue 22, item 15).
+    expect(say({ status: 'away' })).toEqual(['away', 'Away (status)']);
     expect(say({ status: 'break' })).toEqual(['break', 'On a break']);
     expect(say({ status: ' dnd ' })).toEqual(['dnd', 'Do not disturb']);
     expect(say({ status: 'dnd', presence: 'idle', presenceSince: NOW - 5 * 60_000 })).toEqual(['idle', 'Away · 5 min']);
@@ -60,7 +61,7 @@ describe('presence phrase selection', () => {
   it('spells idle out as "no activity for N min", dated from presenceSince', () => {
     expect(detail({ presence: 'idle', presenceSince: NOW - 8 * 60_000 - 30_000, lastActivity: NOW - 30 * 60_000 })).toBe('No activity for 8 min');
     expect(detail({ presence: 'idle', presenceSince: NOW - 8 * 60_000 }, LEGACY)).toBe('No activity for 8 min');
-    expect(detail({ presence: 'idle', presenceSince: NOW - 8 * 60_000 }, CURRENT, ru)).toBe('Нет активности уже 8 мин');
+    expect(detail({ presence: 'idle', presenceSince: NOW - 8 * 60_000 }, CURRENT, ru)).toBe('Нет активности уже 8\u00a0мин');
     // Without presenceSince, the last activity dates it; without either, no number at all.
     expect(detail({ presence: 'idle', presenceSince: null, lastActivity: NOW - 12 * 60_000 })).toBe('No activity for 12 min');
     expect(say({ presence: 'idle', presenceSince: null, lastActivity: null })).toEqual(['idle', 'Away']);
@@ -116,9 +117,9 @@ describe('presence phrase selection', () => {
   });
 
   it('speaks Russian', () => {
-    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000, gender: 'M' }, CURRENT, ru)).toEqual(['idle', 'Отошёл · 25 мин']);
-    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000, gender: 'F' }, CURRENT, ru)).toEqual(['idle', 'Отошла · 25 мин']);
-    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000, gender: null }, CURRENT, ru)).toEqual(['idle', 'Нет активности · 25 мин']);
+    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000, gender: 'M' }, CURRENT, ru)).toEqual(['idle', 'Отошёл · 25\u00a0мин']);
+    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000, gender: 'F' }, CURRENT, ru)).toEqual(['idle', 'Отошла · 25\u00a0мин']);
+    expect(say({ presence: 'idle', presenceSince: NOW - 25 * 60_000, gender: null }, CURRENT, ru)).toEqual(['idle', 'Нет активности · 25\u00a0мин']);
     // "по" includes the day: "до 3 декабря" would read as back on the 3rd.
     expect(say({ presence: 'offline', absentUntil: '2026-12-03' }, CURRENT, ru)[1]).toMatch(/^В отпуске по 3 дек/);
   });

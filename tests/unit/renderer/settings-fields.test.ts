@@ -6,6 +6,7 @@ import {
   parseClock,
   parseMinutes,
   pauseChoice,
+  watchAdditions,
   quietProblem,
   watchQuery,
   withWatched,
@@ -14,7 +15,7 @@ import { settingsEn } from '../../../renderer/src/i18n/settings.en.js';
 import { settingsRu } from '../../../renderer/src/i18n/settings.ru.js';
 import { ru } from '../../../renderer/src/i18n/ru.js';
 import { AlertSettingsSchema, SettingsSchema } from '../../../electron/shared/settings/schema.js';
-import { tomorrowMorning } from '../../../electron/shared/settings/pause.js';
+import { nextMorning } from '../../../electron/shared/settings/pause.js';
 
 /** The settings dialog's pure rules (renderer/src/components/settings/fields.ts), issue 11. */
 describe('minutes for settings stored in seconds', () => {
@@ -78,7 +79,7 @@ describe('the pause button in effect', () => {
     expect(pauseChoice(now - 1, now)).toBe('off');
   });
   it('is "Until tomorrow" for a pause that ends at 8:00, "1 hour" for one within the hour', () => {
-    expect(pauseChoice(tomorrowMorning(now), now)).toBe('morning');
+    expect(pauseChoice(nextMorning(now), now)).toBe('morning');
     expect(pauseChoice(now + 60 * 60_000, now)).toBe('hour');
     expect(pauseChoice(now + 20 * 60_000, now)).toBe('hour');
   });
@@ -124,5 +125,14 @@ describe('the settings dialog’s words', () => {
       const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(params(russian), key).toEqual(params(english));
     }
+  });
+});
+
+describe('adding watched IDs', () => {
+  it('skips people already in the panel, from a list as from one ID, and says nothing of those already watched', () => {
+    const inPanel = (id: number) => id === 5 || id === 6;
+    expect(watchAdditions([997, 5], [3], inPanel)).toEqual({ add: [997], inPanel: [5] });
+    expect(watchAdditions([5], [3], inPanel)).toEqual({ add: [], inPanel: [5] });
+    expect(watchAdditions([3, 998], [3], inPanel)).toEqual({ add: [998], inPanel: [] });
   });
 });

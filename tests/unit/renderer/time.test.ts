@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { bucket, durationSpan, nextIsoDay, parseIsoDay } from '../../../renderer/src/lib/time.js';
-import { tomorrowMorning } from '../../../electron/shared/settings/pause.js';
 
 describe('relative-time bucketing', () => {
   it('uses seconds in steps of ten for freshness, minutes for rows', () => {
@@ -26,11 +25,6 @@ describe('relative-time bucketing', () => {
     expect(parseIsoDay('2026-12-03')).toBe(Date.UTC(2026, 11, 3));
     expect(parseIsoDay('2026-02-31')).toBeNull();
     expect(parseIsoDay('03.12.2026')).toBeNull();
-  });
-
-  it('finds tomorrow morning in local time', () => {
-    const now = new Date(2026, 10, 23, 22, 15).getTime();
-    expect(new Date(tomorrowMorning(now))).toEqual(new Date(2026, 10, 24, 8, 0, 0, 0));
   });
 });
 

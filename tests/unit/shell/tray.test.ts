@@ -1,4 +1,4 @@
-import { tomorrowMorning } from '../../../electron/shared/settings/pause.js';
+import { nextMorning } from '../../../electron/shared/settings/pause.js';
 import { TRAY_TEXT } from '../../../electron/main/tray-text.js';
 import { withTwelveHourDefault } from '../../support/default-locale.js';
 import { describe, expect, it, vi } from 'vitest';
@@ -106,9 +106,9 @@ describe('tray menu', () => {
     now = NOW + 10 * 60_000; // the menu was built ten minutes before the click
     click(byLabel(pause, 'For 1 hour'));
     expect(all.pauseAlerts).toHaveBeenLastCalledWith(now + HOUR_MS);
-    click(byLabel(pause, 'Until tomorrow morning'));
-    // The same moment the panel's "until tomorrow" picks.
-    expect(all.pauseAlerts).toHaveBeenLastCalledWith(tomorrowMorning(now));
+    click(byLabel(pause, 'Until the morning, 8:00'));
+    // The same moment the panel's "until 8:00" picks (today's when still ahead).
+    expect(all.pauseAlerts).toHaveBeenLastCalledWith(nextMorning(now));
     expect(pause.some((item) => item.label === 'Resume alerts')).toBe(false);
   });
 

@@ -1,5 +1,6 @@
 import type { QuietWindow } from '$shared/settings/schema.js';
-import { alertsPausedAt, PAUSE_UNTIL_MORNING_HOUR } from '$shared/settings/pause.js';
+import { ONLINE_LIMIT_SEC } from '$shared/settings/defaults.js';
+import { alertsPausedAt, endsAtMorning } from '$shared/settings/pause.js';
 
 /**
  * The settings dialog's pure rules: minutes shown for settings stored in seconds, 24-hour
@@ -8,8 +9,8 @@ import { alertsPausedAt, PAUSE_UNTIL_MORNING_HOUR } from '$shared/settings/pause
  * in tests/unit/renderer/settings-fields.test.ts.
  */
 
-/** The online limit in whole or decimal minutes: the schema's 120 s … 86,400 s. */
-export const ONLINE_LIMIT_MINUTES = { min: 2, max: 1440 } as const;
+/** The online limit in whole or decimal minutes (the bounds live in $shared/settings/defaults.ts). */
+export const ONLINE_LIMIT_MINUTES = { min: ONLINE_LIMIT_SEC.min / 60, max: ONLINE_LIMIT_SEC.max / 60 } as const;
 
 /**
  * "Combine alerts within", in seconds (the schema allows 0 … 300): none, the default 10 s, half
@@ -68,13 +69,12 @@ export type PauseChoice = 'off' | 'hour' | 'morning' | 'other';
 
 /**
  * Which pause is on: none ("Off"), until a morning at 8:00 (the tray's and the dialog's
- * "Until tomorrow"), one of at most an hour ("1 hour"), or another (an older setting): then no
- * button is the active one and only the "Paused until …" line says it.
+ * "Until 8:00"), one of at most an hour ("1 hour"), or another (an older setting): then no
+ * button is the active one and only the "Paused until …" line says it. `zone`: the machine's.
  */
-export function pauseChoice(pausedUntil: number | null, now: number): PauseChoice {
+export function pauseChoice(pausedUntil: number | null, now: number, zone?: string): PauseChoice {
   if (pausedUntil === null || !alertsPausedAt(pausedUntil, now)) return 'off';
-  const end = new Date(pausedUntil);
-  if (end.getHours() === PAUSE_UNTIL_MORNING_HOUR && end.getMinutes() === 0 && end.getSeconds() === 0) return 'morning';
+  if (endsAtMorning(pausedUntil, zone)) return 'morning';
   if (pausedUntil - now <= 60 * 60_000) return 'hour';
   return 'other';
 }
@@ -118,6 +118,22 @@ export function watchQuery(text: string): WatchQuery {
   }
   if ([...trimmed].length < SEARCH_MIN_LETTERS) return { kind: 'short' };
   return { kind: 'name', query: trimmed };
+}
+
+/**
+ * What adding these ids does: the ones it adds, and the ones already in the panel (the team),
+ * which a list skips as a single ID is refused ("Already in the panel"). Ids already watched
+ * are neither: nothing to say about them.
+ */
+export function watchAdditions(ids: readonly number[], watched: readonly number[], inPanel: (id: number) => boolean): { add: number[]; inPanel: number[] } {
+  const add: number[] = [];
+  const shown: number[] = [];
+  for (const id of ids) {
+    if (watched.includes(id)) continue;
+    if (inPanel(id)) shown.push(id);
+    else add.push(id);
+  }
+  return { add, inPanel: shown };
 }
 
 /** Ids added to the watch list without repeating one already there. */
