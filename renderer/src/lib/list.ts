@@ -1,5 +1,6 @@
 import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
-import { presenceRank, shownPresence } from '$shared/presence/classify.js';
+import { presenceRank } from '$shared/presence/classify.js';
+import { countedAs } from '$shared/presence/counts.js';
 import { ruleOf } from '$shared/settings/rules.js';
 
 /**
@@ -12,7 +13,7 @@ export type FilterKey = 'all' | 'online' | 'idle' | 'mobile' | 'offline' | 'leav
 export const FILTERS: readonly FilterKey[] = ['all', 'online', 'idle', 'mobile', 'offline', 'leave', 'starred'];
 /**
  * The filter each header chip applies: a chip's number is always how many people its filter
- * lists (online, away, mobile and offline split the team; on leave is counted apart).
+ * lists (online, away, mobile, offline and offline on leave split the team: countedAs).
  */
 export const CHIP_FILTER = { online: 'online', idle: 'idle', mobile: 'mobile', offline: 'offline', leave: 'leave' } as const satisfies Record<string, FilterKey>;
 /** The filters worth offering: "Mobile" only where the portal reports mobile activity. */
@@ -98,22 +99,19 @@ function departmentSearchText(context: ListContext): (id: number) => string | nu
   };
 }
 
-/** Filters read people as the badges, the header counts and the tray do (shownPresence). */
+/** Filters read people as the badges, the header counts and the tray do (countedAs). */
 export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules'], reports: PortalReports): boolean {
   switch (filter) {
     case 'all':
       return true;
-    // One person, one of online, idle, mobile or offline: the same split as the header's chips.
+    // One person, one of online, idle, mobile, offline or on leave: the same split as the header's chips.
     case 'online':
-      return shownPresence(c, reports) === 'online';
     case 'idle':
-      return shownPresence(c, reports) === 'idle';
     case 'mobile':
-      return shownPresence(c, reports) === 'mobile';
     case 'offline':
-      return shownPresence(c, reports) === 'offline';
+      return countedAs(c, reports) === filter;
     case 'leave':
-      return c.absentUntil !== null;
+      return countedAs(c, reports) === 'onLeave';
     case 'starred':
       return ruleOf(rules, c.id) === 'starred';
   }
