@@ -131,6 +131,12 @@ export const en = {
   'webhook.user-id': 'The user id in the address must be a positive number.',
 
   'alert.announce': '{title}. {body}',
+  'alert.show': 'Show',
+  'alert.tabTitle': '({count}) {title}',
+  'notify.prompt': 'Get alerts as browser notifications, even when this tab is in the background?',
+  'notify.turnOn': 'Turn on',
+  'notify.notNow': 'Not now',
+  'notify.denied': 'Notifications are blocked for this page, so alerts show only here, in the tab. To get them outside it, allow notifications in the browser’s site settings.',
   'error.code.auth-invalid': 'The portal rejected the webhook: check it in Bitrix24, or connect with a new one.',
   'error.code.auth-expired': 'The portal sign-in has expired: connect again.',
   'error.code.scope-missing': 'The webhook lacks the “im” scope: add it in Bitrix24.',
