@@ -375,7 +375,7 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     const known = (state: string | null) => state !== null && state !== 'unknown';
     const gap = states.findIndex((state, index) => state === 'unknown' && index > 0 && known(states[index - 1]!) && states.slice(index + 1).some(known));
     expect(gap, JSON.stringify(states)).toBeGreaterThan(0);
-    expect(await page.getByRole('img', { name: `Presence of ${name} by day` }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: `Presence of ${name} by day` }).count()).toBe(1);
     expect(problems).toEqual([]);
   });
 });

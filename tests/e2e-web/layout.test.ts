@@ -264,7 +264,7 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
     expect(await chip(page, 'leave').getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => shown(page)).toBe(40);
     expect(await page.getByTestId('filter-all').isChecked()).toBe(true);
-    // At 400 px the filter bar scrolls on its own; the chosen filter is scrolled into view.
+    // At 400 px the filter bar wraps: the chosen filter is in view.
     await chip(page, 'offline').click();
     const inView = await page.locator('label.segment.checked').evaluate((label) => {
       const bar = label.parentElement?.getBoundingClientRect();

@@ -49,7 +49,7 @@ describe('status against the demo portal', () => {
     const status = await takeStatus(statusArgs(ctx.portal), { ...noDemo, clock: ctx.clock });
     // A current portal reports neither mobile activity nor chosen statuses: Chen and Emil are plainly online.
     expect(statusText(status)).toEqual([
-      '3 online, 1 away, 1 offline, 1 on leave',
+      '3 online, 1 away, 0 offline, 1 on leave',
       'Ada Lovelace  online                 Ada position',
       'Chen Wei      online                 Chen position',
       'Emil Nolde    online                 Emil position',
@@ -67,7 +67,7 @@ describe('status against the demo portal', () => {
     const status = await takeStatus(statusArgs(ctx.portal), { ...noDemo, clock: ctx.clock });
     expect(status.reports).toMatchObject({ mobile: true, status: true });
     const lines = statusText(status);
-    expect(lines[0]).toBe('2 online, 1 away, 1 on mobile, 1 offline, 1 on leave');
+    expect(lines[0]).toBe('2 online, 1 away, 1 on mobile, 0 offline, 1 on leave');
     expect(lines.slice(1).map((line) => line.replace(/\s{2,}/g, ' | '))).toEqual([
       'Ada Lovelace | online | Ada position',
       'Chen Wei | on mobile | Chen position',
@@ -88,7 +88,7 @@ describe('status against the demo portal', () => {
     expect(parsed).toEqual({
       at: new Date(ctx.clock.now()).toISOString(),
       reports: { idle: false, mobile: false, status: false, calendar: true, timeZones: true },
-      counts: { total: 5, online: 3, idle: 1, mobile: 0, offline: 1, onLeave: 1 },
+      counts: { total: 5, online: 3, idle: 1, mobile: 0, offline: 0, onLeave: 1 },
       // A current portal reports no chosen status: null, not the "online" it sends for everyone.
       colleagues: status.colleagues.map((c) => ({ ...scriptColleague(c, status.at), status: null })),
     });

@@ -262,7 +262,7 @@ describe('watch --json against the demo portal', () => {
     await clock.advance(0);
     // Each line is "<local time>  <text>".
     const texts = () => lines.map((line) => line.slice(line.indexOf('  ') + 2));
-    expect(texts().slice(0, 2)).toEqual(['2 online, 1 away, 1 offline, 1 on leave', 'Watching 4 colleagues on 127.0.0.1:' + new URL(portal.webhookUrl).port + '. Ctrl+C stops.']);
+    expect(texts().slice(0, 2)).toEqual(['2 online, 1 away, 0 offline, 1 on leave', 'Watching 4 colleagues on 127.0.0.1:' + new URL(portal.webhookUrl).port + '. Ctrl+C stops.']);
     portal.control.updatePerson(ada!, { presence: 'idle' });
     await clock.advance(30_000);
     expect(texts()).toContain('Ada Lovelace: online → away');

@@ -10,29 +10,31 @@ export interface PresenceCounts {
   readonly onLeave: number;
 }
 
+/** The count that holds a person: one of these for everybody, so the counts add up to the team. */
+export type CountKey = Exclude<keyof PresenceCounts, 'total'>;
+
 /**
- * How many people are in each presence, read as the badges and the filters read them
- * (shownPresence): on a portal that does not report mobile activity nobody counts as mobile
- * (they count as online). The panel's header and the tray's tooltip say the same thing.
- * People on leave are counted by presence too (someone on leave may be online).
+ * Where a person is counted, read as the badges and the filters read them (shownPresence): on a
+ * portal that does not report mobile activity nobody counts as mobile (they count as online).
+ * Someone on leave and offline counts as on leave, not also as offline (the sort's "offline on
+ * leave"); someone on leave who is online or away anyway counts by that presence.
+ */
+export function countedAs(c: Pick<Colleague, 'presence' | 'status' | 'absentUntil'>, reports: PortalReports): CountKey {
+  const presence = shownPresence(c, reports);
+  if (presence === 'offline') return c.absentUntil !== null ? 'onLeave' : 'offline';
+  return presence;
+}
+
+/**
+ * How many people are in each count: a partition of the team (online + idle + mobile + offline
+ * + onLeave = total). The panel's header, the tray's tooltip and the CLI's summary say the same.
  *
  * `reports` defaults to a current portal's, which reports no mobile activity.
  */
 export function countPresence(colleagues: readonly Colleague[], reports: PortalReports = CURRENT_PORTAL_REPORTS): PresenceCounts {
-  let online = 0;
-  let idle = 0;
-  let mobile = 0;
-  let offline = 0;
-  let onLeave = 0;
-  for (const c of colleagues) {
-    const presence = shownPresence(c, reports);
-    if (presence === 'online') online++;
-    else if (presence === 'idle') idle++;
-    else if (presence === 'mobile') mobile++;
-    else offline++;
-    if (c.absentUntil !== null) onLeave++;
-  }
-  return { total: colleagues.length, online, idle, mobile, offline, onLeave };
+  const counts: Record<CountKey, number> = { online: 0, idle: 0, mobile: 0, offline: 0, onLeave: 0 };
+  for (const c of colleagues) counts[countedAs(c, reports)]++;
+  return { total: colleagues.length, ...counts };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
 import { isFreeNow, PRESENCE_RANK_COUNT, presenceRank, shownPresence } from '$shared/presence/classify.js';
+import { countedAs } from '$shared/presence/counts.js';
 import { ruleOf } from '$shared/settings/rules.js';
 import { compileQuery, searchKey, wordIn, type CompiledQuery } from './search.js';
 
@@ -14,7 +15,7 @@ export type FilterKey = 'all' | 'free' | 'online' | 'idle' | 'mobile' | 'offline
 export const FILTERS: readonly FilterKey[] = ['all', 'free', 'online', 'idle', 'mobile', 'offline', 'leave', 'starred'];
 /**
  * The filter each header chip applies: a chip's number is always how many people its filter
- * lists (online, away, mobile and offline split the team; on leave is counted apart).
+ * lists (online, away, mobile, offline and offline on leave split the team: countedAs).
  */
 export const CHIP_FILTER = { free: 'free', online: 'online', idle: 'idle', mobile: 'mobile', offline: 'offline', leave: 'leave' } as const satisfies Record<string, FilterKey>;
 /**
@@ -109,24 +110,21 @@ function departmentSearchKey(context: ListContext): (id: number) => string | nul
   };
 }
 
-/** Filters read people as the badges, the header counts and the tray do (shownPresence). */
+/** Filters read people as the badges, the header counts and the tray do (countedAs). */
 export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules'], reports: PortalReports, now: number): boolean {
   switch (filter) {
     case 'all':
       return true;
     case 'free':
       return isFreeNow(c, reports, now);
-    // One person, one of online, idle, mobile or offline: the same split as the header's chips.
+    // One person, one of online, idle, mobile, offline or on leave: the same split as the header's chips.
     case 'online':
-      return shownPresence(c, reports) === 'online';
     case 'idle':
-      return shownPresence(c, reports) === 'idle';
     case 'mobile':
-      return shownPresence(c, reports) === 'mobile';
     case 'offline':
-      return shownPresence(c, reports) === 'offline';
+      return countedAs(c, reports) === filter;
     case 'leave':
-      return c.absentUntil !== null;
+      return countedAs(c, reports) === 'onLeave';
     case 'starred':
       return ruleOf(rules, c.id) === 'starred';
   }

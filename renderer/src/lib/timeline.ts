@@ -10,6 +10,8 @@ export interface TimelineBar {
   readonly x0: number;
   readonly x1: number;
   readonly state: TimelineState;
+  /** Its exact times, "Online, 09:05–11:00", for hover and focus. */
+  readonly text: string;
 }
 
 export interface TimelineDayView {
@@ -23,9 +25,12 @@ export interface TimelineDayView {
   readonly onlineMs: number;
   /** Some of the day's visible part was seen (not all unknown). */
   readonly watched: boolean;
-  /** "in at 09:05, 7 h 12 min online", "not online", "not watched". */
+  /**
+   * "in at 09:05, 7 h 12 min online", "not online", "not watched"; "watching since 03:38, …"
+   * when they were online already when the app began to watch (when they came in is unknown).
+   */
   readonly summary: string;
-  /** "09:05", or "—" when not online. */
+  /** "09:05", "watching since 03:38", or "—" when not online. */
   readonly firstText: string;
   /** "7 h 12 min", or "—". */
   readonly onlineText: string;
@@ -58,6 +63,18 @@ export function dayLabel(start: number, today: number, yesterday: number, i18n: 
   return `${i18n.weekday(date.getDay())} ${short ? i18n.number(date.getDate()) : i18n.day(isoDay(start))}`;
 }
 
+/**
+ * What the day's first online moment means: 'seen' when the app saw them come in (known time
+ * just before, or online since midnight); 'watching' when they were online already when the app
+ * began to watch that day (only unknown time before); 'gap' when they came in while the app saw
+ * nothing (they were in by then).
+ */
+function arrivalOf(bars: readonly { readonly state: TimelineState }[]): 'seen' | 'watching' | 'gap' {
+  const first = bars.findIndex((bar) => bar.state === 'online');
+  if (first <= 0 || bars[first - 1]?.state !== 'unknown') return 'seen';
+  return bars.slice(0, first).every((bar) => bar.state === 'unknown') ? 'watching' : 'gap';
+}
+
 /** `now` is the host's moment of the answer (`timeline:get`'s `at`): nothing after it is drawn. */
 export function timelineView(
   segments: readonly TimelineSegment[],
@@ -69,21 +86,30 @@ export function timelineView(
   const cut = timelineDays(segments, now, days, midnightOf);
   const today = cut.at(-1)?.start ?? midnightOf(now);
   const yesterday = cut.at(-2)?.start ?? Number.NaN;
+  const clock = (at: number): string => i18n.time(at, at);
   return cut
     .map((day) => {
       const watched = day.bars.some((bar) => bar.state !== 'unknown');
-      const firstText = day.firstOnline === null ? '—' : i18n.time(day.firstOnline, day.firstOnline);
+      const arrival = arrivalOf(day.bars);
+      const time = day.firstOnline === null ? '—' : clock(day.firstOnline);
+      const firstText = day.firstOnline === null || arrival === 'seen' ? time : i18n.t(arrival === 'watching' ? 'timeline.watchingSince' : 'timeline.inBy', { time });
       const onlineText = day.onlineMs > 0 ? hoursMinutes(day.onlineMs, i18n) : '—';
+      const duration = hoursMinutes(day.onlineMs, i18n);
       const summary = !watched
         ? i18n.t('timeline.notWatched')
         : day.firstOnline === null
           ? i18n.t('timeline.notOnline')
-          : i18n.t('timeline.inAt', { time: firstText, duration: hoursMinutes(day.onlineMs, i18n) });
+          : i18n.t(arrival === 'seen' ? 'timeline.inAt' : arrival === 'watching' ? 'timeline.watchingSinceOnline' : 'timeline.inByOnline', { time, duration });
+      const length = day.end - day.start;
+      const at = (x: number): number => Math.round(day.start + x * length);
       return {
         start: day.start,
         label: dayLabel(day.start, today, yesterday, i18n, true),
         fullLabel: dayLabel(day.start, today, yesterday, i18n),
-        bars: day.bars,
+        bars: day.bars.map((bar) => ({
+          ...bar,
+          text: i18n.t('timeline.segment', { state: i18n.t(`timeline.legend.${bar.state}`), from: clock(at(bar.x0)), to: clock(at(bar.x1)) }),
+        })),
         firstOnline: day.firstOnline,
         onlineMs: day.onlineMs,
         watched,

@@ -119,6 +119,7 @@ export class AppState {
   /** Likewise for a `truncation` event. */
   private truncationEventSeen = false;
   private focusNonce = 0;
+  private alertListeners: ReadonlyArray<(alert: AlertIntent) => void> = [];
   /** The portal origin the page's CSP was served for (avatars may load only from it). */
   private servedForOrigin: string | null | undefined = undefined;
 
@@ -255,8 +256,17 @@ export class AppState {
     }
   }
 
+  /** Called with every alert as it arrives: browser mode shows them (state/browser-alerts.svelte.ts). */
+  onAlerts(listener: (alert: AlertIntent) => void): () => void {
+    this.alertListeners = [...this.alertListeners, listener];
+    return () => {
+      this.alertListeners = this.alertListeners.filter((other) => other !== listener);
+    };
+  }
+
   private onAlert(alert: AlertIntent): void {
     this.lastAlert = alert;
+    for (const listener of this.alertListeners) listener(alert);
     // The one alert of a notify-once request: the bell goes at once (the settings event follows).
     if (alert.kind === 'notify-once') {
       this.settingsSync.amend((settings) => {

@@ -16,15 +16,15 @@ function person(fields: Partial<Colleague> = {}): Colleague {
 }
 
 describe('summaryLine', () => {
-  it('reads "N online, N away, N offline", with mobile and leave only when there are any', () => {
+  it('reads "N online, N away, N offline", with mobile and leave only when there are any, each person counted once', () => {
     const team = [
       person(),
       person({ presence: 'mobile' }),
       person({ presence: 'idle', presenceSince: NOW - 8 * MIN }),
       person({ presence: 'offline', absentUntil: '2026-11-27' }),
     ];
-    expect(summaryLine(countPresence(team, CURRENT), CURRENT)).toBe('2 online, 1 away, 1 offline, 1 on leave');
-    expect(summaryLine(countPresence(team, LEGACY), LEGACY)).toBe('1 online, 1 away, 1 on mobile, 1 offline, 1 on leave');
+    expect(summaryLine(countPresence(team, CURRENT), CURRENT)).toBe('2 online, 1 away, 0 offline, 1 on leave');
+    expect(summaryLine(countPresence(team, LEGACY), LEGACY)).toBe('1 online, 1 away, 1 on mobile, 0 offline, 1 on leave');
     expect(summaryLine(countPresence([person()], LEGACY), LEGACY)).toBe('1 online, 0 away, 0 offline');
     expect(summaryLine(countPresence([], CURRENT), CURRENT)).toBe('0 online, 0 away, 0 offline');
   });

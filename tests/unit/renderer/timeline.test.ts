@@ -34,7 +34,13 @@ describe('the timeline in the detail view', () => {
     expect(days[0]?.bars.map((bar) => bar.state)).toEqual(['offline', 'online', 'idle']);
     // Yesterday: unknown before 8:00 and after 17:00 (the app saw nothing), never offline.
     expect(days[1]?.bars.map((bar) => bar.state)).toEqual(['unknown', 'online', 'unknown']);
-    expect(days[1]?.summary).toBe('in at 08:00, 9 h online');
+    // The app began watching at 8:00 and found them online: when they came in is unknown (issue 22).
+    expect(days[1]?.summary).toBe('watching since 08:00, 9 h online');
+    expect(days[1]?.firstText).toBe('watching since 08:00');
+    expect(days[0]?.firstText).toBe('09:05');
+    // Each part has its exact times, for hover and focus.
+    expect(days[0]?.bars.map((bar) => bar.text)).toEqual(['Offline, 00:00–09:05', 'Online, 09:05–11:00', 'Away, 11:00–12:00']);
+    expect(days[1]?.bars[1]?.text).toBe('Online, 08:00–17:00');
     expect(days[2]?.watched).toBe(false);
     expect(days[2]?.summary).toBe('not watched');
   });
@@ -56,6 +62,17 @@ describe('the timeline in the detail view', () => {
     expect(today?.bars[2]?.x0).toBeCloseTo(10 / 24);
     expect(today?.bars[2]?.x1).toBeCloseTo(10.5 / 24);
     expect(today?.label).toBe('Сегодня');
-    expect(today?.summary).toBe('первый вход в 09:00, в сети 2\u00a0ч 30\u00a0мин');
+    expect(today?.summary).toBe('наблюдение с 09:00, в сети 2\u00a0ч 30\u00a0мин');
+    expect(today?.bars[2]?.text).toBe('Нет данных, 10:00–10:30');
+  });
+
+  it('says "in by" for someone who came in while the app saw nothing, after it had seen them out', () => {
+    const segments = [
+      { from: TODAY + 8 * H, to: TODAY + 9 * H, state: 'offline' as const },
+      { from: TODAY + 10 * H, to: NOW, state: 'online' as const },
+    ];
+    const [today] = timelineView(segments, NOW, en, 1);
+    expect(today?.summary).toBe('in by 10:00, 2 h online');
+    expect(timelineView(segments, NOW, ru, 1)[0]?.summary).toBe('вход не позже 10:00, в сети 2\u00a0ч');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_PORTAL_REPORTS, PRESENCES, type PortalReports, type Presence } from '../../../electron/shared/domain.js';
 import { isBusy, shownPresence, shownStatus } from '../../../electron/shared/presence/classify.js';
-import { countPresence } from '../../../electron/shared/presence/counts.js';
+import { countedAs, countPresence } from '../../../electron/shared/presence/counts.js';
 import { colleague } from '../../support/colleague.js';
 
 /** The one reading of a person behind the header counts, the filters, the badges and the tray. */
@@ -52,10 +52,20 @@ describe('countPresence', () => {
   const person = (id: number, presence: Presence, absentUntil: string | null = null) => colleague(id, { presence, absentUntil });
   const team = [person(1, 'online'), person(2, 'mobile'), person(3, 'idle', LEAVE), person(4, 'offline'), person(5, 'offline', LEAVE)];
 
-  it('counts by the presence shown, people on leave by presence too', () => {
-    expect(countPresence(team, LEGACY)).toEqual({ total: 5, online: 1, idle: 1, mobile: 1, offline: 2, onLeave: 2 });
-    expect(countPresence(team, CURRENT)).toEqual({ total: 5, online: 2, idle: 1, mobile: 0, offline: 2, onLeave: 2 });
+  it('counts by the presence shown, offline people on leave as on leave only, so the counts add up to the team', () => {
+    expect(countPresence(team, LEGACY)).toEqual({ total: 5, online: 1, idle: 1, mobile: 1, offline: 1, onLeave: 1 });
+    expect(countPresence(team, CURRENT)).toEqual({ total: 5, online: 2, idle: 1, mobile: 0, offline: 1, onLeave: 1 });
     expect(countPresence([], LEGACY)).toEqual({ total: 0, online: 0, idle: 0, mobile: 0, offline: 0, onLeave: 0 });
+  });
+
+  it('puts everybody in exactly one count', () => {
+    expect(countedAs(person(6, 'offline', LEAVE), CURRENT)).toBe('onLeave');
+    expect(countedAs(person(7, 'online', LEAVE), CURRENT)).toBe('online');
+    expect(countedAs(person(8, 'mobile', LEAVE), CURRENT)).toBe('online');
+    for (const reports of [LEGACY, CURRENT]) {
+      const { total, ...counts } = countPresence(team, reports);
+      expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(total);
+    }
   });
 
   it('reads a current portal when not told the reports', () => {
