@@ -101,7 +101,7 @@ describe('status against the demo portal', () => {
     portal = ctx.portal;
     const status = await takeStatus(statusArgs(ctx.portal, ['--json']), { ...noDemo, clock: ctx.clock });
     const parsed = JSON.parse(statusJson(status)) as { colleagues: { name: string; status: string | null }[] };
-    expect(parsed.colleagues).toEqual(status.colleagues);
+    expect(parsed.colleagues).toEqual(status.colleagues.map((c) => scriptColleague(c, status.at)));
     expect(parsed.colleagues.find((c) => c.name === 'Emil Nolde')?.status).toBe('dnd');
     expect(parsed.colleagues.find((c) => c.name === 'Dana Scully')?.status).toBe('online');
   });

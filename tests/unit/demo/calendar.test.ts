@@ -291,7 +291,8 @@ describe('scopes', () => {
 describe('user.get', () => {
   it('pages 50 by start over everyone by id, filters by ID, drops unknown filter keys, shrinks rows with SELECT', () => {
     const { state, call } = setup({ teamSize: 120 });
-    const everyone = [state.ownerId, ...state.teamIds()].sort((a, b) => a - b);
+    // Everyone on the portal: the owner, the team, and the people outside it (found by search).
+    const everyone = [...state.team.all()].map((person) => person.id).sort((a, b) => a - b);
     const seen: number[] = [];
     let start = 0;
     for (let page = 0; page < 5; page++) {
