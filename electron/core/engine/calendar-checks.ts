@@ -57,6 +57,8 @@ class Rotation {
   private lastEarnedAt: number | null = null;
   /** Not asked before this (a paused or unavailable method). */
   blockedUntil = 0;
+  /** OPERATION_TIME_LIMIT answers in a row: without a reset time (inside a batch) the pause grows with them. */
+  limitedInRow = 0;
   everAsked = false;
 
   constructor(
@@ -206,8 +208,12 @@ export class CalendarChecks {
     for (const answer of answers) {
       const { kind, ids } = answer.request;
       this.rotation(kind).sent(ids, now);
-      if (answer.error) this.failed(kind, answer.error, now);
-      else if (kind === 'calendar') this.calendarAnswer(answer.result, now);
+      if (answer.error) {
+        this.failed(kind, answer.error, now);
+        continue;
+      }
+      this.rotation(kind).limitedInRow = 0;
+      if (kind === 'calendar') this.calendarAnswer(answer.result, now);
       else this.zoneAnswer(answer.result, ids);
     }
   }
@@ -240,7 +246,8 @@ export class CalendarChecks {
       if (kind === 'calendar') this.blocks.clear();
       else this.zoneOf.clear();
     } else if (error.kind === 'operation-time-limited') {
-      rotation.blockedUntil = Math.max(rotation.blockedUntil, now + (nextRetryDelay(error, 1, now) ?? CALENDAR_PERIOD_MS));
+      rotation.limitedInRow += 1;
+      rotation.blockedUntil = Math.max(rotation.blockedUntil, now + (nextRetryDelay(error, rotation.limitedInRow, now) ?? CALENDAR_PERIOD_MS));
     }
     // Anything else: the people wait for their next turn, their last blocks kept meanwhile.
   }
