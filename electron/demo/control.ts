@@ -16,7 +16,7 @@ import {
 } from './person.js';
 import { MINUTE_MS, PORTAL_OFFSET_MINUTES, portalDate, portalDateStart } from './portal-time.js';
 import { CalendarBook, type AnchorRole } from './calendar.js';
-import { calendarView, messengerPresence } from './oracle.js';
+import { calendarView, messengerPresence, type CalendarOracleOptions } from './oracle.js';
 import { OperatingBudget } from './rate-limit.js';
 import { DEFAULT_DATE_FORMAT, DEMO_DATE_FORMATS, type DemoDateFormat } from './site-format.js';
 import { Simulation } from './simulation.js';
@@ -252,7 +252,7 @@ export class PortalState implements DemoControl {
     return person ? this.calendars.entries(person, from, until) : null;
   }
 
-  expectedCalendar(id: number, at?: number, options: { readonly fetchedAt?: number } = {}): DemoBusyView | null {
+  expectedCalendar(id: number, at?: number, options: CalendarOracleOptions = {}): DemoBusyView | null {
     return calendarView(this, id, at ?? this.now(), options);
   }
 

@@ -93,6 +93,11 @@ export interface CalendarOracleOptions {
    * of that moment (as the app asks), so blocks are cut to what it could know. Default: `at`.
    */
   readonly fetchedAt?: number;
+  /**
+   * The days the client asked for (`from`/`to` of its request, YYYY-MM-DD, read as the portal's
+   * days as the server reads them, `to` whole): what the server answered, whatever the moment.
+   */
+  readonly asked?: { readonly from: string; readonly to: string };
 }
 
 /** The portal days a fetch at `at` covers: yesterday through tomorrow (server zone). */
@@ -129,7 +134,9 @@ export function busyViewAt(blocks: readonly DemoBusyBlock[], at: number): DemoBu
 
 /** What person `id`'s calendar says at `at`, or null for an unknown id. */
 export function calendarView(source: CalendarSource, id: number, at: number, options: CalendarOracleOptions = {}): DemoBusyView | null {
-  const window = fetchWindow(options.fetchedAt ?? at);
+  const window = options.asked
+    ? { from: portalDateStart(options.asked.from), until: portalDateStart(options.asked.to) + DAY_MS }
+    : fetchWindow(options.fetchedAt ?? at);
   const entries = source.calendar(id, window.from, window.until);
   return entries ? busyViewAt(busyBlocks(entries), at) : null;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import type { DemoDateFormat } from './site-format.js';
+import type { CalendarOracleOptions } from './oracle.js';
 
 export type { DemoDateFormat } from './site-format.js';
 
@@ -268,7 +269,7 @@ export interface DemoControl {
   /** The person's stored entries overlapping [from, until), declined and free ones too, or null for an unknown id. */
   calendar(id: number, from: number, until: number): DemoCalendarEntry[] | null;
   /** What the calendar says of the person at `at` (default now), from the stored instants (see oracle.ts). */
-  expectedCalendar(id: number, at?: number, options?: { readonly fetchedAt?: number }): DemoBusyView | null;
+  expectedCalendar(id: number, at?: number, options?: CalendarOracleOptions): DemoBusyView | null;
   /** Every request served so far (for rate and efficiency assertions). */
   readonly requestLog: readonly DemoRequestLogEntry[];
   clearRequestLog(): void;

@@ -5,6 +5,8 @@ import { ACCESSIBILITY_METHOD } from '../../electron/core/bitrix/calendar.js';
 import { calendarAt, type CalendarBlock, type CalendarMoment } from '../../electron/shared/calendar.js';
 import type { Colleague } from '../../electron/shared/domain.js';
 import type { DemoBusyBlock, DemoBusyView, DemoCalendarRole, DemoDateFormat, DemoScope } from '../../electron/demo/types.js';
+import { fetchWindow } from '../../electron/demo/oracle.js';
+import { portalDateStart } from '../../electron/demo/portal-time.js';
 
 /**
  * The app's calendars against the demo portal as an independent oracle (issue 19): the demo keeps
@@ -20,33 +22,39 @@ const DATE_FORMATS: readonly DemoDateFormat[] = ['DD.MM.YYYY HH:MI:SS', 'MM/DD/Y
 /** The demo anchors its roles to its start rounded down to this (README, "Calendars and time zones"). */
 const ROLE_GRID_MS = 5 * MINUTE_MS;
 /** The demo portal's own zone, Europe/Moscow, has no daylight saving. */
-const MOSCOW_UTC_OFFSET_MS = 3 * HOUR_MS;
 
 /**
  * When the app last received each person's calendar: the moment its `calendar.accessibility.get`
  * command was sent and answered without an error (the clock does not move during loopback I/O).
  * The oracle needs it because a fetch sees only the portal's yesterday..tomorrow of that moment.
  */
-function recordCalendarFetches(h: Harness): Map<number, number> {
-  const fetchedAt = new Map<number, number>();
+function recordCalendarFetches(h: Harness): Map<number, Fetched> {
+  const fetchedAt = new Map<number, Fetched>();
   const batch = h.client.batch.bind(h.client);
   h.client.batch = async (commands, opts) => {
     const at = h.clock.now();
     const answer = await batch(commands, opts);
     for (const [key, command] of Object.entries(commands)) {
       if (command.method !== ACCESSIBILITY_METHOD || !answer.results.has(key)) continue;
-      for (const id of command.params?.['users'] as readonly number[]) fetchedAt.set(id, at);
+      const asked = { from: String(command.params?.['from']), to: String(command.params?.['to']) };
+      for (const id of command.params?.['users'] as readonly number[]) fetchedAt.set(id, { at, asked });
     }
     return answer;
   };
   return fetchedAt;
 }
 
+/** When a person's calendar was last answered, and the days that request asked for. */
+interface Fetched {
+  readonly at: number;
+  readonly asked: { readonly from: string; readonly to: string };
+}
+
 /**
  * A harness whose engine starts only once the fetch recorder is in place, after the clock moved
  * on by `skipMs(clock)` (the demo's anchored roles stay at its own start).
  */
-async function startRecorded(options: HarnessOptions, skipMs: (clock: ManualClock) => number = () => 0): Promise<{ h: Harness; fetchedAt: Map<number, number> }> {
+async function startRecorded(options: HarnessOptions, skipMs: (clock: ManualClock) => number = () => 0): Promise<{ h: Harness; fetchedAt: Map<number, Fetched> }> {
   const h = await startHarness({ ...options, start: false });
   const fetchedAt = recordCalendarFetches(h);
   await h.clock.advance(skipMs(h.clock));
@@ -97,7 +105,7 @@ function summary(t: Tally): string {
  * person. With `nextHorizonMs`, a `next` block starting later than that after the moment is not
  * compared (counted instead): see the night test.
  */
-function compareAtEveryRefresh(h: Harness, fetchedAt: ReadonlyMap<number, number>, options: { readonly nextHorizonMs?: number } = {}): Tally {
+function compareAtEveryRefresh(h: Harness, fetchedAt: ReadonlyMap<number, Fetched>, options: { readonly nextHorizonMs?: number } = {}): Tally {
   const tally: Tally = { refreshes: 0, comparisons: 0, busy: 0, unknown: 0, beyondHorizon: 0, kindsSeen: new Set(), mismatches: [] };
   const dayStart = h.clock.now();
   h.engine.on('refreshed', (report) => {
@@ -109,8 +117,14 @@ function compareAtEveryRefresh(h: Harness, fetchedAt: ReadonlyMap<number, number
         tally.unknown += 1;
         continue;
       }
+      // The request covered the portal's own yesterday..tomorrow of its moment (the server reads the
+      // dates asked for as its days, and no REST method tells its zone).
+      const needed = fetchWindow(fetched.at);
+      if (portalDateStart(fetched.asked.from) > needed.from || portalDateStart(fetched.asked.to) + DAY_MS < needed.until) {
+        tally.mismatches.push(`${colleague.id}: asked ${fetched.asked.from}..${fetched.asked.to}, short of the portal's yesterday..tomorrow`);
+      }
       const app = calendarAt(colleague.calendar, at);
-      const oracle = h.portal.control.expectedCalendar(colleague.id, at, { fetchedAt: fetched });
+      const oracle = h.portal.control.expectedCalendar(colleague.id, at, { asked: fetched.asked });
       tally.comparisons += 1;
       if (app.now) {
         tally.busy += 1;
@@ -123,7 +137,7 @@ function compareAtEveryRefresh(h: Harness, fetchedAt: ReadonlyMap<number, number
       const agree = oracle !== null && sameBlock(app.now, oracle.now) && (skipNext || sameBlock(app.next, oracle.next));
       if (!agree) {
         tally.mismatches.push(
-          `${colleague.id} at +${(at - dayStart) / MINUTE_MS} min (fetched ${(fetched - at) / MINUTE_MS} min): ` +
+          `${colleague.id} at +${(at - dayStart) / MINUTE_MS} min (fetched ${(fetched.at - at) / MINUTE_MS} min, ${fetched.asked.from}..${fetched.asked.to}): ` +
             `app now ${describeBlock(app.now, at)} next ${describeBlock(app.next, at)}; ` +
             `oracle now ${describeBlock(oracle?.now ?? null, at)} next ${describeBlock(oracle?.next ?? null, at)}`,
         );
@@ -185,11 +199,11 @@ describe('calendars: the app shows what the portal stores, in both site date for
   }, 60_000);
 
   /*
-   * The app asks for UTC yesterday..tomorrow (it cannot know the server's zone), and the server
-   * reads those dates as its own (Moscow, UTC+3 all year) days. From 21:00 to 24:00 UTC, Moscow's
-   * date is already the next one, so the app's window ends up to 3 h short of Moscow's tomorrow:
-   * "now" must still agree everywhere, and "next" whenever it starts within 21 h. A Saturday night
-   * (UTC) makes it show: Monday's meetings are Moscow's tomorrow but beyond the UTC one.
+   * The app cannot know the server's zone, and the server reads the dates it is asked for as its
+   * own (Moscow, UTC+3 all year) days. From 21:00 to 24:00 UTC, Moscow's date is already the next
+   * one: with plain UTC days the app's window ended 3 h short of Moscow's tomorrow, and on a
+   * Saturday night (UTC) Monday's meetings, Moscow's tomorrow, were missing from "next". The app
+   * now asks for dates that cover any server's yesterday..tomorrow: "now" and "next" both agree.
    */
   it.each(DATE_FORMATS)('%s: across the portal\'s midnight, Saturday night', async (dateFormat) => {
     const started = await startRecorded({ portal: { teamSize: 30, evolve: true, seed: 19, officeHoursNow: true, dateFormat } }, (clock) => {
@@ -201,7 +215,7 @@ describe('calendars: the app shows what the portal stores, in both site date for
       return evening - start;
     });
     h = started.h;
-    const tally = compareAtEveryRefresh(h, started.fetchedAt, { nextHorizonMs: DAY_MS - MOSCOW_UTC_OFFSET_MS });
+    const tally = compareAtEveryRefresh(h, started.fetchedAt);
     await h.clock.advance(0);
     for (let poll = 0; poll < (3 * HOUR_MS) / POLL_MS; poll++) await h.clock.advance(POLL_MS);
     console.info(`calendar truth, Saturday night 20:00–23:00 UTC (${dateFormat}): ${summary(tally)}`);
@@ -359,7 +373,7 @@ describe('the calendar command failing alone', () => {
     for (let poll = 0; poll < 12; poll++) await clock.advance(POLL_MS);
     expect(engine.snapshot!.colleagues.every((c) => c.calendar !== null)).toBe(true);
     for (const colleague of engine.snapshot!.colleagues) {
-      const oracle = portal.control.expectedCalendar(colleague.id, clock.now(), { fetchedAt: started.fetchedAt.get(colleague.id)! })!;
+      const oracle = portal.control.expectedCalendar(colleague.id, clock.now(), { asked: started.fetchedAt.get(colleague.id)!.asked })!;
       expect(sameView(calendarAt(colleague.calendar, clock.now()), oracle), `calendar of ${colleague.id}`).toBe(true);
     }
   }, 30_000);

@@ -28,21 +28,26 @@ export type ExtraAnswer =
   | { readonly request: ExtraRequest; readonly error: B24Error };
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** The farthest a server's zone can be from UTC, west and east (UTC-12, UTC+14). */
+const WEST_MS = 12 * HOUR_MS;
+const EAST_MS = 14 * HOUR_MS;
 
 function ymd(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
 }
 
 /**
- * Yesterday..tomorrow as Y-m-d (which every site format accepts for `from`/`to`). The server reads
- * them as whole days in its own zone, which no REST method tells: UTC days, one either side, cover
- * today wherever the server is.
+ * The server's yesterday..tomorrow as Y-m-d (which every site format accepts for `from`/`to`). It
+ * reads them as whole days in its own zone, which no REST method tells, so the UTC dates asked for
+ * are those of its yesterday in the far west and its tomorrow in the far east: at 22:00 UTC a
+ * Moscow server is already on the next date, and plain UTC days would end its tomorrow 3 h early.
  */
 export function calendarRequest(ids: readonly number[], now: number): ExtraRequest {
   return {
     kind: 'calendar',
     ids,
-    command: { method: ACCESSIBILITY_METHOD, params: { users: ids, from: ymd(now - DAY_MS), to: ymd(now + DAY_MS) } },
+    command: { method: ACCESSIBILITY_METHOD, params: { users: ids, from: ymd(now - DAY_MS - WEST_MS), to: ymd(now + DAY_MS + EAST_MS) } },
   };
 }
 
