@@ -12,7 +12,7 @@ import { createConnection, credentialFrom, type ServiceEvents } from './connecti
 import { asRequestFailure, fail, RequestFailure } from './request-failure.js';
 import type { AppService, AppServiceOptions, PresenceSummary } from './ports.js';
 import { countPresence } from '../shared/presence/counts.js';
-import { isAvailableNow } from '../shared/presence/available.js';
+import { isReachableNow } from '../shared/presence/available.js';
 import { activePauseUntil } from '../shared/settings/pause.js';
 import { notifyOnceEdit, pauseEdit, ruleEdit, watchEdit } from '../shared/settings/edits.js';
 import { applySettingsUpdate, type Settings, type SettingsUpdate } from '../shared/settings/schema.js';
@@ -180,8 +180,8 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     'notify-once:set': async ({ id, on }) => {
       const person = connection.snapshot()?.colleagues.find((colleague) => colleague.id === id);
-      // Asked about someone available right now: say so instead of waiting.
-      if (on && person !== undefined && isAvailableNow(person.presence)) return { settings: revised(), already: true };
+      // Asked about someone reachable right now: say so instead of waiting (online in a meeting waits).
+      if (on && person !== undefined && isReachableNow(person, clock.now())) return { settings: revised(), already: true };
       return { settings: updateSettings(notifyOnceEdit(settings, id, on, clock.now())), already: false };
     },
     'people:search': async ({ query }) => {
