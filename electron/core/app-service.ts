@@ -1,4 +1,4 @@
-import type { PresenceTransition } from '../shared/domain.js';
+import type { Colleague, PresenceTransition } from '../shared/domain.js';
 import { errorMessage } from './error-message.js';
 import { z } from 'zod';
 import { systemClock } from './clock.js';
@@ -11,8 +11,8 @@ import { displayText } from '../shared/display-text.js';
 import { createConnection, credentialFrom, type ServiceEvents } from './connection.js';
 import { asRequestFailure, fail, RequestFailure } from './request-failure.js';
 import type { AppService, AppServiceOptions, PresenceSummary } from './ports.js';
-import { countPresence } from '../shared/presence/counts.js';
-import { isReachableNow } from '../shared/presence/available.js';
+import { countFree, countPresence } from '../shared/presence/counts.js';
+import { isAvailableNow, isReachableNow } from '../shared/presence/available.js';
 import { activePauseUntil } from '../shared/settings/pause.js';
 import { notifyOnceEdit, pauseEdit, ruleEdit, watchEdit } from '../shared/settings/edits.js';
 import { applySettingsUpdate, type Settings, type SettingsUpdate } from '../shared/settings/schema.js';
@@ -53,16 +53,34 @@ export function createAppService(options: AppServiceOptions): AppService {
     recent = recent.slice(0, RECENT_KEPT);
   }
 
+  /** Online but held by a meeting or an absence now: the bell would wait for them too. */
+  function inMeetingNow(colleagues: readonly Colleague[], now: number, listed: ReadonlySet<number>): Colleague[] {
+    const held: Colleague[] = [];
+    for (const c of colleagues) {
+      if (held.length === RECENT_KEPT) break;
+      if (!listed.has(c.id) && isAvailableNow(c.presence) && !isReachableNow(c, now)) held.push(c);
+    }
+    return held;
+  }
+
   function summary(): PresenceSummary {
     const health = connection.health();
+    const now = clock.now();
+    const colleagues = connection.snapshot()?.colleagues ?? [];
+    const reports = connection.reports();
     const waiting = new Set(settings.notifyOnce.map((request) => request.id));
+    const held = reports.calendar ? inMeetingNow(colleagues, now, new Set(recent.map((person) => person.id))) : [];
     return {
-      ...countPresence(connection.snapshot()?.colleagues ?? [], connection.reports()),
+      ...countPresence(colleagues, reports),
+      free: reports.calendar ? countFree(colleagues, reports, now) : null,
       health,
       updatedAt: health.lastSuccessAt,
-      alertsPausedUntil: activePauseUntil(settings.alerts.pausedUntil, clock.now()),
+      alertsPausedUntil: activePauseUntil(settings.alerts.pausedUntil, now),
       connection: connection.kind(),
-      recent: recent.map((person) => ({ ...person, waiting: waiting.has(person.id) })),
+      recent: [
+        ...recent.map((person) => ({ ...person, waiting: waiting.has(person.id), inMeeting: false })),
+        ...held.map((c) => ({ id: c.id, name: c.name, waiting: waiting.has(c.id), inMeeting: true })),
+      ],
     };
   }
 
