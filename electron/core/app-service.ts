@@ -6,6 +6,7 @@ import { Emitter } from './emitter.js';
 import { B24Client } from './bitrix/client.js';
 import { isB24Error } from './bitrix/errors.js';
 import { fetchIdentity } from './bitrix/team.js';
+import { calendarRequest, timeZoneRequest } from './bitrix/calendar.js';
 import { nameOf } from './presence/model.js';
 import { displayText } from '../shared/display-text.js';
 import { createConnection, credentialFrom, type ServiceEvents } from './connection.js';
@@ -152,16 +153,25 @@ export function createAppService(options: AppServiceOptions): AppService {
       const credential = credentialFrom(webhookUrl);
       const client = new B24Client({ credential, clock });
       const identity = await fetchIdentity(client);
-      let colleagues: number | null = null;
-      let imScope = true;
-      try {
-        const page = await client.call('im.department.colleagues.list', { USER_DATA: 'N', LIMIT: 1 });
-        colleagues = page.total;
-      } catch (error) {
-        if (!isB24Error(error) || (error.kind !== 'scope-missing' && error.kind !== 'access-denied')) throw error;
-        imScope = false;
-      }
-      return { portalHost: credential.portalHost, identityName: identity.name, userId: identity.userId, imScope, colleagues };
+      // One batch: the required `im` scope, and the optional `calendar` and `user_brief` ones
+      // asked for the owner alone, as the refresh would ask them.
+      const answer = await client.batch({
+        colleagues: { method: 'im.department.colleagues.list', params: { USER_DATA: 'N', LIMIT: 1 } },
+        calendar: calendarRequest([identity.userId], clock.now()).command,
+        zones: timeZoneRequest([identity.userId]).command,
+      });
+      const imError = answer.errors.get('colleagues');
+      if (imError && imError.kind !== 'scope-missing' && imError.kind !== 'access-denied') throw imError;
+      return {
+        portalHost: credential.portalHost,
+        identityName: identity.name,
+        userId: identity.userId,
+        imScope: imError === undefined,
+        colleagues: imError === undefined ? (answer.totals.get('colleagues') ?? null) : null,
+        // Missing or refused for any other reason, the test still passes: these only add to the panel.
+        calendarScope: answer.results.has('calendar'),
+        timeZoneScope: answer.results.has('zones'),
+      };
     },
     'connection:connect': (request) => connection.connect(request),
     'connection:disconnect': () => connection.disconnect(),

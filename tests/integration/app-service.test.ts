@@ -207,10 +207,31 @@ describe('app service', () => {
     const portal = await startDemoPortal({ teamSize: 5, evolve: false });
     portals.push(portal);
     const result = value(await service.handle('connection:test', { webhookUrl: portal.webhookUrl }));
-    expect(result).toMatchObject({ portalHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/), userId: 1, imScope: true, colleagues: 5 });
+    expect(result).toMatchObject({ portalHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/), userId: 1, imScope: true, colleagues: 5, calendarScope: true, timeZoneScope: true });
     expect(result.identityName.length).toBeGreaterThan(0);
     expect(ports.secrets.get()).toBeNull();
     expect(ports.settings.load().connection.kind).toBe('none');
+  });
+
+  it('says whether the optional calendar and user_brief scopes work, without failing the test (issue 19)', async () => {
+    const { service } = await setup();
+    for (const [scopes, calendarScope, timeZoneScope] of [
+      [['im'], false, false],
+      [['im', 'calendar'], true, false],
+      [['im', 'user_brief'], false, true],
+    ] as const) {
+      const portal = await startDemoPortal({ teamSize: 5, evolve: false, scopes });
+      portals.push(portal);
+      const before = portal.control.requestLog.length;
+      const result = value(await service.handle('connection:test', { webhookUrl: portal.webhookUrl }));
+      expect(result, scopes.join(',')).toMatchObject({ imScope: true, colleagues: 5, calendarScope, timeZoneScope });
+      // Whose webhook it is, then one batch for the rest.
+      expect(portal.control.requestLog.length - before).toBe(2);
+    }
+    // Without im, the optional scopes are still told apart.
+    const bare = await startDemoPortal({ teamSize: 5, evolve: false, scopes: ['calendar'] });
+    portals.push(bare);
+    expect(value(await service.handle('connection:test', { webhookUrl: bare.webhookUrl }))).toMatchObject({ imScope: false, colleagues: null, calendarScope: true, timeZoneScope: false });
   });
 
   it('connects a webhook only after proving it, and stores it only through the secret port', async () => {

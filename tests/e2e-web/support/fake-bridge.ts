@@ -381,7 +381,10 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       control.emit('settings', control.settings);
       return { ok: true, value: control.settings };
     },
-    'connection:test': () => ({ ok: true, value: { portalHost: 'team.example.com', identityName: 'Webhook Owner', userId: 1, imScope: true, colleagues: 40 } }),
+    'connection:test': () => ({
+      ok: true,
+      value: { portalHost: 'team.example.com', identityName: 'Webhook Owner', userId: 1, imScope: true, colleagues: 40, calendarScope: calendars, timeZoneScope: calendars },
+    }),
     'connection:connect': (request) => {
       control.reports = reportsOf(portal);
       connection = request.kind === 'demo' ? demo : { ...demo, kind: 'webhook', portalHost: 'team.example.com', portalOrigin: 'https://team.example.com', identityName: 'Webhook Owner', sessionOnly: request.sessionOnly === true };
