@@ -1,4 +1,4 @@
-import type { PresenceTransition } from '../shared/domain.js';
+import type { Colleague, PresenceTransition } from '../shared/domain.js';
 import { errorMessage } from './error-message.js';
 import { z } from 'zod';
 import { systemClock } from './clock.js';
@@ -6,13 +6,14 @@ import { Emitter } from './emitter.js';
 import { B24Client } from './bitrix/client.js';
 import { isB24Error } from './bitrix/errors.js';
 import { fetchIdentity } from './bitrix/team.js';
+import { calendarRequest, timeZoneRequest } from './bitrix/calendar.js';
 import { nameOf } from './presence/model.js';
 import { displayText } from '../shared/display-text.js';
 import { createConnection, credentialFrom, type ServiceEvents } from './connection.js';
 import { asRequestFailure, fail, RequestFailure } from './request-failure.js';
 import type { AppService, AppServiceOptions, PresenceSummary } from './ports.js';
-import { countPresence } from '../shared/presence/counts.js';
-import { isAvailableNow } from '../shared/presence/available.js';
+import { countFree, countPresence } from '../shared/presence/counts.js';
+import { isAvailableNow, isReachableNow } from '../shared/presence/available.js';
 import { activePauseUntil } from '../shared/settings/pause.js';
 import { notifyOnceEdit, pauseEdit, ruleEdit, watchEdit } from '../shared/settings/edits.js';
 import { applySettingsUpdate, type Settings, type SettingsUpdate } from '../shared/settings/schema.js';
@@ -53,16 +54,34 @@ export function createAppService(options: AppServiceOptions): AppService {
     recent = recent.slice(0, RECENT_KEPT);
   }
 
+  /** Online but held by a meeting or an absence now: the bell would wait for them too. */
+  function inMeetingNow(colleagues: readonly Colleague[], now: number, listed: ReadonlySet<number>): Colleague[] {
+    const held: Colleague[] = [];
+    for (const c of colleagues) {
+      if (held.length === RECENT_KEPT) break;
+      if (!listed.has(c.id) && isAvailableNow(c.presence) && !isReachableNow(c, now)) held.push(c);
+    }
+    return held;
+  }
+
   function summary(): PresenceSummary {
     const health = connection.health();
+    const now = clock.now();
+    const colleagues = connection.snapshot()?.colleagues ?? [];
+    const reports = connection.reports();
     const waiting = new Set(settings.notifyOnce.map((request) => request.id));
+    const held = reports.calendar ? inMeetingNow(colleagues, now, new Set(recent.map((person) => person.id))) : [];
     return {
-      ...countPresence(connection.snapshot()?.colleagues ?? [], connection.reports()),
+      ...countPresence(colleagues, reports),
+      free: reports.calendar ? countFree(colleagues, reports, now) : null,
       health,
       updatedAt: health.lastSuccessAt,
-      alertsPausedUntil: activePauseUntil(settings.alerts.pausedUntil, clock.now()),
+      alertsPausedUntil: activePauseUntil(settings.alerts.pausedUntil, now),
       connection: connection.kind(),
-      recent: recent.map((person) => ({ ...person, waiting: waiting.has(person.id) })),
+      recent: [
+        ...recent.map((person) => ({ ...person, waiting: waiting.has(person.id), inMeeting: false })),
+        ...held.map((c) => ({ id: c.id, name: c.name, waiting: waiting.has(c.id), inMeeting: true })),
+      ],
     };
   }
 
@@ -134,16 +153,25 @@ export function createAppService(options: AppServiceOptions): AppService {
       const credential = credentialFrom(webhookUrl);
       const client = new B24Client({ credential, clock });
       const identity = await fetchIdentity(client);
-      let colleagues: number | null = null;
-      let imScope = true;
-      try {
-        const page = await client.call('im.department.colleagues.list', { USER_DATA: 'N', LIMIT: 1 });
-        colleagues = page.total;
-      } catch (error) {
-        if (!isB24Error(error) || (error.kind !== 'scope-missing' && error.kind !== 'access-denied')) throw error;
-        imScope = false;
-      }
-      return { portalHost: credential.portalHost, identityName: identity.name, userId: identity.userId, imScope, colleagues };
+      // One batch: the required `im` scope, and the optional `calendar` and `user_brief` ones
+      // asked for the owner alone, as the refresh would ask them.
+      const answer = await client.batch({
+        colleagues: { method: 'im.department.colleagues.list', params: { USER_DATA: 'N', LIMIT: 1 } },
+        calendar: calendarRequest([identity.userId], clock.now()).command,
+        zones: timeZoneRequest([identity.userId]).command,
+      });
+      const imError = answer.errors.get('colleagues');
+      if (imError && imError.kind !== 'scope-missing' && imError.kind !== 'access-denied') throw imError;
+      return {
+        portalHost: credential.portalHost,
+        identityName: identity.name,
+        userId: identity.userId,
+        imScope: imError === undefined,
+        colleagues: imError === undefined ? (answer.totals.get('colleagues') ?? null) : null,
+        // Missing or refused for any other reason, the test still passes: these only add to the panel.
+        calendarScope: answer.results.has('calendar'),
+        timeZoneScope: answer.results.has('zones'),
+      };
     },
     'connection:connect': (request) => connection.connect(request),
     'connection:disconnect': () => connection.disconnect(),
@@ -180,8 +208,8 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     'notify-once:set': async ({ id, on }) => {
       const person = connection.snapshot()?.colleagues.find((colleague) => colleague.id === id);
-      // Asked about someone available right now: say so instead of waiting.
-      if (on && person !== undefined && isAvailableNow(person.presence)) return { settings: revised(), already: true };
+      // Asked about someone reachable right now: say so instead of waiting (online in a meeting waits).
+      if (on && person !== undefined && isReachableNow(person, clock.now())) return { settings: revised(), already: true };
       return { settings: updateSettings(notifyOnceEdit(settings, id, on, clock.now())), already: false };
     },
     'people:search': async ({ query }) => {

@@ -174,6 +174,8 @@ export function createConnection(options: ConnectionOptions): Connection {
       engine.on('transition', (transition) => options.onTransition?.(transition)),
       engine.on('notify-once-done', (ids) => options.notifyOnceDone(ids)),
       engine.on('refreshed', (report) => {
+        // A meeting that ended changes who is free without any patch: the tray hears it here.
+        if (engine.reports.calendar) emitSummary();
         const snapshot = engine.snapshot;
         if (history === null || snapshot === null) return;
         try {

@@ -74,10 +74,16 @@ export interface PresenceSummary extends PresenceCounts {
   readonly alertsPausedUntil: number | null;
   readonly connection: ConnectionInfo['kind'];
   /**
-   * People who went away or offline lately, newest first (at most 8): the tray's recent list,
-   * from which one can ask to be told once when they are back. `waiting`: already asked.
+   * How many are free now (online, not busy, not in a meeting or out of office: isFreeNow);
+   * null where the portal gives no calendars, as the count would only repeat "online".
    */
-  readonly recent: readonly { readonly id: number; readonly name: string; readonly waiting: boolean }[];
+  readonly free: number | null;
+  /**
+   * The tray's recent list, from which one can ask to be told once when someone is reachable:
+   * who went away or offline lately, newest first (at most 8), then who is online but in a
+   * meeting or out of office now (`inMeeting`, at most 8). `waiting`: already asked.
+   */
+  readonly recent: readonly { readonly id: number; readonly name: string; readonly waiting: boolean; readonly inMeeting: boolean }[];
 }
 
 export interface AppServiceOptions {

@@ -20,6 +20,8 @@ export interface TrayText {
   readonly notConnected: string;
   readonly connecting: string;
   readonly online: (count: number, total: number) => string;
+  /** Follows `online` where the portal gives calendars: how many of them are free now. */
+  readonly free: (count: number) => string;
   readonly updated: (age: string) => string;
   readonly pausedUntil: (time: string) => string;
   readonly alertsPausedUntil: (time: string) => string;
@@ -40,6 +42,8 @@ export interface TrayText {
     readonly quit: string;
     /** The recent list: people who went away or offline lately. */
     readonly tellMe: string;
+    /** After a name on the recent list: online, but the bell waits for the meeting's end. */
+    readonly inMeeting: string;
   };
 }
 
@@ -48,6 +52,7 @@ export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
     notConnected: 'Not connected',
     connecting: 'Connecting…',
     online: (count, total) => `${count} of ${total} online`,
+    free: (count) => `${count} free`,
     updated: (age) => `updated ${age}`,
     pausedUntil: (time) => `alerts paused until ${time}`,
     alertsPausedUntil: (time) => `Alerts paused until ${time}`,
@@ -73,12 +78,14 @@ export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
       settings: 'Settings…',
       quit: 'Quit B24 Presence',
       tellMe: 'Tell me when they are back',
+      inMeeting: 'in a meeting',
     },
   },
   ru: {
     notConnected: 'Не подключено',
     connecting: 'Подключение…',
     online: (count, total) => `в сети ${count} из ${total}`,
+    free: (count) => `свободны ${count}`,
     updated: (age) => `обновлено ${age}`,
     pausedUntil: (time) => `уведомления на паузе до ${time}`,
     alertsPausedUntil: (time) => `Уведомления на паузе до ${time}`,
@@ -104,6 +111,7 @@ export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
       settings: 'Настройки…',
       quit: 'Выйти из B24 Presence',
       tellMe: 'Сообщить, когда вернутся',
+      inMeeting: 'на встрече',
     },
   },
 };

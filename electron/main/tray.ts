@@ -89,7 +89,10 @@ export function trayTooltip(
     const problem = problemText(summary, format);
     if (problem) parts.push(problem);
     if (summary.health.state === 'connecting' && summary.updatedAt === null) parts.push(format.text.connecting);
-    else parts.push(format.text.online(summary.online + summary.mobile, summary.total));
+    else {
+      parts.push(format.text.online(summary.online + summary.mobile, summary.total));
+      if (summary.free !== null) parts.push(format.text.free(summary.free));
+    }
     if (withAge && summary.updatedAt !== null) parts.push(format.text.updated(formatAge(now - summary.updatedAt, format.text)));
   }
   if (alertsPausedAt(summary.alertsPausedUntil, now) && summary.alertsPausedUntil !== null) {
@@ -141,11 +144,14 @@ export function menuLabel(text: string): string {
   return text.replaceAll('&', '&&');
 }
 
-/** The recent list: everyone who went away or offline lately, a tick where one already asked. */
+/**
+ * The recent list: everyone who went away or offline lately, then who is online but in a meeting
+ * (the bell waits for its end), a tick where one already asked.
+ */
 function recentItems(summary: PresenceSummary, actions: TrayActions, format: TrayFormat): MenuItemConstructorOptions[] {
   if (summary.recent.length === 0) return [];
   const people: MenuItemConstructorOptions[] = summary.recent.map((person) => ({
-    label: menuLabel(person.name),
+    label: menuLabel(person.inMeeting ? `${person.name} · ${format.text.menu.inMeeting}` : person.name),
     type: 'checkbox',
     checked: person.waiting,
     click: () => actions.notifyOnce(person.id, !person.waiting),
@@ -220,7 +226,7 @@ export class TrayController {
       this.lastTooltip = tooltip;
       this.tray.setToolTip(tooltip);
     }
-    const recent = this.summary.recent.map((person) => `${person.id}${person.waiting ? '+' : ''}`).join(',');
+    const recent = this.summary.recent.map((person) => `${person.id}${person.waiting ? '+' : ''}${person.inMeeting ? 'm' : ''}`).join(',');
     const menuKey = `${state}|${this.summary.connection}|${this.format.text.menu.show}|${trayTooltip(this.summary, now, this.format, { withAge: false })}|${recent}`;
     if (menuKey === this.lastMenuKey) return;
     this.lastMenuKey = menuKey;
@@ -270,6 +276,7 @@ export function setupTray(
     tray.setFormat(trayFormat(options.locale()));
   });
   const every = options.every ?? ((ms, tick) => void setInterval(tick, ms).unref());
-  every(TRAY_TICK_MS, () => tray.tick());
+  // A fresh summary at each tick: who is free changes as meetings end, with nothing to patch.
+  every(TRAY_TICK_MS, () => tray.update(service.summary()));
   return tray;
 }

@@ -17,7 +17,8 @@ export interface CalendarBlock {
 }
 
 /** The kinds that make a person unreachable; a tentative invitation may yet be declined. */
-const BLOCKING_KINDS: ReadonlySet<CalendarKind> = new Set<CalendarKind>(['out-of-office', 'meeting']);
+export const BLOCKING_CALENDAR_KINDS = ['out-of-office', 'meeting'] as const satisfies readonly CalendarKind[];
+const BLOCKING_KINDS: ReadonlySet<CalendarKind> = new Set<CalendarKind>(BLOCKING_CALENDAR_KINDS);
 
 function stronger(a: CalendarKind, b: CalendarKind): CalendarKind {
   return CALENDAR_KINDS.indexOf(a) <= CALENDAR_KINDS.indexOf(b) ? a : b;

@@ -195,6 +195,10 @@ export const ConnectionTestResultSchema = z.object({
   /** im.department.colleagues.list answered: the `im` scope works. */
   imScope: z.boolean(),
   colleagues: z.number().int().nonnegative().nullable(),
+  /** calendar.accessibility.get answered for the owner: the optional `calendar` scope works (meetings). */
+  calendarScope: z.boolean(),
+  /** user.get answered for the owner: the optional `user_brief` scope works (local times). */
+  timeZoneScope: z.boolean(),
 });
 
 /** Someone "Also watch" can add: found by name or looked up by id on the connected portal. */

@@ -14,6 +14,7 @@ import type { FakeControl } from './support/fake-bridge.js';
 import { browserSkipReason, CHROMIUM_ARGS, CHROMIUM_PATH, FIXED_NOW, openPanel } from './support/browser.js';
 import { finishPanel, usePanel } from './support/suite.js';
 import { ensureRendererBuilt } from './support/static-server.js';
+import { clearOfMeetings } from '../support/demo-reachable.js';
 
 /**
  * issue 22, item 1: in browser mode (what `npm start` opens without Electron) alerts are seen,
@@ -115,7 +116,7 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end: alerts are
     await expect.poll(() => page.title()).toBe(`(${await online()}) B24 Presence`);
 
     const portal = demos[0]!;
-    const id = portal.control.teamIds()[2]!;
+    const id = clearOfMeetings(portal.control, Date.now());
     const name = String(portal.control.userObject(id)!.name);
     portal.control.updatePerson(id, { presence: 'offline' });
     await page.getByRole('button', { name: 'Refresh now' }).click();

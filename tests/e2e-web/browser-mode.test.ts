@@ -17,6 +17,7 @@ import { ensureRendererBuilt } from './support/static-server.js';
 import { chromium } from 'playwright-core';
 import { ManualClock } from '../../electron/core/clock.js';
 import { DAY_MS, portalDate } from '../../electron/demo/portal-time.js';
+import { clearOfMeetings } from '../support/demo-reachable.js';
 
 /**
  * The whole product in browser mode, as `npm run web` runs it: the built panel in Chromium,
@@ -320,7 +321,7 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     const { page, demos, service, problems } = await start({ connection: { kind: 'demo' } });
     await expect.poll(() => rows(page).count()).toBe(12);
     const portal = demos[0]!;
-    const id = portal.control.teamIds()[2]!;
+    const id = clearOfMeetings(portal.control, Date.now());
     const name = String(portal.control.userObject(id)!.name);
     portal.control.updatePerson(id, { presence: 'offline' });
     await refresh(page);

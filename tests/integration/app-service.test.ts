@@ -8,6 +8,12 @@ import type { JournalFiles } from '../../electron/core/history/journal.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoPortal } from '../../electron/demo/types.js';
 import { ContractConformance } from '../support/contract-conformance.js';
+import { CALENDAR_PERIOD_MS } from '../../electron/core/engine/calendar-checks.js';
+import type { AlertIntent } from '../../electron/shared/domain.js';
+import type { PresenceSummary } from '../../electron/core/ports.js';
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
+
+const DEFAULT_POLL_MS = DEFAULT_SETTINGS.pollIntervalSec * 1000;
 
 const services: AppService[] = [];
 const portals: DemoPortal[] = [];
@@ -201,10 +207,31 @@ describe('app service', () => {
     const portal = await startDemoPortal({ teamSize: 5, evolve: false });
     portals.push(portal);
     const result = value(await service.handle('connection:test', { webhookUrl: portal.webhookUrl }));
-    expect(result).toMatchObject({ portalHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/), userId: 1, imScope: true, colleagues: 5 });
+    expect(result).toMatchObject({ portalHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/), userId: 1, imScope: true, colleagues: 5, calendarScope: true, timeZoneScope: true });
     expect(result.identityName.length).toBeGreaterThan(0);
     expect(ports.secrets.get()).toBeNull();
     expect(ports.settings.load().connection.kind).toBe('none');
+  });
+
+  it('says whether the optional calendar and user_brief scopes work, without failing the test (issue 19)', async () => {
+    const { service } = await setup();
+    for (const [scopes, calendarScope, timeZoneScope] of [
+      [['im'], false, false],
+      [['im', 'calendar'], true, false],
+      [['im', 'user_brief'], false, true],
+    ] as const) {
+      const portal = await startDemoPortal({ teamSize: 5, evolve: false, scopes });
+      portals.push(portal);
+      const before = portal.control.requestLog.length;
+      const result = value(await service.handle('connection:test', { webhookUrl: portal.webhookUrl }));
+      expect(result, scopes.join(',')).toMatchObject({ imScope: true, colleagues: 5, calendarScope, timeZoneScope });
+      // Whose webhook it is, then one batch for the rest.
+      expect(portal.control.requestLog.length - before).toBe(2);
+    }
+    // Without im, the optional scopes are still told apart.
+    const bare = await startDemoPortal({ teamSize: 5, evolve: false, scopes: ['calendar'] });
+    portals.push(bare);
+    expect(value(await service.handle('connection:test', { webhookUrl: bare.webhookUrl }))).toMatchObject({ imScope: false, colleagues: null, calendarScope: true, timeZoneScope: false });
   });
 
   it('connects a webhook only after proving it, and stores it only through the secret port', async () => {
@@ -352,7 +379,54 @@ describe('app service lifecycle', () => {
     // Back online: no longer "recent" for this list.
     portal.control.updatePerson(second!, { presence: 'online' });
     value(await service.handle('poll:refresh', null));
-    expect(service.summary().recent.map((person) => person.id)).not.toContain(second);
+    // (The demo's people have calendars: one online in a meeting is listed apart, with inMeeting.)
+    expect(service.summary().recent.filter((person) => !person.inMeeting).map((person) => person.id)).not.toContain(second);
+  });
+
+  it('the bell waits out a meeting: not "already" while online in one, rings after it, and the tray hears who is free (issue 19)', async () => {
+    const { service, clock } = await setup();
+    value(await service.handle('connection:connect', { kind: 'demo' }));
+    await expect.poll(async () => value(await service.handle('snapshot:get', null))).not.toBeNull();
+    const portal = portals[0]!;
+    const [inMeeting, tentative, free] = portal.control.teamIds();
+    const minute = 60_000;
+    const t0 = Math.floor(clock.now() / minute) * minute;
+    const meetingEnd = t0 + CALENDAR_PERIOD_MS + 10 * minute;
+    for (const id of portal.control.teamIds()) portal.control.setCalendar(id, []);
+    portal.control.setCalendar(inMeeting!, [{ type: 'event', accessibility: 'busy', from: t0 - 10 * minute, until: meetingEnd }]);
+    portal.control.setCalendar(tentative!, [{ type: 'event', accessibility: 'quest', from: t0 - 10 * minute, until: meetingEnd }]);
+    const online = () => [inMeeting!, tentative!, free!].forEach((id) => portal.control.updatePerson(id, { presence: 'online' }));
+    // The next calendar fetch brings the entries; the three are active just before the last refresh.
+    await clock.advance(CALENDAR_PERIOD_MS + DEFAULT_POLL_MS);
+    online();
+    await clock.advance(DEFAULT_POLL_MS);
+    await expect.poll(() => service.summary().recent.filter((person) => person.inMeeting).map((person) => person.id)).toEqual([inMeeting]);
+    const freeBefore = service.summary().free;
+    expect(freeBefore).not.toBeNull();
+
+    // Online in a meeting: the bell waits; online with a tentative invitation: already free.
+    expect(value(await service.handle('notify-once:set', { id: inMeeting!, on: true })).already).toBe(false);
+    expect(value(await service.handle('notify-once:set', { id: tentative!, on: true })).already).toBe(true);
+    expect(service.summary().recent.find((p) => p.id === inMeeting)).toMatchObject({ waiting: true, inMeeting: true });
+
+    const alerts: AlertIntent[] = [];
+    const summaries: PresenceSummary[] = [];
+    service.on('alert', (alert) => alerts.push(alert));
+    service.onSummary((next) => summaries.push(next));
+    // Active all along (the demo does not evolve, but activity ages), still in the meeting: quiet.
+    while (clock.now() + DEFAULT_POLL_MS < meetingEnd) {
+      online();
+      await clock.advance(DEFAULT_POLL_MS);
+    }
+    expect(alerts.filter((a) => a.kind === 'notify-once')).toEqual([]);
+    online();
+    await clock.advance(2 * DEFAULT_POLL_MS);
+    const name = String(portal.control.userObject(inMeeting!)!.name);
+    expect(alerts.filter((a) => a.kind === 'notify-once').map((a) => a.title)).toEqual([expect.stringMatching(new RegExp(`^${name} is free: (his|her|the) meeting ended$`))]);
+    expect(service.settings().notifyOnce).toEqual([]);
+    // The tray is told: one more free, nobody left in a meeting.
+    expect(summaries.at(-1)).toMatchObject({ free: freeBefore! + 1 });
+    expect(summaries.at(-1)!.recent.filter((p) => p.inMeeting)).toEqual([]);
   });
 
   it('refuses to connect once stopped', async () => {

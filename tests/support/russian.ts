@@ -23,6 +23,7 @@ const STEMS: ReadonlyArray<readonly [masculine: string, feminine: string]> = [
   ['избранный', 'избранная'],
   ['отключён', 'отключена'],
   ['отключен', 'отключена'],
+  ['свободен', 'свободна'],
 ];
 
 const word = (forms: readonly string[]): RegExp => new RegExp(`(?<![а-яё])(${forms.join('|')})(?![а-яё])`, 'iu');

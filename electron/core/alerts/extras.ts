@@ -1,6 +1,7 @@
 import type { AlertIntent, Colleague, Digest } from '../../shared/domain.js';
 import type { Locale } from '../../shared/locale.js';
-import { alertText } from './messages.js';
+import { alertText, freedText } from './messages.js';
+import { blockEndedSince } from '../../shared/presence/available.js';
 import { hash53 } from './burst.js';
 
 /**
@@ -35,12 +36,18 @@ export function digestAlert(digest: Digest, nameOf: (id: number) => string | nul
   };
 }
 
-/** "Anna Petrova is online", for the person someone asked to be told about once. */
+/**
+ * "Anna Petrova is online", for the person someone asked to be told about once; "Anna Petrova
+ * is free: her meeting ended" when a meeting (or an absence) that ended since the request was
+ * what the bell waited for.
+ */
 export function notifyOnceAlert(person: Colleague, requestedAt: number, locale: Locale, at: number): AlertIntent {
+  const ended = blockEndedSince(person.calendar, requestedAt, at);
+  const title = ended === null ? alertText(locale, 'online', [person.name]).title : freedText(locale, ended, person.name, person.gender);
   return {
     id: `once:${hash53(`${person.id}:${requestedAt}`)}`,
     kind: 'notify-once',
-    title: alertText(locale, 'online', [person.name]).title,
+    title,
     body: TITLES[locale].asked,
     userIds: [person.id],
     at,

@@ -1,4 +1,5 @@
-import type { AlertKind } from '../../shared/domain.js';
+import type { AlertKind, Gender } from '../../shared/domain.js';
+import type { CalendarKind } from '../../shared/calendar.js';
 
 /*
  * The alert texts, in English and Russian. Russian predicates are chosen to need no gender
@@ -82,4 +83,26 @@ export function alertText(
     body = names.length > BODY_NAMES ? `${listed} +${names.length - BODY_NAMES}` : listed;
   }
   return { title, body };
+}
+
+type GenderForms = { readonly M: string; readonly F: string; readonly neutral: string };
+
+/**
+ * The bell's title when a meeting or an absence was what kept the person: one person named, so
+ * Russian agrees with the profile's gender, and a profile without one gets a form that needs none.
+ */
+const FREED: Readonly<Record<AlertLocale, Readonly<Record<'meeting' | 'out-of-office', GenderForms>>>> = {
+  en: {
+    meeting: { M: '{name} is free: his meeting ended', F: '{name} is free: her meeting ended', neutral: '{name} is free: the meeting ended' },
+    'out-of-office': { M: '{name} is back: out of office ended', F: '{name} is back: out of office ended', neutral: '{name} is back: out of office ended' },
+  },
+  ru: {
+    meeting: { M: '{name} свободен: встреча закончилась', F: '{name} свободна: встреча закончилась', neutral: '{name}: встреча закончилась' },
+    'out-of-office': { M: '{name} снова на месте', F: '{name} снова на месте', neutral: '{name} снова на месте' },
+  },
+};
+
+/** "Anna Petrova is free: her meeting ended", for a block of `kind` that has just ended. */
+export function freedText(locale: AlertLocale, kind: Exclude<CalendarKind, 'tentative'>, name: string, gender: Gender | null): string {
+  return FREED[locale][kind][gender ?? 'neutral'].replace('{name}', name);
 }

@@ -21,7 +21,7 @@ import { learnReports } from '../presence/reports.js';
 import { SnapshotTracker } from '../snapshot/tracker.js';
 import { AlertPolicy } from '../alerts/policy.js';
 import { notifyOnceAlert } from '../alerts/extras.js';
-import { isAvailableNow } from '../../shared/presence/available.js';
+import { isReachableNow } from '../../shared/presence/available.js';
 import { Emitter } from '../emitter.js';
 import { Poller, type RefreshContext, type RefreshReason } from '../poller/poller.js';
 import type { PresenceSource } from './presence-source.js';
@@ -294,8 +294,9 @@ export class PresenceEngine {
   }
 
   /**
-   * Notify-once: whoever was asked about and is available now gets their one alert, whatever
-   * the scope and mutes say (the user asked), then the host clears the request.
+   * Notify-once: whoever was asked about and is reachable now (online and out of any meeting)
+   * gets their one alert, whatever the scope and mutes say (the user asked), then the host
+   * clears the request. Checked at each refresh, so a meeting's end is told by the next one.
    */
   private notifyOnce(now: number): void {
     const requests = this.options.getSettings().notifyOnce;
@@ -303,7 +304,7 @@ export class PresenceEngine {
     const done: number[] = [];
     for (const request of requests) {
       const person = this.tracker.byId.get(request.id);
-      if (person === undefined || !isAvailableNow(person.presence)) continue;
+      if (person === undefined || !isReachableNow(person, now)) continue;
       done.push(request.id);
       const alert = notifyOnceAlert(person, request.since, this.options.locale(), now);
       if (this.firedOnce.has(alert.id)) continue;

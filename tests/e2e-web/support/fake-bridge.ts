@@ -7,7 +7,7 @@
  */
 import type { Settings } from '../../../electron/shared/settings/schema.js';
 import type { PortalReports } from '../../../electron/shared/domain.js';
-import { AVAILABLE_PRESENCES } from '../../../electron/shared/presence/available.js';
+import { REACHABLE_RULES } from '../../../electron/shared/presence/available.js';
 
 export interface FakeBridgeOptions {
   readonly settings: Settings;
@@ -85,15 +85,22 @@ export interface FakeControl {
   searchLatency: Record<string, number>;
   /** issue 11: what `app:about` answers. */
   about: Record<string, unknown>;
+  /**
+   * issue 19: the people the bell waits for who are reachable at the page's now, as the engine's
+   * refresh decides it (the test then tells the alert, built by the core, and clears them).
+   */
+  dueBells(): number[];
 }
 
 /** The service's rules the fake applies as they are, not as a copy. */
 export interface FakeBridgeRules {
-  /** Who is "available now" (notify-once answers `already`). */
+  /** Who is reachable now (notify-once answers `already`, the bell rings): these presences… */
   readonly availablePresences: readonly string[];
+  /** …and no calendar block of these kinds covering now. */
+  readonly blockingKinds: readonly string[];
 }
 
-const SERVICE_RULES: FakeBridgeRules = { availablePresences: AVAILABLE_PRESENCES };
+const SERVICE_RULES: FakeBridgeRules = REACHABLE_RULES;
 
 export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeRules): void {
   const w = globalThis as unknown as Record<string, unknown> & {
@@ -210,6 +217,12 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     }
   };
 
+  // The engine's isReachableNow, from the rule's data: online and no blocking block covering now.
+  const reachable = (p: Record<string, unknown> | undefined, now: number): boolean =>
+    p !== undefined &&
+    rules.availablePresences.includes(p.presence as string) &&
+    !((p.calendar ?? []) as Array<{ kind: string; from: number; until: number }>).some((b) => b.from <= now && now < b.until && rules.blockingKinds.includes(b.kind));
+
   const makeTeam = (size: number): Array<Record<string, unknown>> => Array.from({ length: size }, (_, i) => person(i + 1, start));
 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -298,6 +311,11 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       logFolder: '/home/anna/.config/B24 Presence/logs',
       historyFolder: '/home/anna/.config/B24 Presence/history',
     },
+    dueBells() {
+      const now = Date.now();
+      const waiting = (control.settings.notifyOnce ?? []) as Array<{ id: number }>;
+      return waiting.map((r) => r.id).filter((id) => reachable(control.snapshot?.colleagues.find((c) => c.id === id), now));
+    },
   };
 
   // issue 12: a made-up week for the timeline. Workdays online 9:05–12:30 and 13:15–18:00 (away in
@@ -363,7 +381,10 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       control.emit('settings', control.settings);
       return { ok: true, value: control.settings };
     },
-    'connection:test': () => ({ ok: true, value: { portalHost: 'team.example.com', identityName: 'Webhook Owner', userId: 1, imScope: true, colleagues: 40 } }),
+    'connection:test': () => ({
+      ok: true,
+      value: { portalHost: 'team.example.com', identityName: 'Webhook Owner', userId: 1, imScope: true, colleagues: 40, calendarScope: calendars, timeZoneScope: calendars },
+    }),
     'connection:connect': (request) => {
       control.reports = reportsOf(portal);
       connection = request.kind === 'demo' ? demo : { ...demo, kind: 'webhook', portalHost: 'team.example.com', portalOrigin: 'https://team.example.com', identityName: 'Webhook Owner', sessionOnly: request.sessionOnly === true };
@@ -414,7 +435,7 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       const id = request.id as number;
       const person = control.snapshot?.colleagues.find((c) => c.id === id);
       const requests = ((control.settings.notifyOnce ?? []) as Array<{ id: number; since: number }>).filter((r) => r.id !== id);
-      if (request.on === true && rules.availablePresences.includes(person?.presence as string)) return { ok: true, value: { settings: control.settings, already: true } };
+      if (request.on === true && reachable(person, Date.now())) return { ok: true, value: { settings: control.settings, already: true } };
       control.settings = { ...control.settings, notifyOnce: request.on === true ? [...requests, { id, since: Date.now() }] : requests };
       return { ok: true, value: { settings: control.settings, already: false } };
     },

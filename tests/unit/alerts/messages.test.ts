@@ -56,4 +56,23 @@ describe('alertText', () => {
       expect(text).not.toMatch(FEMININE);
     }
   });
+
+  it('the bell after a meeting says so, and Russian agrees with the one person named', () => {
+    const meeting = [{ kind: 'meeting' as const, from: 1_000, until: 2_000 }];
+    const rang = (gender: 'M' | 'F' | null, locale: 'en' | 'ru', name: string) =>
+      notifyOnceAlert(colleague(1, { name, gender, calendar: meeting }), 1_500, locale, 2_500).title;
+    expect(rang('F', 'en', 'Anna Petrova')).toBe('Anna Petrova is free: her meeting ended');
+    expect(rang('M', 'en', 'Boris Ivanov')).toBe('Boris Ivanov is free: his meeting ended');
+    expect(rang(null, 'en', 'Sasha Kim')).toBe('Sasha Kim is free: the meeting ended');
+    const she = rang('F', 'ru', 'Анна Петрова');
+    const he = rang('M', 'ru', 'Борис Иванов');
+    const neutral = rang(null, 'ru', 'Саша Ким');
+    expect([she, he, neutral]).toEqual(['Анна Петрова свободна: встреча закончилась', 'Борис Иванов свободен: встреча закончилась', 'Саша Ким: встреча закончилась']);
+    expect(she).not.toMatch(MASCULINE);
+    expect(he).not.toMatch(FEMININE);
+    expect(neutral).not.toMatch(MASCULINE);
+    expect(neutral).not.toMatch(FEMININE);
+    // A meeting that ended before the request is not why the bell rang now.
+    expect(notifyOnceAlert(colleague(1, { name: 'Anna Petrova', gender: 'F', calendar: meeting }), 2_100, 'en', 2_500).title).toBe('Anna Petrova is online');
+  });
 });

@@ -61,6 +61,14 @@ describe('tray tooltip', () => {
     expect(trayTooltip(summary(), NOW, format)).toBe('B24 Presence — 12 of 40 online · updated 20 s ago');
   });
 
+  it('says how many are free where the portal gives calendars, and nothing of it elsewhere (issue 19)', () => {
+    expect(trayTooltip(summary({ free: 7 }), NOW, format)).toBe('B24 Presence — 12 of 40 online · 7 free · updated 20 s ago');
+    expect(trayTooltip(summary({ free: 7 }), NOW, { ...format, text: TRAY_TEXT.ru })).toContain('в сети 12 из 40 · свободны 7');
+    expect(trayTooltip(summary({ free: null }), NOW, format)).not.toMatch(/free/);
+    // The menu's status line says it too.
+    expect(trayMenuTemplate(summary({ free: 0 }), () => NOW, actions(), format).map((item) => item.label)).toContain('12 of 40 online · 0 free');
+  });
+
   it('leads with the problem', () => {
     const text = trayTooltip(summary({ health: health('rate-limited', { until: Date.UTC(2026, 10, 23, 9, 5) }) }), NOW, format);
     expect(text).toBe('B24 Presence — Portal busy: retrying at T09:05 · 12 of 40 online · updated 20 s ago');
@@ -121,17 +129,40 @@ describe('tray menu', () => {
   });
 
   it('doubles & in a name, so the menu shows it instead of underlining the next letter', () => {
-    const recent = [{ id: 7, name: 'Tom & Jerry &&Co', waiting: false }];
+    const recent = [{ id: 7, name: 'Tom & Jerry &&Co', waiting: false, inMeeting: false }];
     const people = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, actions(), format), 'Tell me when they are back'));
     expect(people.map((item) => item.label)).toEqual(['Tom && Jerry &&&&Co']);
+  });
+
+  it('offers the bell for people online but in a meeting, saying so (issue 19)', () => {
+    const all = actions();
+    const recent = [
+      { id: 7, name: 'Anna Petrova', waiting: false, inMeeting: false },
+      { id: 9, name: 'Boris Ivanov', waiting: false, inMeeting: true },
+      { id: 11, name: 'Chloe Martin', waiting: true, inMeeting: true },
+    ];
+    const people = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, all, format), 'Tell me when they are back'));
+    expect(people.map((item) => [item.label, item.checked])).toEqual([
+      ['Anna Petrova', false],
+      ['Boris Ivanov · in a meeting', false],
+      ['Chloe Martin · in a meeting', true],
+    ]);
+    click(byLabel(people, 'Boris Ivanov · in a meeting'));
+    click(byLabel(people, 'Chloe Martin · in a meeting'));
+    expect(all.notifyOnce.mock.calls).toEqual([
+      [9, true],
+      [11, false],
+    ]);
+    const ru = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, all, { ...format, text: TRAY_TEXT.ru }), 'Сообщить, когда вернутся'));
+    expect(ru.map((item) => item.label)).toContain('Boris Ivanov · на встрече');
   });
 
   it('offers "tell me when they are back" for the people who went away or offline lately', () => {
     const all = actions();
     expect(trayMenuTemplate(summary(), () => NOW, all, format).some((item) => item.label === 'Tell me when they are back')).toBe(false);
     const recent = [
-      { id: 7, name: 'Anna Petrova', waiting: false },
-      { id: 9, name: 'Boris Ivanov', waiting: true },
+      { id: 7, name: 'Anna Petrova', waiting: false, inMeeting: false },
+      { id: 9, name: 'Boris Ivanov', waiting: true, inMeeting: false },
     ];
     const people = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, all, format), 'Tell me when they are back'));
     expect(people.map((item) => [item.label, item.checked])).toEqual([
@@ -217,7 +248,7 @@ describe('TrayController', () => {
     controller.update(summary());
     expect(trays[0]?.menus).toBe(before);
     // Someone new on the recent list is visible: the menu follows.
-    controller.update(summary({ recent: [{ id: 7, name: 'Anna Petrova', waiting: false }] }));
+    controller.update(summary({ recent: [{ id: 7, name: 'Anna Petrova', waiting: false, inMeeting: false }] }));
     expect(trays[0]?.menus).toBe((before ?? 0) + 1);
   });
 
@@ -329,6 +360,20 @@ describe('setupTray', () => {
     fake.emit('summary', summary({ online: 1, mobile: 0 }));
     expect(shown.tooltip).toMatch(/1 of 40 online/);
     expect(ticks).toHaveLength(1);
+  });
+
+  it('reads a fresh summary at each tick: a meeting that ends changes who is free with nothing to emit (issue 19)', () => {
+    const { fake, shown, ticks } = setup();
+    const inMeeting = { id: 9, name: 'Boris Ivanov', waiting: false, inMeeting: true };
+    fake.emit('summary', summary({ free: 4, recent: [inMeeting] }));
+    expect(shown.tooltip).toMatch(/· 4 free/);
+    const people = () => (shown.menu?.template.find((item) => item.label === 'Tell me when they are back')?.submenu ?? []) as Item[];
+    expect(people().map((item) => item.label)).toEqual(['Boris Ivanov · in a meeting']);
+    // The service's summary moved on (the meeting ended) without an event: the next tick shows it.
+    fake.state.summary = summary({ free: 5, recent: [] });
+    ticks.forEach((tick) => tick());
+    expect(shown.tooltip).toMatch(/· 5 free/);
+    expect(people()).toEqual([]);
   });
 
   it('acts on the panel and the service from its menu', () => {

@@ -19,6 +19,7 @@ export function summary(overrides: Partial<PresenceSummary> = {}): PresenceSumma
     updatedAt: NOW - 20_000,
     alertsPausedUntil: null,
     connection: 'webhook',
+    free: null,
     recent: [],
     ...overrides,
   };
