@@ -35,6 +35,8 @@ import { DepartmentCache } from '../lib/departments.js';
 import { missingDepartments } from '../lib/list.js';
 import { isWebUrl } from '../lib/safe-url.js';
 import { afterNextPaint } from '../lib/schedule.js';
+import { systemClock, type PanelClock } from '../lib/clock.js';
+import { hostSilentAfter } from '../lib/live.js';
 
 /**
  * Everything the panel knows, fed only by the bridge: the session at start, then pushed
@@ -86,7 +88,18 @@ export class AppState {
   private departmentCache = new DepartmentCache();
   departments = $state.raw<ReadonlyMap<number, string>>(this.departmentCache.current);
   /** Wall clock, ticking every second so relative times stay live without asking the host. */
-  now = $state(Date.now());
+  now = $state(0);
+  /** When the host last sent news of the team (session, snapshot, patch, health). */
+  private lastNewsAt = $state(0);
+  /**
+   * The host is connected but has sent no news for about two poll intervals: it hangs (a frozen
+   * server keeps its socket open). What is shown is only the last known, as when the socket closes.
+   */
+  readonly hostSilent: boolean = $derived(
+    this.phase === 'ready' &&
+      this.connection.kind !== 'none' &&
+      this.now > hostSilentAfter(this.lastNewsAt, this.health.until, this.settings.pollIntervalSec),
+  );
   /** The latest alert, for the screen-reader live region. */
   lastAlert = $state.raw<AlertIntent | null>(null);
   /** A notification was clicked: the list scrolls to and highlights this person. */
@@ -131,14 +144,21 @@ export class AppState {
   constructor(
     private readonly bridge: PresenceBridge,
     private readonly reload: () => void = () => location.reload(),
-  ) {}
+    private readonly clock: PanelClock = systemClock,
+  ) {
+    this.now = clock.now();
+    this.lastNewsAt = this.now;
+  }
 
   /** Subscribes first, then reads the session, so no event between the two is missed. */
   async start(): Promise<void> {
     this.stop();
     this.listen('snapshot', (snapshot) => this.replaceSnapshot(snapshot));
     this.listen('patch', (patch) => this.onPatch(patch));
-    this.listen('health', (health) => (this.health = health));
+    this.listen('health', (health) => {
+      this.heardFromHost();
+      this.health = health;
+    });
     this.listen('reports', (reports) => {
       this.reportsEventSeen = true;
       this.reports = reports;
@@ -153,8 +173,7 @@ export class AppState {
     this.listen('focus-colleague', ({ id }) => this.focus(id));
     this.listen('digest', (digest) => this.onDigest(digest));
     this.listen('open-settings', () => this.settingsRequests++);
-    const ticker = setInterval(() => (this.now = Date.now()), 1000);
-    this.unsubscribers.push(() => clearInterval(ticker));
+    this.unsubscribers.push(this.clock.every(1000, () => (this.now = this.clock.now())));
     await this.loadSession();
   }
 
@@ -177,6 +196,7 @@ export class AppState {
   }
 
   private applySession(session: SessionState): void {
+    this.heardFromHost();
     this.host = session.host;
     this.appVersion = session.appVersion;
     this.connection = session.connection;
@@ -195,7 +215,13 @@ export class AppState {
     this.unsubscribers.push(this.bridge.on(channel, listener));
   }
 
+  private heardFromHost(): void {
+    this.now = this.clock.now();
+    this.lastNewsAt = this.now;
+  }
+
   private replaceSnapshot(snapshot: Snapshot): void {
+    this.heardFromHost();
     this.snapshot = snapshot;
     // The rows first: department names only complete their subtitles (and name the groups), and
     // finding the missing ids, asking and re-rendering would delay the first paint.
@@ -203,6 +229,7 @@ export class AppState {
   }
 
   private onPatch(patch: EventOf<'patch'>): void {
+    this.heardFromHost();
     const current = this.snapshot;
     if (!current) {
       void this.resync();
@@ -302,7 +329,7 @@ export class AppState {
    * and goes back if the host refuses, or if the person is available already (then it says so).
    */
   async setNotifyOnce(id: number, on: boolean): Promise<void> {
-    const since = Date.now();
+    const since = this.clock.now();
     const answer = await this.change(
       (settings) => applySettingsUpdate(settings, notifyOnceEdit(settings, id, on, since)),
       () => this.bridge.invoke('notify-once:set', { id, on }),
