@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../../electron/core/clock.js';
 import { DEFAULT_SETTINGS } from '../../../../electron/shared/settings/schema.js';
 import { hostSilentAfter } from '../../../../renderer/src/lib/live.js';
-import { AppState } from '../../../../renderer/src/state/app.svelte.js';
+import { HostMirror } from '../../../../renderer/src/state/host-mirror.svelte.js';
 import { FakeHost, okHealth, panelClock, session, settle } from './fake-host.js';
 
 /** issue 22 item 8: a host that hangs with its socket open sends nothing; the panel must notice. */
@@ -10,7 +10,7 @@ async function started(pollIntervalSec = DEFAULT_SETTINGS.pollIntervalSec) {
   const clock = new ManualClock();
   const start = session(clock.now());
   const host = new FakeHost({ ...start, settings: { ...start.settings, pollIntervalSec } });
-  const app = new AppState(host, () => undefined, panelClock(clock));
+  const app = new HostMirror(host, () => undefined, panelClock(clock));
   await app.start();
   return { clock, host, app, allowed: hostSilentAfter(clock.now(), null, pollIntervalSec) - clock.now() };
 }
@@ -59,7 +59,7 @@ describe('a silent host', () => {
     const clock = new ManualClock();
     const start = session(clock.now());
     const host = new FakeHost({ ...start, snapshot: null, connection: { ...start.connection, kind: 'none' } });
-    const app = new AppState(host, () => undefined, panelClock(clock));
+    const app = new HostMirror(host, () => undefined, panelClock(clock));
     await app.start();
     await clock.advance(3_600_000);
     expect(app.hostSilent).toBe(false);
