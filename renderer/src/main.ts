@@ -3,7 +3,8 @@ import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { connectBridge } from './lib/bridge.js';
-import { AppState } from './state/app.svelte.js';
+import { HostMirror } from './state/host-mirror.svelte.js';
+import { PanelActions } from './state/actions.svelte.js';
 import { ViewState } from './state/view.svelte.js';
 
 // Start-up timing marks (read by the bench, tests/bench/panel.ts): every imported module has
@@ -14,7 +15,8 @@ const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 const connected = connectBridge();
-const app = new AppState(connected.bridge);
+const app = new HostMirror(connected.bridge);
+const actions = new PanelActions(connected.bridge, app);
 const view = new ViewState();
 // After the browser-mode socket comes back, re-read everything: events were missed meanwhile.
 connected.onReconnect(() => void app.loadSession());
@@ -25,6 +27,6 @@ connected.onSessionEnded(() => {
   app.hostSessionEnded = true;
 });
 
-mount(App, { target, props: { app, view } });
+mount(App, { target, props: { app, actions, view } });
 performance.mark('panel:mounted');
 void app.start();

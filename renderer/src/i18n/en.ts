@@ -64,6 +64,7 @@ export const en = {
   'banner.connecting': 'Connecting to the portal…',
   'banner.hostLost': 'Lost the connection to B24 Presence: what you see is not updating. Reconnecting…',
   'banner.hostRestarted': 'B24 Presence does not know this tab: it was restarted, or this address was used already. Open the newest address it printed in its terminal (each one works once).',
+  'banner.hostSilent': 'B24 Presence has stopped sending updates: what you see may be out of date.',
   'banner.stale': 'The data may be out of date: the last update did not finish.',
   'banner.rateLimited': 'Bitrix24 asked to slow down. Updates resume at {time}.',
   'banner.rateLimitedSoon': 'Bitrix24 asked to slow down. Updates resume shortly.',

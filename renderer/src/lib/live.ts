@@ -19,3 +19,19 @@ export function isLastKnown(state: HealthState, hostReachable: boolean): boolean
       return false;
   }
 }
+
+/**
+ * Headroom past two poll intervals: a poll in flight may wait up to one request's timeout (30 s,
+ * `DEFAULT_TIMEOUT_MS` in electron/core/bitrix/client.ts) before it reports anything.
+ */
+export const HOST_SILENCE_SLACK_MS = 30_000;
+
+/**
+ * When the host counts as silent: a working host sends news after every poll (each poll changes
+ * health's `lastSuccessAt`, or its `until` while it retries), so about two intervals without any
+ * means it hangs, even if its socket is still open. A host that said when it tries next
+ * (`until`, a backoff) is given until then.
+ */
+export function hostSilentAfter(lastNewsAt: number, nextTryAt: number | null, pollIntervalSec: number): number {
+  return Math.max(lastNewsAt, nextTryAt ?? lastNewsAt) + 2 * pollIntervalSec * 1000 + HOST_SILENCE_SLACK_MS;
+}

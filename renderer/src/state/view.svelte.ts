@@ -1,7 +1,7 @@
 import { FILTERS, SORTS, type FilterKey, type SortKey, type ViewOptions } from '../lib/list.js';
 
 /**
- * How the list is looked at (search, filter, sort, grouping). Kept apart from AppState because
+ * How the list is looked at (search, filter, sort, grouping). Kept apart from HostMirror because
  * it belongs to this window, not to the host; remembered in localStorage between runs.
  */
 const STORAGE_KEY = 'b24presence.view';

@@ -70,6 +70,11 @@ export interface FakeControl {
   answerDelayMs: number;
   /** issue 20: called after each answer and event has reached the panel and the panel has updated. */
   afterDelivery: (() => void) | null;
+  /**
+   * issue 22 item 8: a hung host, its socket still open. While true no event is sent and no
+   * request answered; the held answers go out when it is set back to false.
+   */
+  silent: boolean;
   /** Answer the next call on `channel` with this error. */
   failNext(channel: string, error: { code: string; message: string; field: string | null }): void;
   /** issue 12: what `timeline:get` answers for a person (default: a made-up week, see `weekOf`). */
@@ -241,7 +246,16 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     setTimeout(() => control.afterDelivery?.(), 0);
   };
 
+  let silent = false;
+  const heldAnswers: Array<() => void> = [];
   const control: FakeControl = {
+    get silent(): boolean {
+      return silent;
+    },
+    set silent(value: boolean) {
+      silent = value;
+      if (!value) for (const release of heldAnswers.splice(0)) release();
+    },
     calls: [],
     opened: [],
     csp: [],
@@ -257,6 +271,7 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       settingsNow = { ...value, revision };
     },
     emit(channel, payload) {
+      if (silent) return;
       for (const listener of listeners.get(channel) ?? []) listener(payload);
       delivered();
     },
@@ -481,6 +496,7 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       const latency = control.searchLatency[query] ?? control.latencyMs;
       const answered = latency > 0 ? new Promise((resolve) => setTimeout(() => resolve(handle()), latency)) : Promise.resolve(handle());
       const travel = control.answerDelayMs;
+      if (silent) return answered.then((answer) => new Promise((resolve) => heldAnswers.push(() => resolve(answer))));
       if (travel <= 0) return answered;
       return answered.then((answer) => new Promise((resolve) => setTimeout(() => (resolve(answer), delivered()), travel)));
     },
