@@ -198,6 +198,9 @@ describe.skipIf(skipReason !== null)('the Bitrix24 documentation answers through
       bot: false,
       extranet: false,
       gender: 'F',
+      // The colleagues list carries no calendar or zone: they come from their own commands.
+      calendar: null,
+      timeZone: null,
     });
     expect(at(ACTIVE_WINDOW_MS + 60_000)).toMatchObject({ presence: 'idle', presenceSince: lastActivity });
     expect(at(DEFAULT_ONLINE_LIMIT_SEC * 1000)).toMatchObject({ presence: 'offline', presenceSince: lastActivity });
