@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { TEST_CREDENTIAL } from '../support/credential.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -29,11 +30,7 @@ import { colleaguesHandler, fakePortal, user, usersHandler } from '../support/fa
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 const atom = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 const online = { last_activity_date: atom(NOW - 60_000), idle: false, mobile_last_date: false, desktop_last_date: false };
-const credential = (() => {
-  const parsed = parseWebhookUrl('https://team.bitrix24.com/rest/1/abcdef123456/');
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-})();
+const credential = TEST_CREDENTIAL;
 
 async function engineOver(people: () => unknown[], watched: () => Map<number, unknown>, watchIds: number[] = []) {
   const clock = new ManualClock(NOW);

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_CREDENTIAL } from '../../support/credential.js';
 import { ManualClock } from '../../../electron/core/clock.js';
 import { B24Client } from '../../../electron/core/bitrix/client.js';
 import { B24Error } from '../../../electron/core/bitrix/errors.js';
 import { fetchDepartments, fetchIdentity, fetchTeam, MAX_TEAM_SIZE, PAGE_SIZE } from '../../../electron/core/bitrix/team.js';
-import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
 import { colleaguesHandler, fakePortal, usersHandler, user, type FakePortalOptions, type Handler } from '../../support/fake-portal.js';
 
-const credential = (() => {
-  const parsed = parseWebhookUrl('https://team.bitrix24.com/rest/1/abcdef123456/');
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-})();
+const credential = TEST_CREDENTIAL;
 
 function team(size: number, firstId = 100): Record<string, unknown>[] {
   return Array.from({ length: size }, (_, index) => user(firstId + index));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_CREDENTIAL } from '../../support/credential.js';
 import { timedEntry } from '../../support/calendar-answers.js';
 import { ManualClock } from '../../../electron/core/clock.js';
 import { B24Client } from '../../../electron/core/bitrix/client.js';
-import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
 import { PresenceEngine } from '../../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../../electron/core/engine/presence-source.js';
 import { ACCESSIBILITY_METHOD, USER_GET_METHOD } from '../../../electron/core/bitrix/calendar.js';
@@ -15,11 +15,7 @@ import { colleaguesHandler, fakePortal, type Params } from '../../support/fake-p
  * a meeting covers now. The engine checks at each refresh, so the meeting's end is told by the
  * first refresh after it, with a text that says why now.
  */
-const credential = (() => {
-  const parsed = parseWebhookUrl('https://team.bitrix24.com/rest/1/abcdef123456/');
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-})();
+const credential = TEST_CREDENTIAL;
 const INTERVAL_MS = DEFAULT_SETTINGS.pollIntervalSec * 1000;
 const MINUTE = 60_000;
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_CREDENTIAL } from '../../support/credential.js';
 import { chartRecord, timedEntry, type Accessibility } from '../../support/calendar-answers.js';
 import { ManualClock } from '../../../electron/core/clock.js';
 import { B24Client } from '../../../electron/core/bitrix/client.js';
-import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
 import { PresenceEngine, type RefreshSummary } from '../../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../../electron/core/engine/presence-source.js';
 import { CALENDAR_KEPT_MS, CALENDAR_PERIOD_MS, UNAVAILABLE_RETRY_MS } from '../../../electron/core/engine/calendar-checks.js';
@@ -17,11 +17,7 @@ import { colleaguesHandler, fakePortal, type HandlerAnswer, type Params } from '
  * commands touch the calendar alone. Entries are non-recurring and chart records only (read from
  * their timestamps), which any parser reads the same way.
  */
-const credential = (() => {
-  const parsed = parseWebhookUrl('https://team.bitrix24.com/rest/1/abcdef123456/');
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-})();
+const credential = TEST_CREDENTIAL;
 const INTERVAL_MS = DEFAULT_SETTINGS.pollIntervalSec * 1000;
 const MINUTE = 60_000;
 
