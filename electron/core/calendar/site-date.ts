@@ -188,5 +188,19 @@ export function wallMs(date: WrittenDate, order: SiteDateOrder, withTime = true)
     day = order === 'DMY' ? date.leading : date.middle;
   }
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  return withTime ? Date.UTC(year, month - 1, day, date.hour, date.minute, date.second) : Date.UTC(year, month - 1, day);
+  const midnight = epochDay(year, month, day) * DAY_MS;
+  return withTime ? midnight + ((date.hour * 60 + date.minute) * 60 + date.second) * 1000 : midnight;
+}
+
+/**
+ * Days from 1970-01-01 to a valid proleptic Gregorian date, by arithmetic (what `Date.UTC` gives,
+ * without the call): years counted from March, so the leap day ends a year.
+ */
+function epochDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
