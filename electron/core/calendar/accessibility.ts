@@ -65,7 +65,20 @@ function kindOf(accessibility: unknown): CalendarKind | null {
 }
 const CHART_KIND: CalendarKind = 'out-of-office';
 
-const USER_ID = /^[1-9][0-9]{0,15}$/;
+/** Longer keys are beyond safe integers, so no user id. */
+const MAX_USER_ID_DIGITS = 16;
+
+/** A key of the answer → its user id (a positive safe integer without leading zeros), or 0. */
+function userIdOf(key: string): number {
+  if (key.length === 0 || key.length > MAX_USER_ID_DIGITS || key.charCodeAt(0) === 48 /* 0 */) return 0;
+  let id = 0;
+  for (let i = 0; i < key.length; i++) {
+    const digit = key.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return 0;
+    id = id * 10 + digit;
+  }
+  return Number.isSafeInteger(id) ? id : 0;
+}
 /** Twelve digits reach the year 33,000; longer strings are junk. */
 const MAX_UNIX_DIGITS = 13;
 /**
@@ -240,7 +253,7 @@ class AnswerReader {
     const blocks = new Map<number, CalendarBlock[]>();
     for (const key of Object.keys(result)) {
       const list: unknown = (result as Record<string, unknown>)[key];
-      const user = USER_ID.test(key) ? Number(key) : 0;
+      const user = userIdOf(key);
       const entries = Array.isArray(list) ? list : isRecord(list) ? Object.values(list) : null;
       if (!Number.isSafeInteger(user) || user === 0 || !entries) {
         this.skipped++;
