@@ -5,10 +5,10 @@
  *
  * One pass reads every entry in the order known so far while gathering evidence of the portal's
  * date order; only when this answer decides another order (the first answer of a session, or a
- * portal whose format was changed) is it read again in that order. Once the evidence is settled,
- * a date string already read in the same zone is not read again: 5,000 people's meetings start at
- * few distinct times. Nothing here throws on what the portal sends: a bad entry is
- * skipped and counted.
+ * portal whose format was changed) is it read again in that order. Each date is split once, by
+ * char codes, into a scratch `WrittenDate`; the zone turns its wall time into an instant with one
+ * subtraction on a day with no DST change near (see zones.ts). Nothing here throws on what the
+ * portal sends: a bad entry is skipped and counted.
  */
 import { mergeBlocks, type CalendarBlock, type CalendarKind } from '../../shared/calendar.js';
 import {
@@ -65,7 +65,20 @@ function kindOf(accessibility: unknown): CalendarKind | null {
 }
 const CHART_KIND: CalendarKind = 'out-of-office';
 
-const USER_ID = /^[1-9][0-9]{0,15}$/;
+/** Longer keys are beyond safe integers, so no user id. */
+const MAX_USER_ID_DIGITS = 16;
+
+/** A key of the answer → its user id (a positive safe integer without leading zeros), or 0. */
+function userIdOf(key: string): number {
+  if (key.length === 0 || key.length > MAX_USER_ID_DIGITS || key.charCodeAt(0) === 48 /* 0 */) return 0;
+  let id = 0;
+  for (let i = 0; i < key.length; i++) {
+    const digit = key.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return 0;
+    id = id * 10 + digit;
+  }
+  return Number.isSafeInteger(id) ? id : 0;
+}
 /** Twelve digits reach the year 33,000; longer strings are junk. */
 const MAX_UNIX_DIGITS = 13;
 /**
@@ -110,6 +123,17 @@ class FormatEvidence {
   allDotted = true;
   twelveHour = false;
   twentyFourHour = false;
+
+  reset(): this {
+    this.dayFirst = 0;
+    this.monthFirst = 0;
+    this.yearFirstSeen = false;
+    this.dayMonthSeen = false;
+    this.allDotted = true;
+    this.twelveHour = false;
+    this.twentyFourHour = false;
+    return this;
+  }
 
   see(date: WrittenDate): void {
     if (date.hasTime) {
@@ -195,38 +219,41 @@ export function parseAccessibility(result: unknown, context: AccessibilityContex
   const known = context.format;
   if (typeof result !== 'object' || result === null) return { blocks: new Map(), skipped: 1, format: known };
   const knownOrder = known ? orderOf(known) : null;
-  const evidence = new FormatEvidence();
-  let read = new AnswerReader(context, knownOrder, evidence).read(result);
+  const evidence = FIRST_EVIDENCE.reset();
+  let read = READER.read(result, context, knownOrder, evidence);
   const order = evidence.order(knownOrder);
-  if (order !== knownOrder) read = new AnswerReader(context, order, new FormatEvidence()).read(result);
+  if (order !== knownOrder) read = READER.read(result, context, order, SECOND_EVIDENCE.reset());
   const format = order ? siteDateFormat(order, evidence.clock(known ? clockOf(known) : null)) : known;
   return { blocks: read.blocks, skipped: read.skipped, format };
 }
 
-/** One reading of an answer in one order (null: only dates that read the same in both). */
+const NO_CONTEXT: AccessibilityContext = { format: null };
+
+/**
+ * Reads an answer in one order (null: only dates that read the same in both). One reader serves
+ * every call (reading is synchronous): its objects, and so their hidden classes, outlive each
+ * fetch, so the optimised code that embeds those classes is not thrown away at every collection.
+ */
 class AnswerReader {
-  private readonly fallback: Zone;
+  private context: AccessibilityContext = NO_CONTEXT;
+  private order: SiteDateOrder | null = null;
+  private evidence = new FormatEvidence();
+  private fallback: Zone = UTC_ZONE;
   // Every entry's two dates are split into these: nothing is kept past the entry.
   private readonly from = new WrittenDate();
   private readonly to = new WrittenDate();
-  private readonly scratch = new WrittenDate();
-  /** Per zone: instants of date strings already read, as a time, a first day and a last day. */
-  private readonly memo = new Map<Zone, [Map<string, number>, Map<string, number>, Map<string, number>]>();
   private skipped = 0;
 
-  constructor(
-    private readonly context: AccessibilityContext,
-    private readonly order: SiteDateOrder | null,
-    private readonly evidence: FormatEvidence,
-  ) {
+  read(result: object, context: AccessibilityContext, order: SiteDateOrder | null, evidence: FormatEvidence): { blocks: Map<number, CalendarBlock[]>; skipped: number } {
+    this.context = context;
+    this.order = order;
+    this.evidence = evidence;
     this.fallback = zoneNamed(context.fallbackZone) ?? UTC_ZONE;
-  }
-
-  read(result: object): { blocks: Map<number, CalendarBlock[]>; skipped: number } {
+    this.skipped = 0;
     const blocks = new Map<number, CalendarBlock[]>();
     for (const key of Object.keys(result)) {
       const list: unknown = (result as Record<string, unknown>)[key];
-      const user = USER_ID.test(key) ? Number(key) : 0;
+      const user = userIdOf(key);
       const entries = Array.isArray(list) ? list : isRecord(list) ? Object.values(list) : null;
       if (!Number.isSafeInteger(user) || user === 0 || !entries) {
         this.skipped++;
@@ -241,6 +268,7 @@ class AnswerReader {
       }
       blocks.set(user, mergeBlocks(found));
     }
+    this.context = NO_CONTEXT; // the caller's zones are not kept past the call
     return { blocks, skipped: this.skipped };
   }
 
@@ -261,34 +289,18 @@ class AnswerReader {
     const zoneTo = isBlank(tzTo) ? zoneFrom : zoneNamed(tzTo);
     if (!zoneFrom || !zoneTo) return null;
     const { evidence, from, to } = this;
+    if (!splitSiteDate(textFrom, from) || !splitSiteDate(textTo, to)) return null;
     if (!evidence.settled) {
-      if (!splitSiteDate(textFrom, from) || !splitSiteDate(textTo, to)) return null;
       evidence.see(from);
       evidence.see(to);
       evidence.vote(from, unixMs(raw['DATE_FROM_TS_UTC']), to, unixMs(raw['DATE_TO_TS_UTC']));
     }
     // Never the *_TS_UTC fields: for a recurring occurrence they are the series'.
-    const start = this.instant(textFrom, zoneFrom, allDay ? FIRST_DAY : TIME);
-    let end = this.instant(textTo, zoneTo, allDay ? LAST_DAY : TIME);
+    const start = instantOf(from, this.order, zoneFrom, allDay, false);
+    let end = instantOf(to, this.order, zoneTo, allDay, true);
     // An hour that the autumn change repeats, written 02:00–02:00: the end is the second 02:00.
-    if (!allDay && end <= start && splitSiteDate(textTo, this.scratch)) end = wallToInstant(zoneTo, resolveWall(this.scratch, this.order, true), 'later');
+    if (!allDay && end <= start) end = wallToInstant(zoneTo, resolveWall(to, this.order, true), 'later');
     return blockOf(kind, start, end);
-  }
-
-  /** The instant a date string stands for in `zone`, read as a time, a first day or a last day; NaN when unreadable. */
-  private instant(text: string, zone: Zone, as: typeof TIME | typeof FIRST_DAY | typeof LAST_DAY): number {
-    let memos = this.memo.get(zone);
-    if (!memos) {
-      memos = [new Map(), new Map(), new Map()];
-      this.memo.set(zone, memos);
-    }
-    const memo = memos[as];
-    let instant = memo.get(text);
-    if (instant === undefined) {
-      instant = splitSiteDate(text, this.scratch) ? instantOf(this.scratch, this.order, zone, as !== TIME, as === LAST_DAY) : NaN;
-      memo.set(text, instant);
-    }
-    return instant;
   }
 
   /**
@@ -314,9 +326,10 @@ class AnswerReader {
   }
 }
 
-const TIME = 0;
-const FIRST_DAY = 1;
-const LAST_DAY = 2;
+const READER = new AnswerReader();
+// The first reading gathers the evidence that decides the order; a second one gathers its own.
+const FIRST_EVIDENCE = new FormatEvidence();
+const SECOND_EVIDENCE = new FormatEvidence();
 
 function blockOf(kind: CalendarKind, from: number, until: number): CalendarBlock | null {
   if (Number.isNaN(from) || Number.isNaN(until) || until < from) return null;

@@ -88,7 +88,70 @@ const MAX_LENGTH = 40;
  */
 export function splitSiteDate(text: unknown, into: WrittenDate): boolean {
   if (typeof text !== 'string' || text.length > MAX_LENGTH) return false;
-  const s = text;
+  return splitFixedWidth(text, into) || splitAnyWidth(text, into);
+}
+
+function isSeparator(c: number): boolean {
+  return c === 46 /* . */ || c === 47 /* / */ || c === 45 /* - */;
+}
+
+/** The two digits at `at` as a number; -1 when either is no digit. */
+function twoDigits(s: string, at: number): number {
+  const tens = s.charCodeAt(at) - 48;
+  const ones = s.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/**
+ * What portals write, zero-padded to fixed widths (`11.12.2025`, `11.12.2025 14:59:00`,
+ * `12/11/2025 02:59:00 pm`, `2025-12-11 14:59:00`), read at fixed places with no loop. False
+ * for anything else, valid or not: `splitAnyWidth` then decides.
+ */
+function splitFixedWidth(s: string, into: WrittenDate): boolean {
+  const end = s.length;
+  if (end !== 10 && end !== 19 && end !== 22) return false;
+  const yearFirst = !isSeparator(s.charCodeAt(2));
+  const separator = s.charCodeAt(yearFirst ? 4 : 2);
+  if (!isSeparator(separator) || s.charCodeAt(yearFirst ? 7 : 5) !== separator) return false;
+  const a = twoDigits(s, 0);
+  const b = twoDigits(s, yearFirst ? 2 : 3);
+  const c = twoDigits(s, yearFirst ? 5 : 6);
+  const d = twoDigits(s, 8);
+  if (a < 0 || b < 0 || c < 0 || d < 0) return false;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let meridiem = NO_MERIDIEM;
+  if (end !== 10) {
+    if (s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 /* : */ || s.charCodeAt(16) !== 58) return false;
+    hour = twoDigits(s, 11);
+    minute = twoDigits(s, 14);
+    second = twoDigits(s, 17);
+    if (hour < 0 || minute < 0 || second < 0) return false;
+    if (end === 22) {
+      const letter = s.charCodeAt(20) | 32;
+      meridiem = letter === 97 /* a */ ? AM : letter === 112 /* p */ ? PM : NO_MERIDIEM;
+      if (s.charCodeAt(19) !== 32 || meridiem === NO_MERIDIEM || (s.charCodeAt(21) | 32) !== 109 /* m */) return false;
+      if (hour < 1 || hour > 12) return false;
+      hour = (hour % 12) + (meridiem === PM ? 12 : 0);
+    }
+    if (hour > 23 || minute > 59 || second > 59) return false;
+  }
+  into.leading = yearFirst ? a * 100 + b : a;
+  into.middle = yearFirst ? c : b;
+  into.trailing = yearFirst ? d : c * 100 + d;
+  into.yearFirst = yearFirst;
+  into.dotted = separator === 46;
+  into.hasTime = end !== 10;
+  into.hour = hour;
+  into.minute = minute;
+  into.second = second;
+  into.meridiem = meridiem !== NO_MERIDIEM;
+  return true;
+}
+
+/** Any width the portal might write (unpadded, with spaces, `T`, no seconds), by a loop over char codes. */
+function splitAnyWidth(s: string, into: WrittenDate): boolean {
   const end = s.length;
   let i = 0;
   while (i < end && isSpace(s.charCodeAt(i))) i++;
@@ -188,5 +251,19 @@ export function wallMs(date: WrittenDate, order: SiteDateOrder, withTime = true)
     day = order === 'DMY' ? date.leading : date.middle;
   }
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  return withTime ? Date.UTC(year, month - 1, day, date.hour, date.minute, date.second) : Date.UTC(year, month - 1, day);
+  const midnight = epochDay(year, month, day) * DAY_MS;
+  return withTime ? midnight + ((date.hour * 60 + date.minute) * 60 + date.second) * 1000 : midnight;
+}
+
+/**
+ * Days from 1970-01-01 to a valid proleptic Gregorian date, by arithmetic (what `Date.UTC` gives,
+ * without the call): years counted from March, so the leap day ends a year.
+ */
+function epochDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }

@@ -4,9 +4,10 @@
  *
  * Speed: Intl is slow per call (a formatter costs tens of µs to build, a format about a µs), and
  * a fetch converts some 60,000 times at 5,000 people. So each zone gets one formatter, kept for
- * the process, and its UTC offset is remembered per UTC hour: an hour whose start and end agree
- * has that offset throughout (no zone changes twice within an hour); an hour with a change in it
- * is asked of Intl at each instant.
+ * the process, and remembers per wall day whether its offset holds steady around that day (then
+ * every wall time of the day is one subtraction away), else its offset per UTC hour: an hour
+ * whose start and end agree has that offset throughout (no zone changes twice within an hour); an
+ * hour with a change in it is asked of Intl at each instant.
  *
  * A wall time that a DST change skips or repeats is resolved as PHP (the portal) and Temporal's
  * "compatible" do: a skipped time moves forward by the gap (02:30 on a spring-forward night is
@@ -17,6 +18,10 @@ import { DAY_MS } from './site-date.js';
 const HOUR_MS = 3_600_000;
 /** Beyond this many remembered hours per zone (about 2 years of fetches), start over. */
 const MAX_HOURS_PER_ZONE = 20_000;
+/** Beyond this many remembered wall days per zone, start over. */
+const MAX_DAYS_PER_ZONE = 2_000;
+/** Further than any zone's offset has ever been from UTC (LMT included): bounds a wall day's instants. */
+const MAX_OFFSET_MS = 16 * HOUR_MS;
 /** Distinct zone names remembered, valid or not: a hostile answer cannot grow the cache forever. */
 const MAX_ZONES = 512;
 /** IANA names and the aliases Intl takes (`UTC`, `Etc/GMT+3`, `EST5EDT`); anything else is junk. */
@@ -26,10 +31,19 @@ export interface Zone {
   readonly name: string;
   /** Milliseconds to add to an instant to get its wall time in this zone. */
   offsetAt(instant: number): number;
+  /**
+   * The offset the zone keeps, unchanged, from a day before wall day `day` (days since 1970-01-01
+   * as written) begins until a day after it ends; NaN when it changes in that time.
+   */
+  steadyOffsetOn(day: number): number;
 }
 
 class IntlZone implements Zone {
   private readonly hours = new Map<number, number>();
+  private readonly days = new Map<number, number>();
+  // Entries come in runs on one day: the last day asked is checked first.
+  private lastDay = NaN;
+  private lastDayOffset = NaN;
 
   constructor(
     readonly name: string,
@@ -46,6 +60,29 @@ class IntlZone implements Zone {
       this.hours.set(hour, offset);
     }
     return Number.isNaN(offset) ? this.exactOffset(instant) : offset;
+  }
+
+  steadyOffsetOn(day: number): number {
+    if (day === this.lastDay) return this.lastDayOffset;
+    let offset = this.days.get(day);
+    if (offset === undefined) {
+      offset = this.steadyOffsetBetween((day - 1) * DAY_MS - MAX_OFFSET_MS, (day + 2) * DAY_MS + MAX_OFFSET_MS);
+      if (this.days.size >= MAX_DAYS_PER_ZONE) this.days.clear();
+      this.days.set(day, offset);
+    }
+    this.lastDay = day;
+    this.lastDayOffset = offset;
+    return offset;
+  }
+
+  /** The offset from `first` to `last` (instants) when it is the same at every UTC hour between them, else NaN. */
+  private steadyOffsetBetween(first: number, last: number): number {
+    const offset = this.exactOffset(first);
+    if (this.exactOffset(last) !== offset) return NaN;
+    for (let hour = Math.floor(first / HOUR_MS) + 1; hour * HOUR_MS < last; hour++) {
+      if (this.exactOffset(hour * HOUR_MS) !== offset) return NaN;
+    }
+    return offset;
   }
 
   private exactOffset(instant: number): number {
@@ -82,7 +119,7 @@ class IntlZone implements Zone {
   }
 }
 
-export const UTC_ZONE: Zone = { name: 'UTC', offsetAt: () => 0 };
+export const UTC_ZONE: Zone = { name: 'UTC', offsetAt: () => 0, steadyOffsetOn: () => 0 };
 
 const zones = new Map<string, Zone | null>();
 // Entries come in runs of one zone (a person's, a team's): the last answer is checked first.
@@ -132,6 +169,9 @@ function lookUpZone(name: string): Zone | null {
  */
 export function wallToInstant(zone: Zone, wall: number, repeated: 'earlier' | 'later' = 'earlier'): number {
   if (Number.isNaN(wall)) return NaN;
+  // Nothing changes within a day of this day: neither a gap nor a repeat, one offset.
+  const steady = zone.steadyOffsetOn(Math.floor(wall / DAY_MS));
+  if (!Number.isNaN(steady)) return wall - steady;
   const before = zone.offsetAt(wall - DAY_MS);
   const after = zone.offsetAt(wall + DAY_MS);
   const early = wall - before;
