@@ -110,8 +110,9 @@ describe('calendars and time zones in the refresh', () => {
     expect(h.engine.reports).toMatchObject({ calendar: true, timeZones: true });
     expect(h.reports.at(-1)).toMatchObject({ calendar: true, timeZones: true });
     // Yesterday..tomorrow as whole days.
-    const day = (offset: number) => new Date(t + offset * 86_400_000).toISOString().slice(0, 10);
-    expect(h.asked.ranges[0]).toEqual([day(-1), day(1)]);
+    // The UTC dates of the server's yesterday in the far west (UTC-12) and its tomorrow in the far east (UTC+14).
+    const utcDate = (at: number) => new Date(at).toISOString().slice(0, 10);
+    expect(h.asked.ranges[0]).toEqual([utcDate(t - 36 * 3_600_000), utcDate(t + 38 * 3_600_000)]);
     // The first refresh knew nobody to ask beforehand: one more batch, once.
     expect(h.refreshes[0]!.requests).toBe(2);
 
