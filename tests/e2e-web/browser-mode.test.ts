@@ -11,7 +11,7 @@ import type { AlertIntent } from '../../electron/shared/domain.js';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server.js';
 import { openInBrowser } from '../../electron/cli/open-browser.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
-import type { DemoPortal } from '../../electron/demo/types.js';
+import type { DemoDateFormat, DemoPortal } from '../../electron/demo/types.js';
 import { browserSkipReason, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
 import { ensureRendererBuilt } from './support/static-server.js';
 import { chromium } from 'playwright-core';
@@ -57,8 +57,9 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
 
   async function start(
     initial: Partial<Settings> = {},
-    portal: { legacy?: boolean; clock?: ManualClock } = {},
+    portal: { legacy?: boolean; clock?: ManualClock; dateFormat?: DemoDateFormat; prepare?: (demo: DemoPortal) => void } = {},
     enter: (page: Page, server: WebServer) => Promise<unknown> = (page, server) => page.goto(server.url),
+    view: { width?: number; timezoneId?: string } = {},
   ): Promise<Running> {
     const demos: DemoPortal[] = [];
     const service = createAppService({
@@ -69,7 +70,15 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
       ...memoryPorts(initial),
       opener: null,
       startDemo: async () => {
-        const demo = await startDemoPortal({ teamSize: 12, evolve: false, seed: 11, legacy: portal.legacy ?? false, ...(portal.clock ? { clock: portal.clock } : {}) });
+        const demo = await startDemoPortal({
+          teamSize: 12,
+          evolve: false,
+          seed: 11,
+          legacy: portal.legacy ?? false,
+          ...(portal.clock ? { clock: portal.clock } : {}),
+          ...(portal.dateFormat ? { dateFormat: portal.dateFormat } : {}),
+        });
+        portal.prepare?.(demo);
         demos.push(demo);
         return demo;
       },
@@ -78,7 +87,7 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     });
     await service.start();
     const server = await startWebServer({ service, staticDir: STATIC_DIR });
-    const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, locale: 'en-US' });
+    const context = await browser.newContext({ viewport: { width: view.width ?? 1000, height: 700 }, locale: 'en-US', ...(view.timezoneId ? { timezoneId: view.timezoneId } : {}) });
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
     const problems: string[] = [];
@@ -192,6 +201,60 @@ describe.skipIf(browserSkipReason !== null)('browser mode end to end (panel + br
     await expect.poll(() => rowOf(page, nameOf(offlineId!)).textContent()).toMatch(/Online/);
     expect(problems).toEqual([]);
   });
+
+  it.each(['DD.MM.YYYY HH:MI:SS', 'MM/DD/YYYY H:MI:SS T'] as const)(
+    'says who is in a meeting and until when at 400 px, and who is free now, in a browser zone other than the portal\'s (%s)',
+    async (dateFormat) => {
+      // The demo runs on the real clock here (the browser keeps its own), so every instant comes
+      // from it at run time; the portal writes Moscow wall times, the browser reads Kolkata's.
+      const now = Date.now();
+      const until = (Math.floor(now / 60_000) + 45) * 60_000;
+      let busyId = 0;
+      let tentativeId = 0;
+      const { page, problems } = await start(
+        { connection: { kind: 'demo' } },
+        {
+          dateFormat,
+          prepare: (demo) => {
+            const ids = demo.control.teamIds();
+            [busyId, tentativeId] = ids as [number, number];
+            // Everyone online and free, but two: one in a meeting, one with an unanswered invitation.
+            for (const id of ids) {
+              demo.control.updatePerson(id, { presence: 'online', absentUntil: null });
+              demo.control.setCalendar(id, []);
+            }
+            demo.control.setCalendar(busyId, [
+              { type: 'event', accessibility: 'busy', from: now - 15 * 60_000, until: until - 15 * 60_000 },
+              { type: 'event', accessibility: 'busy', from: until - 15 * 60_000, until }, // back to back: one block
+            ]);
+            demo.control.setCalendar(tentativeId, [{ type: 'event', accessibility: 'quest', from: now - 5 * 60_000, until }]);
+          },
+        },
+        undefined,
+        { width: 400, timezoneId: 'Asia/Kolkata' },
+      );
+      await expect.poll(() => rows(page).count()).toBe(12);
+      const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Kolkata' }).format(until);
+      const nameOf = async (index: number) => (await rows(page).nth(index).locator('.name').textContent())!.trim();
+      const names = await Promise.all(Array.from({ length: 12 }, (_, i) => nameOf(i)));
+      const row = async (text: RegExp) => {
+        for (const name of names) if (text.test((await rowOf(page, name).textContent()) ?? '')) return name;
+        return null;
+      };
+      await expect.poll(() => row(new RegExp(`Meeting\\s*·\\s*until ${clock}`))).not.toBeNull();
+      await expect.poll(() => row(new RegExp(`Tentative\\s*·\\s*until ${clock}`))).not.toBeNull();
+      // The sort puts the free before the busy: the one in a meeting comes last among the online.
+      expect(await rows(page).last().textContent()).toMatch(new RegExp(`Meeting\\s*·\\s*until ${clock}`));
+      // Free now: the 10 free and the tentative one (an invitation may yet be declined), not the meeting.
+      const chip = page.locator('button[data-count=free]');
+      await expect.poll(async () => Number(await chip.locator('strong').textContent())).toBe(11);
+      await chip.click();
+      expect(await page.getByTestId('filter-free').isChecked()).toBe(true);
+      await expect.poll(() => rows(page).count()).toBe(11);
+      expect(await page.locator('.row.person', { hasText: /Meeting\s*·\s*until/ }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('renders a hostile name from the portal as text', async () => {
     const { page, demos, problems } = await start({ connection: { kind: 'demo' } });
