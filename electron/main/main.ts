@@ -1,7 +1,7 @@
 /**
  * Composition root of the desktop app: builds the core with real ports, then switches the
  * shell modules on one by one. No decision is made here; each `setupX` is a module of this
- * folder, unit-tested with the Electron objects it needs passed in (tests/unit/shell).
+ * folder, unit-tested with the Electron objects it needs passed in (tests/unit/electron/main).
  */
 import {
   app,

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * Static scan of the Electron shell (electron/main, electron/preload) and the panel (renderer)
  * against Electron's security checklist. Files are read as text and reduced to their code
  * tokens (comments dropped, so a comment saying "never sandbox: false" does not trip it), then
- * matched against rules. Behaviour of the guard modules is unit-tested in tests/unit/shell.
+ * matched against rules. Behaviour of the guard modules is unit-tested in tests/unit/electron/main.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

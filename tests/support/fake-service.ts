@@ -2,7 +2,7 @@ import { Emitter } from '../../electron/core/emitter.js';
 import type { AppService, PresenceSummary } from '../../electron/core/ports.js';
 import type { EventChannel, EventOf, RequestChannel, RequestOf, Result } from '../../electron/shared/contract.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
-import { summary as summaryOf } from '../unit/shell/support/fixtures.js';
+import { summary as summaryOf } from '../unit/electron/main/support/fixtures.js';
 
 type Events = { [C in EventChannel]: EventOf<C> } & { summary: PresenceSummary };
 

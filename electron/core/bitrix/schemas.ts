@@ -254,7 +254,7 @@ function lenientParse(value: unknown): RawUserParse {
 
 /**
  * Named reads of every field pickUser keeps: the same monomorphic loads as pickUser itself.
- * tests/unit/engine/reuse.test.ts changes each of USER_INPUT_FIELDS in turn to prove none is missed.
+ * tests/unit/electron/core/presence/model.reuse.test.ts changes each of USER_INPUT_FIELDS in turn to prove none is missed.
  */
 function sameUserInput(value: Record<string, unknown>, user: RawUser): boolean {
   if (

@@ -355,7 +355,7 @@ export function toColleagues(raws: readonly RawUser[], now: number, options: Mod
  * limit that changed, goes the full way (freshColleague, as toColleague), taking from last poll's
  * Colleague only display fields whose inputs are the same values. The result is always what
  * toColleagues gives for the same input: both paths apply the same rules (presenceRule, sinceOf)
- * and tests/unit/engine/reuse.test.ts compares them over random polls and clock steps. People
+ * and tests/unit/electron/core/presence/model.reuse.test.ts compares them over random polls and clock steps. People
  * are found in last poll's order (PollMemory); only those of the last poll are kept.
  */
 export class PresenceModel {

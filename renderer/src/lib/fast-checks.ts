@@ -10,7 +10,7 @@ import { ONLINE_LIMIT_SEC, SETTINGS_VERSION } from '$shared/settings/defaults.js
  * value (no unknown keys to strip). Anything else (a bad field, an extra key, a shape these
  * checks do not know) is false, and validating-bridge.ts then asks zod, which refuses or strips
  * as it always did. So a true here may skip zod, a false never lets anything through.
- * tests/unit/renderer/fast-checks.test.ts proves it against the zod schemas with fast-check.
+ * tests/unit/renderer/src/lib/fast-checks.test.ts proves it against the zod schemas with fast-check.
  * No code generation: closures over plain functions, as the CSP (no 'unsafe-eval') requires.
  */
 import { CALENDAR_KINDS } from '$shared/calendar.js';

@@ -6,7 +6,7 @@ import { isSettings } from './fast-checks.js';
  * The panel's applySettingsUpdate ($shared/settings/schema.ts) for its optimistic updates,
  * without zod (which the panel loads only after its first paint): the same merge (merge.ts), and the
  * same answer for a valid result; throws where the shared one would (an invalid value).
- * tests/unit/renderer/fast-checks.test.ts compares the two.
+ * tests/unit/renderer/src/lib/fast-checks.test.ts compares the two.
  */
 export function applySettingsUpdate(current: Settings, update: SettingsUpdate): Settings {
   const merged = mergeSettingsUpdate(current, update);
