@@ -11,8 +11,8 @@
  * portal sends: a bad entry is skipped and counted.
  */
 import { mergeBlocks, type CalendarBlock, type CalendarKind } from '../../shared/calendar.js';
+import { DAY_MS } from '../../shared/time-units.js';
 import {
-  DAY_MS,
   WrittenDate,
   clockOf,
   orderOf,

@@ -17,6 +17,7 @@
  * time is read by its marker whatever the format says, and the clock half of the format only
  * records what the portal was seen to write.
  */
+import { DAY_MS, daysFromCivil } from '../../shared/time-units.js';
 
 export const SITE_DATE_ORDERS = ['DMY', 'MDY', 'YMD'] as const;
 export type SiteDateOrder = (typeof SITE_DATE_ORDERS)[number];
@@ -44,7 +45,6 @@ export function isSiteDateFormat(value: unknown): value is SiteDateFormat {
   return typeof value === 'string' && (SITE_DATE_FORMATS as readonly string[]).includes(value);
 }
 
-export const DAY_MS = 86_400_000;
 
 const NO_MERIDIEM = 0;
 const AM = 1;
@@ -251,19 +251,7 @@ export function wallMs(date: WrittenDate, order: SiteDateOrder, withTime = true)
     day = order === 'DMY' ? date.leading : date.middle;
   }
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  const midnight = epochDay(year, month, day) * DAY_MS;
+  const midnight = daysFromCivil(year, month, day) * DAY_MS;
   return withTime ? midnight + ((date.hour * 60 + date.minute) * 60 + date.second) * 1000 : midnight;
 }
 
-/**
- * Days from 1970-01-01 to a valid proleptic Gregorian date, by arithmetic (what `Date.UTC` gives,
- * without the call): years counted from March, so the leap day ends a year.
- */
-function epochDay(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}

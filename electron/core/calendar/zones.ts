@@ -13,7 +13,7 @@
  * "compatible" do: a skipped time moves forward by the gap (02:30 on a spring-forward night is
  * 03:30 summer time), a repeated one is the earlier instant.
  */
-import { DAY_MS } from './site-date.js';
+import { DAY_MS } from '../../shared/time-units.js';
 
 const HOUR_MS = 3_600_000;
 /** Beyond this many remembered hours per zone (about 2 years of fetches), start over. */

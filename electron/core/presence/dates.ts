@@ -12,7 +12,7 @@
  * activity by hours and show them online or offline wrongly. An unknown date is safer than a
  * wrong one: the field degrades to null.
  */
-import { DAY_MS, MINUTE_MS, SECOND_MS } from '../../shared/time-units.js';
+import { DAY_MS, daysFromCivil, MINUTE_MS, SECOND_MS } from '../../shared/time-units.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -26,15 +26,6 @@ function twoDigits(s: string, i: number): number {
   return digit(s, i) * 10 + digit(s, i + 1);
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
 
 function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
