@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setTimeout as realDelay } from 'node:timers/promises';
 import { ManualClock } from '../../electron/core/clock.js';
+import { DAY_MS, portalDate } from '../../electron/demo/portal-time.js';
 import { parseCliArgs, type StatusArgs } from '../../electron/cli/args.js';
 import { PortalUnreadable, statusJson, statusText, takeStatus } from '../../electron/cli/status.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
@@ -25,9 +26,16 @@ async function team(legacy: boolean) {
   set(ada, NAMES[0], { presence: 'online' });
   set(boris, NAMES[1], { presence: 'idle' });
   set(chen, NAMES[2], { presence: 'mobile' });
-  set(dana, NAMES[3], { presence: 'offline', absentUntil: '2026-11-27' });
+  // Dana's leave ends four days after the clock's today, in the portal's calendar.
+  const lastDayOff = portalDate(clock.now() + 4 * DAY_MS);
+  set(dana, NAMES[3], { presence: 'offline', absentUntil: lastDayOff });
   set(emil, NAMES[4], { presence: 'online', status: 'dnd' });
-  return { clock, portal, ids };
+  return { clock, portal, ids, leave: `on leave until ${shortDay(lastDayOff)}` };
+}
+
+/** "27 Nov": a day as the table writes it (the UI's en-GB day, whatever the machine's locale). */
+function shortDay(isoDay: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${isoDay}T00:00:00Z`));
 }
 
 function statusArgs(portal: DemoPortal, argv: string[] = []): StatusArgs {
@@ -48,13 +56,15 @@ describe('status against the demo portal', () => {
     portal = ctx.portal;
     const status = await takeStatus(statusArgs(ctx.portal), { ...noDemo, clock: ctx.clock });
     // A current portal reports neither mobile activity nor chosen statuses: Chen and Emil are plainly online.
+    // Columns are as wide as their widest cell and two spaces apart: the leave is the widest here.
+    const row = (name: string, presence: string, position: string) => `${name.padEnd(14)}${presence.padEnd(ctx.leave.length + 2)}${position}`;
     expect(statusText(status)).toEqual([
       '3 online, 1 away, 0 offline, 1 on leave',
-      'Ada Lovelace  online                 Ada position',
-      'Chen Wei      online                 Chen position',
-      'Emil Nolde    online                 Emil position',
-      'Boris Ivanov  away 6 min             Boris position',
-      'Dana Scully   on leave until 27 Nov  Dana position',
+      row('Ada Lovelace', 'online', 'Ada position'),
+      row('Chen Wei', 'online', 'Chen position'),
+      row('Emil Nolde', 'online', 'Emil position'),
+      row('Boris Ivanov', 'away 6 min', 'Boris position'),
+      row('Dana Scully', ctx.leave, 'Dana position'),
     ]);
     // The engine's own picture, which the demo's oracle vouches for.
     for (const c of status.colleagues) expect(c.presence).toBe(ctx.portal.control.expected(c.id, ctx.clock.now(), { onlineLimitS: 900 })?.presence);
@@ -73,7 +83,7 @@ describe('status against the demo portal', () => {
       'Chen Wei | on mobile | Chen position',
       'Emil Nolde | online · do not disturb | Emil position',
       expect.stringMatching(/^Boris Ivanov \| away \d+ min \| Boris position$/),
-      'Dana Scully | on leave until 27 Nov | Dana position',
+      `Dana Scully | ${ctx.leave} | Dana position`,
     ]);
   });
 

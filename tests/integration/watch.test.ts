@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock.js';
+import { DAY_MS, portalDate } from '../../electron/demo/portal-time.js';
 import { parseCliArgs, type WatchArgs } from '../../electron/cli/args.js';
 import { startWatch, type WatchSession } from '../../electron/cli/watch.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
@@ -254,7 +255,7 @@ describe('watch --json against the demo portal', () => {
     portal.control.updatePerson(ada!, { presence: 'online', name: 'Ada Lovelace' });
     portal.control.updatePerson(boris!, { presence: 'mobile', name: 'Boris Ivanov', absentUntil: null }); // online on a current portal
     portal.control.updatePerson(chen!, { presence: 'idle', name: 'Chen Wei', absentUntil: null });
-    portal.control.updatePerson(dana!, { presence: 'offline', name: 'Dana Scully', absentUntil: '2026-11-27' });
+    portal.control.updatePerson(dana!, { presence: 'offline', name: 'Dana Scully', absentUntil: portalDate(clock.now() + 4 * DAY_MS) });
     const lines: string[] = [];
     const args = parseCliArgs(['watch'], { B24_WEBHOOK_URL: portal.webhookUrl }) as WatchArgs;
     session = await startWatch(args, { write: (line) => lines.push(line), startDemo: () => Promise.reject(new Error('not used')), clock, random: () => 0 });
