@@ -12,7 +12,14 @@ export default defineConfig({
     hookTimeout: 30_000,
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.svelte.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.svelte.test.ts'],
+        },
+      },
       {
         // The panel's runes classes (`*.svelte.ts`), still in plain Node: only these tests get
         // the Svelte compiler, and Svelte's client runtime (the `browser` condition), whose

@@ -9,7 +9,9 @@ const { flipFuses } = require('@electron/fuses');
 const { fuseConfig } = require('./fuses.cjs');
 
 /** The Electron executable inside the unpacked app directory, per platform. */
-function electronBinary(/** @type {{ appOutDir: string, electronPlatformName: string, packager: { appInfo: { productFilename: string }, executableName?: string } }} */ context) {
+function electronBinary(
+  /** @type {{ appOutDir: string, electronPlatformName: string, packager: { appInfo: { productFilename: string }, executableName?: string } }} */ context,
+) {
   const { appOutDir, electronPlatformName, packager } = context;
   const name = packager.appInfo.productFilename;
   switch (electronPlatformName) {
@@ -30,7 +32,8 @@ async function afterPack(context) {
   await flipFuses(binary, {
     ...fuseConfig,
     // Re-sign ad hoc on Apple Silicon after the binary changed (real signing happens later).
-    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === 3 /* Arch.arm64 */,
+    resetAdHocDarwinSignature:
+      context.electronPlatformName === 'darwin' && context.arch === 3 /* Arch.arm64 */,
   });
 }
 

@@ -34,7 +34,10 @@ export const DOWNLOAD_NEEDS_NODE = /** @type {const} */ ([22, 12]);
 /** @param {string} version `process.versions.node` */
 export function nodeCanDownload(version) {
   const [major = 0, minor = 0] = version.split('.').map(Number);
-  return major > DOWNLOAD_NEEDS_NODE[0] || (major === DOWNLOAD_NEEDS_NODE[0] && minor >= DOWNLOAD_NEEDS_NODE[1]);
+  return (
+    major > DOWNLOAD_NEEDS_NODE[0] ||
+    (major === DOWNLOAD_NEEDS_NODE[0] && minor >= DOWNLOAD_NEEDS_NODE[1])
+  );
 }
 
 /**
@@ -47,30 +50,44 @@ export function findElectron({ packageDir, cacheFile, now, nodeVersion, env, dow
     const pathFile = join(packageDir, 'path.txt');
     const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
     const override = env.ELECTRON_OVERRIDE_DIST_PATH;
-    const candidate = override ? join(override, relative ?? 'electron') : relative ? join(packageDir, 'dist', relative) : null;
+    const candidate = override
+      ? join(override, relative ?? 'electron')
+      : relative
+        ? join(packageDir, 'dist', relative)
+        : null;
     return candidate && existsSync(candidate) ? candidate : null;
   };
   const found = find();
   if (found) return { binary: found };
   // Electron's download tool asks for a newer Node than the rest of the project: worth saying.
-  const hint = nodeCanDownload(nodeVersion) ? '' : ` (its download tool wants Node ${DOWNLOAD_NEEDS_NODE.join('.')}; this is ${nodeVersion})`;
+  const hint = nodeCanDownload(nodeVersion)
+    ? ''
+    : ` (its download tool wants Node ${DOWNLOAD_NEEDS_NODE.join('.')}; this is ${nodeVersion})`;
   const failedAt = lastFailure(cacheFile, nodeVersion);
   if (failedAt !== null && now - failedAt < RETRY_AFTER_MS) {
-    return { binary: null, reason: `Electron's binary could not be downloaded ${ago(now - failedAt)}${hint}; the next try is a day after that` };
+    return {
+      binary: null,
+      reason: `Electron's binary could not be downloaded ${ago(now - failedAt)}${hint}; the next try is a day after that`,
+    };
   }
   say('Fetching the Electron binary (first run only)…');
   download();
   const fetched = find();
   if (fetched) return { binary: fetched };
   remember(cacheFile, now, nodeVersion);
-  return { binary: null, reason: `Electron's binary could not be downloaded on this machine${hint}` };
+  return {
+    binary: null,
+    reason: `Electron's binary could not be downloaded on this machine${hint}`,
+  };
 }
 
 /** When the download last failed under this Node version, or null (another version tries afresh). @param {string} file @param {string} nodeVersion */
 function lastFailure(file, nodeVersion) {
   try {
     const memory = JSON.parse(readFileSync(file, 'utf8'));
-    return typeof memory.failedAt === 'number' && memory.nodeVersion === nodeVersion ? memory.failedAt : null;
+    return typeof memory.failedAt === 'number' && memory.nodeVersion === nodeVersion
+      ? memory.failedAt
+      : null;
   } catch {
     return null;
   }

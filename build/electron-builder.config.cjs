@@ -11,13 +11,7 @@ const config = {
   productName: 'B24 Presence',
   copyright: 'Copyright © B24 Presence contributors',
   directories: { output: 'release', buildResources: 'build' },
-  files: [
-    'dist/**',
-    'package.json',
-    '!dist/cli/**',
-    '!dist/bench/**',
-    '!**/*.map',
-  ],
+  files: ['dist/**', 'package.json', '!dist/cli/**', '!dist/bench/**', '!**/*.map'],
   // Tray icons are read from disk at runtime (nativeImage), next to app.asar.
   extraResources: [{ from: 'build/tray', to: 'tray', filter: ['*.png'] }],
   asar: true,
@@ -35,8 +29,18 @@ const config = {
   // Electron would then install without GTK or NSS); the tray indicator library is recommended.
   deb: { recommends: ['libayatana-appindicator3-1 | libappindicator3-1'] },
   win: { target: ['nsis'], icon: 'build/icon.png' },
-  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true },
-  mac: { target: ['dmg'], category: 'public.app-category.productivity', icon: 'build/icon.png', hardenedRuntime: true },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    createDesktopShortcut: true,
+  },
+  mac: {
+    target: ['dmg'],
+    category: 'public.app-category.productivity',
+    icon: 'build/icon.png',
+    hardenedRuntime: true,
+  },
   dmg: { title: 'B24 Presence' },
 };
 

@@ -31,7 +31,12 @@ function electron() {
     now: Date.now(),
     nodeVersion: process.versions.node,
     env: process.env,
-    download: () => spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 180_000, env: childEnv }),
+    download: () =>
+      spawnSync(process.execPath, [join(packageDir, 'install.js')], {
+        stdio: 'ignore',
+        timeout: 180_000,
+        env: childEnv,
+      }),
     say: (line) => process.stdout.write(`${line}\n`),
   });
 }
@@ -42,11 +47,18 @@ if (binary) {
   const child = spawn(binary, [root, ...passThrough], { stdio: 'inherit', env: childEnv });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  process.stdout.write(`${'reason' in found ? found.reason : 'No Electron binary'}, so the panel opens in browser mode instead.\n`);
-  const child = spawn(process.execPath, [join(root, 'dist/cli/cli.js'), 'web', '--demo', '--open', ...passThrough], {
-    stdio: 'inherit',
-    env: childEnv,
-  });
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal));
+  process.stdout.write(
+    `${'reason' in found ? found.reason : 'No Electron binary'}, so the panel opens in browser mode instead.\n`,
+  );
+  const child = spawn(
+    process.execPath,
+    [join(root, 'dist/cli/cli.js'), 'web', '--demo', '--open', ...passThrough],
+    {
+      stdio: 'inherit',
+      env: childEnv,
+    },
+  );
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
+    process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -29,7 +29,12 @@ export default defineConfig({
         // zod loads after the first paint (lib/validating-bridge.ts). zod-config.ts shares zod's
         // chunk, so `jitless` is set when that chunk runs, before any chunk that builds a schema.
         codeSplitting: {
-          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|renderer[\\/]src[\\/]lib[\\/]zod-config\.ts/ }],
+          groups: [
+            {
+              name: 'zod',
+              test: /node_modules[\\/]zod[\\/]|renderer[\\/]src[\\/]lib[\\/]zod-config\.ts/,
+            },
+          ],
         },
       },
     },

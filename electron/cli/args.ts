@@ -62,11 +62,19 @@ export type CliArgs =
 
 const DEFAULT_STATUS_TIMEOUT_SEC = 45;
 
-function integer(value: string | undefined, flag: string, min: number, max: number, fallback: number): number {
+function integer(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, got "${value.slice(0, 20)}"`);
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`${flag} takes a whole number, got "${value.slice(0, 20)}"`);
   const number = Number(value);
-  if (number < min || number > max) throw new UsageError(`${flag} must be between ${min} and ${max}`);
+  if (number < min || number > max)
+    throw new UsageError(`${flag} must be between ${min} and ${max}`);
   return number;
 }
 
@@ -76,9 +84,13 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
  */
 function minutesFlag(value: string, flag: string, min: number, max: number): number {
   const match = /^(\d{1,5})(?:[.,](\d{1,2}))?$/.exec(value);
-  if (!match) throw new UsageError(`${flag} takes a number of minutes like 15 or 7.5, got "${value.slice(0, 20)}"`);
+  if (!match)
+    throw new UsageError(
+      `${flag} takes a number of minutes like 15 or 7.5, got "${value.slice(0, 20)}"`,
+    );
   const seconds = Math.round(Number(`${match[1]}.${match[2] ?? '0'}`) * 60);
-  if (seconds < min || seconds > max) throw new UsageError(`${flag} must be between ${min / 60} and ${max / 60} minutes`);
+  if (seconds < min || seconds > max)
+    throw new UsageError(`${flag} must be between ${min / 60} and ${max / 60} minutes`);
   return seconds;
 }
 
@@ -86,16 +98,23 @@ function ids(value: string | undefined): number[] {
   if (value === undefined || value === '') return [];
   return value.split(',').map((part) => {
     const trimmed = part.trim();
-    if (!/^[1-9]\d{0,9}$/.test(trimmed)) throw new UsageError(`--star takes user ids like 5,12, got "${trimmed.slice(0, 20)}"`);
+    if (!/^[1-9]\d{0,9}$/.test(trimmed))
+      throw new UsageError(`--star takes user ids like 5,12, got "${trimmed.slice(0, 20)}"`);
     return Number(trimmed);
   });
 }
 
-function source(values: { demo?: boolean; webhook?: string }, env: NodeJS.ProcessEnv, required: boolean) {
+function source(
+  values: { demo?: boolean; webhook?: string },
+  env: NodeJS.ProcessEnv,
+  required: boolean,
+) {
   const webhookUrl = values.webhook ?? env.B24_WEBHOOK_URL ?? null;
   const demo = values.demo === true;
-  if (demo && values.webhook !== undefined) throw new UsageError('choose either --demo or --webhook, not both');
-  if (required && !demo && !webhookUrl) throw new UsageError('say where to connect: --demo, --webhook URL, or B24_WEBHOOK_URL');
+  if (demo && values.webhook !== undefined)
+    throw new UsageError('choose either --demo or --webhook, not both');
+  if (required && !demo && !webhookUrl)
+    throw new UsageError('say where to connect: --demo, --webhook URL, or B24_WEBHOOK_URL');
   return { webhookUrl: demo ? null : webhookUrl, demo };
 }
 
@@ -109,14 +128,20 @@ function unknownCommand(word: string): UsageError {
   return new UsageError(`unknown command ${shown}; use status, watch or web (or --help)`);
 }
 
-function refuse(values: Record<string, unknown>, flags: readonly string[], why: (flag: string) => string): void {
+function refuse(
+  values: Record<string, unknown>,
+  flags: readonly string[],
+  why: (flag: string) => string,
+): void {
   for (const flag of flags) if (values[flag] !== undefined) throw new UsageError(why(flag));
 }
 
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') return { command: 'help', topic: null };
-  if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
+  if (command === undefined || command === '--help' || command === '-h')
+    return { command: 'help', topic: null };
+  if (command === '--version' || command === '-v' || command === 'version')
+    return { command: 'version' };
   if (command === 'help') {
     const [topic] = rest;
     if (topic === undefined) return { command: 'help', topic: null };
@@ -152,30 +177,55 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
     });
   } catch (error) {
     // node:util's messages can quote the offending argument, which may be a webhook URL.
-    const message = error instanceof Error ? error.message.split('.')[0] ?? 'bad arguments' : 'bad arguments';
+    const message =
+      error instanceof Error ? (error.message.split('.')[0] ?? 'bad arguments') : 'bad arguments';
     throw new UsageError(message.replace(/https?:\/\/\S+/g, '<url>'));
   }
   const { values } = parsed;
   const demoTeamSize = integer(values['team-size'], '--team-size', 1, 10_000, 40);
   const demoLegacy = values['legacy-portal'] === true;
   const demoDateFormat = values['date-format'] ?? 'dmy';
-  if (demoDateFormat !== 'dmy' && demoDateFormat !== 'mdy') throw new UsageError('--date-format takes dmy or mdy');
-  const demoKindFlag = demoLegacy ? '--legacy-portal' : values['date-format'] !== undefined ? '--date-format' : null;
+  if (demoDateFormat !== 'dmy' && demoDateFormat !== 'mdy')
+    throw new UsageError('--date-format takes dmy or mdy');
+  const demoKindFlag = demoLegacy
+    ? '--legacy-portal'
+    : values['date-format'] !== undefined
+      ? '--date-format'
+      : null;
   const onlineLimitSec = (): number => {
     const minutes = values['online-limit-minutes'];
-    if (minutes === undefined) return integer(values['online-limit'], '--online-limit', ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max, DEFAULT_ONLINE_LIMIT_SEC);
-    if (values['online-limit'] !== undefined) throw new UsageError('choose either --online-limit-minutes or --online-limit (seconds), not both');
-    return minutesFlag(minutes, '--online-limit-minutes', ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max);
+    if (minutes === undefined)
+      return integer(
+        values['online-limit'],
+        '--online-limit',
+        ONLINE_LIMIT_SEC.min,
+        ONLINE_LIMIT_SEC.max,
+        DEFAULT_ONLINE_LIMIT_SEC,
+      );
+    if (values['online-limit'] !== undefined)
+      throw new UsageError(
+        'choose either --online-limit-minutes or --online-limit (seconds), not both',
+      );
+    return minutesFlag(
+      minutes,
+      '--online-limit-minutes',
+      ONLINE_LIMIT_SEC.min,
+      ONLINE_LIMIT_SEC.max,
+    );
   };
   const once = command === 'status' || (command === 'watch' && values.once === true);
-  if (command !== 'watch') refuse(values, ['once'], () => '--once belongs to the watch command (status is always once)');
+  if (command !== 'watch')
+    refuse(values, ['once'], () => '--once belongs to the watch command (status is always once)');
   if (once) {
     refuse(values, ['port', 'open'], (flag) => `--${flag} belongs to the web command`);
     refuse(values, ['interval', 'alerts', 'star'], (flag) =>
-      command === 'status' ? `--${flag} belongs to the watch command` : `--${flag} has no use with --once`,
+      command === 'status'
+        ? `--${flag} belongs to the watch command`
+        : `--${flag} has no use with --once`,
     );
     const where = source(values, env, true);
-    if (demoKindFlag && !where.demo) throw new UsageError(`${demoKindFlag} is a kind of demo portal: add --demo`);
+    if (demoKindFlag && !where.demo)
+      throw new UsageError(`${demoKindFlag} is a kind of demo portal: add --demo`);
     return {
       command: 'status',
       ...where,
@@ -191,9 +241,11 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
     refuse(values, ['port', 'open'], (flag) => `--${flag} belongs to the web command`);
     refuse(values, ['timeout'], () => '--timeout belongs to status (or watch --once)');
     const alerts = values.alerts ?? 'all';
-    if (alerts !== 'all' && alerts !== 'starred' && alerts !== 'none') throw new UsageError('--alerts takes all, starred or none');
+    if (alerts !== 'all' && alerts !== 'starred' && alerts !== 'none')
+      throw new UsageError('--alerts takes all, starred or none');
     const where = source(values, env, true);
-    if (demoKindFlag && !where.demo) throw new UsageError(`${demoKindFlag} is a kind of demo portal: add --demo`);
+    if (demoKindFlag && !where.demo)
+      throw new UsageError(`${demoKindFlag} is a kind of demo portal: add --demo`);
     return {
       command: 'watch',
       ...where,
@@ -207,10 +259,17 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
       demoDateFormat,
     };
   }
-  refuse(values, ['interval', 'online-limit', 'online-limit-minutes', 'alerts', 'star', 'json'], (flag) => `--${flag} belongs to the watch command (set it in the panel)`);
+  refuse(
+    values,
+    ['interval', 'online-limit', 'online-limit-minutes', 'alerts', 'star', 'json'],
+    (flag) => `--${flag} belongs to the watch command (set it in the panel)`,
+  );
   refuse(values, ['timeout'], () => '--timeout belongs to status (or watch --once)');
   const where = source(values, env, false);
-  if (demoKindFlag && where.webhookUrl !== null) throw new UsageError(`${demoKindFlag} is a kind of demo portal: drop the webhook or add --demo`);
+  if (demoKindFlag && where.webhookUrl !== null)
+    throw new UsageError(
+      `${demoKindFlag} is a kind of demo portal: drop the webhook or add --demo`,
+    );
   return {
     command: 'web',
     ...where,

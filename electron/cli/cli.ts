@@ -34,10 +34,17 @@ function onStopSignal(stop: () => Promise<void>): void {
 
 async function runWeb(args: WebArgs): Promise<void> {
   const credential = args.webhookUrl ? parseWebhookUrl(args.webhookUrl) : null;
-  if (credential && !credential.ok) throw new UsageError(webhookProblemText(args.webhookUrl ?? '') ?? credential.error);
+  if (credential && !credential.ok)
+    throw new UsageError(webhookProblemText(args.webhookUrl ?? '') ?? credential.error);
   const ports = memoryPorts(
     credential?.ok
-      ? { connection: { kind: 'webhook', portalHost: credential.value.portalHost, userId: credential.value.userId } }
+      ? {
+          connection: {
+            kind: 'webhook',
+            portalHost: credential.value.portalHost,
+            userId: credential.value.userId,
+          },
+        }
       : { connection: args.demo || !credential ? { kind: 'demo' } : { kind: 'none' } },
     args.webhookUrl,
   );
@@ -47,13 +54,23 @@ async function runWeb(args: WebArgs): Promise<void> {
     platform: process.platform,
     ...ports,
     opener: null,
-    startDemo: () => startAppDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy, dateFormat: args.demoDateFormat }),
+    startDemo: () =>
+      startAppDemo({
+        teamSize: args.demoTeamSize,
+        legacy: args.demoLegacy,
+        dateFormat: args.demoDateFormat,
+      }),
     locale: () => 'en',
     // The same history as the desktop app's, in the same data folder.
     historyFolder: historyFolders(join(appDataFolder(), 'history')),
     log: (line) => process.stderr.write(terminalLine(line)),
     // Browser mode keeps its settings in memory and logs to the terminal it runs in.
-    about: { runtime: { node: process.versions.node }, settingsFolder: null, logFolder: null, historyFolder: join(appDataFolder(), 'history') },
+    about: {
+      runtime: { node: process.versions.node },
+      settingsFolder: null,
+      logFolder: null,
+      historyFolder: join(appDataFolder(), 'history'),
+    },
   });
   await service.start();
   const server = await startWebServer({
@@ -84,10 +101,13 @@ function finish(text: string, code: number): void {
  * will not close).
  */
 async function runStatus(args: StatusArgs): Promise<void> {
-  setTimeout(() => {
-    process.stderr.write(`b24-presence: gave up after ${args.timeoutSec} s\n`);
-    process.exit(1);
-  }, args.timeoutSec * 1000 + 5000).unref();
+  setTimeout(
+    () => {
+      process.stderr.write(`b24-presence: gave up after ${args.timeoutSec} s\n`);
+      process.exit(1);
+    },
+    args.timeoutSec * 1000 + 5000,
+  ).unref();
   const status = await takeStatus(args);
   finish(args.json ? `${statusJson(status)}\n` : `${statusText(status).join('\n')}\n`, 0);
 }

@@ -39,10 +39,21 @@ export interface Connection {
  * The desktop app's engine (createPortalEngine), with settings and alert memory kept in
  * memory for the run (as in browser mode). A bad webhook URL is a UsageError (exit code 2).
  */
-export async function connect(args: SourceArgs, settings: Settings, io: ConnectIo, client: { readonly timeoutMs?: number } = {}): Promise<Connection> {
+export async function connect(
+  args: SourceArgs,
+  settings: Settings,
+  io: ConnectIo,
+  client: { readonly timeoutMs?: number } = {},
+): Promise<Connection> {
   const clock = io.clock ?? systemClock;
   const startDemo = io.startDemo ?? startAppDemo;
-  const demo = args.demo ? await startDemo({ teamSize: args.demoTeamSize, legacy: args.demoLegacy, ...(args.demoDateFormat ? { dateFormat: args.demoDateFormat } : {}) }) : null;
+  const demo = args.demo
+    ? await startDemo({
+        teamSize: args.demoTeamSize,
+        legacy: args.demoLegacy,
+        ...(args.demoDateFormat ? { dateFormat: args.demoDateFormat } : {}),
+      })
+    : null;
   const url = (demo ? demo.webhookUrl : args.webhookUrl) ?? '';
   const parsed = parseWebhookUrl(url);
   if (!parsed.ok) {
@@ -62,7 +73,11 @@ export async function connect(args: SourceArgs, settings: Settings, io: ConnectI
   return {
     engine,
     demo,
-    where: demo ? (args.demoLegacy ? 'demo portal (old on-premise)' : 'demo portal') : parsed.value.portalHost,
+    where: demo
+      ? args.demoLegacy
+        ? 'demo portal (old on-premise)'
+        : 'demo portal'
+      : parsed.value.portalHost,
     async close() {
       await engine.stop();
       await demo?.close();

@@ -6,7 +6,11 @@ import { join } from 'node:path';
  * name), so browser mode keeps its presence history where the desktop app keeps it.
  * B24_DATA_DIR overrides it (tests, portable setups).
  */
-export function appDataFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+export function appDataFolder(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
   if (env.B24_DATA_DIR) return env.B24_DATA_DIR;
   const appData =
     platform === 'win32'

@@ -9,7 +9,11 @@ export function memoryPorts(initial: Partial<Settings> = {}, secret: string | nu
   let settings: Settings = { ...DEFAULT_SETTINGS, ...initial };
   let storedSecret = secret;
   const settingsPort: SettingsPort = { load: () => settings, save: (next) => (settings = next) };
-  const secretPort: SecretPort = { get: () => storedSecret, set: (next) => (storedSecret = next), weak: false };
+  const secretPort: SecretPort = {
+    get: () => storedSecret,
+    set: (next) => (storedSecret = next),
+    weak: false,
+  };
   return { settings: settingsPort, secrets: secretPort, alertMemory: memoryAlertMemory() };
 }
 

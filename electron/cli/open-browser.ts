@@ -22,12 +22,19 @@ export interface LaunchedBrowser {
 
 interface LaunchedChild {
   on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
-  on(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+  on(
+    event: 'exit',
+    listener: (code: number | null, signal: NodeJS.Signals | null) => void,
+  ): unknown;
   unref(): void;
 }
 
 export interface OpenBrowserDeps {
-  readonly spawn?: (command: string, args: readonly string[], options: SpawnOptions) => LaunchedChild;
+  readonly spawn?: (
+    command: string,
+    args: readonly string[],
+    options: SpawnOptions,
+  ) => LaunchedChild;
   readonly env?: NodeJS.ProcessEnv;
   readonly platform?: NodeJS.Platform;
   /** The command that opens a file in the default browser; the platform's by default. */
@@ -39,12 +46,17 @@ export interface OpenBrowserDeps {
 
 /** The command that opens a URL in the default browser, per platform. */
 export function browserLauncher(platform: NodeJS.Platform = process.platform): readonly string[] {
-  return platform === 'darwin' ? ['open'] : platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
+  return platform === 'darwin'
+    ? ['open']
+    : platform === 'win32'
+      ? ['cmd', '/c', 'start', '""']
+      : ['xdg-open'];
 }
 
 /** An HTML page that posts the token to the server at once (nothing in the URL, so nothing in history). */
 export function handOverPage(origin: string, token: string): string {
-  const attribute = (text: string): string => text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const attribute = (text: string): string =>
+    text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <meta charset="utf-8">
 <meta name="referrer" content="no-referrer">
@@ -63,17 +75,30 @@ export function handOverPage(origin: string, token: string): string {
  * and the browser is given that file, which posts it to the server. The launcher gets an
  * environment without the webhook.
  */
-export function openInBrowser(origin: string, token: string, deps: OpenBrowserDeps = {}): LaunchedBrowser {
+export function openInBrowser(
+  origin: string,
+  token: string,
+  deps: OpenBrowserDeps = {},
+): LaunchedBrowser {
   const spawn = deps.spawn ?? nodeSpawn;
   const folder = mkdtempSync(join(deps.tempRoot ?? tmpdir(), 'b24-presence-'));
   const file = join(folder, 'open.html');
   writeFileSync(file, handOverPage(origin, token), { mode: 0o600 });
   const target = pathToFileURL(file).href;
   const [command, ...prefix] = deps.launcher ?? browserLauncher(deps.platform);
-  const child = spawn(command as string, [...prefix, target], { stdio: 'ignore', detached: true, env: childEnv(deps.env ?? process.env) });
+  const child = spawn(command as string, [...prefix, target], {
+    stdio: 'ignore',
+    detached: true,
+    env: childEnv(deps.env ?? process.env),
+  });
   // Never silent: a missing launcher, or one that exits non-zero (xdg-open without a browser).
-  const failed = (why: string): void => (deps.say ?? ((line) => process.stderr.write(`${line}\n`)))(`could not open a browser (${why}): open the address printed above yourself`);
-  child.on('error', (error: NodeJS.ErrnoException) => failed(error.code === 'ENOENT' ? `${command} not found` : error.message));
+  const failed = (why: string): void =>
+    (deps.say ?? ((line) => process.stderr.write(`${line}\n`)))(
+      `could not open a browser (${why}): open the address printed above yourself`,
+    );
+  child.on('error', (error: NodeJS.ErrnoException) =>
+    failed(error.code === 'ENOENT' ? `${command} not found` : error.message),
+  );
   child.on('exit', (code, signal) => {
     if (code !== null && code !== 0) failed(`${command} exited with ${code}`);
     else if (signal !== null) failed(`${command} was stopped by ${signal}`);

@@ -19,5 +19,8 @@ export function scriptColleague(colleague: Colleague, now: number): ScriptCollea
 }
 
 export function sameBlock(a: CalendarBlock | null, b: CalendarBlock | null): boolean {
-  return a === b || (a !== null && b !== null && a.kind === b.kind && a.from === b.from && a.until === b.until);
+  return (
+    a === b ||
+    (a !== null && b !== null && a.kind === b.kind && a.from === b.from && a.until === b.until)
+  );
 }

@@ -24,7 +24,11 @@ export interface TeamStatus {
 }
 
 function statusSettings(args: StatusArgs): Settings {
-  return { ...DEFAULT_SETTINGS, onlineLimitSec: args.onlineLimitSec, alerts: { ...DEFAULT_SETTINGS.alerts, scope: 'nobody' } };
+  return {
+    ...DEFAULT_SETTINGS,
+    onlineLimitSec: args.onlineLimitSec,
+    alerts: { ...DEFAULT_SETTINGS.alerts, scope: 'nobody' },
+  };
 }
 
 function failure(health: Health, where: string): string {
@@ -41,7 +45,9 @@ export async function takeStatus(args: StatusArgs, io: ConnectIo = {}): Promise<
   const clock = io.clock ?? systemClock;
   const limitMs = args.timeoutSec * 1000;
   const startedAt = clock.now();
-  const connection = await connect(args, statusSettings(args), io, { timeoutMs: Math.min(DEFAULT_TIMEOUT_MS, limitMs) });
+  const connection = await connect(args, statusSettings(args), io, {
+    timeoutMs: Math.min(DEFAULT_TIMEOUT_MS, limitMs),
+  });
   const { engine, where } = connection;
   const unsubscribe: Array<() => void> = [];
   let timer: TimerHandle | null = null;
@@ -50,14 +56,24 @@ export async function takeStatus(args: StatusArgs, io: ConnectIo = {}): Promise<
       unsubscribe.push(engine.on('snapshot', resolve));
       unsubscribe.push(
         engine.on('health', (health) => {
-          if (health.state !== 'ok' && health.state !== 'connecting') reject(new PortalUnreadable(failure(health, where)));
+          if (health.state !== 'ok' && health.state !== 'connecting')
+            reject(new PortalUnreadable(failure(health, where)));
         }),
       );
       const left = Math.max(0, limitMs - (clock.now() - startedAt));
-      timer = clock.setTimeout(() => reject(new PortalUnreadable(`no answer from ${where} within ${args.timeoutSec} s`)), left);
+      timer = clock.setTimeout(
+        () => reject(new PortalUnreadable(`no answer from ${where} within ${args.timeoutSec} s`)),
+        left,
+      );
       engine.start();
     });
-    return { at: snapshot.at, where, reports: engine.reports, counts: countPresence(snapshot.colleagues, engine.reports), colleagues: snapshot.colleagues };
+    return {
+      at: snapshot.at,
+      where,
+      reports: engine.reports,
+      counts: countPresence(snapshot.colleagues, engine.reports),
+      colleagues: snapshot.colleagues,
+    };
   } finally {
     if (timer !== null) clock.clearTimeout(timer);
     for (const off of unsubscribe) off();
@@ -76,7 +92,12 @@ export function statusJson(status: TeamStatus): string {
     const shown = scriptColleague(colleague, status.at);
     return status.reports.status ? shown : { ...shown, status: null };
   });
-  return JSON.stringify({ at: new Date(status.at).toISOString(), reports: status.reports, counts: status.counts, colleagues });
+  return JSON.stringify({
+    at: new Date(status.at).toISOString(),
+    reports: status.reports,
+    counts: status.counts,
+    colleagues,
+  });
 }
 
 /** `status` as text: the summary line, then the table. */

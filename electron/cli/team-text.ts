@@ -37,9 +37,19 @@ function ago(at: number, now: number): string {
   return now - at < MINUTE ? 'just now' : `${span(now - at)} ago`;
 }
 
-const STATUS_WORDS: Readonly<Record<string, string>> = { dnd: 'do not disturb', away: 'status: away', break: 'on a break' };
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  dnd: 'do not disturb',
+  away: 'status: away',
+  break: 'on a break',
+};
 
-const clockFormat = (): Intl.DateTimeFormat => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const clockFormat = (): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
 let clock: Intl.DateTimeFormat | null = null;
 
 /**
@@ -56,7 +66,11 @@ export function leaveDay(day: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return day;
   const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(at);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(at);
 }
 
 /** "online", "online · do not disturb", "on mobile", "away 8 min", "last seen 2 h ago", "on leave until 3 Dec". */
@@ -67,7 +81,8 @@ export function presencePhrase(c: Colleague, reports: PortalReports, now: number
     const status = shownStatus(c, reports);
     phrase = isBusy(c, reports) ? `online · ${STATUS_WORDS[status] ?? status}` : 'online';
   } else if (presence === 'mobile') phrase = 'on mobile';
-  else if (presence === 'idle') phrase = c.presenceSince === null ? 'away' : `away ${span(now - c.presenceSince)}`;
+  else if (presence === 'idle')
+    phrase = c.presenceSince === null ? 'away' : `away ${span(now - c.presenceSince)}`;
   else {
     const seen = c.lastActivity ?? c.presenceSince;
     phrase = seen === null ? 'offline' : `last seen ${ago(seen, now)}`;
@@ -79,8 +94,16 @@ export function presencePhrase(c: Colleague, reports: PortalReports, now: number
 
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-export function sortByPresence(colleagues: readonly Colleague[], reports: PortalReports): Colleague[] {
-  return [...colleagues].sort((a, b) => presenceRank(a, reports) - presenceRank(b, reports) || byName.compare(a.name, b.name) || a.id - b.id);
+export function sortByPresence(
+  colleagues: readonly Colleague[],
+  reports: PortalReports,
+): Colleague[] {
+  return [...colleagues].sort(
+    (a, b) =>
+      presenceRank(a, reports) - presenceRank(b, reports) ||
+      byName.compare(a.name, b.name) ||
+      a.id - b.id,
+  );
 }
 
 const NAME_WIDTH = 32;
@@ -90,12 +113,18 @@ const NAME_WIDTH = 32;
  * move the cursor or retitle the window) and line breaks become spaces.
  */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
 }
 
 /** East Asian wide and fullwidth characters (and emoji) take two terminal columns. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
 const ZERO_WIDTH = /[\p{M}\u200b-\u200f\u2060-\u2064\ufeff]/u;
 
 /** Terminal columns, near enough for alignment: wide characters count two, combining marks none. */
@@ -121,7 +150,11 @@ function clip(text: string, to: number): string {
 
 /** The summary line, then one aligned line per person: name, presence, position. */
 export function teamTable(
-  team: { readonly colleagues: readonly Colleague[]; readonly reports: PortalReports; readonly counts: PresenceCounts },
+  team: {
+    readonly colleagues: readonly Colleague[];
+    readonly reports: PortalReports;
+    readonly counts: PresenceCounts;
+  },
   now: number,
 ): string[] {
   const rows = sortByPresence(team.colleagues, team.reports).map((c) => ({
@@ -133,6 +166,8 @@ export function teamTable(
   const presenceWidth = Math.max(0, ...rows.map((row) => width(row.presence)));
   return [
     summaryLine(team.counts, team.reports),
-    ...rows.map((row) => `${pad(row.name, nameWidth)}  ${pad(row.presence, presenceWidth)}  ${row.position}`.trimEnd()),
+    ...rows.map((row) =>
+      `${pad(row.name, nameWidth)}  ${pad(row.presence, presenceWidth)}  ${row.position}`.trimEnd(),
+    ),
   ];
 }

@@ -5,4 +5,5 @@
  */
 declare const __B24_PRESENCE_VERSION__: string | undefined;
 
-export const VERSION: string = typeof __B24_PRESENCE_VERSION__ === 'string' ? __B24_PRESENCE_VERSION__ : '0.0.0-dev';
+export const VERSION: string =
+  typeof __B24_PRESENCE_VERSION__ === 'string' ? __B24_PRESENCE_VERSION__ : '0.0.0-dev';

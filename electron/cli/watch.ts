@@ -1,5 +1,15 @@
 import { systemClock, type Clock } from '../core/clock.js';
-import type { Colleague, Digest, Health, Patch, PortalReports, Presence, PresenceTransition, Snapshot, TeamTruncation } from '../shared/domain.js';
+import type {
+  Colleague,
+  Digest,
+  Health,
+  Patch,
+  PortalReports,
+  Presence,
+  PresenceTransition,
+  Snapshot,
+  TeamTruncation,
+} from '../shared/domain.js';
 import type { PresenceEngine } from '../core/engine/engine.js';
 import { countPresence } from '../shared/presence/counts.js';
 import { patchChanges } from '../shared/snapshot/diff.js';
@@ -66,7 +76,12 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
   engine.on('patch', (patch) => (pendingPatch = patch));
   engine.on('transition', (transition) => pendingTransitions.set(transition.userId, transition));
   engine.on('refreshed', () => {
-    print.refreshed(pendingPatch, pendingTransitions, engine.snapshot?.colleagues ?? [], engine.snapshot?.seq ?? 0);
+    print.refreshed(
+      pendingPatch,
+      pendingTransitions,
+      engine.snapshot?.colleagues ?? [],
+      engine.snapshot?.seq ?? 0,
+    );
     pendingPatch = null;
     pendingTransitions.clear();
   });
@@ -93,7 +108,12 @@ interface Printer {
   ready(snapshot: Snapshot, reports: PortalReports, where: string): void;
   reports(reports: PortalReports): void;
   /** After each refresh: its patch (null when nothing changed) and everyone as they are now. */
-  refreshed(patch: Patch | null, transitions: ReadonlyMap<number, PresenceTransition>, colleagues: readonly Colleague[], seq: number): void;
+  refreshed(
+    patch: Patch | null,
+    transitions: ReadonlyMap<number, PresenceTransition>,
+    colleagues: readonly Colleague[],
+    seq: number,
+  ): void;
   /** The team is cut at the app's limit (null: no longer). */
   truncation(truncation: TeamTruncation | null): void;
   alert(title: string, body: string, userIds: readonly number[]): void;
@@ -115,13 +135,19 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
       moments.set(colleague.id, calendarAt(colleague.calendar, now));
     }
   };
-  const change = (id: number, fields: Record<string, unknown>, transition: PresenceTransition | undefined): Record<string, unknown> => {
+  const change = (
+    id: number,
+    fields: Record<string, unknown>,
+    transition: PresenceTransition | undefined,
+  ): Record<string, unknown> => {
     if (typeof fields.name === 'string') names.set(id, fields.name);
     return {
       userId: id,
       name: names.get(id) ?? `#${id}`,
       fields,
-      ...(transition && transition.from !== transition.to ? { from: transition.from, to: transition.to } : {}),
+      ...(transition && transition.from !== transition.to
+        ? { from: transition.from, to: transition.to }
+        : {}),
       ...(transition?.leave ? { leave: transition.leave } : {}),
     };
   };
@@ -129,7 +155,12 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
     ready: (snapshot, reports) => {
       const now = clock.now();
       remember(snapshot.colleagues, now);
-      emit('ready', { seq: snapshot.seq, count: snapshot.colleagues.length, reports, colleagues: snapshot.colleagues.map((c) => scriptColleague(c, now)) });
+      emit('ready', {
+        seq: snapshot.seq,
+        count: snapshot.colleagues.length,
+        reports,
+        colleagues: snapshot.colleagues.map((c) => scriptColleague(c, now)),
+      });
     },
     reports: (reports) => emit('reports', { reports }),
     truncation: (truncation) => emit('truncation', { truncation }),
@@ -139,7 +170,8 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
       const seq = patch?.seq ?? currentSeq;
       if (patch) {
         remember(patch.added, now);
-        for (const colleague of patch.added) emit('added', { seq: patch.seq, colleague: scriptColleague(colleague, now) });
+        for (const colleague of patch.added)
+          emit('added', { seq: patch.seq, colleague: scriptColleague(colleague, now) });
       }
       // Changed fields by person: the patch's (`activity` entries too, as the `{ lastActivity }`
       // change they stand for), the calendar's blocks as what they say now, and "now"/"next"
@@ -154,7 +186,12 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
         if (added.has(colleague.id)) continue;
         const moment = calendarAt(colleague.calendar, now);
         const before = moments.get(colleague.id);
-        if (before !== undefined && sameBlock(before.now, moment.now) && sameBlock(before.next, moment.next)) continue;
+        if (
+          before !== undefined &&
+          sameBlock(before.now, moment.now) &&
+          sameBlock(before.next, moment.next)
+        )
+          continue;
         moments.set(colleague.id, moment);
         if (before === undefined) continue;
         const fields = changes.get(colleague.id) ?? {};
@@ -189,7 +226,8 @@ function ndjsonPrinter(write: (line: string) => void, clock: Clock): Printer {
         ...(health.until !== null ? { until: new Date(health.until).toISOString() } : {}),
         ...(health.code ? { code: health.code } : {}),
       });
-      if (!retried && health.state !== 'ok' && health.code) emit('error', { code: health.code, message: health.message ?? health.code });
+      if (!retried && health.state !== 'ok' && health.code)
+        emit('error', { code: health.code, message: health.message ?? health.code });
     },
   };
 }
@@ -204,16 +242,21 @@ function textPrinter(write: (line: string) => void, clock: Clock): Printer {
       line(`Watching ${snapshot.colleagues.length} colleagues on ${where}. Ctrl+C stops.`);
     },
     reports: () => undefined,
-    truncation: (truncation) => line(truncation ? truncationLine(truncation) : 'The whole team is shown again.'),
+    truncation: (truncation) =>
+      line(truncation ? truncationLine(truncation) : 'The whole team is shown again.'),
     refreshed: (_patch, transitions) => {
       for (const { name, from, to, leave } of transitions.values()) {
         const move = from === to ? '' : `${describe(from)} → ${describe(to)}`;
-        const note = leave === 'started' ? 'leave started' : leave === 'ended' ? 'back from leave' : '';
-        line(`${terminalSafe(name)}: ${[move, note && (move ? `(${note})` : note)].filter(Boolean).join(' ')}`);
+        const note =
+          leave === 'started' ? 'leave started' : leave === 'ended' ? 'back from leave' : '';
+        line(
+          `${terminalSafe(name)}: ${[move, note && (move ? `(${note})` : note)].filter(Boolean).join(' ')}`,
+        );
       }
     },
     digest: () => undefined,
-    alert: (title, body) => line(`🔔 ${terminalSafe(title)}${body ? ` — ${terminalSafe(body)}` : ''}`),
+    alert: (title, body) =>
+      line(`🔔 ${terminalSafe(title)}${body ? ` — ${terminalSafe(body)}` : ''}`),
     health: (health) => {
       if (health.state === 'ok') line('Connected; data is fresh.');
       else if (health.state === 'rate-limited' && health.until !== null)

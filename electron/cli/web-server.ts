@@ -15,7 +15,13 @@ import {
   type Result,
 } from '../shared/contract.js';
 import { buildCsp } from '../shared/csp.js';
-import { ClientMessageSchema, SESSION_PATH, WS_MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../shared/ws-protocol.js';
+import {
+  ClientMessageSchema,
+  SESSION_PATH,
+  WS_MAX_MESSAGE_BYTES,
+  WS_PATH,
+  type ServerMessage,
+} from '../shared/ws-protocol.js';
 
 export interface WebServerOptions {
   readonly service: AppService;
@@ -130,8 +136,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   /** Trades a valid entry token for a session cookie; either way the page goes to `/`, token-free. */
   function trade(token: string | null, response: ServerResponse): void {
-    const headers: Record<string, string> = { Location: '/', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
-    if (entryTokens.take(token)) headers['Set-Cookie'] = `${cookieName}=${sessions.add(secret())}; HttpOnly; SameSite=Strict; Path=/`;
+    const headers: Record<string, string> = {
+      Location: '/',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    };
+    if (entryTokens.take(token))
+      headers['Set-Cookie'] =
+        `${cookieName}=${sessions.add(secret())}; HttpOnly; SameSite=Strict; Path=/`;
     response.writeHead(303, headers).end();
   }
 
@@ -163,7 +175,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     await serveStatic(url.pathname, host, request, response);
   }
 
-  async function serveStatic(pathname: string, host: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function serveStatic(
+    pathname: string,
+    host: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
     const file = normalize(join(options.staticDir, relative));
     if (!file.startsWith(normalize(options.staticDir + sep)) || relative.includes('\0')) {
@@ -180,7 +197,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       // The page may load avatars from the portal connected now, and reach its bridge and session check.
-      'Content-Security-Policy': buildCsp(options.service.portalOrigin(), { connect: `ws://${host}${WS_PATH} http://${host}${SESSION_PATH}` }),
+      'Content-Security-Policy': buildCsp(options.service.portalOrigin(), {
+        connect: `ws://${host}${WS_PATH} http://${host}${SESSION_PATH}`,
+      }),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
@@ -191,11 +210,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const host = ownHost(request);
     if (host === null) {
-      socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      socket.end(
+        'HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     const url = new URL(request.url ?? '/', `http://${host}`);
-    const allowed = url.pathname === WS_PATH && request.headers.origin === `http://${host}` && hasSession(request);
+    const allowed =
+      url.pathname === WS_PATH &&
+      request.headers.origin === `http://${host}` &&
+      hasSession(request);
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -231,7 +255,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!message.success) {
         const id = (json as { id?: unknown } | undefined)?.id;
         if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) {
-          send({ type: 'result', id, result: { ok: false, error: validationError(message.error) } });
+          send({
+            type: 'result',
+            id,
+            result: { ok: false, error: validationError(message.error) },
+          });
         } else {
           client.close(1008, 'invalid message');
         }

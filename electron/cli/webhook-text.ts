@@ -5,7 +5,8 @@ import { checkWebhookUrl, type WebhookProblem } from '../shared/webhook-url.js';
  * address") are for a text field. Never repeats the URL, a secret.
  */
 const CLI_PROBLEMS: Readonly<Record<WebhookProblem, string>> = {
-  empty: 'no webhook URL: give one with --webhook URL or B24_WEBHOOK_URL (Bitrix24: Developer resources → Inbound webhook)',
+  empty:
+    'no webhook URL: give one with --webhook URL or B24_WEBHOOK_URL (Bitrix24: Developer resources → Inbound webhook)',
   spaces: 'the webhook URL contains spaces or line breaks (quote it, or check the copy)',
   scheme: 'the webhook URL must start with https://',
   whole: 'the webhook URL is incomplete: give all of it, from https:// to the code and its final /',

@@ -16,7 +16,11 @@ import { countFree, countPresence } from '../shared/presence/counts.js';
 import { isAvailableNow, isReachableNow } from '../shared/presence/available.js';
 import { activePauseUntil } from '../shared/settings/pause.js';
 import { notifyOnceEdit, pauseEdit, ruleEdit, watchEdit } from '../shared/settings/edits.js';
-import { applySettingsUpdate, type Settings, type SettingsUpdate } from '../shared/settings/schema.js';
+import {
+  applySettingsUpdate,
+  type Settings,
+  type SettingsUpdate,
+} from '../shared/settings/schema.js';
 import {
   validationError,
   type EventChannel,
@@ -38,7 +42,9 @@ type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => Promise<Resp
 export function createAppService(options: AppServiceOptions): AppService {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => undefined);
-  const events = new Emitter<ServiceEvents>((error) => log(`listener failed: ${errorMessage(error)}`));
+  const events = new Emitter<ServiceEvents>((error) =>
+    log(`listener failed: ${errorMessage(error)}`),
+  );
   let settings = options.settings.load();
   /** Counts the changes of `settings`: the panel orders the answers and events that carry them by it. */
   let revision = 0;
@@ -50,12 +56,17 @@ export function createAppService(options: AppServiceOptions): AppService {
 
   function noteTransition(transition: PresenceTransition): void {
     recent = recent.filter((person) => person.id !== transition.userId);
-    if (transition.to === 'offline' || transition.to === 'idle') recent.unshift({ id: transition.userId, name: transition.name });
+    if (transition.to === 'offline' || transition.to === 'idle')
+      recent.unshift({ id: transition.userId, name: transition.name });
     recent = recent.slice(0, RECENT_KEPT);
   }
 
   /** Online but held by a meeting or an absence now: the bell would wait for them too. */
-  function inMeetingNow(colleagues: readonly Colleague[], now: number, listed: ReadonlySet<number>): Colleague[] {
+  function inMeetingNow(
+    colleagues: readonly Colleague[],
+    now: number,
+    listed: ReadonlySet<number>,
+  ): Colleague[] {
     const held: Colleague[] = [];
     for (const c of colleagues) {
       if (held.length === RECENT_KEPT) break;
@@ -70,7 +81,9 @@ export function createAppService(options: AppServiceOptions): AppService {
     const colleagues = connection.snapshot()?.colleagues ?? [];
     const reports = connection.reports();
     const waiting = new Set(settings.notifyOnce.map((request) => request.id));
-    const held = reports.calendar ? inMeetingNow(colleagues, now, new Set(recent.map((person) => person.id))) : [];
+    const held = reports.calendar
+      ? inMeetingNow(colleagues, now, new Set(recent.map((person) => person.id)))
+      : [];
     return {
       ...countPresence(colleagues, reports),
       free: reports.calendar ? countFree(colleagues, reports, now) : null,
@@ -79,8 +92,17 @@ export function createAppService(options: AppServiceOptions): AppService {
       alertsPausedUntil: activePauseUntil(settings.alerts.pausedUntil, now),
       connection: connection.kind(),
       recent: [
-        ...recent.map((person) => ({ ...person, waiting: waiting.has(person.id), inMeeting: false })),
-        ...held.map((c) => ({ id: c.id, name: c.name, waiting: waiting.has(c.id), inMeeting: true })),
+        ...recent.map((person) => ({
+          ...person,
+          waiting: waiting.has(person.id),
+          inMeeting: false,
+        })),
+        ...held.map((c) => ({
+          id: c.id,
+          name: c.name,
+          waiting: waiting.has(c.id),
+          inMeeting: true,
+        })),
       ],
     };
   }
@@ -122,7 +144,10 @@ export function createAppService(options: AppServiceOptions): AppService {
     onTransition: noteTransition,
     notifyOnceDone: (ids) => {
       const done = new Set(ids);
-      saveSettings({ ...settings, notifyOnce: settings.notifyOnce.filter((request) => !done.has(request.id)) });
+      saveSettings({
+        ...settings,
+        notifyOnce: settings.notifyOnce.filter((request) => !done.has(request.id)),
+      });
     },
   });
 
@@ -156,12 +181,16 @@ export function createAppService(options: AppServiceOptions): AppService {
       // One batch: the required `im` scope, and the optional `calendar` and `user_brief` ones
       // asked for the owner alone, as the refresh would ask them.
       const answer = await client.batch({
-        colleagues: { method: 'im.department.colleagues.list', params: { USER_DATA: 'N', LIMIT: 1 } },
+        colleagues: {
+          method: 'im.department.colleagues.list',
+          params: { USER_DATA: 'N', LIMIT: 1 },
+        },
         calendar: calendarRequest([identity.userId], clock.now()).command,
         zones: timeZoneRequest([identity.userId]).command,
       });
       const imError = answer.errors.get('colleagues');
-      if (imError && imError.kind !== 'scope-missing' && imError.kind !== 'access-denied') throw imError;
+      if (imError && imError.kind !== 'scope-missing' && imError.kind !== 'access-denied')
+        throw imError;
       return {
         portalHost: credential.portalHost,
         identityName: identity.name,
@@ -192,10 +221,14 @@ export function createAppService(options: AppServiceOptions): AppService {
       if (origin === null) return fail('not-connected', 'Connect a portal first.');
       const url = `${origin}/online/?IM_DIALOG=${userId}`;
       const unavailable = (): never =>
-        fail('chat-unavailable', 'Chats open in Bitrix24 on an https portal; this connection has none (the demo portal, say).');
+        fail(
+          'chat-unavailable',
+          'Chats open in Bitrix24 on an https portal; this connection has none (the demo portal, say).',
+        );
       // Browser mode has no opener: the panel opens the link in a tab itself, but only one that
       // leads to a Bitrix24 chat (the demo has none: a tab would only say "Not found").
-      if (!options.opener) return origin.startsWith('https://') ? { url, opened: false } : unavailable();
+      if (!options.opener)
+        return origin.startsWith('https://') ? { url, opened: false } : unavailable();
       // The desktop opens only https links on the portal; saying nothing would leave a dead button.
       if (!(await options.opener.open(url))) return unavailable();
       return { url, opened: true };
@@ -209,15 +242,26 @@ export function createAppService(options: AppServiceOptions): AppService {
     'notify-once:set': async ({ id, on }) => {
       const person = connection.snapshot()?.colleagues.find((colleague) => colleague.id === id);
       // Asked about someone reachable right now: say so instead of waiting (online in a meeting waits).
-      if (on && person !== undefined && isReachableNow(person, clock.now())) return { settings: revised(), already: true };
-      return { settings: updateSettings(notifyOnceEdit(settings, id, on, clock.now())), already: false };
+      if (on && person !== undefined && isReachableNow(person, clock.now()))
+        return { settings: revised(), already: true };
+      return {
+        settings: updateSettings(notifyOnceEdit(settings, id, on, clock.now())),
+        already: false,
+      };
     },
     'people:search': async ({ query }) => {
       const found = await connection.findPeople(query).catch((error: unknown) => {
-        if (isB24Error(error) && error.code === 'FIND_SHORT') fail('search-short', error.message, 'query');
+        if (isB24Error(error) && error.code === 'FIND_SHORT')
+          fail('search-short', error.message, 'query');
         throw error;
       });
-      return { people: found.slice(0, 50).map((raw) => ({ id: raw.id, name: nameOf(raw), position: displayText(raw.work_position ?? '') })) };
+      return {
+        people: found.slice(0, 50).map((raw) => ({
+          id: raw.id,
+          name: nameOf(raw),
+          position: displayText(raw.work_position ?? ''),
+        })),
+      };
     },
     'app:about': async () => ({
       appVersion: options.appVersion,
@@ -231,7 +275,10 @@ export function createAppService(options: AppServiceOptions): AppService {
   };
 
   return {
-    async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+    async handle<C extends RequestChannel>(
+      channel: C,
+      request: RequestOf<C>,
+    ): Promise<Result<ResponseOf<C>>> {
       try {
         const handler = handlers[channel] as (request: RequestOf<C>) => Promise<ResponseOf<C>>;
         return { ok: true, value: await handler(request) };

@@ -109,7 +109,8 @@ export class ManualClock implements Clock {
   private earliestDue(): PendingTimer | undefined {
     let best: PendingTimer | undefined;
     for (const timer of this.timers) {
-      if (!best || timer.due < best.due || (timer.due === best.due && timer.id < best.id)) best = timer;
+      if (!best || timer.due < best.due || (timer.due === best.due && timer.id < best.id))
+        best = timer;
     }
     return best;
   }

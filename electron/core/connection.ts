@@ -15,7 +15,14 @@ import { PresenceJournal, type JournalFiles } from './history/journal.js';
 import { dayStarts, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
 import type { AlertMemoryPort, DemoHandle, PresenceSummary, SecretPort } from './ports.js';
-import { CURRENT_PORTAL_REPORTS, type Health, type PortalReports, type PresenceTransition, type Snapshot, type TeamTruncation } from '../shared/domain.js';
+import {
+  CURRENT_PORTAL_REPORTS,
+  type Health,
+  type PortalReports,
+  type PresenceTransition,
+  type Snapshot,
+  type TeamTruncation,
+} from '../shared/domain.js';
 import type { Locale } from '../shared/locale.js';
 import type { ConnectionSettings, Settings } from '../shared/settings/schema.js';
 import type { ConnectionInfo, EventChannel, EventOf, RequestOf } from '../shared/contract.js';
@@ -106,7 +113,14 @@ export function createConnection(options: ConnectionOptions): Connection {
   // Connecting, disconnecting, starting and stopping run one at a time: two overlapping
   // connects would otherwise each start an engine, and one would poll forever unseen.
   const lifecycle = new SerialQueue();
-  let idleHealth: Health = { state: 'connecting', since: clock.now(), until: null, lastSuccessAt: null, code: null, message: null };
+  let idleHealth: Health = {
+    state: 'connecting',
+    since: clock.now(),
+    until: null,
+    lastSuccessAt: null,
+    code: null,
+    message: null,
+  };
 
   const health = (): Health => active?.engine.health ?? idleHealth;
   const reports = (): PortalReports => active?.engine.reports ?? CURRENT_PORTAL_REPORTS;
@@ -131,15 +145,24 @@ export function createConnection(options: ConnectionOptions): Connection {
   ): Promise<void> {
     await deactivate();
     // History is kept per portal and person, so two portals' ids never mix.
-    const folder = options.historyFolder?.(kind === 'demo' ? 'demo' : `${credential.portalHost}-${credential.userId}`);
-    let history = folder ? new PresenceJournal({ files: folder, retentionDays: () => options.settings().history.retentionDays }) : null;
+    const folder = options.historyFolder?.(
+      kind === 'demo' ? 'demo' : `${credential.portalHost}-${credential.userId}`,
+    );
+    let history = folder
+      ? new PresenceJournal({
+          files: folder,
+          retentionDays: () => options.settings().history.retentionDays,
+        })
+      : null;
     let problems: string[];
     try {
       problems = history?.load(clock.now()) ?? [];
     } catch (error) {
       // A history that cannot be read at all must not keep the connection from starting.
       history = null;
-      problems = [`The presence history could not be read (${errorMessage(error)}); it is not kept until the app restarts.`];
+      problems = [
+        `The presence history could not be read (${errorMessage(error)}); it is not kept until the app restarts.`,
+      ];
     }
     for (const problem of problems) {
       log(problem);
@@ -259,7 +282,8 @@ export function createConnection(options: ConnectionOptions): Connection {
       const names = connection.departmentNames;
       const missing = ids.filter((id) => !names.has(id));
       if (missing.length > 0) {
-        for (const department of await fetchDepartments(connection.client, missing)) names.set(department.id, department.name);
+        for (const department of await fetchDepartments(connection.client, missing))
+          names.set(department.id, department.name);
       }
       return ids.flatMap((id) => {
         const name = names.get(id);
@@ -280,7 +304,11 @@ export function createConnection(options: ConnectionOptions): Connection {
             const secret = options.secrets.get();
             const parsed = secret ? parseWebhookUrl(secret) : null;
             if (parsed?.ok) await activate('webhook', parsed.value, null);
-            else savedConnectionUnusable('CREDENTIAL_MISSING', 'The saved webhook could not be read. Connect again.');
+            else
+              savedConnectionUnusable(
+                'CREDENTIAL_MISSING',
+                'The saved webhook could not be read. Connect again.',
+              );
           }
         } catch (error) {
           log(`start failed: ${asRequestFailure(error, log).message}`);
@@ -303,7 +331,11 @@ export function createConnection(options: ConnectionOptions): Connection {
             options.saveConnection({ kind: 'none' });
           } else {
             options.secrets.set(request.webhookUrl.trim());
-            options.saveConnection({ kind: 'webhook', portalHost: credential.portalHost, userId: credential.userId });
+            options.saveConnection({
+              kind: 'webhook',
+              portalHost: credential.portalHost,
+              userId: credential.userId,
+            });
           }
           await activate('webhook', credential, null, identity.name, request.sessionOnly === true);
         }
@@ -335,7 +367,12 @@ export function createConnection(options: ConnectionOptions): Connection {
       const from = dayStarts(now, days)[0] as number;
       // Data older than two poll intervals is stale: the same line as the health's "outage".
       const staleAfterMs = 2 * options.settings().pollIntervalSec * SECOND_MS;
-      return { at: now, segments: active?.history?.timeline(id, from, now, staleAfterMs) ?? [{ from, to: now, state: 'unknown' }] };
+      return {
+        at: now,
+        segments: active?.history?.timeline(id, from, now, staleAfterMs) ?? [
+          { from, to: now, state: 'unknown' },
+        ],
+      };
     },
     forgetHistory: () => active?.history?.forget(),
   };

@@ -83,7 +83,12 @@ export interface PresenceSummary extends PresenceCounts {
    * who went away or offline lately, newest first (at most 8), then who is online but in a
    * meeting or out of office now (`inMeeting`, at most 8). `waiting`: already asked.
    */
-  readonly recent: readonly { readonly id: number; readonly name: string; readonly waiting: boolean; readonly inMeeting: boolean }[];
+  readonly recent: readonly {
+    readonly id: number;
+    readonly name: string;
+    readonly waiting: boolean;
+    readonly inMeeting: boolean;
+  }[];
 }
 
 export interface AppServiceOptions {
@@ -116,7 +121,10 @@ export interface AppServiceOptions {
 export interface AppService {
   summary(): PresenceSummary;
   onSummary(listener: (summary: PresenceSummary) => void): () => void;
-  handle<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  handle<C extends RequestChannel>(
+    channel: C,
+    request: RequestOf<C>,
+  ): Promise<Result<ResponseOf<C>>>;
   on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void;
   /** The settings as they are now (the shell reads them instead of keeping a copy). */
   settings(): Settings;

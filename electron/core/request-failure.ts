@@ -18,10 +18,16 @@ export const fail = (code: string, message: string, field: string | null = null)
 export function asRequestFailure(error: unknown, log: (line: string) => void): RequestFailure {
   if (error instanceof RequestFailure) return error;
   if (isB24Error(error)) {
-    const code = (error.kind === 'network' ? TRANSPORT_REQUEST_CODES[error.code] : undefined) ?? error.kind;
+    const code =
+      (error.kind === 'network' ? TRANSPORT_REQUEST_CODES[error.code] : undefined) ?? error.kind;
     return new RequestFailure({ code, message: error.message, field: null });
   }
-  if (error instanceof PortError) return new RequestFailure({ code: error.code, message: error.message, field: null });
+  if (error instanceof PortError)
+    return new RequestFailure({ code: error.code, message: error.message, field: null });
   log(`request failed: ${errorMessage(error)}`);
-  return new RequestFailure({ code: 'internal', message: 'Something went wrong; see the log.', field: null });
+  return new RequestFailure({
+    code: 'internal',
+    message: 'Something went wrong; see the log.',
+    field: null,
+  });
 }

@@ -7,7 +7,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
  */
 export const ACCESS_TOKEN_TTL_MS = 3_600_000;
 
-export type AuthFailure = { readonly status: number; readonly error: string; readonly description: string };
+export type AuthFailure = {
+  readonly status: number;
+  readonly error: string;
+  readonly description: string;
+};
 
 export type TokenAnswer =
   | { readonly ok: true; readonly body: Record<string, unknown> }
@@ -24,7 +28,11 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export class Credentials {
-  readonly webhookCode = randomBytes(12).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 16);
+  readonly webhookCode = randomBytes(12)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')
+    .slice(0, 16);
   readonly clientId = `local.${secret(7)}`;
   readonly clientSecret = secret(24);
   readonly memberId = secret(16);
@@ -61,12 +69,21 @@ export class Credentials {
 
   /** Every access token issued so far answers 401 expired_token until a refresh. */
   expireAccessTokens(now: number): void {
-    for (const [token, expiry] of this.accessTokens) this.accessTokens.set(token, Math.min(expiry, now));
+    for (const [token, expiry] of this.accessTokens)
+      this.accessTokens.set(token, Math.min(expiry, now));
   }
 
   checkWebhook(userId: string, code: string): AuthFailure | null {
-    if (this.webhookRevoked || userId !== String(this.ownerId) || !sameSecret(code, this.webhookCode)) {
-      return { status: 403, error: 'INVALID_CREDENTIALS', description: 'Invalid request credentials' };
+    if (
+      this.webhookRevoked ||
+      userId !== String(this.ownerId) ||
+      !sameSecret(code, this.webhookCode)
+    ) {
+      return {
+        status: 403,
+        error: 'INVALID_CREDENTIALS',
+        description: 'Invalid request credentials',
+      };
     }
     return null;
   }
@@ -76,12 +93,21 @@ export class Credentials {
       return { status: 401, error: 'NO_AUTH_FOUND', description: 'Wrong authorization data' };
     }
     let expiresAt: number | undefined;
-    for (const [known, expiry] of this.accessTokens) if (sameSecret(token, known)) expiresAt = expiry;
+    for (const [known, expiry] of this.accessTokens)
+      if (sameSecret(token, known)) expiresAt = expiry;
     if (expiresAt === undefined) {
-      return { status: 401, error: 'invalid_token', description: 'Unable to get application by token' };
+      return {
+        status: 401,
+        error: 'invalid_token',
+        description: 'Unable to get application by token',
+      };
     }
     if (now >= expiresAt) {
-      return { status: 401, error: 'expired_token', description: 'The access token provided has expired.' };
+      return {
+        status: 401,
+        error: 'expired_token',
+        description: 'The access token provided has expired.',
+      };
     }
     return null;
   }
@@ -89,13 +115,31 @@ export class Credentials {
   /** The oauth.bitrix.info token endpoint, grant_type=refresh_token only. */
   refresh(params: Record<string, string>, now: number, origin: string): TokenAnswer {
     if (params.grant_type !== 'refresh_token') {
-      return { ok: false, status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only refresh_token is supported here' } };
+      return {
+        ok: false,
+        status: 400,
+        body: {
+          error: 'unsupported_grant_type',
+          error_description: 'Only refresh_token is supported here',
+        },
+      };
     }
-    if (!sameSecret(params.client_id ?? '', this.clientId) || !sameSecret(params.client_secret ?? '', this.clientSecret)) {
-      return { ok: false, status: 401, body: { error: 'invalid_client', error_description: 'Invalid client credentials' } };
+    if (
+      !sameSecret(params.client_id ?? '', this.clientId) ||
+      !sameSecret(params.client_secret ?? '', this.clientSecret)
+    ) {
+      return {
+        ok: false,
+        status: 401,
+        body: { error: 'invalid_client', error_description: 'Invalid client credentials' },
+      };
     }
     if (!sameSecret(params.refresh_token ?? '', this.currentRefresh)) {
-      return { ok: false, status: 400, body: { error: 'invalid_grant', error_description: 'Invalid refresh token' } };
+      return {
+        ok: false,
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'Invalid refresh token' },
+      };
     }
     this.currentAccess = this.issueAccess(now);
     this.currentRefresh = secret(35); // refresh tokens rotate: the old one is spent
@@ -120,7 +164,8 @@ export class Credentials {
 
   private issueAccess(now: number): string {
     // Long-dead tokens are forgotten, so they read as invalid rather than expired, and the map stays small.
-    for (const [known, expiry] of this.accessTokens) if (expiry < now - ACCESS_TOKEN_TTL_MS) this.accessTokens.delete(known);
+    for (const [known, expiry] of this.accessTokens)
+      if (expiry < now - ACCESS_TOKEN_TTL_MS) this.accessTokens.delete(known);
     const token = secret(35);
     this.accessTokens.set(token, now + ACCESS_TOKEN_TTL_MS);
     return token;

@@ -1,10 +1,33 @@
 import { z } from 'zod';
 import type { Person } from './person.js';
 import { DAY_MS, MINUTE_MS, PORTAL_TIME_ZONE, portalDate } from './portal-time.js';
-import { chance, createRng, deriveSeed, pickWeighted, randInt, weightedTable, type Rng } from './random.js';
+import {
+  chance,
+  createRng,
+  deriveSeed,
+  pickWeighted,
+  randInt,
+  weightedTable,
+  type Rng,
+} from './random.js';
 import type { Team } from './team.js';
-import { DEMO_CALENDAR_ROLES, type DemoAccessibility, type DemoCalendarEntry, type DemoCalendarEntryInput, type DemoCalendarRole, type DemoImportance } from './types.js';
-import { addDays, dateParts, dayNumber, isKnownZone, zonedDate, zonedInstant, zonedMidnight } from './zoned-time.js';
+import {
+  DEMO_CALENDAR_ROLES,
+  type DemoAccessibility,
+  type DemoCalendarEntry,
+  type DemoCalendarEntryInput,
+  type DemoCalendarRole,
+  type DemoImportance,
+} from './types.js';
+import {
+  addDays,
+  dateParts,
+  dayNumber,
+  isKnownZone,
+  zonedDate,
+  zonedInstant,
+  zonedMidnight,
+} from './zoned-time.js';
 
 /**
  * The team's calendars as server-side truth: instants per entry, from which the REST answer
@@ -55,15 +78,33 @@ const common = {
 };
 export const calendarEntrySchema = z.union([
   z
-    .object({ type: z.literal('event'), ...common, from: instant, until: instant, timeZone: zoneSchema.optional(), series: z.object({ from: instant, until: instant }).strict().optional() })
+    .object({
+      type: z.literal('event'),
+      ...common,
+      from: instant,
+      until: instant,
+      timeZone: zoneSchema.optional(),
+      series: z.object({ from: instant, until: instant }).strict().optional(),
+    })
     .strict()
     .refine((entry) => entry.until > entry.from, 'an event must end after it starts'),
   z
-    .object({ type: z.literal('all-day'), ...common, firstDay: dateSchema, lastDay: dateSchema, timeZone: zoneSchema.nullable().optional() })
+    .object({
+      type: z.literal('all-day'),
+      ...common,
+      firstDay: dateSchema,
+      lastDay: dateSchema,
+      timeZone: zoneSchema.nullable().optional(),
+    })
     .strict()
     .refine((entry) => entry.firstDay <= entry.lastDay, 'firstDay must not be after lastDay'),
   z
-    .object({ type: z.literal('absence'), id: common.id, firstDay: dateSchema, lastDay: dateSchema })
+    .object({
+      type: z.literal('absence'),
+      id: common.id,
+      firstDay: dateSchema,
+      lastDay: dateSchema,
+    })
     .strict()
     .refine((entry) => entry.firstDay <= entry.lastDay, 'firstDay must not be after lastDay'),
   z
@@ -78,12 +119,29 @@ export function workZone(person: Pick<Person, 'timeZone'>): string {
   return person.timeZone === '' ? PORTAL_TIME_ZONE : person.timeZone;
 }
 
-function wholeDays(first: string, last: string, zone: string): Pick<DemoCalendarEntry, 'from' | 'until' | 'days'> {
-  return { from: zonedMidnight(first, zone), until: zonedMidnight(addDays(last, 1), zone), days: { first, last } };
+function wholeDays(
+  first: string,
+  last: string,
+  zone: string,
+): Pick<DemoCalendarEntry, 'from' | 'until' | 'days'> {
+  return {
+    from: zonedMidnight(first, zone),
+    until: zonedMidnight(addDays(last, 1), zone),
+    days: { first, last },
+  };
 }
 
 function chartRecord(id: number, first: string, last: string): DemoCalendarEntry {
-  return { source: 'absence-chart', id, accessibility: 'absent', importance: 'normal', declined: false, ...wholeDays(first, last, PORTAL_TIME_ZONE), timeZone: null, series: null };
+  return {
+    source: 'absence-chart',
+    id,
+    accessibility: 'absent',
+    importance: 'normal',
+    declined: false,
+    ...wholeDays(first, last, PORTAL_TIME_ZONE),
+    timeZone: null,
+    series: null,
+  };
 }
 
 interface Event {
@@ -138,9 +196,15 @@ export class CalendarBook {
     const rng = createRng(deriveSeed(seed, 0, 8));
     const departments = team.departments().filter((department) => department.id !== 1);
     // At least one department stands up every morning; about half do.
-    this.standupDepartments = new Set(departments.filter((_, index) => index === 0 || chance(rng, 0.5)).map((department) => department.id));
+    this.standupDepartments = new Set(
+      departments
+        .filter((_, index) => index === 0 || chance(rng, 0.5))
+        .map((department) => department.id),
+    );
     const ids = team.teamIds();
-    const order = ids.map((id) => ({ id, key: createRng(deriveSeed(seed, id, 9)).next() })).sort((a, b) => a.key - b.key);
+    const order = ids
+      .map((id) => ({ id, key: createRng(deriveSeed(seed, id, 9)).next() }))
+      .sort((a, b) => a.key - b.key);
     ANCHOR_ROLES.forEach((role, index) => {
       const person = order[index];
       if (person) this.roles.set(person.id, role);
@@ -162,16 +226,44 @@ export class CalendarBook {
           dateParts(input.lastDay);
           return chartRecord(id, input.firstDay, input.lastDay);
         }
-        return { source: 'absence-chart', id, accessibility: 'absent', importance: 'normal', declined: false, from: input.from, until: input.until, days: null, timeZone: null, series: null };
+        return {
+          source: 'absence-chart',
+          id,
+          accessibility: 'absent',
+          importance: 'normal',
+          declined: false,
+          from: input.from,
+          until: input.until,
+          days: null,
+          timeZone: null,
+          series: null,
+        };
       }
-      const common = { id, accessibility: input.accessibility, importance: input.importance ?? 'normal', declined: input.declined ?? false } as const;
+      const common = {
+        id,
+        accessibility: input.accessibility,
+        importance: input.importance ?? 'normal',
+        declined: input.declined ?? false,
+      } as const;
       if (input.type === 'all-day') {
         dateParts(input.firstDay);
         dateParts(input.lastDay);
         const zone = input.timeZone === undefined ? workZone(person) : input.timeZone;
-        return { source: 'calendar', ...common, ...wholeDays(input.firstDay, input.lastDay, zone ?? PORTAL_TIME_ZONE), timeZone: zone, series: null };
+        return {
+          source: 'calendar',
+          ...common,
+          ...wholeDays(input.firstDay, input.lastDay, zone ?? PORTAL_TIME_ZONE),
+          timeZone: zone,
+          series: null,
+        };
       }
-      return timed({ ...common, from: input.from, until: input.until, zone: input.timeZone ?? workZone(person), series: input.series ?? null });
+      return timed({
+        ...common,
+        from: input.from,
+        until: input.until,
+        zone: input.timeZone ?? workZone(person),
+        series: input.series ?? null,
+      });
     });
     this.overrides.set(person.id, entries);
   }
@@ -188,11 +280,20 @@ export class CalendarBook {
   /** The person's entries overlapping [from, until), ordered by start. */
   entries(person: Person, from: number, until: number): DemoCalendarEntry[] {
     const all: DemoCalendarEntry[] = [];
-    if (person.leave) all.push(chartRecord(LEAVE_ID_BASE + dayNumber(person.leave.from), person.leave.from, person.leave.to));
+    if (person.leave)
+      all.push(
+        chartRecord(
+          LEAVE_ID_BASE + dayNumber(person.leave.from),
+          person.leave.from,
+          person.leave.to,
+        ),
+      );
     const override = this.overrides.get(person.id);
     if (override) all.push(...override);
     else all.push(...this.generated(person, from, until));
-    return all.filter((entry) => entry.from < until && entry.until > from).sort((a, b) => a.from - b.from || a.id - b.id);
+    return all
+      .filter((entry) => entry.from < until && entry.until > from)
+      .sort((a, b) => a.from - b.from || a.id - b.id);
   }
 
   /** Entries of the schedule days around [from, until) in the person's zone (a day either side for long ones). */
@@ -225,10 +326,23 @@ export class CalendarBook {
       // The team's series lives in the portal's zone: the same instant for everyone in it.
       const series = {
         from: this.at(PORTAL_TIME_ZONE, firstWeekday(this.standupFirstDay), STANDUP_MINUTE),
-        until: this.at(PORTAL_TIME_ZONE, lastWeekday(this.standupLastDay), STANDUP_MINUTE + STANDUP_LENGTH_MINUTES),
+        until: this.at(
+          PORTAL_TIME_ZONE,
+          lastWeekday(this.standupLastDay),
+          STANDUP_MINUTE + STANDUP_LENGTH_MINUTES,
+        ),
       };
       const from = this.at(PORTAL_TIME_ZONE, day, STANDUP_MINUTE);
-      entries.push(timed({ id: 700 + standup, accessibility: 'busy', from, until: from + STANDUP_LENGTH_MINUTES * MINUTE_MS, zone: PORTAL_TIME_ZONE, series }));
+      entries.push(
+        timed({
+          id: 700 + standup,
+          accessibility: 'busy',
+          from,
+          until: from + STANDUP_LENGTH_MINUTES * MINUTE_MS,
+          zone: PORTAL_TIME_ZONE,
+          series,
+        }),
+      );
     }
     const rng: Rng = createRng(deriveSeed(deriveSeed(this.seed, person.id, 7), dayNumber(day)));
     const count = Number(pickWeighted(rng, MEETINGS_PER_DAY));
@@ -257,13 +371,29 @@ export class CalendarBook {
   }
 
   /** The anchored roles: the same time of day as the portal's start, every day (all-day and trip: every 7 and 14 days). */
-  private anchored(person: Person, role: AnchorRole, day: string, zone: string): DemoCalendarEntry[] {
+  private anchored(
+    person: Person,
+    role: AnchorRole,
+    day: string,
+    zone: string,
+  ): DemoCalendarEntry[] {
     const startDay = zonedDate(this.anchor + this.shiftMs, zone);
     const offset = dayNumber(day) - dayNumber(startDay);
     const base = this.anchor + offset * DAY_MS;
     const id = (index: number): number => ANCHOR_ID_BASE + (offset + 50_000) * 10 + index;
-    const event = (index: number, accessibility: DemoAccessibility, fromMinutes: number, untilMinutes: number): DemoCalendarEntry =>
-      timed({ id: id(index), accessibility, from: base + fromMinutes * MINUTE_MS, until: base + untilMinutes * MINUTE_MS, zone });
+    const event = (
+      index: number,
+      accessibility: DemoAccessibility,
+      fromMinutes: number,
+      untilMinutes: number,
+    ): DemoCalendarEntry =>
+      timed({
+        id: id(index),
+        accessibility,
+        from: base + fromMinutes * MINUTE_MS,
+        until: base + untilMinutes * MINUTE_MS,
+        zone,
+      });
     const cycle = (length: number): number => ((offset % length) + length) % length;
     switch (role) {
       case 'meeting-now':
@@ -278,7 +408,18 @@ export class CalendarBook {
         return [event(0, 'busy', 20, 50)];
       case 'all-day':
         if (cycle(7) !== 0) return [];
-        return [{ source: 'calendar', id: ALL_DAY_ID_BASE + offset + 50_000, accessibility: 'busy', importance: 'normal', declined: false, ...wholeDays(day, addDays(day, 1), zone), timeZone: zone, series: null }];
+        return [
+          {
+            source: 'calendar',
+            id: ALL_DAY_ID_BASE + offset + 50_000,
+            accessibility: 'busy',
+            importance: 'normal',
+            declined: false,
+            ...wholeDays(day, addDays(day, 1), zone),
+            timeZone: zone,
+            series: null,
+          },
+        ];
       case 'business-trip':
         // Portal days: chart records are written in the server's zone.
         if (cycle(14) !== 0) return [];

@@ -30,10 +30,14 @@ const onlineLimitSchema = z.coerce.number().int().min(120).max(86_400);
 const dateOffsetBody = z.object({ minutes: dateOffsetSchema }).strict();
 const scopesBody = z.object({ scopes: scopesSchema }).strict();
 const calendarBody = z.object({ entries: calendarEntriesSchema }).strict();
-const rangeQuery = z.object({ from: z.coerce.number().int(), until: z.coerce.number().int() }).refine((range) => range.until > range.from, 'until must be after from');
+const rangeQuery = z
+  .object({ from: z.coerce.number().int(), until: z.coerce.number().int() })
+  .refine((range) => range.until > range.from, 'until must be after from');
 
 function describeZod(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
 }
 
 function sameSecret(given: string | string[] | undefined, expected: string): boolean {
@@ -55,13 +59,21 @@ export class ControlHttp {
       reply(res, 404, { error: 'Not found' });
       return;
     }
-    const local = LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '') && LOOPBACK_HOST.test(req.headers.host ?? '') && req.headers.origin === undefined;
+    const local =
+      LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '') &&
+      LOOPBACK_HOST.test(req.headers.host ?? '') &&
+      req.headers.origin === undefined;
     if (!local || !sameSecret(req.headers[DEMO_CONTROL_TOKEN_HEADER], this.token)) {
       reply(res, 403, { error: 'Forbidden' });
       return;
     }
     try {
-      const result = this.route(req.method ?? 'GET', url.pathname.replace(/\/+$/, ''), body, url.searchParams);
+      const result = this.route(
+        req.method ?? 'GET',
+        url.pathname.replace(/\/+$/, ''),
+        body,
+        url.searchParams,
+      );
       reply(res, 200, result ?? { ok: true });
     } catch (error) {
       if (error instanceof HttpProblem) reply(res, error.status, { error: error.message });
@@ -77,12 +89,22 @@ export class ControlHttp {
     const key = `${method} ${resource}${id === undefined ? '' : '/:id'}${action === undefined ? '' : `/${action}`}`;
     switch (key) {
       case 'GET state':
-        return { ownerId: control.ownerId, teamIds: control.teamIds(), legacy: control.legacy, dateFormat: control.dateFormat, scopes: control.scopes, calendarRoles: control.calendarRoles() };
+        return {
+          ownerId: control.ownerId,
+          teamIds: control.teamIds(),
+          legacy: control.legacy,
+          dateFormat: control.dateFormat,
+          scopes: control.scopes,
+          calendarRoles: control.calendarRoles(),
+        };
       case 'POST scopes':
         control.setScopes(scopesBody.parse(parseJson(body)).scopes);
         return { ok: true };
       case 'GET person/:id/calendar': {
-        const range = rangeQuery.parse({ from: query.get('from') ?? undefined, until: query.get('until') ?? undefined });
+        const range = rangeQuery.parse({
+          from: query.get('from') ?? undefined,
+          until: query.get('until') ?? undefined,
+        });
         const entries = control.calendar(idSchema.parse(id), range.from, range.until);
         if (!entries) throw new HttpProblem(404, `No person with id ${id}`);
         return entries;
@@ -95,19 +117,30 @@ export class ControlHttp {
         return { ok: true };
       case 'GET person/:id/busy': {
         const fetched = query.get('fetchedAt');
-        const view = control.expectedCalendar(idSchema.parse(id), undefined, fetched === null ? {} : { fetchedAt: z.coerce.number().int().parse(fetched) });
+        const view = control.expectedCalendar(
+          idSchema.parse(id),
+          undefined,
+          fetched === null ? {} : { fetchedAt: z.coerce.number().int().parse(fetched) },
+        );
         if (!view) throw new HttpProblem(404, `No person with id ${id}`);
         return view;
       }
       case 'GET person/:id': {
         const personId = idSchema.parse(id);
-        const user = query.get('form') === 'get' ? control.userGetObject(personId) : control.userObject(personId);
+        const user =
+          query.get('form') === 'get'
+            ? control.userGetObject(personId)
+            : control.userObject(personId);
         if (!user) throw new HttpProblem(404, `No person with id ${id}`);
         return user;
       }
       case 'GET person/:id/expected': {
         const limit = query.get('onlineLimitS');
-        const view = control.expected(idSchema.parse(id), undefined, limit === null ? {} : { onlineLimitS: onlineLimitSchema.parse(limit) });
+        const view = control.expected(
+          idSchema.parse(id),
+          undefined,
+          limit === null ? {} : { onlineLimitS: onlineLimitSchema.parse(limit) },
+        );
         if (!view) throw new HttpProblem(404, `No person with id ${id}`);
         return view;
       }
@@ -166,6 +199,10 @@ function parseJson(body: string): unknown {
 
 function reply(res: ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }

@@ -53,24 +53,39 @@ export const personUpdateSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'absentUntil must be YYYY-MM-DD')
       .nullable()
       .optional(),
-    absentFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'absentFrom must be YYYY-MM-DD').optional(),
+    absentFrom: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'absentFrom must be YYYY-MM-DD')
+      .optional(),
     name: z.string().max(200).optional(),
     firstName: z.string().max(100).optional(),
     lastName: z.string().max(100).optional(),
     position: z.string().max(200).nullable().optional(),
     desktop: z.boolean().optional(),
-    timeZone: z.union([z.literal(''), z.string().refine(isKnownZone, 'timeZone must be an IANA zone Intl knows, or ""')]).optional(),
+    timeZone: z
+      .union([
+        z.literal(''),
+        z.string().refine(isKnownZone, 'timeZone must be an IANA zone Intl knows, or ""'),
+      ])
+      .optional(),
   })
   .strict()
   .refine((update) => !(update.presence === 'offline' && update.desktop === true), {
-    message: 'An offline person cannot have the desktop app running (a running app keeps the messenger connected)',
+    message:
+      'An offline person cannot have the desktop app running (a running app keeps the messenger connected)',
   })
   .refine((update) => update.absentFrom === undefined || typeof update.absentUntil === 'string', {
     message: 'absentFrom needs absentUntil (the last day off)',
   })
-  .refine((update) => update.absentFrom === undefined || typeof update.absentUntil !== 'string' || update.absentFrom <= update.absentUntil, {
-    message: 'absentFrom must not be after absentUntil',
-  });
+  .refine(
+    (update) =>
+      update.absentFrom === undefined ||
+      typeof update.absentUntil !== 'string' ||
+      update.absentFrom <= update.absentUntil,
+    {
+      message: 'absentFrom must not be after absentUntil',
+    },
+  );
 
 export const scopesSchema = z.array(z.enum(DEMO_SCOPES)).max(DEMO_SCOPES.length);
 export const dateFormatSchema = z.enum(DEMO_DATE_FORMATS);
@@ -83,17 +98,35 @@ export const dateOffsetSchema = z
 
 export const faultSchema = z
   .object({
-    kind: z.enum(['rate-limit', 'overload', 'operation-limit', 'server-error', 'html', 'malformed-json', 'empty-body', 'wrong-shape', 'reset', 'hang', 'redirect', 'short-page']),
+    kind: z.enum([
+      'rate-limit',
+      'overload',
+      'operation-limit',
+      'server-error',
+      'html',
+      'malformed-json',
+      'empty-body',
+      'wrong-shape',
+      'reset',
+      'hang',
+      'redirect',
+      'short-page',
+    ]),
     // JSON cannot carry Infinity: null or "Infinity" mean "until cleared".
     count: z
       .union([
         z.number().int().min(1),
-        z.custom<number>((value) => value === Number.POSITIVE_INFINITY, 'count must be a whole number >= 1 or Infinity'),
+        z.custom<number>(
+          (value) => value === Number.POSITIVE_INFINITY,
+          'count must be a whole number >= 1 or Infinity',
+        ),
         z.literal('Infinity'),
         z.null(),
       ])
       .optional()
-      .transform((count) => (count === null || count === 'Infinity' ? Number.POSITIVE_INFINITY : count)),
+      .transform((count) =>
+        count === null || count === 'Infinity' ? Number.POSITIVE_INFINITY : count,
+      ),
     method: z.string().min(1).optional(),
   })
   .strict();
@@ -125,12 +158,17 @@ export class PortalState implements DemoControl {
     teamSize: number,
     evolve: boolean,
     scheduleShiftMs = 0,
-    options: { readonly legacy?: boolean; readonly dateFormat?: DemoDateFormat; readonly scopes?: readonly DemoScope[] } = {},
+    options: {
+      readonly legacy?: boolean;
+      readonly dateFormat?: DemoDateFormat;
+      readonly scopes?: readonly DemoScope[];
+    } = {},
   ) {
     this.legacy = options.legacy ?? false;
     this.dateFormat = dateFormatSchema.parse(options.dateFormat ?? DEFAULT_DATE_FORMAT);
     this.currentScopes = scopesSchema.parse(options.scopes ?? DEFAULT_SCOPES);
-    if (!Number.isInteger(teamSize) || teamSize < 0) throw new Error(`teamSize must be a whole number >= 0, got ${teamSize}`);
+    if (!Number.isInteger(teamSize) || teamSize < 0)
+      throw new Error(`teamSize must be a whole number >= 0, got ${teamSize}`);
     const now = clock.now();
     this.team = new Team(seed, teamSize);
     this.simulation = new Simulation(seed, evolve, now, scheduleShiftMs);
@@ -138,7 +176,8 @@ export class PortalState implements DemoControl {
     this.calendars = new CalendarBook(seed, this.team, now, scheduleShiftMs);
     // The owner is the person using the app: online in the browser, never simulated.
     setOnline(this.team.owner(), secondOf(now), false);
-    for (const person of this.team.all()) if (person.kind !== 'owner') this.simulation.enroll(person, now);
+    for (const person of this.team.all())
+      if (person.kind !== 'owner') this.simulation.enroll(person, now);
   }
 
   /** Brings the simulation up to the clock; returns the time it now stands at. */
@@ -187,7 +226,11 @@ export class PortalState implements DemoControl {
     };
   }
 
-  expected(id: number, at?: number, options: { readonly onlineLimitS?: number } = {}): MessengerView | null {
+  expected(
+    id: number,
+    at?: number,
+    options: { readonly onlineLimitS?: number } = {},
+  ): MessengerView | null {
     return messengerPresence(this, id, at ?? this.now(), options);
   }
 
@@ -230,7 +273,8 @@ export class PortalState implements DemoControl {
 
   calendarRoles(): Partial<Record<AnchorRole, number>> {
     const roles: Partial<Record<AnchorRole, number>> = {};
-    for (const [id, role] of this.calendars.anchoredRoles()) if (this.team.get(id)) roles[role] = id;
+    for (const [id, role] of this.calendars.anchoredRoles())
+      if (this.team.get(id)) roles[role] = id;
     return roles;
   }
 
@@ -252,7 +296,11 @@ export class PortalState implements DemoControl {
     return person ? this.calendars.entries(person, from, until) : null;
   }
 
-  expectedCalendar(id: number, at?: number, options: CalendarOracleOptions = {}): DemoBusyView | null {
+  expectedCalendar(
+    id: number,
+    at?: number,
+    options: CalendarOracleOptions = {},
+  ): DemoBusyView | null {
     return calendarView(this, id, at ?? this.now(), options);
   }
 
@@ -321,21 +369,30 @@ export class PortalState implements DemoControl {
     });
   }
 
-  private checkUpdate(update: ValidUpdate, current: { idle: boolean; disconnected: boolean; desktopTicking: boolean }): void {
+  private checkUpdate(
+    update: ValidUpdate,
+    current: { idle: boolean; disconnected: boolean; desktopTicking: boolean },
+  ): void {
     if (update.absentUntil) portalDateStart(update.absentUntil); // throws on 2026-02-31
     if (update.absentFrom) portalDateStart(update.absentFrom);
     const { presence, desktop } = update;
     if (presence === 'idle' && this.legacy && desktop === false) {
-      throw new Error('On a legacy portal an idle person needs the desktop app running (Bitrix24 reports idle only then)');
+      throw new Error(
+        'On a legacy portal an idle person needs the desktop app running (Bitrix24 reports idle only then)',
+      );
     }
     if (presence === 'idle' && !this.legacy && desktop === true) {
-      throw new Error('On a current portal idle means the messenger disconnected: the desktop app cannot be running');
+      throw new Error(
+        'On a current portal idle means the messenger disconnected: the desktop app cannot be running',
+      );
     }
     if (presence === undefined && desktop === false && current.idle && this.legacy) {
       throw new Error('Cannot close the desktop app of an idle person: set another presence too');
     }
     if (presence === undefined && desktop === true && current.disconnected) {
-      throw new Error('Cannot start the desktop app of a disconnected (away or offline) person: set presence online, idle or mobile too');
+      throw new Error(
+        'Cannot start the desktop app of a disconnected (away or offline) person: set presence online, idle or mobile too',
+      );
     }
   }
 
@@ -350,7 +407,8 @@ export class PortalState implements DemoControl {
     if (update.absentUntil !== undefined) {
       const today = portalDate(now);
       const to = update.absentUntil;
-      person.leave = to === null ? null : { from: update.absentFrom ?? (to < today ? to : today), to };
+      person.leave =
+        to === null ? null : { from: update.absentFrom ?? (to < today ? to : today), to };
     }
     const desktop = update.desktop ?? isDesktopTicking(person);
     switch (update.presence) {
@@ -367,7 +425,11 @@ export class PortalState implements DemoControl {
       case 'offline': {
         const latestAllowed = second - (CLASSIC_ONLINE_LIMIT_S + 60) * 1000;
         const last = stampValue(person.lastActivity, second);
-        setDisconnected(person, second, last !== null && last <= latestAllowed ? last : latestAllowed);
+        setDisconnected(
+          person,
+          second,
+          last !== null && last <= latestAllowed ? last : latestAllowed,
+        );
         return;
       }
       case undefined:

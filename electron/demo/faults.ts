@@ -5,7 +5,11 @@ import type { DemoFault, DemoFaultKind } from './types.js';
  * (operation-limit, server-error, wrong-shape) hit the matching command inside a batch; the
  * others break the whole HTTP exchange that carries the method.
  */
-export const PER_COMMAND_FAULTS: ReadonlySet<DemoFaultKind> = new Set(['operation-limit', 'server-error', 'wrong-shape']);
+export const PER_COMMAND_FAULTS: ReadonlySet<DemoFaultKind> = new Set([
+  'operation-limit',
+  'server-error',
+  'wrong-shape',
+]);
 
 export const FAULT_KINDS: readonly DemoFaultKind[] = [
   'rate-limit',
@@ -35,10 +39,15 @@ export class FaultBook {
   private faults: ActiveFault[] = [];
 
   inject(fault: DemoFault): void {
-    if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`Unknown fault kind ${JSON.stringify(fault.kind)}`);
+    if (!FAULT_KINDS.includes(fault.kind))
+      throw new Error(`Unknown fault kind ${JSON.stringify(fault.kind)}`);
     const count = fault.count ?? 1;
     if (!(count >= 1)) throw new Error('A fault count must be at least 1 (or Infinity)');
-    this.faults.push({ kind: fault.kind, method: fault.method?.toLowerCase() ?? null, remaining: count });
+    this.faults.push({
+      kind: fault.kind,
+      method: fault.method?.toLowerCase() ?? null,
+      remaining: count,
+    });
   }
 
   clear(): void {
@@ -59,12 +68,21 @@ export class FaultBook {
 
   /** A per-command fault for one command inside a batch, consumed. */
   takeForCommand(method: string): DemoFaultKind | null {
-    return this.take((fault) => PER_COMMAND_FAULTS.has(fault.kind) && (fault.method === null || fault.method === method));
+    return this.take(
+      (fault) =>
+        PER_COMMAND_FAULTS.has(fault.kind) && (fault.method === null || fault.method === method),
+    );
   }
 
   /** Consumes a pending 'short-page' fault (it concerns only im.department.colleagues.list). */
   takeShortPage(): boolean {
-    return this.take((fault) => fault.kind === 'short-page' && (fault.method === null || fault.method === 'im.department.colleagues.list')) !== null;
+    return (
+      this.take(
+        (fault) =>
+          fault.kind === 'short-page' &&
+          (fault.method === null || fault.method === 'im.department.colleagues.list'),
+      ) !== null
+    );
   }
 
   private take(matches: (fault: ActiveFault) => boolean): DemoFaultKind | null {

@@ -4,9 +4,23 @@ import { avatarSvg } from './avatars.js';
 import type { ControlHttp } from './control-http.js';
 import type { PortalState } from './control.js';
 import { LeakyBucket, type LeakyBucketOptions } from './rate-limit.js';
-import { mergeParams, parseBody, parseQueryString, ParamsError, stringParam, type ParamObject } from './params.js';
+import {
+  mergeParams,
+  parseBody,
+  parseQueryString,
+  ParamsError,
+  stringParam,
+  type ParamObject,
+} from './params.js';
 import { encodePhpJson } from './php-json.js';
-import { batchCommands, normalizeMethod, RestApi, timeBlock, wrongShape, type CallOutcome } from './rest-api.js';
+import {
+  batchCommands,
+  normalizeMethod,
+  RestApi,
+  timeBlock,
+  wrongShape,
+  type CallOutcome,
+} from './rest-api.js';
 import { BLANK_AVATAR_PATH } from './team.js';
 import type { DemoFaultKind, DemoRequestLogEntry } from './types.js';
 
@@ -20,12 +34,20 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const PROXY_ERROR_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 /** The portal's placeholder picture: a 1×1 transparent GIF. */
-export const BLANK_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+export const BLANK_GIF = Buffer.from(
+  'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7',
+  'base64',
+);
 /** Where the 'redirect' fault sends clients: a host that can never resolve. */
 export const MOVED_PORTAL_ORIGIN = 'https://moved-portal.bitrix24.invalid';
 
 type RestRoute =
-  | { readonly auth: 'webhook'; readonly userId: string; readonly code: string; readonly method: string }
+  | {
+      readonly auth: 'webhook';
+      readonly userId: string;
+      readonly code: string;
+      readonly method: string;
+    }
   | { readonly auth: 'oauth'; readonly method: string };
 
 export function parseRestPath(pathname: string): RestRoute | null {
@@ -41,7 +63,8 @@ export function parseRestPath(pathname: string): RestRoute | null {
     const [userId = '', code = '', method = ''] = decoded;
     return { auth: 'webhook', userId, code, method: normalizeMethod(method) };
   }
-  if (decoded.length === 1 && decoded[0]) return { auth: 'oauth', method: normalizeMethod(decoded[0]) };
+  if (decoded.length === 1 && decoded[0])
+    return { auth: 'oauth', method: normalizeMethod(decoded[0]) };
   return null;
 }
 
@@ -65,14 +88,24 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): number {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): number {
   const bytes = Buffer.byteLength(body);
   res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': String(bytes), ...headers });
   res.end(body);
   return bytes;
 }
 
-function sendError(res: ServerResponse, status: number, error: string, description: string): number {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  description: string,
+): number {
   return send(res, status, encodePhpJson({ error, error_description: description }));
 }
 
@@ -92,7 +125,12 @@ export function createDemoServer(
   const api = new RestApi(state.team, state.faults, state.budget, state);
   const hanging = new Set<Socket>();
 
-  async function handleRest(req: IncomingMessage, res: ServerResponse, url: URL, arrivedAt: number): Promise<void> {
+  async function handleRest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    arrivedAt: number,
+  ): Promise<void> {
     const route = parseRestPath(url.pathname);
     const body = await readBody(req);
     const entry = {
@@ -102,21 +140,26 @@ export function createDemoServer(
       requestBytes: Buffer.byteLength(body),
       auth: (route?.auth ?? 'none') as DemoRequestLogEntry['auth'],
     };
-    const finish = (status: number, responseBytes: number): void => state.record({ ...entry, status, responseBytes });
+    const finish = (status: number, responseBytes: number): void =>
+      state.record({ ...entry, status, responseBytes });
     if (!route) {
       finish(404, sendError(res, 404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!'));
       return;
     }
     let params: ParamObject;
     try {
-      params = mergeParams(parseQueryString(url.search.slice(1)), parseBody(body, req.headers['content-type']));
+      params = mergeParams(
+        parseQueryString(url.search.slice(1)),
+        parseBody(body, req.headers['content-type']),
+      );
     } catch (error) {
       if (!(error instanceof ParamsError)) throw error;
       finish(400, sendError(res, 400, 'INVALID_REQUEST', error.message));
       return;
     }
     const method = route.method;
-    entry.commands = method === 'batch' ? batchCommands(params).map((command) => command.method) : [method];
+    entry.commands =
+      method === 'batch' ? batchCommands(params).map((command) => command.method) : [method];
 
     const fault = state.faults.takeForRequest(method, entry.commands);
     if (fault && applyTransportFault(fault, req, res, url, finish)) return;
@@ -127,7 +170,10 @@ export function createDemoServer(
         ? state.credentials.checkWebhook(route.userId, route.code)
         : state.credentials.checkAccessToken(stringParam(params.auth) || null, now);
     if (authFailure) {
-      finish(authFailure.status, sendError(res, authFailure.status, authFailure.error, authFailure.description));
+      finish(
+        authFailure.status,
+        sendError(res, authFailure.status, authFailure.error, authFailure.description),
+      );
       return;
     }
     if (!bucket.tryTake(now)) {
@@ -137,7 +183,11 @@ export function createDemoServer(
     if (fault === 'operation-limit') {
       const resetAt = Math.floor(now / 1000) + 120;
       const time = timeBlock(now, 0, { operating: 480.5, resetAt }, state.dateOffsetMinutes);
-      const text = encodePhpJson({ error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.', time });
+      const text = encodePhpJson({
+        error: 'OPERATION_TIME_LIMIT',
+        error_description: 'Method is blocked due to operation time limit.',
+        time,
+      });
       finish(429, send(res, 429, text));
       return;
     }
@@ -152,8 +202,12 @@ export function createDemoServer(
     // Commands are read without the secret-bearing `auth` parameter.
     const { auth: _auth, ...callParams } = params;
     const cleanParams = Object.assign(Object.create(null) as ParamObject, callParams);
-    const timed = method === 'batch' ? api.batch(cleanParams, now) : api.timed(method, cleanParams, now);
-    const outcome: CallOutcome = fault === 'wrong-shape' && timed.outcome.ok ? { ...timed.outcome, result: wrongShape(timed.outcome.result) } : timed.outcome;
+    const timed =
+      method === 'batch' ? api.batch(cleanParams, now) : api.timed(method, cleanParams, now);
+    const outcome: CallOutcome =
+      fault === 'wrong-shape' && timed.outcome.ok
+        ? { ...timed.outcome, result: wrongShape(timed.outcome.result) }
+        : timed.outcome;
     if (!outcome.ok) {
       finish(outcome.status, sendError(res, outcome.status, outcome.error, outcome.description));
       return;
@@ -190,7 +244,13 @@ export function createDemoServer(
         finish(200, send(res, 200, ''));
         return true;
       case 'redirect':
-        finish(302, send(res, 302, '', { Location: `${MOVED_PORTAL_ORIGIN}${url.pathname}${url.search}`, 'Content-Type': 'text/html' }));
+        finish(
+          302,
+          send(res, 302, '', {
+            Location: `${MOVED_PORTAL_ORIGIN}${url.pathname}${url.search}`,
+            'Content-Type': 'text/html',
+          }),
+        );
         return true;
       case 'reset':
         finish(0, 0);
@@ -209,11 +269,19 @@ export function createDemoServer(
     }
   }
 
-  async function handleToken(req: IncomingMessage, res: ServerResponse, url: URL, arrivedAt: number): Promise<void> {
+  async function handleToken(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    arrivedAt: number,
+  ): Promise<void> {
     const body = await readBody(req);
     let merged: ParamObject;
     try {
-      merged = mergeParams(parseQueryString(url.search.slice(1)), parseBody(body, req.headers['content-type']));
+      merged = mergeParams(
+        parseQueryString(url.search.slice(1)),
+        parseBody(body, req.headers['content-type']),
+      );
     } catch {
       merged = parseQueryString(url.search.slice(1));
     }
@@ -222,7 +290,15 @@ export function createDemoServer(
     const answer = state.credentials.refresh(params, state.now(), originOf());
     const status = answer.ok ? 200 : answer.status;
     const bytes = send(res, status, encodePhpJson(answer.body));
-    state.record({ at: arrivedAt, method: 'oauth.token', commands: ['oauth.token'], status, requestBytes: Buffer.byteLength(body), responseBytes: bytes, auth: 'none' });
+    state.record({
+      at: arrivedAt,
+      method: 'oauth.token',
+      commands: ['oauth.token'],
+      status,
+      requestBytes: Buffer.byteLength(body),
+      responseBytes: bytes,
+      auth: 'none',
+    });
   }
 
   function handleAvatar(res: ServerResponse, url: URL): void {
@@ -242,12 +318,19 @@ export function createDemoServer(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const arrivedAt = state.clock.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/_demo/') || url.pathname === '/_demo') return control.handle(req, res, url, await readBody(req));
+    if (url.pathname.startsWith('/_demo/') || url.pathname === '/_demo')
+      return control.handle(req, res, url, await readBody(req));
     if (url.pathname.startsWith('/rest/')) return handleRest(req, res, url, arrivedAt);
-    if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token') return handleToken(req, res, url, arrivedAt);
-    if (url.pathname.startsWith('/avatars/') && (req.method === 'GET' || req.method === 'HEAD')) return handleAvatar(res, url);
+    if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token')
+      return handleToken(req, res, url, arrivedAt);
+    if (url.pathname.startsWith('/avatars/') && (req.method === 'GET' || req.method === 'HEAD'))
+      return handleAvatar(res, url);
     if (url.pathname === BLANK_AVATAR_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(200, { 'Content-Type': 'image/gif', 'Content-Length': String(BLANK_GIF.length), 'Cache-Control': 'max-age=86400' });
+      res.writeHead(200, {
+        'Content-Type': 'image/gif',
+        'Content-Length': String(BLANK_GIF.length),
+        'Cache-Control': 'max-age=86400',
+      });
       res.end(req.method === 'HEAD' ? undefined : BLANK_GIF);
       return;
     }

@@ -1,6 +1,15 @@
 import { DESKTOP_GRACE_S, MOBILE_WINDOW_S } from './person.js';
 import { DAY_MS, portalDate, portalDateStart } from './portal-time.js';
-import type { DemoAccessibility, DemoBusyBlock, DemoBusyView, DemoCalendarEntry, DemoCalendarKind, DemoPersonTruth, DemoPresence, MessengerView } from './types.js';
+import type {
+  DemoAccessibility,
+  DemoBusyBlock,
+  DemoBusyView,
+  DemoCalendarEntry,
+  DemoCalendarKind,
+  DemoPersonTruth,
+  DemoPresence,
+  MessengerView,
+} from './types.js';
 
 /*
  * The demo's own oracle: what the Bitrix24 messenger shows for a person, computed from the
@@ -32,31 +41,50 @@ export interface TruthSource {
 }
 
 /** The presence a messenger shows for this truth at `now`. */
-export function presenceFromTruth(truth: DemoPersonTruth, now: number, options: OracleOptions = {}): DemoPresence {
+export function presenceFromTruth(
+  truth: DemoPersonTruth,
+  now: number,
+  options: OracleOptions = {},
+): DemoPresence {
   const legacy = options.legacy ?? false;
-  const limitMs = (options.onlineLimitS ?? (legacy ? LEGACY_ONLINE_LIMIT_S : CURRENT_ONLINE_LIMIT_S)) * 1000;
+  const limitMs =
+    (options.onlineLimitS ?? (legacy ? LEGACY_ONLINE_LIMIT_S : CURRENT_ONLINE_LIMIT_S)) * 1000;
   const last = truth.lastActivity;
   // Strict boundaries, as the messenger's own code: counted online while now - last < limit.
   if (last === null || now - last >= limitMs) return 'offline';
   if (legacy) {
     if (truth.idleSince !== null && desktopRunningFromTruth(truth, now)) return 'idle';
     const mobile = truth.mobileLast;
-    if (mobile !== null && now - mobile < limitMs && Math.abs(last - mobile) < MOBILE_WINDOW_S * 1000) return 'mobile';
+    if (
+      mobile !== null &&
+      now - mobile < limitMs &&
+      Math.abs(last - mobile) < MOBILE_WINDOW_S * 1000
+    )
+      return 'mobile';
   }
   return now - last < RECENT_ACTIVITY_S * 1000 ? 'online' : 'idle';
 }
 
-export function desktopRunningFromTruth(truth: Pick<DemoPersonTruth, 'desktopLast'>, now: number): boolean {
+export function desktopRunningFromTruth(
+  truth: Pick<DemoPersonTruth, 'desktopLast'>,
+  now: number,
+): boolean {
   return truth.desktopLast !== null && truth.desktopLast + DESKTOP_GRACE_S * 1000 > now;
 }
 
 /** The last day off when `now` falls within the leave (from its first day to the midnight after its last). */
 export function lastDayOffAt(leave: DemoPersonTruth['leave'], now: number): string | null {
   if (leave === null) return null;
-  return now >= portalDateStart(leave.from) && now < portalDateStart(leave.to) + DAY_MS ? leave.to : null;
+  return now >= portalDateStart(leave.from) && now < portalDateStart(leave.to) + DAY_MS
+    ? leave.to
+    : null;
 }
 
-export function viewFromTruth(truth: DemoPersonTruth, now: number, options: OracleOptions = {}): MessengerView {
+export function viewFromTruth(
+  truth: DemoPersonTruth,
+  now: number,
+  options: OracleOptions = {},
+): MessengerView {
   return {
     presence: presenceFromTruth(truth, now, options),
     desktopRunning: desktopRunningFromTruth(truth, now),
@@ -68,9 +96,16 @@ export function viewFromTruth(truth: DemoPersonTruth, now: number, options: Orac
  * What the messenger shows for person `id` at `now` (the control's truth as of `now`), or null
  * for an unknown id. `now` should not be earlier than the portal's clock.
  */
-export function messengerPresence(source: TruthSource, id: number, now: number, options: OracleOptions = {}): MessengerView | null {
+export function messengerPresence(
+  source: TruthSource,
+  id: number,
+  now: number,
+  options: OracleOptions = {},
+): MessengerView | null {
   const truth = source.truth(id, now);
-  return truth ? viewFromTruth(truth, now, { ...options, legacy: options.legacy ?? source.legacy }) : null;
+  return truth
+    ? viewFromTruth(truth, now, { ...options, legacy: options.legacy ?? source.legacy })
+    : null;
 }
 
 /*
@@ -80,8 +115,16 @@ export function messengerPresence(source: TruthSource, id: number, now: number, 
  * back-to-back entries are one block of the strongest kind inside it.
  */
 /** Strongest first. */
-export const DEMO_CALENDAR_KINDS: readonly DemoCalendarKind[] = ['out-of-office', 'meeting', 'tentative'];
-const KIND_OF: Readonly<Record<Exclude<DemoAccessibility, 'free'>, DemoCalendarKind>> = { absent: 'out-of-office', busy: 'meeting', quest: 'tentative' };
+export const DEMO_CALENDAR_KINDS: readonly DemoCalendarKind[] = [
+  'out-of-office',
+  'meeting',
+  'tentative',
+];
+const KIND_OF: Readonly<Record<Exclude<DemoAccessibility, 'free'>, DemoCalendarKind>> = {
+  absent: 'out-of-office',
+  busy: 'meeting',
+  quest: 'tentative',
+};
 
 export interface CalendarSource {
   calendar(id: number, from: number, until: number): readonly DemoCalendarEntry[] | null;
@@ -109,15 +152,28 @@ export function fetchWindow(at: number): { readonly from: number; readonly until
 /** Entries → ascending merged blocks (touching ones merge: nobody is free in between). */
 export function busyBlocks(entries: readonly DemoCalendarEntry[]): DemoBusyBlock[] {
   const counted = entries
-    .filter((entry) => !entry.declined && entry.accessibility !== 'free' && entry.until > entry.from)
-    .map((entry) => ({ kind: KIND_OF[entry.accessibility as Exclude<DemoAccessibility, 'free'>], from: entry.from, until: entry.until }))
+    .filter(
+      (entry) => !entry.declined && entry.accessibility !== 'free' && entry.until > entry.from,
+    )
+    .map((entry) => ({
+      kind: KIND_OF[entry.accessibility as Exclude<DemoAccessibility, 'free'>],
+      from: entry.from,
+      until: entry.until,
+    }))
     .sort((a, b) => a.from - b.from);
   const blocks: DemoBusyBlock[] = [];
   for (const entry of counted) {
     const last = blocks[blocks.length - 1];
     if (last && entry.from <= last.until) {
-      const kind = DEMO_CALENDAR_KINDS.indexOf(entry.kind) < DEMO_CALENDAR_KINDS.indexOf(last.kind) ? entry.kind : last.kind;
-      blocks[blocks.length - 1] = { kind, from: last.from, until: Math.max(last.until, entry.until) };
+      const kind =
+        DEMO_CALENDAR_KINDS.indexOf(entry.kind) < DEMO_CALENDAR_KINDS.indexOf(last.kind)
+          ? entry.kind
+          : last.kind;
+      blocks[blocks.length - 1] = {
+        kind,
+        from: last.from,
+        until: Math.max(last.until, entry.until),
+      };
     } else {
       blocks.push(entry);
     }
@@ -133,9 +189,17 @@ export function busyViewAt(blocks: readonly DemoBusyBlock[], at: number): DemoBu
 }
 
 /** What person `id`'s calendar says at `at`, or null for an unknown id. */
-export function calendarView(source: CalendarSource, id: number, at: number, options: CalendarOracleOptions = {}): DemoBusyView | null {
+export function calendarView(
+  source: CalendarSource,
+  id: number,
+  at: number,
+  options: CalendarOracleOptions = {},
+): DemoBusyView | null {
   const window = options.asked
-    ? { from: portalDateStart(options.asked.from), until: portalDateStart(options.asked.to) + DAY_MS }
+    ? {
+        from: portalDateStart(options.asked.from),
+        until: portalDateStart(options.asked.to) + DAY_MS,
+      }
     : fetchWindow(options.fetchedAt ?? at);
   const entries = source.calendar(id, window.from, window.until);
   return entries ? busyViewAt(busyBlocks(entries), at) : null;

@@ -84,7 +84,8 @@ function fromJson(value: unknown): ParamValue {
     for (const [key, child] of Object.entries(value)) object[key] = fromJson(child);
     return object;
   }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   return null;
 }
 
@@ -104,7 +105,8 @@ export function parseBody(body: string, contentType: string | undefined): ParamO
       throw new ParamsError('The request body is not valid JSON');
     }
     const value = fromJson(parsed);
-    if (!isParamObject(value)) throw new ParamsError('The JSON body must be an object of parameters');
+    if (!isParamObject(value))
+      throw new ParamsError('The JSON body must be an object of parameters');
     return value;
   }
   return parseQueryString(body);

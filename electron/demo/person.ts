@@ -1,5 +1,13 @@
 import type { Gender } from './names.js';
-import { freeze, frozenAt, keepTicking, NEVER, stampValue, tickingFrom, type Stamp } from './stamp.js';
+import {
+  freeze,
+  frozenAt,
+  keepTicking,
+  NEVER,
+  stampValue,
+  tickingFrom,
+  type Stamp,
+} from './stamp.js';
 import type { DemoActivity } from './types.js';
 
 /**
@@ -58,8 +66,17 @@ export interface Person {
   idleSince: number | null;
 }
 
-export function newPersonState(): Pick<Person, 'activity' | 'lastActivity' | 'mobileLast' | 'desktopLast' | 'idleSince'> {
-  return { activity: 'disconnected', lastActivity: NEVER, mobileLast: NEVER, desktopLast: NEVER, idleSince: null };
+export function newPersonState(): Pick<
+  Person,
+  'activity' | 'lastActivity' | 'mobileLast' | 'desktopLast' | 'idleSince'
+> {
+  return {
+    activity: 'disconnected',
+    lastActivity: NEVER,
+    mobileLast: NEVER,
+    desktopLast: NEVER,
+    idleSince: null,
+  };
 }
 
 export function isDesktopTicking(person: Person): boolean {
@@ -76,7 +93,9 @@ export function goActing(person: Person, at: number, withDesktop: boolean): void
   if (person.activity !== 'acting') person.lastActivity = tickingFrom(at, person.activityStepMs);
   person.activity = 'acting';
   person.mobileLast = freeze(person.mobileLast, at);
-  person.desktopLast = withDesktop ? keepTicking(person.desktopLast, at, DESKTOP_STEP_MS) : freeze(person.desktopLast, at);
+  person.desktopLast = withDesktop
+    ? keepTicking(person.desktopLast, at, DESKTOP_STEP_MS)
+    : freeze(person.desktopLast, at);
   person.idleSince = null;
 }
 
@@ -86,7 +105,9 @@ export function goConnected(person: Person, at: number, withDesktop: boolean): v
   if (person.activity !== 'connected') person.lastActivity = tickingFrom(at, PUSH_REFRESH_MS);
   person.activity = 'connected';
   person.mobileLast = freeze(person.mobileLast, at);
-  person.desktopLast = withDesktop ? keepTicking(person.desktopLast, at, DESKTOP_STEP_MS) : freeze(person.desktopLast, at);
+  person.desktopLast = withDesktop
+    ? keepTicking(person.desktopLast, at, DESKTOP_STEP_MS)
+    : freeze(person.desktopLast, at);
   person.idleSince = withDesktop ? at : null;
 }
 
@@ -116,7 +137,9 @@ export function setOnline(person: Person, second: number, desktop: boolean): voi
   person.activity = 'acting';
   person.lastActivity = tickingFrom(second, person.activityStepMs);
   person.mobileLast = notMobile(stampValue(person.mobileLast, second), second);
-  person.desktopLast = desktop ? keepTicking(person.desktopLast, second, DESKTOP_STEP_MS) : stopDesktop(person, second);
+  person.desktopLast = desktop
+    ? keepTicking(person.desktopLast, second, DESKTOP_STEP_MS)
+    : stopDesktop(person, second);
   person.idleSince = null;
 }
 
@@ -124,7 +147,9 @@ export function setMobile(person: Person, second: number, desktop: boolean): voi
   person.activity = 'mobile';
   person.lastActivity = tickingFrom(second, person.activityStepMs);
   person.mobileLast = tickingFrom(second, person.activityStepMs);
-  person.desktopLast = desktop ? keepTicking(person.desktopLast, second, DESKTOP_STEP_MS) : stopDesktop(person, second);
+  person.desktopLast = desktop
+    ? keepTicking(person.desktopLast, second, DESKTOP_STEP_MS)
+    : stopDesktop(person, second);
   person.idleSince = null;
 }
 
@@ -142,13 +167,20 @@ export function setDisconnected(person: Person, second: number, lastAt: number):
   person.activity = 'disconnected';
   person.lastActivity = frozenAt(lastAt);
   person.mobileLast = frozenAt(minOrNull(stampValue(person.mobileLast, second), lastAt));
-  person.desktopLast = frozenAt(minOrNull(stampValue(person.desktopLast, second), Math.min(lastAt, second - (DESKTOP_GRACE_S + 1) * 1000)));
+  person.desktopLast = frozenAt(
+    minOrNull(
+      stampValue(person.desktopLast, second),
+      Math.min(lastAt, second - (DESKTOP_GRACE_S + 1) * 1000),
+    ),
+  );
   person.idleSince = null;
 }
 
 /** Starts or stops the desktop app without changing what the person does. */
 export function setDesktop(person: Person, running: boolean, second: number): void {
-  person.desktopLast = running ? keepTicking(person.desktopLast, second, DESKTOP_STEP_MS) : stopDesktop(person, second);
+  person.desktopLast = running
+    ? keepTicking(person.desktopLast, second, DESKTOP_STEP_MS)
+    : stopDesktop(person, second);
 }
 
 /** The desktop app counts as running while its last report + 180 s is still ahead. */

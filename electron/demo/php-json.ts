@@ -22,7 +22,9 @@ export function encodePhpJson(value: unknown): string {
   for (let index = 0; index < json.length; index++) {
     const code = json.charCodeAt(index);
     if (code !== 0x2f && code < 0x7f) continue;
-    out += json.slice(from, index) + (code === 0x2f ? '\\/' : `\\u${code.toString(16).padStart(4, '0')}`);
+    out +=
+      json.slice(from, index) +
+      (code === 0x2f ? '\\/' : `\\u${code.toString(16).padStart(4, '0')}`);
     from = index + 1;
   }
   return from === 0 ? json : out + json.slice(from);

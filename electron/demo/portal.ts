@@ -18,14 +18,26 @@ export const DEFAULT_SEED = 24;
 export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<DemoPortal> {
   const clock = options.clock ?? systemClock;
   const shift = options.officeHoursNow ? shiftToWorkingMorning(clock.now()) : 0;
-  const state = new PortalState(clock, options.seed ?? DEFAULT_SEED, options.teamSize ?? DEFAULT_TEAM_SIZE, options.evolve ?? true, shift, {
-    legacy: options.legacy ?? false,
-    ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}),
-    ...(options.scopes !== undefined ? { scopes: options.scopes } : {}),
-  });
+  const state = new PortalState(
+    clock,
+    options.seed ?? DEFAULT_SEED,
+    options.teamSize ?? DEFAULT_TEAM_SIZE,
+    options.evolve ?? true,
+    shift,
+    {
+      legacy: options.legacy ?? false,
+      ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}),
+      ...(options.scopes !== undefined ? { scopes: options.scopes } : {}),
+    },
+  );
   let origin = '';
   const controlToken = options.controlApi === true ? randomBytes(24).toString('base64url') : null;
-  const { server, hanging } = createDemoServer(state, new ControlHttp(state, controlToken), options.rateLimit ?? DEFAULT_RATE_LIMIT, () => origin);
+  const { server, hanging } = createDemoServer(
+    state,
+    new ControlHttp(state, controlToken),
+    options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    () => origin,
+  );
 
   origin = await listenOnLoopback(server, options.port);
   state.team.setOrigin(origin);

@@ -55,7 +55,9 @@ export interface WeightedTable<K extends string> {
   readonly cumulative: readonly number[];
 }
 
-export function weightedTable<K extends string>(weights: Readonly<Record<K, number>>): WeightedTable<K> {
+export function weightedTable<K extends string>(
+  weights: Readonly<Record<K, number>>,
+): WeightedTable<K> {
   const keys: K[] = [];
   const cumulative: number[] = [];
   let total = 0;
@@ -70,8 +72,14 @@ export function weightedTable<K extends string>(weights: Readonly<Record<K, numb
 }
 
 /** Picks a key by weight: `{ a: 3, b: 1 }` gives `a` three times as often. */
-export function pickWeighted<K extends string>(rng: Rng, weights: Readonly<Record<K, number>> | WeightedTable<K>): K {
-  const table = 'cumulative' in weights && Array.isArray(weights.cumulative) ? (weights as WeightedTable<K>) : weightedTable(weights as Record<K, number>);
+export function pickWeighted<K extends string>(
+  rng: Rng,
+  weights: Readonly<Record<K, number>> | WeightedTable<K>,
+): K {
+  const table =
+    'cumulative' in weights && Array.isArray(weights.cumulative)
+      ? (weights as WeightedTable<K>)
+      : weightedTable(weights as Record<K, number>);
   const roll = rng.next() * (table.cumulative[table.cumulative.length - 1] as number);
   for (let index = 0; index < table.keys.length; index++) {
     if (roll < (table.cumulative[index] as number)) return table.keys[index] as K;

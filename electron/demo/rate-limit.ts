@@ -36,7 +36,10 @@ export class LeakyBucket {
 
   private drain(now: number): void {
     if (this.lastAt !== null && now > this.lastAt) {
-      this.level = Math.max(0, this.level - ((now - this.lastAt) / 1000) * this.options.drainPerSecond);
+      this.level = Math.max(
+        0,
+        this.level - ((now - this.lastAt) / 1000) * this.options.drainPerSecond,
+      );
     }
     if (this.lastAt === null || now > this.lastAt) this.lastAt = now;
   }

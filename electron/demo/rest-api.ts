@@ -28,7 +28,12 @@ import { OWNER_ID, type Team, type UserObjectForm } from './team.js';
  */
 export type CallOutcome =
   | { readonly ok: true; readonly result: unknown; readonly total?: number; readonly next?: number }
-  | { readonly ok: false; readonly status: number; readonly error: string; readonly description: string };
+  | {
+      readonly ok: false;
+      readonly status: number;
+      readonly error: string;
+      readonly description: string;
+    };
 
 export const MAX_BATCH_COMMANDS = 50;
 export const DEFAULT_PAGE_LIMIT = 10;
@@ -57,24 +62,37 @@ const IM_SCOPE: readonly DemoScope[] = ['im'];
 export function missingScope(method: string, scopes: readonly DemoScope[]): CallOutcome | null {
   const needed = METHOD_SCOPES.get(method) ?? (method.startsWith('im.') ? IM_SCOPE : null);
   if (needed === null || needed.some((scope) => scopes.includes(scope))) return null;
-  return failure(403, 'insufficient_scope', 'The request requires higher privileges than provided by the webhook token');
+  return failure(
+    403,
+    'insufficient_scope',
+    'The request requires higher privileges than provided by the webhook token',
+  );
 }
 export const REVISIONS = { rest: 35, web: 130, mobile: 22, desktop: 5 } as const;
 
 type Handler = (params: ParamObject, now: number) => CallOutcome;
 
 export function normalizeMethod(raw: string): string {
-  return raw.trim().toLowerCase().replace(/\.json$/, '');
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/\.json$/, '');
 }
 
 export function failure(status: number, error: string, description: string): CallOutcome {
   return { ok: false, status, error, description };
 }
 
-export const METHOD_NOT_FOUND = (): CallOutcome => failure(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
+export const METHOD_NOT_FOUND = (): CallOutcome =>
+  failure(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
 
 /** The `time` block every answer carries. */
-export function timeBlock(startMs: number, elapsedMs: number, usage: { operating: number; resetAt: number }, offsetMinutes = PORTAL_OFFSET_MINUTES): Record<string, unknown> {
+export function timeBlock(
+  startMs: number,
+  elapsedMs: number,
+  usage: { operating: number; resetAt: number },
+  offsetMinutes = PORTAL_OFFSET_MINUTES,
+): Record<string, unknown> {
   const round = (value: number): number => Math.round(value * 1e6) / 1e6;
   return {
     start: round(startMs / 1000),
@@ -142,12 +160,20 @@ export class RestApi {
       ['im.revision.get', () => ({ ok: true, result: { ...REVISIONS } })],
       ['profile', (_params, now) => this.profile(now)],
       ['user.current', (_params, now) => this.userCurrent(now)],
-      ['server.time', (_params, now) => ({ ok: true, result: atom(now, this.mode.dateOffsetMinutes) })],
-      ['user.get', (params, now) => restUserGet(params, this.team, now, this.mode.dateOffsetMinutes)],
+      [
+        'server.time',
+        (_params, now) => ({ ok: true, result: atom(now, this.mode.dateOffsetMinutes) }),
+      ],
+      [
+        'user.get',
+        (params, now) => restUserGet(params, this.team, now, this.mode.dateOffsetMinutes),
+      ],
     ]);
     const calendars = this.mode.calendars;
     if (calendars) {
-      this.handlers.set('calendar.accessibility.get', (params) => accessibilityGet(params, this.team, calendars, this.mode.dateFormat ?? DEFAULT_DATE_FORMAT));
+      this.handlers.set('calendar.accessibility.get', (params) =>
+        accessibilityGet(params, this.team, calendars, this.mode.dateFormat ?? DEFAULT_DATE_FORMAT),
+      );
     }
   }
 
@@ -163,7 +189,10 @@ export class RestApi {
     const outcome = refused ?? (handler ? handler(params, now) : METHOD_NOT_FOUND());
     const elapsedMs = performance.now() - started;
     if (handler) this.budget.record(method, now, elapsedMs / 1000);
-    return { outcome, time: timeBlock(now, elapsedMs, this.budget.usage(method, now), this.mode.dateOffsetMinutes) };
+    return {
+      outcome,
+      time: timeBlock(now, elapsedMs, this.budget.usage(method, now), this.mode.dateOffsetMinutes),
+    };
   }
 
   /** `batch`: the outer call costs no operating time; each command inside does. */
@@ -171,8 +200,20 @@ export class RestApi {
     const started = performance.now();
     const commands = batchCommands(params);
     if (commands.length > MAX_BATCH_COMMANDS) {
-      const outcome = failure(400, 'ERROR_BATCH_LENGTH_EXCEEDED', `Max batch length exceeded (${MAX_BATCH_COMMANDS})`);
-      return { outcome, time: timeBlock(now, performance.now() - started, this.budget.usage('batch', now), this.mode.dateOffsetMinutes) };
+      const outcome = failure(
+        400,
+        'ERROR_BATCH_LENGTH_EXCEEDED',
+        `Max batch length exceeded (${MAX_BATCH_COMMANDS})`,
+      );
+      return {
+        outcome,
+        time: timeBlock(
+          now,
+          performance.now() - started,
+          this.budget.usage('batch', now),
+          this.mode.dateOffsetMinutes,
+        ),
+      };
     }
     const halt = phpTruthy(upperKeys(params).HALT);
     const result: [string, unknown][] = [];
@@ -184,13 +225,36 @@ export class RestApi {
       const { key, method } = command;
       let timed: TimedOutcome;
       if (method === 'batch') {
-        timed = { outcome: failure(400, 'ERROR_BATCH_METHOD_NOT_ALLOWED', 'Batch call is not allowed in batch'), time: {} };
+        timed = {
+          outcome: failure(
+            400,
+            'ERROR_BATCH_METHOD_NOT_ALLOWED',
+            'Batch call is not allowed in batch',
+          ),
+          time: {},
+        };
       } else {
         const fault = this.handlers.has(method) ? this.faults.takeForCommand(method) : null;
         timed = this.timed(method, parseQueryString(command.query), now);
-        if (fault === 'operation-limit') timed = { ...timed, outcome: failure(429, 'OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.') };
-        if (fault === 'server-error') timed = { ...timed, outcome: failure(500, 'INTERNAL_SERVER_ERROR', 'Internal server error') };
-        if (fault === 'wrong-shape' && timed.outcome.ok) timed = { ...timed, outcome: { ...timed.outcome, result: wrongShape(timed.outcome.result) } };
+        if (fault === 'operation-limit')
+          timed = {
+            ...timed,
+            outcome: failure(
+              429,
+              'OPERATION_TIME_LIMIT',
+              'Method is blocked due to operation time limit.',
+            ),
+          };
+        if (fault === 'server-error')
+          timed = {
+            ...timed,
+            outcome: failure(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'),
+          };
+        if (fault === 'wrong-shape' && timed.outcome.ok)
+          timed = {
+            ...timed,
+            outcome: { ...timed.outcome, result: wrongShape(timed.outcome.result) },
+          };
       }
       const { outcome } = timed;
       if (!outcome.ok) {
@@ -213,7 +277,15 @@ export class RestApi {
         result_time: phpArray(times),
       },
     };
-    return { outcome, time: timeBlock(now, performance.now() - started, this.budget.usage('batch', now), this.mode.dateOffsetMinutes) };
+    return {
+      outcome,
+      time: timeBlock(
+        now,
+        performance.now() - started,
+        this.budget.usage('batch', now),
+        this.mode.dateOffsetMinutes,
+      ),
+    };
   }
 
   private form(method: UserObjectForm['method']): UserObjectForm {
@@ -229,15 +301,22 @@ export class RestApi {
     const params = upperKeys(raw);
     const withUserData = stringParam(params.USER_DATA) === 'Y';
     const offset = Math.max(0, intval(params.START !== undefined ? params.START : params.OFFSET));
-    const limit = params.LIMIT === undefined ? DEFAULT_PAGE_LIMIT : Math.max(0, Math.min(MAX_PAGE_LIMIT, intval(params.LIMIT)));
+    const limit =
+      params.LIMIT === undefined
+        ? DEFAULT_PAGE_LIMIT
+        : Math.max(0, Math.min(MAX_PAGE_LIMIT, intval(params.LIMIT)));
     const total = this.team.colleagueCount();
     const page = this.team.colleaguePage(offset, limit);
     // 'short-page': a user of this page was deleted meanwhile, so it comes back one item short.
     if (page.length > 0 && this.faults.takeShortPage()) page.splice(Math.floor(page.length / 2), 1);
     const form = this.form('list');
-    const result = withUserData ? page.map((person) => this.team.userObject(person, now, form)) : page.map((person) => person.id);
+    const result = withUserData
+      ? page.map((person) => this.team.userObject(person, now, form))
+      : page.map((person) => person.id);
     const reached = offset + page.length;
-    return reached < total ? { ok: true, result, total, next: reached } : { ok: true, result, total };
+    return reached < total
+      ? { ok: true, result, total, next: reached }
+      : { ok: true, result, total };
   }
 
   /**
@@ -250,26 +329,41 @@ export class RestApi {
     const params = upperKeys(raw);
     const find = stringParam(params.FIND).trim().toLocaleLowerCase('ru');
     if ([...find].length < 3) return failure(400, 'FIND_SHORT', 'Too short a search phrase.');
-    const departmentNames = new Map(this.team.departments().map((department) => [department.id, department.name]));
+    const departmentNames = new Map(
+      this.team.departments().map((department) => [department.id, department.name]),
+    );
     const startsAWord = (text: string): boolean =>
       text
         .toLocaleLowerCase('ru')
         .split(/[\s\-–—/,.()]+/u)
         .some((word) => word.startsWith(find));
     const found = [...this.team.all()].filter((person) =>
-      [person.firstName, person.lastName, person.position ?? '', ...person.departments.map((id) => departmentNames.get(id) ?? '')].some(startsAWord),
+      [
+        person.firstName,
+        person.lastName,
+        person.position ?? '',
+        ...person.departments.map((id) => departmentNames.get(id) ?? ''),
+      ].some(startsAWord),
     );
     const offset = Math.max(0, intval(params.START !== undefined ? params.START : params.OFFSET));
-    const limit = params.LIMIT === undefined ? DEFAULT_PAGE_LIMIT : Math.max(0, Math.min(MAX_PAGE_LIMIT, intval(params.LIMIT)));
-    const page = found.slice(offset, offset + limit).map((person) => this.team.userObject(person, now, this.form('list')));
+    const limit =
+      params.LIMIT === undefined
+        ? DEFAULT_PAGE_LIMIT
+        : Math.max(0, Math.min(MAX_PAGE_LIMIT, intval(params.LIMIT)));
+    const page = found
+      .slice(offset, offset + limit)
+      .map((person) => this.team.userObject(person, now, this.form('list')));
     const reached = offset + page.length;
-    return reached < found.length ? { ok: true, result: page, total: found.length, next: reached } : { ok: true, result: page, total: found.length };
+    return reached < found.length
+      ? { ok: true, result: page, total: found.length, next: reached }
+      : { ok: true, result: page, total: found.length };
   }
 
   private userListGet(raw: ParamObject, now: number): CallOutcome {
     const params = upperKeys(raw);
     const ids = positiveIds(params.ID);
-    if (ids.length === 0) return failure(400, 'INVALID_FORMAT', 'A wrong format for the ID field is passed');
+    if (ids.length === 0)
+      return failure(400, 'INVALID_FORMAT', 'A wrong format for the ID field is passed');
     const entries = ids.map((id): [number, unknown] => {
       const person = this.team.get(id);
       return [id, person ? this.team.userObject(person, now, this.form('list')) : null];
@@ -293,7 +387,8 @@ export class RestApi {
   private departmentGet(raw: ParamObject, now: number): CallOutcome {
     const params = upperKeys(raw);
     const ids = new Set(positiveIds(params.ID));
-    if (ids.size === 0) return failure(400, 'INVALID_FORMAT', 'A wrong format for the ID field is passed');
+    if (ids.size === 0)
+      return failure(400, 'INVALID_FORMAT', 'A wrong format for the ID field is passed');
     const withUserData = stringParam(params.USER_DATA) === 'Y';
     const departments = this.team.departments();
     const company = departments[0];
@@ -304,12 +399,17 @@ export class RestApi {
         const item: Record<string, unknown> = {
           id: department.id,
           name: department.name,
-          full_name: department === company || !company ? department.name : `${department.name} / ${company.name}`,
+          full_name:
+            department === company || !company
+              ? department.name
+              : `${department.name} / ${company.name}`,
           manager_user_id: department.managerUserId,
         };
         if (withUserData) {
           const manager = this.team.get(department.managerUserId);
-          item.manager_user_data = manager ? this.team.userObject(manager, now, this.form('list')) : null;
+          item.manager_user_data = manager
+            ? this.team.userObject(manager, now, this.form('list'))
+            : null;
         }
         return item;
       });

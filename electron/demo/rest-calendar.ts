@@ -1,5 +1,14 @@
 import type { CalendarBook } from './calendar.js';
-import { intval, isParamObject, listParam, positiveIds, stringParam, upperKeys, type ParamObject, type ParamValue } from './params.js';
+import {
+  intval,
+  isParamObject,
+  listParam,
+  positiveIds,
+  stringParam,
+  upperKeys,
+  type ParamObject,
+  type ParamValue,
+} from './params.js';
 import { phpArray } from './php-json.js';
 import { atom, DAY_MS, PORTAL_TIME_ZONE } from './portal-time.js';
 import type { CallOutcome } from './rest-api.js';
@@ -23,15 +32,33 @@ const PLACEHOLDER_NAMES: Readonly<Record<Exclude<DemoAccessibility, 'free'>, str
   absent: '[Out of office]',
 };
 /** Filter keys user.get knows here; any other key is dropped, as the server drops unknown ones. */
-const USER_FILTER_KEYS = ['ID', 'ACTIVE', 'NAME', 'LAST_NAME', 'EMAIL', 'UF_DEPARTMENT', 'USER_TYPE'] as const;
+const USER_FILTER_KEYS = [
+  'ID',
+  'ACTIVE',
+  'NAME',
+  'LAST_NAME',
+  'EMAIL',
+  'UF_DEPARTMENT',
+  'USER_TYPE',
+] as const;
 /** Top-level keys that are not filters when user.get is called without FILTER. */
 const USER_GET_RESERVED = new Set(['FILTER', 'SELECT', 'SORT', 'ORDER', 'START', 'ADMIN_MODE']);
 const ONLINE_WINDOW_MS = 900_000;
 
-const bad = (description: string): CallOutcome => ({ ok: false, status: 400, error: 'ERROR_CORE', description });
+const bad = (description: string): CallOutcome => ({
+  ok: false,
+  status: 400,
+  error: 'ERROR_CORE',
+  description,
+});
 const seconds = (epochMs: number): number => Math.floor(epochMs / 1000);
 
-export function accessibilityGet(params: ParamObject, team: Team, book: CalendarBook, format: DemoDateFormat): CallOutcome {
+export function accessibilityGet(
+  params: ParamObject,
+  team: Team,
+  book: CalendarBook,
+  format: DemoDateFormat,
+): CallOutcome {
   const users = params.users;
   if (users === undefined || users === '') return bad('Required parameter "users" is empty');
   const fromDay = parseRequestDay(stringParam(params.from), format);
@@ -63,15 +90,25 @@ function isSent(entry: DemoCalendarEntry): boolean {
   return !entry.declined && entry.accessibility !== 'free';
 }
 
-export function accessibilityItem(entry: DemoCalendarEntry, format: DemoDateFormat, callerZone: string): Record<string, unknown> {
+export function accessibilityItem(
+  entry: DemoCalendarEntry,
+  format: DemoDateFormat,
+  callerZone: string,
+): Record<string, unknown> {
   if (entry.source === 'absence-chart') {
     // Chart dates are the server's; FROM/TO are the timestamps of those dates (a whole last day: its midnight).
-    const lastMidnight = entry.days ? zonedMidnight(entry.days.last, PORTAL_TIME_ZONE) : entry.until;
+    const lastMidnight = entry.days
+      ? zonedMidnight(entry.days.last, PORTAL_TIME_ZONE)
+      : entry.until;
     return {
       FROM_HR: true,
       ID: String(entry.id),
-      DT_FROM: entry.days ? siteDay(ymd(entry.days.first), format) : siteDateTime(wallTime(entry.from, PORTAL_TIME_ZONE), format),
-      DT_TO: entry.days ? siteDay(ymd(entry.days.last), format) : siteDateTime(wallTime(entry.until, PORTAL_TIME_ZONE), format),
+      DT_FROM: entry.days
+        ? siteDay(ymd(entry.days.first), format)
+        : siteDateTime(wallTime(entry.from, PORTAL_TIME_ZONE), format),
+      DT_TO: entry.days
+        ? siteDay(ymd(entry.days.last), format)
+        : siteDateTime(wallTime(entry.until, PORTAL_TIME_ZONE), format),
       ACCESSIBILITY: 'absent',
       IMPORTANCE: 'normal',
       FROM: seconds(entry.from),
@@ -80,7 +117,11 @@ export function accessibilityItem(entry: DemoCalendarEntry, format: DemoDateForm
   }
   const accessibility = entry.accessibility === 'free' ? 'busy' : entry.accessibility;
   const head = { ID: String(entry.id), NAME: PLACEHOLDER_NAMES[accessibility] };
-  const tail = { ACCESSIBILITY: entry.accessibility, IMPORTANCE: entry.importance, EVENT_TYPE: null };
+  const tail = {
+    ACCESSIBILITY: entry.accessibility,
+    IMPORTANCE: entry.importance,
+    EVENT_TYPE: null,
+  };
   if (entry.days) {
     // All-day: dates alone, DATE_TO the last day; the *_TS_UTC are server midnights of those days (not confirmed).
     const zone = entry.timeZone ?? '';
@@ -107,8 +148,10 @@ export function accessibilityItem(entry: DemoCalendarEntry, format: DemoDateForm
     DATE_FROM_TS_UTC: String(seconds(span.from)),
     DATE_TO_TS_UTC: String(seconds(span.until)),
     // The event zone's offset minus the calling user's, not an offset from UTC.
-    '~USER_OFFSET_FROM': zoneOffsetSeconds(entry.from, zone) - zoneOffsetSeconds(entry.from, callerZone),
-    '~USER_OFFSET_TO': zoneOffsetSeconds(entry.until, zone) - zoneOffsetSeconds(entry.until, callerZone),
+    '~USER_OFFSET_FROM':
+      zoneOffsetSeconds(entry.from, zone) - zoneOffsetSeconds(entry.from, callerZone),
+    '~USER_OFFSET_TO':
+      zoneOffsetSeconds(entry.until, zone) - zoneOffsetSeconds(entry.until, callerZone),
     DT_SKIP_TIME: 'N',
     TZ_FROM: zone,
     TZ_TO: zone,
@@ -122,16 +165,33 @@ function ymd(date: string): { year: number; month: number; day: number } {
 }
 
 /** `user.get`: everyone on the portal by ID ascending, 50 a page by `start`; FILTER, SELECT. */
-export function restUserGet(raw: ParamObject, team: Team, now: number, offsetMinutes: number): CallOutcome {
+export function restUserGet(
+  raw: ParamObject,
+  team: Team,
+  now: number,
+  offsetMinutes: number,
+): CallOutcome {
   const params = upperKeys(raw);
   let filter: ParamObject;
   if (isParamObject(params.FILTER)) {
     filter = upperKeys(params.FILTER);
   } else {
-    filter = upperKeys(Object.fromEntries(Object.entries(params).filter(([key]) => !USER_GET_RESERVED.has(key))) as ParamObject);
+    filter = upperKeys(
+      Object.fromEntries(
+        Object.entries(params).filter(([key]) => !USER_GET_RESERVED.has(key)),
+      ) as ParamObject,
+    );
   }
-  const people = [...team.all()].filter((person) => USER_FILTER_KEYS.every((key) => filter[key] === undefined || matches(key, filter[key], person))).sort((a, b) => a.id - b.id);
-  const select = (listParam(params.SELECT) ?? []).map((field) => stringParam(field).toUpperCase()).filter((field) => field !== '');
+  const people = [...team.all()]
+    .filter((person) =>
+      USER_FILTER_KEYS.every(
+        (key) => filter[key] === undefined || matches(key, filter[key], person),
+      ),
+    )
+    .sort((a, b) => a.id - b.id);
+  const select = (listParam(params.SELECT) ?? [])
+    .map((field) => stringParam(field).toUpperCase())
+    .filter((field) => field !== '');
   const start = Math.max(0, intval(params.START));
   const page = people.slice(start, start + USER_GET_PAGE).map((person) => {
     const lastActivity = stampValue(person.lastActivity, now);
@@ -157,13 +217,21 @@ export function restUserGet(raw: ParamObject, team: Team, now: number, offsetMin
       USER_TYPE: 'employee',
     };
     if (select.length === 0 || select.includes('*')) return row;
-    return Object.fromEntries(Object.entries(row).filter(([field]) => field === 'ID' || select.includes(field)));
+    return Object.fromEntries(
+      Object.entries(row).filter(([field]) => field === 'ID' || select.includes(field)),
+    );
   });
   const reached = start + page.length;
-  return reached < people.length ? { ok: true, result: page, total: people.length, next: reached } : { ok: true, result: page, total: people.length };
+  return reached < people.length
+    ? { ok: true, result: page, total: people.length, next: reached }
+    : { ok: true, result: page, total: people.length };
 }
 
-function matches(key: (typeof USER_FILTER_KEYS)[number], value: ParamValue | undefined, person: ReturnType<Team['owner']>): boolean {
+function matches(
+  key: (typeof USER_FILTER_KEYS)[number],
+  value: ParamValue | undefined,
+  person: ReturnType<Team['owner']>,
+): boolean {
   const values = (listParam(value) ?? [value]).map((item) => stringParam(item ?? ''));
   switch (key) {
     case 'ID':

@@ -1,6 +1,29 @@
-import { DESKTOP_STEP_MS, goActing, goConnected, goDisconnected, goMobile, type Person } from './person.js';
-import { DAY_MS, MINUTE_MS, portalDate, portalDateStart, portalMidnight, portalWeekday } from './portal-time.js';
-import { chance, createRng, deriveSeed, pickWeighted, randBetween, randInt, weightedTable, type Rng } from './random.js';
+import {
+  DESKTOP_STEP_MS,
+  goActing,
+  goConnected,
+  goDisconnected,
+  goMobile,
+  type Person,
+} from './person.js';
+import {
+  DAY_MS,
+  MINUTE_MS,
+  portalDate,
+  portalDateStart,
+  portalMidnight,
+  portalWeekday,
+} from './portal-time.js';
+import {
+  chance,
+  createRng,
+  deriveSeed,
+  pickWeighted,
+  randBetween,
+  randInt,
+  weightedTable,
+  type Rng,
+} from './random.js';
 import { frozenAt, tickingFrom } from './stamp.js';
 
 /**
@@ -90,7 +113,15 @@ export class Simulation {
       worksWeekends: chance(rng, 0.05),
       neverSeen: person.kind === 'colleague' && chance(rng, 0.01),
     };
-    const agent: Agent = { person, rng, traits, phase: 'off', workEndsAt: 0, hadLunch: false, nextAt: Number.POSITIVE_INFINITY };
+    const agent: Agent = {
+      person,
+      rng,
+      traits,
+      phase: 'off',
+      workEndsAt: 0,
+      hadLunch: false,
+      nextAt: Number.POSITIVE_INFINITY,
+    };
     this.agents.set(person.id, agent);
     this.initialise(agent, at);
     if (!this.evolve || traits.neverSeen) agent.nextAt = Number.POSITIVE_INFINITY;
@@ -130,7 +161,10 @@ export class Simulation {
     if (person.kind === 'colleague') {
       const roll = randBetween(rng, 0, 1);
       if (roll < 0.08) {
-        person.leave = { from: shiftDate(today, -randInt(rng, 0, 6)), to: shiftDate(today, randInt(rng, 0, 9)) };
+        person.leave = {
+          from: shiftDate(today, -randInt(rng, 0, 6)),
+          to: shiftDate(today, randInt(rng, 0, 9)),
+        };
       } else if (roll < 0.13) {
         const from = shiftDate(today, randInt(rng, 1, 14));
         person.leave = { from, to: shiftDate(from, randInt(rng, 0, 9)) };
@@ -157,7 +191,8 @@ export class Simulation {
     person.lastActivity = frozenAt(this.lastDeparture(agent, at));
     if (traits.usesDesktop) person.desktopLast = person.lastActivity;
     if (traits.mobileHeavy) person.mobileLast = person.lastActivity;
-    agent.nextAt = at < arrival && this.isWorkday(agent, day) ? arrival : this.nextArrival(agent, day + DAY_MS);
+    agent.nextAt =
+      at < arrival && this.isWorkday(agent, day) ? arrival : this.nextArrival(agent, day + DAY_MS);
   }
 
   private fire(agent: Agent, at: number): void {
@@ -169,7 +204,11 @@ export class Simulation {
           agent.nextAt = this.nextArrival(agent, this.midnight(at) + DAY_MS);
           return;
         }
-        if (person.kind === 'colleague' && person.leave === null && chance(rng, LEAVE_BOOKING_PER_DAY)) {
+        if (
+          person.kind === 'colleague' &&
+          person.leave === null &&
+          chance(rng, LEAVE_BOOKING_PER_DAY)
+        ) {
           const from = shiftDate(portalDate(at), randInt(rng, 3, 20));
           person.leave = { from, to: shiftDate(from, randInt(rng, 0, 9)) };
         }
@@ -222,7 +261,8 @@ export class Simulation {
   private startEpisode(agent: Agent, at: number): number {
     const { person, rng, traits } = agent;
     if (person.status !== 'online' && chance(rng, 0.5)) person.status = 'online';
-    else if (person.status === 'online' && chance(rng, 0.06)) person.status = pickWeighted(rng, CHOSEN_STATUSES);
+    else if (person.status === 'online' && chance(rng, 0.06))
+      person.status = pickWeighted(rng, CHOSEN_STATUSES);
     if (!agent.hadLunch && this.minuteOfDay(at) >= LUNCH_FROM_MINUTE) {
       agent.hadLunch = true;
       if (chance(rng, 0.8)) {

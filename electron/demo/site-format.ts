@@ -11,15 +11,21 @@ export const DEFAULT_DATE_FORMAT: DemoDateFormat = 'DD.MM.YYYY HH:MI:SS';
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 /** The date alone, as all-day entries and whole-day absences carry it. */
-export function siteDay(wall: Pick<WallTime, 'year' | 'month' | 'day'>, format: DemoDateFormat): string {
+export function siteDay(
+  wall: Pick<WallTime, 'year' | 'month' | 'day'>,
+  format: DemoDateFormat,
+): string {
   const year = pad(wall.year, 4);
-  return format === 'DD.MM.YYYY HH:MI:SS' ? `${pad(wall.day)}.${pad(wall.month)}.${year}` : `${pad(wall.month)}/${pad(wall.day)}/${year}`;
+  return format === 'DD.MM.YYYY HH:MI:SS'
+    ? `${pad(wall.day)}.${pad(wall.month)}.${year}`
+    : `${pad(wall.month)}/${pad(wall.day)}/${year}`;
 }
 
 /** Date and time: `11.12.2025 14:59:00` or `12/11/2025 02:59:00 pm`. */
 export function siteDateTime(wall: WallTime, format: DemoDateFormat): string {
   const seconds = `${pad(wall.minute)}:${pad(wall.second)}`;
-  if (format === 'DD.MM.YYYY HH:MI:SS') return `${siteDay(wall, format)} ${pad(wall.hour)}:${seconds}`;
+  if (format === 'DD.MM.YYYY HH:MI:SS')
+    return `${siteDay(wall, format)} ${pad(wall.hour)}:${seconds}`;
   const hour12 = wall.hour % 12 === 0 ? 12 : wall.hour % 12;
   return `${siteDay(wall, format)} ${pad(hour12)}:${seconds} ${wall.hour < 12 ? 'am' : 'pm'}`;
 }
@@ -31,8 +37,13 @@ export function siteDateTime(wall: WallTime, format: DemoDateFormat): string {
 export function parseRequestDay(text: string, format: DemoDateFormat): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text.trim());
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const site = format === 'DD.MM.YYYY HH:MI:SS' ? /^(\d{2})\.(\d{2})\.(\d{4})(?:$| )/.exec(text.trim()) : /^(\d{2})\/(\d{2})\/(\d{4})(?:$| )/.exec(text.trim());
+  const site =
+    format === 'DD.MM.YYYY HH:MI:SS'
+      ? /^(\d{2})\.(\d{2})\.(\d{4})(?:$| )/.exec(text.trim())
+      : /^(\d{2})\/(\d{2})\/(\d{4})(?:$| )/.exec(text.trim());
   if (!site) return null;
   const [first, second, year] = [site[1], site[2], site[3]];
-  return format === 'DD.MM.YYYY HH:MI:SS' ? `${year}-${second}-${first}` : `${year}-${first}-${second}`;
+  return format === 'DD.MM.YYYY HH:MI:SS'
+    ? `${year}-${second}-${first}`
+    : `${year}-${first}-${second}`;
 }

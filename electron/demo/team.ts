@@ -9,8 +9,20 @@ import {
   type Gender,
 } from './names.js';
 import { lastDayOffAt } from './oracle.js';
-import { desktopRunningAt, newPersonState, type Leave, type Person, type PersonKind } from './person.js';
-import { atom, DAY_MS, PORTAL_OFFSET_MINUTES, PORTAL_TIME_ZONE, portalDateStart } from './portal-time.js';
+import {
+  desktopRunningAt,
+  newPersonState,
+  type Leave,
+  type Person,
+  type PersonKind,
+} from './person.js';
+import {
+  atom,
+  DAY_MS,
+  PORTAL_OFFSET_MINUTES,
+  PORTAL_TIME_ZONE,
+  portalDateStart,
+} from './portal-time.js';
 import { chance, createRng, deriveSeed, pick, randInt, type Rng } from './random.js';
 import { stampValue } from './stamp.js';
 
@@ -76,7 +88,8 @@ export class Team {
   ) {
     const rng = createRng(deriveSeed(seed, 0, 1));
     this.departmentSeeds = generateDepartments(rng);
-    const lastDepartment = this.departmentSeeds[this.departmentSeeds.length - 1] ?? COMPANY_DEPARTMENT;
+    const lastDepartment =
+      this.departmentSeeds[this.departmentSeeds.length - 1] ?? COMPANY_DEPARTMENT;
     this.outsiderDepartment = { id: lastDepartment.id + 7, name: 'Regional office' };
     this.add('owner', OWNER_ID, [COMPANY_DEPARTMENT.id], {});
     this.managers.set(COMPANY_DEPARTMENT.id, OWNER_ID);
@@ -119,7 +132,9 @@ export class Team {
   }
 
   colleaguePage(offset: number, limit: number): Person[] {
-    return this.colleagueIds.slice(offset, offset + limit).map((id) => this.people.get(id) as Person);
+    return this.colleagueIds
+      .slice(offset, offset + limit)
+      .map((id) => this.people.get(id) as Person);
   }
 
   all(): IterableIterator<Person> {
@@ -145,10 +160,12 @@ export class Team {
   }
 
   departments(): Department[] {
-    return [COMPANY_DEPARTMENT, ...this.departmentSeeds, this.outsiderDepartment].map((department) => ({
-      ...department,
-      managerUserId: this.managers.get(department.id) ?? 0,
-    }));
+    return [COMPANY_DEPARTMENT, ...this.departmentSeeds, this.outsiderDepartment].map(
+      (department) => ({
+        ...department,
+        managerUserId: this.managers.get(department.id) ?? 0,
+      }),
+    );
   }
 
   /**
@@ -156,15 +173,24 @@ export class Team {
    * A current portal hides most presence fields: status "online", idle and mobile_last_date
    * false, desktop_last_date false in the list methods (real in im.user.get).
    */
-  userObject(person: Person, now: number, form: UserObjectForm = { method: 'list', legacy: false }): Record<string, unknown> {
+  userObject(
+    person: Person,
+    now: number,
+    form: UserObjectForm = { method: 'list', legacy: false },
+  ): Record<string, unknown> {
     const offset = form.offsetMinutes ?? PORTAL_OFFSET_MINUTES;
-    const date = (value: number | null): string | false => (value === null ? false : atom(value, offset));
+    const date = (value: number | null): string | false =>
+      value === null ? false : atom(value, offset);
     const legacy = form.legacy;
     const lastActivity = date(stampValue(person.lastActivity, now));
     const mobileLast = legacy ? date(stampValue(person.mobileLast, now)) : false;
-    const desktopLast = legacy || form.method === 'get' ? date(stampValue(person.desktopLast, now)) : false;
+    const desktopLast =
+      legacy || form.method === 'get' ? date(stampValue(person.desktopLast, now)) : false;
     // The server reports the idle date only while the desktop app is running.
-    const idle = legacy && person.idleSince !== null && desktopRunningAt(person, now) ? date(person.idleSince) : false;
+    const idle =
+      legacy && person.idleSince !== null && desktopRunningAt(person, now)
+        ? date(person.idleSince)
+        : false;
     const avatar = person.hasAvatar && this.origin ? `${this.origin}/avatars/${person.id}.svg` : '';
     const avatarHr = legacy || avatar !== '' ? avatar : `${this.origin}${BLANK_AVATAR_PATH}`;
     return {
@@ -205,9 +231,11 @@ export class Team {
    * or more has colleagues in three other zones (two with daylight saving).
    */
   private pickTimeZone(kind: PersonKind, rng: Rng): string {
-    const abroad = kind === 'colleague' ? FOREIGN_ZONES_BY_SLOT.get(this.colleagueIds.length % 20) : undefined;
+    const abroad =
+      kind === 'colleague' ? FOREIGN_ZONES_BY_SLOT.get(this.colleagueIds.length % 20) : undefined;
     if (abroad) return abroad;
-    if (kind === 'outsider' && chance(rng, 0.3)) return pick(rng, [...FOREIGN_ZONES_BY_SLOT.values()]);
+    if (kind === 'outsider' && chance(rng, 0.3))
+      return pick(rng, [...FOREIGN_ZONES_BY_SLOT.values()]);
     return chance(rng, 0.6) ? '' : PORTAL_TIME_ZONE;
   }
 
@@ -222,7 +250,12 @@ export class Team {
     const rng = createRng(deriveSeed(this.seed, id, 3));
     let identity = generateIdentity(rng);
     // Another identity (from its own stream, so the rest of this person stays as seeded) while the name is taken.
-    for (let attempt = 1; attempt <= UNIQUE_NAME_TRIES && this.fullNames.has(fullName(identity.firstName, identity.lastName)); attempt++) {
+    for (
+      let attempt = 1;
+      attempt <= UNIQUE_NAME_TRIES &&
+      this.fullNames.has(fullName(identity.firstName, identity.lastName));
+      attempt++
+    ) {
       identity = generateIdentity(createRng(deriveSeed(this.seed, id, 100 + attempt)));
     }
     const gender: Gender = identity.gender;
@@ -232,13 +265,23 @@ export class Team {
       firstName: init.firstName ?? identity.firstName,
       lastName: init.lastName ?? identity.lastName,
       nameOverride: init.name ?? null,
-      position: init.position !== undefined ? init.position : kind === 'owner' ? 'Head of the company' : generatePosition(rng),
+      position:
+        init.position !== undefined
+          ? init.position
+          : kind === 'owner'
+            ? 'Head of the company'
+            : generatePosition(rng),
       gender,
       color: generateColor(rng),
       hasAvatar: chance(rng, 0.4),
       birthday: chance(rng, 0.7) ? `${pad(randInt(rng, 1, 28))}-${pad(randInt(rng, 1, 12))}` : '',
       email: `user${id}@b24-demo.test`,
-      phones: chance(rng, 0.5) ? { personal_mobile: `+7 9${randInt(rng, 10, 99)} ${randInt(rng, 100, 999)}-${randInt(rng, 10, 99)}-${randInt(rng, 10, 99)}`, inner_phone: String(randInt(rng, 100, 999)) } : false,
+      phones: chance(rng, 0.5)
+        ? {
+            personal_mobile: `+7 9${randInt(rng, 10, 99)} ${randInt(rng, 100, 999)}-${randInt(rng, 10, 99)}-${randInt(rng, 10, 99)}`,
+            inner_phone: String(randInt(rng, 100, 999)),
+          }
+        : false,
       departments,
       status: 'online',
       leave: null,
@@ -247,12 +290,18 @@ export class Team {
       ...newPersonState(),
     };
     // About one in ten has no position: real portals send null then.
-    if (init.position === undefined && kind !== 'owner' && chance(createRng(deriveSeed(this.seed, id, 5)), 0.1)) person.position = null;
+    if (
+      init.position === undefined &&
+      kind !== 'owner' &&
+      chance(createRng(deriveSeed(this.seed, id, 5)), 0.1)
+    )
+      person.position = null;
     this.people.set(id, person);
     this.fullNames.add(person.nameOverride ?? fullName(person.firstName, person.lastName));
     if (kind === 'colleague') {
       this.colleagueIds.push(id);
-      for (const department of departments) if (!this.managers.has(department)) this.managers.set(department, id);
+      for (const department of departments)
+        if (!this.managers.has(department)) this.managers.set(department, id);
     }
     return person;
   }

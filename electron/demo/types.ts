@@ -101,11 +101,29 @@ export type DemoCalendarEntryInput =
       readonly importance?: DemoImportance;
       readonly declined?: boolean;
     }
-  | { readonly type: 'absence'; readonly id?: number; readonly firstDay: string; readonly lastDay: string }
-  | { readonly type: 'absence'; readonly id?: number; readonly from: number; readonly until: number };
+  | {
+      readonly type: 'absence';
+      readonly id?: number;
+      readonly firstDay: string;
+      readonly lastDay: string;
+    }
+  | {
+      readonly type: 'absence';
+      readonly id?: number;
+      readonly from: number;
+      readonly until: number;
+    };
 
 /** Calendar roles anchored to the portal's start (see calendar.ts). */
-export const DEMO_CALENDAR_ROLES = ['meeting-now', 'back-to-back', 'overlapping', 'tentative-now', 'meeting-soon', 'all-day', 'business-trip'] as const;
+export const DEMO_CALENDAR_ROLES = [
+  'meeting-now',
+  'back-to-back',
+  'overlapping',
+  'tentative-now',
+  'meeting-soon',
+  'all-day',
+  'business-trip',
+] as const;
 export type DemoCalendarRole = (typeof DEMO_CALENDAR_ROLES)[number];
 
 /** What a calendar says of a person at a moment (strongest first: out-of-office > meeting > tentative). */
@@ -232,7 +250,11 @@ export interface DemoControl {
   /** The server-side truth about a person, with dates as of `at` (default: now). */
   truth(id: number, at?: number): DemoPersonTruth | null;
   /** What the Bitrix24 messenger shows for the person at `at` (default now), from the truth. */
-  expected(id: number, at?: number, options?: { readonly onlineLimitS?: number }): MessengerView | null;
+  expected(
+    id: number,
+    at?: number,
+    options?: { readonly onlineLimitS?: number },
+  ): MessengerView | null;
   /** Writes every date from the next answer on in this UTC offset (same instants). */
   setDateOffset(minutes: number): void;
   updatePerson(id: number, update: DemoPersonUpdate): void;

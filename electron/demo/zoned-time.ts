@@ -65,12 +65,15 @@ function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
 }
 
 export function wallTime(epochMs: number, zone: string): WallTime {
-  return remember(wallCache, `${zone}|${Math.floor(epochMs / 1000)}`, () => computeWallTime(epochMs, zone));
+  return remember(wallCache, `${zone}|${Math.floor(epochMs / 1000)}`, () =>
+    computeWallTime(epochMs, zone),
+  );
 }
 
 function computeWallTime(epochMs: number, zone: string): WallTime {
   const parts: Record<string, string> = {};
-  for (const part of formatter(zone).formatToParts(new Date(Math.floor(epochMs / 1000) * 1000))) parts[part.type] = part.value;
+  for (const part of formatter(zone).formatToParts(new Date(Math.floor(epochMs / 1000) * 1000)))
+    parts[part.type] = part.value;
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -93,11 +96,25 @@ export function zoneOffsetSeconds(epochMs: number, zone: string): number {
  * The instant a wall time denotes in `zone`. In a spring-forward gap it lands after the gap; in a
  * fall-back hour it takes the earlier of the two.
  */
-export function zonedInstant(zone: string, year: number, month: number, day: number, minuteOfDay = 0): number {
-  return remember(instantCache, `${zone}|${year}|${month}|${day}|${minuteOfDay}`, () => computeZonedInstant(zone, year, month, day, minuteOfDay));
+export function zonedInstant(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  minuteOfDay = 0,
+): number {
+  return remember(instantCache, `${zone}|${year}|${month}|${day}|${minuteOfDay}`, () =>
+    computeZonedInstant(zone, year, month, day, minuteOfDay),
+  );
 }
 
-function computeZonedInstant(zone: string, year: number, month: number, day: number, minuteOfDay: number): number {
+function computeZonedInstant(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  minuteOfDay: number,
+): number {
   const asUtc = Date.UTC(year, month - 1, day, 0, minuteOfDay);
   const first = asUtc - zoneOffsetSeconds(asUtc, zone) * 1000;
   const instant = asUtc - zoneOffsetSeconds(first, zone) * 1000;
@@ -127,7 +144,8 @@ function computeDateParts(date: string): [number, number, number] {
   if (!match) throw new Error(`Expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
   const parts: [number, number, number] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const check = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
-  if (check.getUTCMonth() !== parts[1] - 1 || check.getUTCDate() !== parts[2]) throw new Error(`Not a calendar date: ${date}`);
+  if (check.getUTCMonth() !== parts[1] - 1 || check.getUTCDate() !== parts[2])
+    throw new Error(`Not a calendar date: ${date}`);
   return parts;
 }
 

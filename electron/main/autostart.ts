@@ -52,7 +52,10 @@ export function linuxAutostartPath(configHome: string): string {
 }
 
 /** Returns what it did, for the log and the tests. */
-export function applyAutostart(deps: AutostartDeps, enabled: boolean): 'login-item' | 'desktop-entry' | 'skipped-dev' {
+export function applyAutostart(
+  deps: AutostartDeps,
+  enabled: boolean,
+): 'login-item' | 'desktop-entry' | 'skipped-dev' {
   if (!deps.app.isPackaged) {
     // In development the executable is the bare electron binary: registering it would start nothing useful.
     deps.log?.('autostart: not registered in development builds');

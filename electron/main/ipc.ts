@@ -25,7 +25,10 @@ export type IpcRegistrar = Pick<IpcMain, 'handle' | 'removeHandler'>;
 export interface IpcOptions {
   /** The sender check (see security/sender.ts). */
   readonly isTrusted: (event: IpcMainInvokeEvent) => boolean;
-  readonly handle: <C extends RequestChannel>(channel: C, request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+  readonly handle: <C extends RequestChannel>(
+    channel: C,
+    request: RequestOf<C>,
+  ) => Promise<Result<ResponseOf<C>>>;
   readonly log?: (line: string) => void;
 }
 
@@ -86,11 +89,14 @@ export async function setupIpc(
   register: (options: IpcOptions) => Promise<() => void> = registerIpc,
 ): Promise<() => void> {
   const unregister = await register({
-    isTrusted: (event) => isTrustedSender(event.sender, event.senderFrame, panel.current?.webContents ?? null),
+    isTrusted: (event) =>
+      isTrustedSender(event.sender, event.senderFrame, panel.current?.webContents ?? null),
     handle: (channel, request) => service.handle(channel, request),
     log,
   });
-  const stopForwarding = forwardEvents(service, () => (panel.current ? (wire, payload) => panel.send(wire, payload) : null));
+  const stopForwarding = forwardEvents(service, () =>
+    panel.current ? (wire, payload) => panel.send(wire, payload) : null,
+  );
   return () => {
     stopForwarding();
     unregister();

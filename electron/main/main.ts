@@ -64,8 +64,15 @@ protocol.registerSchemesAsPrivileged([appScheme]);
 
 let panel: PanelWindow | null = null;
 
-if (claimSingleInstance(app, (hidden) => { if (!hidden) panel?.show(); })) {
-  app.whenReady().then(run).catch((error: unknown) => reportStartupFailure({ app, dialog, log }, PRODUCT_NAME, error));
+if (
+  claimSingleInstance(app, (hidden) => {
+    if (!hidden) panel?.show();
+  })
+) {
+  app
+    .whenReady()
+    .then(run)
+    .catch((error: unknown) => reportStartupFailure({ app, dialog, log }, PRODUCT_NAME, error));
 }
 
 async function run(): Promise<void> {
@@ -78,7 +85,8 @@ async function run(): Promise<void> {
 
   const stores = setupStores({
     userData,
-    openStore: ((options) => new Store(options as ConstructorParameters<typeof Store>[0])) as OpenStore,
+    openStore: ((options) =>
+      new Store(options as ConstructorParameters<typeof Store>[0])) as OpenStore,
     safeStorage,
     platform: process.platform,
     now: Date.now(),
@@ -100,10 +108,15 @@ async function run(): Promise<void> {
     locale: () => uiLocale(),
     // The presence history lives only here, one folder per portal (see core/history).
     historyFolder: historyFolders(join(userData, 'history')),
-    onStorageProblem: (message) => notifier?.showMessage(`${PRODUCT_NAME}: history problem`, message),
+    onStorageProblem: (message) =>
+      notifier?.showMessage(`${PRODUCT_NAME}: history problem`, message),
     log,
     about: {
-      runtime: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+      runtime: {
+        electron: process.versions.electron,
+        chrome: process.versions.chrome,
+        node: process.versions.node,
+      },
       settingsFolder: userData,
       logFolder: logFile.folder,
       historyFolder: join(userData, 'history'),
@@ -131,12 +144,24 @@ async function run(): Promise<void> {
   setupPanelProtocol(protocol, { root: join(appRoot, 'dist', 'renderer'), csp: csp.csp });
   await setupIpc(service, window, log);
 
-  notifier = setupNotifications({ Notification, platform: process.platform, log }, service, actions, { productName: PRODUCT_NAME, problems: stores.problems });
+  notifier = setupNotifications(
+    { Notification, platform: process.platform, log },
+    service,
+    actions,
+    { productName: PRODUCT_NAME, problems: stores.problems },
+  );
   const tray = setupTray(
     {
       Tray,
       Menu,
-      icon: (state) => nativeImage.createFromPath(trayIconPath(state, { packaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot })),
+      icon: (state) =>
+        nativeImage.createFromPath(
+          trayIconPath(state, {
+            packaged: app.isPackaged,
+            resourcesPath: process.resourcesPath,
+            appRoot,
+          }),
+        ),
     },
     service,
     actions,
@@ -144,7 +169,17 @@ async function run(): Promise<void> {
   );
   wirePowerEvents(powerMonitor, service, log);
   watchUserIdle(powerMonitor, service, globalThis, log);
-  setupAutostart({ app, platform: process.platform, env: process.env, execPath: process.execPath, productName: PRODUCT_NAME, log }, service);
+  setupAutostart(
+    {
+      app,
+      platform: process.platform,
+      env: process.env,
+      execPath: process.execPath,
+      productName: PRODUCT_NAME,
+      log,
+    },
+    service,
+  );
 
   // macOS: clicking the Dock icon of a running app shows its panel.
   app.on('activate', () => actions.show());

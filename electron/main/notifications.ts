@@ -61,12 +61,18 @@ export class Notifier {
   constructor(private readonly deps: NotifierDeps) {}
 
   showAlert(intent: AlertIntent): boolean {
-    return this.show(notificationOptions(intent, { sound: this.deps.sound(), platform: this.deps.platform }), focusTarget(intent));
+    return this.show(
+      notificationOptions(intent, { sound: this.deps.sound(), platform: this.deps.platform }),
+      focusTarget(intent),
+    );
   }
 
   /** For the shell's own messages (e.g. "your settings file was unreadable"). */
   showMessage(title: string, body: string): boolean {
-    return this.show({ title, body: this.deps.platform === 'linux' ? escapeBodyMarkup(body) : body, silent: true }, null);
+    return this.show(
+      { title, body: this.deps.platform === 'linux' ? escapeBodyMarkup(body) : body, silent: true },
+      null,
+    );
   }
 
   get liveCount(): number {
@@ -105,7 +111,11 @@ export function setupNotifications(
   panel: Pick<PanelActions, 'focusColleague'>,
   startup: { readonly productName: string; readonly problems: readonly string[] },
 ): Notifier {
-  const notifier = new Notifier({ ...deps, sound: () => service.settings().alerts.sound, onClick: (id) => panel.focusColleague(id) });
+  const notifier = new Notifier({
+    ...deps,
+    sound: () => service.settings().alerts.sound,
+    onClick: (id) => panel.focusColleague(id),
+  });
   service.on('alert', (intent) => notifier.showAlert(intent));
   for (const problem of startup.problems) {
     deps.log?.(`storage: ${problem}`);

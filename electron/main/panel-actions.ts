@@ -14,7 +14,9 @@ export interface PanelActions {
   openSettings(): void;
 }
 
-export function panelActions(panel: Pick<PanelWindow, 'show' | 'toggle' | 'afterLoad' | 'send'>): PanelActions {
+export function panelActions(
+  panel: Pick<PanelWindow, 'show' | 'toggle' | 'afterLoad' | 'send'>,
+): PanelActions {
   const sink = (wire: string, payload: unknown): void => panel.send(wire, payload);
   return {
     show: () => void panel.show(),

@@ -13,7 +13,10 @@ export interface PanelCsp {
  * A page's CSP is fixed when it loads, and its img-src names the connected portal (avatars).
  * So the panel is reloaded whenever the service connects to another portal, or to none.
  */
-export function setupPanelCsp(service: Pick<AppService, 'on' | 'portalOrigin'>, panel: Pick<PanelWindow, 'reload'>): PanelCsp {
+export function setupPanelCsp(
+  service: Pick<AppService, 'on' | 'portalOrigin'>,
+  panel: Pick<PanelWindow, 'reload'>,
+): PanelCsp {
   let origin: string | null = null;
   const sync = (): void => {
     const now = service.portalOrigin();

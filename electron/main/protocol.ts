@@ -12,7 +12,14 @@ import { APP_HOST, APP_SCHEME } from './security/sender.js';
  */
 export const appScheme: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, codeCache: true, supportFetchAPI: false, corsEnabled: false, stream: false },
+  privileges: {
+    standard: true,
+    secure: true,
+    codeCache: true,
+    supportFetchAPI: false,
+    corsEnabled: false,
+    stream: false,
+  },
 };
 
 const MIME: Readonly<Record<string, string>> = {
@@ -42,7 +49,13 @@ export function resolveAssetPath(root: string, pathname: string): string | null 
       return null;
     }
     // Decoded separators, dot segments and NULs are refused outright rather than normalised.
-    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment) || /^[a-zA-Z]:/.test(segment)) return null;
+    if (
+      segment === '.' ||
+      segment === '..' ||
+      /[/\\\0]/.test(segment) ||
+      /^[a-zA-Z]:/.test(segment)
+    )
+      return null;
     segments.push(segment);
   }
   if (segments.length === 0) segments.push('index.html');
@@ -58,7 +71,9 @@ export interface ProtocolHandlerOptions {
   readonly read?: (path: string) => Promise<Uint8Array>;
 }
 
-export function createPanelProtocolHandler(options: ProtocolHandlerOptions): (request: Request) => Promise<Response> {
+export function createPanelProtocolHandler(
+  options: ProtocolHandlerOptions,
+): (request: Request) => Promise<Response> {
   const read = options.read ?? ((path: string) => readFile(path));
   const answer = (status: number, body: Body, type = 'text/plain; charset=utf-8'): Response =>
     new Response(body, {
@@ -71,7 +86,8 @@ export function createPanelProtocolHandler(options: ProtocolHandlerOptions): (re
       },
     });
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return answer(405, 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return answer(405, 'Method not allowed');
     let url: URL;
     try {
       url = new URL(request.url);
@@ -83,7 +99,11 @@ export function createPanelProtocolHandler(options: ProtocolHandlerOptions): (re
     if (!path) return answer(403, 'Forbidden');
     try {
       const body = await read(path);
-      return answer(200, request.method === 'HEAD' ? null : (body as Body), MIME[extname(path).toLowerCase()] ?? 'application/octet-stream');
+      return answer(
+        200,
+        request.method === 'HEAD' ? null : (body as Body),
+        MIME[extname(path).toLowerCase()] ?? 'application/octet-stream',
+      );
     } catch {
       return answer(404, 'Not found');
     }
@@ -91,6 +111,9 @@ export function createPanelProtocolHandler(options: ProtocolHandlerOptions): (re
 }
 
 /** Serves the panel on app://panel/ (the scheme itself is registered as privileged before ready). */
-export function setupPanelProtocol(protocol: Pick<Protocol, 'handle'>, options: ProtocolHandlerOptions): void {
+export function setupPanelProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  options: ProtocolHandlerOptions,
+): void {
   protocol.handle(APP_SCHEME, createPanelProtocolHandler(options));
 }

@@ -1,5 +1,10 @@
 import type { AppService } from '../core/ports.js';
-import { EVENT_CHANNELS, ipcEventName, type EventChannel, type EventOf } from '../shared/contract.js';
+import {
+  EVENT_CHANNELS,
+  ipcEventName,
+  type EventChannel,
+  type EventOf,
+} from '../shared/contract.js';
 
 export type PushSink = (wireChannel: string, payload: unknown) => void;
 
@@ -8,13 +13,20 @@ export type PushSink = (wireChannel: string, payload: unknown) => void;
  * already sends the full snapshot first and then numbered patches; a renderer that sees a gap
  * asks `snapshot:get`. A destroyed (memory-saving) window simply receives nothing until rebuilt.
  */
-export function forwardEvents(service: Pick<AppService, 'on'>, sink: () => PushSink | null): () => void {
+export function forwardEvents(
+  service: Pick<AppService, 'on'>,
+  sink: () => PushSink | null,
+): () => void {
   const unsubscribers = EVENT_CHANNELS.map((channel) =>
     service.on(channel, (event) => pushTo(sink(), channel, event)),
   );
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }
 
-export function pushTo<C extends EventChannel>(sink: PushSink | null, channel: C, event: EventOf<C>): void {
+export function pushTo<C extends EventChannel>(
+  sink: PushSink | null,
+  channel: C,
+  event: EventOf<C>,
+): void {
   sink?.(ipcEventName(channel), event);
 }

@@ -8,7 +8,11 @@ import { safeLogLine } from './log-file.js';
  * tray to say it with), logged, and the app quits with 1 instead of living on invisibly.
  */
 export function reportStartupFailure(
-  deps: { readonly app: Pick<App, 'exit'>; readonly dialog: Pick<Dialog, 'showErrorBox'>; readonly log: (line: string) => void },
+  deps: {
+    readonly app: Pick<App, 'exit'>;
+    readonly dialog: Pick<Dialog, 'showErrorBox'>;
+    readonly log: (line: string) => void;
+  },
   productName: string,
   error: unknown,
 ): void {

@@ -2,7 +2,12 @@ import type { SafeStorage } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { PortError, type AlertMemoryPort, type SecretPort, type SettingsPort } from '../core/ports.js';
+import {
+  PortError,
+  type AlertMemoryPort,
+  type SecretPort,
+  type SettingsPort,
+} from '../core/ports.js';
 import { settingsStoreSchema } from '../core/settings/json-schema.js';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings/schema.js';
 import { nodeFileOps, prepareJsonFile, prepareSettingsFile, type FileOps } from './store-files.js';
@@ -24,7 +29,10 @@ export interface WholeStore<T> {
   store: T;
 }
 
-export function createSettingsPort(store: WholeStore<Settings>, log: (line: string) => void = () => {}): SettingsPort {
+export function createSettingsPort(
+  store: WholeStore<Settings>,
+  log: (line: string) => void = () => {},
+): SettingsPort {
   return {
     load() {
       try {
@@ -50,7 +58,12 @@ export interface StateShape extends Record<string, unknown> {
 export const StateSchema = z.object({
   alertMemory: z.record(z.string(), z.string()).optional(),
   windowBounds: z
-    .object({ x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() })
+    .object({
+      x: z.number(),
+      y: z.number(),
+      width: z.number().positive(),
+      height: z.number().positive(),
+    })
     .nullable()
     .optional(),
 });
@@ -67,7 +80,10 @@ export function createAlertMemoryPort(store: KeyValueStore<StateShape>): AlertMe
   };
 }
 
-export function createBoundsMemory(store: KeyValueStore<StateShape>): { load(): Bounds | null; save(bounds: Bounds): void } {
+export function createBoundsMemory(store: KeyValueStore<StateShape>): {
+  load(): Bounds | null;
+  save(bounds: Bounds): void;
+} {
   return {
     load() {
       const parsed = StateSchema.shape.windowBounds.safeParse(store.get('windowBounds'));
@@ -87,7 +103,10 @@ export interface CredentialShape extends Record<string, unknown> {
 export class SecretStorageUnavailableError extends PortError {
   override readonly name = 'SecretStorageUnavailableError';
   constructor() {
-    super('secret-storage-unavailable', 'This system offers no secure storage for the credential, so it was not saved. Set up a keyring (e.g. GNOME Keyring or KWallet) and connect again.');
+    super(
+      'secret-storage-unavailable',
+      'This system offers no secure storage for the credential, so it was not saved. Set up a keyring (e.g. GNOME Keyring or KWallet) and connect again.',
+    );
   }
 }
 
@@ -96,7 +115,10 @@ export class SecretStorageUnavailableError extends PortError {
  * ciphertext. When encryption is unavailable it is refused, never written in clear text.
  */
 export function createSecretPort(deps: {
-  readonly safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+  readonly safeStorage: Pick<
+    SafeStorage,
+    'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+  >;
   readonly platform: NodeJS.Platform;
   readonly store: KeyValueStore<CredentialShape>;
   readonly log?: (line: string) => void;
@@ -146,7 +168,9 @@ export interface StoreOptions {
 }
 
 /** Opens an electron-store (`new Store(options)`), injected so tests use an in-memory one. */
-export type OpenStore = (options: StoreOptions) => KeyValueStore<Record<string, unknown>> & WholeStore<Record<string, unknown>>;
+export type OpenStore = (
+  options: StoreOptions,
+) => KeyValueStore<Record<string, unknown>> & WholeStore<Record<string, unknown>>;
 
 export interface Stores {
   readonly settings: SettingsPort;
@@ -177,7 +201,14 @@ export function setupStores(deps: {
   const log = deps.log ?? (() => {});
   mkdirSync(userData, { recursive: true });
   const prepared = prepareSettingsFile(join(userData, 'settings.json'), files, now);
-  const stateFile = prepareJsonFile(join(userData, 'state.json'), files, now, (v) => StateSchema.safeParse(v).success, 'window and alert memory', FILE_LIMIT_BYTES.state);
+  const stateFile = prepareJsonFile(
+    join(userData, 'state.json'),
+    files,
+    now,
+    (v) => StateSchema.safeParse(v).success,
+    'window and alert memory',
+    FILE_LIMIT_BYTES.state,
+  );
   const credentialFile = prepareJsonFile(
     join(userData, 'credentials.json'),
     files,
@@ -186,15 +217,32 @@ export function setupStores(deps: {
     'saved credential',
     FILE_LIMIT_BYTES.credential,
   );
-  const problems = [prepared.problem, stateFile.problem, credentialFile.problem].filter((problem) => problem !== null);
+  const problems = [prepared.problem, stateFile.problem, credentialFile.problem].filter(
+    (problem) => problem !== null,
+  );
 
   const { schema, rootSchema } = settingsStoreSchema();
-  const settingsStore = openStore({ name: 'settings', schema, rootSchema, defaults: prepared.settings, configFileMode: 0o600 });
-  const stateStore = openStore({ name: 'state', defaults: { alertMemory: {}, windowBounds: null }, configFileMode: 0o600 });
+  const settingsStore = openStore({
+    name: 'settings',
+    schema,
+    rootSchema,
+    defaults: prepared.settings,
+    configFileMode: 0o600,
+  });
+  const stateStore = openStore({
+    name: 'state',
+    defaults: { alertMemory: {}, windowBounds: null },
+    configFileMode: 0o600,
+  });
   const credentialStore = openStore({ name: 'credentials', configFileMode: 0o600 });
   return {
     settings: createSettingsPort(settingsStore as unknown as WholeStore<Settings>, log),
-    secrets: createSecretPort({ safeStorage: deps.safeStorage, platform: deps.platform, store: credentialStore as KeyValueStore<CredentialShape>, log }),
+    secrets: createSecretPort({
+      safeStorage: deps.safeStorage,
+      platform: deps.platform,
+      store: credentialStore as KeyValueStore<CredentialShape>,
+      log,
+    }),
     alertMemory: createAlertMemoryPort(stateStore as KeyValueStore<StateShape>),
     bounds: createBoundsMemory(stateStore as KeyValueStore<StateShape>),
     problems,

@@ -10,6 +10,8 @@ export function trayIconPath(
   state: TrayIconState,
   where: { readonly packaged: boolean; readonly resourcesPath: string; readonly appRoot: string },
 ): string {
-  const dir = where.packaged ? join(where.resourcesPath, 'tray') : join(where.appRoot, 'build', 'tray');
+  const dir = where.packaged
+    ? join(where.resourcesPath, 'tray')
+    : join(where.appRoot, 'build', 'tray');
   return join(dir, `tray-${state}.png`);
 }

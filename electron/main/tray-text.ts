@@ -12,7 +12,11 @@ import type { Locale as TrayLocale } from '../shared/locale.js';
  * both read 24-hour, whatever the machine's LANG says (en-US would write "2:05 PM").
  */
 export function trayClock(locale: TrayLocale): (epochMs: number) => string {
-  const clock = new Intl.DateTimeFormat(locale === 'ru' ? 'ru' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const clock = new Intl.DateTimeFormat(locale === 'ru' ? 'ru' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return (epochMs) => clock.format(epochMs);
 }
 
@@ -30,7 +34,13 @@ export interface TrayText {
   readonly busyUntil: (time: string) => string;
   readonly busy: string;
   readonly stale: string;
-  readonly age: { readonly justNow: string; readonly seconds: (n: number) => string; readonly minutes: (n: number) => string; readonly hours: (n: number) => string; readonly days: (n: number) => string };
+  readonly age: {
+    readonly justNow: string;
+    readonly seconds: (n: number) => string;
+    readonly minutes: (n: number) => string;
+    readonly hours: (n: number) => string;
+    readonly days: (n: number) => string;
+  };
   readonly menu: {
     readonly show: string;
     readonly refresh: string;
@@ -99,7 +109,8 @@ export const TRAY_TEXT: Readonly<Record<TrayLocale, TrayText>> = {
       seconds: (n) => `${n}\u00a0с назад`,
       minutes: (n) => `${n}\u00a0мин назад`,
       hours: (n) => `${n}\u00a0ч назад`,
-      days: (n) => `${n}\u00a0${new Intl.PluralRules('ru').select(n) === 'one' ? 'день' : new Intl.PluralRules('ru').select(n) === 'few' ? 'дня' : 'дней'} назад`,
+      days: (n) =>
+        `${n}\u00a0${new Intl.PluralRules('ru').select(n) === 'one' ? 'день' : new Intl.PluralRules('ru').select(n) === 'few' ? 'дня' : 'дней'} назад`,
     },
     menu: {
       show: 'Показать панель',

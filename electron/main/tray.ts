@@ -56,7 +56,10 @@ export function formatAge(ms: number, text: TrayText = TRAY_TEXT.en): string {
   return text.age.days(Math.floor(hours / 24));
 }
 
-export function problemText(summary: PresenceSummary, format: TrayFormat = defaultTrayFormat): string | null {
+export function problemText(
+  summary: PresenceSummary,
+  format: TrayFormat = defaultTrayFormat,
+): string | null {
   const { health } = summary;
   switch (health.state) {
     case 'auth-failed':
@@ -64,7 +67,9 @@ export function problemText(summary: PresenceSummary, format: TrayFormat = defau
     case 'offline':
       return format.text.offline;
     case 'rate-limited':
-      return health.until !== null ? format.text.busyUntil(format.time(health.until)) : format.text.busy;
+      return health.until !== null
+        ? format.text.busyUntil(format.time(health.until))
+        : format.text.busy;
     case 'stale':
       return format.text.stale;
     default:
@@ -88,12 +93,14 @@ export function trayTooltip(
   } else {
     const problem = problemText(summary, format);
     if (problem) parts.push(problem);
-    if (summary.health.state === 'connecting' && summary.updatedAt === null) parts.push(format.text.connecting);
+    if (summary.health.state === 'connecting' && summary.updatedAt === null)
+      parts.push(format.text.connecting);
     else {
       parts.push(format.text.online(summary.online + summary.mobile, summary.total));
       if (summary.free !== null) parts.push(format.text.free(summary.free));
     }
-    if (withAge && summary.updatedAt !== null) parts.push(format.text.updated(formatAge(now - summary.updatedAt, format.text)));
+    if (withAge && summary.updatedAt !== null)
+      parts.push(format.text.updated(formatAge(now - summary.updatedAt, format.text)));
   }
   if (alertsPausedAt(summary.alertsPausedUntil, now) && summary.alertsPausedUntil !== null) {
     parts.push(format.text.pausedUntil(format.time(summary.alertsPausedUntil)));
@@ -114,14 +121,30 @@ export function trayMenuTemplate(
   const paused = alertsPausedAt(summary.alertsPausedUntil, now);
   const pauseItems: MenuItemConstructorOptions[] = [
     { label: format.text.menu.forHour, click: () => actions.pauseAlerts(clock() + HOUR_MS) },
-    { label: format.text.menu.untilMorning, click: () => actions.pauseAlerts(nextMorning(clock())) },
+    {
+      label: format.text.menu.untilMorning,
+      click: () => actions.pauseAlerts(nextMorning(clock())),
+    },
   ];
-  if (paused) pauseItems.push({ type: 'separator' }, { label: format.text.menu.resume, click: () => actions.pauseAlerts(null) });
+  if (paused)
+    pauseItems.push(
+      { type: 'separator' },
+      { label: format.text.menu.resume, click: () => actions.pauseAlerts(null) },
+    );
   return [
     { label: format.text.menu.show, click: () => actions.showPanel() },
-    { label: menuLabel(trayTooltip(summary, now, format, { withAge: false }).replace(/^B24 Presence — /, '')), enabled: false },
+    {
+      label: menuLabel(
+        trayTooltip(summary, now, format, { withAge: false }).replace(/^B24 Presence — /, ''),
+      ),
+      enabled: false,
+    },
     { type: 'separator' },
-    { label: format.text.menu.refresh, enabled: summary.connection !== 'none', click: () => actions.refresh() },
+    {
+      label: format.text.menu.refresh,
+      enabled: summary.connection !== 'none',
+      click: () => actions.refresh(),
+    },
     {
       label:
         paused && summary.alertsPausedUntil !== null
@@ -148,10 +171,16 @@ export function menuLabel(text: string): string {
  * The recent list: everyone who went away or offline lately, then who is online but in a meeting
  * (the bell waits for its end), a tick where one already asked.
  */
-function recentItems(summary: PresenceSummary, actions: TrayActions, format: TrayFormat): MenuItemConstructorOptions[] {
+function recentItems(
+  summary: PresenceSummary,
+  actions: TrayActions,
+  format: TrayFormat,
+): MenuItemConstructorOptions[] {
   if (summary.recent.length === 0) return [];
   const people: MenuItemConstructorOptions[] = summary.recent.map((person) => ({
-    label: menuLabel(person.inMeeting ? `${person.name} · ${format.text.menu.inMeeting}` : person.name),
+    label: menuLabel(
+      person.inMeeting ? `${person.name} · ${format.text.menu.inMeeting}` : person.name,
+    ),
     type: 'checkbox',
     checked: person.waiting,
     click: () => actions.notifyOnce(person.id, !person.waiting),
@@ -160,7 +189,9 @@ function recentItems(summary: PresenceSummary, actions: TrayActions, format: Tra
 }
 
 export interface TrayDeps {
-  readonly Tray: new (image: NativeImage) => Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'on' | 'destroy' | 'isDestroyed'>;
+  readonly Tray: new (
+    image: NativeImage,
+  ) => Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'on' | 'destroy' | 'isDestroyed'>;
   readonly Menu: Pick<typeof Menu, 'buildFromTemplate'>;
   readonly icon: (state: TrayIconState) => NativeImage;
 }
@@ -226,11 +257,17 @@ export class TrayController {
       this.lastTooltip = tooltip;
       this.tray.setToolTip(tooltip);
     }
-    const recent = this.summary.recent.map((person) => `${person.id}${person.waiting ? '+' : ''}${person.inMeeting ? 'm' : ''}`).join(',');
+    const recent = this.summary.recent
+      .map((person) => `${person.id}${person.waiting ? '+' : ''}${person.inMeeting ? 'm' : ''}`)
+      .join(',');
     const menuKey = `${state}|${this.summary.connection}|${this.format.text.menu.show}|${trayTooltip(this.summary, now, this.format, { withAge: false })}|${recent}`;
     if (menuKey === this.lastMenuKey) return;
     this.lastMenuKey = menuKey;
-    this.tray.setContextMenu(this.deps.Menu.buildFromTemplate(trayMenuTemplate(this.summary, this.now, this.actions, this.format)));
+    this.tray.setContextMenu(
+      this.deps.Menu.buildFromTemplate(
+        trayMenuTemplate(this.summary, this.now, this.actions, this.format),
+      ),
+    );
   }
 }
 

@@ -57,8 +57,10 @@ export function fitBounds(saved: Bounds | null, workAreas: readonly Rectangle[])
   const height = Math.max(PANEL_SIZE.minHeight, Math.round(saved.height));
   const candidate = { x: Math.round(saved.x), y: Math.round(saved.y), width, height };
   const visible = workAreas.some((area) => {
-    const overlapX = Math.min(candidate.x + width, area.x + area.width) - Math.max(candidate.x, area.x);
-    const overlapY = Math.min(candidate.y + height, area.y + area.height) - Math.max(candidate.y, area.y);
+    const overlapX =
+      Math.min(candidate.x + width, area.x + area.width) - Math.max(candidate.x, area.x);
+    const overlapY =
+      Math.min(candidate.y + height, area.y + area.height) - Math.max(candidate.y, area.y);
     return overlapX >= 120 && overlapY >= 80;
   });
   return visible ? candidate : null;
@@ -79,7 +81,10 @@ export type PanelBrowserWindow = Pick<
   | 'loadURL'
   | 'getNormalBounds'
 > & {
-  readonly webContents: Pick<BrowserWindow['webContents'], 'send' | 'id' | 'isDestroyed' | 'reload' | 'once'>;
+  readonly webContents: Pick<
+    BrowserWindow['webContents'],
+    'send' | 'id' | 'isDestroyed' | 'reload' | 'once'
+  >;
 };
 
 export interface PanelWindowDeps {
@@ -206,7 +211,9 @@ export class PanelWindow {
     const queueSave = (): void => this.queueSaveBounds(window);
     window.on('resize', queueSave);
     window.on('move', queueSave);
-    void window.loadURL(this.deps.url).catch(() => this.deps.log?.('window: the panel failed to load'));
+    void window
+      .loadURL(this.deps.url)
+      .catch(() => this.deps.log?.('window: the panel failed to load'));
     this.deps.log?.('window: panel created');
     return window;
   }

@@ -15,13 +15,19 @@ const eventNames: ReadonlySet<string> = new Set(EVENT_CHANNEL_NAMES);
  * The IPC event object is never handed to the page (it would leak `sender`, i.e. ipcRenderer),
  * and unknown channel names are refused here so a compromised page cannot reach arbitrary IPC.
  */
-export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): PresenceBridge {
+export function createBridge(
+  ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
+): PresenceBridge {
   return {
     invoke(channel, request) {
       if (!requestNames.has(channel)) {
         const refused: Result<never> = {
           ok: false,
-          error: { code: 'unknown-channel', message: `Unknown request channel: ${String(channel)}`, field: null },
+          error: {
+            code: 'unknown-channel',
+            message: `Unknown request channel: ${String(channel)}`,
+            field: null,
+          },
         };
         return Promise.resolve(refused);
       }
@@ -30,7 +36,8 @@ export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeLis
     on(channel, listener) {
       if (!eventNames.has(channel)) throw new Error(`Unknown event channel: ${String(channel)}`);
       const wire = IPC_EVENT_PREFIX + channel;
-      const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload as never);
+      const forward = (_event: IpcRendererEvent, payload: unknown): void =>
+        listener(payload as never);
       ipc.on(wire, forward);
       return () => {
         ipc.removeListener(wire, forward);

@@ -14,7 +14,8 @@ let graphemes: Intl.Segmenter | null = null;
  * Unicode's rules (UAX #29, GB9–GB999). Nearly every name starts so, and skips the segmenter:
  * its first use loads ICU's break rules, several milliseconds of the panel's first paint.
  */
-const LONE_LETTER = /^(?=\p{L})[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}](?![\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\u200d])/u;
+const LONE_LETTER =
+  /^(?=\p{L})[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}](?![\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\u200d])/u;
 
 /** The first user-perceived character ("й", "👩🏽", "क्" stay whole). */
 export function firstGrapheme(name: string): string {
@@ -41,7 +42,10 @@ function capital(letter: string): string {
 /** Up to two initials ("Анна Петрова" → "АП", "ნინო ბერიძე" → "ნბ"), from the name when first and last are empty. */
 export function initials(firstName: string, lastName: string, name: string): string {
   const parts = [firstName, lastName].map(firstGrapheme).filter((letter) => letter !== '');
-  const letters = parts.length > 0 ? parts : name.trim().split(/\s+/).filter(Boolean).slice(0, 2).map(firstGrapheme);
+  const letters =
+    parts.length > 0
+      ? parts
+      : name.trim().split(/\s+/).filter(Boolean).slice(0, 2).map(firstGrapheme);
   return letters.map(capital).join('');
 }
 

@@ -17,7 +17,10 @@ export interface CalendarBlock {
 }
 
 /** The kinds that make a person unreachable; a tentative invitation may yet be declined. */
-export const BLOCKING_CALENDAR_KINDS = ['out-of-office', 'meeting'] as const satisfies readonly CalendarKind[];
+export const BLOCKING_CALENDAR_KINDS = [
+  'out-of-office',
+  'meeting',
+] as const satisfies readonly CalendarKind[];
 const BLOCKING_KINDS: ReadonlySet<CalendarKind> = new Set<CalendarKind>(BLOCKING_CALENDAR_KINDS);
 
 function stronger(a: CalendarKind, b: CalendarKind): CalendarKind {
@@ -29,12 +32,18 @@ function stronger(a: CalendarKind, b: CalendarKind): CalendarKind {
  * next begins, the person is not free in between. Empty or inverted entries are dropped.
  */
 export function mergeBlocks(entries: readonly CalendarBlock[]): CalendarBlock[] {
-  const sorted = entries.filter((e) => e.until > e.from).sort((a, b) => a.from - b.from || a.until - b.until);
+  const sorted = entries
+    .filter((e) => e.until > e.from)
+    .sort((a, b) => a.from - b.from || a.until - b.until);
   const merged: CalendarBlock[] = [];
   for (const entry of sorted) {
     const last = merged.at(-1);
     if (last && entry.from <= last.until) {
-      merged[merged.length - 1] = { kind: stronger(last.kind, entry.kind), from: last.from, until: Math.max(last.until, entry.until) };
+      merged[merged.length - 1] = {
+        kind: stronger(last.kind, entry.kind),
+        from: last.from,
+        until: Math.max(last.until, entry.until),
+      };
     } else {
       merged.push({ kind: entry.kind, from: entry.from, until: entry.until });
     }

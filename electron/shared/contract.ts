@@ -87,7 +87,10 @@ export const PatchSchema = z.object({
   changed: z.array(ColleagueChangeSchema).readonly(),
   removed: z.array(Id).readonly(),
   /** Ascending ids, each once and in no other list: applyPatch refuses a patch that breaks it. */
-  activity: z.array(z.tuple([Id, EpochMs]).readonly()).readonly().optional(),
+  activity: z
+    .array(z.tuple([Id, EpochMs]).readonly())
+    .readonly()
+    .optional(),
 }) satisfies z.ZodType<Patch>;
 
 export const HealthSchema = z.object({
@@ -158,7 +161,9 @@ export type ConnectionInfo = z.infer<typeof ConnectionInfoSchema>;
  * whatever is older than what it has (and so never shows a quick second change undone). Absent
  * only from hosts that do not count (tests' fakes): such a value is taken as it comes.
  */
-export const RevisedSettingsSchema = SettingsSchema.extend({ revision: z.number().int().nonnegative().optional() });
+export const RevisedSettingsSchema = SettingsSchema.extend({
+  revision: z.number().int().nonnegative().optional(),
+});
 export type RevisedSettings = z.infer<typeof RevisedSettingsSchema>;
 
 export const SessionStateSchema = z.object({
@@ -243,12 +248,18 @@ export const requestChannels = {
   'connection:disconnect': { request: Nothing, response: ConnectionInfoSchema },
   'poll:refresh': { request: Nothing, response: Nothing },
   /** until: epoch ms, or null to resume alerts now. */
-  'alerts:pause': { request: z.object({ until: EpochMs.nullable() }), response: RevisedSettingsSchema },
+  'alerts:pause': {
+    request: z.object({ until: EpochMs.nullable() }),
+    response: RevisedSettingsSchema,
+  },
   'colleague:set-rule': {
     request: z.object({ id: Id, rule: z.enum(COLLEAGUE_RULES) }),
     response: RevisedSettingsSchema,
   },
-  'watch:set': { request: z.object({ ids: z.array(Id).max(500) }), response: RevisedSettingsSchema },
+  'watch:set': {
+    request: z.object({ ids: z.array(Id).max(500) }),
+    response: RevisedSettingsSchema,
+  },
   /**
    * The desktop opens the chat itself (allowlisted openExternal) and answers opened: true;
    * browser mode answers opened: false and the panel opens the URL in a new tab.
@@ -286,7 +297,10 @@ export const requestChannels = {
     response: z.object({ people: z.array(PersonMatchSchema).max(50) }),
   },
   'app:about': { request: Nothing, response: AboutSchema },
-} as const satisfies Record<RequestChannelName, { readonly request: z.ZodType; readonly response: z.ZodType }>;
+} as const satisfies Record<
+  RequestChannelName,
+  { readonly request: z.ZodType; readonly response: z.ZodType }
+>;
 
 export const eventChannels = {
   snapshot: SnapshotSchema,
@@ -313,13 +327,15 @@ export type RequestOf<C extends RequestChannel> = z.infer<(typeof requestChannel
 export type ResponseOf<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['response']>;
 export type EventOf<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RequestError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RequestError };
 
 export const REQUEST_CHANNELS = Object.keys(requestChannels) as RequestChannel[];
 export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
 
 /** The IPC channel names actually used on the wire, namespaced so nothing else collides. */
-export const ipcRequestName = (channel: RequestChannel): string => `${IPC_REQUEST_PREFIX}${channel}`;
+export const ipcRequestName = (channel: RequestChannel): string =>
+  `${IPC_REQUEST_PREFIX}${channel}`;
 export const ipcEventName = (channel: EventChannel): string => `${IPC_EVENT_PREFIX}${channel}`;
 
 /**
@@ -327,20 +343,29 @@ export const ipcEventName = (channel: EventChannel): string => `${IPC_EVENT_PREF
  * bridge and the test fake implement. The panel knows nothing else.
  */
 export interface PresenceBridge {
-  invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  invoke<C extends RequestChannel>(
+    channel: C,
+    request: RequestOf<C>,
+  ): Promise<Result<ResponseOf<C>>>;
   /** Returns an unsubscribe function. */
   on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void;
 }
 
 /** Validates a request payload; returns a RequestError instead of throwing. */
-export function parseRequest<C extends RequestChannel>(channel: C, payload: unknown): Result<RequestOf<C>> {
+export function parseRequest<C extends RequestChannel>(
+  channel: C,
+  payload: unknown,
+): Result<RequestOf<C>> {
   const parsed = requestChannels[channel].request.safeParse(payload);
   return parsed.success
     ? { ok: true, value: parsed.data as RequestOf<C> }
     : { ok: false, error: validationError(parsed.error) };
 }
 
-export function parseEvent<C extends EventChannel>(channel: C, payload: unknown): Result<EventOf<C>> {
+export function parseEvent<C extends EventChannel>(
+  channel: C,
+  payload: unknown,
+): Result<EventOf<C>> {
   const parsed = eventChannels[channel].safeParse(payload);
   return parsed.success
     ? { ok: true, value: parsed.data as EventOf<C> }

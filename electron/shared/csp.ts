@@ -4,7 +4,10 @@
  * itself; images also from the connected portal (avatars); nothing may be fetched, framed or
  * posted anywhere, except the browser-mode bridge socket given as `connect`.
  */
-export function buildCsp(portalOrigin: string | null, { connect = null }: { readonly connect?: string | null } = {}): string {
+export function buildCsp(
+  portalOrigin: string | null,
+  { connect = null }: { readonly connect?: string | null } = {},
+): string {
   const imgSources = ["'self'", 'data:'];
   const origin = safeOrigin(portalOrigin);
   if (origin) imgSources.push(origin);

@@ -36,7 +36,12 @@ let segmenter: Intl.Segmenter | null = null;
 
 /** Portal text made safe to show and to write to a log or terminal; see the module comment. */
 export function displayText(value: string, maxGraphemes = DISPLAY_NAME_MAX_GRAPHEMES): string {
-  const clean = value.replace(ANY_SPACE, ' ').replace(UNSAFE, '').replace(LONE_SURROGATE, REPLACEMENT).replace(SPACE_RUN, ' ').trim();
+  const clean = value
+    .replace(ANY_SPACE, ' ')
+    .replace(UNSAFE, '')
+    .replace(LONE_SURROGATE, REPLACEMENT)
+    .replace(SPACE_RUN, ' ')
+    .trim();
   // Fewer code units than the cap means fewer graphemes, and no grapheme can be oversized.
   if (clean.length <= Math.min(maxGraphemes, MAX_GRAPHEME_UNITS)) return clean;
   return capGraphemes(clean, Math.max(1, maxGraphemes));

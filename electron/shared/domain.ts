@@ -102,7 +102,13 @@ export interface PortalReports {
   readonly timeZones: boolean;
 }
 
-export const CURRENT_PORTAL_REPORTS: PortalReports = { idle: false, mobile: false, status: false, calendar: false, timeZones: false };
+export const CURRENT_PORTAL_REPORTS: PortalReports = {
+  idle: false,
+  mobile: false,
+  status: false,
+  calendar: false,
+  timeZones: false,
+};
 
 /**
  * The team is larger than the app reads: only the first `shown` colleagues of the portal's
@@ -157,7 +163,14 @@ export interface PresenceTransition {
   readonly leave?: 'started' | 'ended';
 }
 
-export const HEALTH_STATES = ['connecting', 'ok', 'stale', 'rate-limited', 'auth-failed', 'offline'] as const;
+export const HEALTH_STATES = [
+  'connecting',
+  'ok',
+  'stale',
+  'rate-limited',
+  'auth-failed',
+  'offline',
+] as const;
 export type HealthState = (typeof HEALTH_STATES)[number];
 
 export interface Health {

@@ -19,7 +19,11 @@ export interface TimelineDay {
   readonly start: number;
   readonly end: number;
   /** Segments cut to the day, as fractions of it (0 = midnight, 1 = the next one). */
-  readonly bars: readonly { readonly x0: number; readonly x1: number; readonly state: TimelineState }[];
+  readonly bars: readonly {
+    readonly x0: number;
+    readonly x1: number;
+    readonly state: TimelineState;
+  }[];
   /** First moment online that day, or null. */
   readonly firstOnline: number | null;
   /** Milliseconds online that day. */
@@ -41,7 +45,11 @@ export function localMidnight(at: number): number {
  * The local midnights that start the `days` days ending with the one containing `now`, oldest
  * first. Steps back through each previous day's noon, so a 23- or 25-hour day (DST) stays one day.
  */
-export function dayStarts(now: number, days: number, midnightOf: (at: number) => number = localMidnight): number[] {
+export function dayStarts(
+  now: number,
+  days: number,
+  midnightOf: (at: number) => number = localMidnight,
+): number[] {
   let start = midnightOf(now);
   const starts: number[] = [start];
   for (let k = 1; k < days; k++) {
@@ -51,7 +59,12 @@ export function dayStarts(now: number, days: number, midnightOf: (at: number) =>
   return starts;
 }
 
-export function timelineDays(segments: readonly TimelineSegment[], now: number, days = 7, midnightOf: (at: number) => number = localMidnight): TimelineDay[] {
+export function timelineDays(
+  segments: readonly TimelineSegment[],
+  now: number,
+  days = 7,
+  midnightOf: (at: number) => number = localMidnight,
+): TimelineDay[] {
   const out: TimelineDay[] = [];
   const starts = dayStarts(now, days, midnightOf);
   for (let index = 0; index < starts.length; index++) {

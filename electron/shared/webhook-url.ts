@@ -30,7 +30,8 @@ export type WebhookCheck =
   | { readonly ok: false; readonly problem: WebhookProblem };
 
 /** `/rest/<id>/<code>` with an optional method name and trailing slash, as the host accepts. */
-const WEBHOOK_PATH = /^\/rest\/(\d{1,10})\/([A-Za-z0-9_-]{1,128})(?:\/(?:[A-Za-z][A-Za-z0-9_.]*)?)?$/;
+const WEBHOOK_PATH =
+  /^\/rest\/(\d{1,10})\/([A-Za-z0-9_-]{1,128})(?:\/(?:[A-Za-z][A-Za-z0-9_.]*)?)?$/;
 
 /** True for hosts that never leave this machine, where plain http cannot be sniffed. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -46,7 +47,8 @@ export function checkWebhookUrl(input: string): WebhookCheck {
   // WHATWG URL silently drops tabs and newlines inside a URL; a pasted secret should not be "repaired".
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(text)) return fail('spaces');
-  if (!/^https?:\/\//i.test(text)) return fail(/^[a-z][a-z0-9+.-]*:/i.test(text) ? 'scheme' : 'whole');
+  if (!/^https?:\/\//i.test(text))
+    return fail(/^[a-z][a-z0-9+.-]*:/i.test(text) ? 'scheme' : 'whole');
   let url: URL;
   try {
     url = new URL(text);
@@ -55,13 +57,20 @@ export function checkWebhookUrl(input: string): WebhookCheck {
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return fail('http');
   if (url.username !== '' || url.password !== '') return fail('credentials');
-  if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) return fail('query');
+  if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#'))
+    return fail('query');
   const match = WEBHOOK_PATH.exec(url.pathname);
   if (!match) return fail('path');
   const userId = Number(match[1]);
   if (!Number.isSafeInteger(userId) || userId <= 0) return fail('user-id');
   const code = match[2] as string;
-  return { ok: true, portalHost: url.host, portalOrigin: url.origin, userId, endpoint: `${url.origin}/rest/${userId}/${code}/` };
+  return {
+    ok: true,
+    portalHost: url.host,
+    portalOrigin: url.origin,
+    userId,
+    endpoint: `${url.origin}/rest/${userId}/${code}/`,
+  };
 }
 
 function fail(problem: WebhookProblem): WebhookCheck {

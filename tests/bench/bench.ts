@@ -16,7 +16,17 @@ import { renderTable, writeBaseline, type BenchSection } from './report.js';
  * Options: `--only requests,cpu,patch,latency,desktop,history,memory,panel,calendar` runs a subset; `--no-write`
  * leaves the baseline alone (a subset never overwrites it).
  */
-const ALL = ['requests', 'cpu', 'patch', 'latency', 'desktop', 'history', 'memory', 'panel', 'calendar'] as const;
+const ALL = [
+  'requests',
+  'cpu',
+  'patch',
+  'latency',
+  'desktop',
+  'history',
+  'memory',
+  'panel',
+  'calendar',
+] as const;
 type Part = (typeof ALL)[number];
 
 function selectedParts(argv: readonly string[]): Set<Part> {
@@ -24,7 +34,8 @@ function selectedParts(argv: readonly string[]): Set<Part> {
   if (at === -1) return new Set(ALL);
   const names = (argv[at + 1] ?? '').split(',').filter(Boolean);
   const unknown = names.filter((name) => !(ALL as readonly string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) throw new Error(`--only takes a list of: ${ALL.join(', ')}`);
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(`--only takes a list of: ${ALL.join(', ')}`);
   return new Set(names as Part[]);
 }
 
@@ -36,7 +47,11 @@ async function main(): Promise<void> {
     console.warn('warning: run with node --expose-gc (npm run bench does) for the memory figures');
   }
   const sections: BenchSection[] = [];
-  const run = async (part: Part, label: string, work: () => Promise<BenchSection>): Promise<void> => {
+  const run = async (
+    part: Part,
+    label: string,
+    work: () => Promise<BenchSection>,
+  ): Promise<void> => {
     if (!parts.has(part)) return;
     const t = performance.now();
     process.stderr.write(`bench: ${label}…`);
@@ -53,13 +68,17 @@ async function main(): Promise<void> {
   await run('history', 'presence history (40 and 5,000, a day and a week)', benchHistory);
   await run('memory', 'engine memory (5,000 × 1,000 polls)', benchMemory);
   await run('panel', 'panel in Chromium (5,000 rows)', benchPanel);
-  await run('calendar', 'calendar CPU per fetch (5,000 × 6 entries)', async () => benchCalendarCpu());
+  await run('calendar', 'calendar CPU per fetch (5,000 × 6 entries)', async () =>
+    benchCalendarCpu(),
+  );
 
   const rows = sections.flatMap((section) => section.rows);
   console.log(renderTable(rows));
   if (argv.includes('--verbose')) console.log(JSON.stringify(sections, null, 1));
   const durationMs = performance.now() - started;
-  console.log(`\n${rows.filter((row) => row.pass === false).length} target(s) missed; ${(durationMs / 1000).toFixed(1)} s`);
+  console.log(
+    `\n${rows.filter((row) => row.pass === false).length} target(s) missed; ${(durationMs / 1000).toFixed(1)} s`,
+  );
   if (parts.size === ALL.length && !argv.includes('--no-write')) {
     const path = join(process.cwd(), 'tests/bench/baseline.json');
     writeBaseline(path, sections, durationMs);

@@ -1,7 +1,18 @@
 import { ManualClock } from '../../electron/core/clock.js';
-import { parseAccessibility, type AccessibilityContext } from '../../electron/core/calendar/accessibility.js';
+import {
+  parseAccessibility,
+  type AccessibilityContext,
+} from '../../electron/core/calendar/accessibility.js';
 import type { SiteDateFormat } from '../../electron/core/calendar/site-date.js';
-import { DAY, HOUR, MINUTE, WEEK, allDayEntry, chartRecord, timedEntry } from '../support/calendar-answers.js';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  WEEK,
+  allDayEntry,
+  chartRecord,
+  timedEntry,
+} from '../support/calendar-answers.js';
 import { fmt, ms, type BenchRow, type BenchSection } from './report.js';
 import { collectGarbage, median, p95, seededRandom, timeMs } from './stats.js';
 
@@ -20,7 +31,11 @@ const TARGET_RATIO = 1;
 const ZONES = ['Europe/Moscow', 'Europe/Berlin', 'Asia/Kolkata', 'America/New_York'];
 
 /** Yesterday..tomorrow around the clock's start, for `people` people: the answer's JSON text. */
-export function calendarAnswerText(people: number, format: SiteDateFormat, seed = 19): { text: string; entries: number } {
+export function calendarAnswerText(
+  people: number,
+  format: SiteDateFormat,
+  seed = 19,
+): { text: string; entries: number } {
   const random = seededRandom(seed);
   const now = new ManualClock().now();
   const dayStart = now - (now % DAY);
@@ -35,16 +50,52 @@ export function calendarAnswerText(people: number, format: SiteDateFormat, seed 
     const series = { start: standUp - 5 * WEEK, end: standUp + 20 * WEEK };
     const standUpId = id++;
     for (let day = -1; day <= 1; day++) {
-      list.push(timedEntry({ id: standUpId, from: standUp + day * DAY, until: standUp + day * DAY + 15 * MINUTE, zone, format, series }));
+      list.push(
+        timedEntry({
+          id: standUpId,
+          from: standUp + day * DAY,
+          until: standUp + day * DAY + 15 * MINUTE,
+          zone,
+          format,
+          series,
+        }),
+      );
     }
     for (let meeting = 0; meeting < 2; meeting++) {
       const from = dayStart - DAY + quarter() + Math.floor(random() * 3) * DAY;
-      list.push(timedEntry({ id: id++, from, until: from + (1 + Math.floor(random() * 4)) * 30 * MINUTE, zone, format, accessibility: random() < 0.3 ? 'quest' : 'busy' }));
+      list.push(
+        timedEntry({
+          id: id++,
+          from,
+          until: from + (1 + Math.floor(random() * 4)) * 30 * MINUTE,
+          zone,
+          format,
+          accessibility: random() < 0.3 ? 'quest' : 'busy',
+        }),
+      );
     }
     const extra = random();
     if (extra < 0.15) list.push(allDayEntry({ firstDay: now, lastDay: now + DAY, zone, format }));
-    else if (extra < 0.25) list.push(chartRecord({ from: dayStart - 3 * DAY, last: dayStart + 4 * DAY, zone: 'UTC', format, dayOnly: true }));
-    else if (extra < 0.3) list.push(chartRecord({ from: now - 2 * HOUR, last: now + 5 * HOUR, zone: 'UTC', format, dayOnly: false }));
+    else if (extra < 0.25)
+      list.push(
+        chartRecord({
+          from: dayStart - 3 * DAY,
+          last: dayStart + 4 * DAY,
+          zone: 'UTC',
+          format,
+          dayOnly: true,
+        }),
+      );
+    else if (extra < 0.3)
+      list.push(
+        chartRecord({
+          from: now - 2 * HOUR,
+          last: now + 5 * HOUR,
+          zone: 'UTC',
+          format,
+          dayOnly: false,
+        }),
+      );
     else {
       const from = now + quarter();
       list.push(timedEntry({ id: id++, from, until: from + 2 * HOUR, zone, format }));
@@ -82,7 +133,10 @@ function measure(format: SiteDateFormat): Measured {
     const parse = timeMs(() => {
       parsed = parseAccessibility(body.result, context);
     });
-    if (parsed.skipped !== 0 || parsed.blocks.size !== PEOPLE) throw new Error(`calendar bench: ${parsed.skipped} entries skipped, ${parsed.blocks.size} people read`);
+    if (parsed.skipped !== 0 || parsed.blocks.size !== PEOPLE)
+      throw new Error(
+        `calendar bench: ${parsed.skipped} entries skipped, ${parsed.blocks.size} people read`,
+      );
     blocks = [...parsed.blocks.values()].reduce((sum, list) => sum + list.length, 0);
     if (run > WARMUP) {
       jsonMs.push(json);

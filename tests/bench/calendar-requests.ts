@@ -18,21 +18,43 @@ import { fmt, type BenchRow } from './report.js';
 const SIZES = [40, 500, 2400, 2500] as const;
 const MINUTES = 60;
 
-async function measure(size: number): Promise<{ mean: number; max: number; calendarCommands: number; refreshes: number }> {
+async function measure(
+  size: number,
+): Promise<{ mean: number; max: number; calendarCommands: number; refreshes: number }> {
   const clock = new ManualClock();
-  const people = Array.from({ length: size }, (_, index) => ({ id: 1 + index, name: `P${index}`, last_activity_date: new Date(clock.now()).toISOString() }));
+  const people = Array.from({ length: size }, (_, index) => ({
+    id: 1 + index,
+    name: `P${index}`,
+    last_activity_date: new Date(clock.now()).toISOString(),
+  }));
   const portal = fakePortal({
     'im.department.colleagues.list': colleaguesHandler(() => people),
     [ACCESSIBILITY_METHOD]: (params: Params) => {
       const at = Math.floor(clock.now() / 1000);
-      const entry = { ID: '1', DATE_FROM_TS_UTC: String(at + 600), DATE_TO_TS_UTC: String(at + 2400), ACCESSIBILITY: 'busy', DT_SKIP_TIME: 'N' };
+      const entry = {
+        ID: '1',
+        DATE_FROM_TS_UTC: String(at + 600),
+        DATE_TO_TS_UTC: String(at + 2400),
+        ACCESSIBILITY: 'busy',
+        DT_SKIP_TIME: 'N',
+      };
       return { result: Object.fromEntries((params.users as string[]).map((id) => [id, [entry]])) };
     },
-    [USER_GET_METHOD]: (params: Params) => ({ result: ((params.FILTER as Params).ID as string[]).map((id) => ({ ID: id, TIME_ZONE: 'Europe/Berlin' })) }),
+    [USER_GET_METHOD]: (params: Params) => ({
+      result: ((params.FILTER as Params).ID as string[]).map((id) => ({
+        ID: id,
+        TIME_ZONE: 'Europe/Berlin',
+      })),
+    }),
   });
   const parsed = parseWebhookUrl('https://bench.bitrix24.com/rest/1/abcdef123456/');
   if (!parsed.ok) throw new Error(parsed.error);
-  const client = new B24Client({ credential: parsed.value, fetch: portal.fetch, clock, rateLimit: { drainPerSecond: 1000, capacity: 10_000 } });
+  const client = new B24Client({
+    credential: parsed.value,
+    fetch: portal.fetch,
+    clock,
+    rateLimit: { drainPerSecond: 1000, capacity: 10_000 },
+  });
   let seed = 7;
   const engine = new PresenceEngine({
     source: createBitrixSource(client),
@@ -40,7 +62,7 @@ async function measure(size: number): Promise<{ mean: number; max: number; calen
     getSettings: () => DEFAULT_SETTINGS,
     alertMemory: { load: () => ({}), save: () => undefined },
     locale: () => 'en',
-    random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647),
+    random: () => (seed = (seed * 16807) % 2147483647) / 2147483647,
   });
   const refreshes: RefreshSummary[] = [];
   engine.on('refreshed', (report) => refreshes.push(report));
@@ -49,7 +71,8 @@ async function measure(size: number): Promise<{ mean: number; max: number; calen
   const end = clock.now() + MINUTES * 60_000;
   while (clock.now() < end) await clock.advance(DEFAULT_SETTINGS.pollIntervalSec * 1000);
   await engine.stop();
-  if (engine.snapshot?.colleagues.some((c) => c.calendar === null)) throw new Error(`someone's calendar is unknown at ${size}`);
+  if (engine.snapshot?.colleagues.some((c) => c.calendar === null))
+    throw new Error(`someone's calendar is unknown at ${size}`);
   const steady = refreshes.slice(1);
   const requests = steady.map((r) => r.requests);
   return {

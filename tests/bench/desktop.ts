@@ -3,7 +3,10 @@ import { MAX_BATCH_COMMANDS, type B24Client } from '../../electron/core/bitrix/c
 import { parseRawUserDetailed } from '../../electron/core/bitrix/schemas.js';
 import { USER_METHOD } from '../../electron/core/bitrix/team.js';
 import { PresenceEngine, type RefreshSummary } from '../../electron/core/engine/engine.js';
-import { createBitrixSource, type PresenceSource } from '../../electron/core/engine/presence-source.js';
+import {
+  createBitrixSource,
+  type PresenceSource,
+} from '../../electron/core/engine/presence-source.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import { settleOnEngine } from '../support/settle.js';
@@ -67,7 +70,12 @@ function extraRequestSource(client: B24Client): PresenceSource {
       const desktop = new Map<number, string | false>();
       if (ids.length === 0) return { ...team, desktop };
       const before = client.requestsSent;
-      const answer = await client.batch(Object.fromEntries(ids.map((id) => [`d${id}`, { method: USER_METHOD, params: { ID: id } }])), { signal });
+      const answer = await client.batch(
+        Object.fromEntries(
+          ids.map((id) => [`d${id}`, { method: USER_METHOD, params: { ID: id } }]),
+        ),
+        { signal },
+      );
       for (const id of ids) {
         const user = parseRawUserDetailed(answer.results.get(`d${id}`)).user;
         if (user?.id === id) desktop.set(id, user.desktop_last_date ?? false);
@@ -81,7 +89,14 @@ async function run(size: number, naive: boolean): Promise<RunResult> {
   const clock = new ManualClock();
   // Only the desktop checks compete for the spare commands here: calendars and zones share them
   // otherwise (their own rows, in requests.ts, count the requests with everything on).
-  const portal = await startDemoPortal({ clock, teamSize: size, seed: PORTAL_SEED, evolve: true, officeHoursNow: true, scopes: ['im'] });
+  const portal = await startDemoPortal({
+    clock,
+    teamSize: size,
+    seed: PORTAL_SEED,
+    evolve: true,
+    officeHoursNow: true,
+    scopes: ['im'],
+  });
   const settings: Settings = DEFAULT_SETTINGS;
   const intervalMs = settings.pollIntervalSec * 1000;
   const client = demoClient(portal, { clock });
@@ -147,16 +162,35 @@ async function run(size: number, naive: boolean): Promise<RunResult> {
   if (bad) throw new Error(`${bad.method} answered ${bad.status} during the desktop bench`);
   const refreshes = requestsPerRefresh.length;
   // A stalled engine would make every figure meaningless: about one refresh per interval.
-  if (refreshes < (MINUTES * 60_000) / intervalMs) throw new Error(`only ${refreshes} refreshes of ${size} in ${MINUTES} min`);
+  if (refreshes < (MINUTES * 60_000) / intervalMs)
+    throw new Error(`only ${refreshes} refreshes of ${size} in ${MINUTES} min`);
   const portalRequests = log.length;
   const engineRequests = requestsPerRefresh.reduce((sum, value) => sum + value, 0);
-  if (portalRequests !== engineRequests) throw new Error(`the portal saw ${portalRequests} requests, the engine reported ${engineRequests}`);
-  const portalChecks = log.reduce((sum, entry) => sum + entry.commands.filter((method) => method === USER_METHOD).length, 0);
-  return { refreshes, agesMs, never, samples, lastNeverShare, notOfflinePerRefresh, checksPerRefresh, requestsPerRefresh, portalRequests, portalChecks };
+  if (portalRequests !== engineRequests)
+    throw new Error(
+      `the portal saw ${portalRequests} requests, the engine reported ${engineRequests}`,
+    );
+  const portalChecks = log.reduce(
+    (sum, entry) => sum + entry.commands.filter((method) => method === USER_METHOD).length,
+    0,
+  );
+  return {
+    refreshes,
+    agesMs,
+    never,
+    samples,
+    lastNeverShare,
+    notOfflinePerRefresh,
+    checksPerRefresh,
+    requestsPerRefresh,
+    portalRequests,
+    portalChecks,
+  };
 }
 
 const seconds = (valueMs: number): string => `${fmt(valueMs / 1000, 0)} s`;
-const percent = (share: number): string => `${fmt(share * 100, share > 0 && share < 0.01 ? 2 : 1)} %`;
+const percent = (share: number): string =>
+  `${fmt(share * 100, share > 0 && share < 0.01 ? 2 : 1)} %`;
 
 function summary(r: RunResult): { medianMs: number; maxMs: number; neverShare: number } {
   return {
@@ -216,7 +250,13 @@ export async function benchDesktop(): Promise<BenchSection> {
       ratio: ratio(m.maxMs, n.maxMs),
       target: 'reported (grows ≤ 30 s between refreshes)',
       pass: null,
-      data: { size, intervalSec: DEFAULT_SETTINGS.pollIntervalSec, minutes: MINUTES, measured: data(measured), naive: data(naive) },
+      data: {
+        size,
+        intervalSec: DEFAULT_SETTINGS.pollIntervalSec,
+        minutes: MINUTES,
+        measured: data(measured),
+        naive: data(naive),
+      },
     });
     rows.push({
       id: `desktop-checks-${size}`,

@@ -1,5 +1,9 @@
 import { ManualClock } from '../../electron/core/clock.js';
-import type { Colleague, ColleagueChange, PresenceTransition } from '../../electron/shared/domain.js';
+import type {
+  Colleague,
+  ColleagueChange,
+  PresenceTransition,
+} from '../../electron/shared/domain.js';
 import type { RawUser } from '../../electron/core/bitrix/types.js';
 import { PresenceModel, toColleagues } from '../../electron/core/presence/model.js';
 import { UserChecks } from '../../electron/core/bitrix/schemas.js';
@@ -64,7 +68,15 @@ export function jsonMemory(): AlertMemoryPort {
 class NaiveTracker {
   private previous = new Map<number, { json: string; colleague: Colleague }>();
 
-  update(colleagues: readonly Colleague[], at: number): { changed: ColleagueChange[]; added: Colleague[]; removed: number[]; transitions: PresenceTransition[] } {
+  update(
+    colleagues: readonly Colleague[],
+    at: number,
+  ): {
+    changed: ColleagueChange[];
+    added: Colleague[];
+    removed: number[];
+    transitions: PresenceTransition[];
+  } {
     const next = new Map<number, { json: string; colleague: Colleague }>();
     const changed: ColleagueChange[] = [];
     const added: Colleague[] = [];
@@ -78,7 +90,8 @@ class NaiveTracker {
       } else if (before.json !== json) {
         const fields: Record<string, unknown> = {};
         for (const key of Object.keys(colleague) as (keyof Colleague)[]) {
-          if (JSON.stringify(before.colleague[key]) !== JSON.stringify(colleague[key])) fields[key] = colleague[key];
+          if (JSON.stringify(before.colleague[key]) !== JSON.stringify(colleague[key]))
+            fields[key] = colleague[key];
         }
         changed.push({ id: colleague.id, fields });
         const transition = transitionBetween(before.colleague, colleague, at);
@@ -106,7 +119,12 @@ interface Sample {
   transitions: number;
 }
 
-async function timeParts(): Promise<{ samples: Sample[]; alertsDelivered: number; responseBytes: number; changedPerPoll: number }> {
+async function timeParts(): Promise<{
+  samples: Sample[];
+  alertsDelivered: number;
+  responseBytes: number;
+  changedPerPoll: number;
+}> {
   const payloads = new DemoPayloads({ size: SIZE, changedShare: 0.01 });
   const settings: Settings = DEFAULT_SETTINGS;
   let alertsDelivered = 0;
@@ -158,7 +176,8 @@ async function timeParts(): Promise<{ samples: Sample[]; alertsDelivered: number
     const tAlerts = performance.now() - t;
     const cpu = process.cpuUsage(cpuStart);
 
-    if (raw.length !== payloads.size) throw new Error(`parsed ${raw.length} people, the portal has ${payloads.size}`);
+    if (raw.length !== payloads.size)
+      throw new Error(`parsed ${raw.length} people, the portal has ${payloads.size}`);
 
     // The comparators, outside the measured pipeline.
     t = performance.now();
@@ -169,12 +188,19 @@ async function timeParts(): Promise<{ samples: Sample[]; alertsDelivered: number
     const plainColleagues = toColleagues(rawUsersFromJson(json), poll.at, modelOptions);
     const plainUpdate = plainTracker.update(plainColleagues, poll.at);
     const tPlain = performance.now() - t;
-    if (JSON.stringify(plainColleagues) !== JSON.stringify(colleagues) || JSON.stringify(plainUpdate.patch) !== JSON.stringify(update.patch)) {
+    if (
+      JSON.stringify(plainColleagues) !== JSON.stringify(colleagues) ||
+      JSON.stringify(plainUpdate.patch) !== JSON.stringify(update.patch)
+    ) {
       throw new Error(`poll ${run}: the reusing path differs from the plain one`);
     }
-    const trackerChanges = update.patch ? update.patch.changed.length + (update.patch.activity?.length ?? 0) : 0;
+    const trackerChanges = update.patch
+      ? update.patch.changed.length + (update.patch.activity?.length ?? 0)
+      : 0;
     if (run > 0 && naiveUpdate.changed.length !== trackerChanges) {
-      throw new Error(`the naive diff found ${naiveUpdate.changed.length} changes, the tracker ${trackerChanges}`);
+      throw new Error(
+        `the naive diff found ${naiveUpdate.changed.length} changes, the tracker ${trackerChanges}`,
+      );
     }
 
     if (run > WARMUP) {
@@ -187,7 +213,9 @@ async function timeParts(): Promise<{ samples: Sample[]; alertsDelivered: number
         naiveDiff: tNaive,
         alerts: tAlerts,
         cpu: (cpu.user + cpu.system) / 1000,
-        patchPeople: update.patch ? trackerChanges + update.patch.added.length + update.patch.removed.length : 0,
+        patchPeople: update.patch
+          ? trackerChanges + update.patch.added.length + update.patch.removed.length
+          : 0,
         transitions: update.transitions.length,
       });
     }
@@ -204,7 +232,13 @@ async function engineEndToEnd(): Promise<number[]> {
   const checks = new UserChecks(); // as createBitrixSource keeps one
   const engine = new PresenceEngine({
     source: {
-      fetch: async () => ({ users: rawUsersFromJson(parseJson(poll.bodies), checks), missingWatchIds: [], desktop: new Map(), degraded: 0, requests: poll.bodies.length }),
+      fetch: async () => ({
+        users: rawUsersFromJson(parseJson(poll.bodies), checks),
+        missingWatchIds: [],
+        desktop: new Map(),
+        degraded: 0,
+        requests: poll.bodies.length,
+      }),
     },
     clock,
     getSettings: () => DEFAULT_SETTINGS,
@@ -239,7 +273,15 @@ export async function benchEngineCpu(): Promise<BenchSection> {
   const plainWithoutJson = samples.map((s) => s.plain + s.alerts);
   const size = `${fmt(SIZE)}, ${fmt(changedPerPoll)} changed`;
 
-  const row = (id: string, what: string, values: number[], naiveValues: number[] | null, target: string, pass: boolean | null, naiveLabel = 'same code'): BenchRow => ({
+  const row = (
+    id: string,
+    what: string,
+    values: number[],
+    naiveValues: number[] | null,
+    target: string,
+    pass: boolean | null,
+    naiveLabel = 'same code',
+  ): BenchRow => ({
     id,
     what,
     size,
@@ -267,20 +309,75 @@ export async function benchEngineCpu(): Promise<BenchSection> {
     ratio: `${fmt(jsonRatio, 2)}×`,
     target: `≤ ${TARGET_JSON_RATIO}× JSON.parse`,
     pass: jsonRatio <= TARGET_JSON_RATIO,
-    data: { medianRatio: jsonRatio, p95Ratio: p95(jsonRatios), ratioOfMedians: median(totals) / median(part('json')), runs: samples.length },
+    data: {
+      medianRatio: jsonRatio,
+      p95Ratio: p95(jsonRatios),
+      ratioOfMedians: median(totals) / median(part('json')),
+      runs: samples.length,
+    },
   };
   const rows: BenchRow[] = [
     vsJson,
-    row('cpu-total', 'engine CPU per poll, total (a–d)', totals, naiveTotals, `median < ${TARGET_MS} ms`, median(totals) < TARGET_MS),
-    row('cpu-total-cputime', '  same, in process CPU time', part('cpu'), null, `median < ${TARGET_MS} ms`, median(part('cpu')) < TARGET_MS, '—'),
-    row('cpu-no-json', 'engine CPU per poll without JSON.parse', withoutJson, naiveWithoutJson, `median < ${TARGET_MS} ms`, median(withoutJson) < TARGET_MS),
+    row(
+      'cpu-total',
+      'engine CPU per poll, total (a–d)',
+      totals,
+      naiveTotals,
+      `median < ${TARGET_MS} ms`,
+      median(totals) < TARGET_MS,
+    ),
+    row(
+      'cpu-total-cputime',
+      '  same, in process CPU time',
+      part('cpu'),
+      null,
+      `median < ${TARGET_MS} ms`,
+      median(part('cpu')) < TARGET_MS,
+      '—',
+    ),
+    row(
+      'cpu-no-json',
+      'engine CPU per poll without JSON.parse',
+      withoutJson,
+      naiveWithoutJson,
+      `median < ${TARGET_MS} ms`,
+      median(withoutJson) < TARGET_MS,
+    ),
     row('cpu-json', '  (a1) JSON.parse of the bodies', part('json'), null, 'reported', null),
-    row('cpu-schema', '  (a2) checks → RawUser[] (unchanged kept, ajv, zod fallback)', part('schema'), null, 'reported', null),
+    row(
+      'cpu-schema',
+      '  (a2) checks → RawUser[] (unchanged kept, ajv, zod fallback)',
+      part('schema'),
+      null,
+      'reported',
+      null,
+    ),
     row('cpu-model', '  (b) model (PresenceModel)', part('model'), null, 'reported', null),
-    row('cpu-diff', '  (c) diff + transitions (tracker)', part('diff'), part('naiveDiff'), 'reported', null),
+    row(
+      'cpu-diff',
+      '  (c) diff + transitions (tracker)',
+      part('diff'),
+      part('naiveDiff'),
+      'reported',
+      null,
+    ),
     row('cpu-alerts', '  (d) alerts (policy.observe)', part('alerts'), null, 'reported', null),
-    row('cpu-plain', 'without JSON.parse vs nothing reused (plain path)', withoutJson, plainWithoutJson, 'same result', null),
-    row('cpu-engine', 'engine.refreshNow() end to end, no HTTP', endToEnd, null, 'cross-check of (a–d)', null),
+    row(
+      'cpu-plain',
+      'without JSON.parse vs nothing reused (plain path)',
+      withoutJson,
+      plainWithoutJson,
+      'same result',
+      null,
+    ),
+    row(
+      'cpu-engine',
+      'engine.refreshNow() end to end, no HTTP',
+      endToEnd,
+      null,
+      'cross-check of (a–d)',
+      null,
+    ),
   ];
   return {
     name: 'engine-cpu',
@@ -291,8 +388,10 @@ export async function benchEngineCpu(): Promise<BenchSection> {
       medianTransitions: median(part('transitions')),
       alertsDelivered,
 
-      naive: 'diff by JSON.stringify of every person compared with the previous poll; changed people diffed key by key via JSON.stringify',
-      plain: 'cpu-plain: the naive column is the same poll with nothing reused (every object through the check, toColleagues from scratch, a tracker of its own, the same alerts); the bench fails if its colleagues or patch differ from the adopted path',
+      naive:
+        'diff by JSON.stringify of every person compared with the previous poll; changed people diffed key by key via JSON.stringify',
+      plain:
+        'cpu-plain: the naive column is the same poll with nothing reused (every object through the check, toColleagues from scratch, a tracker of its own, the same alerts); the bench fails if its colleagues or patch differ from the adopted path',
       plainMedianMs: median(part('plain')),
     },
   };

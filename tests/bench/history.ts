@@ -1,6 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Colleague, Presence } from '../../electron/shared/domain.js';
-import { fileOfDay, PresenceJournal, type JournalFiles } from '../../electron/core/history/journal.js';
+import {
+  fileOfDay,
+  PresenceJournal,
+  type JournalFiles,
+} from '../../electron/core/history/journal.js';
 import { colleague } from '../support/colleague.js';
 import { bytes, fmt, ms, ratio, type BenchRow, type BenchSection } from './report.js';
 import { median, seededRandom } from './stats.js';
@@ -21,7 +25,11 @@ const DAY_MS = 86_400_000;
 const START = Date.UTC(2026, 10, 30); // a Monday, UTC midnight
 const utcDay = (at: number): string => new Date(at).toISOString().slice(0, 10);
 
-function memoryFolder(): { port: JournalFiles; files: Map<string, string>; appends: { count: number } } {
+function memoryFolder(): {
+  port: JournalFiles;
+  files: Map<string, string>;
+  appends: { count: number };
+} {
   const files = new Map<string, string>();
   const appends = { count: 0 };
   const port: JournalFiles = {
@@ -60,11 +68,19 @@ function schedules(size: number): [number, Presence][][] {
   });
 }
 
-function recordDay(size: number): { journal: PresenceJournal; files: Map<string, string>; appendsPerPoll: number; polls: number; naiveBytes: number } {
+function recordDay(size: number): {
+  journal: PresenceJournal;
+  files: Map<string, string>;
+  appendsPerPoll: number;
+  polls: number;
+  naiveBytes: number;
+} {
   const { port, files, appends } = memoryFolder();
   const journal = new PresenceJournal({ files: port, retentionDays: () => 7, localDay: utcDay });
   const plans = schedules(size);
-  const people: Colleague[] = plans.map((_, index) => colleague(index + 1, { presence: 'offline' }));
+  const people: Colleague[] = plans.map((_, index) =>
+    colleague(index + 1, { presence: 'offline' }),
+  );
   const next = plans.map(() => 0);
   const polls = DAY_MS / POLL_MS;
   let naiveBytes = 0;
@@ -73,14 +89,22 @@ function recordDay(size: number): { journal: PresenceJournal; files: Map<string,
     const minute = (poll * POLL_MS) / 60_000;
     for (let index = 0; index < size; index++) {
       const plan = plans[index] as [number, Presence][];
-      while ((next[index] as number) < plan.length && (plan[next[index] as number] as [number, Presence])[0] <= minute) {
-        people[index] = { ...(people[index] as Colleague), presence: (plan[next[index] as number] as [number, Presence])[1] };
+      while (
+        (next[index] as number) < plan.length &&
+        (plan[next[index] as number] as [number, Presence])[0] <= minute
+      ) {
+        people[index] = {
+          ...(people[index] as Colleague),
+          presence: (plan[next[index] as number] as [number, Presence])[1],
+        };
         next[index] = (next[index] as number) + 1;
       }
     }
     journal.record(at, people, poll === 0);
     // The naive journal: everyone's state, every poll.
-    naiveBytes += JSON.stringify({ at, all: Object.fromEntries(people.map((c) => [c.id, c.presence])) }).length + 1;
+    naiveBytes +=
+      JSON.stringify({ at, all: Object.fromEntries(people.map((c) => [c.id, c.presence])) })
+        .length + 1;
   }
   return { journal, files, appendsPerPoll: appends.count / polls, polls, naiveBytes };
 }
@@ -88,7 +112,10 @@ function recordDay(size: number): { journal: PresenceJournal; files: Map<string,
 function weekFolder(dayText: string): { port: JournalFiles } {
   const { port, files } = memoryFolder();
   for (let day = 0; day < 7; day++) {
-    const shifted = dayText.replace(/"at":(\d+)/g, (_, at: string) => `"at":${Number(at) + day * DAY_MS}`);
+    const shifted = dayText.replace(
+      /"at":(\d+)/g,
+      (_, at: string) => `"at":${Number(at) + day * DAY_MS}`,
+    );
     files.set(fileOfDay(utcDay(START + day * DAY_MS)), shifted);
   }
   return { port };
@@ -101,8 +128,13 @@ function naiveTimeline(texts: readonly string[], id: number): number {
   for (const text of texts) {
     for (const row of text.split('\n')) {
       if (row === '') continue;
-      const line = JSON.parse(row) as { base?: Record<string, string>; ch?: Record<string, string> };
-      const next: string | null = line.base ? (line.base[id] ?? 'offline') : (line.ch?.[id] ?? state);
+      const line = JSON.parse(row) as {
+        base?: Record<string, string>;
+        ch?: Record<string, string>;
+      };
+      const next: string | null = line.base
+        ? (line.base[id] ?? 'offline')
+        : (line.ch?.[id] ?? state);
       if (next !== state) segments += 1;
       state = next;
     }
@@ -125,7 +157,13 @@ export async function benchHistory(): Promise<BenchSection> {
       ratio: ratio(diskPerDay, day.naiveBytes),
       target: '≤ 1 write per poll',
       pass: day.appendsPerPoll <= 1,
-      data: { size, diskPerDayBytes: diskPerDay, writesPerPoll: day.appendsPerPoll, polls: day.polls, naiveBytes: day.naiveBytes },
+      data: {
+        size,
+        diskPerDayBytes: diskPerDay,
+        writesPerPoll: day.appendsPerPoll,
+        polls: day.polls,
+        naiveBytes: day.naiveBytes,
+      },
     });
     if (size !== 5000) continue;
 

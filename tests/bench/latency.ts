@@ -28,7 +28,10 @@ export async function benchLatency(): Promise<BenchSection> {
   const clock = new ManualClock();
   const portal = await startDemoPortal({ clock, teamSize: TEAM, evolve: false, seed: 9 });
   const random = seededRandom(3);
-  const settings: Settings = { ...DEFAULT_SETTINGS, alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 10 } };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 10 },
+  };
   const intervalMs = settings.pollIntervalSec * 1000;
   const source = createBitrixSource(demoClient(portal, { clock }));
   let pollStartedAt = 0;
@@ -54,7 +57,8 @@ export async function benchLatency(): Promise<BenchSection> {
   let naiveTimer: ReturnType<ManualClock['setTimeout']> | null = null;
   engine.on('refreshed', () => (refreshes += 1));
   engine.on('alert', (alert) => {
-    for (const id of alert.userIds) alerts.set(id, { at: alert.at, realMs: performance.now() - pollStartedAt });
+    for (const id of alert.userIds)
+      alerts.set(id, { at: alert.at, realMs: performance.now() - pollStartedAt });
   });
   engine.on('transition', (transition) => {
     if (transition.from !== 'offline' || transition.to === 'offline') return;
@@ -90,7 +94,8 @@ export async function benchLatency(): Promise<BenchSection> {
       portal.control.updatePerson(id, { presence: 'online' });
       const changedAt = clock.now();
       for (let waited = 0; !(alerts.has(id) && naiveAlerts.has(id)); waited += STEP_MS) {
-        if (waited > 3 * intervalMs) throw new Error(`no alert for ${id} within ${3 * intervalMs} ms`);
+        if (waited > 3 * intervalMs)
+          throw new Error(`no alert for ${id} within ${3 * intervalMs} ms`);
         await clock.advance(STEP_MS);
       }
       const alert = alerts.get(id) as { at: number; realMs: number };
@@ -123,5 +128,11 @@ export async function benchLatency(): Promise<BenchSection> {
       samples: SAMPLES,
     },
   };
-  return { name: 'latency', rows: [row], notes: { realProcessing: `${ms(median(realMs))} median, ${ms(max(realMs))} max of real time per poll (included)` } };
+  return {
+    name: 'latency',
+    rows: [row],
+    notes: {
+      realProcessing: `${ms(median(realMs))} median, ${ms(max(realMs))} max of real time per poll (included)`,
+    },
+  };
 }

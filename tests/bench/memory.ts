@@ -48,13 +48,37 @@ const KINDS: readonly Kind[] = ['online', 'idle', 'mobile', 'offline'];
 function withPresence(user: RawUser, kind: Kind, now: number): RawUser {
   switch (kind) {
     case 'online':
-      return { ...user, idle: false, last_activity_date: atom(now), desktop_last_date: atom(now), mobile_last_date: false };
+      return {
+        ...user,
+        idle: false,
+        last_activity_date: atom(now),
+        desktop_last_date: atom(now),
+        mobile_last_date: false,
+      };
     case 'idle':
-      return { ...user, idle: atom(now - 300_000), last_activity_date: atom(now - 300_000), desktop_last_date: atom(now), mobile_last_date: false };
+      return {
+        ...user,
+        idle: atom(now - 300_000),
+        last_activity_date: atom(now - 300_000),
+        desktop_last_date: atom(now),
+        mobile_last_date: false,
+      };
     case 'mobile':
-      return { ...user, idle: false, last_activity_date: atom(now), desktop_last_date: false, mobile_last_date: atom(now) };
+      return {
+        ...user,
+        idle: false,
+        last_activity_date: atom(now),
+        desktop_last_date: false,
+        mobile_last_date: atom(now),
+      };
     case 'offline':
-      return { ...user, idle: false, last_activity_date: atom(now - 2 * 3_600_000), desktop_last_date: false, mobile_last_date: false };
+      return {
+        ...user,
+        idle: false,
+        last_activity_date: atom(now - 2 * 3_600_000),
+        desktop_last_date: false,
+        mobile_last_date: false,
+      };
   }
 }
 
@@ -90,7 +114,15 @@ async function run(polls: number, keepHistory: boolean): Promise<MemoryRun> {
   };
   const alertMemory = jsonMemory();
   const engine = new PresenceEngine({
-    source: { fetch: async () => ({ users: [...current.values()], missingWatchIds: [], desktop: new Map(), degraded: 0, requests: 1 }) },
+    source: {
+      fetch: async () => ({
+        users: [...current.values()],
+        missingWatchIds: [],
+        desktop: new Map(),
+        degraded: 0,
+        requests: 1,
+      }),
+    },
     clock,
     getSettings: () => DEFAULT_SETTINGS,
     alertMemory,
@@ -118,14 +150,22 @@ async function run(polls: number, keepHistory: boolean): Promise<MemoryRun> {
   }
   const counts = engine.resourceCounts;
   await engine.stop();
-  if (counts.alertTimers > 1 || clock.pendingTimers > 2) throw new Error(`timers pile up: ${JSON.stringify(counts)}, ${clock.pendingTimers} pending`);
+  if (counts.alertTimers > 1 || clock.pendingTimers > 2)
+    throw new Error(`timers pile up: ${JSON.stringify(counts)}, ${clock.pendingTimers} pending`);
   const fit = linearFit(xs, heap);
   history.length = 0;
-  return { polls: xs, heap, slopePerPoll: fit.slope, residualSd: fit.residualSd, alertMemoryEntries: entries };
+  return {
+    polls: xs,
+    heap,
+    slopePerPoll: fit.slope,
+    residualSd: fit.residualSd,
+    alertMemoryEntries: entries,
+  };
 }
 
 export async function benchMemory(): Promise<BenchSection> {
-  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') throw new Error('the memory bench needs node --expose-gc');
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function')
+    throw new Error('the memory bench needs node --expose-gc');
   const measured = await run(POLLS, false);
   collectGarbage();
   const naive = await run(NAIVE_POLLS, true);
@@ -139,7 +179,10 @@ export async function benchMemory(): Promise<BenchSection> {
     size: '5,000, 1 % changed/poll',
     measured: `${bytes(first)} → ${bytes(last)}, slope ${bytes(Math.round(measured.slopePerPoll))}/poll`,
     naive: `slope ${bytes(Math.round(naive.slopePerPoll))}/poll (keeps history)`,
-    ratio: naive.slopePerPoll > 0 ? `${fmt((measured.slopePerPoll / naive.slopePerPoll) * 100, 2)} %` : '—',
+    ratio:
+      naive.slopePerPoll > 0
+        ? `${fmt((measured.slopePerPoll / naive.slopePerPoll) * 100, 2)} %`
+        : '—',
     target: `flat: growth/1,000 polls < ${bytes(FLAT_BYTES)}`,
     pass: flat,
     data: {

@@ -63,11 +63,14 @@ function firstRenderProbe(): void {
   };
   w.__panelStart = performance.now();
   const observer = new MutationObserver(() => {
-    if (w.__firstRender !== undefined || !w.document.querySelector('.list-viewport .row.person')) return;
+    if (w.__firstRender !== undefined || !w.document.querySelector('.list-viewport .row.person'))
+      return;
     w.__firstRender = -1;
     w.__rowsAt = performance.now();
     observer.disconnect();
-    w.requestAnimationFrame(() => w.requestAnimationFrame(() => (w.__firstRender = performance.now())));
+    w.requestAnimationFrame(() =>
+      w.requestAnimationFrame(() => (w.__firstRender = performance.now())),
+    );
   });
   observer.observe(w.document, { childList: true, subtree: true });
 }
@@ -75,7 +78,12 @@ function firstRenderProbe(): void {
 async function rowsAt(page: Page, where: 'top' | 'middle' | 'bottom'): Promise<number> {
   return page.evaluate(async (position) => {
     const viewport = document.querySelector('.list-viewport') as HTMLElement;
-    const top = position === 'top' ? 0 : position === 'middle' ? (viewport.scrollHeight - viewport.clientHeight) / 2 : viewport.scrollHeight;
+    const top =
+      position === 'top'
+        ? 0
+        : position === 'middle'
+          ? (viewport.scrollHeight - viewport.clientHeight) / 2
+          : viewport.scrollHeight;
     viewport.scrollTop = top;
     viewport.dispatchEvent(new Event('scroll'));
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -84,11 +92,23 @@ async function rowsAt(page: Page, where: 'top' | 'middle' | 'bottom'): Promise<n
 }
 
 /** One timed push: a patch of `count` presence changes, or the same change as a full snapshot. */
-async function timedPush(page: Page, kind: 'patch' | 'snapshot', count: number, round: number): Promise<{ painted: number; doubleRaf: number }> {
+async function timedPush(
+  page: Page,
+  kind: 'patch' | 'snapshot',
+  count: number,
+  round: number,
+): Promise<{ painted: number; doubleRaf: number }> {
   return page.evaluate(
     async ({ kind, count, round }) => {
       type Person = Record<string, unknown> & { id: number; presence: string };
-      const fake = (globalThis as unknown as { __fake: { snapshot: { seq: number; at: number; colleagues: Person[] }; emit(channel: string, payload: unknown): void } }).__fake;
+      const fake = (
+        globalThis as unknown as {
+          __fake: {
+            snapshot: { seq: number; at: number; colleagues: Person[] };
+            emit(channel: string, payload: unknown): void;
+          };
+        }
+      ).__fake;
       const snapshot = fake.snapshot;
       const size = snapshot.colleagues.length;
       const changes: { id: number; fields: Record<string, unknown> }[] = [];
@@ -96,12 +116,20 @@ async function timedPush(page: Page, kind: 'patch' | 'snapshot', count: number, 
       for (let i = 0; i < count; i++) {
         const person = snapshot.colleagues[(i * step + round * 13) % size] as Person;
         const presence = person.presence === 'offline' ? 'online' : 'offline';
-        changes.push({ id: person.id, fields: { presence, presenceSince: presence === 'offline' ? Date.now() - 60_000 : null } });
+        changes.push({
+          id: person.id,
+          fields: { presence, presenceSince: presence === 'offline' ? Date.now() - 60_000 : null },
+        });
       }
       const byId = new Map(changes.map((change) => [change.id, change.fields]));
-      const colleagues = snapshot.colleagues.map((c) => (byId.has(c.id) ? ({ ...c, ...byId.get(c.id) } as Person) : c));
+      const colleagues = snapshot.colleagues.map((c) =>
+        byId.has(c.id) ? ({ ...c, ...byId.get(c.id) } as Person) : c,
+      );
       const next = { seq: snapshot.seq + 1, at: Date.now(), colleagues };
-      const payload = kind === 'patch' ? { seq: next.seq, at: next.at, added: [], changed: changes, removed: [] } : next;
+      const payload =
+        kind === 'patch'
+          ? { seq: next.seq, at: next.at, added: [], changed: changes, removed: [] }
+          : next;
       fake.snapshot = next;
       return new Promise<{ painted: number; doubleRaf: number }>((resolve) => {
         requestAnimationFrame(() => {
@@ -113,7 +141,9 @@ async function timedPush(page: Page, kind: 'patch' | 'snapshot', count: number, 
           };
           fake.emit(kind, payload);
           channel.port2.postMessage(null);
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve({ painted, doubleRaf: performance.now() - start })));
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => resolve({ painted, doubleRaf: performance.now() - start })),
+          );
         });
       });
     },
@@ -130,7 +160,7 @@ function blankPage(): string {
   );
   writeFileSync(
     join(dir, 'blank.js'),
-    "document.getElementById('app').innerHTML = '<div class=\"list-viewport\"><div class=\"row person\">blank</div></div>';\n",
+    'document.getElementById(\'app\').innerHTML = \'<div class="list-viewport"><div class="row person">blank</div></div>\';\n',
   );
   return dir;
 }
@@ -154,10 +184,14 @@ async function startupMarks(page: Page): Promise<StartupMarks> {
       const entry = performance.getEntriesByName(name, 'mark')[0];
       return entry ? entry.startTime - start : null;
     };
-    const measures = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('panel:check '));
+    const measures = performance
+      .getEntriesByType('measure')
+      .filter((entry) => entry.name.startsWith('panel:check '));
     // The checks up to the first rows (later answers, such as departments:get, come after them).
     const rowsAt = (globalThis as unknown as { __rowsAt?: number }).__rowsAt;
-    const checks = measures.filter((entry) => rowsAt === undefined || entry.startTime < rowsAt).reduce((sum, entry) => sum + entry.duration, 0);
+    const checks = measures
+      .filter((entry) => rowsAt === undefined || entry.startTime < rowsAt)
+      .reduce((sum, entry) => sum + entry.duration, 0);
     const session = measures.find((entry) => entry.name === 'panel:check session:get');
     return {
       modules: mark('panel:modules'),
@@ -186,10 +220,24 @@ function traceSplit(traceJson: string): Record<string, number> {
     ParseHTML: 'htmlMs',
     ParseAuthorStyleSheet: 'cssParseMs',
   };
-  type TraceEvent = { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } };
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    dur?: number;
+    pid: number;
+    tid: number;
+    args?: { name?: string };
+  };
   const events = (JSON.parse(traceJson) as { traceEvents: TraceEvent[] }).traceEvents;
   // The renderer's main thread only: the bundle's background parse is off it (kept apart).
-  const main = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const main = new Set(
+    events
+      .filter(
+        (event) =>
+          event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
+      )
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
   const split: Record<string, number> = {};
   for (const event of events) {
     let kind = kinds[event.name];
@@ -206,7 +254,8 @@ function traceSplit(traceJson: string): Record<string, number> {
 export async function benchPanel(): Promise<BenchSection> {
   // B24_BENCH_RENDERER: another build of the panel (a private one while trying changes).
   const dir = process.env.B24_BENCH_RENDERER ?? join(process.cwd(), 'dist', 'renderer');
-  if (!existsSync(join(dir, 'index.html'))) throw new Error('dist/renderer is missing: run npm run build first');
+  if (!existsSync(join(dir, 'index.html')))
+    throw new Error('dist/renderer is missing: run npm run build first');
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
   const server = await serveRenderer(dir);
   const browser = await launchBrowser();
@@ -221,23 +270,54 @@ export async function benchPanel(): Promise<BenchSection> {
       split: Record<string, number>;
       page: Page | null;
     }
-    const series = (): Series => ({ firstRenders: [], fromNavigation: [], domReady: [], marks: [], split: {}, page: null });
+    const series = (): Series => ({
+      firstRenders: [],
+      fromNavigation: [],
+      domReady: [],
+      marks: [],
+      split: {},
+      page: null,
+    });
     /** Loads `url` afresh with `team` people into `into`; `keep` leaves the page open there. */
-    const loadOnce = async (into: Series, url: string, team: number, viewport = { width: 1000, height: 700 }, { trace = false, keep = false } = {}) => {
+    const loadOnce = async (
+      into: Series,
+      url: string,
+      team: number,
+      viewport = { width: 1000, height: 700 },
+      { trace = false, keep = false } = {},
+    ) => {
       const isPanel = url === server.url;
       const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
-      await page.addInitScript({ content: fakeBridgeScript({ settings: DEFAULT_SETTINGS, connection: 'demo', teamSize: team, host: 'browser' }) });
+      await page.addInitScript({
+        content: fakeBridgeScript({
+          settings: DEFAULT_SETTINGS,
+          connection: 'demo',
+          teamSize: team,
+          host: 'browser',
+        }),
+      });
       await page.addInitScript(firstRenderProbe);
-      if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] });
+      if (trace)
+        await browser.startTracing(page, {
+          categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'],
+        });
       await page.goto(url);
-      await page.waitForFunction(() => ((globalThis as unknown as { __firstRender?: number }).__firstRender ?? -1) > 0, null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => ((globalThis as unknown as { __firstRender?: number }).__firstRender ?? -1) > 0,
+        null,
+        { timeout: 30_000 },
+      );
       if (trace) into.split = traceSplit((await browser.stopTracing()).toString());
       if (isPanel) {
-        const spacer = await page.evaluate(() => (document.querySelector('.list-spacer') as HTMLElement).getBoundingClientRect().height);
-        if (spacer < team * 40) throw new Error(`the list holds ${spacer}px of rows: not the whole team`);
+        const spacer = await page.evaluate(
+          () =>
+            (document.querySelector('.list-spacer') as HTMLElement).getBoundingClientRect().height,
+        );
+        if (spacer < team * 40)
+          throw new Error(`the list holds ${spacer}px of rows: not the whole team`);
       }
       if (problems.length > 0) throw new Error(`the page failed: ${problems.join('; ')}`);
       const probe = await page.evaluate(() => {
@@ -248,7 +328,13 @@ export async function benchPanel(): Promise<BenchSection> {
       into.fromNavigation.push(probe.__firstRender);
       if (isPanel) into.marks.push(await startupMarks(page));
       // When the page's own script had run.
-      into.domReady.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+      into.domReady.push(
+        await page.evaluate(
+          () =>
+            (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+              .domContentLoadedEventEnd,
+        ),
+      );
       if (keep) into.page = page;
       else await context.close();
     };
@@ -271,8 +357,13 @@ export async function benchPanel(): Promise<BenchSection> {
     rmSync(blankDir, { recursive: true, force: true });
     const { firstRenders, fromNavigation, domReady, marks } = main;
     const page = main.page;
-    const markMedian = (key: keyof StartupMarks, list: StartupMarks[] = [...marks, ...desktop.marks]): number | null => {
-      const values = list.map((mark) => mark[key]).filter((value): value is number => value !== null);
+    const markMedian = (
+      key: keyof StartupMarks,
+      list: StartupMarks[] = [...marks, ...desktop.marks],
+    ): number | null => {
+      const values = list
+        .map((mark) => mark[key])
+        .filter((value): value is number => value !== null);
       return values.length > 0 ? median(values) : null;
     };
     /**
@@ -284,10 +375,13 @@ export async function benchPanel(): Promise<BenchSection> {
      */
     const splitOf = (list: StartupMarks[], renders: number[]) => {
       const part = (of: (mark: StartupMarks, render: number) => number | null): number | null => {
-        const values = list.map((mark, i) => of(mark, renders[i] as number)).filter((value): value is number => value !== null);
+        const values = list
+          .map((mark, i) => of(mark, renders[i] as number))
+          .filter((value): value is number => value !== null);
         return values.length > 0 ? median(values) : null;
       };
-      const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+      const minus = (a: number | null, b: number | null): number | null =>
+        a === null || b === null ? null : a - b;
       return {
         evalMs: part((mark) => mark.modules),
         mountMs: part((mark) => minus(mark.mounted, mark.modules)),
@@ -300,7 +394,11 @@ export async function benchPanel(): Promise<BenchSection> {
     const split1000 = splitOf(marks, firstRenders);
     const split400 = splitOf(desktop.marks, desktop.firstRenders);
     const live = page as Page;
-    const rows = { top: await rowsAt(live, 'top'), middle: await rowsAt(live, 'middle'), bottom: await rowsAt(live, 'bottom') };
+    const rows = {
+      top: await rowsAt(live, 'top'),
+      middle: await rowsAt(live, 'middle'),
+      bottom: await rowsAt(live, 'bottom'),
+    };
     await rowsAt(live, 'top');
 
     const patch: number[] = [];
@@ -368,7 +466,11 @@ export async function benchPanel(): Promise<BenchSection> {
         ratio: ratio(median(fromNavigation), median(blank.fromNavigation)),
         target: `≤ ${FIRST_RENDER_MS} ms (quiet run)`,
         pass: median(fromNavigation) <= FIRST_RENDER_MS,
-        data: { medianMs: median(fromNavigation), blankMedianMs: median(blank.fromNavigation), harness: 'includes the fake bridge building the team in the page' },
+        data: {
+          medianMs: median(fromNavigation),
+          blankMedianMs: median(blank.fromNavigation),
+          harness: 'includes the fake bridge building the team in the page',
+        },
       },
       {
         id: 'panel-first-render-desktop',
@@ -379,7 +481,11 @@ export async function benchPanel(): Promise<BenchSection> {
         ratio: ratio(median(desktop.firstRenders), blankMedian),
         target: `≤ ${FLOOR_RATIO}× blank`,
         pass: median(desktop.firstRenders) / blankMedian <= FLOOR_RATIO,
-        data: { medianMs: median(desktop.firstRenders), fromNavigationMedianMs: median(desktop.fromNavigation), loads: desktop.firstRenders },
+        data: {
+          medianMs: median(desktop.firstRenders),
+          fromNavigationMedianMs: median(desktop.fromNavigation),
+          loads: desktop.firstRenders,
+        },
       },
       {
         // What the page costs before there is much data: the floor the 5,000 rows add to.

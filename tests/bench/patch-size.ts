@@ -30,7 +30,9 @@ export async function benchPatchSize(): Promise<BenchSection> {
   const activityChanges: number[] = [];
   for (let i = 0; i <= POLLS; i++) {
     const poll = await payloads.next();
-    const colleagues = rawUsersFromJson(parseJson(poll.bodies)).map((raw) => toColleague(raw, poll.at, options));
+    const colleagues = rawUsersFromJson(parseJson(poll.bodies)).map((raw) =>
+      toColleague(raw, poll.at, options),
+    );
     const { snapshot, patch } = tracker.update(colleagues, poll.at);
     if (i === 0) continue;
     const full = Buffer.byteLength(JSON.stringify(snapshot));
@@ -40,10 +42,20 @@ export async function benchPatchSize(): Promise<BenchSection> {
     shares.push(diff / full);
     const activity = patch?.activity?.length ?? 0;
     activityChanges.push(activity);
-    people.push(patch ? patch.changed.length + activity + patch.added.length + patch.removed.length : 0);
-    const presence = patch ? patch.changed.filter((change) => change.fields.presence !== undefined) : [];
+    people.push(
+      patch ? patch.changed.length + activity + patch.added.length + patch.removed.length : 0,
+    );
+    const presence = patch
+      ? patch.changed.filter((change) => change.fields.presence !== undefined)
+      : [];
     presenceChanges.push(presence.length);
-    const presenceOnly = patch && { seq: patch.seq, at: patch.at, added: patch.added, changed: presence, removed: patch.removed };
+    const presenceOnly = patch && {
+      seq: patch.seq,
+      at: patch.at,
+      added: patch.added,
+      changed: presence,
+      removed: patch.removed,
+    };
     presenceOnlyBytes.push(presenceOnly ? Buffer.byteLength(JSON.stringify(presenceOnly)) : 0);
   }
   const share = median(shares);

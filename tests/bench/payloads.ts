@@ -53,7 +53,10 @@ export class DemoPayloads {
     // The steady-state refresh: every page, 50 commands per batch, as fetchTeam plans it.
     const pages: [string, string][] = [];
     for (let offset = 0; offset < this.ids.length; offset += PAGE_SIZE) {
-      pages.push([`p${offset}`, `${COLLEAGUES_METHOD}?${buildQuery({ USER_DATA: 'Y', OFFSET: offset, LIMIT: PAGE_SIZE })}`]);
+      pages.push([
+        `p${offset}`,
+        `${COLLEAGUES_METHOD}?${buildQuery({ USER_DATA: 'Y', OFFSET: offset, LIMIT: PAGE_SIZE })}`,
+      ]);
     }
     this.batchParams = [];
     for (let i = 0; i < pages.length; i += MAX_BATCH_COMMANDS) {
@@ -79,7 +82,9 @@ export class DemoPayloads {
       if (!timed.outcome.ok) throw new Error(`demo batch failed: ${timed.outcome.error}`);
       // Through bytes and TextDecoder, as the client reads a body: a flat string, not the
       // concatenation tree the encoder builds (JSON.parse would pay to flatten that).
-      return decoder.decode(Buffer.from(encodePhpJson({ result: timed.outcome.result, time: timed.time })));
+      return decoder.decode(
+        Buffer.from(encodePhpJson({ result: timed.outcome.result, time: timed.time })),
+      );
     });
     return { at: now, bodies };
   }
@@ -96,13 +101,18 @@ export class DemoPayloads {
   /** 1 % of the people move to a presence other than the one the app derives for them now. */
   changePeople(): number[] {
     const chosen = new Set<number>();
-    while (chosen.size < this.changedPerPoll) chosen.add(this.ids[Math.floor(this.random() * this.ids.length)] as number);
+    while (chosen.size < this.changedPerPoll)
+      chosen.add(this.ids[Math.floor(this.random() * this.ids.length)] as number);
     const now = this.clock.now();
     for (const id of chosen) {
       const raw = this.rawUser(id);
-      const current = raw ? toColleague(raw, now, { onlineLimitSec: DEFAULT_SETTINGS.onlineLimitSec }).presence : 'offline';
+      const current = raw
+        ? toColleague(raw, now, { onlineLimitSec: DEFAULT_SETTINGS.onlineLimitSec }).presence
+        : 'offline';
       const others = PRESENCES.filter((presence) => presence !== current);
-      this.state.updatePerson(id, { presence: others[Math.floor(this.random() * others.length)] as Presence });
+      this.state.updatePerson(id, {
+        presence: others[Math.floor(this.random() * others.length)] as Presence,
+      });
     }
     return [...chosen];
   }

@@ -1,6 +1,11 @@
 import type { RawUser } from '../../electron/core/bitrix/types.js';
 import { uniqueById } from '../../electron/core/bitrix/team.js';
-import { BatchBodySchema, parseRawUserDetailed, SuccessEnvelopeSchema, type UserChecks } from '../../electron/core/bitrix/schemas.js';
+import {
+  BatchBodySchema,
+  parseRawUserDetailed,
+  SuccessEnvelopeSchema,
+  type UserChecks,
+} from '../../electron/core/bitrix/schemas.js';
 
 /**
  * Step (a) of a poll, split in two: V8's JSON.parse of the response bodies, then what the
@@ -25,7 +30,8 @@ export function rawUsersFromJson(answers: readonly unknown[], checks?: UserCheck
     const batch = BatchBodySchema.safeParse(envelope.data.result);
     if (!batch.success) throw new Error('bench payload: not a batch answer');
     for (const [key, result] of Object.entries(batch.data.result)) {
-      if (!key.startsWith('p') || !Array.isArray(result)) throw new Error(`bench payload: unexpected command ${key}`);
+      if (!key.startsWith('p') || !Array.isArray(result))
+        throw new Error(`bench payload: unexpected command ${key}`);
       const users: RawUser[] = [];
       for (const value of result) {
         const parsed = checks ? checks.parse(value) : parseRawUserDetailed(value);
@@ -35,5 +41,7 @@ export function rawUsersFromJson(answers: readonly unknown[], checks?: UserCheck
     }
   }
   checks?.sweep();
-  return uniqueById([...pages.keys()].sort((a, b) => a - b).map((offset) => pages.get(offset) as RawUser[]));
+  return uniqueById(
+    [...pages.keys()].sort((a, b) => a - b).map((offset) => pages.get(offset) as RawUser[]),
+  );
 }

@@ -56,8 +56,11 @@ function cell(row: BenchRow, column: (typeof COLUMNS)[number]): string {
 
 /** A plain-text table: wide enough to read in a terminal, stable enough to diff. */
 export function renderTable(rows: readonly BenchRow[]): string {
-  const widths = COLUMNS.map((column) => Math.max(column.length, ...rows.map((row) => cell(row, column).length)));
-  const line = (values: readonly string[]): string => `| ${values.map((value, i) => value.padEnd(widths[i] as number)).join(' | ')} |`;
+  const widths = COLUMNS.map((column) =>
+    Math.max(column.length, ...rows.map((row) => cell(row, column).length)),
+  );
+  const line = (values: readonly string[]): string =>
+    `| ${values.map((value, i) => value.padEnd(widths[i] as number)).join(' | ')} |`;
   return [
     line(COLUMNS),
     `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
@@ -79,11 +82,19 @@ export function machineInfo(): Record<string, unknown> {
   };
 }
 
-export function writeBaseline(path: string, sections: readonly BenchSection[], durationMs: number): void {
+export function writeBaseline(
+  path: string,
+  sections: readonly BenchSection[],
+  durationMs: number,
+): void {
   const json = {
     machine: machineInfo(),
     durationSec: Math.round(durationMs / 100) / 10,
-    sections: sections.map((section) => ({ name: section.name, rows: section.rows, ...(section.notes ? { notes: section.notes } : {}) })),
+    sections: sections.map((section) => ({
+      name: section.name,
+      rows: section.rows,
+      ...(section.notes ? { notes: section.notes } : {}),
+    })),
   };
   writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
 }

@@ -1,6 +1,11 @@
 import { ManualClock } from '../../electron/core/clock.js';
 import type { B24Client } from '../../electron/core/bitrix/client.js';
-import { COLLEAGUES_METHOD, fetchTeam, PAGE_SIZE, USERS_METHOD } from '../../electron/core/bitrix/team.js';
+import {
+  COLLEAGUES_METHOD,
+  fetchTeam,
+  PAGE_SIZE,
+  USERS_METHOD,
+} from '../../electron/core/bitrix/team.js';
 import { MAX_BATCH_COMMANDS } from '../../electron/core/bitrix/client.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import type { DemoPortal, DemoRequestLogEntry } from '../../electron/demo/types.js';
@@ -51,9 +56,14 @@ function traffic(log: readonly DemoRequestLogEntry[], wallMs: number, people: nu
 }
 
 /** Runs one refresh (which resolves to the number of people it saw) and returns its traffic. */
-async function measured(portal: DemoPortal, clock: ManualClock, run: () => Promise<number>): Promise<Traffic> {
+async function measured(
+  portal: DemoPortal,
+  clock: ManualClock,
+  run: () => Promise<number>,
+): Promise<Traffic> {
   const bad = portal.control.requestLog.filter((entry) => entry.status !== 200);
-  if (bad.length > 0) throw new Error(`the demo portal answered ${bad[0]?.status}: the bench setup is wrong`);
+  if (bad.length > 0)
+    throw new Error(`the demo portal answered ${bad[0]?.status}: the bench setup is wrong`);
   portal.control.clearRequestLog();
   const start = performance.now();
   const value = await drive(clock, run());
@@ -67,8 +77,12 @@ async function measured(portal: DemoPortal, clock: ManualClock, run: () => Promi
 /** The naive refresh: every page as its own request, then the watch list. */
 async function naiveRefresh(client: B24Client, watchIds: readonly number[]): Promise<number> {
   let people = 0;
-  for (let offset: number | null = 0; offset !== null; ) {
-    const page = await client.call(COLLEAGUES_METHOD, { USER_DATA: 'Y', OFFSET: offset, LIMIT: PAGE_SIZE });
+  for (let offset: number | null = 0; offset !== null;) {
+    const page = await client.call(COLLEAGUES_METHOD, {
+      USER_DATA: 'Y',
+      OFFSET: offset,
+      LIMIT: PAGE_SIZE,
+    });
     people += Array.isArray(page.result) ? page.result.length : 0;
     offset = page.next !== null && page.next > offset ? page.next : null;
   }
@@ -93,7 +107,9 @@ async function measureSize(size: number): Promise<SizeResult> {
   const portal = await startDemoPortal({ clock, teamSize: size, evolve: false, seed: 6 });
   try {
     const client = demoClient(portal, { clock });
-    const watchIds = Array.from({ length: WATCHED }, () => portal.control.addOutsider({ presence: 'online' }));
+    const watchIds = Array.from({ length: WATCHED }, () =>
+      portal.control.addOutsider({ presence: 'online' }),
+    );
 
     let total: number | null = null;
     const refresh = async (ids: readonly number[]): Promise<number> => {
@@ -112,8 +128,12 @@ async function measureSize(size: number): Promise<SizeResult> {
     const naiveWithWatch = await measured(portal, clock, () => naiveRefresh(client, watchIds));
 
     // A refresh that missed people would make its request count meaningless.
-    for (const [name, result] of [['steady', steady], ['naive', naive]] as const) {
-      if (result.people !== size) throw new Error(`${name} refresh of ${size} saw ${result.people} people`);
+    for (const [name, result] of [
+      ['steady', steady],
+      ['naive', naive],
+    ] as const) {
+      if (result.people !== size)
+        throw new Error(`${name} refresh of ${size} saw ${result.people} people`);
     }
     if (steadyWithWatch.people !== size + WATCHED || naiveWithWatch.people !== size + WATCHED) {
       throw new Error(`the watch list was not fully fetched at ${size}`);
@@ -160,7 +180,12 @@ export async function benchRequests(): Promise<BenchSection & { results: SizeRes
       ratio: ratio(r.steadyWithWatch.requests, r.naiveWithWatch.requests),
       target: fits ? '+0 (fits in the batch)' : '+1 (last batch full)',
       pass: fits ? added === 0 : added <= 1,
-      data: { size: r.size, measured: r.steadyWithWatch, naive: r.naiveWithWatch, fitsInBatch: fits },
+      data: {
+        size: r.size,
+        measured: r.steadyWithWatch,
+        naive: r.naiveWithWatch,
+        fitsInBatch: fits,
+      },
     });
   }
   for (const r of results) {
@@ -175,7 +200,12 @@ export async function benchRequests(): Promise<BenchSection & { results: SizeRes
       ratio: ratio(wire, naiveWire),
       target: 'reported',
       pass: null,
-      data: { size: r.size, measuredBytes: wire, naiveBytes: naiveWire, perPersonBytes: Math.round(wire / r.size) },
+      data: {
+        size: r.size,
+        measuredBytes: wire,
+        naiveBytes: naiveWire,
+        perPersonBytes: Math.round(wire / r.size),
+      },
     });
   }
   for (const r of results) {
@@ -188,7 +218,13 @@ export async function benchRequests(): Promise<BenchSection & { results: SizeRes
       ratio: '—',
       target: 'reported; must fit the interval',
       pass: null,
-      data: { size: r.size, measuredDrivenMs: r.steady.portalSpanMs, measuredWallMs: r.steady.wallMs, naiveDrivenMs: r.naive.portalSpanMs, naiveWallMs: r.naive.wallMs },
+      data: {
+        size: r.size,
+        measuredDrivenMs: r.steady.portalSpanMs,
+        measuredWallMs: r.steady.wallMs,
+        naiveDrivenMs: r.naive.portalSpanMs,
+        naiveWallMs: r.naive.wallMs,
+      },
     });
   }
 

@@ -29,7 +29,10 @@ export function mean(values: readonly number[]): number {
 }
 
 /** Least-squares fit y = intercept + slope·x, with the residuals' standard deviation. */
-export function linearFit(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number; residualSd: number } {
+export function linearFit(
+  xs: readonly number[],
+  ys: readonly number[],
+): { slope: number; intercept: number; residualSd: number } {
   if (xs.length !== ys.length || xs.length < 2) throw new Error('a fit needs at least two points');
   const mx = mean(xs);
   const my = mean(ys);
@@ -56,7 +59,6 @@ export function timeMs(fn: () => void): number {
   fn();
   return performance.now() - start;
 }
-
 
 /** Runs the collector after a full GC when the process was started with --expose-gc. */
 export function collectGarbage(): void {

@@ -9,7 +9,10 @@ import type { DemoPortal } from '../../electron/demo/types.js';
  */
 
 /** A B24Client for the demo portal's webhook. */
-export function demoClient(portal: DemoPortal, options: Omit<B24ClientOptions, 'credential'> = {}): B24Client {
+export function demoClient(
+  portal: DemoPortal,
+  options: Omit<B24ClientOptions, 'credential'> = {},
+): B24Client {
   const parsed = parseWebhookUrl(portal.webhookUrl);
   if (!parsed.ok) throw new Error(`demo webhook did not parse: ${parsed.error}`);
   return new B24Client({ ...options, credential: parsed.value });

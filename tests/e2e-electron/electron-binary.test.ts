@@ -16,19 +16,34 @@ function fakeRepo(options: { pathTxt?: string; binary?: boolean }): string {
 describe('Electron binary detection (decides whether the smoke tests skip)', () => {
   it('finds the binary named by path.txt', () => {
     const root = fakeRepo({ pathTxt: 'electron', binary: true });
-    expect(findElectronBinary(root, {})).toEqual({ found: true, path: join(root, 'node_modules', 'electron', 'dist', 'electron') });
+    expect(findElectronBinary(root, {})).toEqual({
+      found: true,
+      path: join(root, 'node_modules', 'electron', 'dist', 'electron'),
+    });
   });
 
   it('explains a missing download', () => {
-    expect(findElectronBinary(fakeRepo({}), {})).toMatchObject({ found: false, reason: expect.stringMatching(/never downloaded/) });
-    expect(findElectronBinary(fakeRepo({ pathTxt: 'electron' }), {})).toMatchObject({ found: false, reason: expect.stringMatching(/no Electron binary at/) });
+    expect(findElectronBinary(fakeRepo({}), {})).toMatchObject({
+      found: false,
+      reason: expect.stringMatching(/never downloaded/),
+    });
+    expect(findElectronBinary(fakeRepo({ pathTxt: 'electron' }), {})).toMatchObject({
+      found: false,
+      reason: expect.stringMatching(/no Electron binary at/),
+    });
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
     const root = fakeRepo({ pathTxt: 'electron' });
     const dist = mkdtempSync(join(tmpdir(), 'b24-dist-'));
-    expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: dist })).toMatchObject({ found: false, reason: expect.stringMatching(/OVERRIDE/) });
+    expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: dist })).toMatchObject({
+      found: false,
+      reason: expect.stringMatching(/OVERRIDE/),
+    });
     writeFileSync(join(dist, 'electron'), '');
-    expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: dist })).toEqual({ found: true, path: join(dist, 'electron') });
+    expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: dist })).toEqual({
+      found: true,
+      path: join(dist, 'electron'),
+    });
   });
 });

@@ -35,12 +35,16 @@ describe.skipIf(browserSkipReason !== null)('calendar screenshots', () => {
           await page.locator('.row.person').nth(1).click();
           await page.locator('.row.person').nth(3).hover();
           await page.screenshot({ path: join(shots, `calendar-${width}-${scheme}-${lang}.png`) });
-          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth),
+          ).toBeLessThanOrEqual(width);
           // The details view of the person in a meeting (Anna, id 1).
           await page.getByTestId('search').fill('Anna Petrova');
           await page.locator('.row.person[data-id="1"]').dblclick();
           await page.getByTestId('detail-calendar').waitFor();
-          await page.screenshot({ path: join(shots, `calendar-detail-${width}-${scheme}-${lang}.png`) });
+          await page.screenshot({
+            path: join(shots, `calendar-detail-${width}-${scheme}-${lang}.png`),
+          });
           await finishPanel(panel);
         });
       }

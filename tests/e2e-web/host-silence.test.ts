@@ -32,7 +32,10 @@ describe.skipIf(browserSkipReason !== null)('a hung host in Chromium with a fake
   ] as const) {
     it(`${locale}: is noticed after about two poll intervals without news, and forgotten at the next news`, async () => {
       const pollIntervalSec = 20;
-      const panel = await openPanel(env.browser, env.server.url, { locale, settings: { ...DEFAULT_SETTINGS, pollIntervalSec } });
+      const panel = await openPanel(env.browser, env.server.url, {
+        locale,
+        settings: { ...DEFAULT_SETTINGS, pollIntervalSec },
+      });
       const { page } = panel;
       await page.locator('.row.person').first().waitFor();
       await page.clock.install({ time: FIXED_NOW });
@@ -54,7 +57,14 @@ describe.skipIf(browserSkipReason !== null)('a hung host in Chromium with a fake
       await setSilent(page, false);
       await page.evaluate(() => {
         const now = Date.now();
-        (globalThis as unknown as FakeWindow).__fake.emit('health', { state: 'ok', since: now, until: null, lastSuccessAt: now, code: null, message: null });
+        (globalThis as unknown as FakeWindow).__fake.emit('health', {
+          state: 'ok',
+          since: now,
+          until: null,
+          lastSuccessAt: now,
+          code: null,
+          message: null,
+        });
       });
       await expect.poll(() => liveness(page)).toBe('live');
       expect(await banner.count()).toBe(0);
@@ -63,7 +73,9 @@ describe.skipIf(browserSkipReason !== null)('a hung host in Chromium with a fake
   }
 
   it('gives a longer poll interval its time', async () => {
-    const panel = await openPanel(env.browser, env.server.url, { settings: { ...DEFAULT_SETTINGS, pollIntervalSec: 120 } });
+    const panel = await openPanel(env.browser, env.server.url, {
+      settings: { ...DEFAULT_SETTINGS, pollIntervalSec: 120 },
+    });
     const { page } = panel;
     await page.locator('.row.person').first().waitFor();
     await page.clock.install({ time: FIXED_NOW });
@@ -77,7 +89,9 @@ describe.skipIf(browserSkipReason !== null)('a hung host in Chromium with a fake
   });
 
   it('waits out a backoff the host announced before it calls it hung', async () => {
-    const panel = await openPanel(env.browser, env.server.url, { settings: { ...DEFAULT_SETTINGS, pollIntervalSec: 30 } });
+    const panel = await openPanel(env.browser, env.server.url, {
+      settings: { ...DEFAULT_SETTINGS, pollIntervalSec: 30 },
+    });
     const { page } = panel;
     await page.locator('.row.person').first().waitFor();
     await page.clock.install({ time: FIXED_NOW });
@@ -85,7 +99,14 @@ describe.skipIf(browserSkipReason !== null)('a hung host in Chromium with a fake
     await page.evaluate((ms) => {
       const fake = (globalThis as unknown as FakeWindow).__fake;
       const now = Date.now();
-      fake.emit('health', { state: 'rate-limited', since: now, until: now + ms, lastSuccessAt: now - 60_000, code: 'rate-limited', message: null });
+      fake.emit('health', {
+        state: 'rate-limited',
+        since: now,
+        until: now + ms,
+        lastSuccessAt: now - 60_000,
+        code: 'rate-limited',
+        message: null,
+      });
       fake.silent = true;
     }, backoffMs);
     await page.locator('[data-health=rate-limited]').waitFor();

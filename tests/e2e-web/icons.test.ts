@@ -31,7 +31,10 @@ interface Comparison {
   readonly painted: number;
 }
 
-function compareInPage(page: Page, pairs: { name: IconName; joined: string; separate: string }[]): Promise<Comparison[]> {
+function compareInPage(
+  page: Page,
+  pairs: { name: IconName; joined: string; separate: string }[],
+): Promise<Comparison[]> {
   return page.evaluate(
     async ({ pairs, size }) => {
       const pixels = async (markup: string): Promise<Uint8ClampedArray> => {
@@ -52,7 +55,13 @@ function compareInPage(page: Page, pairs: { name: IconName; joined: string; sepa
         let differing = 0;
         let painted = 0;
         for (let i = 0; i < a.length; i += 4) {
-          if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2] || a[i + 3] !== b[i + 3]) differing += 1;
+          if (
+            a[i] !== b[i] ||
+            a[i + 1] !== b[i + 1] ||
+            a[i + 2] !== b[i + 2] ||
+            a[i + 3] !== b[i + 3]
+          )
+            differing += 1;
           if ((b[i + 3] ?? 0) > 0) painted += 1;
         }
         results.push({ name, differing, painted });
@@ -75,12 +84,17 @@ describe.skipIf(browserSkipReason !== null)('icons: one path draws what the subp
   it('every icon, joined as Icon.svelte joins it, has the pixels of its separate subpaths', async () => {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>icons</title>');
-    const pairs = NAMES.map((name) => ({ name, joined: svg(name, [ICON_PATHS[name]]), separate: svg(name, ICONS[name]) }));
+    const pairs = NAMES.map((name) => ({
+      name,
+      joined: svg(name, [ICON_PATHS[name]]),
+      separate: svg(name, ICONS[name]),
+    }));
     const results = await compareInPage(page, pairs);
     await page.close();
 
     expect(results.map((r) => r.name)).toEqual(NAMES);
-    for (const { name, painted } of results) expect(painted, `${name} draws something`).toBeGreaterThan(20);
+    for (const { name, painted } of results)
+      expect(painted, `${name} draws something`).toBeGreaterThan(20);
     expect(results.filter((r) => r.differing > 0)).toEqual([]);
   });
 });

@@ -17,7 +17,10 @@ const WIDTHS = [320, 400, 1280] as const;
 const HEIGHT = 640;
 
 /** Alerts paused until 14:30 on the fixed test day: the header's longest state. */
-const PAUSED = { ...DEFAULT_SETTINGS, alerts: { ...DEFAULT_SETTINGS.alerts, pausedUntil: FIXED_NOW + 150 * 60_000 } };
+const PAUSED = {
+  ...DEFAULT_SETTINGS,
+  alerts: { ...DEFAULT_SETTINGS.alerts, pausedUntil: FIXED_NOW + 150 * 60_000 },
+};
 
 interface Overlap {
   readonly a: string;
@@ -31,26 +34,54 @@ interface Overlap {
  */
 function overlappingText(page: Page): Promise<Overlap[]> {
   return page.evaluate(() => {
-    const roots = Array.from(document.querySelectorAll('.header, .banner, .toolbar, .row, .list-empty'));
-    type Box = { left: number; top: number; right: number; bottom: number; text: string; node: Node };
+    const roots = Array.from(
+      document.querySelectorAll('.header, .banner, .toolbar, .row, .list-empty'),
+    );
+    type Box = {
+      left: number;
+      top: number;
+      right: number;
+      bottom: number;
+      text: string;
+      node: Node;
+    };
     const boxes: Box[] = [];
     const clipOf = (element: Element): DOMRect | null => {
       let clip: { left: number; top: number; right: number; bottom: number } | null = null;
-      for (let e: Element | null = element; e !== null && e !== document.documentElement; e = e.parentElement) {
+      for (
+        let e: Element | null = element;
+        e !== null && e !== document.documentElement;
+        e = e.parentElement
+      ) {
         const style = getComputedStyle(e);
-        if (style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.clip !== 'auto') {
+        if (
+          style.overflowX !== 'visible' ||
+          style.overflowY !== 'visible' ||
+          style.clip !== 'auto'
+        ) {
           const r = e.getBoundingClientRect();
-          clip = clip === null ? r : { left: Math.max(clip.left, r.left), top: Math.max(clip.top, r.top), right: Math.min(clip.right, r.right), bottom: Math.min(clip.bottom, r.bottom) };
+          clip =
+            clip === null
+              ? r
+              : {
+                  left: Math.max(clip.left, r.left),
+                  top: Math.max(clip.top, r.top),
+                  right: Math.min(clip.right, r.right),
+                  bottom: Math.min(clip.bottom, r.bottom),
+                };
         }
       }
-      return clip === null ? null : new DOMRect(clip.left, clip.top, clip.right - clip.left, clip.bottom - clip.top);
+      return clip === null
+        ? null
+        : new DOMRect(clip.left, clip.top, clip.right - clip.left, clip.bottom - clip.top);
     };
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
         const text = node.textContent?.trim() ?? '';
         const parent = node.parentElement;
-        if (text === '' || parent === null || parent.closest('option, select, script') !== null) continue;
+        if (text === '' || parent === null || parent.closest('option, select, script') !== null)
+          continue;
         if (!parent.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
         const clip = clipOf(parent);
         const range = document.createRange();
@@ -60,7 +91,8 @@ function overlappingText(page: Page): Promise<Overlap[]> {
           const right = Math.min(r.right, clip?.right ?? Infinity);
           const top = Math.max(r.top, clip?.top ?? -Infinity);
           const bottom = Math.min(r.bottom, clip?.bottom ?? Infinity);
-          if (right - left > 1.5 && bottom - top > 1.5) boxes.push({ left, top, right, bottom, text, node });
+          if (right - left > 1.5 && bottom - top > 1.5)
+            boxes.push({ left, top, right, bottom, text, node });
         }
       }
     }
@@ -84,7 +116,6 @@ function overlappingText(page: Page): Promise<Overlap[]> {
 function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
-
 
 describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px', () => {
   const env = usePanel();
@@ -127,7 +158,10 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
               const row = r.getBoundingClientRect();
               const pill = r.querySelector('.pill')?.getBoundingClientRect();
               const context = r.querySelector('.context')?.getBoundingClientRect();
-              return { end: pill === undefined ? 0 : (pill.right - row.left) / row.width, gap: (context?.left ?? Infinity) - (pill?.right ?? 0) };
+              return {
+                end: pill === undefined ? 0 : (pill.right - row.left) / row.width,
+                gap: (context?.left ?? Infinity) - (pill?.right ?? 0),
+              };
             }),
           );
           expect(Math.max(...spread.map((row) => row.end))).toBeLessThan(2 / 3);
@@ -140,7 +174,9 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
             const icon = r.querySelector('.indicators > .indicator:first-child.on');
             const box = icon?.getBoundingClientRect();
             const row = r.getBoundingClientRect();
-            return box === undefined ? null : box.width > 0 && box.left >= row.left && box.right <= row.right;
+            return box === undefined
+              ? null
+              : box.width > 0 && box.left >= row.left && box.right <= row.right;
           }),
         );
         expect(desktops.filter((shown) => shown !== null).length).toBeGreaterThan(0);
@@ -160,14 +196,17 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
         await page.getByTestId('group').check();
         await page.locator('.row.group').first().waitFor();
         await page.evaluate((now) => {
-          (globalThis as unknown as { __fake: { emit(c: string, p: unknown): void } }).__fake.emit('health', {
-            state: 'rate-limited',
-            since: now,
-            until: now + 90_000,
-            lastSuccessAt: now - 60_000,
-            code: 'QUERY_LIMIT_EXCEEDED',
-            message: null,
-          });
+          (globalThis as unknown as { __fake: { emit(c: string, p: unknown): void } }).__fake.emit(
+            'health',
+            {
+              state: 'rate-limited',
+              since: now,
+              until: now + 90_000,
+              lastSuccessAt: now - 60_000,
+              code: 'QUERY_LIMIT_EXCEEDED',
+              message: null,
+            },
+          );
         }, FIXED_NOW);
         await page.locator('.banner').waitFor();
         await page.locator('.row.person').nth(1).hover();
@@ -203,7 +242,10 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
   });
 
   it('a truncated name and position are there in full for screen readers', async () => {
-    const { page } = await openPanel(env.browser, env.server.url, { viewport: { width: 320, height: HEIGHT }, longNames: true });
+    const { page } = await openPanel(env.browser, env.server.url, {
+      viewport: { width: 320, height: HEIGHT },
+      longNames: true,
+    });
     const anna = page.locator('.row.person[data-id="1"]');
     await anna.waitFor();
     const name = anna.locator('.name');
@@ -212,20 +254,31 @@ describe.skipIf(browserSkipReason !== null)('panel layout from 320 px to 1280 px
     // …and whole in the row's accessible name.
     const label = (await anna.getAttribute('aria-label')) ?? '';
     expect(label).toContain('Anna-Alexandra Petrova-Konstantinopolskaya');
-    expect(label).toContain('Senior principal Account manager for partnerships and enterprise accounts');
+    expect(label).toContain(
+      'Senior principal Account manager for partnerships and enterprise accounts',
+    );
     await page.context().close();
   });
   it('a truncated name and position show their whole text in a tooltip', async () => {
-    const { page } = await openPanel(env.browser, env.server.url, { viewport: { width: 320, height: HEIGHT }, longNames: true });
+    const { page } = await openPanel(env.browser, env.server.url, {
+      viewport: { width: 320, height: HEIGHT },
+      longNames: true,
+    });
     const anna = page.locator('.row.person[data-id="1"]');
     await anna.waitFor();
-    expect(await anna.locator('.name').getAttribute('title')).toBe('Anna-Alexandra Petrova-Konstantinopolskaya');
-    expect(await anna.locator('.sub').getAttribute('title')).toContain('Senior principal Account manager for partnerships and enterprise accounts');
+    expect(await anna.locator('.name').getAttribute('title')).toBe(
+      'Anna-Alexandra Petrova-Konstantinopolskaya',
+    );
+    expect(await anna.locator('.sub').getAttribute('title')).toContain(
+      'Senior principal Account manager for partnerships and enterprise accounts',
+    );
     await page.context().close();
   });
 
   it('the overlap check catches text drawn over text', async () => {
-    const { page } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT } });
+    const { page } = await openPanel(env.browser, env.server.url, {
+      viewport: { width: 400, height: HEIGHT },
+    });
     await page.locator('.row.person').first().waitFor();
     await page.evaluate(() => {
       const name = document.querySelector<HTMLElement>('.row.person .name');
@@ -247,7 +300,10 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
   const chip = (page: Page, key: string) => page.locator(`button[data-count=${key}]`);
 
   it('each header chip is a button that applies its filter, pressed while it is on, its number what the list shows', async () => {
-    const { page, problems } = await openPanel(env.browser, env.server.url, { portal: 'legacy', viewport: { width: 400, height: 2400 } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, {
+      portal: 'legacy',
+      viewport: { width: 400, height: 2400 },
+    });
     await page.locator('.row.person').first().waitFor();
     for (const key of ['online', 'idle', 'mobile', 'offline', 'leave']) {
       const button = chip(page, key);
@@ -256,7 +312,10 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
       expect(await button.getAttribute('aria-pressed'), key).toBe('true');
       await expect.poll(() => shown(page), { message: key }).toBe(value);
       // The toolbar agrees: the same filter is checked there.
-      expect(await page.getByTestId(`filter-${key === 'leave' ? 'leave' : key}`).isChecked(), key).toBe(true);
+      expect(
+        await page.getByTestId(`filter-${key === 'leave' ? 'leave' : key}`).isChecked(),
+        key,
+      ).toBe(true);
       expect(await page.locator('button[data-count][aria-pressed=true]').count()).toBe(1);
     }
     // Pressed again: everyone.
@@ -272,14 +331,18 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
       return bar !== undefined && box.left >= bar.left - 1 && box.right <= bar.right + 1;
     });
     expect(inView).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      400,
+    );
     expect(await cspViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
   it('tones presence down to "last known" while the data is stale or the credential was rejected', async () => {
-    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, {
+      viewport: { width: 400, height: HEIGHT },
+    });
     const anna = page.locator('.row.person[data-id="1"] .pill');
     await anna.waitFor();
     const colour = () => anna.evaluate((el) => getComputedStyle(el).color);
@@ -289,16 +352,33 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
     for (const state of ['stale', 'auth-failed', 'offline'] as const) {
       await page.evaluate(
         ([now, health]) =>
-          (globalThis as unknown as Fake).__fake.emit('health', { state: health, since: now, until: null, lastSuccessAt: now - 600_000, code: null, message: null }),
+          (globalThis as unknown as Fake).__fake.emit('health', {
+            state: health,
+            since: now,
+            until: null,
+            lastSuccessAt: now - 600_000,
+            code: null,
+            message: null,
+          }),
         [FIXED_NOW, state] as const,
       );
-      await expect.poll(() => page.locator('.panel').getAttribute('data-live'), { message: state }).toBe('last-known');
+      await expect
+        .poll(() => page.locator('.panel').getAttribute('data-live'), { message: state })
+        .toBe('last-known');
       expect(await page.getByTestId('last-known').textContent()).toBe('Last known');
       expect(await colour(), state).not.toBe(green);
       await page.screenshot({ path: join(shots, `last-known-${state}-400.png`) });
     }
     await page.evaluate(
-      (now) => (globalThis as unknown as Fake).__fake.emit('health', { state: 'ok', since: now, until: null, lastSuccessAt: now, code: null, message: null }),
+      (now) =>
+        (globalThis as unknown as Fake).__fake.emit('health', {
+          state: 'ok',
+          since: now,
+          until: null,
+          lastSuccessAt: now,
+          code: null,
+          message: null,
+        }),
       FIXED_NOW,
     );
     await expect.poll(() => page.locator('.panel').getAttribute('data-live')).toBe('live');
@@ -308,27 +388,52 @@ describe.skipIf(browserSkipReason !== null)('truth in every number', () => {
   });
 
   it('search finds people by department name', async () => {
-    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 1000, height: 2400 } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, {
+      viewport: { width: 1000, height: 2400 },
+    });
     await page.locator('.row.person').first().waitFor();
     // The fake's departments: 1 is "Engineering" (no position says it), for ids whose floor(id / 3) % 5 is 0.
-    const engineering = Array.from({ length: 40 }, (_, i) => i + 1).filter((id) => Math.floor(id / 3) % 5 === 0);
+    const engineering = Array.from({ length: 40 }, (_, i) => i + 1).filter(
+      (id) => Math.floor(id / 3) % 5 === 0,
+    );
     await page.getByTestId('search').fill('engineering');
-    await expect.poll(() => page.locator('.row.person').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))).sort((a, b) => a - b))).toEqual(engineering);
+    await expect
+      .poll(() =>
+        page
+          .locator('.row.person')
+          .evaluateAll((rows) =>
+            rows.map((r) => Number(r.getAttribute('data-id'))).sort((a, b) => a - b),
+          ),
+      )
+      .toEqual(engineering);
     expect(problems).toEqual([]);
     await page.context().close();
   });
 });
 
-type FakeCalls = { __fake: { calls: Array<{ channel: string; request: unknown }>; failNext(channel: string, error: { code: string; message: string; field: string | null }): void } };
+type FakeCalls = {
+  __fake: {
+    calls: Array<{ channel: string; request: unknown }>;
+    failNext(channel: string, error: { code: string; message: string; field: string | null }): void;
+  };
+};
 
 describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () => {
   const env = usePanel();
 
   const callsOf = (page: Page, channel: string) =>
-    page.evaluate((wanted) => (globalThis as unknown as FakeCalls).__fake.calls.filter((call) => call.channel === wanted).length, channel);
+    page.evaluate(
+      (wanted) =>
+        (globalThis as unknown as FakeCalls).__fake.calls.filter((call) => call.channel === wanted)
+          .length,
+      channel,
+    );
 
   it('hides the webhook like a password until asked, and a failed test takes back "Looks right"', async () => {
-    const { page, problems } = await openPanel(env.browser, env.server.url, { connection: 'none', viewport: { width: 400, height: HEIGHT } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, {
+      connection: 'none',
+      viewport: { width: 400, height: HEIGHT },
+    });
     const input = page.getByTestId('webhook-url');
     await input.waitFor();
     expect(await input.getAttribute('type')).toBe('password');
@@ -345,7 +450,11 @@ describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () =
     const status = page.locator('#webhook-status');
     await expect.poll(() => status.textContent()).toContain('Looks right');
     await page.evaluate(() =>
-      (globalThis as unknown as FakeCalls).__fake.failNext('connection:test', { code: 'auth-invalid', message: 'rejected', field: null }),
+      (globalThis as unknown as FakeCalls).__fake.failNext('connection:test', {
+        code: 'auth-invalid',
+        message: 'rejected',
+        field: null,
+      }),
     );
     await page.getByTestId('test-connection').click();
     await page.getByRole('alert').filter({ hasText: 'That did not work' }).waitFor();
@@ -357,7 +466,9 @@ describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () =
     await expect.poll(() => status.textContent()).toContain('Looks right');
     // A test that works shows the owner, and still "Looks right".
     await page.getByTestId('test-connection').click();
-    await expect.poll(() => page.getByTestId('test-result').textContent()).toContain('Webhook Owner');
+    await expect
+      .poll(() => page.getByTestId('test-result').textContent())
+      .toContain('Webhook Owner');
     expect(await status.textContent()).toContain('Looks right');
     expect(await cspViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
@@ -365,14 +476,22 @@ describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () =
   });
 
   it('asks before disconnecting, and offers "Change webhook" next to Disconnect', async () => {
-    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT }, locale: 'ru-RU' });
+    const { page, problems } = await openPanel(env.browser, env.server.url, {
+      viewport: { width: 400, height: HEIGHT },
+      locale: 'ru-RU',
+    });
     await page.locator('.row.person').first().waitFor();
     await page.getByTestId('open-settings').click();
     const disconnect = page.getByTestId('disconnect');
     const change = page.getByTestId('change-webhook');
     await disconnect.waitFor();
     // Side by side, in one row of actions.
-    expect(await change.evaluate((el, other) => el.parentElement === other?.parentElement, await disconnect.elementHandle())).toBe(true);
+    expect(
+      await change.evaluate(
+        (el, other) => el.parentElement === other?.parentElement,
+        await disconnect.elementHandle(),
+      ),
+    ).toBe(true);
     await page.screenshot({ path: join(shots, 'settings-connection-ru-400.png') });
 
     await disconnect.click();
@@ -390,7 +509,9 @@ describe.skipIf(browserSkipReason !== null)('connecting and disconnecting', () =
   });
 
   it('"Change webhook" opens the connect form, and Back returns to the panel still connected', async () => {
-    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, {
+      viewport: { width: 400, height: HEIGHT },
+    });
     await page.locator('.row.person').first().waitFor();
     await page.getByTestId('open-settings').click();
     await page.getByTestId('change-webhook').click();
@@ -407,7 +528,11 @@ describe.skipIf(browserSkipReason !== null)('avatar initials', () => {
   const env = usePanel();
 
   it('shows Georgian initials in Mkhedruli, and every avatar colour gets initials at 4.5:1 or more', async () => {
-    const { page, problems } = await openPanel(env.browser, env.server.url, { firstName: 'ნინო', viewport: { width: 400, height: 2400 }, colorScheme: 'dark' });
+    const { page, problems } = await openPanel(env.browser, env.server.url, {
+      firstName: 'ნინო',
+      viewport: { width: 400, height: 2400 },
+      colorScheme: 'dark',
+    });
     await page.locator('.row.person').first().waitFor();
     expect(await page.locator('.row.person[data-id="1"] .initials').textContent()).toBe('ნ');
     const ratios = await page.locator('.avatar').evaluateAll((avatars) => {
@@ -428,7 +553,10 @@ describe.skipIf(browserSkipReason !== null)('avatar initials', () => {
     });
     expect(ratios.length).toBeGreaterThan(30);
     expect(Math.min(...ratios)).toBeGreaterThanOrEqual(4.5);
-    await page.screenshot({ path: join(shots, 'avatars-dark-400.png'), clip: { x: 0, y: 0, width: 400, height: 900 } });
+    await page.screenshot({
+      path: join(shots, 'avatars-dark-400.png'),
+      clip: { x: 0, y: 0, width: 400, height: 900 },
+    });
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -438,7 +566,9 @@ describe.skipIf(browserSkipReason !== null)('empty results', () => {
   const env = usePanel();
 
   it('offers "Clear filters" when nobody matches, and says how to star someone on an empty Starred list', async () => {
-    const { page, problems } = await openPanel(env.browser, env.server.url, { viewport: { width: 400, height: HEIGHT } });
+    const { page, problems } = await openPanel(env.browser, env.server.url, {
+      viewport: { width: 400, height: HEIGHT },
+    });
     await page.locator('.row.person').first().waitFor();
     await page.locator('label.segment', { has: page.getByTestId('filter-leave') }).click();
     await page.getByTestId('search').fill('nobody by this name');

@@ -4,7 +4,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { browserSkipReason, cspViolations, launchBrowser, openPanel } from './support/browser.js';
-import { ensureRendererBuilt, ROOT, serveRenderer, type StaticServer } from './support/static-server.js';
+import {
+  ensureRendererBuilt,
+  ROOT,
+  serveRenderer,
+  type StaticServer,
+} from './support/static-server.js';
 
 /** Screenshots of the panel with a 40-person team, light and dark, for the README and for review. */
 describe.skipIf(browserSkipReason !== null)('panel screenshots', () => {
@@ -30,7 +35,9 @@ describe.skipIf(browserSkipReason !== null)('panel screenshots', () => {
     it(`renders the ${scheme} theme without CSP violations`, async () => {
       const { page, problems } = await openPanel(browser, server.url, { colorScheme: scheme });
       await page.locator('.row.person').first().waitFor();
-      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
+        .toBe(scheme);
       // Grouped by department, so one screen shows every kind of badge, headers and a star.
       await page.getByTestId('group').check();
       await page.locator('.row.group').first().waitFor();
@@ -55,8 +62,12 @@ describe.skipIf(browserSkipReason !== null)('panel screenshots', () => {
         await page.mouse.move(0, 0);
         await page.screenshot({ path: join(shots, `panel-${portal}-${lang}-400x640.png`) });
         // Nothing may stick out sideways in the narrow window.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
-        const rowOverflow = await page.locator('.row.person').evaluateAll((rows) => rows.filter((r) => r.scrollWidth > r.clientWidth + 1).length);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          400,
+        );
+        const rowOverflow = await page
+          .locator('.row.person')
+          .evaluateAll((rows) => rows.filter((r) => r.scrollWidth > r.clientWidth + 1).length);
         expect(rowOverflow).toBe(0);
         expect(await page.locator('[data-count=mobile]').count()).toBe(portal === 'legacy' ? 1 : 0);
         // Grouped, so one screen shows the kinds of badge; one row hovered, to see its buttons.
@@ -68,8 +79,12 @@ describe.skipIf(browserSkipReason !== null)('panel screenshots', () => {
         await page.getByTestId('group').uncheck();
         await page.locator('.list-viewport').evaluate((el) => (el.scrollTop = 52 * 15));
         await page.mouse.move(0, 0);
-        await page.screenshot({ path: join(shots, `panel-${portal}-${lang}-400x640-scrolled.png`) });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+        await page.screenshot({
+          path: join(shots, `panel-${portal}-${lang}-400x640-scrolled.png`),
+        });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          400,
+        );
         expect(await cspViolations(page)).toEqual([]);
         expect(problems).toEqual([]);
         await page.context().close();

@@ -9,14 +9,31 @@ import { finishPanel, usePanel } from './support/suite.js';
 type FakeWindow = { __fake: FakeControl };
 
 async function calls(page: Page, channel: string): Promise<unknown[]> {
-  return page.evaluate((wanted) => (globalThis as unknown as FakeWindow).__fake.calls.filter((call) => call.channel === wanted).map((call) => call.request), channel);
+  return page.evaluate(
+    (wanted) =>
+      (globalThis as unknown as FakeWindow).__fake.calls
+        .filter((call) => call.channel === wanted)
+        .map((call) => call.request),
+    channel,
+  );
 }
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.getAttribute('role'));
+const focused = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.activeElement?.getAttribute('data-testid') ??
+      document.activeElement?.getAttribute('role'),
+  );
 
 /** A key as a Russian layout sends it: the Cyrillic letter, on the physical key's code. */
 async function russianKey(page: Page, key: string, code: string): Promise<void> {
-  await page.evaluate(({ key, code }) => document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true })), { key, code });
+  await page.evaluate(
+    ({ key, code }) =>
+      document.activeElement?.dispatchEvent(
+        new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true }),
+      ),
+    { key, code },
+  );
 }
 
 describe.skipIf(browserSkipReason !== null)('keyboard shortcuts in Chromium', () => {
@@ -34,9 +51,16 @@ describe.skipIf(browserSkipReason !== null)('keyboard shortcuts in Chromium', ()
     await russianKey(page, 'ы', 'KeyS');
     await expect.poll(() => calls(page, 'colleague:set-rule')).toEqual([{ id, rule: 'starred' }]);
     await russianKey(page, 'ь', 'KeyM');
-    await expect.poll(() => calls(page, 'colleague:set-rule')).toEqual([{ id, rule: 'starred' }, { id, rule: 'muted' }]);
+    await expect
+      .poll(() => calls(page, 'colleague:set-rule'))
+      .toEqual([
+        { id, rule: 'starred' },
+        { id, rule: 'muted' },
+      ]);
     await russianKey(page, 'с', 'KeyC');
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as FakeWindow).__fake.opened)).toEqual([`https://team.example.com/online/?IM_DIALOG=${id}`]);
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as FakeWindow).__fake.opened))
+      .toEqual([`https://team.example.com/online/?IM_DIALOG=${id}`]);
     await finishPanel(panel);
   });
 
@@ -50,7 +74,9 @@ describe.skipIf(browserSkipReason !== null)('keyboard shortcuts in Chromium', ()
     await help.getByRole('heading', { name: 'Клавиши' }).waitFor();
     expect(await help.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
     expect(await help.textContent()).toContain('В избранное или из избранного');
-    expect(await help.locator('kbd').allTextContents()).toEqual(expect.arrayContaining(['S', 'M', 'C', 'B', '?', '/']));
+    expect(await help.locator('kbd').allTextContents()).toEqual(
+      expect.arrayContaining(['S', 'M', 'C', 'B', '?', '/']),
+    );
     await page.keyboard.press('Escape');
     await expect.poll(() => help.count()).toBe(0);
     expect(await focused(page)).toBe('listbox');
@@ -75,7 +101,9 @@ describe.skipIf(browserSkipReason !== null)('keyboard shortcuts in Chromium', ()
     expect(await focused(page)).toBe('search');
     // "Anna" typed with the Russian layout on: Фттф.
     await page.keyboard.type('Фттф');
-    await expect.poll(() => page.locator('.row.person .name').allTextContents()).toContain('Anna Petrova');
+    await expect
+      .poll(() => page.locator('.row.person .name').allTextContents())
+      .toContain('Anna Petrova');
     await finishPanel(panel);
   });
 });

@@ -18,16 +18,31 @@ import { colleaguesHandler, fakePortal, type Params } from '../support/fake-port
 const MINUTE = 60_000;
 
 async function serve(clock: ManualClock) {
-  const people = [100, 101, 102].map((id) => ({ id, name: `P${id}`, last_activity_date: new Date(clock.now() - 86_400_000).toISOString() }));
+  const people = [100, 101, 102].map((id) => ({
+    id,
+    name: `P${id}`,
+    last_activity_date: new Date(clock.now() - 86_400_000).toISOString(),
+  }));
   const t = clock.now();
-  const meeting = timedEntry({ id: 1, from: t + 2 * MINUTE, until: t + 4 * MINUTE, zone: 'Asia/Tokyo', format: 'DMY24' });
+  const meeting = timedEntry({
+    id: 1,
+    from: t + 2 * MINUTE,
+    until: t + 4 * MINUTE,
+    zone: 'Asia/Tokyo',
+    format: 'DMY24',
+  });
   const portal = fakePortal({
     'im.department.colleagues.list': colleaguesHandler(() => people),
     [ACCESSIBILITY_METHOD]: (params: Params) => ({
-      result: Object.fromEntries((params.users as string[]).map((id) => [id, id === '100' ? [meeting] : []])),
+      result: Object.fromEntries(
+        (params.users as string[]).map((id) => [id, id === '100' ? [meeting] : []]),
+      ),
     }),
     [USER_GET_METHOD]: (params: Params) => ({
-      result: ((params.FILTER as Params).ID as string[]).map((id) => ({ ID: id, TIME_ZONE: id === '100' ? 'Asia/Tokyo' : '' })),
+      result: ((params.FILTER as Params).ID as string[]).map((id) => ({
+        ID: id,
+        TIME_ZONE: id === '100' ? 'Asia/Tokyo' : '',
+      })),
     }),
   });
   const server: Server = createServer((request, response) => {
@@ -36,7 +51,11 @@ async function serve(clock: ManualClock) {
     request.on('end', () => {
       const url = `http://127.0.0.1${request.url ?? '/'}`;
       void portal
-        .fetch(url, { method: request.method ?? 'GET', headers: request.headers as Record<string, string>, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) })
+        .fetch(url, {
+          method: request.method ?? 'GET',
+          headers: request.headers as Record<string, string>,
+          ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+        })
         .then(async (answer) => {
           response.writeHead(answer.status, { 'content-type': 'application/json' });
           response.end(await answer.text());
@@ -66,13 +85,26 @@ describe('calendars in status --json and watch --json', () => {
     const clock = new ManualClock();
     const portal = await serve(clock);
     close = portal.close;
-    const args = parseCliArgs(['status', '--json'], { B24_WEBHOOK_URL: portal.webhookUrl }) as StatusArgs;
-    const parsed = JSON.parse(statusJson(await takeStatus(args, { clock }))) as { reports: object; colleagues: Record<string, unknown>[] };
+    const args = parseCliArgs(['status', '--json'], {
+      B24_WEBHOOK_URL: portal.webhookUrl,
+    }) as StatusArgs;
+    const parsed = JSON.parse(statusJson(await takeStatus(args, { clock }))) as {
+      reports: object;
+      colleagues: Record<string, unknown>[];
+    };
     expect(parsed.reports).toMatchObject({ calendar: true, timeZones: true });
     const anna = parsed.colleagues.find((c) => c.id === 100)!;
-    expect(anna).toMatchObject({ calendarNow: null, calendarNext: portal.meeting, timeZone: 'Asia/Tokyo' });
+    expect(anna).toMatchObject({
+      calendarNow: null,
+      calendarNext: portal.meeting,
+      timeZone: 'Asia/Tokyo',
+    });
     expect(anna).not.toHaveProperty('calendar');
-    expect(parsed.colleagues.find((c) => c.id === 101)).toMatchObject({ calendarNow: null, calendarNext: null, timeZone: null });
+    expect(parsed.colleagues.find((c) => c.id === 101)).toMatchObject({
+      calendarNow: null,
+      calendarNext: null,
+      timeZone: null,
+    });
   });
 
   it('watch --json: the meeting starting and ending come as changes, though only the time moved', async () => {
@@ -80,15 +112,33 @@ describe('calendars in status --json and watch --json', () => {
     const portal = await serve(clock);
     close = portal.close;
     const lines: Record<string, unknown>[] = [];
-    const args = parseCliArgs(['watch', '--json', '--interval', '30'], { B24_WEBHOOK_URL: portal.webhookUrl }) as WatchArgs;
-    session = await startWatch(args, { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>), clock, random: () => 0 });
+    const args = parseCliArgs(['watch', '--json', '--interval', '30'], {
+      B24_WEBHOOK_URL: portal.webhookUrl,
+    }) as WatchArgs;
+    session = await startWatch(args, {
+      write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+      clock,
+      random: () => 0,
+    });
     settleOnEngine(clock, session.engine);
     await clock.advance(0);
-    const ready = lines.find((line) => line.type === 'ready') as { reports: object; colleagues: Record<string, unknown>[] };
+    const ready = lines.find((line) => line.type === 'ready') as {
+      reports: object;
+      colleagues: Record<string, unknown>[];
+    };
     expect(ready.reports).toMatchObject({ calendar: true, timeZones: true });
-    expect(ready.colleagues.find((c) => c.id === 100)).toMatchObject({ calendarNow: null, calendarNext: portal.meeting, timeZone: 'Asia/Tokyo' });
+    expect(ready.colleagues.find((c) => c.id === 100)).toMatchObject({
+      calendarNow: null,
+      calendarNext: portal.meeting,
+      timeZone: 'Asia/Tokyo',
+    });
     for (let poll = 0; poll < 12; poll++) await clock.advance(30_000);
-    const changes = lines.filter((line) => line.type === 'change' && line.userId === 100).map((line) => line.fields);
-    expect(changes).toEqual([{ calendarNow: portal.meeting, calendarNext: null }, { calendarNow: null }]);
+    const changes = lines
+      .filter((line) => line.type === 'change' && line.userId === 100)
+      .map((line) => line.fields);
+    expect(changes).toEqual([
+      { calendarNow: portal.meeting, calendarNext: null },
+      { calendarNow: null },
+    ]);
   });
 });

@@ -38,13 +38,29 @@ function webhookOf(portal: DemoPortal): WebhookCredential {
 }
 
 function oauthOf(portal: DemoPortal): OAuthCredential {
-  const { clientEndpoint, accessToken, refreshToken, clientId, clientSecret, tokenUrl } = portal.oauth;
-  return { kind: 'oauth', clientEndpoint, accessToken, refreshToken, clientId, clientSecret, tokenUrl };
+  const { clientEndpoint, accessToken, refreshToken, clientId, clientSecret, tokenUrl } =
+    portal.oauth;
+  return {
+    kind: 'oauth',
+    clientEndpoint,
+    accessToken,
+    refreshToken,
+    clientId,
+    clientSecret,
+    tokenUrl,
+  };
 }
 
 /** A client that never waits on its own bucket: these tests count requests, not pace them. */
-function clientFor(portal: DemoPortal, extra: Partial<ConstructorParameters<typeof B24Client>[0]> = {}): B24Client {
-  return new B24Client({ credential: webhookOf(portal), rateLimit: { drainPerSecond: 50, capacity: 50 }, ...extra });
+function clientFor(
+  portal: DemoPortal,
+  extra: Partial<ConstructorParameters<typeof B24Client>[0]> = {},
+): B24Client {
+  return new B24Client({
+    credential: webhookOf(portal),
+    rateLimit: { drainPerSecond: 50, capacity: 50 },
+    ...extra,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<B24Error> {
@@ -72,30 +88,42 @@ describe.skipIf(!hasDemo)('B24Client against the demo portal', () => {
     [40, 1, 1],
     [120, 2, 1],
     [2_500, 2, 1],
-  ])('a team of %i: %i requests on the first refresh, %i after', async (teamSize, first, steady) => {
-    const portal = await start({ teamSize });
-    const client = clientFor(portal);
-    const initial = await fetchTeam(client, {});
-    expect(initial.colleagues.map((u) => u.id)).toEqual(portal.control.teamIds());
-    expect(initial.total).toBe(teamSize);
-    expect(initial.degraded).toBe(0);
-    expect(initial.requests).toBe(first);
-    expect(portal.control.requestLog).toHaveLength(first);
-    expect(portal.control.requestLog.every((entry) => entry.status === 200 && entry.commands.length <= 50)).toBe(true);
+  ])(
+    'a team of %i: %i requests on the first refresh, %i after',
+    async (teamSize, first, steady) => {
+      const portal = await start({ teamSize });
+      const client = clientFor(portal);
+      const initial = await fetchTeam(client, {});
+      expect(initial.colleagues.map((u) => u.id)).toEqual(portal.control.teamIds());
+      expect(initial.total).toBe(teamSize);
+      expect(initial.degraded).toBe(0);
+      expect(initial.requests).toBe(first);
+      expect(portal.control.requestLog).toHaveLength(first);
+      expect(
+        portal.control.requestLog.every(
+          (entry) => entry.status === 200 && entry.commands.length <= 50,
+        ),
+      ).toBe(true);
 
-    portal.control.clearRequestLog();
-    const again = await fetchTeam(client, { knownTotal: initial.total });
-    expect(again.requests).toBe(steady);
-    expect(portal.control.requestLog.map((entry) => entry.status)).toEqual(Array(steady).fill(200));
-    expect(new Set(again.colleagues.map((u) => u.id))).toEqual(new Set(portal.control.teamIds()));
-  });
+      portal.control.clearRequestLog();
+      const again = await fetchTeam(client, { knownTotal: initial.total });
+      expect(again.requests).toBe(steady);
+      expect(portal.control.requestLog.map((entry) => entry.status)).toEqual(
+        Array(steady).fill(200),
+      );
+      expect(new Set(again.colleagues.map((u) => u.id))).toEqual(new Set(portal.control.teamIds()));
+    },
+  );
 
   it('gets watched outsiders in the same request; unknown ids come back null', async () => {
     const portal = await start({ teamSize: 30 });
     const outsider = portal.control.addOutsider({ presence: 'online' });
     const colleague = portal.control.teamIds()[3] as number;
     const client = clientFor(portal);
-    const result = await fetchTeam(client, { watchIds: [outsider, colleague, 999_999], knownTotal: 30 });
+    const result = await fetchTeam(client, {
+      watchIds: [outsider, colleague, 999_999],
+      knownTotal: 30,
+    });
     expect(result.requests).toBe(1);
     expect(result.watched.get(outsider)?.id).toBe(outsider);
     expect(result.watched.get(999_999)).toBeNull();
@@ -123,7 +151,9 @@ describe.skipIf(!hasDemo)('B24Client against the demo portal', () => {
     const ids = [...new Set(team.colleagues.flatMap((u) => u.departments ?? []))];
     const departments = await fetchDepartments(client, ids);
     expect(departments.map((d) => d.id).sort()).toEqual([...ids].sort());
-    expect(departments.every((d) => d.name.length > 0 && !/^Department \d+$/.test(d.name))).toBe(true);
+    expect(departments.every((d) => d.name.length > 0 && !/^Department \d+$/.test(d.name))).toBe(
+      true,
+    );
   });
 
   it.each<[DemoFaultKind, B24ErrorKind]>([
@@ -153,9 +183,16 @@ describe.skipIf(!hasDemo)('B24Client against the demo portal', () => {
   it('a fault on one command inside a batch fails the refresh with that command’s error', async () => {
     const portal = await start({ teamSize: 120 });
     const client = clientFor(portal);
-    portal.control.injectFault({ kind: 'operation-limit', method: 'im.department.colleagues.list' });
+    portal.control.injectFault({
+      kind: 'operation-limit',
+      method: 'im.department.colleagues.list',
+    });
     const error = await failure(fetchTeam(client, { knownTotal: 120 }));
-    expect(error).toMatchObject({ kind: 'operation-time-limited', method: 'im.department.colleagues.list', httpStatus: null });
+    expect(error).toMatchObject({
+      kind: 'operation-time-limited',
+      method: 'im.department.colleagues.list',
+      httpStatus: null,
+    });
   });
 
   it('a revoked webhook is auth-invalid; restored, it works again', async () => {
@@ -173,12 +210,21 @@ describe.skipIf(!hasDemo)('B24Client against the demo portal', () => {
     const portal = await start({ teamSize: 120 });
     const tokens: { accessToken: string; refreshToken: string }[] = [];
     const events: RequestEvent[] = [];
-    const client = clientFor(portal, { credential: oauthOf(portal), onTokens: (t) => tokens.push(t), onRequest: (e) => events.push(e) });
+    const client = clientFor(portal, {
+      credential: oauthOf(portal),
+      onTokens: (t) => tokens.push(t),
+      onRequest: (e) => events.push(e),
+    });
     const before = await fetchTeam(client, {});
     portal.control.expireAccessToken();
-    const after = await fetchTeam(client, { knownTotal: before.total, watchIds: [portal.control.addOutsider()] });
+    const after = await fetchTeam(client, {
+      knownTotal: before.total,
+      watchIds: [portal.control.addOutsider()],
+    });
     expect(after.colleagues).toHaveLength(120);
-    expect(tokens).toEqual([{ accessToken: portal.oauth.accessToken, refreshToken: portal.oauth.refreshToken }]);
+    expect(tokens).toEqual([
+      { accessToken: portal.oauth.accessToken, refreshToken: portal.oauth.refreshToken },
+    ]);
     expect(events.filter((e) => e.method === 'oauth.token').map((e) => e.status)).toEqual([200]);
     // page 0, the rest in one batch; then the expired batch, ONE refresh, the same batch again
     expect(portal.control.requestLog.map((e) => `${e.method}:${e.status}:${e.auth}`)).toEqual([
@@ -194,7 +240,11 @@ describe.skipIf(!hasDemo)('B24Client against the demo portal', () => {
     // One driven clock for both sides: the portal allows bursts of 6 at 2/s; the client keeps to 4.
     const clock = new ManualClock();
     const portal = await start({ clock, rateLimit: { drainPerSecond: 2, capacity: 6 } });
-    const client = new B24Client({ credential: webhookOf(portal), clock, rateLimit: { drainPerSecond: 2, capacity: 4 } });
+    const client = new B24Client({
+      credential: webhookOf(portal),
+      clock,
+      rateLimit: { drainPerSecond: 2, capacity: 4 },
+    });
     clock.settle = () => new Promise((resolve) => setTimeout(resolve, 20)); // let loopback I/O land
     const calls = Promise.all(Array.from({ length: 8 }, () => client.call('profile')));
     for (let step = 0; step < 20; step++) await clock.advance(250);
@@ -208,8 +258,12 @@ describe.skipIf(!hasDemo)('B24Client against the demo portal', () => {
   it('without pacing the portal answers 503, mapped to rate-limited', async () => {
     const portal = await start({ rateLimit: { drainPerSecond: 2, capacity: 3 } });
     const client = clientFor(portal);
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => client.call('profile')));
-    const kinds = results.map((r) => (r.status === 'rejected' ? (r.reason as B24Error).kind : 'ok'));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => client.call('profile')),
+    );
+    const kinds = results.map((r) =>
+      r.status === 'rejected' ? (r.reason as B24Error).kind : 'ok',
+    );
     // The driven clock stands still, so the portal's bucket cannot drain: exactly 3 get through.
     expect(kinds.filter((k) => k === 'ok')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'rate-limited')).toHaveLength(3);
@@ -221,8 +275,25 @@ describe.skipIf(!hasDemo)('B24Client against the demo portal', () => {
     const emitted: string[] = [];
     const record = (value: unknown) => emitted.push(JSON.stringify(value));
     const webhookClient = clientFor(portal, { timeoutMs: 200, onRequest: record });
-    const oauthClient = clientFor(portal, { credential: oauthOf(portal), timeoutMs: 200, onRequest: record, onTokens: () => undefined });
-    const faults: DemoFaultKind[] = ['rate-limit', 'overload', 'operation-limit', 'server-error', 'html', 'malformed-json', 'empty-body', 'wrong-shape', 'reset', 'hang', 'redirect'];
+    const oauthClient = clientFor(portal, {
+      credential: oauthOf(portal),
+      timeoutMs: 200,
+      onRequest: record,
+      onTokens: () => undefined,
+    });
+    const faults: DemoFaultKind[] = [
+      'rate-limit',
+      'overload',
+      'operation-limit',
+      'server-error',
+      'html',
+      'malformed-json',
+      'empty-body',
+      'wrong-shape',
+      'reset',
+      'hang',
+      'redirect',
+    ];
     for (const client of [webhookClient, oauthClient]) {
       for (const fault of faults) {
         portal.control.injectFault({ kind: fault });
@@ -246,7 +317,13 @@ describe.skipIf(!hasDemo)('B24Client against the demo portal', () => {
     }
     const all = emitted.join('\n');
     expect(emitted.length).toBeGreaterThan(20);
-    const secrets = [code, portal.oauth.accessToken, portal.oauth.refreshToken, portal.oauth.clientSecret, oauthOf(portal).accessToken];
+    const secrets = [
+      code,
+      portal.oauth.accessToken,
+      portal.oauth.refreshToken,
+      portal.oauth.clientSecret,
+      oauthOf(portal).accessToken,
+    ];
     for (const secret of secrets) expect(all).not.toContain(secret);
   });
 });

@@ -14,15 +14,27 @@ describe('searchUsers against the demo portal', () => {
   });
 
   async function connect(): Promise<{ client: B24Client; portal: DemoPortal }> {
-    portal = await startDemoPortal({ clock: new ManualClock(), teamSize: 10, evolve: false, seed: 2 });
+    portal = await startDemoPortal({
+      clock: new ManualClock(),
+      teamSize: 10,
+      evolve: false,
+      seed: 2,
+    });
     const parsed = parseWebhookUrl(portal.webhookUrl);
     if (!parsed.ok) throw new Error(parsed.error);
-    return { client: new B24Client({ credential: parsed.value, clock: new ManualClock() }), portal };
+    return {
+      client: new B24Client({ credential: parsed.value, clock: new ManualClock() }),
+      portal,
+    };
   }
 
   it('finds someone outside the team by name, as user objects', async () => {
     const { client, portal } = await connect();
-    const id = portal.control.addOutsider({ firstName: 'Ольга', lastName: 'Заречная', position: 'Аудитор' });
+    const id = portal.control.addOutsider({
+      firstName: 'Ольга',
+      lastName: 'Заречная',
+      position: 'Аудитор',
+    });
     const found = await searchUsers(client, '  зареч ');
     expect(found.map((user) => [user.id, user.name])).toEqual([[id, 'Ольга Заречная']]);
     expect(await searchUsers(client, 'nobody-has-this')).toEqual([]);
@@ -30,7 +42,10 @@ describe('searchUsers against the demo portal', () => {
 
   it('refuses a phrase under 3 letters without a request', async () => {
     const { client, portal } = await connect();
-    await expect(searchUsers(client, 'Ол')).rejects.toMatchObject({ kind: 'bad-request', code: 'FIND_SHORT' });
+    await expect(searchUsers(client, 'Ол')).rejects.toMatchObject({
+      kind: 'bad-request',
+      code: 'FIND_SHORT',
+    });
     expect(portal.control.requestLog).toHaveLength(0);
   });
 });

@@ -8,23 +8,41 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/cli.js', import.meta.url));
 const BUILT = existsSync(BIN);
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 /** The built executable, run from a directory that is not the project (as npx or the installed bin would). */
 function run(args: string[], env: Record<string, string> = {}) {
   const { B24_WEBHOOK_URL: _ignored, ...inherited } = process.env;
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir(), env: { ...inherited, ...env }, timeout: 15_000 });
+  return spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd: tmpdir(),
+    env: { ...inherited, ...env },
+    timeout: 15_000,
+  });
 }
 
 /** As run, without blocking this process: for a loopback portal served from the test itself. */
-function runAsync(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runAsync(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const { B24_WEBHOOK_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: tmpdir(), env: { ...inherited, ...env }, timeout: 15_000 });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: tmpdir(),
+    env: { ...inherited, ...env },
+    timeout: 15_000,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+  return new Promise((resolve) =>
+    child.on('close', (status) => resolve({ status, stdout, stderr })),
+  );
 }
 
 async function closedPort(): Promise<number> {
@@ -48,7 +66,10 @@ describe.skipIf(!BUILT)('b24-presence status, --help and --version (built CLI pr
   it.each([
     [['--help'], /^b24-presence: .*\n\nUsage:\n {2}b24-presence status .*--version/s],
     [['help'], /^b24-presence: .*\n\nUsage:/],
-    [['status', '--help'], /^Usage: b24-presence status .*--json.*--timeout.*Exit codes: 0 printed, 1 the portal could not be read/s],
+    [
+      ['status', '--help'],
+      /^Usage: b24-presence status .*--json.*--timeout.*Exit codes: 0 printed, 1 the portal could not be read/s,
+    ],
     [['watch', '--help'], /^Usage: b24-presence watch .*--interval.*--alerts.*--once/s],
     [['web', '-h'], /^Usage: b24-presence web .*--port.*--open/s],
     [['help', 'status'], /^Usage: b24-presence status /],
@@ -69,10 +90,21 @@ describe.skipIf(!BUILT)('b24-presence status, --help and --version (built CLI pr
     expect(performance.now() - started).toBeLessThan(10_000);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    const status = JSON.parse(lines[0]!) as { at: string; reports: object; counts: Record<string, number>; colleagues: { id: number; presence: string }[] };
+    const status = JSON.parse(lines[0]!) as {
+      at: string;
+      reports: object;
+      counts: Record<string, number>;
+      colleagues: { id: number; presence: string }[];
+    };
     expect(Object.keys(status)).toEqual(['at', 'reports', 'counts', 'colleagues']);
     expect(Date.parse(status.at)).not.toBeNaN();
-    expect(status.reports).toEqual({ idle: false, mobile: false, status: false, calendar: true, timeZones: true });
+    expect(status.reports).toEqual({
+      idle: false,
+      mobile: false,
+      status: false,
+      calendar: true,
+      timeZones: true,
+    });
     expect(status.colleagues).toHaveLength(6);
     const { total, online, idle, mobile, offline } = status.counts;
     expect(total).toBe(6);
@@ -81,7 +113,10 @@ describe.skipIf(!BUILT)('b24-presence status, --help and --version (built CLI pr
   });
 
   it('status --demo (and watch --once) print the summary line, then one line per person', () => {
-    for (const args of [['status', '--demo'], ['watch', '--once', '--demo']]) {
+    for (const args of [
+      ['status', '--demo'],
+      ['watch', '--once', '--demo'],
+    ]) {
       const result = run([...args, '--team-size', '9']);
       expect(result.status).toBe(0);
       const [summary, ...rows] = result.stdout.trimEnd().split('\n');
@@ -107,14 +142,23 @@ describe.skipIf(!BUILT)('b24-presence status, --help and --version (built CLI pr
   });
 
   it('prints a portal error line without the escape sequences and bells the portal sent', async () => {
-    const hostile = JSON.stringify({ error: '\u001B]0;owned\u0007', error_description: 'no\u001B[2J\u009B\nsecond line\u202E' });
-    const portal = createHttpServer((_request, response) => response.writeHead(400, { 'content-type': 'application/json' }).end(hostile));
+    const hostile = JSON.stringify({
+      error: '\u001B]0;owned\u0007',
+      error_description: 'no\u001B[2J\u009B\nsecond line\u202E',
+    });
+    const portal = createHttpServer((_request, response) =>
+      response.writeHead(400, { 'content-type': 'application/json' }).end(hostile),
+    );
     await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = portal.address() as AddressInfo;
-      const result = await runAsync(['status', '--timeout', '5'], { B24_WEBHOOK_URL: `http://127.0.0.1:${port}/rest/1/s3cr3tc0de/` });
+      const result = await runAsync(['status', '--timeout', '5'], {
+        B24_WEBHOOK_URL: `http://127.0.0.1:${port}/rest/1/s3cr3tc0de/`,
+      });
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/^b24-presence: cannot read 127\.0\.0\.1:\d+ .*INVALID_ERROR_CODE \(no\[2J second line\)\n$/);
+      expect(result.stderr).toMatch(
+        /^b24-presence: cannot read 127\.0\.0\.1:\d+ .*INVALID_ERROR_CODE \(no\[2J second line\)\n$/,
+      );
       // eslint-disable-next-line no-control-regex -- what a terminal would obey
       expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     } finally {

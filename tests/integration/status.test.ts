@@ -16,12 +16,30 @@ const NAMES = ['Ada Lovelace', 'Boris Ivanov', 'Chen Wei', 'Dana Scully', 'Emil 
  */
 async function team(legacy: boolean) {
   const clock = new ManualClock();
-  const portal = await startDemoPortal({ clock, teamSize: NAMES.length, evolve: false, seed: 7, legacy });
+  const portal = await startDemoPortal({
+    clock,
+    teamSize: NAMES.length,
+    evolve: false,
+    seed: 7,
+    legacy,
+  });
   const ids = portal.control.teamIds();
   const [ada, boris, chen, dana, emil] = ids;
-  const set = (id: number | undefined, name: string, update: Parameters<DemoPortal['control']['updatePerson']>[1]) => {
+  const set = (
+    id: number | undefined,
+    name: string,
+    update: Parameters<DemoPortal['control']['updatePerson']>[1],
+  ) => {
     const [firstName, lastName] = name.split(' ');
-    portal.control.updatePerson(id!, { name, firstName: firstName!, lastName: lastName!, position: `${firstName} position`, absentUntil: null, status: 'online', ...update });
+    portal.control.updatePerson(id!, {
+      name,
+      firstName: firstName!,
+      lastName: lastName!,
+      position: `${firstName} position`,
+      absentUntil: null,
+      status: 'online',
+      ...update,
+    });
   };
   set(ada, NAMES[0], { presence: 'online' });
   set(boris, NAMES[1], { presence: 'idle' });
@@ -35,7 +53,11 @@ async function team(legacy: boolean) {
 
 /** "27 Nov": a day as the table writes it (the UI's en-GB day, whatever the machine's locale). */
 function shortDay(isoDay: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${isoDay}T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(Date.parse(`${isoDay}T00:00:00Z`));
 }
 
 function statusArgs(portal: DemoPortal, argv: string[] = []): StatusArgs {
@@ -51,13 +73,14 @@ describe('status against the demo portal', () => {
     portal = null;
   });
 
-  it('prints a summary line, then the team sorted by presence then name, in the panel\'s words (current portal)', async () => {
+  it("prints a summary line, then the team sorted by presence then name, in the panel's words (current portal)", async () => {
     const ctx = await team(false);
     portal = ctx.portal;
     const status = await takeStatus(statusArgs(ctx.portal), { ...noDemo, clock: ctx.clock });
     // A current portal reports neither mobile activity nor chosen statuses: Chen and Emil are plainly online.
     // Columns are as wide as their widest cell and two spaces apart: the leave is the widest here.
-    const row = (name: string, presence: string, position: string) => `${name.padEnd(14)}${presence.padEnd(ctx.leave.length + 2)}${position}`;
+    const row = (name: string, presence: string, position: string) =>
+      `${name.padEnd(14)}${presence.padEnd(ctx.leave.length + 2)}${position}`;
     expect(statusText(status)).toEqual([
       '3 online, 1 away, 0 offline, 1 on leave',
       row('Ada Lovelace', 'online', 'Ada position'),
@@ -67,8 +90,17 @@ describe('status against the demo portal', () => {
       row('Dana Scully', ctx.leave, 'Dana position'),
     ]);
     // The engine's own picture, which the demo's oracle vouches for.
-    for (const c of status.colleagues) expect(c.presence).toBe(ctx.portal.control.expected(c.id, ctx.clock.now(), { onlineLimitS: 900 })?.presence);
-    expect(status.reports).toEqual({ idle: false, mobile: false, status: false, calendar: true, timeZones: true });
+    for (const c of status.colleagues)
+      expect(c.presence).toBe(
+        ctx.portal.control.expected(c.id, ctx.clock.now(), { onlineLimitS: 900 })?.presence,
+      );
+    expect(status.reports).toEqual({
+      idle: false,
+      mobile: false,
+      status: false,
+      calendar: true,
+      timeZones: true,
+    });
   });
 
   it('counts mobile and busy people only where the portal reports them (old on-premise portal)', async () => {
@@ -87,10 +119,13 @@ describe('status against the demo portal', () => {
     ]);
   });
 
-  it('--json is one object: at, reports, counts and the engine\'s colleagues', async () => {
+  it("--json is one object: at, reports, counts and the engine's colleagues", async () => {
     const ctx = await team(false);
     portal = ctx.portal;
-    const status = await takeStatus(statusArgs(ctx.portal, ['--json']), { ...noDemo, clock: ctx.clock });
+    const status = await takeStatus(statusArgs(ctx.portal, ['--json']), {
+      ...noDemo,
+      clock: ctx.clock,
+    });
     const json = statusJson(status);
     expect(json).not.toContain('\n');
     const parsed = JSON.parse(json) as Record<string, unknown>;
@@ -100,17 +135,28 @@ describe('status against the demo portal', () => {
       reports: { idle: false, mobile: false, status: false, calendar: true, timeZones: true },
       counts: { total: 5, online: 3, idle: 1, mobile: 0, offline: 0, onLeave: 1 },
       // A current portal reports no chosen status: null, not the "online" it sends for everyone.
-      colleagues: status.colleagues.map((c) => ({ ...scriptColleague(c, status.at), status: null })),
+      colleagues: status.colleagues.map((c) => ({
+        ...scriptColleague(c, status.at),
+        status: null,
+      })),
     });
-    expect(status.colleagues.find((c) => c.name === 'Dana Scully')).toMatchObject({ presence: 'offline', status: 'online' });
+    expect(status.colleagues.find((c) => c.name === 'Dana Scully')).toMatchObject({
+      presence: 'offline',
+      status: 'online',
+    });
     expect((parsed.colleagues as { name: string }[]).map((c) => c.name).sort()).toEqual([...NAMES]);
   });
 
   it('--json keeps the chosen status where the portal reports it (old on-premise portal)', async () => {
     const ctx = await team(true);
     portal = ctx.portal;
-    const status = await takeStatus(statusArgs(ctx.portal, ['--json']), { ...noDemo, clock: ctx.clock });
-    const parsed = JSON.parse(statusJson(status)) as { colleagues: { name: string; status: string | null }[] };
+    const status = await takeStatus(statusArgs(ctx.portal, ['--json']), {
+      ...noDemo,
+      clock: ctx.clock,
+    });
+    const parsed = JSON.parse(statusJson(status)) as {
+      colleagues: { name: string; status: string | null }[];
+    };
     expect(parsed.colleagues).toEqual(status.colleagues.map((c) => scriptColleague(c, status.at)));
     expect(parsed.colleagues.find((c) => c.name === 'Emil Nolde')?.status).toBe('dnd');
     expect(parsed.colleagues.find((c) => c.name === 'Dana Scully')?.status).toBe('online');
@@ -121,7 +167,9 @@ describe('status against the demo portal', () => {
     portal = ctx.portal;
     const code = new URL(ctx.portal.webhookUrl).pathname.split('/')[3]!;
     ctx.portal.control.revokeWebhook();
-    const error = await takeStatus(statusArgs(ctx.portal), { ...noDemo, clock: ctx.clock }).catch((thrown: unknown) => thrown);
+    const error = await takeStatus(statusArgs(ctx.portal), { ...noDemo, clock: ctx.clock }).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(error).toBeInstanceOf(PortalUnreadable);
     const message = (error as Error).message;
     expect(message).toMatch(/^cannot read 127\.0\.0\.1:\d+ \(auth-failed\): /);
@@ -138,7 +186,10 @@ describe('status against the demo portal', () => {
     // The engine's own clock: the portal's stays put, so only the limit can end the wait.
     const clock = new ManualClock();
     let outcome: unknown = null;
-    const pending = takeStatus(statusArgs(ctx.portal, ['--timeout', '20']), { ...noDemo, clock }).then(
+    const pending = takeStatus(statusArgs(ctx.portal, ['--timeout', '20']), {
+      ...noDemo,
+      clock,
+    }).then(
       () => (outcome = 'resolved'),
       (error: unknown) => (outcome = error),
     );

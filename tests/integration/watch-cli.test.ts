@@ -10,11 +10,15 @@ const BUILT = existsSync(BIN);
 /** The real executable, as a user runs it: what in-process tests cannot see (signals, exit codes). */
 describe.skipIf(!BUILT)('b24-presence (built CLI process)', () => {
   it('prints ready as NDJSON on the demo portal and stops cleanly within 2 s of SIGINT', async () => {
-    const child = spawn(process.execPath, [BIN, 'watch', '--demo', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'watch', '--demo', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines = createInterface({ input: child.stdout });
     const first = await new Promise<string>((resolve) => lines.once('line', resolve));
     expect(JSON.parse(first)).toMatchObject({ type: 'ready', count: 40 });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     const signalledAt = performance.now();
     child.kill('SIGINT');
     expect(await exited).toBe(0);
@@ -22,9 +26,13 @@ describe.skipIf(!BUILT)('b24-presence (built CLI process)', () => {
   });
 
   it('refuses bad arguments with one line on stderr and exit code 2', () => {
-    const result = spawnSync(process.execPath, [BIN, 'watch', '--demo', '--interval', '1'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'watch', '--demo', '--interval', '1'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual(['b24-presence: --interval must be between 2 and 3600']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'b24-presence: --interval must be between 2 and 3600',
+    ]);
     expect(result.stdout).toBe('');
   });
 });

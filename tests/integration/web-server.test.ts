@@ -10,7 +10,10 @@ import { bridgeSession } from '../support/web-session.js';
 
 /** Records what reached the service, so a test can prove a bad message never did. */
 function recordingService() {
-  const fake = fakeService({}, (channel) => ({ ok: true, value: channel === 'alerts:pause' ? DEFAULT_SETTINGS : null }));
+  const fake = fakeService({}, (channel) => ({
+    ok: true,
+    value: channel === 'alerts:pause' ? DEFAULT_SETTINGS : null,
+  }));
   // The portal connected now: the CSP's img-src names it.
   fake.state.portalOrigin = 'https://acme.bitrix24.example';
   return { service: fake.service, events: fake.events, handled: fake.handled };
@@ -21,12 +24,16 @@ function open(url: string, origin: string, cookie: string): Promise<WebSocket> {
     const socket = new WebSocket(url, { origin, headers: { Cookie: cookie } });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
-    socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+    socket.once('unexpected-response', (_request, response) =>
+      reject(new Error(`HTTP ${response.statusCode}`)),
+    );
   });
 }
 
 function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(data.toString()))));
+  return new Promise((resolve) =>
+    socket.once('message', (data) => resolve(JSON.parse(data.toString()))),
+  );
 }
 
 describe('browser-mode server', () => {
@@ -65,11 +72,18 @@ describe('browser-mode server', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     // The service was connected before the server started: its portal may serve avatars.
     expect(csp).toContain("img-src 'self' data: https://acme.bitrix24.example;");
-    expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain(
+      'javascript',
+    );
   });
 
   it('refuses paths outside the panel folder and non-GET methods', async () => {
-    for (const path of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt', '/missing.js']) {
+    for (const path of [
+      '/../outside-secret.txt',
+      '/%2e%2e/outside-secret.txt',
+      '/assets/..%2f..%2foutside-secret.txt',
+      '/missing.js',
+    ]) {
       const response = await fetch(`${server.origin}${path}`);
       expect(response.status, path).toBe(404);
     }
@@ -90,7 +104,9 @@ describe('browser-mode server', () => {
   it('answers invokes with the same id after validating them against the contract', async () => {
     const socket = await open(bridgeUrl, server.origin, cookie);
     sockets.push(socket);
-    socket.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'alerts:pause', request: { until: null } }));
+    socket.send(
+      JSON.stringify({ type: 'invoke', id: 7, channel: 'alerts:pause', request: { until: null } }),
+    );
     const answer = await nextMessage(socket);
     expect(answer).toMatchObject({ type: 'result', id: 7, result: { ok: true } });
     expect(recorder.handled).toEqual([{ channel: 'alerts:pause', request: { until: null } }]);
@@ -99,8 +115,18 @@ describe('browser-mode server', () => {
   it('rejects a payload of the wrong shape before it reaches the service', async () => {
     const socket = await open(bridgeUrl, server.origin, cookie);
     sockets.push(socket);
-    socket.send(JSON.stringify({ type: 'invoke', id: 8, channel: 'alerts:pause', request: { until: 'tomorrow' } }));
-    expect(await nextMessage(socket)).toMatchObject({ id: 8, result: { ok: false, error: { code: 'invalid-payload', field: 'until' } } });
+    socket.send(
+      JSON.stringify({
+        type: 'invoke',
+        id: 8,
+        channel: 'alerts:pause',
+        request: { until: 'tomorrow' },
+      }),
+    );
+    expect(await nextMessage(socket)).toMatchObject({
+      id: 8,
+      result: { ok: false, error: { code: 'invalid-payload', field: 'until' } },
+    });
     socket.send(JSON.stringify({ type: 'invoke', id: 9, channel: 'shell:exec', request: null }));
     expect(await nextMessage(socket)).toMatchObject({ id: 9, result: { ok: false } });
     expect(recorder.handled).toEqual([]);

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HealthState } from '../../electron/shared/domain.js';
 import type { DemoFault } from '../../electron/demo/types.js';
 import { OUTAGE_AFTER_INTERVALS } from '../../electron/core/poller/poller.js';
-import { advanceUntil, peakBucketLevel, restRequestTimes, startHarness, type ClientRequest, type Harness } from './support/harness.js';
+import {
+  advanceUntil,
+  peakBucketLevel,
+  restRequestTimes,
+  startHarness,
+  type ClientRequest,
+  type Harness,
+} from './support/harness.js';
 
 /**
  * Every fault of the issue, run through the real client, paging and engine against the demo
@@ -41,7 +48,8 @@ const fault = (spec: DemoFault) => (h: Harness) => h.portal.control.injectFault(
 const queryLimitGaps: Gaps = (gaps) => {
   expect(gaps.length).toBeGreaterThanOrEqual(3);
   expect(gaps[0]).toBeGreaterThanOrEqual(1500);
-  for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThanOrEqual(Math.floor(gaps[i - 1]! * 1.5));
+  for (let i = 1; i < gaps.length; i++)
+    expect(gaps[i]!).toBeGreaterThanOrEqual(Math.floor(gaps[i - 1]! * 1.5));
 };
 
 /** 5xx, network, malformed: 2 s, doubling, ±10 % jitter (random fixed at the middle here). */
@@ -50,7 +58,8 @@ const exponentialGaps =
   (gaps) => {
     expect(gaps.length).toBeGreaterThanOrEqual(minAttempts);
     expect(gaps[0]).toBeGreaterThanOrEqual(1800);
-    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThanOrEqual(Math.floor(gaps[i - 1]! * 1.6));
+    for (let i = 1; i < gaps.length; i++)
+      expect(gaps[i]!).toBeGreaterThanOrEqual(Math.floor(gaps[i - 1]! * 1.6));
   };
 
 /**
@@ -67,15 +76,70 @@ const operationLimitGaps: Gaps = (gaps) => {
 const TEAM = 'im.department.colleagues.list';
 
 const CASES: FaultCase[] = [
-  { name: '503 QUERY_LIMIT_EXCEEDED burst', inject: fault({ kind: 'rate-limit', count: 4 }), state: 'rate-limited', code: 'QUERY_LIMIT_EXCEEDED', gaps: queryLimitGaps },
-  { name: '503 OVERLOAD_LIMIT burst', inject: fault({ kind: 'overload', count: 4 }), state: 'rate-limited', code: 'OVERLOAD_LIMIT', gaps: queryLimitGaps },
-  { name: '429 OPERATION_TIME_LIMIT', inject: fault({ kind: 'operation-limit', count: 3, method: TEAM }), state: 'rate-limited', code: 'OPERATION_TIME_LIMIT', gaps: operationLimitGaps },
-  { name: '500 INTERNAL_SERVER_ERROR', inject: fault({ kind: 'server-error', count: 3, method: TEAM }), state: 'stale', code: 'INTERNAL_SERVER_ERROR', gaps: exponentialGaps(3) },
-  { name: '502 HTML error page', inject: fault({ kind: 'html', count: 3 }), state: 'stale', code: 'HTTP_502', message: /not JSON/, gaps: exponentialGaps(3) },
-  { name: 'malformed JSON', inject: fault({ kind: 'malformed-json', count: 3 }), state: 'stale', code: 'NOT_JSON', gaps: exponentialGaps(3) },
-  { name: 'empty body', inject: fault({ kind: 'empty-body', count: 3 }), state: 'stale', code: 'EMPTY_BODY', gaps: exponentialGaps(3) },
-  { name: 'body of the wrong shape', inject: fault({ kind: 'wrong-shape', count: 3, method: TEAM }), state: 'stale', code: 'WRONG_SHAPE', gaps: exponentialGaps(3) },
-  { name: 'connection reset', inject: fault({ kind: 'reset', count: 3 }), state: 'offline', code: /^(ECONNRESET|UND_ERR_SOCKET|NETWORK_ERROR)$/, gaps: exponentialGaps(3) },
+  {
+    name: '503 QUERY_LIMIT_EXCEEDED burst',
+    inject: fault({ kind: 'rate-limit', count: 4 }),
+    state: 'rate-limited',
+    code: 'QUERY_LIMIT_EXCEEDED',
+    gaps: queryLimitGaps,
+  },
+  {
+    name: '503 OVERLOAD_LIMIT burst',
+    inject: fault({ kind: 'overload', count: 4 }),
+    state: 'rate-limited',
+    code: 'OVERLOAD_LIMIT',
+    gaps: queryLimitGaps,
+  },
+  {
+    name: '429 OPERATION_TIME_LIMIT',
+    inject: fault({ kind: 'operation-limit', count: 3, method: TEAM }),
+    state: 'rate-limited',
+    code: 'OPERATION_TIME_LIMIT',
+    gaps: operationLimitGaps,
+  },
+  {
+    name: '500 INTERNAL_SERVER_ERROR',
+    inject: fault({ kind: 'server-error', count: 3, method: TEAM }),
+    state: 'stale',
+    code: 'INTERNAL_SERVER_ERROR',
+    gaps: exponentialGaps(3),
+  },
+  {
+    name: '502 HTML error page',
+    inject: fault({ kind: 'html', count: 3 }),
+    state: 'stale',
+    code: 'HTTP_502',
+    message: /not JSON/,
+    gaps: exponentialGaps(3),
+  },
+  {
+    name: 'malformed JSON',
+    inject: fault({ kind: 'malformed-json', count: 3 }),
+    state: 'stale',
+    code: 'NOT_JSON',
+    gaps: exponentialGaps(3),
+  },
+  {
+    name: 'empty body',
+    inject: fault({ kind: 'empty-body', count: 3 }),
+    state: 'stale',
+    code: 'EMPTY_BODY',
+    gaps: exponentialGaps(3),
+  },
+  {
+    name: 'body of the wrong shape',
+    inject: fault({ kind: 'wrong-shape', count: 3, method: TEAM }),
+    state: 'stale',
+    code: 'WRONG_SHAPE',
+    gaps: exponentialGaps(3),
+  },
+  {
+    name: 'connection reset',
+    inject: fault({ kind: 'reset', count: 3 }),
+    state: 'offline',
+    code: /^(ECONNRESET|UND_ERR_SOCKET|NETWORK_ERROR)$/,
+    gaps: exponentialGaps(3),
+  },
   {
     name: 'request that hangs',
     harness: { timeoutMs: 400 },
@@ -162,7 +226,9 @@ describe('faults against the demo portal, through the real client', () => {
     // The fault strikes at the next poll.
     const before = h.requests.length;
     await spec.inject(h);
-    expect(await advanceUntil(clock, () => engine.health.state !== 'ok', POLL_MS + 1000)).toBe(true);
+    expect(await advanceUntil(clock, () => engine.health.state !== 'ok', POLL_MS + 1000)).toBe(
+      true,
+    );
     const failedSince = clock.now();
     const health = engine.health;
     expect(health.state).toBe(spec.state);
@@ -189,7 +255,9 @@ describe('faults against the demo portal, through the real client', () => {
 
     // Attempts from the first failure up to the refresh that brought health back to ok.
     const okSince = engine.health.since;
-    const tries = h.requests.slice(before).filter((request) => request.method !== 'oauth.token' && request.at <= okSince);
+    const tries = h.requests
+      .slice(before)
+      .filter((request) => request.method !== 'oauth.token' && request.at <= okSince);
     const gaps = tries.slice(1).map((request, index) => request.at - tries[index]!.at);
     spec.gaps(gaps, tries);
 
@@ -199,7 +267,10 @@ describe('faults against the demo portal, through the real client', () => {
     // get one alert together.
     const outage = okSince - health.lastSuccessAt! > OUTAGE_AFTER_INTERVALS * POLL_MS;
     const meanwhile = team.slice(1, 11);
-    const expected = [['online', [team[0]]], [outage ? 'digest' : 'online', meanwhile]];
+    const expected = [
+      ['online', [team[0]]],
+      [outage ? 'digest' : 'online', meanwhile],
+    ];
     expect(h.alerts.map((alert) => [alert.kind, [...alert.userIds].sort((a, b) => a - b)])).toEqual(
       expected.map(([kind, ids]) => [kind, [...(ids as number[])].sort((a, b) => a - b)]),
     );
@@ -208,11 +279,14 @@ describe('faults against the demo portal, through the real client', () => {
     await clock.advance(POLL_MS);
     expect(h.alerts.at(-1)?.userIds).toEqual([team[11]]);
     expect(h.alerts).toHaveLength(expected.length + 1);
-    expect(engine.snapshot?.colleagues.filter((c) => c.presence === 'online').map((c) => c.id)).toEqual(
-      expect.arrayContaining(team.slice(0, 12)),
-    );
+    expect(
+      engine.snapshot?.colleagues.filter((c) => c.presence === 'online').map((c) => c.id),
+    ).toEqual(expect.arrayContaining(team.slice(0, 12)));
 
-    const peak = peakBucketLevel(restRequestTimes(control.requestLog), PORTAL_BUCKET.drainPerSecond);
+    const peak = peakBucketLevel(
+      restRequestTimes(control.requestLog),
+      PORTAL_BUCKET.drainPerSecond,
+    );
     const clientPeak = peakBucketLevel(
       h.requests.filter((request) => request.method !== 'oauth.token').map((request) => request.at),
       CLIENT_BUCKET.drainPerSecond,
@@ -246,7 +320,9 @@ describe('faults against the demo portal, through the real client', () => {
       await clock.advance(5_000);
     }
     expect(h.requests.filter((request) => request.at < until)).toHaveLength(sent);
-    expect(await advanceUntil(clock, () => engine.health.state === 'ok', until - clock.now() + 5_000)).toBe(true);
+    expect(
+      await advanceUntil(clock, () => engine.health.state === 'ok', until - clock.now() + 5_000),
+    ).toBe(true);
     expect(h.requests[sent]!.at).toBeGreaterThanOrEqual(until);
   });
 
@@ -263,7 +339,8 @@ describe('OAuth access tokens', () => {
     h = null;
   });
 
-  const tokenRequests = (harness: Harness) => harness.portal.control.requestLog.filter((entry) => entry.method === 'oauth.token');
+  const tokenRequests = (harness: Harness) =>
+    harness.portal.control.requestLog.filter((entry) => entry.method === 'oauth.token');
 
   it('an expired token is refreshed once and the poll goes through: health stays ok, no alert lost', async () => {
     h = await startHarness({ auth: 'oauth' });
@@ -280,7 +357,9 @@ describe('OAuth access tokens', () => {
     expect(engine.health.state).toBe('ok');
     // Nothing failed, so these arrivals are real news: one coalesced alert naming all ten.
     expect(h.alerts).toHaveLength(1);
-    expect([...h.alerts[0]!.userIds].sort((a, b) => a - b)).toEqual(team.slice(0, 10).sort((a, b) => a - b));
+    expect([...h.alerts[0]!.userIds].sort((a, b) => a - b)).toEqual(
+      team.slice(0, 10).sort((a, b) => a - b),
+    );
   });
 
   it('keeps polling across hours of hourly token expiry, refreshing about once an hour', async () => {
@@ -315,7 +394,13 @@ describe('OAuth access tokens', () => {
     await clock.advance(3600_000);
     expect(h.requests.length).toBe(sent);
     const said = [...h.transcript, engine.health.message ?? ''].join('\n');
-    for (const secret of [spent.refresh, spent.access, portal.oauth.clientSecret, portal.oauth.refreshToken, portal.oauth.accessToken]) {
+    for (const secret of [
+      spent.refresh,
+      spent.access,
+      portal.oauth.clientSecret,
+      portal.oauth.refreshToken,
+      portal.oauth.accessToken,
+    ]) {
       expect(said).not.toContain(secret);
     }
   });

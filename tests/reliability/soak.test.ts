@@ -43,22 +43,27 @@ const MEMORY_DAYS = Number(process.env.B24_SOAK_DAYS ?? 7);
 const POLL_MS = 30_000;
 const DAY_MS = 86_400_000;
 
-
 /**
  * What the alert policy must announce between two states of one person (all kinds enabled). A
  * leave that ends while the person is offline (at midnight, usually) is news at their return:
  * `awaiting` holds those people, and their next arrival is a back-from-leave, not an online.
  */
-function qualifyingKind(before: Colleague, after: Colleague, awaiting: Set<number>): AlertKind | null {
+function qualifyingKind(
+  before: Colleague,
+  after: Colleague,
+  awaiting: Set<number>,
+): AlertKind | null {
   if (after.bot) return null;
   if (before.absentUntil !== null && after.absentUntil === null) {
     if (after.presence !== 'offline') return 'back-from-leave';
     awaiting.add(after.id);
     return null;
   }
-  if (before.presence === 'offline' && after.presence !== 'offline') return awaiting.delete(after.id) ? 'back-from-leave' : 'online';
+  if (before.presence === 'offline' && after.presence !== 'offline')
+    return awaiting.delete(after.id) ? 'back-from-leave' : 'online';
   if (before.presence !== 'offline' && after.presence === 'offline') return 'offline';
-  if (before.presence === 'idle' && (after.presence === 'online' || after.presence === 'mobile')) return 'back-from-idle';
+  if (before.presence === 'idle' && (after.presence === 'online' || after.presence === 'mobile'))
+    return 'back-from-idle';
   return null;
 }
 
@@ -68,15 +73,25 @@ class LeakyCheck {
   peak = 0;
   constructor(private readonly drainPerSecond: number) {}
   add(at: number): void {
-    if (this.last !== null) this.level = Math.max(0, this.level - ((at - this.last) / 1000) * this.drainPerSecond);
+    if (this.last !== null)
+      this.level = Math.max(0, this.level - ((at - this.last) / 1000) * this.drainPerSecond);
     this.last = at;
     this.level += 1;
     this.peak = Math.max(this.peak, this.level);
   }
 }
 
-const FAULTS: DemoFault['kind'][] = ['rate-limit', 'overload', 'server-error', 'html', 'malformed-json', 'empty-body', 'wrong-shape', 'reset', 'operation-limit'];
-
+const FAULTS: DemoFault['kind'][] = [
+  'rate-limit',
+  'overload',
+  'server-error',
+  'html',
+  'malformed-json',
+  'empty-body',
+  'wrong-shape',
+  'reset',
+  'operation-limit',
+];
 
 const SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
@@ -107,7 +122,12 @@ interface Rig {
 }
 
 async function httpRig(random: () => number): Promise<Rig> {
-  const h = await startHarness({ portal: { teamSize: 25, evolve: true, seed: 5 }, settings: SETTINGS, random, start: false });
+  const h = await startHarness({
+    portal: { teamSize: 25, evolve: true, seed: 5 },
+    settings: SETTINGS,
+    random,
+    start: false,
+  });
   const control = h.portal.control;
   return {
     clock: h.clock,
@@ -118,11 +138,22 @@ async function httpRig(random: () => number): Promise<Rig> {
     revoke: () => control.revokeWebhook(),
     restore: () => control.restoreWebhook(),
     drainRequests() {
-      const atPortal = control.requestLog.filter((entry) => entry.method !== 'oauth.token').map((entry) => entry.at);
+      const atPortal = control.requestLog
+        .filter((entry) => entry.method !== 'oauth.token')
+        .map((entry) => entry.at);
       control.clearRequestLog();
       const fromClient = h.requests.splice(0).map((request) => request.at);
       // Keep the harness's own transcripts from growing for the whole run.
-      for (const list of [h.alerts, h.healths, h.transitions, h.patches, h.snapshots, h.refreshes, h.transcript]) list.length = 0;
+      for (const list of [
+        h.alerts,
+        h.healths,
+        h.transitions,
+        h.patches,
+        h.snapshots,
+        h.refreshes,
+        h.transcript,
+      ])
+        list.length = 0;
       return [atPortal, fromClient];
     },
     stop: () => h.stop(),
@@ -156,15 +187,32 @@ async function memoryRig(random: () => number): Promise<Rig> {
   const source: PresenceSource = {
     async fetch({ desktopIds = [] }) {
       requests.push(clock.now());
-      if (revoked) throw new B24Error({ kind: 'auth-invalid', code: 'INVALID_CREDENTIALS', message: 'revoked' });
+      if (revoked)
+        throw new B24Error({
+          kind: 'auth-invalid',
+          code: 'INVALID_CREDENTIALS',
+          message: 'revoked',
+        });
       const fault = faults.shift();
       if (fault) {
         const [kind, code] = fault;
-        throw new B24Error({ kind, code, message: code, ...(kind === 'operation-time-limited' ? { resetAt: clock.now() + 120_000 } : {}) });
+        throw new B24Error({
+          kind,
+          code,
+          message: code,
+          ...(kind === 'operation-time-limited' ? { resetAt: clock.now() + 120_000 } : {}),
+        });
       }
       const users = control.teamIds().map((id) => parseRawUser(control.userObject(id)) as RawUser);
       // As the batch would: one page of 25 leaves room for everyone's im.user.get.
-      const desktop = new Map(desktopIds.slice(0, 49).map((id) => [id, parseRawUser(control.userGetObject(id))?.desktop_last_date ?? false] as const));
+      const desktop = new Map(
+        desktopIds
+          .slice(0, 49)
+          .map(
+            (id) =>
+              [id, parseRawUser(control.userGetObject(id))?.desktop_last_date ?? false] as const,
+          ),
+      );
       return { users, missingWatchIds: [], desktop, degraded: 0, requests: 1 };
     },
   };
@@ -209,7 +257,17 @@ async function soak(rig: Rig, days: number, random: () => number): Promise<Recor
   let previous: Snapshot | null = null;
   let pendingPatch: Patch | null = null;
   let alertedThisRefresh: string[] = [];
-  const counts = { refreshes: 0, silent: 0, digests: 0, patches: 0, alerts: 0, alertedPeople: 0, qualifying: 0, suppressed: 0, maxTimers: 0 };
+  const counts = {
+    refreshes: 0,
+    silent: 0,
+    digests: 0,
+    patches: 0,
+    alerts: 0,
+    alertedPeople: 0,
+    qualifying: 0,
+    suppressed: 0,
+    maxTimers: 0,
+  };
   const problems: string[] = [];
   const portalBucket = new LeakyCheck(2);
   const clientBucket = new LeakyCheck(2);
@@ -238,28 +296,54 @@ async function soak(rig: Rig, days: number, random: () => number): Promise<Recor
       pendingPatch = null;
     }
     // The mirror is the panel's picture: it must be the engine's, value for value.
-    if (JSON.stringify(mirror) !== JSON.stringify(engine.snapshot)) problems.push(`mirror differs at seq ${engine.snapshot?.seq}`);
+    if (JSON.stringify(mirror) !== JSON.stringify(engine.snapshot))
+      problems.push(`mirror differs at seq ${engine.snapshot?.seq}`);
     // ... and the engine's picture must be the portal's at this instant: every field as the
     // list answer gives it (desktop as the engine last checked it), ...
     const now = clock.now();
     const desktopOf = (id: number) => engine.desktop.runningOf(id);
     const modelled = control
       .teamIds()
-      .map((id) => toColleague(parseRawUser(control.userObject(id)) as RawUser, now, { onlineLimitSec: SETTINGS.onlineLimitSec, desktopOf }))
+      .map((id) =>
+        toColleague(parseRawUser(control.userObject(id)) as RawUser, now, {
+          onlineLimitSec: SETTINGS.onlineLimitSec,
+          desktopOf,
+        }),
+      )
       .sort((a, b) => a.id - b.id);
     // Calendars and zones are held to the demo's calendar oracle in tests/integration/calendar-truth.test.ts.
-    const presenceOnly = (people: readonly Colleague[] | undefined) => people?.map(({ calendar: _calendar, timeZone: _zone, ...rest }) => rest);
-    if (JSON.stringify(presenceOnly(modelled)) !== JSON.stringify(presenceOnly(engine.snapshot?.colleagues))) problems.push(`snapshot differs from the portal at ${new Date(now).toISOString()}`);
+    const presenceOnly = (people: readonly Colleague[] | undefined) =>
+      people?.map(({ calendar: _calendar, timeZone: _zone, ...rest }) => rest);
+    if (
+      JSON.stringify(presenceOnly(modelled)) !==
+      JSON.stringify(presenceOnly(engine.snapshot?.colleagues))
+    )
+      problems.push(`snapshot differs from the portal at ${new Date(now).toISOString()}`);
     // ... and presence and the desktop app as the demo's own oracle says a messenger shows them,
     // from the portal's server-side truth (desktop: for people already around at the last poll,
     // whom that poll could check).
-    const wasAround = new Set(counts.refreshes > 1 ? (previous?.colleagues ?? []).filter((c) => c.presence !== 'offline').map((c) => c.id) : []);
+    const wasAround = new Set(
+      counts.refreshes > 1
+        ? (previous?.colleagues ?? []).filter((c) => c.presence !== 'offline').map((c) => c.id)
+        : [],
+    );
     for (const colleague of engine.snapshot?.colleagues ?? []) {
-      const expected = control.expected(colleague.id, now, { onlineLimitS: SETTINGS.onlineLimitSec });
-      if (expected?.presence !== colleague.presence) problems.push(`${colleague.id} is ${colleague.presence}, the oracle says ${expected?.presence} at ${new Date(now).toISOString()}`);
+      const expected = control.expected(colleague.id, now, {
+        onlineLimitS: SETTINGS.onlineLimitSec,
+      });
+      if (expected?.presence !== colleague.presence)
+        problems.push(
+          `${colleague.id} is ${colleague.presence}, the oracle says ${expected?.presence} at ${new Date(now).toISOString()}`,
+        );
       const desktopExpected = colleague.presence !== 'offline' && expected?.desktopRunning === true;
-      if (wasAround.has(colleague.id) && colleague.presence !== 'offline' && colleague.desktop !== desktopExpected) {
-        problems.push(`${colleague.id} desktop ${colleague.desktop}, the oracle says ${desktopExpected} at ${new Date(now).toISOString()}`);
+      if (
+        wasAround.has(colleague.id) &&
+        colleague.presence !== 'offline' &&
+        colleague.desktop !== desktopExpected
+      ) {
+        problems.push(
+          `${colleague.id} desktop ${colleague.desktop}, the oracle says ${desktopExpected} at ${new Date(now).toISOString()}`,
+        );
       }
     }
     const expected: string[] = [];
@@ -284,18 +368,23 @@ async function soak(rig: Rig, days: number, random: () => number): Promise<Recor
           const was = before.get(after.id);
           if (!was || after.bot) continue;
           const leaveEnded = was.absentUntil !== null && after.absentUntil === null;
-          if (leaveEnded || (was.presence === 'offline') !== (after.presence === 'offline')) told.push(`digest:${after.id}`);
+          if (leaveEnded || (was.presence === 'offline') !== (after.presence === 'offline'))
+            told.push(`digest:${after.id}`);
         }
       }
       if (told.length > 0) counts.digests += 1;
       if (told.sort().join() !== alertedThisRefresh.sort().join()) {
-        problems.push(`silent ${report.reason} refresh at ${new Date(now).toISOString()}: digest [${told.join()}], alerted [${alertedThisRefresh.join()}]`);
+        problems.push(
+          `silent ${report.reason} refresh at ${new Date(now).toISOString()}: digest [${told.join()}], alerted [${alertedThisRefresh.join()}]`,
+        );
       }
     } else {
       counts.qualifying += expected.length;
       counts.alertedPeople += alertedThisRefresh.length;
       if (expected.sort().join() !== alertedThisRefresh.sort().join()) {
-        problems.push(`refresh at ${new Date(now).toISOString()}: expected [${expected.join()}], alerted [${alertedThisRefresh.join()}]`);
+        problems.push(
+          `refresh at ${new Date(now).toISOString()}: expected [${expected.join()}], alerted [${alertedThisRefresh.join()}]`,
+        );
       }
     }
     alertedThisRefresh = [];
@@ -366,7 +455,8 @@ async function soak(rig: Rig, days: number, random: () => number): Promise<Recor
   expect(portalBucket.peak).toBeLessThanOrEqual(50);
   expect(clientBucket.peak).toBeLessThanOrEqual(10 + 1e-9);
   // Generous without forced GC: a snapshot kept per poll would grow far beyond this in a week.
-  if (heap.length >= 3) expect(heap.at(-1)! - Math.min(...heap.slice(1))).toBeLessThan(64 * 1024 * 1024);
+  if (heap.length >= 3)
+    expect(heap.at(-1)! - Math.min(...heap.slice(1))).toBeLessThan(64 * 1024 * 1024);
 
   return {
     days,

@@ -29,7 +29,15 @@ import { settleOnEngine } from '../support/settle.js';
  */
 
 const MADE_UP_CODE = 'zq9canary7code4u';
-const ERROR_FAULTS: DemoFault['kind'][] = ['malformed-json', 'empty-body', 'server-error', 'html', 'wrong-shape', 'reset', 'redirect'];
+const ERROR_FAULTS: DemoFault['kind'][] = [
+  'malformed-json',
+  'empty-body',
+  'server-error',
+  'html',
+  'wrong-shape',
+  'reset',
+  'redirect',
+];
 
 function codeOf(webhookUrl: string): string {
   const code = new URL(webhookUrl).pathname.split('/')[3];
@@ -56,7 +64,12 @@ async function driven<T>(clock: ManualClock, work: Promise<T>): Promise<T> {
 }
 
 function errorTexts(error: unknown): string {
-  return [String(error), (error as Error).stack ?? '', JSON.stringify(error), inspect(error, { depth: 6 })].join('\n');
+  return [
+    String(error),
+    (error as Error).stack ?? '',
+    JSON.stringify(error),
+    inspect(error, { depth: 6 }),
+  ].join('\n');
 }
 
 describe('the credential never leaks', () => {
@@ -78,8 +91,15 @@ describe('the credential never leaks', () => {
     portal = await startDemoPortal({ clock, teamSize: 6, evolve: false, seed: 3 });
     const code = codeOf(portal.webhookUrl);
     const lines: string[] = [];
-    const args = parseCliArgs(['watch', ...(json ? ['--json'] : []), '--interval', '10'], { B24_WEBHOOK_URL: portal.webhookUrl }) as WatchArgs;
-    session = await startWatch(args, { write: (line) => lines.push(line), startDemo: () => Promise.reject(new Error('unused')), clock, random: () => 0.5 });
+    const args = parseCliArgs(['watch', ...(json ? ['--json'] : []), '--interval', '10'], {
+      B24_WEBHOOK_URL: portal.webhookUrl,
+    }) as WatchArgs;
+    session = await startWatch(args, {
+      write: (line) => lines.push(line),
+      startDemo: () => Promise.reject(new Error('unused')),
+      clock,
+      random: () => 0.5,
+    });
     settleOnEngine(clock, session.engine);
     await clock.advance(0);
     for (const kind of ERROR_FAULTS) {
@@ -110,7 +130,10 @@ describe('the credential never leaks', () => {
       appVersion: '0.0.0-test',
       platform: 'linux',
       clock,
-      settings: { load: () => saved, save: (next) => void (saved = JSON.parse(JSON.stringify(next)) as Settings) },
+      settings: {
+        load: () => saved,
+        save: (next) => void (saved = JSON.parse(JSON.stringify(next)) as Settings),
+      },
       secrets: { get: () => secret, set: (next) => void (secret = next), weak: false },
       alertMemory: { load: () => ({}), save: (memory) => void seen.push(JSON.stringify(memory)) },
       opener: null,
@@ -118,11 +141,13 @@ describe('the credential never leaks', () => {
       locale: () => 'en',
       log: (line) => seen.push(line),
     });
-    for (const channel of EVENT_CHANNELS) service.on(channel, (event) => seen.push(JSON.stringify(event)));
+    for (const channel of EVENT_CHANNELS)
+      service.on(channel, (event) => seen.push(JSON.stringify(event)));
     service.onSummary((summary) => seen.push(JSON.stringify(summary)));
     await service.start();
 
-    const answer = async (promise: Promise<unknown>) => seen.push(JSON.stringify(await driven(clock, promise)));
+    const answer = async (promise: Promise<unknown>) =>
+      seen.push(JSON.stringify(await driven(clock, promise)));
     // Refused URLs: the refusal explains without repeating the address.
     for (const bad of [
       `http://portal.example.com/rest/1/${MADE_UP_CODE}/`,
@@ -136,8 +161,14 @@ describe('the credential never leaks', () => {
       seen.push(JSON.stringify(result));
     }
     // A well-formed URL to a portal that is not there.
-    await answer(service.handle('connection:test', { webhookUrl: `http://127.0.0.1:9/rest/1/${MADE_UP_CODE}/` }));
-    await answer(service.handle('connection:connect', { kind: 'webhook', webhookUrl: portal.webhookUrl }));
+    await answer(
+      service.handle('connection:test', {
+        webhookUrl: `http://127.0.0.1:9/rest/1/${MADE_UP_CODE}/`,
+      }),
+    );
+    await answer(
+      service.handle('connection:connect', { kind: 'webhook', webhookUrl: portal.webhookUrl }),
+    );
     expect(secret).toBe(portal.webhookUrl); // handed to the (encrypting) secret port only
     await answer(service.handle('poll:refresh', null));
     for (const kind of ERROR_FAULTS) {
@@ -197,7 +228,9 @@ describe('the credential never leaks', () => {
         socket.on('message', onMessage);
         socket.send(JSON.stringify({ type: 'invoke', id: mine, channel, request }));
       });
-    await invoke('connection:test', { webhookUrl: `http://portal.example.com/rest/1/${MADE_UP_CODE}/` });
+    await invoke('connection:test', {
+      webhookUrl: `http://portal.example.com/rest/1/${MADE_UP_CODE}/`,
+    });
     await invoke('connection:connect', { kind: 'webhook', webhookUrl: portal.webhookUrl });
     for (const kind of ERROR_FAULTS) {
       portal.control.injectFault({ kind, count: 1 });
@@ -223,13 +256,18 @@ describe('the credential never leaks', () => {
       const outcome = await Promise.resolve()
         .then(action)
         .then(
-        () => null,
-        (error: unknown) => error,
-      );
+          () => null,
+          (error: unknown) => error,
+        );
       expect(outcome, 'the call should have failed').toBeInstanceOf(Error);
       texts.push(errorTexts(outcome));
     };
-    for (const kind of [...ERROR_FAULTS, 'hang', 'operation-limit', 'rate-limit'] as DemoFault['kind'][]) {
+    for (const kind of [
+      ...ERROR_FAULTS,
+      'hang',
+      'operation-limit',
+      'rate-limit',
+    ] as DemoFault['kind'][]) {
       portal.control.injectFault({ kind, count: 2 });
       await capture(() => fetchTeam(client));
       portal.control.clearFaults();
@@ -241,7 +279,9 @@ describe('the credential never leaks', () => {
     await capture(() => client.call(`no.such.method`));
     const closed = parseWebhookUrl(`http://127.0.0.1:9/rest/1/${MADE_UP_CODE}/`);
     if (!closed.ok) throw new Error(closed.error);
-    await capture(() => new B24Client({ credential: closed.value, timeoutMs: 300 }).call('profile'));
+    await capture(() =>
+      new B24Client({ credential: closed.value, timeoutMs: 300 }).call('profile'),
+    );
     expect(texts.join('\n')).toMatch(/moved-portal/);
     expectNoSecret(texts.join('\n'), [code, MADE_UP_CODE]);
   });

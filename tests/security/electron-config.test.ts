@@ -50,7 +50,10 @@ interface Source {
   readonly code: string;
 }
 
-const shell: Source[] = [...filesUnder('electron/main', ['.ts']), ...filesUnder('electron/preload', ['.ts'])].map((file) => ({
+const shell: Source[] = [
+  ...filesUnder('electron/main', ['.ts']),
+  ...filesUnder('electron/preload', ['.ts']),
+].map((file) => ({
   path: relative(ROOT, file).split('\\').join('/'),
   code: codeOf(readFileSync(file, 'utf8')),
 }));
@@ -63,22 +66,46 @@ interface Rule {
 }
 
 const FORBIDDEN: Rule[] = [
-  { name: 'nodeIntegration: true', pattern: /\bnodeIntegration(InWorker|InSubFrames)?\s*:\s*(?![\s]|false\b)/ },
+  {
+    name: 'nodeIntegration: true',
+    pattern: /\bnodeIntegration(InWorker|InSubFrames)?\s*:\s*(?![\s]|false\b)/,
+  },
   { name: 'contextIsolation: false', pattern: /\bcontextIsolation\s*:\s*(?![\s]|true\b)/ },
   { name: 'sandbox: false', pattern: /\bsandbox\s*:\s*(?![\s]|true\b)/ },
   { name: 'webSecurity: false', pattern: /\bwebSecurity\s*:\s*(?![\s]|true\b)/ },
-  { name: 'allowRunningInsecureContent', pattern: /\ballowRunningInsecureContent\s*:\s*(?![\s]|false\b)/ },
+  {
+    name: 'allowRunningInsecureContent',
+    pattern: /\ballowRunningInsecureContent\s*:\s*(?![\s]|false\b)/,
+  },
   { name: 'experimentalFeatures', pattern: /\bexperimentalFeatures\s*:\s*(?![\s]|false\b)/ },
   { name: 'enableBlinkFeatures', pattern: /\benableBlinkFeatures\b/ },
   { name: 'webviewTag: true', pattern: /\bwebviewTag\s*:\s*(?![\s]|false\b)/ },
   { name: '@electron/remote', pattern: /['"`]@electron\/remote['"`]|\benableRemoteModule\b/ },
-  { name: 'shell.openExternal outside the allowlist module', pattern: /\bopenExternal\s*\(/, allowedIn: ['electron/main/security/external-urls.ts'] },
-  { name: 'ipcMain outside electron/main/ipc.ts', pattern: /\bipcMain\s*\./, allowedIn: ['electron/main/ipc.ts'] },
+  {
+    name: 'shell.openExternal outside the allowlist module',
+    pattern: /\bopenExternal\s*\(/,
+    allowedIn: ['electron/main/security/external-urls.ts'],
+  },
+  {
+    name: 'ipcMain outside electron/main/ipc.ts',
+    pattern: /\bipcMain\s*\./,
+    allowedIn: ['electron/main/ipc.ts'],
+  },
   { name: 'executeJavaScript', pattern: /\bexecuteJavaScript\s*\(/ },
-  { name: 'loadURL of a web page', pattern: /\bloadURL\s*\(\s*['"`]\s*(https?|file|data|javascript):/i },
-  { name: 'certificate errors accepted', pattern: /['"`]certificate-error['"`]|\bsetCertificateVerifyProc\b|ignore-certificate-errors/ },
+  {
+    name: 'loadURL of a web page',
+    pattern: /\bloadURL\s*\(\s*['"`]\s*(https?|file|data|javascript):/i,
+  },
+  {
+    name: 'certificate errors accepted',
+    pattern: /['"`]certificate-error['"`]|\bsetCertificateVerifyProc\b|ignore-certificate-errors/,
+  },
   { name: 'web permissions granted', pattern: /\bcallback\s*\(\s*true\s*\)/ },
-  { name: 'insecure command-line switches', pattern: /appendSwitch\s*\(\s*['"`](disable-web-security|no-sandbox|ignore-certificate-errors|allow-running-insecure-content)/ },
+  {
+    name: 'insecure command-line switches',
+    pattern:
+      /appendSwitch\s*\(\s*['"`](disable-web-security|no-sandbox|ignore-certificate-errors|allow-running-insecure-content)/,
+  },
 ];
 
 /**
@@ -90,19 +117,38 @@ const KNOWN: Record<string, string> = {};
 
 describe('static scan of the Electron shell', () => {
   it('catches what each rule is for, and not what comments or strings say', () => {
-    const hits = (text: string): string[] => FORBIDDEN.filter((rule) => rule.pattern.test(codeOf(text))).map((rule) => rule.name);
-    expect(hits('new BrowserWindow({ webPreferences: { sandbox: false, contextIsolation: false } })')).toEqual(['contextIsolation: false', 'sandbox: false']);
+    const hits = (text: string): string[] =>
+      FORBIDDEN.filter((rule) => rule.pattern.test(codeOf(text))).map((rule) => rule.name);
+    expect(
+      hits('new BrowserWindow({ webPreferences: { sandbox: false, contextIsolation: false } })'),
+    ).toEqual(['contextIsolation: false', 'sandbox: false']);
     expect(hits('const o = {\n  nodeIntegration:\n    true }')).toEqual(['nodeIntegration: true']);
-    expect(hits('const o = { webviewTag: enable, webSecurity: !strict }')).toEqual(['webSecurity: false', 'webviewTag: true']);
-    expect(hits('const t = `${a}`; win.webContents.executeJavaScript(`go(${b})`)')).toEqual(['executeJavaScript']);
-    expect(hits("import { ipcMain } from 'electron'; ipcMain.on('x', f)")).toEqual(['ipcMain outside electron/main/ipc.ts']);
+    expect(hits('const o = { webviewTag: enable, webSecurity: !strict }')).toEqual([
+      'webSecurity: false',
+      'webviewTag: true',
+    ]);
+    expect(hits('const t = `${a}`; win.webContents.executeJavaScript(`go(${b})`)')).toEqual([
+      'executeJavaScript',
+    ]);
+    expect(hits("import { ipcMain } from 'electron'; ipcMain.on('x', f)")).toEqual([
+      'ipcMain outside electron/main/ipc.ts',
+    ]);
     expect(hits("win.loadURL('https://example.com')")).toEqual(['loadURL of a web page']);
-    expect(hits('// sandbox: false and nodeIntegration: true, never\n/* executeJavaScript( */ const ok = { sandbox: true, nodeIntegration: false }')).toEqual([]);
+    expect(
+      hits(
+        '// sandbox: false and nodeIntegration: true, never\n/* executeJavaScript( */ const ok = { sandbox: true, nodeIntegration: false }',
+      ),
+    ).toEqual([]);
   });
 
   it('reads the shell sources', () => {
     expect(shell.map((source) => source.path)).toEqual(
-      expect.arrayContaining(['electron/main/main.ts', 'electron/main/window.ts', 'electron/main/ipc.ts', 'electron/preload/preload.ts']),
+      expect.arrayContaining([
+        'electron/main/main.ts',
+        'electron/main/window.ts',
+        'electron/main/ipc.ts',
+        'electron/preload/preload.ts',
+      ]),
     );
   });
 
@@ -110,7 +156,10 @@ describe('static scan of the Electron shell', () => {
     const test = KNOWN[rule.name] ? it.fails : it;
     test(`never uses ${rule.name}${KNOWN[rule.name] ? ` (known: ${KNOWN[rule.name]})` : ''}`, () => {
       const offenders = shell
-        .filter((source) => !(rule.allowedIn ?? []).includes(source.path) && rule.pattern.test(source.code))
+        .filter(
+          (source) =>
+            !(rule.allowedIn ?? []).includes(source.path) && rule.pattern.test(source.code),
+        )
         .map((source) => source.path);
       expect(offenders).toEqual([]);
     });
@@ -121,14 +170,59 @@ describe('static scan of the Electron shell', () => {
 
   // The composition root switches each guard on (a setupX call); the modules hold the wiring.
   it.each([
-    ['the window is built with the hardened options', /\bnew\s+PanelWindow\s*\(/, [/\bpanelWindowOptions\s*\(/]],
-    ['hardened web preferences', /\bPanelWindow\b/, [/\bcontextIsolation\s*:\s*true\b[\s\S]*\bsandbox\s*:\s*true\b[\s\S]*\bnodeIntegration\s*:\s*false\b/]],
-    ['a permission request handler', /\bsetupSecurity\s*\(\s*app\s*,\s*session\s*\.\s*defaultSession/, [/\bdenyAllPermissions\s*\(\s*session\b/, /\bsetPermissionRequestHandler\s*\(/]],
-    ['a will-navigate guard on every web contents', /\bsetupSecurity\s*\(\s*app\b/, [/['"`]web-contents-created['"`]\s*,[^;]*\bguardNavigation\s*\(/, /['"`]will-navigate['"`]\s*,[^;]*\bpreventDefault\s*\(/]],
-    ['a window-open handler', /\bsetupSecurity\s*\(/, [/\bguardNavigation\b/, /\bsetWindowOpenHandler\s*\(\s*\(\s*\)\s*=>\s*\{[^}]*['"`]deny['"`]/]],
-    ['IPC through the sender-checking wrapper', /\bsetupIpc\s*\(\s*service\b/, [/\bregister(?:Ipc)?\s*\(\s*\{\s*isTrusted\s*:[^}]*\bisTrustedSender\s*\(/, /\bisTrusted\s*\(\s*event\s*\)/, /=\s*registerIpc\b/]],
-    ['the panel served with a CSP header', /\bsetupPanelProtocol\s*\(\s*protocol\s*,\s*\{[^}]*\bcsp\s*:/, [/\bbuildCsp\s*\(/, /\bcreatePanelProtocolHandler\s*\(/, /['"`]Content-Security-Policy['"`]\s*:/]],
-    ['openExternal only through the allowlisted opener', /\bcreateExternalOpener\s*\(\s*shell\b/, [/\bisAllowedExternalUrl\s*\(/]],
+    [
+      'the window is built with the hardened options',
+      /\bnew\s+PanelWindow\s*\(/,
+      [/\bpanelWindowOptions\s*\(/],
+    ],
+    [
+      'hardened web preferences',
+      /\bPanelWindow\b/,
+      [
+        /\bcontextIsolation\s*:\s*true\b[\s\S]*\bsandbox\s*:\s*true\b[\s\S]*\bnodeIntegration\s*:\s*false\b/,
+      ],
+    ],
+    [
+      'a permission request handler',
+      /\bsetupSecurity\s*\(\s*app\s*,\s*session\s*\.\s*defaultSession/,
+      [/\bdenyAllPermissions\s*\(\s*session\b/, /\bsetPermissionRequestHandler\s*\(/],
+    ],
+    [
+      'a will-navigate guard on every web contents',
+      /\bsetupSecurity\s*\(\s*app\b/,
+      [
+        /['"`]web-contents-created['"`]\s*,[^;]*\bguardNavigation\s*\(/,
+        /['"`]will-navigate['"`]\s*,[^;]*\bpreventDefault\s*\(/,
+      ],
+    ],
+    [
+      'a window-open handler',
+      /\bsetupSecurity\s*\(/,
+      [/\bguardNavigation\b/, /\bsetWindowOpenHandler\s*\(\s*\(\s*\)\s*=>\s*\{[^}]*['"`]deny['"`]/],
+    ],
+    [
+      'IPC through the sender-checking wrapper',
+      /\bsetupIpc\s*\(\s*service\b/,
+      [
+        /\bregister(?:Ipc)?\s*\(\s*\{\s*isTrusted\s*:[^}]*\bisTrustedSender\s*\(/,
+        /\bisTrusted\s*\(\s*event\s*\)/,
+        /=\s*registerIpc\b/,
+      ],
+    ],
+    [
+      'the panel served with a CSP header',
+      /\bsetupPanelProtocol\s*\(\s*protocol\s*,\s*\{[^}]*\bcsp\s*:/,
+      [
+        /\bbuildCsp\s*\(/,
+        /\bcreatePanelProtocolHandler\s*\(/,
+        /['"`]Content-Security-Policy['"`]\s*:/,
+      ],
+    ],
+    [
+      'openExternal only through the allowlisted opener',
+      /\bcreateExternalOpener\s*\(\s*shell\b/,
+      [/\bisAllowedExternalUrl\s*\(/],
+    ],
   ] as const)('wires %s', (_what, inComposition, inModules) => {
     expect(composition).toMatch(inComposition);
     for (const pattern of inModules) expect(everywhere).toMatch(pattern);
@@ -136,7 +230,9 @@ describe('static scan of the Electron shell', () => {
 
   it('the preload exposes only the bridge, never ipcRenderer itself', () => {
     const preload = shell.filter((source) => source.path.startsWith('electron/preload/'));
-    const exposed = preload.flatMap((source) => [...source.code.matchAll(/exposeInMainWorld\s*\(([^;]*)\)/g)].map((match) => match[1]!));
+    const exposed = preload.flatMap((source) =>
+      [...source.code.matchAll(/exposeInMainWorld\s*\(([^;]*)\)/g)].map((match) => match[1]!),
+    );
     expect(exposed.length).toBeGreaterThan(0);
     for (const argument of exposed) {
       const value = argument.slice(argument.indexOf(',') + 1).trim();
@@ -154,7 +250,8 @@ describe('static scan of the panel', () => {
 
   it('never turns text into markup or code', () => {
     expect(panel.length).toBeGreaterThan(5);
-    const sinks = /\{@html\b|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML\s*\(|document\.write\s*\(|\beval\s*\(|new\s+Function\s*\(|\bsrcdoc\b/;
+    const sinks =
+      /\{@html\b|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML\s*\(|document\.write\s*\(|\beval\s*\(|new\s+Function\s*\(|\bsrcdoc\b/;
     expect(panel.filter((file) => sinks.test(file.text)).map((file) => file.path)).toEqual([]);
   });
 
@@ -164,6 +261,8 @@ describe('static scan of the panel', () => {
     expect(csp).toMatch(/default-src 'none'/);
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).toMatch(/base-uri 'none'/);
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|(^|\s)\*(\s|;|$)|script-src[^;]*(https?:|data:|blob:)/);
+    expect(csp).not.toMatch(
+      /unsafe-inline|unsafe-eval|(^|\s)\*(\s|;|$)|script-src[^;]*(https?:|data:|blob:)/,
+    );
   });
 });

@@ -12,7 +12,10 @@ export const WEEK = 7 * DAY;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallParts(instant: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+function wallParts(
+  instant: number,
+  zone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -27,7 +30,9 @@ function wallParts(instant: number, zone: string): { year: number; month: number
     });
     formatters.set(zone, formatter);
   }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatter.formatToParts(instant).map((part) => [part.type, part.value]),
+  );
   return {
     year: Number(parts['year']),
     month: Number(parts['month']),
@@ -41,10 +46,22 @@ function wallParts(instant: number, zone: string): { year: number; month: number
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 /** How each format is written (the separator is the one the portal languages use). */
-const SEPARATOR: Record<SiteDateFormat, string> = { DMY24: '.', DMY12: '/', MDY24: '/', MDY12: '/', YMD24: '-', YMD12: '-' };
+const SEPARATOR: Record<SiteDateFormat, string> = {
+  DMY24: '.',
+  DMY12: '/',
+  MDY24: '/',
+  MDY12: '/',
+  YMD24: '-',
+  YMD12: '-',
+};
 
 /** Formats `instant` as a portal with `format` shows it in `zone`; `dayOnly` leaves the time out. */
-export function writeSite(instant: number, zone: string, format: SiteDateFormat, options: { dayOnly?: boolean; separator?: string | undefined } = {}): string {
+export function writeSite(
+  instant: number,
+  zone: string,
+  format: SiteDateFormat,
+  options: { dayOnly?: boolean; separator?: string | undefined } = {},
+): string {
   const p = wallParts(instant, zone);
   const sep = options.separator ?? SEPARATOR[format];
   const order = format.slice(0, 3);
@@ -65,7 +82,10 @@ export function writeSite(instant: number, zone: string, format: SiteDateFormat,
 /** UTC offset of `zone` at `instant`, in ms (wall minus UTC). */
 export function offsetOf(instant: number, zone: string): number {
   const p = wallParts(instant, zone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
+  return (
+    Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) -
+    Math.floor(instant / 1000) * 1000
+  );
 }
 
 const seconds = (ms: number): string => String(Math.floor(ms / 1000));
@@ -105,7 +125,15 @@ export function timedEntry(o: TimedEntryOptions): Record<string, unknown> {
 }
 
 /** An all-day entry from the day `firstDay` is on to the day `lastDay` is on (inclusive), as seen in `zone`. */
-export function allDayEntry(o: { firstDay: number; lastDay: number; zone: string; format: SiteDateFormat; tz?: string; accessibility?: Accessibility; separator?: string | undefined }): Record<string, unknown> {
+export function allDayEntry(o: {
+  firstDay: number;
+  lastDay: number;
+  zone: string;
+  format: SiteDateFormat;
+  tz?: string;
+  accessibility?: Accessibility;
+  separator?: string | undefined;
+}): Record<string, unknown> {
   return {
     ID: '200',
     NAME: '[Busy]',
@@ -128,7 +156,14 @@ export function allDayEntry(o: { firstDay: number; lastDay: number; zone: string
  * An absence-chart record. Day-only: `from` and `last` are the midnights (in `zone`) of its first
  * and last days; with times: its start and end.
  */
-export function chartRecord(o: { from: number; last: number; zone: string; format: SiteDateFormat; dayOnly: boolean; separator?: string | undefined }): Record<string, unknown> {
+export function chartRecord(o: {
+  from: number;
+  last: number;
+  zone: string;
+  format: SiteDateFormat;
+  dayOnly: boolean;
+  separator?: string | undefined;
+}): Record<string, unknown> {
   return {
     FROM_HR: true,
     ID: '17',

@@ -25,14 +25,17 @@ export class ContractConformance {
 
   checkAnswer(channel: RequestChannel, result: unknown): void {
     const answer = result as { ok?: unknown; value?: unknown; error?: unknown };
-    if (answer.ok === true) this.check(`answer ${channel}`, requestChannels[channel].response, answer.value);
-    else if (answer.ok === false) this.check(`error answer ${channel}`, RequestErrorSchema, answer.error);
+    if (answer.ok === true)
+      this.check(`answer ${channel}`, requestChannels[channel].response, answer.value);
+    else if (answer.ok === false)
+      this.check(`error answer ${channel}`, RequestErrorSchema, answer.error);
     else this.violations.push(`answer ${channel}: not a result: ${JSON.stringify(result)}`);
   }
 
   /** The same service, its answers checked, and every event it pushes on any channel checked from now on. */
   wrap(service: AppService): AppService {
-    for (const channel of EVENT_CHANNELS) service.on(channel, (payload) => this.checkEvent(channel, payload));
+    for (const channel of EVENT_CHANNELS)
+      service.on(channel, (payload) => this.checkEvent(channel, payload));
     const handle: AppService['handle'] = async (channel, request) => {
       const result = await service.handle(channel, request);
       this.checkAnswer(channel, result);
@@ -49,7 +52,9 @@ export class ContractConformance {
   private check(what: string, schema: z.ZodType, payload: unknown): void {
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      this.violations.push(`${what}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+      this.violations.push(
+        `${what}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
+      );
     } else if (!isDeepStrictEqual(parsed.data, payload)) {
       this.violations.push(`${what}: zod would change it: ${JSON.stringify(payload)}`);
     }

@@ -12,22 +12,38 @@ export function withTwelveHourDefault<T>(body: () => T): T {
     }
   }
   const date = Date.prototype;
-  type ToLocale = (this: Date, locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) => string;
+  type ToLocale = (
+    this: Date,
+    locales?: Intl.LocalesArgument,
+    options?: Intl.DateTimeFormatOptions,
+  ) => string;
   const saved: Record<'toLocaleTimeString' | 'toLocaleString' | 'toLocaleDateString', ToLocale> = {
     toLocaleTimeString: date.toLocaleTimeString,
     toLocaleString: date.toLocaleString,
     toLocaleDateString: date.toLocaleDateString,
   };
-  Object.defineProperty(Intl, 'DateTimeFormat', { value: DefaultIsTwelveHour, configurable: true, writable: true });
+  Object.defineProperty(Intl, 'DateTimeFormat', {
+    value: DefaultIsTwelveHour,
+    configurable: true,
+    writable: true,
+  });
   for (const [name, original] of Object.entries(saved) as Array<[keyof typeof saved, ToLocale]>) {
-    date[name] = function (this: Date, locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions): string {
+    date[name] = function (
+      this: Date,
+      locales?: Intl.LocalesArgument,
+      options?: Intl.DateTimeFormatOptions,
+    ): string {
       return locales === undefined ? 'DEFAULT-LOCALE' : original.call(this, locales, options);
     };
   }
   try {
     return body();
   } finally {
-    Object.defineProperty(Intl, 'DateTimeFormat', { value: Original, configurable: true, writable: true });
+    Object.defineProperty(Intl, 'DateTimeFormat', {
+      value: Original,
+      configurable: true,
+      writable: true,
+    });
     Object.assign(date, saved);
   }
 }

@@ -25,7 +25,10 @@ export function parseQuery(query: string): Params {
   for (const [rawKey, value] of new URLSearchParams(query)) {
     const match = /^([^[]+)((?:\[[^\]]*\])*)$/.exec(rawKey);
     if (!match) continue;
-    const path = [match[1] as string, ...[...(match[2] ?? '').matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] as string)];
+    const path = [
+      match[1] as string,
+      ...[...(match[2] ?? '').matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] as string),
+    ];
     let node: Record<string, unknown> | unknown[] = out;
     path.forEach((segment, index) => {
       const last = index === path.length - 1;
@@ -55,16 +58,27 @@ export function fakePortal(handlers: Record<string, Handler>, options: FakePorta
   const run = (method: string, params: Params): HandlerAnswer => {
     options.beforeCommand?.(method, params);
     const handler = handlers[method];
-    if (!handler) return { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!', status: 404 };
+    if (!handler)
+      return {
+        error: 'ERROR_METHOD_NOT_FOUND',
+        error_description: 'Method not found!',
+        status: 404,
+      };
     return handler(params);
   };
-  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const fetchImpl = (async (
+    input: string | URL | Request,
+    init?: RequestInit,
+  ): Promise<Response> => {
     const url = String(input);
     const method = /\/([A-Za-z0-9_.]+?)(?:\.json)?$/.exec(new URL(url).pathname)?.[1] ?? '';
     const body = JSON.parse(String(init?.body ?? '{}')) as Params;
     if (options.oauth && body.auth !== options.oauth.accessToken()) {
       log.push({ url, method, body, commands: [method] });
-      return json({ error: 'expired_token', error_description: 'The access token provided has expired.' }, 401);
+      return json(
+        { error: 'expired_token', error_description: 'The access token provided has expired.' },
+        401,
+      );
     }
     if (method === 'batch') {
       const cmd = body.cmd as Record<string, string>;
@@ -82,7 +96,10 @@ export function fakePortal(handlers: Record<string, Handler>, options: FakePorta
         commands.push(name);
         const answer = run(name, parseQuery(query));
         if ('error' in answer) {
-          resultError[key] = { error: answer.error, error_description: answer.error_description ?? '' };
+          resultError[key] = {
+            error: answer.error,
+            error_description: answer.error_description ?? '',
+          };
           if (body.halt === 1) halted = true;
         } else {
           result[key] = answer.result;
@@ -116,7 +133,10 @@ export function fakePortal(handlers: Record<string, Handler>, options: FakePorta
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /** A user object as im.* methods send it. */
@@ -156,9 +176,14 @@ export function colleaguesHandler(team: () => readonly Record<string, unknown>[]
     const all = team();
     const offset = Number(params.start ?? params.OFFSET ?? 0);
     const limit = Math.min(50, Number(params.LIMIT ?? 10));
-    const page = params.USER_DATA === 'Y' ? all.slice(offset, offset + limit) : all.slice(offset, offset + limit).map((u) => u.id);
+    const page =
+      params.USER_DATA === 'Y'
+        ? all.slice(offset, offset + limit)
+        : all.slice(offset, offset + limit).map((u) => u.id);
     const next = offset + limit < all.length ? offset + limit : undefined;
-    return next === undefined ? { result: page, total: all.length } : { result: page, total: all.length, next };
+    return next === undefined
+      ? { result: page, total: all.length }
+      : { result: page, total: all.length, next };
   };
 }
 
@@ -166,7 +191,8 @@ export function colleaguesHandler(team: () => readonly Record<string, unknown>[]
 export function usersHandler(people: () => ReadonlyMap<number, Record<string, unknown>>): Handler {
   return (params) => {
     const ids = (Array.isArray(params.ID) ? params.ID : []).map(Number);
-    if (ids.length === 0) return { error: 'INVALID_FORMAT', error_description: 'ID can not be empty', status: 400 };
+    if (ids.length === 0)
+      return { error: 'INVALID_FORMAT', error_description: 'ID can not be empty', status: 400 };
     return { result: Object.fromEntries(ids.map((id) => [String(id), people().get(id) ?? null])) };
   };
 }

@@ -1,6 +1,12 @@
 import { Emitter } from '../../electron/core/emitter.js';
 import type { AppService, PresenceSummary } from '../../electron/core/ports.js';
-import type { EventChannel, EventOf, RequestChannel, RequestOf, Result } from '../../electron/shared/contract.js';
+import type {
+  EventChannel,
+  EventOf,
+  RequestChannel,
+  RequestOf,
+  Result,
+} from '../../electron/shared/contract.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
 import { summary as summaryOf } from '../unit/electron/main/support/fixtures.js';
 
@@ -13,11 +19,18 @@ type Events = { [C in EventChannel]: EventOf<C> } & { summary: PresenceSummary }
  */
 export function fakeService(
   initial: Partial<Settings> = {},
-  answer: (channel: RequestChannel, request: unknown) => Result<unknown> = () => ({ ok: true, value: null }),
+  answer: (channel: RequestChannel, request: unknown) => Result<unknown> = () => ({
+    ok: true,
+    value: null,
+  }),
 ) {
   const events = new Emitter<Events>();
   const handled: Array<{ channel: RequestChannel; request: unknown }> = [];
-  const state = { settings: { ...DEFAULT_SETTINGS, ...initial } as Settings, summary: summaryOf(), portalOrigin: null as string | null };
+  const state = {
+    settings: { ...DEFAULT_SETTINGS, ...initial } as Settings,
+    summary: summaryOf(),
+    portalOrigin: null as string | null,
+  };
   const service: AppService = {
     async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>) {
       handled.push({ channel, request });
@@ -27,7 +40,14 @@ export function fakeService(
     summary: () => state.summary,
     onSummary: (listener) => events.on('summary', listener),
     settings: () => state.settings,
-    connectionInfo: () => ({ kind: 'none', portalHost: null, portalOrigin: state.portalOrigin, identityName: null, weakSecretStorage: false, sessionOnly: false }),
+    connectionInfo: () => ({
+      kind: 'none',
+      portalHost: null,
+      portalOrigin: state.portalOrigin,
+      identityName: null,
+      weakSecretStorage: false,
+      sessionOnly: false,
+    }),
     portalOrigin: () => state.portalOrigin,
     start: async () => undefined,
     stop: async () => undefined,

@@ -26,7 +26,8 @@ const STEMS: ReadonlyArray<readonly [masculine: string, feminine: string]> = [
   ['свободен', 'свободна'],
 ];
 
-const word = (forms: readonly string[]): RegExp => new RegExp(`(?<![а-яё])(${forms.join('|')})(?![а-яё])`, 'iu');
+const word = (forms: readonly string[]): RegExp =>
+  new RegExp(`(?<![а-яё])(${forms.join('|')})(?![а-яё])`, 'iu');
 
 /** A masculine singular form about a person ("был", "отошёл"). */
 export const MASCULINE = word(STEMS.map(([m]) => m));

@@ -8,7 +8,11 @@ import type { ManualClock } from '../../electron/core/clock.js';
  * limiter) cannot finish until time moves, so the wait is capped; that cap is a deadlock
  * guard, not a sleep the tests rely on.
  */
-export function settleOnEngine(clock: ManualClock, engine: { idle(): Promise<void> }, capMs = 1000): void {
+export function settleOnEngine(
+  clock: ManualClock,
+  engine: { idle(): Promise<void> },
+  capMs = 1000,
+): void {
   clock.settle = async () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     await Promise.race([engine.idle(), realDelay(capMs)]);

@@ -25,7 +25,11 @@ export function wanted(person: Colleague, settings: Pick<Settings, 'alerts' | 'r
 }
 
 /** Alerts that would go out at `now` are dropped: paused, or in quiet hours. */
-export function heldBack(settings: Pick<Settings, 'alerts'>, now: number, localTime: LocalTimeFn): boolean {
+export function heldBack(
+  settings: Pick<Settings, 'alerts'>,
+  now: number,
+  localTime: LocalTimeFn,
+): boolean {
   const { pausedUntil, quietHours } = settings.alerts;
   if (alertsPausedAt(pausedUntil, now)) return true;
   return quietHours.enabled && inQuietHours(quietHours.windows, localTime(now));

@@ -138,7 +138,10 @@ export interface ComposeContext {
  * still in the announced state, starred first. The id hashes the people's transition
  * identities, so the same burst has the same id in any run.
  */
-export function composeAlerts(bursts: PendingBursts, { known, settings, locale, now }: ComposeContext): AlertIntent[] {
+export function composeAlerts(
+  bursts: PendingBursts,
+  { known, settings, locale, now }: ComposeContext,
+): AlertIntent[] {
   const intents: AlertIntent[] = [];
   for (const kind of KIND_ORDER) {
     const entries = bursts.get(kind);

@@ -61,7 +61,9 @@ export function classify(
     return kinds.offline ? { kind: 'offline', marker: marker(after.presenceSince, at) } : null;
   }
   if (from === 'idle' && isAvailableNow(to)) {
-    return kinds.backFromIdle ? { kind: 'back-from-idle', marker: marker(before?.presenceSince, at) } : null;
+    return kinds.backFromIdle
+      ? { kind: 'back-from-idle', marker: marker(before?.presenceSince, at) }
+      : null;
   }
   return null; // online ↔ mobile, going idle: not alerted
 }
@@ -84,7 +86,8 @@ export function decide(
   let record = memory;
   let candidate = classify(transition, before, after, kinds);
   if (candidate?.kind === 'back-from-leave' && after.presence === 'offline') {
-    if (record.awaitingReturnFrom !== candidate.marker) record = { ...record, awaitingReturnFrom: candidate.marker };
+    if (record.awaitingReturnFrom !== candidate.marker)
+      record = { ...record, awaitingReturnFrom: candidate.marker };
     return { memory: record, alert: null };
   }
   const awaiting = record.awaitingReturnFrom;
@@ -93,6 +96,7 @@ export function decide(
     record = rest;
     if (kinds.backFromLeave) candidate = { kind: 'back-from-leave', marker: awaiting };
   }
-  if (candidate === null || record[candidate.kind] === candidate.marker) return { memory: record, alert: null };
+  if (candidate === null || record[candidate.kind] === candidate.marker)
+    return { memory: record, alert: null };
   return { memory: { ...record, [candidate.kind]: candidate.marker }, alert: candidate };
 }

@@ -15,8 +15,13 @@ const TITLES: Readonly<Record<Locale, { away: string; asked: string }>> = {
 };
 
 /** One notification for a digest, or null when none of it concerns anyone named. */
-export function digestAlert(digest: Digest, nameOf: (id: number) => string | null, locale: Locale): AlertIntent | null {
-  const named = (ids: readonly number[]): string[] => ids.map(nameOf).filter((name): name is string => name !== null);
+export function digestAlert(
+  digest: Digest,
+  nameOf: (id: number) => string | null,
+  locale: Locale,
+): AlertIntent | null {
+  const named = (ids: readonly number[]): string[] =>
+    ids.map(nameOf).filter((name): name is string => name !== null);
   const parts: string[] = [];
   const arrived = named(digest.arrived);
   const back = named(digest.backFromLeave);
@@ -41,9 +46,17 @@ export function digestAlert(digest: Digest, nameOf: (id: number) => string | nul
  * is free: her meeting ended" when a meeting (or an absence) that ended since the request was
  * what the bell waited for.
  */
-export function notifyOnceAlert(person: Colleague, requestedAt: number, locale: Locale, at: number): AlertIntent {
+export function notifyOnceAlert(
+  person: Colleague,
+  requestedAt: number,
+  locale: Locale,
+  at: number,
+): AlertIntent {
   const ended = blockEndedSince(person.calendar, requestedAt, at);
-  const title = ended === null ? alertText(locale, 'online', [person.name]).title : freedText(locale, ended, person.name, person.gender);
+  const title =
+    ended === null
+      ? alertText(locale, 'online', [person.name]).title
+      : freedText(locale, ended, person.name, person.gender);
   return {
     id: `once:${hash53(`${person.id}:${requestedAt}`)}`,
     kind: 'notify-once',

@@ -37,8 +37,13 @@ const AWAITING_RETURN_CODE = 'ret';
 
 /** Order of the items in a stored value. */
 const FIELDS: readonly (keyof PersonMemory)[] = [...ALERT_KINDS, 'awaitingReturnFrom'];
-const CODE_OF: Readonly<Record<keyof PersonMemory, string>> = { ...KIND_CODE, awaitingReturnFrom: AWAITING_RETURN_CODE };
-const FIELD_OF: ReadonlyMap<string, keyof PersonMemory> = new Map(FIELDS.map((field) => [CODE_OF[field], field]));
+const CODE_OF: Readonly<Record<keyof PersonMemory, string>> = {
+  ...KIND_CODE,
+  awaitingReturnFrom: AWAITING_RETURN_CODE,
+};
+const FIELD_OF: ReadonlyMap<string, keyof PersonMemory> = new Map(
+  FIELDS.map((field) => [CODE_OF[field], field]),
+);
 
 /**
  * `code:marker`: a transition's identity, independent of when it was seen. Alert ids hash these,

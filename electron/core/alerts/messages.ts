@@ -40,7 +40,12 @@ const CATALOGS: Readonly<Record<AlertLocale, Catalog>> = {
       'back-from-leave': ['снова на работе', 'снова на работе'],
     },
     and: 'и',
-    others: { one: 'ещё {n} коллега', few: 'ещё {n} коллеги', many: 'ещё {n} коллег', other: 'ещё {n} коллеги' },
+    others: {
+      one: 'ещё {n} коллега',
+      few: 'ещё {n} коллеги',
+      many: 'ещё {n} коллег',
+      other: 'ещё {n} коллеги',
+    },
   },
 };
 
@@ -74,7 +79,8 @@ export function alertText(
   let subject: string;
   if (names.length <= 1) subject = first;
   else if (names.length === 2) subject = `${first} ${catalog.and} ${second}`;
-  else subject = `${first}, ${second} ${catalog.and} ${plural(locale, catalog.others, names.length - 2)}`;
+  else
+    subject = `${first}, ${second} ${catalog.and} ${plural(locale, catalog.others, names.length - 2)}`;
   const title = `${subject} ${names.length <= 1 ? single : several}`;
 
   let body = '';
@@ -91,18 +97,41 @@ type GenderForms = { readonly M: string; readonly F: string; readonly neutral: s
  * The bell's title when a meeting or an absence was what kept the person: one person named, so
  * Russian agrees with the profile's gender, and a profile without one gets a form that needs none.
  */
-const FREED: Readonly<Record<AlertLocale, Readonly<Record<'meeting' | 'out-of-office', GenderForms>>>> = {
+const FREED: Readonly<
+  Record<AlertLocale, Readonly<Record<'meeting' | 'out-of-office', GenderForms>>>
+> = {
   en: {
-    meeting: { M: '{name} is free: his meeting ended', F: '{name} is free: her meeting ended', neutral: '{name} is free: the meeting ended' },
-    'out-of-office': { M: '{name} is back: out of office ended', F: '{name} is back: out of office ended', neutral: '{name} is back: out of office ended' },
+    meeting: {
+      M: '{name} is free: his meeting ended',
+      F: '{name} is free: her meeting ended',
+      neutral: '{name} is free: the meeting ended',
+    },
+    'out-of-office': {
+      M: '{name} is back: out of office ended',
+      F: '{name} is back: out of office ended',
+      neutral: '{name} is back: out of office ended',
+    },
   },
   ru: {
-    meeting: { M: '{name} свободен: встреча закончилась', F: '{name} свободна: встреча закончилась', neutral: '{name}: встреча закончилась' },
-    'out-of-office': { M: '{name} снова на месте', F: '{name} снова на месте', neutral: '{name} снова на месте' },
+    meeting: {
+      M: '{name} свободен: встреча закончилась',
+      F: '{name} свободна: встреча закончилась',
+      neutral: '{name}: встреча закончилась',
+    },
+    'out-of-office': {
+      M: '{name} снова на месте',
+      F: '{name} снова на месте',
+      neutral: '{name} снова на месте',
+    },
   },
 };
 
 /** "Anna Petrova is free: her meeting ended", for a block of `kind` that has just ended. */
-export function freedText(locale: AlertLocale, kind: Exclude<CalendarKind, 'tentative'>, name: string, gender: Gender | null): string {
+export function freedText(
+  locale: AlertLocale,
+  kind: Exclude<CalendarKind, 'tentative'>,
+  name: string,
+  gender: Gender | null,
+): string {
   return FREED[locale][kind][gender ?? 'neutral'].replace('{name}', name);
 }

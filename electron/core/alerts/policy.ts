@@ -9,7 +9,14 @@ import { systemLocalTime, type LocalTimeFn } from './quiet-hours.js';
 import { heldBack, wanted } from './audience.js';
 import { decide } from './classify.js';
 import { BurstThrottle, composeAlerts, type PendingBursts } from './burst.js';
-import { loadAlertMemory, serialiseAlertMemory, serialisePersonMemory, transitionIdentity, type AlertMemory, type PersonMemory } from './memory.js';
+import {
+  loadAlertMemory,
+  serialiseAlertMemory,
+  serialisePersonMemory,
+  transitionIdentity,
+  type AlertMemory,
+  type PersonMemory,
+} from './memory.js';
 import { SECOND_MS } from '../../shared/time-units.js';
 
 /*
@@ -81,7 +88,11 @@ export class AlertPolicy {
     this.pruneAndSave(false, null);
   }
 
-  observe(transitions: readonly PresenceTransition[], colleagues: ReadonlyMap<number, Colleague>, removed?: readonly number[]): void {
+  observe(
+    transitions: readonly PresenceTransition[],
+    colleagues: ReadonlyMap<number, Colleague>,
+    removed?: readonly number[],
+  ): void {
     if (this.disposed) return;
     const settings = this.options.getSettings();
     const held = heldBack(settings, this.options.clock.now(), this.localTime);
@@ -91,13 +102,22 @@ export class AlertPolicy {
       const person = colleagues.get(transition.userId);
       if (person === undefined || !wanted(person, settings)) continue;
       const record = this.memory.get(person.id) ?? NOTHING_SAID;
-      const { memory, alert } = decide(transition, this.known.get(person.id), person, settings.alerts.kinds, record);
+      const { memory, alert } = decide(
+        transition,
+        this.known.get(person.id),
+        person,
+        settings.alerts.kinds,
+        record,
+      );
       if (memory !== record) {
         this.remember(person.id, memory);
         memoryChanged = true;
       }
       if (alert === null || held) continue;
-      this.burst.add(alert.kind, { userId: person.id, identity: transitionIdentity(alert.kind, alert.marker) });
+      this.burst.add(alert.kind, {
+        userId: person.id,
+        identity: transitionIdentity(alert.kind, alert.marker),
+      });
     }
 
     this.known = colleagues;
@@ -110,14 +130,22 @@ export class AlertPolicy {
    * concerning anyone alerted about changed), and its one notification, null while alerts are
    * held back. The caller tells the digest first, then sends the notification.
    */
-  digest(before: readonly Colleague[], after: readonly Colleague[], since: number, until: number): { digest: Digest; alert: AlertIntent | null } | null {
+  digest(
+    before: readonly Colleague[],
+    after: readonly Colleague[],
+    since: number,
+    until: number,
+  ): { digest: Digest; alert: AlertIntent | null } | null {
     if (this.disposed) return null;
     const settings = this.options.getSettings();
     const digest = digestBetween(before, after, since, until, (person) => wanted(person, settings));
     if (digest === null) return null;
     if (heldBack(settings, until, this.localTime)) return { digest, alert: null };
     const names = new Map(after.map((person) => [person.id, person.name]));
-    return { digest, alert: digestAlert(digest, (id) => names.get(id) ?? null, this.options.locale?.() ?? 'en') };
+    return {
+      digest,
+      alert: digestAlert(digest, (id) => names.get(id) ?? null, this.options.locale?.() ?? 'en'),
+    };
   }
 
   /** Delivers a pending burst now (e.g. before quitting). */

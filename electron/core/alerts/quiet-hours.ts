@@ -29,7 +29,8 @@ export function inQuietWindow(window: QuietWindow, at: LocalTime): boolean {
   if (start < end) return window.days.includes(at.day) && at.minutes >= start && at.minutes < end;
   const previousDay = (at.day + 6) % 7;
   return (
-    (window.days.includes(at.day) && at.minutes >= start) || (window.days.includes(previousDay) && at.minutes < end)
+    (window.days.includes(at.day) && at.minutes >= start) ||
+    (window.days.includes(previousDay) && at.minutes < end)
   );
 }
 

@@ -47,7 +47,10 @@ export function nextRetryDelay(
       // Wait until the method's budget resets. Without a reset time (a 429 inside a batch
       // carries none) the wait grows instead, so a spent budget is not asked every 10 s, up to
       // the 10 minutes over which Bitrix24 counts the budget.
-      const fallback = Math.min(OPERATION_BUDGET_WINDOW_MS, OPERATION_LIMIT_MIN_WAIT_MS * 2 ** Math.min(n - 1, 30));
+      const fallback = Math.min(
+        OPERATION_BUDGET_WINDOW_MS,
+        OPERATION_LIMIT_MIN_WAIT_MS * 2 ** Math.min(n - 1, 30),
+      );
       const untilReset = error.resetAt === null ? fallback : error.resetAt - now;
       return Math.min(MAX_OPERATION_WAIT_MS, Math.max(OPERATION_LIMIT_MIN_WAIT_MS, untilReset));
     }

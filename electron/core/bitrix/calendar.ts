@@ -47,12 +47,22 @@ export function calendarRequest(ids: readonly number[], now: number): ExtraReque
   return {
     kind: 'calendar',
     ids,
-    command: { method: ACCESSIBILITY_METHOD, params: { users: ids, from: ymd(now - DAY_MS - WEST_MS), to: ymd(now + DAY_MS + EAST_MS) } },
+    command: {
+      method: ACCESSIBILITY_METHOD,
+      params: { users: ids, from: ymd(now - DAY_MS - WEST_MS), to: ymd(now + DAY_MS + EAST_MS) },
+    },
   };
 }
 
 export function timeZoneRequest(ids: readonly number[]): ExtraRequest {
-  return { kind: 'timeZones', ids, command: { method: USER_GET_METHOD, params: { FILTER: { ID: ids }, SELECT: ['ID', 'TIME_ZONE'] } } };
+  return {
+    kind: 'timeZones',
+    ids,
+    command: {
+      method: USER_GET_METHOD,
+      params: { FILTER: { ID: ids }, SELECT: ['ID', 'TIME_ZONE'] },
+    },
+  };
 }
 
 const zoneChecks = new Map<string, string | null>();
@@ -79,14 +89,26 @@ export function checkedTimeZone(value: unknown): string | null {
  * unknown filter key answers with the unfiltered list. Ids missing from the answer are left out
  * (no news), not set to null.
  */
-export function parseTimeZones(result: unknown, askedIds: readonly number[]): Map<number, string | null> {
+export function parseTimeZones(
+  result: unknown,
+  askedIds: readonly number[],
+): Map<number, string | null> {
   const zones = new Map<number, string | null>();
-  const rows = Array.isArray(result) ? result : result !== null && typeof result === 'object' ? Object.values(result) : [];
+  const rows = Array.isArray(result)
+    ? result
+    : result !== null && typeof result === 'object'
+      ? Object.values(result)
+      : [];
   const asked = new Set(askedIds);
   for (const row of rows) {
     if (row === null || typeof row !== 'object') continue;
     const record = row as Record<string, unknown>;
-    const id = typeof record.ID === 'number' ? record.ID : typeof record.ID === 'string' && /^\d{1,15}$/.test(record.ID) ? Number(record.ID) : NaN;
+    const id =
+      typeof record.ID === 'number'
+        ? record.ID
+        : typeof record.ID === 'string' && /^\d{1,15}$/.test(record.ID)
+          ? Number(record.ID)
+          : NaN;
     if (!asked.has(id)) continue;
     zones.set(id, checkedTimeZone(record.TIME_ZONE));
   }

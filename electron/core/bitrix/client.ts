@@ -1,8 +1,21 @@
 // Over 300 lines on purpose: the request path (queue, pacing, auth, HTTP, body limits, parsing,
 // typed errors) is one class, so that no call can skip a step of it.
 import { systemClock, type Clock } from '../clock.js';
-import { credentialSecrets, OAuthSession, validateOAuthCredential, type Credential, type OAuthTokens } from './credential.js';
-import { B24Error, errorFromErrorBody, errorFromResponse, errorFromTransport, isB24Error, portalMovedError } from './errors.js';
+import {
+  credentialSecrets,
+  OAuthSession,
+  validateOAuthCredential,
+  type Credential,
+  type OAuthTokens,
+} from './credential.js';
+import {
+  B24Error,
+  errorFromErrorBody,
+  errorFromResponse,
+  errorFromTransport,
+  isB24Error,
+  portalMovedError,
+} from './errors.js';
 import { readBody, requestSignals, utf8Length } from './http.js';
 import { LeakyBucket, SerialQueue, type RateLimit } from './rate-limiter.js';
 import { BatchBodySchema, SuccessEnvelopeSchema } from './schemas.js';
@@ -82,7 +95,10 @@ export class B24Client {
     this.credential = credential;
     this.fetchImpl = options.fetch ?? globalThis.fetch;
     this.clock = options.clock ?? systemClock;
-    this.timeoutMs = Math.min(MAX_TIMEOUT_MS, Math.max(1, Math.floor(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
+    this.timeoutMs = Math.min(
+      MAX_TIMEOUT_MS,
+      Math.max(1, Math.floor(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
+    );
     this.limiter = new LeakyBucket(this.clock, options.rateLimit);
     this.onRequest = options.onRequest;
     if (credential.kind === 'oauth') {
@@ -96,11 +112,19 @@ export class B24Client {
         now: () => this.clock.now(),
         onRefreshRequest: (event) => {
           this.sent += 1;
-          this.emit({ method: 'oauth.token', commands: 1, status: event.status, bytesSent: 0, bytesReceived: event.bytesReceived, durationMs: event.durationMs });
+          this.emit({
+            method: 'oauth.token',
+            commands: 1,
+            status: event.status,
+            bytesSent: 0,
+            bytesReceived: event.bytesReceived,
+            durationMs: event.durationMs,
+          });
         },
       });
     } else {
-      if (!credential.endpoint.endsWith('/')) throw invalidCredential('The webhook endpoint must end with "/".');
+      if (!credential.endpoint.endsWith('/'))
+        throw invalidCredential('The webhook endpoint must end with "/".');
       this.baseUrl = credential.endpoint;
       this.oauth = null;
     }
@@ -124,7 +148,11 @@ export class B24Client {
     return this.sent;
   }
 
-  call(method: string, params: Record<string, unknown> = {}, opts: { signal?: AbortSignal } = {}): Promise<CallResult> {
+  call(
+    method: string,
+    params: Record<string, unknown> = {},
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<CallResult> {
     checkMethod(method);
     return this.queue.run(() => this.callWithAuth(method, params, 1, opts.signal));
   }
@@ -133,9 +161,17 @@ export class B24Client {
    * Up to 50 commands in one request. Command errors come back in `errors`, not as a throw;
    * a failure of the batch request itself throws.
    */
-  async batch(commands: Record<string, BatchCommand>, opts: { halt?: boolean; signal?: AbortSignal } = {}): Promise<BatchResult> {
+  async batch(
+    commands: Record<string, BatchCommand>,
+    opts: { halt?: boolean; signal?: AbortSignal } = {},
+  ): Promise<BatchResult> {
     const keys = Object.keys(commands);
-    const out: BatchResult = { results: new Map(), errors: new Map(), totals: new Map(), nexts: new Map() };
+    const out: BatchResult = {
+      results: new Map(),
+      errors: new Map(),
+      totals: new Map(),
+      nexts: new Map(),
+    };
     if (keys.length === 0) return out;
     if (keys.length > MAX_BATCH_COMMANDS) {
       throw new B24Error({
@@ -148,16 +184,26 @@ export class B24Client {
     const cmd: Record<string, string> = {};
     for (const key of keys) {
       const command = commands[key] as BatchCommand;
-      if (!BATCH_KEY.test(key)) throw badRequest('batch', 'a batch command key may only use letters, digits and _ . : -');
+      if (!BATCH_KEY.test(key))
+        throw badRequest('batch', 'a batch command key may only use letters, digits and _ . : -');
       checkMethod(command.method);
-      if (command.method.toLowerCase() === 'batch') throw badRequest('batch', 'a batch cannot contain a batch');
+      if (command.method.toLowerCase() === 'batch')
+        throw badRequest('batch', 'a batch cannot contain a batch');
       const query = buildQuery(command.params ?? {});
       cmd[key] = query === '' ? command.method : `${command.method}?${query}`;
     }
-    const answer = await this.queue.run(() => this.callWithAuth('batch', { halt: opts.halt ? 1 : 0, cmd }, keys.length, opts.signal));
+    const answer = await this.queue.run(() =>
+      this.callWithAuth('batch', { halt: opts.halt ? 1 : 0, cmd }, keys.length, opts.signal),
+    );
     const parsed = BatchBodySchema.safeParse(answer.result);
     if (!parsed.success) {
-      throw new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: 'batch: the portal sent a batch answer of an unexpected shape', method: 'batch', httpStatus: 200 });
+      throw new B24Error({
+        kind: 'malformed-response',
+        code: 'WRONG_SHAPE',
+        message: 'batch: the portal sent a batch answer of an unexpected shape',
+        method: 'batch',
+        httpStatus: 200,
+      });
     }
     const body = parsed.data;
     const secrets = this.secrets();
@@ -165,7 +211,11 @@ export class B24Client {
       const method = (commands[key] as BatchCommand).method;
       if (Object.hasOwn(body.result_error, key)) {
         const error = body.result_error[key];
-        if (error) out.errors.set(key, errorFromErrorBody(error, { method, time: body.result_time[key], secrets }));
+        if (error)
+          out.errors.set(
+            key,
+            errorFromErrorBody(error, { method, time: body.result_time[key], secrets }),
+          );
       } else if (Object.hasOwn(body.result, key)) {
         out.results.set(key, body.result[key]);
         const total = body.result_total[key];
@@ -176,7 +226,12 @@ export class B24Client {
         // Skipped after an earlier command failed (halt), or dropped by the portal.
         out.errors.set(
           key,
-          new B24Error({ kind: 'server-error', code: 'NOT_EXECUTED', message: `${method}: the portal did not run this batch command`, method }),
+          new B24Error({
+            kind: 'server-error',
+            code: 'NOT_EXECUTED',
+            message: `${method}: the portal did not run this batch command`,
+            method,
+          }),
         );
       }
     }
@@ -187,26 +242,38 @@ export class B24Client {
     return this.oauth ? this.oauth.secrets : credentialSecrets(this.credential);
   }
 
-  private async callWithAuth(method: string, params: Record<string, unknown>, commands: number, signal?: AbortSignal): Promise<CallResult> {
+  private async callWithAuth(
+    method: string,
+    params: Record<string, unknown>,
+    commands: number,
+    signal?: AbortSignal,
+  ): Promise<CallResult> {
     const token = this.oauth?.accessToken ?? null;
     try {
       return await this.attempt(method, params, commands, signal);
     } catch (error) {
       if (!isB24Error(error) || error.kind !== 'auth-expired') throw error;
       // Webhooks do not expire: a portal saying so means the credential is unusable.
-      if (!this.oauth || token === null) throw stillExpired(error, 'the portal reports an expired token for a webhook');
+      if (!this.oauth || token === null)
+        throw stillExpired(error, 'the portal reports an expired token for a webhook');
       await this.oauth.refresh(token);
     }
     try {
       return await this.attempt(method, params, commands, signal);
     } catch (error) {
-      if (isB24Error(error) && error.kind === 'auth-expired') throw stillExpired(error, 'the access token is still expired after a refresh');
+      if (isB24Error(error) && error.kind === 'auth-expired')
+        throw stillExpired(error, 'the access token is still expired after a refresh');
       throw error;
     }
   }
 
   /** Exactly one HTTP request. */
-  private async attempt(method: string, params: Record<string, unknown>, commands: number, callerSignal?: AbortSignal): Promise<CallResult> {
+  private async attempt(
+    method: string,
+    params: Record<string, unknown>,
+    commands: number,
+    callerSignal?: AbortSignal,
+  ): Promise<CallResult> {
     callerSignal?.throwIfAborted();
     await this.limiter.acquire(callerSignal);
     const payload = this.oauth ? { ...params, auth: this.oauth.accessToken } : params;
@@ -242,7 +309,14 @@ export class B24Client {
       }
       return interpret(status, text, method, secrets);
     } finally {
-      this.emit({ method, commands, status, bytesSent, bytesReceived, durationMs: Math.max(0, this.clock.now() - startedAt) });
+      this.emit({
+        method,
+        commands,
+        status,
+        bytesSent,
+        bytesReceived,
+        durationMs: Math.max(0, this.clock.now() - startedAt),
+      });
     }
   }
 
@@ -255,7 +329,12 @@ export class B24Client {
   }
 }
 
-function interpret(status: number, text: string, method: string, secrets: readonly string[]): CallResult {
+function interpret(
+  status: number,
+  text: string,
+  method: string,
+  secrets: readonly string[],
+): CallResult {
   if (status < 200 || status >= 300) throw errorFromResponse(status, text, method, secrets);
   let json: unknown;
   try {
@@ -264,7 +343,11 @@ function interpret(status: number, text: string, method: string, secrets: readon
     throw errorFromResponse(status, text, method, secrets);
   }
   // Some portals answer errors with HTTP 200; a stray `"error": null` next to a result is not one.
-  if (json !== null && typeof json === 'object' && typeof (json as { error?: unknown }).error === 'string') {
+  if (
+    json !== null &&
+    typeof json === 'object' &&
+    typeof (json as { error?: unknown }).error === 'string'
+  ) {
     throw errorFromResponse(status, text, method, secrets);
   }
   const envelope = SuccessEnvelopeSchema.safeParse(json);
@@ -308,11 +391,17 @@ function encodeKey(key: string): string {
 function checkMethod(method: string): void {
   // The method becomes part of the URL path and the batch command: no slashes, no queries.
   // The invalid name is not quoted: it may have been built from the webhook URL itself.
-  if (!METHOD_NAME.test(method) || method.length > 100) throw badRequest('request', 'not a valid REST method name');
+  if (!METHOD_NAME.test(method) || method.length > 100)
+    throw badRequest('request', 'not a valid REST method name');
 }
 
 function badRequest(method: string, message: string): B24Error {
-  return new B24Error({ kind: 'bad-request', code: 'INVALID_REQUEST', message: `${method}: ${message}`, method });
+  return new B24Error({
+    kind: 'bad-request',
+    code: 'INVALID_REQUEST',
+    message: `${method}: ${message}`,
+    method,
+  });
 }
 
 function invalidCredential(message: string): B24Error {

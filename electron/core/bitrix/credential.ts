@@ -42,9 +42,11 @@ export function validateOAuthCredential(credential: OAuthCredential): ParseResul
     }
     const problem = transportProblem(url);
     if (problem !== null) return { ok: false, error: `OAuth ${label}: ${problem}` };
-    if (url.search !== '' || url.hash !== '') return { ok: false, error: `The OAuth ${label} must not have "?" or "#" parts.` };
+    if (url.search !== '' || url.hash !== '')
+      return { ok: false, error: `The OAuth ${label} must not have "?" or "#" parts.` };
   }
-  if (!credential.clientEndpoint.endsWith('/')) return { ok: false, error: 'The OAuth client endpoint must end with "/".' };
+  if (!credential.clientEndpoint.endsWith('/'))
+    return { ok: false, error: 'The OAuth client endpoint must end with "/".' };
   for (const [label, value] of [
     ['access token', credential.accessToken],
     ['refresh token', credential.refreshToken],
@@ -70,7 +72,14 @@ export interface OAuthSessionOptions {
   readonly timeoutMs: number;
   readonly onTokens?: ((tokens: OAuthTokens) => void) | undefined;
   /** Called for every token request (success or not), for accounting. */
-  readonly onRefreshRequest?: ((event: { status: number | null; bytesReceived: number; durationMs: number; startedAt: number }) => void) | undefined;
+  readonly onRefreshRequest?:
+    | ((event: {
+        status: number | null;
+        bytesReceived: number;
+        durationMs: number;
+        startedAt: number;
+      }) => void)
+    | undefined;
   readonly now?: () => number;
 }
 
@@ -124,16 +133,27 @@ export class OAuthSession {
     let text: string;
     let bytes = 0;
     try {
-      const response = await this.options.fetch(url, { method: 'GET', redirect: 'manual', signal, headers: { accept: 'application/json' } });
+      const response = await this.options.fetch(url, {
+        method: 'GET',
+        redirect: 'manual',
+        signal,
+        headers: { accept: 'application/json' },
+      });
       status = response.status;
       ({ text, bytes } = await readBody(response));
     } catch (error) {
       if (isB24Error(error)) throw error; // an oversized answer, already classified
       throw errorFromTransport(error, method, timeout.aborted, this.secrets);
     } finally {
-      this.options.onRefreshRequest?.({ status, bytesReceived: bytes, durationMs: now() - startedAt, startedAt });
+      this.options.onRefreshRequest?.({
+        status,
+        bytesReceived: bytes,
+        durationMs: now() - startedAt,
+        startedAt,
+      });
     }
-    if (status < 200 || status >= 300) throw this.refreshFailed(errorFromResponse(status, text, method, this.secrets));
+    if (status < 200 || status >= 300)
+      throw this.refreshFailed(errorFromResponse(status, text, method, this.secrets));
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -141,15 +161,24 @@ export class OAuthSession {
       throw errorFromResponse(status, text, method, this.secrets);
     }
     const parsed = TokenResponseSchema.safeParse(json);
-    if (!parsed.success) throw this.refreshFailed(errorFromResponse(status, text, method, this.secrets));
-    this.tokens = { accessToken: parsed.data.access_token, refreshToken: parsed.data.refresh_token };
+    if (!parsed.success)
+      throw this.refreshFailed(errorFromResponse(status, text, method, this.secrets));
+    this.tokens = {
+      accessToken: parsed.data.access_token,
+      refreshToken: parsed.data.refresh_token,
+    };
     this.remember(this.tokens);
     this.options.onTokens?.({ ...this.tokens });
   }
 
   /** A refresh that the token server refuses means the user must reconnect. */
   private refreshFailed(error: B24Error): B24Error {
-    if (error.kind === 'auth-invalid' || error.kind === 'bad-request' || error.kind === 'access-denied' || error.kind === 'auth-expired') {
+    if (
+      error.kind === 'auth-invalid' ||
+      error.kind === 'bad-request' ||
+      error.kind === 'access-denied' ||
+      error.kind === 'auth-expired'
+    ) {
       return new B24Error({
         kind: 'auth-invalid',
         code: error.code,

@@ -52,7 +52,6 @@ export class B24Error extends Error {
     this.method = init.method ?? null;
     this.resetAt = init.resetAt ?? null;
   }
-
 }
 
 /** Minimum pause after 429 OPERATION_TIME_LIMIT when the portal gives no reset time. */
@@ -132,19 +131,28 @@ function describe(method: string | null, text: string, secrets: readonly string[
 export function resetAtFromTime(time: unknown): number | null {
   const parsed = TimeSchema.safeParse(time);
   const seconds = parsed.success ? parsed.data?.operating_reset_at : undefined;
-  return seconds === undefined || !Number.isFinite(seconds) || seconds <= 0 ? null : Math.round(seconds * SECOND_MS);
+  return seconds === undefined || !Number.isFinite(seconds) || seconds <= 0
+    ? null
+    : Math.round(seconds * SECOND_MS);
 }
 
 /** A parsed `{error, error_description}` (top level or one batch command) → B24Error. */
 export function errorFromErrorBody(
   body: ErrorBody,
-  options: { status?: number | null; method?: string | null; time?: unknown; secrets?: readonly string[] } = {},
+  options: {
+    status?: number | null;
+    method?: string | null;
+    time?: unknown;
+    secrets?: readonly string[];
+  } = {},
 ): B24Error {
   const status = options.status ?? null;
   const method = options.method ?? null;
   const secrets = options.secrets ?? [];
   const code = portalErrorCode(redactSecrets(body.error, secrets));
-  const kind = Object.hasOwn(KIND_BY_CODE, body.error) ? (KIND_BY_CODE[body.error] as B24ErrorKind) : kindByStatus(status);
+  const kind = Object.hasOwn(KIND_BY_CODE, body.error)
+    ? (KIND_BY_CODE[body.error] as B24ErrorKind)
+    : kindByStatus(status);
   const detail = body.error_description ? `${code} (${body.error_description})` : code;
   return new B24Error({
     kind,
@@ -160,7 +168,12 @@ export function errorFromErrorBody(
  * An HTTP answer that is not a usable success → B24Error: portal error bodies, HTML pages
  * from proxies, empty bodies and JSON of the wrong shape.
  */
-export function errorFromResponse(status: number, bodyText: string, method: string, secrets: readonly string[] = []): B24Error {
+export function errorFromResponse(
+  status: number,
+  bodyText: string,
+  method: string,
+  secrets: readonly string[] = [],
+): B24Error {
   let json: unknown;
   let isJson = false;
   try {
@@ -172,12 +185,18 @@ export function errorFromResponse(status: number, bodyText: string, method: stri
   if (isJson) {
     const error = ErrorBodySchema.safeParse(json);
     if (error.success) {
-      const time = json !== null && typeof json === 'object' ? (json as { time?: unknown }).time : undefined;
+      const time =
+        json !== null && typeof json === 'object' ? (json as { time?: unknown }).time : undefined;
       return errorFromErrorBody(error.data, { status, method, time, secrets });
     }
   }
   const ok = status >= 200 && status < 300;
-  const what = bodyText.trim() === '' ? 'an empty answer' : isJson ? 'an answer of an unexpected shape' : 'an answer that is not JSON';
+  const what =
+    bodyText.trim() === ''
+      ? 'an empty answer'
+      : isJson
+        ? 'an answer of an unexpected shape'
+        : 'an answer that is not JSON';
   if (ok) {
     return new B24Error({
       kind: 'malformed-response',
@@ -197,7 +216,12 @@ export function errorFromResponse(status: number, bodyText: string, method: stri
 }
 
 /** A 3xx answer: Bitrix24 redirects when a portal moved to another domain. */
-export function portalMovedError(status: number, location: string | null, requestUrl: string, method: string): B24Error {
+export function portalMovedError(
+  status: number,
+  location: string | null,
+  requestUrl: string,
+  method: string,
+): B24Error {
   let target: string | null = null;
   if (location) {
     try {
@@ -212,7 +236,9 @@ export function portalMovedError(status: number, location: string | null, reques
     code: `HTTP_${status}`,
     message: describe(
       method,
-      target ? `the portal redirects to ${target}: it may have moved, reconnect with its new address` : 'the portal answered with a redirect',
+      target
+        ? `the portal redirects to ${target}: it may have moved, reconnect with its new address`
+        : 'the portal answered with a redirect',
       [],
     ),
     httpStatus: status,
@@ -221,9 +247,19 @@ export function portalMovedError(status: number, location: string | null, reques
 }
 
 /** fetch rejected: DNS, refused, reset, TLS, or our own timeout. The caller handles its own aborts. */
-export function errorFromTransport(error: unknown, method: string, timedOut: boolean, secrets: readonly string[] = []): B24Error {
+export function errorFromTransport(
+  error: unknown,
+  method: string,
+  timedOut: boolean,
+  secrets: readonly string[] = [],
+): B24Error {
   if (timedOut || (error instanceof Error && error.name === 'TimeoutError')) {
-    return new B24Error({ kind: 'timeout', code: 'TIMEOUT', message: describe(method, 'the portal did not answer in time', secrets), method });
+    return new B24Error({
+      kind: 'timeout',
+      code: 'TIMEOUT',
+      message: describe(method, 'the portal did not answer in time', secrets),
+      method,
+    });
   }
   const code = transportCode(error);
   const text = error instanceof Error ? (causeMessage(error) ?? error.message) : String(error);
@@ -246,7 +282,10 @@ const TRANSPORT_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** The panel's error codes for transport failures it words apart from "the network". */
-export const TRANSPORT_REQUEST_CODES: Readonly<Record<string, string>> = { ECONNREFUSED: 'refused', ENOTFOUND: 'host-not-found' };
+export const TRANSPORT_REQUEST_CODES: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'refused',
+  ENOTFOUND: 'host-not-found',
+};
 
 function transportCode(error: unknown): string {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {

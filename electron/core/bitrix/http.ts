@@ -11,7 +11,10 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024;
  * Reads a body as text and counts its bytes as they came over the wire (after decompression).
  * Stops reading, and answers malformed-response, past `maxBytes`.
  */
-export async function readBody(response: Response, maxBytes: number = MAX_BODY_BYTES): Promise<{ text: string; bytes: number }> {
+export async function readBody(
+  response: Response,
+  maxBytes: number = MAX_BODY_BYTES,
+): Promise<{ text: string; bytes: number }> {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   if (response.body) {
@@ -40,7 +43,10 @@ export function utf8Length(text: string): number {
 }
 
 /** Our timeout joined with the caller's signal; `timeout.aborted` tells which one fired. */
-export function requestSignals(timeoutMs: number, caller?: AbortSignal): { signal: AbortSignal; timeout: AbortSignal } {
+export function requestSignals(
+  timeoutMs: number,
+  caller?: AbortSignal,
+): { signal: AbortSignal; timeout: AbortSignal } {
   const timeout = AbortSignal.timeout(timeoutMs);
   return { signal: caller ? AbortSignal.any([caller, timeout]) : timeout, timeout };
 }

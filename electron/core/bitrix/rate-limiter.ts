@@ -27,8 +27,10 @@ export class LeakyBucket {
   ) {
     this.drainPerSecond = limit.drainPerSecond ?? DEFAULT_RATE_LIMIT.drainPerSecond;
     this.capacity = limit.capacity ?? DEFAULT_RATE_LIMIT.capacity;
-    if (!(this.drainPerSecond > 0) || !Number.isFinite(this.drainPerSecond)) throw new RangeError('drainPerSecond must be a positive number');
-    if (!(this.capacity >= 1) || !Number.isFinite(this.capacity)) throw new RangeError('capacity must be at least 1');
+    if (!(this.drainPerSecond > 0) || !Number.isFinite(this.drainPerSecond))
+      throw new RangeError('drainPerSecond must be a positive number');
+    if (!(this.capacity >= 1) || !Number.isFinite(this.capacity))
+      throw new RangeError('capacity must be at least 1');
     this.updatedAt = clock.now();
   }
 

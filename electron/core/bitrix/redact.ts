@@ -9,7 +9,8 @@ const WEBHOOK_PATH = /((?:\/|%2F)rest(?:\/|%2F)\d+(?:\/|%2F))[^/?#\s"'&<>\\%]+/g
 /** `auth=…`, `access_token=…` in query strings and form bodies. */
 const QUERY_SECRET = /(\b(?:auth|access_token|refresh_token|client_secret)=)[^&\s"'<>#]+/gi;
 /** `"access_token": "…"` in JSON text. */
-const JSON_SECRET = /("(?:auth|access_token|refresh_token|client_secret)"\s*:\s*")(?:[^"\\]|\\.)*"/gi;
+const JSON_SECRET =
+  /("(?:auth|access_token|refresh_token|client_secret)"\s*:\s*")(?:[^"\\]|\\.)*"/gi;
 
 export function redactSecrets(text: string, extraSecrets: readonly string[] = []): string {
   let out = text;

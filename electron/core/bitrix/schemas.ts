@@ -23,7 +23,13 @@ export const IdSchema = z.union([
 ]);
 
 /** Counts (`total`, `next`): non-negative integers, also as numeric strings. */
-const CountSchema = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,15}$/).transform(Number)]);
+const CountSchema = z.union([
+  z.number().int().nonnegative(),
+  z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
+]);
 const OptionalCount = CountSchema.optional().catch(undefined);
 
 /** `{"error": "CODE", "error_description": "…"}`, from the portal or the OAuth server. */
@@ -56,7 +62,11 @@ function phpMap<T extends z.ZodType>(value: T) {
   return z
     .union([
       z.record(z.string(), value),
-      z.array(value).transform((items) => Object.fromEntries(items.map((item, index) => [String(index), item]))),
+      z
+        .array(value)
+        .transform((items) =>
+          Object.fromEntries(items.map((item, index) => [String(index), item])),
+        ),
     ])
     .optional()
     .transform((map) => (map ?? {}) as Record<string, z.output<T>>);
@@ -66,7 +76,13 @@ export const BatchBodySchema = z.object({
   result: phpMap(z.unknown()),
   // Entries are {error, error_description}; a bare message string is read as one too.
   result_error: phpMap(
-    z.union([ErrorBodySchema, z.string().transform((text): ErrorBody => ({ error: 'BATCH_COMMAND_ERROR', error_description: text }))]),
+    z.union([
+      ErrorBodySchema,
+      z.string().transform((text): ErrorBody => ({
+        error: 'BATCH_COMMAND_ERROR',
+        error_description: text,
+      })),
+    ]),
   ),
   result_total: phpMap(CountSchema),
   result_next: phpMap(CountSchema),
@@ -104,11 +120,17 @@ const ATOM_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)
 
 /** ATOM date, or false / empty string for "not set"; other date formats are accepted if parseable. */
 const LenientDate = lenient(
-  z.union([z.literal(false), z.literal('').transform(() => false as const), z.string().refine(isParseableDate)]),
+  z.union([
+    z.literal(false),
+    z.literal('').transform(() => false as const),
+    z.string().refine(isParseableDate),
+  ]),
 );
 const LenientString = lenient(z.string());
 /** Bitrix24 sends booleans; very old portals sent Y/N. */
-const LenientFlag = lenient(z.union([z.boolean(), z.enum(['Y', 'N']).transform((flag) => flag === 'Y')]));
+const LenientFlag = lenient(
+  z.union([z.boolean(), z.enum(['Y', 'N']).transform((flag) => flag === 'Y')]),
+);
 
 /**
  * The user object's fields besides `id`, and how each is read: the one list the lenient schema,
@@ -137,13 +159,18 @@ const USER_FIELDS = {
   desktop_last_date: 'date',
   absent: 'date',
   departments: 'ids',
-} as const satisfies Record<Exclude<keyof RawUser, 'id'>, 'flag' | 'text' | 'position' | 'date' | 'ids'>;
+} as const satisfies Record<
+  Exclude<keyof RawUser, 'id'>,
+  'flag' | 'text' | 'position' | 'date' | 'ids'
+>;
 type UserField = keyof typeof USER_FIELDS;
 type UserFieldKind = (typeof USER_FIELDS)[UserField];
 const USER_FIELD_NAMES = Object.keys(USER_FIELDS) as UserField[];
 
 /** A field table's values, each mapped through `of` (one entry per user field, in table order). */
-function perUserField<T extends Record<UserFieldKind, unknown>>(of: T): { [K in UserField]: T[(typeof USER_FIELDS)[K]] } {
+function perUserField<T extends Record<UserFieldKind, unknown>>(
+  of: T,
+): { [K in UserField]: T[(typeof USER_FIELDS)[K]] } {
   return Object.fromEntries(USER_FIELD_NAMES.map((field) => [field, of[USER_FIELDS[field]]])) as {
     [K in UserField]: T[(typeof USER_FIELDS)[K]];
   };
@@ -188,7 +215,9 @@ const STRICT_USER_JSON_SCHEMA = {
 } as const;
 
 /** What the strict check guarantees about an object that passes it. */
-type StrictUserInput = { readonly [K in keyof RawUser]: RawUser[K] } & { readonly departments?: number[] };
+type StrictUserInput = { readonly [K in keyof RawUser]: RawUser[K] } & {
+  readonly departments?: number[];
+};
 
 let strictUserCheck: ((value: unknown) => value is StrictUserInput) | null = null;
 
@@ -196,7 +225,12 @@ function strictUser(): (value: unknown) => value is StrictUserInput {
   if (strictUserCheck === null) {
     // No error messages (only pass/fail is used), no meta-schema check of a constant schema,
     // and plain regexes: the pattern is ASCII.
-    const ajv = new Ajv({ messages: false, validateSchema: false, unicodeRegExp: false, addUsedSchema: false });
+    const ajv = new Ajv({
+      messages: false,
+      validateSchema: false,
+      unicodeRegExp: false,
+      addUsedSchema: false,
+    });
     strictUserCheck = ajv.compile<StrictUserInput>(STRICT_USER_JSON_SCHEMA);
   }
   return strictUserCheck;
@@ -352,7 +386,12 @@ export const ProfileSchema = z.object({
 });
 
 /** `im.user.get`: one user object. */
-export const ImUserSchema = z.object({ id: IdSchema, name: LenientString, first_name: LenientString, last_name: LenientString });
+export const ImUserSchema = z.object({
+  id: IdSchema,
+  name: LenientString,
+  first_name: LenientString,
+  last_name: LenientString,
+});
 
 const DepartmentItemSchema = z
   .object({
@@ -382,7 +421,11 @@ export function parseDepartments(result: unknown): Department[] {
     const keyId = key === null ? undefined : IdSchema.safeParse(key).data;
     const id = parsed.data.id ?? keyId;
     if (id === undefined) continue;
-    departments.push({ id, name: (parsed.data.name === undefined ? '' : displayText(parsed.data.name)) || `Department ${id}` });
+    departments.push({
+      id,
+      name:
+        (parsed.data.name === undefined ? '' : displayText(parsed.data.name)) || `Department ${id}`,
+    });
   }
   return departments;
 }

@@ -3,7 +3,13 @@
 import type { B24Client, BatchCommand } from './client.js';
 import { MAX_BATCH_COMMANDS } from './client.js';
 import { B24Error } from './errors.js';
-import { ImUserSchema, parseDepartments, parseRawUserDetailed, ProfileSchema, type UserChecks } from './schemas.js';
+import {
+  ImUserSchema,
+  parseDepartments,
+  parseRawUserDetailed,
+  ProfileSchema,
+  type UserChecks,
+} from './schemas.js';
 import type { Department, PortalIdentity, RawUser } from './types.js';
 import type { ExtraAnswer, ExtraRequest } from './calendar.js';
 
@@ -87,17 +93,27 @@ type PlannedCommand = { readonly key: string; readonly command: BatchCommand } &
   | { readonly kind: 'extra'; readonly request: ExtraRequest }
 );
 
-export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}): Promise<TeamFetch> {
+export async function fetchTeam(
+  client: B24Client,
+  opts: FetchTeamOptions = {},
+): Promise<TeamFetch> {
   const startRequests = client.requestsSent;
   const signal = opts.signal;
   const userChecks = opts.userChecks;
   const parseUser = userChecks ? (value: unknown) => userChecks.parse(value) : parseRawUserDetailed;
-  const watchIds = [...new Set((opts.watchIds ?? []).filter((id) => Number.isSafeInteger(id) && id > 0))];
+  const watchIds = [
+    ...new Set((opts.watchIds ?? []).filter((id) => Number.isSafeInteger(id) && id > 0)),
+  ];
   /** Pages by offset; a page fetched again replaces the earlier answer. */
   const pages = new Map<number, PageInfo>();
-  const watchAnswers = new Map<number, { readonly user: RawUser | null; readonly degraded: boolean }>();
+  const watchAnswers = new Map<
+    number,
+    { readonly user: RawUser | null; readonly degraded: boolean }
+  >();
   const desktop = new Map<number, string | false>();
-  let desktopIds = [...new Set((opts.desktopIds ?? []).filter((id) => Number.isSafeInteger(id) && id > 0))];
+  let desktopIds = [
+    ...new Set((opts.desktopIds ?? []).filter((id) => Number.isSafeInteger(id) && id > 0)),
+  ];
   let extras = opts.extras ?? [];
   const extraAnswers: ExtraAnswer[] = [];
   let watchRequested = watchIds.length === 0;
@@ -105,7 +121,12 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
   const roundTotals: number[] = [];
 
   /** Colleagues in portal order, each id once (someone moving between pages while we page shows up twice). */
-  const colleagues = (): RawUser[] => uniqueById([...pages.keys()].sort((a, b) => a - b).map((offset) => (pages.get(offset) as PageInfo).users));
+  const colleagues = (): RawUser[] =>
+    uniqueById(
+      [...pages.keys()]
+        .sort((a, b) => a - b)
+        .map((offset) => (pages.get(offset) as PageInfo).users),
+    );
 
   const watchCommands = (ids: readonly number[]): PlannedCommand[] =>
     chunk(ids, WATCH_CHUNK).map((part, index) => ({
@@ -122,12 +143,16 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
       kind: 'page',
       offset,
       // `start` wins over OFFSET on current servers and is all some old ones read: send both.
-      command: { method: COLLEAGUES_METHOD, params: { USER_DATA: 'Y', OFFSET: offset, start: offset, LIMIT: PAGE_SIZE } },
+      command: {
+        method: COLLEAGUES_METHOD,
+        params: { USER_DATA: 'Y', OFFSET: offset, start: offset, LIMIT: PAGE_SIZE },
+      },
     }));
     if (!watchRequested) {
       const known = idsAmong(colleagues(), watchIds);
       const watch = watchCommands(watchIds.filter((id) => !known.has(id)));
-      const lastBatchRoom = MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
+      const lastBatchRoom =
+        MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
       // Ride along only where it costs no extra request.
       if (planned.length === 0 || watch.length <= lastBatchRoom) {
         planned.push(...watch);
@@ -136,14 +161,22 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
     }
     // Calendar commands, then desktop checks, fill what is left of the last batch, once per
     // fetch, never another request: a calendar command asks for up to 200 people, a check for one.
-    let room = planned.length === 0 ? 0 : MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
+    let room =
+      planned.length === 0
+        ? 0
+        : MAX_BATCH_COMMANDS - (planned.length % MAX_BATCH_COMMANDS || MAX_BATCH_COMMANDS);
     for (const [index, request] of extras.slice(0, room).entries()) {
       planned.push({ key: `x${index}`, kind: 'extra', request, command: request.command });
     }
     room -= Math.min(room, extras.length);
     extras = [];
     for (const id of desktopIds.slice(0, room)) {
-      planned.push({ key: `d${id}`, kind: 'desktop', id, command: { method: USER_METHOD, params: { ID: id } } });
+      planned.push({
+        key: `d${id}`,
+        kind: 'desktop',
+        id,
+        command: { method: USER_METHOD, params: { ID: id } },
+      });
     }
     desktopIds = [];
     let roundTotal: number | null = null;
@@ -152,7 +185,11 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
       for (const item of part) {
         if (item.kind === 'extra') {
           const error = errors.get(item.key);
-          extraAnswers.push(error ? { request: item.request, error } : { request: item.request, result: answers.get(item.key)?.result });
+          extraAnswers.push(
+            error
+              ? { request: item.request, error }
+              : { request: item.request, result: answers.get(item.key)?.result },
+          );
           continue;
         }
         const answer = answers.get(item.key);
@@ -175,7 +212,10 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
           roundTotal = Math.max(roundTotal ?? 0, total);
         } else {
           for (const [id, value] of watchItems(answer.result, item.ids)) {
-            watchAnswers.set(id, value === null ? { user: null, degraded: false } : parseUser(value));
+            watchAnswers.set(
+              id,
+              value === null ? { user: null, degraded: false } : parseUser(value),
+            );
           }
         }
       }
@@ -200,7 +240,10 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
 
   // Round 0: a plain page 0 tells the team size; with a known size every page goes at once.
   const known = opts.knownTotal;
-  const firstOffsets = known === null || known === undefined ? [0] : range(0, Math.max(known, 1), PAGE_SIZE).slice(0, MAX_PAGES);
+  const firstOffsets =
+    known === null || known === undefined
+      ? [0]
+      : range(0, Math.max(known, 1), PAGE_SIZE).slice(0, MAX_PAGES);
   await runRound(firstOffsets);
 
   let consistencyChecked = false;
@@ -213,7 +256,9 @@ export async function fetchTeam(client: B24Client, opts: FetchTeamOptions = {}):
       // pages once more, so every page reflects the latest state.
       const current = latestTotal();
       if (new Set(roundTotals).size > 1) {
-        offsets = [...pages.entries()].filter(([, info]) => info.total !== current).map(([offset]) => offset);
+        offsets = [...pages.entries()]
+          .filter(([, info]) => info.total !== current)
+          .map(([offset]) => offset);
       }
     }
     if (offsets.length === 0) break;
@@ -262,11 +307,18 @@ async function execute(
   const errors = new Map<string, B24Error>();
   if (commands.length === 1) {
     const only = commands[0] as PlannedCommand;
-    const answer = await client.call(only.command.method, only.command.params, signal ? { signal } : {});
+    const answer = await client.call(
+      only.command.method,
+      only.command.params,
+      signal ? { signal } : {},
+    );
     answers.set(only.key, answer);
     return { answers, errors };
   }
-  const batch = await client.batch(Object.fromEntries(commands.map((item) => [item.key, item.command])), signal ? { signal } : {});
+  const batch = await client.batch(
+    Object.fromEntries(commands.map((item) => [item.key, item.command])),
+    signal ? { signal } : {},
+  );
   for (const item of commands) {
     const error = batch.errors.get(item.key);
     if (error && (item.kind === 'desktop' || item.kind === 'extra')) {
@@ -287,11 +339,18 @@ async function execute(
  * The calendar commands that found no room, as one more batch (at most 50): a failure of that
  * request is every command's error, never the refresh's (an abort still ends the refresh).
  */
-export async function fetchExtras(client: B24Client, requests: readonly ExtraRequest[], signal?: AbortSignal): Promise<ExtraAnswer[]> {
+export async function fetchExtras(
+  client: B24Client,
+  requests: readonly ExtraRequest[],
+  signal?: AbortSignal,
+): Promise<ExtraAnswer[]> {
   const sent = requests.slice(0, MAX_BATCH_COMMANDS);
   if (sent.length === 0) return [];
   try {
-    const batch = await client.batch(Object.fromEntries(sent.map((request, index) => [`x${index}`, request.command])), signal ? { signal } : {});
+    const batch = await client.batch(
+      Object.fromEntries(sent.map((request, index) => [`x${index}`, request.command])),
+      signal ? { signal } : {},
+    );
     return sent.map((request, index) => {
       const error = batch.errors.get(`x${index}`);
       return error ? { request, error } : { request, result: batch.results.get(`x${index}`) };
@@ -337,12 +396,27 @@ function idsAmong(users: readonly RawUser[], ids: readonly number[]): Set<number
 function pageItems(result: unknown, method: string): unknown[] {
   if (result === false) {
     // Older portals answer `false` instead of 403 ACCESS_ERROR for users without a department list.
-    throw new B24Error({ kind: 'access-denied', code: 'ACCESS_ERROR', message: `${method}: the portal does not show this user a colleagues list`, method });
+    throw new B24Error({
+      kind: 'access-denied',
+      code: 'ACCESS_ERROR',
+      message: `${method}: the portal does not show this user a colleagues list`,
+      method,
+    });
   }
   if (Array.isArray(result)) return result;
   // PHP sends a list with gaps in its keys as an object: {"0": …, "2": …}. Any other object is wrong.
-  if (result !== null && typeof result === 'object' && Object.keys(result).every((key) => /^\d+$/.test(key))) return Object.values(result);
-  throw new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: `${method}: the portal sent a page of an unexpected shape`, method });
+  if (
+    result !== null &&
+    typeof result === 'object' &&
+    Object.keys(result).every((key) => /^\d+$/.test(key))
+  )
+    return Object.values(result);
+  throw new B24Error({
+    kind: 'malformed-response',
+    code: 'WRONG_SHAPE',
+    message: `${method}: the portal sent a page of an unexpected shape`,
+    method,
+  });
 }
 
 /** im.user.list.get: `{ "4": {...}, "5": null }` by default, or a plain array. Missing ids → null. */
@@ -358,17 +432,30 @@ function watchItems(result: unknown, ids: readonly number[]): Map<number, unknow
       if (byId.has(id)) byId.set(id, value);
     }
     if (recognised > 0 || result.length === 0) return byId;
-  } else if (result !== null && typeof result === 'object' && Object.keys(result).every((key) => /^\d+$/.test(key))) {
+  } else if (
+    result !== null &&
+    typeof result === 'object' &&
+    Object.keys(result).every((key) => /^\d+$/.test(key))
+  ) {
     for (const id of ids) {
-      if (Object.hasOwn(result, String(id))) byId.set(id, (result as Record<string, unknown>)[String(id)] ?? null);
+      if (Object.hasOwn(result, String(id)))
+        byId.set(id, (result as Record<string, unknown>)[String(id)] ?? null);
     }
     return byId;
   }
-  throw new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: `${USERS_METHOD}: the portal sent an answer of an unexpected shape`, method: USERS_METHOD });
+  throw new B24Error({
+    kind: 'malformed-response',
+    code: 'WRONG_SHAPE',
+    message: `${USERS_METHOD}: the portal sent an answer of an unexpected shape`,
+    method: USERS_METHOD,
+  });
 }
 
 /** Who the credential belongs to: `profile` and `im.user.get` in one batch, profile preferred. */
-export async function fetchIdentity(client: B24Client, opts: { signal?: AbortSignal } = {}): Promise<PortalIdentity> {
+export async function fetchIdentity(
+  client: B24Client,
+  opts: { signal?: AbortSignal } = {},
+): Promise<PortalIdentity> {
   const answer = await client.batch(
     { profile: { method: 'profile' }, me: { method: 'im.user.get' } },
     opts.signal ? { signal: opts.signal } : {},
@@ -376,23 +463,42 @@ export async function fetchIdentity(client: B24Client, opts: { signal?: AbortSig
   const profile = ProfileSchema.safeParse(answer.results.get('profile'));
   if (profile.success) {
     const name = [profile.data.NAME, profile.data.LAST_NAME].filter(Boolean).join(' ').trim();
-    return { userId: profile.data.ID, name: name || `User ${profile.data.ID}`, portalHost: client.portalHost };
+    return {
+      userId: profile.data.ID,
+      name: name || `User ${profile.data.ID}`,
+      portalHost: client.portalHost,
+    };
   }
   const me = ImUserSchema.safeParse(answer.results.get('me'));
   if (me.success) {
-    const name = me.data.name?.trim() || [me.data.first_name, me.data.last_name].filter(Boolean).join(' ').trim();
-    return { userId: me.data.id, name: name || `User ${me.data.id}`, portalHost: client.portalHost };
+    const name =
+      me.data.name?.trim() ||
+      [me.data.first_name, me.data.last_name].filter(Boolean).join(' ').trim();
+    return {
+      userId: me.data.id,
+      name: name || `User ${me.data.id}`,
+      portalHost: client.portalHost,
+    };
   }
   // im scope is what this app needs: its error explains best what is missing.
   throw (
     answer.errors.get('me') ??
     answer.errors.get('profile') ??
-    new B24Error({ kind: 'malformed-response', code: 'WRONG_SHAPE', message: 'profile: the portal did not say who the credential belongs to', method: 'profile' })
+    new B24Error({
+      kind: 'malformed-response',
+      code: 'WRONG_SHAPE',
+      message: 'profile: the portal did not say who the credential belongs to',
+      method: 'profile',
+    })
   );
 }
 
 /** Department names for ids (im.department.get); unknown ids are left out. */
-export async function fetchDepartments(client: B24Client, ids: readonly number[], opts: { signal?: AbortSignal } = {}): Promise<Department[]> {
+export async function fetchDepartments(
+  client: B24Client,
+  ids: readonly number[],
+  opts: { signal?: AbortSignal } = {},
+): Promise<Department[]> {
   const wanted = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))];
   if (wanted.length === 0) return [];
   const chunks = chunk(wanted, WATCH_CHUNK);
@@ -402,7 +508,15 @@ export async function fetchDepartments(client: B24Client, ids: readonly number[]
     results.push((await client.call('im.department.get', { ID: chunks[0] }, signalOpt)).result);
   } else {
     for (const group of chunk(chunks, MAX_BATCH_COMMANDS)) {
-      const answer = await client.batch(Object.fromEntries(group.map((part, index) => [`d${index}`, { method: 'im.department.get', params: { ID: part } }])), signalOpt);
+      const answer = await client.batch(
+        Object.fromEntries(
+          group.map((part, index) => [
+            `d${index}`,
+            { method: 'im.department.get', params: { ID: part } },
+          ]),
+        ),
+        signalOpt,
+      );
       const error = answer.errors.values().next();
       if (!error.done) throw error.value;
       results.push(...answer.results.values());
@@ -410,13 +524,16 @@ export async function fetchDepartments(client: B24Client, ids: readonly number[]
   }
   const wantedSet = new Set(wanted);
   const byId = new Map<number, Department>();
-  for (const result of results) for (const department of parseDepartments(result)) if (wantedSet.has(department.id)) byId.set(department.id, department);
+  for (const result of results)
+    for (const department of parseDepartments(result))
+      if (wantedSet.has(department.id)) byId.set(department.id, department);
   return [...byId.values()];
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
-  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  for (let index = 0; index < items.length; index += size)
+    out.push(items.slice(index, index + size));
   return out;
 }
 

@@ -16,7 +16,8 @@ export interface WebhookCredential {
   readonly userId: number;
 }
 
-export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type ParseResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 export { isLoopbackHost };
 

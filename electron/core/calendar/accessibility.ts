@@ -70,7 +70,8 @@ const MAX_USER_ID_DIGITS = 16;
 
 /** A key of the answer → its user id (a positive safe integer without leading zeros), or 0. */
 function userIdOf(key: string): number {
-  if (key.length === 0 || key.length > MAX_USER_ID_DIGITS || key.charCodeAt(0) === 48 /* 0 */) return 0;
+  if (key.length === 0 || key.length > MAX_USER_ID_DIGITS || key.charCodeAt(0) === 48 /* 0 */)
+    return 0;
   let id = 0;
   for (let i = 0; i < key.length; i++) {
     const digit = key.charCodeAt(i) - 48;
@@ -106,7 +107,9 @@ function unixMs(value: unknown): number {
     if (digit < 0 || digit > 9) return NaN;
     seconds = seconds * 10 + digit;
   }
-  return value.length === 1 && value.charCodeAt(0) === 45 ? NaN : (value.charCodeAt(0) === 45 ? -seconds : seconds) * 1000;
+  return value.length === 1 && value.charCodeAt(0) === 45
+    ? NaN
+    : (value.charCodeAt(0) === 45 ? -seconds : seconds) * 1000;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -168,15 +171,20 @@ class FormatEvidence {
       return;
     }
     if (!dmyReads || Number.isNaN(fromMs) || Number.isNaN(toMs)) return;
-    const dmyAgrees = Math.abs(fromDmy - fromMs) <= AGREEMENT_MS && Math.abs(toDmy - toMs) <= AGREEMENT_MS;
-    const mdyAgrees = Math.abs(fromMdy - fromMs) <= AGREEMENT_MS && Math.abs(toMdy - toMs) <= AGREEMENT_MS;
+    const dmyAgrees =
+      Math.abs(fromDmy - fromMs) <= AGREEMENT_MS && Math.abs(toDmy - toMs) <= AGREEMENT_MS;
+    const mdyAgrees =
+      Math.abs(fromMdy - fromMs) <= AGREEMENT_MS && Math.abs(toMdy - toMs) <= AGREEMENT_MS;
     if (dmyAgrees && !mdyAgrees) this.dayFirst++;
     else if (mdyAgrees && !dmyAgrees) this.monthFirst++;
   }
 
   /** Enough seen: more entries would change neither the order nor the clock, so they need not be looked at. */
   get settled(): boolean {
-    return Math.abs(this.dayFirst - this.monthFirst) >= DECISIVE_LEAD && (this.twelveHour || this.twentyFourHour);
+    return (
+      Math.abs(this.dayFirst - this.monthFirst) >= DECISIVE_LEAD &&
+      (this.twelveHour || this.twentyFourHour)
+    );
   }
 
   /** This answer's evidence first, then what was learnt before, then the dots; null when nothing tells. */
@@ -208,22 +216,34 @@ function resolveWall(date: WrittenDate, order: SiteDateOrder | null, withTime: b
 }
 
 /** The instant `date` stands for in `zone`: its midnight, or the next day's (`dayAfter`), when `dayOnly`. */
-function instantOf(date: WrittenDate, order: SiteDateOrder | null, zone: Zone, dayOnly: boolean, dayAfter: boolean): number {
+function instantOf(
+  date: WrittenDate,
+  order: SiteDateOrder | null,
+  zone: Zone,
+  dayOnly: boolean,
+  dayAfter: boolean,
+): number {
   if (!dayOnly) return wallToInstant(zone, resolveWall(date, order, true));
   const midnight = resolveWall(date, order, false);
   return wallToInstant(zone, dayAfter ? midnight + DAY_MS : midnight);
 }
 
 /** Reads one answer. Never throws on what the portal sent: the unreadable is skipped and counted. */
-export function parseAccessibility(result: unknown, context: AccessibilityContext): ParsedAccessibility {
+export function parseAccessibility(
+  result: unknown,
+  context: AccessibilityContext,
+): ParsedAccessibility {
   const known = context.format;
-  if (typeof result !== 'object' || result === null) return { blocks: new Map(), skipped: 1, format: known };
+  if (typeof result !== 'object' || result === null)
+    return { blocks: new Map(), skipped: 1, format: known };
   const knownOrder = known ? orderOf(known) : null;
   const evidence = FIRST_EVIDENCE.reset();
   let read = READER.read(result, context, knownOrder, evidence);
   const order = evidence.order(knownOrder);
   if (order !== knownOrder) read = READER.read(result, context, order, SECOND_EVIDENCE.reset());
-  const format = order ? siteDateFormat(order, evidence.clock(known ? clockOf(known) : null)) : known;
+  const format = order
+    ? siteDateFormat(order, evidence.clock(known ? clockOf(known) : null))
+    : known;
   return { blocks: read.blocks, skipped: read.skipped, format };
 }
 
@@ -244,7 +264,12 @@ class AnswerReader {
   private readonly to = new WrittenDate();
   private skipped = 0;
 
-  read(result: object, context: AccessibilityContext, order: SiteDateOrder | null, evidence: FormatEvidence): { blocks: Map<number, CalendarBlock[]>; skipped: number } {
+  read(
+    result: object,
+    context: AccessibilityContext,
+    order: SiteDateOrder | null,
+    evidence: FormatEvidence,
+  ): { blocks: Map<number, CalendarBlock[]>; skipped: number } {
     this.context = context;
     this.order = order;
     this.evidence = evidence;
@@ -299,7 +324,8 @@ class AnswerReader {
     const start = instantOf(from, this.order, zoneFrom, allDay, false);
     let end = instantOf(to, this.order, zoneTo, allDay, true);
     // An hour that the autumn change repeats, written 02:00–02:00: the end is the second 02:00.
-    if (!allDay && end <= start) end = wallToInstant(zoneTo, resolveWall(to, this.order, true), 'later');
+    if (!allDay && end <= start)
+      end = wallToInstant(zoneTo, resolveWall(to, this.order, true), 'later');
     return blockOf(kind, start, end);
   }
 
@@ -320,8 +346,16 @@ class AnswerReader {
       this.evidence.see(to);
       this.evidence.vote(from, fromMs, to, toMs);
     }
-    const start = Number.isNaN(fromMs) ? (hasFrom ? instantOf(from, this.order, userZone, !from.hasTime, false) : NaN) : fromMs;
-    const end = Number.isNaN(toMs) ? instantOf(to, this.order, userZone, !to.hasTime, true) : to.hasTime ? toMs : toMs + DAY_MS;
+    const start = Number.isNaN(fromMs)
+      ? hasFrom
+        ? instantOf(from, this.order, userZone, !from.hasTime, false)
+        : NaN
+      : fromMs;
+    const end = Number.isNaN(toMs)
+      ? instantOf(to, this.order, userZone, !to.hasTime, true)
+      : to.hasTime
+        ? toMs
+        : toMs + DAY_MS;
     return blockOf(CHART_KIND, start, end);
   }
 }

@@ -45,7 +45,6 @@ export function isSiteDateFormat(value: unknown): value is SiteDateFormat {
   return typeof value === 'string' && (SITE_DATE_FORMATS as readonly string[]).includes(value);
 }
 
-
 const NO_MERIDIEM = 0;
 const AM = 1;
 const PM = 2;
@@ -92,7 +91,7 @@ export function splitSiteDate(text: unknown, into: WrittenDate): boolean {
 }
 
 function isSeparator(c: number): boolean {
-  return c === 46 /* . */ || c === 47 /* / */ || c === 45 /* - */;
+  return c === 46 /* . */ || c === 47 /* / */ || c === 45; /* - */
 }
 
 /** The two digits at `at` as a number; -1 when either is no digit. */
@@ -123,7 +122,8 @@ function splitFixedWidth(s: string, into: WrittenDate): boolean {
   let second = 0;
   let meridiem = NO_MERIDIEM;
   if (end !== 10) {
-    if (s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 /* : */ || s.charCodeAt(16) !== 58) return false;
+    if (s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 /* : */ || s.charCodeAt(16) !== 58)
+      return false;
     hour = twoDigits(s, 11);
     minute = twoDigits(s, 14);
     second = twoDigits(s, 17);
@@ -131,7 +131,12 @@ function splitFixedWidth(s: string, into: WrittenDate): boolean {
     if (end === 22) {
       const letter = s.charCodeAt(20) | 32;
       meridiem = letter === 97 /* a */ ? AM : letter === 112 /* p */ ? PM : NO_MERIDIEM;
-      if (s.charCodeAt(19) !== 32 || meridiem === NO_MERIDIEM || (s.charCodeAt(21) | 32) !== 109 /* m */) return false;
+      if (
+        s.charCodeAt(19) !== 32 ||
+        meridiem === NO_MERIDIEM ||
+        (s.charCodeAt(21) | 32) !== 109 /* m */
+      )
+        return false;
       if (hour < 1 || hour > 12) return false;
       hour = (hour % 12) + (meridiem === PM ? 12 : 0);
     }
@@ -159,20 +164,29 @@ function splitAnyWidth(s: string, into: WrittenDate): boolean {
   // The date: three runs of digits, one separator between them.
   let start = i;
   let leading = 0;
-  while (i < end && i - start < 4 && isDigit(s.charCodeAt(i))) leading = leading * 10 + s.charCodeAt(i++) - 48;
+  while (i < end && i - start < 4 && isDigit(s.charCodeAt(i)))
+    leading = leading * 10 + s.charCodeAt(i++) - 48;
   const leadingWidth = i - start;
   const separator = s.charCodeAt(i);
-  if (separator !== 46 /* . */ && separator !== 47 /* / */ && separator !== 45 /* - */) return false;
+  if (separator !== 46 /* . */ && separator !== 47 /* / */ && separator !== 45 /* - */)
+    return false;
   start = ++i;
   let middle = 0;
-  while (i < end && i - start < 2 && isDigit(s.charCodeAt(i))) middle = middle * 10 + s.charCodeAt(i++) - 48;
+  while (i < end && i - start < 2 && isDigit(s.charCodeAt(i)))
+    middle = middle * 10 + s.charCodeAt(i++) - 48;
   if (i === start || s.charCodeAt(i) !== separator) return false;
   start = ++i;
   let trailing = 0;
-  while (i < end && i - start < 4 && isDigit(s.charCodeAt(i))) trailing = trailing * 10 + s.charCodeAt(i++) - 48;
+  while (i < end && i - start < 4 && isDigit(s.charCodeAt(i)))
+    trailing = trailing * 10 + s.charCodeAt(i++) - 48;
   const trailingWidth = i - start;
   const yearFirst = leadingWidth === 4;
-  if (yearFirst ? trailingWidth === 0 || trailingWidth > 2 : leadingWidth === 0 || leadingWidth > 2 || trailingWidth !== 4) return false;
+  if (
+    yearFirst
+      ? trailingWidth === 0 || trailingWidth > 2
+      : leadingWidth === 0 || leadingWidth > 2 || trailingWidth !== 4
+  )
+    return false;
 
   // The time, if any: H:MI or H:MI:SS, then maybe am/pm.
   let hasTime = false;
@@ -183,14 +197,17 @@ function splitAnyWidth(s: string, into: WrittenDate): boolean {
   while (i < end && (isSpace(s.charCodeAt(i)) || s.charCodeAt(i) === 84) /* T */) i++;
   if (i < end) {
     start = i;
-    while (i < end && i - start < 2 && isDigit(s.charCodeAt(i))) hour = hour * 10 + s.charCodeAt(i++) - 48;
+    while (i < end && i - start < 2 && isDigit(s.charCodeAt(i)))
+      hour = hour * 10 + s.charCodeAt(i++) - 48;
     if (i === start || s.charCodeAt(i) !== 58 /* : */) return false;
     start = ++i;
-    while (i < end && i - start < 2 && isDigit(s.charCodeAt(i))) minute = minute * 10 + s.charCodeAt(i++) - 48;
+    while (i < end && i - start < 2 && isDigit(s.charCodeAt(i)))
+      minute = minute * 10 + s.charCodeAt(i++) - 48;
     if (i - start !== 2) return false;
     if (s.charCodeAt(i) === 58) {
       start = ++i;
-      while (i < end && i - start < 2 && isDigit(s.charCodeAt(i))) second = second * 10 + s.charCodeAt(i++) - 48;
+      while (i < end && i - start < 2 && isDigit(s.charCodeAt(i)))
+        second = second * 10 + s.charCodeAt(i++) - 48;
       if (i - start !== 2) return false;
     }
     while (i < end && isSpace(s.charCodeAt(i))) i++;
@@ -250,8 +267,17 @@ export function wallMs(date: WrittenDate, order: SiteDateOrder, withTime = true)
     month = order === 'DMY' ? date.middle : date.leading;
     day = order === 'DMY' ? date.leading : date.middle;
   }
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (
+    year < MIN_YEAR ||
+    year > MAX_YEAR ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  )
+    return NaN;
   const midnight = daysFromCivil(year, month, day) * DAY_MS;
-  return withTime ? midnight + ((date.hour * 60 + date.minute) * 60 + date.second) * 1000 : midnight;
+  return withTime
+    ? midnight + ((date.hour * 60 + date.minute) * 60 + date.second) * 1000
+    : midnight;
 }
-

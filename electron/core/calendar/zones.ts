@@ -66,7 +66,10 @@ class IntlZone implements Zone {
     if (day === this.lastDay) return this.lastDayOffset;
     let offset = this.days.get(day);
     if (offset === undefined) {
-      offset = this.steadyOffsetBetween((day - 1) * DAY_MS - MAX_OFFSET_MS, (day + 2) * DAY_MS + MAX_OFFSET_MS);
+      offset = this.steadyOffsetBetween(
+        (day - 1) * DAY_MS - MAX_OFFSET_MS,
+        (day + 2) * DAY_MS + MAX_OFFSET_MS,
+      );
       if (this.days.size >= MAX_DAYS_PER_ZONE) this.days.clear();
       this.days.set(day, offset);
     }
@@ -167,7 +170,11 @@ function lookUpZone(name: string): Zone | null {
  * zone really has that offset at the instant it gives. A repeated wall time is the earlier
  * instant, unless the caller knows it means the later one (an end that would precede its start).
  */
-export function wallToInstant(zone: Zone, wall: number, repeated: 'earlier' | 'later' = 'earlier'): number {
+export function wallToInstant(
+  zone: Zone,
+  wall: number,
+  repeated: 'earlier' | 'later' = 'earlier',
+): number {
   if (Number.isNaN(wall)) return NaN;
   // Nothing changes within a day of this day: neither a gap nor a repeat, one offset.
   const steady = zone.steadyOffsetOn(Math.floor(wall / DAY_MS));
@@ -179,7 +186,8 @@ export function wallToInstant(zone: Zone, wall: number, repeated: 'earlier' | 'l
   if (before === after && earlyValid) return early;
   const late = wall - after;
   const lateValid = zone.offsetAt(late) === after;
-  if (earlyValid && lateValid) return repeated === 'earlier' ? Math.min(early, late) : Math.max(early, late);
+  if (earlyValid && lateValid)
+    return repeated === 'earlier' ? Math.min(early, late) : Math.max(early, late);
   if (earlyValid) return early;
   if (lateValid) return late;
   // Skipped by a spring-forward change: the pre-change offset lands after the change, by the gap.

@@ -14,7 +14,10 @@ import {
   type ExtraKind,
   type ExtraRequest,
 } from '../bitrix/calendar.js';
-import { parseAccessibility as realParser, type SiteDateFormat } from '../calendar/accessibility.js';
+import {
+  parseAccessibility as realParser,
+  type SiteDateFormat,
+} from '../calendar/accessibility.js';
 
 /**
  * Whose calendar and time zone to ask, and what is known of them (issue 19). Both ride in the
@@ -41,8 +44,15 @@ export const UNAVAILABLE_RETRY_MS = 60 * 60_000;
 
 export type AccessibilityParser = (
   result: unknown,
-  context: { readonly format: SiteDateFormat | null; readonly userZones?: ReadonlyMap<number, string | null> },
-) => { readonly blocks: Map<number, CalendarBlock[]>; readonly skipped: number; readonly format?: SiteDateFormat | null };
+  context: {
+    readonly format: SiteDateFormat | null;
+    readonly userZones?: ReadonlyMap<number, string | null>;
+  },
+) => {
+  readonly blocks: Map<number, CalendarBlock[]>;
+  readonly skipped: number;
+  readonly format?: SiteDateFormat | null;
+};
 
 /** A round-robin over the team at a steady rate: one per kind (calendars, time zones). */
 class Rotation {
@@ -75,7 +85,8 @@ class Rotation {
   pick(ids: readonly number[], now: number): number[] {
     const n = ids.length;
     if (n === 0 || this.blocked(now)) return [];
-    const elapsed = this.lastEarnedAt === null ? this.periodMs : Math.max(0, now - this.lastEarnedAt);
+    const elapsed =
+      this.lastEarnedAt === null ? this.periodMs : Math.max(0, now - this.lastEarnedAt);
     this.lastEarnedAt = now;
     this.credit = Math.min(n, this.credit + (n * elapsed) / this.periodMs);
     const never = this.neverAsked(ids, now);
@@ -162,18 +173,32 @@ function chunk(ids: readonly number[], size: number): number[][] {
 
 /** Errors that say this webhook or portal cannot answer at all: stop asking, say nothing. */
 function unavailable(error: B24Error): boolean {
-  return error.kind === 'scope-missing' || error.kind === 'method-missing' || error.kind === 'access-denied';
+  return (
+    error.kind === 'scope-missing' ||
+    error.kind === 'method-missing' ||
+    error.kind === 'access-denied'
+  );
 }
 
 export class CalendarChecks {
-  private readonly calendars = new Rotation(CALENDAR_PERIOD_MS, CALENDAR_CHUNK, CALENDAR_OVERDUE_MS);
+  private readonly calendars = new Rotation(
+    CALENDAR_PERIOD_MS,
+    CALENDAR_CHUNK,
+    CALENDAR_OVERDUE_MS,
+  );
   private readonly zones = new Rotation(TIME_ZONE_PERIOD_MS, TIME_ZONE_CHUNK, TIME_ZONE_OVERDUE_MS);
-  private readonly blocks = new Map<number, { readonly blocks: readonly CalendarBlock[]; readonly at: number }>();
+  private readonly blocks = new Map<
+    number,
+    { readonly blocks: readonly CalendarBlock[]; readonly at: number }
+  >();
   private readonly zoneOf = new Map<number, string | null>();
   private readonly parse: AccessibilityParser;
   /** The portal's site date format, learnt from its answers (kept for the connection). */
   private format: SiteDateFormat | null = null;
-  private answered: { calendar: boolean; timeZones: boolean } = { calendar: false, timeZones: false };
+  private answered: { calendar: boolean; timeZones: boolean } = {
+    calendar: false,
+    timeZones: false,
+  };
   /** Entries the parser could not read, over the connection (for diagnostics). */
   skipped = 0;
 
@@ -186,7 +211,9 @@ export class CalendarChecks {
     this.calendars.prune(ids);
     this.zones.prune(ids);
     return [
-      ...chunk(this.calendars.pick(ids, now), CALENDAR_CHUNK).map((part) => calendarRequest(part, now)),
+      ...chunk(this.calendars.pick(ids, now), CALENDAR_CHUNK).map((part) =>
+        calendarRequest(part, now),
+      ),
       ...chunk(this.zones.pick(ids, now), TIME_ZONE_CHUNK).map((part) => timeZoneRequest(part)),
     ];
   }
@@ -198,9 +225,18 @@ export class CalendarChecks {
    */
   followUp(ids: readonly number[], now: number): ExtraRequest[] {
     if (!this.calendars.overdue(ids, now) && !this.zones.overdue(ids, now)) return [];
-    const calendar = chunk(this.calendars.due(ids, now), CALENDAR_CHUNK).slice(0, MAX_BATCH_COMMANDS);
-    const zones = chunk(this.zones.due(ids, now), TIME_ZONE_CHUNK).slice(0, MAX_BATCH_COMMANDS - calendar.length);
-    return [...calendar.map((part) => calendarRequest(part, now)), ...zones.map((part) => timeZoneRequest(part))];
+    const calendar = chunk(this.calendars.due(ids, now), CALENDAR_CHUNK).slice(
+      0,
+      MAX_BATCH_COMMANDS,
+    );
+    const zones = chunk(this.zones.due(ids, now), TIME_ZONE_CHUNK).slice(
+      0,
+      MAX_BATCH_COMMANDS - calendar.length,
+    );
+    return [
+      ...calendar.map((part) => calendarRequest(part, now)),
+      ...zones.map((part) => timeZoneRequest(part)),
+    ];
   }
 
   /** The answers of one refresh (the spare commands' and a follow-up's), read at `now`. */
@@ -231,7 +267,9 @@ export class CalendarChecks {
   /** `known` with this portal's calendar and time-zone reports, or `known` itself when they agree. */
   reportsInto(known: PortalReports): PortalReports {
     const { calendar, timeZones } = this.answered;
-    return known.calendar === calendar && known.timeZones === timeZones ? known : { ...known, calendar, timeZones };
+    return known.calendar === calendar && known.timeZones === timeZones
+      ? known
+      : { ...known, calendar, timeZones };
   }
 
   private rotation(kind: ExtraKind): Rotation {
@@ -247,7 +285,10 @@ export class CalendarChecks {
       else this.zoneOf.clear();
     } else if (error.kind === 'operation-time-limited') {
       rotation.limitedInRow += 1;
-      rotation.blockedUntil = Math.max(rotation.blockedUntil, now + (nextRetryDelay(error, rotation.limitedInRow, now) ?? CALENDAR_PERIOD_MS));
+      rotation.blockedUntil = Math.max(
+        rotation.blockedUntil,
+        now + (nextRetryDelay(error, rotation.limitedInRow, now) ?? CALENDAR_PERIOD_MS),
+      );
     }
     // Anything else: the people wait for their next turn, their last blocks kept meanwhile.
   }
@@ -260,7 +301,10 @@ export class CalendarChecks {
     for (const [id, blocks] of parsed.blocks) {
       const before = this.blocks.get(id);
       // The same array while the blocks are the same: the model and the diff compare by identity.
-      this.blocks.set(id, { blocks: before !== undefined && sameBlocks(before.blocks, blocks) ? before.blocks : blocks, at: now });
+      this.blocks.set(id, {
+        blocks: before !== undefined && sameBlocks(before.blocks, blocks) ? before.blocks : blocks,
+        at: now,
+      });
     }
   }
 

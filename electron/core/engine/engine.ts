@@ -104,13 +104,16 @@ export class PresenceEngine {
   /** When the last refresh succeeded: where a gap's digest starts. */
   private lastRefreshAt: number | null = null;
   /** The picture when the user went away from the computer (idle, locked), until they return. */
-  private awayFrom: { readonly at: number; readonly colleagues: readonly Colleague[] } | null = null;
+  private awayFrom: { readonly at: number; readonly colleagues: readonly Colleague[] } | null =
+    null;
   /** Notify-once alerts already sent, so a request the host has not cleared yet never fires twice. */
   private readonly firedOnce = new Set<string>();
 
   constructor(private readonly options: EngineOptions) {
     this.events = new Emitter<EngineEvents>(options.onListenerError);
-    this.calendar = new CalendarChecks(options.calendarParser ? { parse: options.calendarParser } : {});
+    this.calendar = new CalendarChecks(
+      options.calendarParser ? { parse: options.calendarParser } : {},
+    );
     this.alerts = new AlertPolicy({
       clock: options.clock,
       getSettings: options.getSettings,
@@ -123,13 +126,18 @@ export class PresenceEngine {
       intervalMs: () => options.getSettings().pollIntervalSec * SECOND_MS,
       refresh: (context) => this.refresh(context),
       classifyFailure: (error, attempt, now) =>
-        classifyFailure(error, attempt, now, (b24, n, at) => nextRetryDelay(b24, n, at, options.random)),
+        classifyFailure(error, attempt, now, (b24, n, at) =>
+          nextRetryDelay(b24, n, at, options.random),
+        ),
       onHealth: (health) => this.events.emit('health', health),
       ...(options.random ? { random: options.random } : {}),
     });
   }
 
-  on<K extends keyof EngineEvents>(name: K, listener: (event: EngineEvents[K]) => void): () => void {
+  on<K extends keyof EngineEvents>(
+    name: K,
+    listener: (event: EngineEvents[K]) => void,
+  ): () => void {
     return this.events.on(name, listener);
   }
 
@@ -210,12 +218,15 @@ export class PresenceEngine {
   private async refresh({ reason, signal }: RefreshContext): Promise<void> {
     const settings = this.options.getSettings();
     const priority = new Set(settings.watchIds);
-    for (const [id, rule] of Object.entries(settings.rules)) if (rule === 'starred') priority.add(Number(id));
+    for (const [id, rule] of Object.entries(settings.rules))
+      if (rule === 'starred') priority.add(Number(id));
     const desktopIds = this.desktop.candidates(this.tracker.current?.colleagues ?? [], priority);
     const source = this.options.source;
     const calendarOn = source.fetchExtras !== undefined;
     const known = this.tracker.current?.colleagues ?? [];
-    const extras = calendarOn ? this.calendar.requests(ascendingIds(known), this.options.clock.now()) : [];
+    const extras = calendarOn
+      ? this.calendar.requests(ascendingIds(known), this.options.clock.now())
+      : [];
     const fetched = await source.fetch({ watchIds: settings.watchIds, desktopIds, extras, signal });
     let requests = fetched.requests;
     let calendarCommands = fetched.extras?.length ?? 0;
@@ -253,7 +264,8 @@ export class PresenceEngine {
     const isFirst = before === null;
     const since = this.lastRefreshAt;
     // A new online limit re-derives everyone: those changes are the setting's, not people's.
-    const limitChanged = this.derivedWithLimitSec !== null && this.derivedWithLimitSec !== settings.onlineLimitSec;
+    const limitChanged =
+      this.derivedWithLimitSec !== null && this.derivedWithLimitSec !== settings.onlineLimitSec;
     this.derivedWithLimitSec = settings.onlineLimitSec;
     const { snapshot, patch, transitions } = this.tracker.update(colleagues, now);
 
@@ -266,7 +278,13 @@ export class PresenceEngine {
     if (silent) this.alerts.baseline(snapshot.colleagues);
     // The policy keeps each map it is given as "before" for the next poll, so it sees every patch.
     else if (patch) this.alerts.observe(transitions, this.tracker.byId, patch.removed);
-    if (before !== null && since !== null && !limitChanged && this.awayFrom === null && GAP_REASONS.has(reason)) {
+    if (
+      before !== null &&
+      since !== null &&
+      !limitChanged &&
+      this.awayFrom === null &&
+      GAP_REASONS.has(reason)
+    ) {
       this.tellDigest(before.colleagues, snapshot.colleagues, since, now);
     }
     this.notifyOnce(now);
@@ -286,7 +304,12 @@ export class PresenceEngine {
   }
 
   /** The digest of a gap: the panel's card always, the notification as the alert policy allows. */
-  private tellDigest(before: readonly Colleague[], after: readonly Colleague[], since: number, until: number): void {
+  private tellDigest(
+    before: readonly Colleague[],
+    after: readonly Colleague[],
+    since: number,
+    until: number,
+  ): void {
     const told = this.alerts.digest(before, after, since, until);
     if (told === null) return;
     this.events.emit('digest', told.digest);
@@ -328,5 +351,8 @@ function ascendingIds(people: readonly (Colleague | RawUser)[]): number[] {
 }
 
 function sameTruncation(a: TeamTruncation | null, b: TeamTruncation | null): boolean {
-  return a === b || (a !== null && b !== null && a.shown === b.shown && a.total === b.total && a.limit === b.limit);
+  return (
+    a === b ||
+    (a !== null && b !== null && a.shown === b.shown && a.total === b.total && a.limit === b.limit)
+  );
 }

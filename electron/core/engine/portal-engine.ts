@@ -22,7 +22,18 @@ export interface PortalEngine {
  * browser mode) and the CLI's `watch` and `status` all come here, so they differ only in what
  * they pass (settings and memory ports, language, listener errors, the CLI's timeout).
  */
-export function createPortalEngine({ credential, timeoutMs, ...engineOptions }: PortalEngineOptions): PortalEngine {
-  const client = new B24Client({ credential, clock: engineOptions.clock, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
-  return { engine: new PresenceEngine({ ...engineOptions, source: createBitrixSource(client) }), client };
+export function createPortalEngine({
+  credential,
+  timeoutMs,
+  ...engineOptions
+}: PortalEngineOptions): PortalEngine {
+  const client = new B24Client({
+    credential,
+    clock: engineOptions.clock,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  });
+  return {
+    engine: new PresenceEngine({ ...engineOptions, source: createBitrixSource(client) }),
+    client,
+  };
 }

@@ -23,7 +23,10 @@ export interface PresenceSource {
    * Never throws for the commands' sake: their failures come back as answers. Sources that cannot
    * leave it out, and the calendar stays unknown.
    */
-  fetchExtras?(requests: readonly ExtraRequest[], signal: AbortSignal): Promise<{ readonly answers: readonly ExtraAnswer[]; readonly requests: number }>;
+  fetchExtras?(
+    requests: readonly ExtraRequest[],
+    signal: AbortSignal,
+  ): Promise<{ readonly answers: readonly ExtraAnswer[]; readonly requests: number }>;
 }
 
 export interface SourceFetch {
@@ -49,10 +52,19 @@ export function createBitrixSource(client: B24Client): PresenceSource {
   const userChecks = new UserChecks();
   return {
     async fetch({ watchIds, desktopIds = [], extras = [], signal }) {
-      const team = await fetchTeam(client, { watchIds, knownTotal, desktopIds, extras, userChecks, signal });
+      const team = await fetchTeam(client, {
+        watchIds,
+        knownTotal,
+        desktopIds,
+        extras,
+        userChecks,
+        signal,
+      });
       knownTotal = team.total;
       // Counted before the watched people join the same array.
-      const truncation = team.truncated ? { shown: team.colleagues.length, total: team.total, limit: MAX_TEAM_SIZE } : null;
+      const truncation = team.truncated
+        ? { shown: team.colleagues.length, total: team.total, limit: MAX_TEAM_SIZE }
+        : null;
       // Colleagues come once each, and watched ids exclude colleagues: no merge map needed.
       const users: RawUser[] = team.colleagues;
       const missingWatchIds: number[] = [];
@@ -60,7 +72,15 @@ export function createBitrixSource(client: B24Client): PresenceSource {
         if (user) users.push(user);
         else missingWatchIds.push(id);
       }
-      return { users, missingWatchIds, desktop: team.desktop, degraded: team.degraded, requests: team.requests, extras: team.extras, truncation };
+      return {
+        users,
+        missingWatchIds,
+        desktop: team.desktop,
+        degraded: team.degraded,
+        requests: team.requests,
+        extras: team.extras,
+        truncation,
+      };
     },
     async fetchExtras(requests, signal) {
       const before = client.requestsSent;

@@ -82,11 +82,18 @@ function parseLine(text: string): Line | null {
   const { at, base, ch } = value as { at?: unknown; base?: unknown; ch?: unknown };
   if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) return null;
   const map = base ?? ch;
-  if ((base === undefined) === (ch === undefined) || typeof map !== 'object' || map === null || Array.isArray(map)) return null;
+  if (
+    (base === undefined) === (ch === undefined) ||
+    typeof map !== 'object' ||
+    map === null ||
+    Array.isArray(map)
+  )
+    return null;
   const states = new Map<number, Shown>();
   for (const [key, state] of Object.entries(map)) {
     const id = Number(key);
-    if (!Number.isSafeInteger(id) || id <= 0 || typeof state !== 'string' || !SHOWN.has(state)) return null;
+    if (!Number.isSafeInteger(id) || id <= 0 || typeof state !== 'string' || !SHOWN.has(state))
+      return null;
     states.set(id, state as Shown);
   }
   return { at, base: base !== undefined, states };
@@ -95,7 +102,11 @@ function parseLine(text: string): Line | null {
 export class PresenceJournal {
   private lines: Line[] = [];
   /** What the last written line leaves each person at (absent: offline), and its day. */
-  private last: { readonly day: string; readonly at: number; readonly states: Map<number, Shown> } | null = null;
+  private last: {
+    readonly day: string;
+    readonly at: number;
+    readonly states: Map<number, Shown>;
+  } | null = null;
   private readonly localDay: (at: number) => string;
 
   constructor(private readonly options: JournalOptions) {
@@ -116,7 +127,9 @@ export class PresenceJournal {
       if (text instanceof FileTooLarge) {
         const aside = asideName(name, now);
         this.options.files.rename(name, aside);
-        problems.push(`The presence history of ${name.slice(9, 19)} is ${text.describe('history')} and was set aside as ${aside}.`);
+        problems.push(
+          `The presence history of ${name.slice(9, 19)} is ${text.describe('history')} and was set aside as ${aside}.`,
+        );
         continue;
       }
       const rows = text.split('\n');
@@ -133,12 +146,22 @@ export class PresenceJournal {
       }
       if (bad === rows.length - 1 && bad >= 0) {
         // A kill while appending leaves a torn last line: drop it, keep the rest.
-        this.options.files.write(name, rows.slice(0, bad).map((row) => `${row}\n`).join(''));
-        problems.push(`The presence history of ${name.slice(9, 19)} lost its last entry (the app was stopped while writing it).`);
+        this.options.files.write(
+          name,
+          rows
+            .slice(0, bad)
+            .map((row) => `${row}\n`)
+            .join(''),
+        );
+        problems.push(
+          `The presence history of ${name.slice(9, 19)} lost its last entry (the app was stopped while writing it).`,
+        );
       } else if (bad >= 0) {
         const aside = asideName(name, now);
         this.options.files.rename(name, aside);
-        problems.push(`The presence history of ${name.slice(9, 19)} could not be read and was set aside as ${aside}.`);
+        problems.push(
+          `The presence history of ${name.slice(9, 19)} could not be read and was set aside as ${aside}.`,
+        );
         continue;
       }
       this.lines.push(...parsed);
@@ -209,7 +232,8 @@ export class PresenceJournal {
       const b = Math.min(end, to);
       if (b <= a) return;
       const previous = segments.at(-1);
-      if (previous && previous.state === state && previous.to === a) segments[segments.length - 1] = { from: previous.from, to: b, state };
+      if (previous && previous.state === state && previous.to === a)
+        segments[segments.length - 1] = { from: previous.from, to: b, state };
       else segments.push({ from: a, to: b, state });
     };
     let state: Shown | null = null;
@@ -220,7 +244,8 @@ export class PresenceJournal {
       const next = this.lines[index + 1];
       if (line.base) state = line.states.get(id) ?? 'offline';
       else if (state !== null) state = line.states.get(id) ?? state;
-      const end = next === undefined || next.at - line.at > staleAfterMs ? line.at + staleAfterMs : next.at;
+      const end =
+        next === undefined || next.at - line.at > staleAfterMs ? line.at + staleAfterMs : next.at;
       if (next !== undefined && next.at < from) continue;
       push(cursor, line.at, 'unknown');
       push(line.at, Math.min(end, next?.at ?? end), state ?? 'unknown');

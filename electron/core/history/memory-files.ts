@@ -2,7 +2,9 @@ import type { JournalFiles } from './journal.js';
 import { FileTooLarge } from '../bounded-read.js';
 
 /** A history folder in memory: for tests, and hosts that keep nothing on disk. */
-export function memoryJournalFiles(initial: Readonly<Record<string, string>> = {}): JournalFiles & { readonly files: Map<string, string> } {
+export function memoryJournalFiles(
+  initial: Readonly<Record<string, string>> = {},
+): JournalFiles & { readonly files: Map<string, string> } {
   const files = new Map(Object.entries(initial));
   return {
     files,

@@ -42,5 +42,14 @@ export function nodeJournalFiles(folder: string): JournalFiles {
 
 /** A folder for each portal's history under `root`, its name made safe for any file system. */
 export function historyFolders(root: string): (key: string) => JournalFiles {
-  return (key) => nodeJournalFiles(join(root, key.replace(/[^A-Za-z0-9.-]/g, '_').replace(/^\.+/, '_').slice(0, 100) || '_'));
+  return (key) =>
+    nodeJournalFiles(
+      join(
+        root,
+        key
+          .replace(/[^A-Za-z0-9.-]/g, '_')
+          .replace(/^\.+/, '_')
+          .slice(0, 100) || '_',
+      ),
+    );
 }

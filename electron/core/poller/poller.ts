@@ -123,7 +123,13 @@ export class Poller {
     if (!this.running) return;
     if (this.inFlight) return this.inFlight;
     const { state, until } = this.current;
-    if (state === 'rate-limited' && until !== null && until > this.options.clock.now() && this.timer !== null) return;
+    if (
+      state === 'rate-limited' &&
+      until !== null &&
+      until > this.options.clock.now() &&
+      this.timer !== null
+    )
+      return;
     if (this.pendingReason === 'scheduled') this.pendingReason = 'manual';
     this.trigger();
     await this.inFlight;
@@ -154,12 +160,17 @@ export class Poller {
     const { lastSuccessAt } = this.current;
     const outage =
       wasFailing &&
-      (lastSuccessAt === null || this.options.clock.now() - lastSuccessAt > OUTAGE_AFTER_INTERVALS * this.options.intervalMs());
+      (lastSuccessAt === null ||
+        this.options.clock.now() - lastSuccessAt >
+          OUTAGE_AFTER_INTERVALS * this.options.intervalMs());
     try {
       // The refresh that ends an outage (a scheduled retry, or the user pressing refresh)
       // compares with a picture from before it: everything that changed meanwhile is old news.
       const recovering = outage && (reason === 'scheduled' || reason === 'manual');
-      await this.options.refresh({ reason: recovering ? 'recovery' : reason, signal: abort.signal });
+      await this.options.refresh({
+        reason: recovering ? 'recovery' : reason,
+        signal: abort.signal,
+      });
       if (!this.running) return;
       this.failures = 0;
       const now = this.options.clock.now();
@@ -179,7 +190,8 @@ export class Poller {
     const verdict = this.options.classifyFailure(error, this.failures, now);
     // Until: when the next try is due (the portal's own wait, else the retry delay), so each retry
     // is news to whoever watches the health (watch's text and NDJSON say it).
-    const nextTry = verdict.until ?? (verdict.retryInMs !== null ? now + Math.max(verdict.retryInMs, 0) : null);
+    const nextTry =
+      verdict.until ?? (verdict.retryInMs !== null ? now + Math.max(verdict.retryInMs, 0) : null);
     this.setHealth(this.makeHealth(verdict.health, now, nextTry, verdict));
     // The first refresh must become a baseline whenever it finally succeeds.
     if (reason === 'first' || reason === 'resume' || reason === 'gap') this.pendingReason = reason;
@@ -199,7 +211,8 @@ export class Poller {
     this.timer = clock.setTimeout(() => {
       this.timer = null;
       const late = clock.now() - plannedAt;
-      if (late > TIMER_GAP_TOLERANCE_MS && this.pendingReason === 'scheduled') this.pendingReason = 'gap';
+      if (late > TIMER_GAP_TOLERANCE_MS && this.pendingReason === 'scheduled')
+        this.pendingReason = 'gap';
       this.trigger();
     }, delayMs);
   }
@@ -217,7 +230,8 @@ export class Poller {
     lastSuccessAt: number | null = this.current?.lastSuccessAt ?? null,
   ): Health {
     const now = at ?? this.options.clock.now();
-    const keepSince = this.current && this.current.state === state && this.current.code === (error?.code ?? null);
+    const keepSince =
+      this.current && this.current.state === state && this.current.code === (error?.code ?? null);
     return {
       state,
       since: keepSince ? this.current.since : now,

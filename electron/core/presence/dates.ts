@@ -26,7 +26,6 @@ function twoDigits(s: string, i: number): number {
   return digit(s, i) * 10 + digit(s, i + 1);
 }
 
-
 function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }

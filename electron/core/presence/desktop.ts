@@ -16,7 +16,8 @@ export class DesktopChecks {
 
   /** Answers of one refresh: `desktop_last_date` per checked person, read at `at`. */
   record(answers: ReadonlyMap<number, string | false>, at: number): void {
-    for (const [id, date] of answers) this.checks.set(id, { running: desktopRunningAt(date, at) === true, at });
+    for (const [id, date] of answers)
+      this.checks.set(id, { running: desktopRunningAt(date, at) === true, at });
   }
 
   /** Running as of the last check, or null when never checked. */
@@ -31,7 +32,8 @@ export class DesktopChecks {
   /** Forgets everyone who is offline or gone in `colleagues`. */
   prune(colleagues: readonly Colleague[]): void {
     const around = new Set<number>();
-    for (const colleague of colleagues) if (colleague.presence !== 'offline') around.add(colleague.id);
+    for (const colleague of colleagues)
+      if (colleague.presence !== 'offline') around.add(colleague.id);
     for (const id of this.checks.keys()) if (!around.has(id)) this.checks.delete(id);
   }
 
@@ -53,7 +55,8 @@ export class DesktopChecks {
       (priority.has(colleague.id) ? first : rest).push({ id: colleague.id, rank: at });
     }
     for (const id of unseen) first.push({ id, rank: Number.NEGATIVE_INFINITY });
-    const byRank = (a: { id: number; rank: number }, b: { id: number; rank: number }): number => a.rank - b.rank || a.id - b.id;
+    const byRank = (a: { id: number; rank: number }, b: { id: number; rank: number }): number =>
+      a.rank - b.rank || a.id - b.id;
     first.sort(byRank);
     rest.sort(byRank);
     const ids = new Array<number>(first.length + rest.length);

@@ -70,7 +70,8 @@ function cleaned(value: string | null | undefined): string {
 function displayName(raw: RawUser, firstName: string, lastName: string): string {
   const name = cleaned(raw.name);
   if (name) return name;
-  const joined = firstName && lastName ? displayText(`${firstName} ${lastName}`) : firstName || lastName;
+  const joined =
+    firstName && lastName ? displayText(`${firstName} ${lastName}`) : firstName || lastName;
   return joined || `#${raw.id}`;
 }
 
@@ -89,7 +90,10 @@ export interface DerivedPresence {
 }
 
 /** Whether `desktop_last_date` says the desktop app is running at `at`; null when it says nothing. */
-export function desktopRunningAt(desktopLastDate: string | false | undefined, at: number): boolean | null {
+export function desktopRunningAt(
+  desktopLastDate: string | false | undefined,
+  at: number,
+): boolean | null {
   return desktopRunningFrom(parseAtom(desktopLastDate), at);
 }
 
@@ -109,10 +113,21 @@ const enum Rule {
 const PRESENCE_OF: readonly Presence[] = ['offline', 'idle', 'mobile', 'idle', 'online'];
 
 /** derivePresence on parsed dates: the one place the rules are written, for both model paths. */
-function presenceRule(lastActivity: number | null, idle: number | null, mobileLast: number | null, now: number, limitMs: number, desktop: boolean | null): Rule {
+function presenceRule(
+  lastActivity: number | null,
+  idle: number | null,
+  mobileLast: number | null,
+  now: number,
+  limitMs: number,
+  desktop: boolean | null,
+): Rule {
   if (lastActivity === null || now - lastActivity >= limitMs) return Rule.Offline;
   if (idle !== null && desktop !== false) return Rule.IdleReported;
-  if (mobileLast !== null && now - mobileLast < limitMs && Math.abs(lastActivity - mobileLast) < MOBILE_ACTIVITY_WINDOW_MS) {
+  if (
+    mobileLast !== null &&
+    now - mobileLast < limitMs &&
+    Math.abs(lastActivity - mobileLast) < MOBILE_ACTIVITY_WINDOW_MS
+  ) {
     return Rule.Mobile;
   }
   if (now - lastActivity >= ACTIVE_WINDOW_MS) return Rule.IdleByActivity;
@@ -129,11 +144,27 @@ function sinceOf(rule: Rule, lastActivity: number | null, idle: number | null): 
  *   date depends on it: Bitrix24 reports idle only while the desktop app runs, so an idle date
  *   next to a closed desktop app is a leftover (the app crashed while idle).
  */
-export function derivePresence(fields: PresenceDateFields, now: number, onlineLimitSec: number, desktop: boolean | null): DerivedPresence {
+export function derivePresence(
+  fields: PresenceDateFields,
+  now: number,
+  onlineLimitSec: number,
+  desktop: boolean | null,
+): DerivedPresence {
   const lastActivity = parseAtom(fields.last_activity_date);
   const idle = parseAtom(fields.idle);
-  const rule = presenceRule(lastActivity, idle, parseAtom(fields.mobile_last_date), now, onlineLimitSec * SECOND_MS, desktop);
-  return { presence: PRESENCE_OF[rule] as Presence, presenceSince: sinceOf(rule, lastActivity, idle), lastActivity };
+  const rule = presenceRule(
+    lastActivity,
+    idle,
+    parseAtom(fields.mobile_last_date),
+    now,
+    onlineLimitSec * SECOND_MS,
+    desktop,
+  );
+  return {
+    presence: PRESENCE_OF[rule] as Presence,
+    presenceSince: sinceOf(rule, lastActivity, idle),
+    lastActivity,
+  };
 }
 
 /** The portal's placeholder for "no picture": current portals send it as avatar_hr. */
@@ -170,7 +201,12 @@ function avatarOf(raw: RawUser): string | null {
  * send it in every method), then the last im.user.get check, then a `false` in the object
  * (never ran it: what a list method of a current portal says of everyone, and why it comes last).
  */
-function desktopState(raw: RawUser, desktopLast: number | null, now: number, options: ModelOptions): boolean | null {
+function desktopState(
+  raw: RawUser,
+  desktopLast: number | null,
+  now: number,
+  options: ModelOptions,
+): boolean | null {
   const inObject = desktopRunningFrom(desktopLast, now);
   if (inObject !== null) return inObject;
   const checked = options.desktopOf?.(raw.id) ?? null;
@@ -269,7 +305,13 @@ function freshColleague(
   let name: string;
   let firstName: string;
   let lastName: string;
-  if (old !== undefined && kept !== undefined && raw.first_name === old.first_name && raw.last_name === old.last_name && raw.name === old.name) {
+  if (
+    old !== undefined &&
+    kept !== undefined &&
+    raw.first_name === old.first_name &&
+    raw.last_name === old.last_name &&
+    raw.name === old.name
+  ) {
     name = kept.name;
     firstName = kept.firstName;
     lastName = kept.lastName;
@@ -284,20 +326,37 @@ function freshColleague(
     name,
     firstName,
     lastName,
-    position: old !== undefined && kept !== undefined && raw.work_position === old.work_position ? kept.position : cleaned(raw.work_position),
+    position:
+      old !== undefined && kept !== undefined && raw.work_position === old.work_position
+        ? kept.position
+        : cleaned(raw.work_position),
     departments:
       old !== undefined && kept !== undefined && sameIds(raw.departments, old.departments)
         ? kept.departments
         : raw.departments
           ? raw.departments.slice()
           : [],
-    avatar: old !== undefined && kept !== undefined && raw.avatar === old.avatar && raw.avatar_hr === old.avatar_hr ? kept.avatar : avatarOf(raw),
-    color: old !== undefined && kept !== undefined && raw.color === old.color ? kept.color : safeColor(raw.color),
+    avatar:
+      old !== undefined &&
+      kept !== undefined &&
+      raw.avatar === old.avatar &&
+      raw.avatar_hr === old.avatar_hr
+        ? kept.avatar
+        : avatarOf(raw),
+    color:
+      old !== undefined && kept !== undefined && raw.color === old.color
+        ? kept.color
+        : safeColor(raw.color),
     presence: PRESENCE_OF[rule] as Presence,
     presenceSince: sinceOf(rule, lastActivity, idle),
     lastActivity,
     desktop: running,
-    status: old !== undefined && kept !== undefined && raw.status === old.status ? kept.status : raw.status ? raw.status : 'online',
+    status:
+      old !== undefined && kept !== undefined && raw.status === old.status
+        ? kept.status
+        : raw.status
+          ? raw.status
+          : 'online',
     absentUntil,
     bot: raw.bot === true,
     extranet: raw.extranet === true,
@@ -307,7 +366,12 @@ function freshColleague(
   };
 }
 
-function modelled(raw: RawUser, now: number, options: ModelOptions, before: Modelled | undefined): Modelled {
+function modelled(
+  raw: RawUser,
+  now: number,
+  options: ModelOptions,
+  before: Modelled | undefined,
+): Modelled {
   const limitMs = options.onlineLimitSec * SECOND_MS;
   const lastActivity = parseAtom(raw.last_activity_date);
   const idle = parseAtom(raw.idle);
@@ -321,23 +385,68 @@ function modelled(raw: RawUser, now: number, options: ModelOptions, before: Mode
   const running = desktop === true && rule !== Rule.Offline;
   const calendar = options.calendarOf?.(raw.id) ?? null;
   const timeZone = options.timeZoneOf?.(raw.id) ?? null;
-  const colleague = freshColleague(raw, lastActivity, idle, rule, running, absentUntil, calendar, timeZone, before);
-  return new Modelled(raw, limitMs, lastActivity, idle, mobileLast, desktopLast, leave, colleague, rule, running, absentUntil, calendar, timeZone);
+  const colleague = freshColleague(
+    raw,
+    lastActivity,
+    idle,
+    rule,
+    running,
+    absentUntil,
+    calendar,
+    timeZone,
+    before,
+  );
+  return new Modelled(
+    raw,
+    limitMs,
+    lastActivity,
+    idle,
+    mobileLast,
+    desktopLast,
+    leave,
+    colleague,
+    rule,
+    running,
+    absentUntil,
+    calendar,
+    timeZone,
+  );
 }
 
 export function toColleague(raw: RawUser, now: number, options: ModelOptions): Colleague {
   const lastActivity = parseAtom(raw.last_activity_date);
   const idle = parseAtom(raw.idle);
   const desktop = desktopState(raw, parseAtom(raw.desktop_last_date), now, options);
-  const rule = presenceRule(lastActivity, idle, parseAtom(raw.mobile_last_date), now, options.onlineLimitSec * SECOND_MS, desktop);
+  const rule = presenceRule(
+    lastActivity,
+    idle,
+    parseAtom(raw.mobile_last_date),
+    now,
+    options.onlineLimitSec * SECOND_MS,
+    desktop,
+  );
   const absentUntil = raw.absent ? lastDayOffIfNotOver(raw.absent, now) : null;
   const calendar = options.calendarOf?.(raw.id) ?? null;
   const timeZone = options.timeZoneOf?.(raw.id) ?? null;
-  return freshColleague(raw, lastActivity, idle, rule, desktop === true && rule !== Rule.Offline, absentUntil, calendar, timeZone, undefined);
+  return freshColleague(
+    raw,
+    lastActivity,
+    idle,
+    rule,
+    desktop === true && rule !== Rule.Offline,
+    absentUntil,
+    calendar,
+    timeZone,
+    undefined,
+  );
 }
 
 /** Models a whole poll, from scratch (PresenceModel does the same, reusing what did not change). */
-export function toColleagues(raws: readonly RawUser[], now: number, options: ModelOptions): Colleague[] {
+export function toColleagues(
+  raws: readonly RawUser[],
+  now: number,
+  options: ModelOptions,
+): Colleague[] {
   const out = new Array<Colleague>(raws.length);
   for (let i = 0; i < raws.length; i++) out[i] = toColleague(raws[i] as RawUser, now, options);
   return out;
@@ -370,15 +479,37 @@ export class PresenceModel {
       let entry = memory.find(raw.id);
       if (entry !== undefined && entry.raw === raw && entry.limitMs === limitMs) {
         const desktop = desktopState(raw, entry.desktopLast, now, options);
-        const rule = presenceRule(entry.lastActivity, entry.idle, entry.mobileLast, now, limitMs, desktop);
+        const rule = presenceRule(
+          entry.lastActivity,
+          entry.idle,
+          entry.mobileLast,
+          now,
+          limitMs,
+          desktop,
+        );
         const running = desktop === true && rule !== Rule.Offline;
         const leave = entry.leave;
         const absentUntil = leave !== null && now < leave.endsAt ? leave.lastDay : null;
         const calendar = options.calendarOf?.(raw.id) ?? null;
         const timeZone = options.timeZoneOf?.(raw.id) ?? null;
-        if (rule !== entry.rule || running !== entry.running || absentUntil !== entry.absentUntil || calendar !== entry.calendar || timeZone !== entry.timeZone) {
+        if (
+          rule !== entry.rule ||
+          running !== entry.running ||
+          absentUntil !== entry.absentUntil ||
+          calendar !== entry.calendar ||
+          timeZone !== entry.timeZone
+        ) {
           const since = sinceOf(rule, entry.lastActivity, entry.idle);
-          entry.colleague = timedColleague(entry.colleague, PRESENCE_OF[rule] as Presence, since, entry.lastActivity, running, absentUntil, calendar, timeZone);
+          entry.colleague = timedColleague(
+            entry.colleague,
+            PRESENCE_OF[rule] as Presence,
+            since,
+            entry.lastActivity,
+            running,
+            absentUntil,
+            calendar,
+            timeZone,
+          );
           entry.rule = rule;
           entry.running = running;
           entry.absentUntil = absentUntil;

@@ -13,7 +13,10 @@ export function learnReports(known: PortalReports, users: readonly RawUser[]): P
     if (idle && mobile && status) break;
     if (!idle && typeof user.idle === 'string') idle = true;
     if (!mobile && typeof user.mobile_last_date === 'string') mobile = true;
-    if (!status && user.status !== undefined && user.status !== '' && user.status !== 'online') status = true;
+    if (!status && user.status !== undefined && user.status !== '' && user.status !== 'online')
+      status = true;
   }
-  return idle === known.idle && mobile === known.mobile && status === known.status ? known : { ...known, idle, mobile, status };
+  return idle === known.idle && mobile === known.mobile && status === known.status
+    ? known
+    : { ...known, idle, mobile, status };
 }

@@ -12,7 +12,9 @@ const PORT = '(?::(\\d{1,5}))?';
 /** Path, query, fragment: printable, no whitespace, quotes, angle brackets, backslash, backtick. */
 const TAIL = '(?:[/?#][^\\s"\'<>\\\\`\\u0000-\\u001f\\u007f-\\u009f]*)?';
 const HTTPS_URL = new RegExp(`^https://${LABEL}(?:\\.${LABEL})*${PORT}${TAIL}$`);
-const LOOPBACK_URL = new RegExp(`^https?://(?:localhost|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|\\[::1\\])${PORT}${TAIL}$`);
+const LOOPBACK_URL = new RegExp(
+  `^https?://(?:localhost|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|\\[::1\\])${PORT}${TAIL}$`,
+);
 const COLOR = /^#[0-9a-f]{6}$/i;
 
 export function safeAvatarUrl(value: string | undefined): string | null {

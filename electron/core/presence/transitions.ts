@@ -8,7 +8,11 @@ import type { Colleague, PresenceTransition } from '../../shared/domain.js';
  * When both presence and leave change, it is one transition carrying both; when only the leave
  * changes, `from === to`.
  */
-export function transitionBetween(prev: Colleague, next: Colleague, at: number): PresenceTransition | null {
+export function transitionBetween(
+  prev: Colleague,
+  next: Colleague,
+  at: number,
+): PresenceTransition | null {
   const presenceChanged = prev.presence !== next.presence;
   const leave =
     prev.absentUntil === null && next.absentUntil !== null

@@ -7,7 +7,10 @@ import { SettingsSchema } from '../../shared/settings/schema.js';
  * returns the `schema` (per-key) and `rootSchema` (required / no extra keys) halves its
  * options take.
  */
-export function settingsStoreSchema(): { schema: Record<string, unknown>; rootSchema: Record<string, unknown> } {
+export function settingsStoreSchema(): {
+  schema: Record<string, unknown>;
+  rootSchema: Record<string, unknown>;
+} {
   const full = z.toJSONSchema(SettingsSchema, { target: 'draft-2020-12' }) as {
     properties: Record<string, unknown>;
     required: string[];

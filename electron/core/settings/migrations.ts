@@ -1,4 +1,8 @@
-import { DEFAULT_ONLINE_LIMIT_SEC, ONLINE_LIMIT_SEC, SETTINGS_VERSION } from '../../shared/settings/schema.js';
+import {
+  DEFAULT_ONLINE_LIMIT_SEC,
+  ONLINE_LIMIT_SEC,
+  SETTINGS_VERSION,
+} from '../../shared/settings/schema.js';
 
 /** The default online limit of version 1: PHP's session lifetime, which cloud portals do not use. */
 const VERSION_1_DEFAULT_ONLINE_LIMIT_SEC = 1440;
@@ -20,7 +24,9 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: (from) => ({
     ...from,
     version: 2,
-    ...(from.onlineLimitSec === VERSION_1_DEFAULT_ONLINE_LIMIT_SEC ? { onlineLimitSec: DEFAULT_ONLINE_LIMIT_SEC } : {}),
+    ...(from.onlineLimitSec === VERSION_1_DEFAULT_ONLINE_LIMIT_SEC
+      ? { onlineLimitSec: DEFAULT_ONLINE_LIMIT_SEC }
+      : {}),
   }),
   // OAuth left the settings (it stays client code only): a saved OAuth connection, which the
   // app never could start, becomes "not connected". Its encrypted secret is no webhook URL,
@@ -35,12 +41,18 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   3: (from) => ({
     ...from,
     version: 4,
-    ...(typeof from.onlineLimitSec === 'number' && from.onlineLimitSec < ONLINE_LIMIT_SEC.min ? { onlineLimitSec: ONLINE_LIMIT_SEC.min } : {}),
+    ...(typeof from.onlineLimitSec === 'number' && from.onlineLimitSec < ONLINE_LIMIT_SEC.min
+      ? { onlineLimitSec: ONLINE_LIMIT_SEC.min }
+      : {}),
   }),
 };
 
 function isOAuthConnection(connection: unknown): boolean {
-  return typeof connection === 'object' && connection !== null && (connection as { kind?: unknown }).kind === 'oauth';
+  return (
+    typeof connection === 'object' &&
+    connection !== null &&
+    (connection as { kind?: unknown }).kind === 'oauth'
+  );
 }
 
 export type MigrationOutcome =
@@ -65,7 +77,8 @@ export function migrateSettings(
     return { kind: 'invalid', reason: 'The settings file does not hold an object.' };
   }
   const from = storedVersion(raw as RawSettings);
-  if (from === null) return { kind: 'invalid', reason: 'The settings version is not a whole number.' };
+  if (from === null)
+    return { kind: 'invalid', reason: 'The settings version is not a whole number.' };
   if (from > target) return { kind: 'newer', version: from };
   let value = raw as RawSettings;
   for (let version = from; version < target; version++) {

@@ -10,7 +10,12 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/se
 export type SettingsFileVerdict =
   | { readonly kind: 'missing'; readonly settings: Settings }
   /** rewrite: migrated or completed with defaults; the store should write `settings` back. */
-  | { readonly kind: 'ok'; readonly settings: Settings; readonly rewrite: boolean; readonly migratedFrom: number | null }
+  | {
+      readonly kind: 'ok';
+      readonly settings: Settings;
+      readonly rewrite: boolean;
+      readonly migratedFrom: number | null;
+    }
   /** Some fields were unusable and reset to defaults; keep the original aside. */
   | { readonly kind: 'repaired'; readonly settings: Settings; readonly issues: readonly string[] }
   /** Unreadable as a whole (not JSON, not an object, newer version): keep aside, use defaults. */
@@ -21,7 +26,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 /** Fills keys missing from `stored` with the defaults, recursively for nested objects. */
 function withDefaults(defaults: unknown, stored: unknown): unknown {
-  if (!isPlainObject(defaults) || !isPlainObject(stored)) return stored === undefined ? defaults : stored;
+  if (!isPlainObject(defaults) || !isPlainObject(stored))
+    return stored === undefined ? defaults : stored;
   const result: Record<string, unknown> = { ...stored };
   for (const [key, value] of Object.entries(defaults)) {
     // Keyed maps (rules) and discriminated objects (connection) are whole values, not merged.
@@ -34,7 +40,9 @@ function withDefaults(defaults: unknown, stored: unknown): unknown {
 /** JSON with sorted keys: key order in the file is not a difference worth rewriting for. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
-    isPlainObject(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
+    isPlainObject(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
   );
 }
 
@@ -47,7 +55,11 @@ export function inspectSettingsText(text: string | null): SettingsFileVerdict {
   try {
     raw = JSON.parse(bom ? text.slice(1) : text);
   } catch {
-    return { kind: 'corrupt', settings: DEFAULT_SETTINGS, reason: 'The settings file is not valid JSON.' };
+    return {
+      kind: 'corrupt',
+      settings: DEFAULT_SETTINGS,
+      reason: 'The settings file is not valid JSON.',
+    };
   }
   const verdict = inspectSettingsValue(raw);
   return bom && verdict.kind === 'ok' ? { ...verdict, rewrite: true } : verdict;
@@ -55,7 +67,8 @@ export function inspectSettingsText(text: string | null): SettingsFileVerdict {
 
 export function inspectSettingsValue(raw: unknown): SettingsFileVerdict {
   const migrated = migrateSettings(raw);
-  if (migrated.kind === 'invalid') return { kind: 'corrupt', settings: DEFAULT_SETTINGS, reason: migrated.reason };
+  if (migrated.kind === 'invalid')
+    return { kind: 'corrupt', settings: DEFAULT_SETTINGS, reason: migrated.reason };
   if (migrated.kind === 'newer') {
     return {
       kind: 'corrupt',
@@ -91,7 +104,11 @@ function salvage(completed: RawSettings): SettingsFileVerdict {
   }
   const parsed = SettingsSchema.safeParse(repaired);
   if (!parsed.success) {
-    return { kind: 'corrupt', settings: DEFAULT_SETTINGS, reason: 'The settings file could not be repaired.' };
+    return {
+      kind: 'corrupt',
+      settings: DEFAULT_SETTINGS,
+      reason: 'The settings file could not be repaired.',
+    };
   }
   return { kind: 'repaired', settings: parsed.data, issues };
 }

@@ -20,7 +20,10 @@ function byId(a: Colleague, b: Colleague): number {
  * wins. `previous` is the last snapshot's (canonical) list: where both neighbours are the very
  * objects at the same places in it, their order is known without reading them.
  */
-function canonicalColleagues(colleagues: readonly Colleague[], previous: readonly Colleague[]): Colleague[] {
+function canonicalColleagues(
+  colleagues: readonly Colleague[],
+  previous: readonly Colleague[],
+): Colleague[] {
   // Polls come in ascending ids (the portal's page order): one pass proves it, no sort.
   let canonical = true;
   for (let i = 1; i < colleagues.length; i++) {
@@ -74,7 +77,10 @@ class CanonicalIndex implements ReadonlyMap<number, Colleague> {
     return this.get(id) !== undefined;
   }
 
-  forEach(callback: (value: Colleague, key: number, map: ReadonlyMap<number, Colleague>) => void, thisArg?: unknown): void {
+  forEach(
+    callback: (value: Colleague, key: number, map: ReadonlyMap<number, Colleague>) => void,
+    thisArg?: unknown,
+  ): void {
     for (const colleague of this.colleagues) callback.call(thisArg, colleague, colleague.id, this);
   }
 
@@ -125,15 +131,28 @@ export class SnapshotTracker {
       return { snapshot: this.advance(next, at), patch: null, transitions: [] };
     }
     const transitions: PresenceTransition[] = [];
-    const { added, changed, removed, activity } = diffColleagues(prev.colleagues, next, (before, after) => {
-      const transition = transitionBetween(before, after, at);
-      if (transition) transitions.push(transition);
-    });
-    if (added.length === 0 && changed.length === 0 && removed.length === 0 && activity.length === 0) {
+    const { added, changed, removed, activity } = diffColleagues(
+      prev.colleagues,
+      next,
+      (before, after) => {
+        const transition = transitionBetween(before, after, at);
+        if (transition) transitions.push(transition);
+      },
+    );
+    if (
+      added.length === 0 &&
+      changed.length === 0 &&
+      removed.length === 0 &&
+      activity.length === 0
+    ) {
       return { snapshot: prev, patch: null, transitions };
     }
     const snapshot = this.advance(next, at);
-    return { snapshot, patch: patchOf(snapshot.seq, at, added, changed, removed, activity), transitions };
+    return {
+      snapshot,
+      patch: patchOf(snapshot.seq, at, added, changed, removed, activity),
+      transitions,
+    };
   }
 
   private advance(colleagues: Colleague[], at: number): Snapshot {

@@ -20,7 +20,10 @@ export function isAllowedExternalUrl(candidate: string, portalOrigin: string | n
   if (url.protocol !== 'https:' || portal.protocol !== 'https:') return false;
   if (url.username !== '' || url.password !== '') return false;
   // Raw string guards for what URL parsing silently repairs (backslashes, control characters).
-  if (/[\\\s]/.test(candidate) || [...candidate].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
+  if (
+    /[\\\s]/.test(candidate) ||
+    [...candidate].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)
+  ) {
     return false;
   }
   return url.origin === portal.origin;

@@ -5,7 +5,10 @@ import type { Session } from 'electron';
  * every request and every check is answered "no", including device pickers.
  */
 export function denyAllPermissions(
-  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+  session: Pick<
+    Session,
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+  >,
   log: (line: string) => void = () => {},
 ): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {

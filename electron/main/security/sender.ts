@@ -21,7 +21,12 @@ export function isTrustedSender(
 export function isAppUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
+    return (
+      url.protocol === `${APP_SCHEME}:` &&
+      url.host === APP_HOST &&
+      url.username === '' &&
+      url.password === ''
+    );
   } catch {
     return false;
   }

@@ -1,4 +1,9 @@
-import { BLOCKING_CALENDAR_KINDS, isBlockedAt, type CalendarBlock, type CalendarKind } from '../calendar.js';
+import {
+  BLOCKING_CALENDAR_KINDS,
+  isBlockedAt,
+  type CalendarBlock,
+  type CalendarKind,
+} from '../calendar.js';
 import type { Colleague, Presence } from '../domain.js';
 
 /**
@@ -19,7 +24,10 @@ export function isAvailableNow(presence: Presence): boolean {
  * "already" for them (app-service) and fires when someone becomes so (engine); the panel's
  * browser-test fake is handed `REACHABLE_RULES` and answers the same.
  */
-export function isReachableNow(person: Pick<Colleague, 'presence' | 'calendar'>, now: number): boolean {
+export function isReachableNow(
+  person: Pick<Colleague, 'presence' | 'calendar'>,
+  now: number,
+): boolean {
   return isAvailableNow(person.presence) && !isBlockedAt(person.calendar, now);
 }
 
@@ -27,7 +35,10 @@ export function isReachableNow(person: Pick<Colleague, 'presence' | 'calendar'>,
 export const REACHABLE_RULES = {
   availablePresences: AVAILABLE_PRESENCES,
   blockingKinds: BLOCKING_CALENDAR_KINDS,
-} as const satisfies { readonly availablePresences: readonly Presence[]; readonly blockingKinds: readonly CalendarKind[] };
+} as const satisfies {
+  readonly availablePresences: readonly Presence[];
+  readonly blockingKinds: readonly CalendarKind[];
+};
 
 type BlockingKind = (typeof BLOCKING_CALENDAR_KINDS)[number];
 
@@ -39,7 +50,11 @@ function isBlocking(kind: CalendarKind): kind is BlockingKind {
  * The kind of the last blocking block that ended after `since` and by `now`, for the bell's
  * "free: her meeting ended"; null when nothing held the person back since then.
  */
-export function blockEndedSince(calendar: readonly CalendarBlock[] | null, since: number, now: number): BlockingKind | null {
+export function blockEndedSince(
+  calendar: readonly CalendarBlock[] | null,
+  since: number,
+  now: number,
+): BlockingKind | null {
   if (!calendar || isBlockedAt(calendar, now)) return null;
   let ended: BlockingKind | null = null;
   for (const block of calendar) {

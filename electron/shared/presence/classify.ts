@@ -16,7 +16,10 @@ import { isBusyStatus, type Colleague, type PortalReports, type Presence } from 
  * (elsewhere the same person simply counts as online), and someone who chose the status "away"
  * on a portal that reports it is away, so the badge, the Away filter and the count agree.
  */
-export function shownPresence(c: Pick<Colleague, 'presence' | 'status'>, reports: PortalReports): Presence {
+export function shownPresence(
+  c: Pick<Colleague, 'presence' | 'status'>,
+  reports: PortalReports,
+): Presence {
   if (c.presence === 'mobile' && !reports.mobile) return 'online';
   if (c.presence === 'online' && reports.status && c.status.trim() === 'away') return 'idle';
   return c.presence;
@@ -42,8 +45,14 @@ export const PRESENCE_RANK_COUNT = 6;
  * (a tentative invitation may yet be declined, so it does not block). The panel's "Free now"
  * filter and count, the sort, and the tray read reachability through this one rule.
  */
-export function isFreeNow(c: Pick<Colleague, 'presence' | 'status' | 'calendar'>, reports: PortalReports, now: number): boolean {
-  return shownPresence(c, reports) === 'online' && !isBusy(c, reports) && !isBlockedAt(c.calendar, now);
+export function isFreeNow(
+  c: Pick<Colleague, 'presence' | 'status' | 'calendar'>,
+  reports: PortalReports,
+  now: number,
+): boolean {
+  return (
+    shownPresence(c, reports) === 'online' && !isBusy(c, reports) && !isBlockedAt(c.calendar, now)
+  );
 }
 
 /**
@@ -51,7 +60,11 @@ export function isFreeNow(c: Pick<Colleague, 'presence' | 'status' | 'calendar'>
  * busy (dnd, break, or, given `now`, in a meeting or out of office by the calendar), away,
  * offline, offline on leave. Mobile and busy only where the portal reports them.
  */
-export function presenceRank(c: Pick<Colleague, 'presence' | 'status' | 'absentUntil' | 'calendar'>, reports: PortalReports, now?: number): number {
+export function presenceRank(
+  c: Pick<Colleague, 'presence' | 'status' | 'absentUntil' | 'calendar'>,
+  reports: PortalReports,
+  now?: number,
+): number {
   const presence = shownPresence(c, reports);
   if (c.absentUntil !== null && presence === 'offline') return 5;
   switch (presence) {

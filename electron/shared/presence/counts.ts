@@ -19,7 +19,10 @@ export type CountKey = Exclude<keyof PresenceCounts, 'total'>;
  * Someone on leave and offline counts as on leave, not also as offline (the sort's "offline on
  * leave"); someone on leave who is online or away anyway counts by that presence.
  */
-export function countedAs(c: Pick<Colleague, 'presence' | 'status' | 'absentUntil'>, reports: PortalReports): CountKey {
+export function countedAs(
+  c: Pick<Colleague, 'presence' | 'status' | 'absentUntil'>,
+  reports: PortalReports,
+): CountKey {
   const presence = shownPresence(c, reports);
   if (presence === 'offline') return c.absentUntil !== null ? 'onLeave' : 'offline';
   return presence;
@@ -31,8 +34,17 @@ export function countedAs(c: Pick<Colleague, 'presence' | 'status' | 'absentUnti
  *
  * `reports` defaults to a current portal's, which reports no mobile activity.
  */
-export function countPresence(colleagues: readonly Colleague[], reports: PortalReports = CURRENT_PORTAL_REPORTS): PresenceCounts {
-  const counts: Record<CountKey, number> = { online: 0, idle: 0, mobile: 0, offline: 0, onLeave: 0 };
+export function countPresence(
+  colleagues: readonly Colleague[],
+  reports: PortalReports = CURRENT_PORTAL_REPORTS,
+): PresenceCounts {
+  const counts: Record<CountKey, number> = {
+    online: 0,
+    idle: 0,
+    mobile: 0,
+    offline: 0,
+    onLeave: 0,
+  };
   for (const c of colleagues) counts[countedAs(c, reports)]++;
   return { total: colleagues.length, ...counts };
 }
@@ -41,7 +53,11 @@ export function countPresence(colleagues: readonly Colleague[], reports: PortalR
  * How many are free now (isFreeNow): the "Free now" chip and filter agree on it. Apart from
  * countPresence because it depends on the moment, not only on the last refresh.
  */
-export function countFree(colleagues: readonly Colleague[], reports: PortalReports, now: number): number {
+export function countFree(
+  colleagues: readonly Colleague[],
+  reports: PortalReports,
+  now: number,
+): number {
   let free = 0;
   for (const c of colleagues) if (isFreeNow(c, reports, now)) free++;
   return free;

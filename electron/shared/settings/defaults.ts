@@ -34,7 +34,10 @@ export const DEFAULT_SETTINGS: Settings = {
     kinds: { online: true, backFromIdle: false, offline: false, backFromLeave: false },
     burstWindowSec: 10,
     sound: false,
-    quietHours: { enabled: false, windows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '08:00' }] },
+    quietHours: {
+      enabled: false,
+      windows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '08:00' }],
+    },
     pausedUntil: null,
   },
   rules: {},

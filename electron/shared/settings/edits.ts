@@ -16,7 +16,12 @@ export function ruleEdit(settings: Settings, id: number, rule: ColleagueRule): S
 }
 
 /** Asks to be told once when `id` is next available (on), or takes the request back (off). */
-export function notifyOnceEdit(settings: Settings, id: number, on: boolean, now: number): SettingsUpdate {
+export function notifyOnceEdit(
+  settings: Settings,
+  id: number,
+  on: boolean,
+  now: number,
+): SettingsUpdate {
   const others = settings.notifyOnce.filter((request) => request.id !== id);
   return { notifyOnce: on ? [...others, { id, since: now }] : others };
 }

@@ -9,14 +9,34 @@ function systemZone(): string {
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall clock at `at` in `zone`: year, month (1–12), day, hour, minute, second. */
-function wallClock(at: number, zone: string): { y: number; m: number; d: number; h: number; min: number; s: number } {
+function wallClock(
+  at: number,
+  zone: string,
+): { y: number; m: number; d: number; h: number; min: number; s: number } {
   let format = partFormats.get(zone);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     partFormats.set(zone, format);
   }
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(format.formatToParts(at).find((p) => p.type === type)?.value);
-  return { y: part('year'), m: part('month'), d: part('day'), h: part('hour'), min: part('minute'), s: part('second') };
+  const part = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(format.formatToParts(at).find((p) => p.type === type)?.value);
+  return {
+    y: part('year'),
+    m: part('month'),
+    d: part('day'),
+    h: part('hour'),
+    min: part('minute'),
+    s: part('second'),
+  };
 }
 
 /** The instant the wall clock in `zone` reads this (near a DST change, the nearest such instant). */
@@ -34,7 +54,11 @@ function instantAt(zone: string, y: number, m: number, d: number, h: number): nu
  * The next `hour`:00 in `zone` after `now`: today's when it is still ahead ("until 8:00" pressed
  * at 04:00 pauses four hours, not 28), else tomorrow's.
  */
-export function nextMorning(now: number, zone: string = systemZone(), hour: number = PAUSE_UNTIL_MORNING_HOUR): number {
+export function nextMorning(
+  now: number,
+  zone: string = systemZone(),
+  hour: number = PAUSE_UNTIL_MORNING_HOUR,
+): number {
   const w = wallClock(now, zone);
   const today = instantAt(zone, w.y, w.m, w.d, hour);
   if (today > now) return today;

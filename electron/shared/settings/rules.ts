@@ -2,7 +2,11 @@ import type { ColleagueRule } from '../domain.js';
 import type { Settings } from './schema.js';
 
 /** The per-person rules with one person's rule set ('default' removes it): one edit for host and panel. */
-export function withRule(rules: Settings['rules'], id: number, rule: ColleagueRule): Settings['rules'] {
+export function withRule(
+  rules: Settings['rules'],
+  id: number,
+  rule: ColleagueRule,
+): Settings['rules'] {
   const next = { ...rules };
   if (rule === 'default') delete next[String(id)];
   else next[String(id)] = rule;

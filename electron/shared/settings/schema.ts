@@ -7,7 +7,13 @@ import { mergeSettingsUpdate } from './merge.js';
  * The credential itself is never part of Settings: the shell keeps it encrypted on its own.
  * The version and the defaults live in defaults.ts (no zod: the panel starts without it).
  */
-export { ACTIVE_WINDOW_SEC, DEFAULT_ONLINE_LIMIT_SEC, DEFAULT_SETTINGS, ONLINE_LIMIT_SEC, SETTINGS_VERSION } from './defaults.js';
+export {
+  ACTIVE_WINDOW_SEC,
+  DEFAULT_ONLINE_LIMIT_SEC,
+  DEFAULT_SETTINGS,
+  ONLINE_LIMIT_SEC,
+  SETTINGS_VERSION,
+} from './defaults.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 00:00 to 23:59');
 
@@ -28,7 +34,11 @@ export const ConnectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('demo') }),
   /** portalHost only: the URL with its code lives in the encrypted secret store. */
-  z.object({ kind: z.literal('webhook'), portalHost: z.string().min(1), userId: z.number().int().positive() }),
+  z.object({
+    kind: z.literal('webhook'),
+    portalHost: z.string().min(1),
+    userId: z.number().int().positive(),
+  }),
 ]);
 export type ConnectionSettings = z.infer<typeof ConnectionSchema>;
 
@@ -56,7 +66,11 @@ export const SettingsSchema = z.object({
   connection: ConnectionSchema,
   pollIntervalSec: z.number().int().min(2, 'At least 2 seconds').max(3600, 'At most one hour'),
   /** The portal's online limit (PHP session lifetime), never shorter than the 5-minute "online" window. */
-  onlineLimitSec: z.number().int().min(ONLINE_LIMIT_SEC.min, `At least ${ONLINE_LIMIT_SEC.min / 60} minutes`).max(ONLINE_LIMIT_SEC.max),
+  onlineLimitSec: z
+    .number()
+    .int()
+    .min(ONLINE_LIMIT_SEC.min, `At least ${ONLINE_LIMIT_SEC.min / 60} minutes`)
+    .max(ONLINE_LIMIT_SEC.max),
   alerts: AlertSettingsSchema,
   /** Per-colleague alert rules, keyed by user id. */
   rules: z.record(z.string().regex(/^\d+$/), z.enum(['starred', 'muted'])),
@@ -66,7 +80,9 @@ export const SettingsSchema = z.object({
    * "Tell me when … is available": one alert the next time each of them comes online or back
    * from no activity, whatever the scope and mutes say; then the request clears itself.
    */
-  notifyOnce: z.array(z.object({ id: z.number().int().positive(), since: z.number().int().nonnegative() })).max(200),
+  notifyOnce: z
+    .array(z.object({ id: z.number().int().positive(), since: z.number().int().nonnegative() }))
+    .max(200),
   /** The presence history behind the timeline, kept only on this machine. */
   history: z.object({
     /** Days kept, today included; 0 keeps none. */

@@ -44,7 +44,10 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** Blocks equal in value; the engine hands back the previous array when they are, so `===` decides most. */
-export function sameBlocks(a: readonly CalendarBlock[] | null, b: readonly CalendarBlock[] | null): boolean {
+export function sameBlocks(
+  a: readonly CalendarBlock[] | null,
+  b: readonly CalendarBlock[] | null,
+): boolean {
   if (a === b) return true;
   if (a === null || b === null || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
@@ -88,7 +91,10 @@ function sameButActivity(a: Colleague, b: Colleague): boolean {
 }
 
 /** The fields of `after` that differ from `before`, or null when none do. */
-export function changedFields(before: Colleague, after: Colleague): Partial<Omit<Colleague, 'id'>> | null {
+export function changedFields(
+  before: Colleague,
+  after: Colleague,
+): Partial<Omit<Colleague, 'id'>> | null {
   if (sameColleague(before, after)) return null;
   const fields: MutableFields = {};
   for (const key of SCALAR_FIELDS) {
@@ -121,7 +127,12 @@ export function diffColleagues(
   prev: readonly Colleague[],
   next: readonly Colleague[],
   onChanged?: (before: Colleague, after: Colleague) => void,
-): { added: Colleague[]; changed: ColleagueChange[]; removed: number[]; activity: ActivityChange[] } {
+): {
+  added: Colleague[];
+  changed: ColleagueChange[];
+  removed: number[];
+  activity: ActivityChange[];
+} {
   const added: Colleague[] = [];
   const changed: ColleagueChange[] = [];
   const removed: number[] = [];
@@ -145,7 +156,11 @@ export function diffColleagues(
       j++;
     } else {
       const lastActivity = after.lastActivity;
-      if (lastActivity !== before.lastActivity && lastActivity !== null && sameButActivity(before, after)) {
+      if (
+        lastActivity !== before.lastActivity &&
+        lastActivity !== null &&
+        sameButActivity(before, after)
+      ) {
         // The most common change by far (a messenger's refresh): the compact form, no field object.
         activity.push([after.id, lastActivity]);
         onChanged?.(before, after);

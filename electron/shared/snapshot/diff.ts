@@ -54,7 +54,9 @@ export function patchOf(
   removed: readonly number[],
   activity: readonly ActivityChange[],
 ): Patch {
-  return activity.length === 0 ? { seq, at, added, changed, removed } : { seq, at, added, changed, removed, activity };
+  return activity.length === 0
+    ? { seq, at, added, changed, removed }
+    : { seq, at, added, changed, removed, activity };
 }
 
 /**
@@ -69,7 +71,8 @@ export function patchChanges(patch: Patch): readonly ColleagueChange[] {
   const all: ColleagueChange[] = [];
   let c = 0;
   for (const [id, lastActivity] of activity) {
-    for (let item = changed[c]; item !== undefined && item.id < id; item = changed[++c]) all.push(item);
+    for (let item = changed[c]; item !== undefined && item.id < id; item = changed[++c])
+      all.push(item);
     all.push({ id, fields: { lastActivity } });
   }
   for (; c < changed.length; c++) all.push(changed[c] as ColleagueChange);
@@ -81,7 +84,8 @@ function byId(a: { readonly id: number }, b: { readonly id: number }): number {
 }
 
 function isSortedById(items: readonly { readonly id: number }[]): boolean {
-  for (let i = 1; i < items.length; i++) if ((items[i] as Colleague).id <= (items[i - 1] as Colleague).id) return false;
+  for (let i = 1; i < items.length; i++)
+    if ((items[i] as Colleague).id <= (items[i - 1] as Colleague).id) return false;
   return true;
 }
 
@@ -107,8 +111,10 @@ export function applyPatch(prev: Snapshot, patch: Patch): Snapshot {
   const colleagues: Colleague[] = [];
   let a = 0;
   for (const current of prev.colleagues) {
-    for (let next = added[a]; next !== undefined && next.id < current.id; next = added[++a]) colleagues.push(next);
-    if (added[a]?.id === current.id) throw new PatchMismatchError(`Patch ${patch.seq} adds ${current.id}, who is already there`);
+    for (let next = added[a]; next !== undefined && next.id < current.id; next = added[++a])
+      colleagues.push(next);
+    if (added[a]?.id === current.id)
+      throw new PatchMismatchError(`Patch ${patch.seq} adds ${current.id}, who is already there`);
     let lastActivity: number | undefined;
     const entry = activity[k];
     if (entry !== undefined && entry[0] <= current.id) {
@@ -116,7 +122,9 @@ export function applyPatch(prev: Snapshot, patch: Patch): Snapshot {
       lastActivity = entry[1];
       const following = activity[++k];
       if (following !== undefined && following[0] <= current.id) {
-        throw new PatchMismatchError(`Patch ${patch.seq}: activity is not in ascending id order without repeats (${following[0]} after ${current.id})`);
+        throw new PatchMismatchError(
+          `Patch ${patch.seq}: activity is not in ascending id order without repeats (${following[0]} after ${current.id})`,
+        );
       }
     }
     if (removed.delete(current.id)) {
@@ -129,7 +137,10 @@ export function applyPatch(prev: Snapshot, patch: Patch): Snapshot {
     if (fields === undefined) {
       colleagues.push(lastActivity === undefined ? current : { ...current, lastActivity });
     } else {
-      if (lastActivity !== undefined) throw new PatchMismatchError(`Patch ${patch.seq} lists ${current.id} in both changed and activity`);
+      if (lastActivity !== undefined)
+        throw new PatchMismatchError(
+          `Patch ${patch.seq} lists ${current.id} in both changed and activity`,
+        );
       changes.delete(current.id);
       colleagues.push({ ...current, ...fields, id: current.id });
     }
@@ -141,7 +152,9 @@ export function applyPatch(prev: Snapshot, patch: Patch): Snapshot {
 
   const unknown = [...changes.keys(), ...removed];
   if (unknown.length > 0) {
-    throw new PatchMismatchError(`Patch ${patch.seq} names people the snapshot does not have: ${unknown.join(', ')}`);
+    throw new PatchMismatchError(
+      `Patch ${patch.seq} names people the snapshot does not have: ${unknown.join(', ')}`,
+    );
   }
   return { seq: patch.seq, at: patch.at, colleagues };
 }

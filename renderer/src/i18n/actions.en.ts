@@ -12,5 +12,6 @@ export const actionsEn = {
   'action.failed.refresh': 'Not refreshed',
   'action.failed.chat': 'Chat not opened: {name}',
   'action.retry': 'Try again',
-  'error.code.host-unreachable': 'B24 Presence is not reachable: the panel lost its server. Start it again (npm start), then try again.',
+  'error.code.host-unreachable':
+    'B24 Presence is not reachable: the panel lost its server. Start it again (npm start), then try again.',
 } as const;

@@ -11,5 +11,6 @@ export const actionsRu: { readonly [K in keyof typeof actionsEn]: string } = {
   'action.failed.refresh': 'Не удалось обновить',
   'action.failed.chat': 'Чат не открыт: {name}',
   'action.retry': 'Повторить',
-  'error.code.host-unreachable': 'B24 Presence недоступна: панель потеряла связь со своим сервером. Запустите его снова (npm start) и повторите.',
+  'error.code.host-unreachable':
+    'B24 Presence недоступна: панель потеряла связь со своим сервером. Запустите его снова (npm start) и повторите.',
 };

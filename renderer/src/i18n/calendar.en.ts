@@ -47,6 +47,8 @@ export const calendarEn = {
   'detail.unstar': 'Starred',
   'detail.mute': 'Mute',
   'detail.unmute': 'Muted',
-  'settings.scope.calendar': 'Tick the “calendar” scope on the webhook to see who is in a meeting or out of office, and until when.',
-  'settings.scope.timeZones': 'Tick the “user_brief” scope on the webhook to see colleagues’ local time.',
+  'settings.scope.calendar':
+    'Tick the “calendar” scope on the webhook to see who is in a meeting or out of office, and until when.',
+  'settings.scope.timeZones':
+    'Tick the “user_brief” scope on the webhook to see colleagues’ local time.',
 } as const;

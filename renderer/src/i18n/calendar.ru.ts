@@ -3,10 +3,18 @@ import type { calendarEn } from './calendar.en.js';
 type GenderForms = { readonly m: string; readonly f: string; readonly neutral: string };
 
 /** Календарь, местное время, «Свободны», недостающие права вебхука (входят в ru.ts; те же ключи, что в calendar.en.ts). */
-export const calendarRu: { readonly [K in keyof typeof calendarEn]: (typeof calendarEn)[K] extends string ? string : GenderForms } = {
+export const calendarRu: {
+  readonly [K in keyof typeof calendarEn]: (typeof calendarEn)[K] extends string
+    ? string
+    : GenderForms;
+} = {
   'calendar.meeting': 'На встрече',
   'calendar.meetingShort': 'Встреча',
-  'calendar.tentative': { m: 'Возможно, занят', f: 'Возможно, занята', neutral: 'Возможно, на встрече' },
+  'calendar.tentative': {
+    m: 'Возможно, занят',
+    f: 'Возможно, занята',
+    neutral: 'Возможно, на встрече',
+  },
   'calendar.tentativeShort': 'Под вопросом',
   'calendar.outOfOffice': 'Нет на месте',
   'calendar.outOfOfficeShort': 'Вне офиса',
@@ -47,6 +55,8 @@ export const calendarRu: { readonly [K in keyof typeof calendarEn]: (typeof cale
   'detail.unstar': 'В избранном',
   'detail.mute': 'Без уведомлений',
   'detail.unmute': 'Уведомления выключены',
-  'settings.scope.calendar': 'Отметьте право «calendar» у вебхука, чтобы видеть, кто на встрече или не на месте и до какого времени.',
-  'settings.scope.timeZones': 'Отметьте право «user_brief» у вебхука, чтобы видеть местное время коллег.',
+  'settings.scope.calendar':
+    'Отметьте право «calendar» у вебхука, чтобы видеть, кто на встрече или не на месте и до какого времени.',
+  'settings.scope.timeZones':
+    'Отметьте право «user_brief» у вебхука, чтобы видеть местное время коллег.',
 };

@@ -62,8 +62,10 @@ export const en = {
   'time.day': { one: '{count} day', other: '{count} days' },
 
   'banner.connecting': 'Connecting to the portal…',
-  'banner.hostLost': 'Lost the connection to B24 Presence: what you see is not updating. Reconnecting…',
-  'banner.hostRestarted': 'B24 Presence does not know this tab: it was restarted, or this address was used already. Open the newest address it printed in its terminal (each one works once).',
+  'banner.hostLost':
+    'Lost the connection to B24 Presence: what you see is not updating. Reconnecting…',
+  'banner.hostRestarted':
+    'B24 Presence does not know this tab: it was restarted, or this address was used already. Open the newest address it printed in its terminal (each one works once).',
   'banner.hostSilent': 'B24 Presence has stopped sending updates: what you see may be out of date.',
   'banner.stale': 'The data may be out of date: the last update did not finish.',
   'banner.rateLimited': 'Bitrix24 asked to slow down. Updates resume at {time}.',
@@ -72,7 +74,8 @@ export const en = {
   'banner.offline': 'The portal is unreachable. Retrying…',
   'banner.reconnect': 'Reconnect',
   'banner.retryNow': 'Retry now',
-  'banner.weakSecret': 'No system keyring was found, so the webhook is stored without real encryption on this computer.',
+  'banner.weakSecret':
+    'No system keyring was found, so the webhook is stored without real encryption on this computer.',
   'banner.dismiss': 'Dismiss',
   /** Counted by the portal's total; {shown} and {limit} are numbers too. */
   'banner.truncated': {
@@ -103,7 +106,8 @@ export const en = {
   'list.emptyTeam': 'No colleagues yet.',
   'list.waiting': 'Loading the team…',
   'list.showAll': 'Show everyone',
-  'list.help': 'Arrow keys move between people, Enter opens details and the timeline, C opens the chat, S stars, M mutes, B tells you once when they are available. Press ? for all shortcuts.',
+  'list.help':
+    'Arrow keys move between people, Enter opens details and the timeline, C opens the chat, S stars, M mutes, B tells you once when they are available. Press ? for all shortcuts.',
 
   'row.star': 'Star {name}: always alert',
   'row.unstar': 'Unstar {name}',
@@ -114,10 +118,13 @@ export const en = {
   'row.muted': 'muted',
 
   'onboarding.title': 'Connect your portal',
-  'onboarding.lead': 'See at a glance who on your Bitrix24 team is online, away or on leave, and get told when someone comes online.',
+  'onboarding.lead':
+    'See at a glance who on your Bitrix24 team is online, away or on leave, and get told when someone comes online.',
   'onboarding.urlLabel': 'Inbound webhook address',
-  'onboarding.urlHint': 'In Bitrix24: Developer resources → Other → Inbound webhook, with the “im” scope. The address stays encrypted on this computer.',
-  'onboarding.urlHintBrowser': 'In Bitrix24: Developer resources → Other → Inbound webhook, with the “im” scope. Browser mode keeps the address only in the memory of the running server: nothing is saved, so you connect again after a restart.',
+  'onboarding.urlHint':
+    'In Bitrix24: Developer resources → Other → Inbound webhook, with the “im” scope. The address stays encrypted on this computer.',
+  'onboarding.urlHintBrowser':
+    'In Bitrix24: Developer resources → Other → Inbound webhook, with the “im” scope. Browser mode keeps the address only in the memory of the running server: nothing is saved, so you connect again after a restart.',
   'onboarding.urlPlaceholder': 'https://your-portal.bitrix24.com/rest/1/abc123xyz/',
   'onboarding.test': 'Test connection',
   'onboarding.testing': 'Testing…',
@@ -134,7 +141,8 @@ export const en = {
   'onboarding.or': 'or',
   'onboarding.demo': 'Try the demo',
   'onboarding.sessionOnly': 'Keep it for this session only',
-  'onboarding.sessionOnlyHint': 'No system keyring was found, so a saved webhook is protected only by a publicly known key. Kept for this session, it is never written to disk, and the app asks for it again at the next start.',
+  'onboarding.sessionOnlyHint':
+    'No system keyring was found, so a saved webhook is protected only by a publicly known key. Kept for this session, it is never written to disk, and the app asks for it again at the next start.',
   'onboarding.demoLead': 'A simulated team of 40 running on this computer. No portal needed.',
   'onboarding.cancel': 'Back to the panel',
   'onboarding.failed': 'That did not work: {message}',
@@ -156,8 +164,10 @@ export const en = {
   'notify.prompt': 'Get alerts as browser notifications, even when this tab is in the background?',
   'notify.turnOn': 'Turn on',
   'notify.notNow': 'Not now',
-  'notify.denied': 'Notifications are blocked for this page, so alerts show only here, in the tab. To get them outside it, allow notifications in the browser’s site settings.',
-  'error.code.auth-invalid': 'The portal rejected the webhook: check it in Bitrix24, or connect with a new one.',
+  'notify.denied':
+    'Notifications are blocked for this page, so alerts show only here, in the tab. To get them outside it, allow notifications in the browser’s site settings.',
+  'error.code.auth-invalid':
+    'The portal rejected the webhook: check it in Bitrix24, or connect with a new one.',
   'error.code.auth-expired': 'The portal sign-in has expired: connect again.',
   'error.code.scope-missing': 'The webhook lacks the “im” scope: add it in Bitrix24.',
   'error.code.access-denied': 'The portal does not let this user do that.',
@@ -165,18 +175,24 @@ export const en = {
   'error.code.bad-request': 'The portal did not understand the request.',
   'error.code.server-error': 'The portal had an internal error; try again later.',
   'error.code.network': 'The portal cannot be reached: check the network.',
-  'error.code.refused': 'The portal refused the connection: nothing answers at that address and port. Check the address, and that the portal is running.',
+  'error.code.refused':
+    'The portal refused the connection: nothing answers at that address and port. Check the address, and that the portal is running.',
   'error.code.host-not-found': 'No portal has that name: check the address.',
   'error.code.timeout': 'The portal did not answer in time.',
   'error.code.malformed-response': 'The portal answered something that is not Bitrix24 REST.',
   'error.code.rate-limited': 'The portal asked to slow down; try again in a moment.',
   'error.code.overloaded': 'The portal is overloaded; try again in a moment.',
-  'error.code.operation-time-limited': 'The portal’s time budget for this is spent; try again in a few minutes.',
-  'error.code.portal-moved': 'The portal has moved to another address: connect with the new webhook.',
-  'error.code.invalid-webhook': 'That is not a webhook address: it looks like https://portal/rest/1/code/.',
+  'error.code.operation-time-limited':
+    'The portal’s time budget for this is spent; try again in a few minutes.',
+  'error.code.portal-moved':
+    'The portal has moved to another address: connect with the new webhook.',
+  'error.code.invalid-webhook':
+    'That is not a webhook address: it looks like https://portal/rest/1/code/.',
   'error.code.not-connected': 'Connect a portal first.',
-  'error.code.chat-unavailable': 'Chats open in Bitrix24 on an https portal; the demo portal has none.',
-  'error.code.secret-storage-unavailable': 'This system offers no secure storage for the webhook, so it was not saved. Set up a keyring and connect again.',
+  'error.code.chat-unavailable':
+    'Chats open in Bitrix24 on an https portal; the demo portal has none.',
+  'error.code.secret-storage-unavailable':
+    'This system offers no secure storage for the webhook, so it was not saved. Set up a keyring and connect again.',
   'error.code.disconnected': 'The connection to B24 Presence was lost; try again.',
   'error.code.internal': 'Something went wrong; see the log.',
   'error.field.pollIntervalSec': 'At least 2 seconds, at most one hour (3600).',
@@ -221,7 +237,8 @@ export const en = {
   'timeline.inBy': 'in by {time}',
   'timeline.inByOnline': 'in by {time}, {duration} online',
   'timeline.segment': '{state}, {from}–{to}',
-  'timeline.segmentsHint': 'Point at a part of a bar, or Tab to the bars and use the arrow keys, for its exact times.',
+  'timeline.segmentsHint':
+    'Point at a part of a bar, or Tab to the bars and use the arrow keys, for its exact times.',
   'timeline.summary': 'Presence of {name} by day',
   'timeline.legend.online': 'Online',
   'timeline.legend.idle': 'Away',
@@ -230,7 +247,8 @@ export const en = {
   'timeline.day': 'Day',
   'timeline.firstOnline': 'In at',
   'timeline.onlineTime': 'Online for',
-  'timeline.note': 'Hatched: the app was not running or had no fresh data. Never counted as offline.',
+  'timeline.note':
+    'Hatched: the app was not running or had no fresh data. Never counted as offline.',
   'error.field.history.retentionDays': 'From 0 to 30 days.',
 
   // issue 11
@@ -242,11 +260,13 @@ export const en = {
   'onboarding.showUrl': 'Show',
   'onboarding.hideUrl': 'Hide',
   'list.clearFilters': 'Clear filters',
-  'list.emptyStarred': 'Nobody is starred yet. Star a colleague with ☆ on their row (or press S on it) to see them here, and to be told whenever they come online.',
+  'list.emptyStarred':
+    'Nobody is starred yet. Star a colleague with ☆ on their row (or press S on it) to see them here, and to be told whenever they come online.',
 
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.close': 'Close',
-  'shortcuts.layout': 'Letter keys work on any keyboard layout: press the key where the Latin letter is printed.',
+  'shortcuts.layout':
+    'Letter keys work on any keyboard layout: press the key where the Latin letter is printed.',
   'shortcuts.move': 'Move between people',
   'shortcuts.open': 'Details and timeline',
   'shortcuts.chat': 'Open the chat',
@@ -257,7 +277,7 @@ export const en = {
   'shortcuts.escape': 'Clear the search, close details or this help',
   'shortcuts.help': 'Show these shortcuts',
 
-  'people': { one: '{count} person', other: '{count} people' },
+  people: { one: '{count} person', other: '{count} people' },
 } as const;
 
 export type Messages = typeof en;

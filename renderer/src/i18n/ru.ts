@@ -5,9 +5,16 @@ import { settingsRu } from './settings.ru.js';
 
 /** Gendered messages need all three forms here: a forgotten `f` or `neutral` does not compile. */
 type GenderForms = { readonly m: string; readonly f: string; readonly neutral: string };
-type PluralForms<T> = { readonly [P in keyof T | 'few' | 'many']?: string } & { readonly one: string; readonly other: string };
+type PluralForms<T> = { readonly [P in keyof T | 'few' | 'many']?: string } & {
+  readonly one: string;
+  readonly other: string;
+};
 type Catalog = {
-  readonly [K in keyof Messages]: Messages[K] extends string ? string : Messages[K] extends { readonly neutral: string } ? GenderForms : PluralForms<Messages[K]>;
+  readonly [K in keyof Messages]: Messages[K] extends string
+    ? string
+    : Messages[K] extends { readonly neutral: string }
+      ? GenderForms
+      : PluralForms<Messages[K]>;
 };
 
 /**
@@ -44,15 +51,31 @@ export const ru: Catalog = {
   'count.leave': 'в отпуске',
 
   'presence.online': 'В сети',
-  'presence.idle': { m: 'Отошёл · {duration}', f: 'Отошла · {duration}', neutral: 'Нет активности · {duration}' },
+  'presence.idle': {
+    m: 'Отошёл · {duration}',
+    f: 'Отошла · {duration}',
+    neutral: 'Нет активности · {duration}',
+  },
   'presence.idleShort': { m: 'Отошёл', f: 'Отошла', neutral: 'Нет активности' },
   // The narrow window: the neutral words do not fit the pill, so its moon icon says "away" and the tooltip the rest.
-  'presence.idleCompact': { m: 'Отошёл · {duration}', f: 'Отошла · {duration}', neutral: '{duration}' },
+  'presence.idleCompact': {
+    m: 'Отошёл · {duration}',
+    f: 'Отошла · {duration}',
+    neutral: '{duration}',
+  },
   'presence.mobile': 'С телефона',
   'presence.offline': 'Не в сети',
-  'presence.offlineSeen': { m: 'Не в сети · был {ago}', f: 'Не в сети · была {ago}', neutral: 'Не в сети · {ago}' },
+  'presence.offlineSeen': {
+    m: 'Не в сети · был {ago}',
+    f: 'Не в сети · была {ago}',
+    neutral: 'Не в сети · {ago}',
+  },
   'presence.offlineSeenShort': { m: 'Был {ago}', f: 'Была {ago}', neutral: '{ago}' },
-  'presence.offlineSeenDetail': { m: 'Не в сети · был {ago}', f: 'Не в сети · была {ago}', neutral: 'Не в сети · последняя активность {ago}' },
+  'presence.offlineSeenDetail': {
+    m: 'Не в сети · был {ago}',
+    f: 'Не в сети · была {ago}',
+    neutral: 'Не в сети · последняя активность {ago}',
+  },
   'presence.leave': 'В отпуске по {date}',
   'presence.leaveTag': 'отпуск по {date}',
   'presence.idleDetail': 'Нет активности уже {duration}',
@@ -66,23 +89,48 @@ export const ru: Catalog = {
 
   'time.justNow': 'только что',
   'time.ago': '{span} назад',
-  'time.second': { one: '{count}\u00a0с', few: '{count}\u00a0с', many: '{count}\u00a0с', other: '{count}\u00a0с' },
-  'time.minute': { one: '{count}\u00a0мин', few: '{count}\u00a0мин', many: '{count}\u00a0мин', other: '{count}\u00a0мин' },
-  'time.hour': { one: '{count}\u00a0ч', few: '{count}\u00a0ч', many: '{count}\u00a0ч', other: '{count}\u00a0ч' },
-  'time.day': { one: '{count}\u00a0день', few: '{count}\u00a0дня', many: '{count}\u00a0дней', other: '{count}\u00a0дня' },
+  'time.second': {
+    one: '{count}\u00a0с',
+    few: '{count}\u00a0с',
+    many: '{count}\u00a0с',
+    other: '{count}\u00a0с',
+  },
+  'time.minute': {
+    one: '{count}\u00a0мин',
+    few: '{count}\u00a0мин',
+    many: '{count}\u00a0мин',
+    other: '{count}\u00a0мин',
+  },
+  'time.hour': {
+    one: '{count}\u00a0ч',
+    few: '{count}\u00a0ч',
+    many: '{count}\u00a0ч',
+    other: '{count}\u00a0ч',
+  },
+  'time.day': {
+    one: '{count}\u00a0день',
+    few: '{count}\u00a0дня',
+    many: '{count}\u00a0дней',
+    other: '{count}\u00a0дня',
+  },
 
   'banner.connecting': 'Подключаемся к порталу…',
   'banner.hostLost': 'Нет связи с B24 Presence: данные на экране не обновляются. Переподключаемся…',
-  'banner.hostRestarted': 'B24 Presence не узнаёт эту вкладку: приложение перезапущено или этот адрес уже использован. Откройте последний адрес, который оно вывело в терминале (каждый срабатывает один раз).',
-  'banner.hostSilent': 'Приложение B24 Presence перестало присылать обновления: данные на экране могут быть устаревшими.',
+  'banner.hostRestarted':
+    'B24 Presence не узнаёт эту вкладку: приложение перезапущено или этот адрес уже использован. Откройте последний адрес, который оно вывело в терминале (каждый срабатывает один раз).',
+  'banner.hostSilent':
+    'Приложение B24 Presence перестало присылать обновления: данные на экране могут быть устаревшими.',
   'banner.stale': 'Данные могут быть устаревшими: последнее обновление не завершилось.',
-  'banner.rateLimited': 'Битрикс24 попросил снизить частоту запросов. Обновления продолжатся в {time}.',
-  'banner.rateLimitedSoon': 'Битрикс24 попросил снизить частоту запросов. Обновления скоро продолжатся.',
+  'banner.rateLimited':
+    'Битрикс24 попросил снизить частоту запросов. Обновления продолжатся в {time}.',
+  'banner.rateLimitedSoon':
+    'Битрикс24 попросил снизить частоту запросов. Обновления скоро продолжатся.',
   'banner.authFailed': 'Портал отклонил ключ доступа. Подключитесь заново с действующим вебхуком.',
   'banner.offline': 'Портал недоступен. Повторяем попытки…',
   'banner.reconnect': 'Подключить заново',
   'banner.retryNow': 'Повторить сейчас',
-  'banner.weakSecret': 'Системное хранилище ключей не найдено, поэтому вебхук хранится на этом компьютере без надёжного шифрования.',
+  'banner.weakSecret':
+    'Системное хранилище ключей не найдено, поэтому вебхук хранится на этом компьютере без надёжного шифрования.',
   'banner.dismiss': 'Скрыть',
   // «из 21 человека», но «из 22 / 25 человек».
   'banner.truncated': {
@@ -115,7 +163,8 @@ export const ru: Catalog = {
   'list.emptyTeam': 'Коллег пока нет.',
   'list.waiting': 'Загружаем команду…',
   'list.showAll': 'Показать всех',
-  'list.help': 'Стрелки — переход между коллегами, Enter — подробности и история, C — написать, S — избранное, M — без уведомлений, B — сообщить о появлении; повторное нажатие S, M или B отменяет. Все клавиши — по нажатию ?.',
+  'list.help':
+    'Стрелки — переход между коллегами, Enter — подробности и история, C — написать, S — избранное, M — без уведомлений, B — сообщить о появлении; повторное нажатие S, M или B отменяет. Все клавиши — по нажатию ?.',
 
   'row.star': 'В избранное, уведомлять всегда: {name}',
   'row.unstar': 'Убрать из избранного: {name}',
@@ -126,10 +175,13 @@ export const ru: Catalog = {
   'row.muted': 'без уведомлений',
 
   'onboarding.title': 'Подключите портал',
-  'onboarding.lead': 'Кто из команды в Битрикс24 сейчас в сети, кого нет на месте, кто в отпуске — с первого взгляда. И уведомление, когда коллега появляется в сети.',
+  'onboarding.lead':
+    'Кто из команды в Битрикс24 сейчас в сети, кого нет на месте, кто в отпуске — с первого взгляда. И уведомление, когда коллега появляется в сети.',
   'onboarding.urlLabel': 'Адрес входящего вебхука',
-  'onboarding.urlHint': 'В Битрикс24: Разработчикам → Другое → Входящий вебхук, с правом «im». Адрес хранится на этом компьютере в зашифрованном виде.',
-  'onboarding.urlHintBrowser': 'В Битрикс24: Разработчикам → Другое → Входящий вебхук, с правом «im». В режиме браузера адрес хранится только в памяти запущенного сервера: он нигде не сохраняется, после перезапуска подключитесь снова.',
+  'onboarding.urlHint':
+    'В Битрикс24: Разработчикам → Другое → Входящий вебхук, с правом «im». Адрес хранится на этом компьютере в зашифрованном виде.',
+  'onboarding.urlHintBrowser':
+    'В Битрикс24: Разработчикам → Другое → Входящий вебхук, с правом «im». В режиме браузера адрес хранится только в памяти запущенного сервера: он нигде не сохраняется, после перезапуска подключитесь снова.',
   'onboarding.urlPlaceholder': 'https://ваш-портал.bitrix24.ru/rest/1/abc123xyz/',
   'onboarding.test': 'Проверить подключение',
   'onboarding.testing': 'Проверяем…',
@@ -140,14 +192,18 @@ export const ru: Catalog = {
   'onboarding.scopeOk': 'Право «im» работает.',
   'onboarding.scopeMissing': 'Нет права «im»: добавьте его вебхуку в Битрикс24.',
   'onboarding.calendarOk': 'Право «calendar» работает: видно, кто на встрече.',
-  'onboarding.calendarMissing': 'Отметьте «calendar», чтобы видеть, кто на встрече (необязательно).',
+  'onboarding.calendarMissing':
+    'Отметьте «calendar», чтобы видеть, кто на встрече (необязательно).',
   'onboarding.timeZonesOk': 'Право «user_brief» работает: видно местное время коллег.',
-  'onboarding.timeZonesMissing': 'Отметьте «user_brief», чтобы видеть местное время коллег (необязательно).',
+  'onboarding.timeZonesMissing':
+    'Отметьте «user_brief», чтобы видеть местное время коллег (необязательно).',
   'onboarding.or': 'или',
   'onboarding.demo': 'Попробовать демо',
   'onboarding.sessionOnly': 'Хранить только в этом сеансе',
-  'onboarding.sessionOnlyHint': 'Системное хранилище ключей не найдено, поэтому сохранённый вебхук защищён только общеизвестным ключом. В этом сеансе он не записывается на диск, а при следующем запуске приложение спросит его снова.',
-  'onboarding.demoLead': 'Смоделированная команда из 40 человек на этом компьютере. Портал не нужен.',
+  'onboarding.sessionOnlyHint':
+    'Системное хранилище ключей не найдено, поэтому сохранённый вебхук защищён только общеизвестным ключом. В этом сеансе он не записывается на диск, а при следующем запуске приложение спросит его снова.',
+  'onboarding.demoLead':
+    'Смоделированная команда из 40 человек на этом компьютере. Портал не нужен.',
   'onboarding.cancel': 'Вернуться к панели',
   'onboarding.failed': 'Не получилось: {message}',
 
@@ -168,27 +224,33 @@ export const ru: Catalog = {
   'notify.prompt': 'Получать уведомления браузера, даже когда эта вкладка в фоне?',
   'notify.turnOn': 'Включить',
   'notify.notNow': 'Не сейчас',
-  'notify.denied': 'Уведомления для этой страницы запрещены, поэтому оповещения видны только здесь, во вкладке. Чтобы получать их и вне её, разрешите уведомления в настройках сайта в браузере.',
-  'error.code.auth-invalid': 'Портал отклонил вебхук: проверьте его в Битрикс24 или подключите новый.',
+  'notify.denied':
+    'Уведомления для этой страницы запрещены, поэтому оповещения видны только здесь, во вкладке. Чтобы получать их и вне её, разрешите уведомления в настройках сайта в браузере.',
+  'error.code.auth-invalid':
+    'Портал отклонил вебхук: проверьте его в Битрикс24 или подключите новый.',
   'error.code.auth-expired': 'Срок действия входа на портал истёк: подключитесь заново.',
   'error.code.scope-missing': 'У вебхука нет права «im»: добавьте его в Битрикс24.',
   'error.code.access-denied': 'У этого пользователя нет прав на такое действие на портале.',
   'error.code.method-missing': 'Портал этого не поддерживает (старая коробочная версия?).',
   'error.code.bad-request': 'Портал не понял запрос.',
   'error.code.server-error': 'Внутренняя ошибка портала; попробуйте позже.',
-  'error.code.refused': 'Портал отказал в соединении: по этому адресу и порту никто не отвечает. Проверьте адрес и что портал работает.',
+  'error.code.refused':
+    'Портал отказал в соединении: по этому адресу и порту никто не отвечает. Проверьте адрес и что портал работает.',
   'error.code.host-not-found': 'Портала с таким именем нет: проверьте адрес.',
   'error.code.network': 'Портал недоступен: проверьте сеть.',
   'error.code.timeout': 'Портал не ответил вовремя.',
   'error.code.malformed-response': 'Ответ портала не похож на ответ REST API Битрикс24.',
   'error.code.rate-limited': 'Портал попросил снизить частоту запросов; попробуйте чуть позже.',
   'error.code.overloaded': 'Портал перегружен; попробуйте чуть позже.',
-  'error.code.operation-time-limited': 'Портал исчерпал лимит времени на эту операцию; попробуйте через несколько минут.',
+  'error.code.operation-time-limited':
+    'Портал исчерпал лимит времени на эту операцию; попробуйте через несколько минут.',
   'error.code.portal-moved': 'Портал переехал на другой адрес: подключите новый вебхук.',
   'error.code.invalid-webhook': 'Это не адрес вебхука: он выглядит как https://портал/rest/1/код/.',
   'error.code.not-connected': 'Сначала подключите портал.',
-  'error.code.chat-unavailable': 'Чаты открываются в Битрикс24 на портале с адресом https://; в демо-портале чатов нет.',
-  'error.code.secret-storage-unavailable': 'В системе нет защищённого хранилища для вебхука, поэтому он не сохранён. Настройте хранилище ключей и подключитесь снова.',
+  'error.code.chat-unavailable':
+    'Чаты открываются в Битрикс24 на портале с адресом https://; в демо-портале чатов нет.',
+  'error.code.secret-storage-unavailable':
+    'В системе нет защищённого хранилища для вебхука, поэтому он не сохранён. Настройте хранилище ключей и подключитесь снова.',
   'error.code.disconnected': 'Связь с B24 Presence потеряна; попробуйте ещё раз.',
   'error.code.internal': 'Что-то пошло не так; подробности в журнале.',
   'error.field.pollIntervalSec': 'Не меньше 2\u00a0секунд и не больше часа (3600).',
@@ -233,7 +295,8 @@ export const ru: Catalog = {
   'timeline.inBy': 'вход не позже {time}',
   'timeline.inByOnline': 'вход не позже {time}, в сети {duration}',
   'timeline.segment': '{state}, {from}–{to}',
-  'timeline.segmentsHint': 'Наведите на часть полосы или перейдите к полосам клавишей Tab и стрелками, чтобы увидеть точное время.',
+  'timeline.segmentsHint':
+    'Наведите на часть полосы или перейдите к полосам клавишей Tab и стрелками, чтобы увидеть точное время.',
   'timeline.summary': 'Присутствие по дням: {name}',
   'timeline.legend.online': 'В сети',
   'timeline.legend.idle': 'Отошли',
@@ -242,7 +305,8 @@ export const ru: Catalog = {
   'timeline.day': 'День',
   'timeline.firstOnline': 'Первый вход',
   'timeline.onlineTime': 'В сети',
-  'timeline.note': 'Штриховка: приложение не работало или данные устарели. Такое время не считается временем вне сети.',
+  'timeline.note':
+    'Штриховка: приложение не работало или данные устарели. Такое время не считается временем вне сети.',
   'error.field.history.retentionDays': 'От 0 до 30\u00a0дней.',
 
   // issue 11
@@ -254,11 +318,13 @@ export const ru: Catalog = {
   'onboarding.showUrl': 'Показать',
   'onboarding.hideUrl': 'Скрыть',
   'list.clearFilters': 'Сбросить фильтры',
-  'list.emptyStarred': 'В избранном пока никого. Нажмите ☆ в строке коллеги или клавишу S: избранные коллеги видны здесь, и уведомления об их появлении в сети приходят всегда.',
+  'list.emptyStarred':
+    'В избранном пока никого. Нажмите ☆ в строке коллеги или клавишу S: избранные коллеги видны здесь, и уведомления об их появлении в сети приходят всегда.',
 
   'shortcuts.title': 'Клавиши',
   'shortcuts.close': 'Закрыть',
-  'shortcuts.layout': 'Буквенные клавиши работают в любой раскладке: нажимайте клавишу, на которой нарисована латинская буква.',
+  'shortcuts.layout':
+    'Буквенные клавиши работают в любой раскладке: нажимайте клавишу, на которой нарисована латинская буква.',
   'shortcuts.move': 'Переход между коллегами',
   'shortcuts.open': 'Подробности и история',
   'shortcuts.chat': 'Написать',
@@ -269,5 +335,10 @@ export const ru: Catalog = {
   'shortcuts.escape': 'Очистить поиск, закрыть подробности или эту справку',
   'shortcuts.help': 'Показать эти клавиши',
 
-  'people': { one: '{count} человек', few: '{count} человека', many: '{count} человек', other: '{count} человека' },
+  people: {
+    one: '{count} человек',
+    few: '{count} человека',
+    many: '{count} человек',
+    other: '{count} человека',
+  },
 };

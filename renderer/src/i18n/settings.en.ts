@@ -6,13 +6,16 @@ export const settingsEn = {
   'settings.connectedDemo': 'Connected to the demo portal.',
   'settings.connectedTo': 'Connected to {host}.',
   'settings.connectedAs': 'Webhook of {name}.',
-  'settings.sessionOnly': 'The webhook is kept for this session only: the app asks for it again at the next start.',
-  'settings.weakStored': 'No system keyring: the webhook is saved without real encryption. To keep it for this session only, change the webhook and tick “Keep it for this session only”.',
+  'settings.sessionOnly':
+    'The webhook is kept for this session only: the app asks for it again at the next start.',
+  'settings.weakStored':
+    'No system keyring: the webhook is saved without real encryption. To keep it for this session only, change the webhook and tick “Keep it for this session only”.',
   'settings.disconnect': 'Disconnect',
   'settings.updates': 'Updates',
   'settings.pollInterval': 'Check every (seconds)',
   'settings.onlineLimit': 'Online limit (minutes)',
-  'settings.onlineLimitHint': 'How long after their last action someone still counts as online: the first 5 minutes show as online, the rest as away, then offline. Bitrix24 uses 15 minutes on cloud portals, usually 24 on on-premise ones.',
+  'settings.onlineLimitHint':
+    'How long after their last action someone still counts as online: the first 5 minutes show as online, the rest as away, then offline. Bitrix24 uses 15 minutes on cloud portals, usually 24 on on-premise ones.',
   'settings.alerts': 'Alerts',
   'settings.scope': 'Alert me about',
   'settings.scope.everyone': 'Everyone except muted people',
@@ -25,12 +28,15 @@ export const settingsEn = {
   'settings.kinds.backFromLeave': 'is back from leave',
   'settings.burst': 'Combine alerts',
   'settings.sound': 'Play a sound',
-  'settings.browserAlerts': 'In browser mode, alerts reach you while this tab is open: as messages in the tab and, where allowed, as browser notifications. Quiet hours and the pause apply to both.',
+  'settings.browserAlerts':
+    'In browser mode, alerts reach you while this tab is open: as messages in the tab and, where allowed, as browser notifications. Quiet hours and the pause apply to both.',
   'settings.browserNotifications': 'Browser notifications',
   'settings.browserNotifications.granted': 'On: alerts also come as browser notifications.',
   'settings.browserNotifications.default': 'Off: alerts show only in this tab.',
-  'settings.browserNotifications.denied': 'Blocked for this page: alerts show only in this tab. Allow notifications in the browser’s site settings to get them outside it.',
-  'settings.browserNotifications.unsupported': 'This browser cannot show notifications: alerts show only in this tab.',
+  'settings.browserNotifications.denied':
+    'Blocked for this page: alerts show only in this tab. Allow notifications in the browser’s site settings to get them outside it.',
+  'settings.browserNotifications.unsupported':
+    'This browser cannot show notifications: alerts show only in this tab.',
   'settings.browserNotifications.turnOn': 'Turn on',
   'settings.soundBrowser': 'Plays in this tab.',
   'settings.quiet': 'Quiet hours',
@@ -59,15 +65,18 @@ export const settingsEn = {
   'settings.saved': 'Saved',
   'settings.history': 'History',
   'settings.retention': 'Keep the timeline (days, 0 = off)',
-  'settings.historyPrivacy': 'Kept only on this machine, only what the messenger itself shows, and never sent anywhere.',
+  'settings.historyPrivacy':
+    'Kept only on this machine, only what the messenger itself shows, and never sent anywhere.',
   'settings.forget': 'Forget history',
   'settings.forgetConfirm': 'Delete the whole presence history now?',
   'settings.forgetYes': 'Forget it',
   'settings.forgetNo': 'Cancel',
   'settings.forgotten': 'History forgotten.',
   'settings.changeWebhook': 'Change webhook',
-  'settings.disconnectConfirm': 'Disconnect? The panel stops watching the team and the webhook is removed from this computer.',
-  'settings.disconnectConfirmBrowser': 'Disconnect? The panel stops watching the team and forgets the webhook (browser mode held it in memory only, never on disk).',
+  'settings.disconnectConfirm':
+    'Disconnect? The panel stops watching the team and the webhook is removed from this computer.',
+  'settings.disconnectConfirmBrowser':
+    'Disconnect? The panel stops watching the team and forgets the webhook (browser mode held it in memory only, never on disk).',
   'settings.disconnectYes': 'Disconnect',
   'settings.disconnectNo': 'Cancel',
   'settings.onlineLimitRange': 'From {min} to {max} minutes (24 hours).',
@@ -122,7 +131,8 @@ export const settingsEn = {
   'settings.aboutSettings': 'Settings',
   'settings.aboutLogs': 'Logs',
   'settings.aboutHistory': 'History',
-  'settings.aboutSettingsMemory': 'Kept in memory: browser mode saves no settings file, so they are gone when it stops.',
+  'settings.aboutSettingsMemory':
+    'Kept in memory: browser mode saves no settings file, so they are gone when it stops.',
   'settings.aboutLogsTerminal': 'Printed in the terminal that runs browser mode.',
   'settings.aboutHistoryMemory': 'Kept in memory while browser mode runs.',
   'settings.aboutCopy': 'Copy',

@@ -8,13 +8,16 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.connectedDemo': 'Подключено к демо-порталу.',
   'settings.connectedTo': 'Подключено к {host}.',
   'settings.connectedAs': 'Владелец вебхука: {name}.',
-  'settings.sessionOnly': 'Вебхук хранится только в этом сеансе: при следующем запуске приложение спросит его снова.',
-  'settings.weakStored': 'Системное хранилище ключей не найдено: вебхук сохранён без надёжного шифрования. Чтобы хранить его только в этом сеансе, смените вебхук и отметьте «Хранить только в этом сеансе».',
+  'settings.sessionOnly':
+    'Вебхук хранится только в этом сеансе: при следующем запуске приложение спросит его снова.',
+  'settings.weakStored':
+    'Системное хранилище ключей не найдено: вебхук сохранён без надёжного шифрования. Чтобы хранить его только в этом сеансе, смените вебхук и отметьте «Хранить только в этом сеансе».',
   'settings.disconnect': 'Отключиться',
   'settings.updates': 'Обновления',
   'settings.pollInterval': 'Проверять каждые (секунд)',
   'settings.onlineLimit': 'Порог «в сети» (минут)',
-  'settings.onlineLimitHint': 'Сколько минут после последнего действия человек ещё считается в сети: первые 5 минут — «в сети», дальше — «отошли», потом — «не в сети». Битрикс24 берёт 15 минут на облачных порталах, обычно 24 на коробочных.',
+  'settings.onlineLimitHint':
+    'Сколько минут после последнего действия человек ещё считается в сети: первые 5 минут — «в сети», дальше — «отошли», потом — «не в сети». Битрикс24 берёт 15 минут на облачных порталах, обычно 24 на коробочных.',
   'settings.alerts': 'Уведомления',
   'settings.scope': 'Уведомлять',
   'settings.scope.everyone': 'Обо всех, кроме тех, кто без уведомлений',
@@ -27,12 +30,16 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.kinds.backFromLeave': 'выходит из отпуска',
   'settings.burst': 'Объединять уведомления',
   'settings.sound': 'Звук уведомления',
-  'settings.browserAlerts': 'В режиме браузера оповещения приходят, пока открыта эта вкладка: сообщениями во вкладке и, если разрешено, уведомлениями браузера. Тихие часы и пауза действуют на оба способа.',
+  'settings.browserAlerts':
+    'В режиме браузера оповещения приходят, пока открыта эта вкладка: сообщениями во вкладке и, если разрешено, уведомлениями браузера. Тихие часы и пауза действуют на оба способа.',
   'settings.browserNotifications': 'Уведомления браузера',
-  'settings.browserNotifications.granted': 'Включены: оповещения приходят и уведомлениями браузера.',
+  'settings.browserNotifications.granted':
+    'Включены: оповещения приходят и уведомлениями браузера.',
   'settings.browserNotifications.default': 'Выключены: оповещения видны только в этой вкладке.',
-  'settings.browserNotifications.denied': 'Запрещены для этой страницы: оповещения видны только в этой вкладке. Разрешите уведомления в настройках сайта в браузере, чтобы получать их и вне её.',
-  'settings.browserNotifications.unsupported': 'Этот браузер не умеет показывать уведомления: оповещения видны только в этой вкладке.',
+  'settings.browserNotifications.denied':
+    'Запрещены для этой страницы: оповещения видны только в этой вкладке. Разрешите уведомления в настройках сайта в браузере, чтобы получать их и вне её.',
+  'settings.browserNotifications.unsupported':
+    'Этот браузер не умеет показывать уведомления: оповещения видны только в этой вкладке.',
   'settings.browserNotifications.turnOn': 'Включить',
   'settings.soundBrowser': 'Звучит в этой вкладке.',
   'settings.quiet': 'Тихие часы',
@@ -61,15 +68,18 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.saved': 'Сохранено',
   'settings.history': 'История',
   'settings.retention': 'Хранить историю (дней, 0 — не хранить)',
-  'settings.historyPrivacy': 'Хранится только на этом компьютере, только то, что показывает сам мессенджер, и никуда не отправляется.',
+  'settings.historyPrivacy':
+    'Хранится только на этом компьютере, только то, что показывает сам мессенджер, и никуда не отправляется.',
   'settings.forget': 'Забыть историю',
   'settings.forgetConfirm': 'Удалить всю историю присутствия сейчас?',
   'settings.forgetYes': 'Удалить',
   'settings.forgetNo': 'Отмена',
   'settings.forgotten': 'История удалена.',
   'settings.changeWebhook': 'Сменить вебхук',
-  'settings.disconnectConfirm': 'Отключиться? Панель перестанет следить за командой, а вебхук будет удалён с этого компьютера.',
-  'settings.disconnectConfirmBrowser': 'Отключиться? Панель перестанет следить за командой и забудет вебхук (в режиме браузера он хранился только в памяти, не на диске).',
+  'settings.disconnectConfirm':
+    'Отключиться? Панель перестанет следить за командой, а вебхук будет удалён с этого компьютера.',
+  'settings.disconnectConfirmBrowser':
+    'Отключиться? Панель перестанет следить за командой и забудет вебхук (в режиме браузера он хранился только в памяти, не на диске).',
   'settings.disconnectYes': 'Отключиться',
   'settings.disconnectNo': 'Отмена',
   'settings.onlineLimitRange': 'От {min} до {max} минут (24 часа).',
@@ -88,7 +98,8 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.quietWhen': 'Тихие часы: время и дни',
   'settings.quietPlaceholder': 'ЧЧ:ММ',
   'settings.quietTimeFormat': 'Введите время в 24-часовом формате ЧЧ:ММ, от 00:00 до 23:59.',
-  'settings.quietSameTimes': 'Время «С» и «До» совпадает: выберите, когда тихие часы заканчиваются.',
+  'settings.quietSameTimes':
+    'Время «С» и «До» совпадает: выберите, когда тихие часы заканчиваются.',
   'settings.quietNoDays': 'Выберите хотя бы один день.',
   'settings.pause.off': 'Нет',
   'settings.notPaused': 'Паузы нет: уведомления приходят как обычно.',
@@ -124,7 +135,8 @@ export const settingsRu: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.aboutSettings': 'Настройки',
   'settings.aboutLogs': 'Журналы',
   'settings.aboutHistory': 'История',
-  'settings.aboutSettingsMemory': 'Хранятся в памяти: режим браузера не сохраняет файл настроек, после остановки они пропадут.',
+  'settings.aboutSettingsMemory':
+    'Хранятся в памяти: режим браузера не сохраняет файл настроек, после остановки они пропадут.',
   'settings.aboutLogsTerminal': 'Выводятся в терминал, в котором запущен режим браузера.',
   'settings.aboutHistoryMemory': 'Хранится в памяти, пока работает режим браузера.',
   'settings.aboutCopy': 'Копировать',

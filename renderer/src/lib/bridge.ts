@@ -23,10 +23,17 @@ export interface ConnectedBridge {
 }
 
 export function connectBridge(): ConnectedBridge {
-  const provided = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as PresenceBridge | undefined;
+  const provided = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as
+    PresenceBridge | undefined;
   if (provided && typeof provided.invoke === 'function' && typeof provided.on === 'function') {
     preloadContract();
-    return { bridge: validatingBridge(provided), host: 'preload', onReconnect: () => {}, onStatus: () => {}, onSessionEnded: () => {} };
+    return {
+      bridge: validatingBridge(provided),
+      host: 'preload',
+      onReconnect: () => {},
+      onStatus: () => {},
+      onSessionEnded: () => {},
+    };
   }
   const reconnectCallbacks: Array<() => void> = [];
   const statusCallbacks: Array<(reachable: boolean) => void> = [];

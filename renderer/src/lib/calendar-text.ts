@@ -49,20 +49,37 @@ function untilText(until: number, now: number, i18n: Translator): string {
  * the rest of today, or on leave (the presence already says "On leave until …", which wins over
  * an out-of-office block). `compact` (a narrow row) picks the shorter words; the time stays whole.
  */
-export function calendarLine(c: Person, now: number, i18n: Translator, compact = false): CalendarLine | null {
+export function calendarLine(
+  c: Person,
+  now: number,
+  i18n: Translator,
+  compact = false,
+): CalendarLine | null {
   const moment = calendarAt(c.calendar, now);
   const current = moment.now;
   if (current !== null) {
     if (current.kind === 'out-of-office' && c.absentUntil !== null) return null;
     const words = nowWords(current.kind, c, i18n, compact);
     const when = untilText(current.until, now, i18n);
-    return { kind: current.kind, moment: 'now', words, when, text: `${nowWords(current.kind, c, i18n, false)} · ${when}` };
+    return {
+      kind: current.kind,
+      moment: 'now',
+      words,
+      when,
+      text: `${nowWords(current.kind, c, i18n, false)} · ${when}`,
+    };
   }
   const next = moment.next;
   if (next === null || next.from >= nextDayStart(now)) return null;
   if (next.kind === 'out-of-office' && c.absentUntil !== null) return null;
   const time = i18n.clock(next.from);
-  const words = i18n.t(next.kind === 'meeting' ? 'calendar.nextMeeting' : next.kind === 'tentative' ? 'calendar.nextTentative' : 'calendar.nextOutOfOffice');
+  const words = i18n.t(
+    next.kind === 'meeting'
+      ? 'calendar.nextMeeting'
+      : next.kind === 'tentative'
+        ? 'calendar.nextTentative'
+        : 'calendar.nextOutOfOffice',
+  );
   const when = i18n.t(next.kind === 'out-of-office' ? 'calendar.from' : 'calendar.at', { time });
   return { kind: next.kind, moment: 'next', words, when, text: `${words} ${when}` };
 }
@@ -72,7 +89,9 @@ function nowWords(kind: CalendarKind, c: Person, i18n: Translator, compact: bool
     case 'meeting':
       return i18n.t(compact ? 'calendar.meetingShort' : 'calendar.meeting');
     case 'tentative':
-      return compact ? i18n.t('calendar.tentativeShort') : i18n.gendered('calendar.tentative', c.gender);
+      return compact
+        ? i18n.t('calendar.tentativeShort')
+        : i18n.gendered('calendar.tentative', c.gender);
     case 'out-of-office':
       return i18n.t(compact ? 'calendar.outOfOfficeShort' : 'calendar.outOfOffice');
   }
@@ -92,7 +111,11 @@ export interface DayBlockView {
  * a block running in from the day before says "until 09:30", one running on "from 17:00", one
  * covering the whole day "all day". Kinds only: the portal hides titles from colleagues.
  */
-export function dayBlocks(blocks: readonly CalendarBlock[] | null, start: number, i18n: Translator): DayBlockView[] {
+export function dayBlocks(
+  blocks: readonly CalendarBlock[] | null,
+  start: number,
+  i18n: Translator,
+): DayBlockView[] {
   if (!blocks) return [];
   const end = nextDayStart(start);
   const views: DayBlockView[] = [];
@@ -100,22 +123,37 @@ export function dayBlocks(blocks: readonly CalendarBlock[] | null, start: number
     if (block.until <= start || block.from >= end) continue;
     const startsBefore = block.from <= start;
     const endsAfter = block.until >= end;
-    const span = startsBefore && endsAfter
-      ? i18n.t('calendar.allDay')
-      : startsBefore
-        ? i18n.t('calendar.until', { time: i18n.clock(block.until) })
-        : endsAfter
-          ? i18n.t('calendar.from', { time: i18n.clock(block.from) })
-          : `${i18n.clock(block.from)}–${i18n.clock(block.until)}`;
-    views.push({ kind: block.kind, from: block.from, until: block.until, span, label: i18n.t(KIND_LABEL[block.kind]) });
+    const span =
+      startsBefore && endsAfter
+        ? i18n.t('calendar.allDay')
+        : startsBefore
+          ? i18n.t('calendar.until', { time: i18n.clock(block.until) })
+          : endsAfter
+            ? i18n.t('calendar.from', { time: i18n.clock(block.from) })
+            : `${i18n.clock(block.from)}–${i18n.clock(block.until)}`;
+    views.push({
+      kind: block.kind,
+      from: block.from,
+      until: block.until,
+      span,
+      label: i18n.t(KIND_LABEL[block.kind]),
+    });
   }
   return views;
 }
 
-const KIND_LABEL = { meeting: 'calendar.kindMeeting', tentative: 'calendar.kindTentative', 'out-of-office': 'calendar.kindOutOfOffice' } as const;
+const KIND_LABEL = {
+  meeting: 'calendar.kindMeeting',
+  tentative: 'calendar.kindTentative',
+  'out-of-office': 'calendar.kindOutOfOffice',
+} as const;
 
 /** Each kind has its own icon besides its colour. */
-export const CALENDAR_ICON = { meeting: 'calendar', tentative: 'calendarQuestion', 'out-of-office': 'plane' } as const satisfies Record<CalendarKind, string>;
+export const CALENDAR_ICON = {
+  meeting: 'calendar',
+  tentative: 'calendarQuestion',
+  'out-of-office': 'plane',
+} as const satisfies Record<CalendarKind, string>;
 
 /**
  * A colleague's local time where their zone is known and its offset differs from the viewer's:
@@ -128,7 +166,12 @@ export interface LocalTime {
   readonly text: string;
 }
 
-export function localTime(zone: string | null, viewerZone: string, now: number, i18n: Translator): LocalTime | null {
+export function localTime(
+  zone: string | null,
+  viewerZone: string,
+  now: number,
+  i18n: Translator,
+): LocalTime | null {
   if (zone === null) return null;
   const theirs = offsetMinutes(zone, now);
   const ours = offsetMinutes(viewerZone, now);
@@ -154,7 +197,15 @@ export function offsetMinutes(zone: string, at: number): number | null {
   let format = offsetFormats.get(zone);
   if (format === undefined) {
     try {
-      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
     } catch {
       format = null;
     }
@@ -162,7 +213,14 @@ export function offsetMinutes(zone: string, at: number): number | null {
   }
   if (format === null) return null;
   const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+  for (const part of format.formatToParts(at))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const wall = Date.UTC(
+    parts.year ?? 0,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+  );
   return Math.round((wall - Math.floor(at / 60_000) * 60_000) / 60_000);
 }

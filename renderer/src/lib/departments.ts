@@ -23,7 +23,9 @@ export class DepartmentCache {
   }
 
   /** Adds names; returns the new map (a new object, so the UI sees the change). */
-  learn(departments: ReadonlyArray<{ readonly id: number; readonly name: string }>): ReadonlyMap<number, string> {
+  learn(
+    departments: ReadonlyArray<{ readonly id: number; readonly name: string }>,
+  ): ReadonlyMap<number, string> {
     const next = new Map(this.names);
     for (const department of departments) next.set(department.id, department.name);
     this.names = next;

@@ -7,7 +7,9 @@ import type { Digest } from '$shared/domain.js';
  */
 export function mergeDigest(shown: Digest, next: Digest): Digest {
   const newer = new Set([...next.arrived, ...next.left, ...next.backFromLeave]);
-  const keep = (ids: readonly number[], more: readonly number[]): number[] => [...new Set([...ids.filter((id) => !newer.has(id)), ...more])];
+  const keep = (ids: readonly number[], more: readonly number[]): number[] => [
+    ...new Set([...ids.filter((id) => !newer.has(id)), ...more]),
+  ];
   return {
     since: Math.min(shown.since, next.since),
     until: Math.max(shown.until, next.until),

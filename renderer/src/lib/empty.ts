@@ -7,7 +7,12 @@ import type { FilterKey } from './list.js';
  */
 export type EmptyReason = 'waiting' | 'no-team' | 'no-starred' | 'no-match';
 
-export function emptyReason(state: { readonly loaded: boolean; readonly teamSize: number; readonly filter: FilterKey; readonly query: string }): EmptyReason {
+export function emptyReason(state: {
+  readonly loaded: boolean;
+  readonly teamSize: number;
+  readonly filter: FilterKey;
+  readonly query: string;
+}): EmptyReason {
   if (state.teamSize === 0) return state.loaded ? 'no-team' : 'waiting';
   return state.filter === 'starred' && state.query.trim() === '' ? 'no-starred' : 'no-match';
 }

@@ -10,7 +10,10 @@ const FIELD_BOUNDS = { min: ONLINE_LIMIT_SEC.min / 60, max: ONLINE_LIMIT_SEC.max
  * catalog knows it; anything else keeps the host's own (English) words rather than vanish.
  */
 export function describeError(i18n: Translator, error: RequestError): string {
-  const keys = [error.field !== null ? `error.field.${error.field}` : null, `error.code.${error.code}`];
+  const keys = [
+    error.field !== null ? `error.field.${error.field}` : null,
+    `error.code.${error.code}`,
+  ];
   for (const key of keys) {
     if (key === null) continue;
     const text = i18n.t(key as TextKey, FIELD_BOUNDS);

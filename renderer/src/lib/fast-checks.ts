@@ -14,7 +14,13 @@ import { ONLINE_LIMIT_SEC, SETTINGS_VERSION } from '$shared/settings/defaults.js
  * No code generation: closures over plain functions, as the CSP (no 'unsafe-eval') requires.
  */
 import { CALENDAR_KINDS } from '$shared/calendar.js';
-import { ALERT_INTENT_KINDS, GENDERS, HEALTH_STATES, HOST_KINDS, PRESENCES } from '$shared/domain.js';
+import {
+  ALERT_INTENT_KINDS,
+  GENDERS,
+  HEALTH_STATES,
+  HOST_KINDS,
+  PRESENCES,
+} from '$shared/domain.js';
 import { TIMELINE_STATES } from '$shared/timeline.js';
 import type { EventChannel, RequestChannel } from '$shared/contract.js';
 
@@ -46,13 +52,17 @@ const array =
     for (let i = 0; i < v.length; i++) if (!item(v[i])) return false;
     return true;
   };
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * An object with exactly these keys (none missing, none extra), each passing its check, plus
  * any of the `optional` ones (zod's `.optional()`): when present, not undefined and passing.
  */
-function object(shape: Readonly<Record<string, Check>>, optional: Readonly<Record<string, Check>> = {}): Check {
+function object(
+  shape: Readonly<Record<string, Check>>,
+  optional: Readonly<Record<string, Check>> = {},
+): Check {
   const keys = Object.keys(shape);
   const checks = keys.map((key) => shape[key] as Check);
   const count = keys.length;
@@ -106,7 +116,8 @@ function union(key: string, members: Readonly<Record<string, Check>>): Check {
   return (v) => {
     if (!isRecord(v)) return false;
     const tag = v[key];
-    const member = typeof tag === 'string' && Object.hasOwn(members, tag) ? members[tag] : undefined;
+    const member =
+      typeof tag === 'string' && Object.hasOwn(members, tag) ? members[tag] : undefined;
     return member !== undefined && member(v);
   };
 }
@@ -114,7 +125,8 @@ function union(key: string, members: Readonly<Record<string, Check>>): Check {
 function recordOf(keyPattern: RegExp, value: Check): Check {
   return (v) => {
     if (!isRecord(v)) return false;
-    for (const key in v) if (!Object.hasOwn(v, key) || !keyPattern.test(key) || !value(v[key])) return false;
+    for (const key in v)
+      if (!Object.hasOwn(v, key) || !keyPattern.test(key) || !value(v[key])) return false;
     return true;
   };
 }
@@ -147,13 +159,16 @@ const PRESENCE_SET = new Set<unknown>(PRESENCES);
 const GENDER_SET = new Set<unknown>(GENDERS);
 const isText = (v: unknown): boolean => typeof v === 'string';
 const isTextOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
-const isEpochOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
+const isEpochOrNull = (v: unknown): boolean =>
+  v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
 const CALENDAR_KIND_SET = new Set<unknown>(CALENDAR_KINDS);
 /** CalendarBlockSchema's exact shape: { kind, from, until } and no other key. */
 function isCalendarBlock(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const b = v as Record<string, unknown>;
-  return Object.keys(b).length === 3 && CALENDAR_KIND_SET.has(b.kind) && epoch(b.from) && epoch(b.until);
+  return (
+    Object.keys(b).length === 3 && CALENDAR_KIND_SET.has(b.kind) && epoch(b.from) && epoch(b.until)
+  );
 }
 function isCalendarOrNull(v: unknown): boolean {
   if (v === null) return true;
@@ -200,13 +215,16 @@ export function isColleague(value: unknown): boolean {
   );
 }
 export const isSnapshot = object({ seq: int(0), at: epoch, colleagues: array(isColleague) });
-export const isPatch = object({
-  seq: int(1),
-  at: epoch,
-  added: array(isColleague),
-  changed: array(object({ id, fields: partialObject(colleagueFields) })),
-  removed: array(id),
-}, { activity: array(tuple(id, epoch)) });
+export const isPatch = object(
+  {
+    seq: int(1),
+    at: epoch,
+    added: array(isColleague),
+    changed: array(object({ id, fields: partialObject(colleagueFields) })),
+    removed: array(id),
+  },
+  { activity: array(tuple(id, epoch)) },
+);
 export const isHealth = object({
   state: oneOf(...HEALTH_STATES),
   since: epoch,
@@ -215,7 +233,13 @@ export const isHealth = object({
   code: nullable(str),
   message: nullable(str),
 });
-export const isReports = object({ idle: bool, mobile: bool, status: bool, calendar: bool, timeZones: bool });
+export const isReports = object({
+  idle: bool,
+  mobile: bool,
+  status: bool,
+  calendar: bool,
+  timeZones: bool,
+});
 export const isTruncation = nullable(object({ shown: int(0), total: int(0), limit: int(1) }));
 export const isConnectionInfo = object({
   kind: oneOf('none', 'demo', 'webhook'),
@@ -232,7 +256,11 @@ const SETTINGS_SHAPE = {
   connection: union('kind', {
     none: object({ kind: str }),
     demo: object({ kind: str }),
-    webhook: object({ kind: str, portalHost: (v) => typeof v === 'string' && v.length >= 1, userId: id }),
+    webhook: object({
+      kind: str,
+      portalHost: (v) => typeof v === 'string' && v.length >= 1,
+      userId: id,
+    }),
   }),
   pollIntervalSec: int(2, 3600),
   onlineLimitSec: int(ONLINE_LIMIT_SEC.min, ONLINE_LIMIT_SEC.max),
@@ -241,7 +269,10 @@ const SETTINGS_SHAPE = {
     kinds: object({ online: bool, backFromIdle: bool, offline: bool, backFromLeave: bool }),
     burstWindowSec: int(0, 300),
     sound: bool,
-    quietHours: object({ enabled: bool, windows: array(object({ days: array(int(0, 6), 7), start: isHhmm, end: isHhmm }), 14) }),
+    quietHours: object({
+      enabled: bool,
+      windows: array(object({ days: array(int(0, 6), 7), start: isHhmm, end: isHhmm }), 14),
+    }),
     pausedUntil: nullable(epoch),
   }),
   rules: recordOf(/^\d+$/, oneOf('starred', 'muted')),
@@ -258,16 +289,19 @@ const SETTINGS_SHAPE = {
 export const isSettings = object(SETTINGS_SHAPE);
 /** Settings as the service sends them, with their revision (contract.ts, RevisedSettingsSchema). */
 export const isRevisedSettings = object(SETTINGS_SHAPE, { revision: int(0) });
-export const isSession = object({
-  appVersion: str,
-  host: oneOf(...HOST_KINDS),
-  platform: str,
-  connection: isConnectionInfo,
-  settings: isRevisedSettings,
-  health: isHealth,
-  snapshot: nullable(isSnapshot),
-  reports: isReports,
-}, { truncation: isTruncation });
+export const isSession = object(
+  {
+    appVersion: str,
+    host: oneOf(...HOST_KINDS),
+    platform: str,
+    connection: isConnectionInfo,
+    settings: isRevisedSettings,
+    health: isHealth,
+    snapshot: nullable(isSnapshot),
+    reports: isReports,
+  },
+  { truncation: isTruncation },
+);
 export const isRequestError = object({ code: str, message: str, field: nullable(str) });
 export const isAlert = object({
   id: str,
@@ -277,7 +311,13 @@ export const isAlert = object({
   userIds: array(id),
   at: epoch,
 });
-export const isDigest = object({ since: epoch, until: epoch, arrived: array(id), left: array(id), backFromLeave: array(id) });
+export const isDigest = object({
+  since: epoch,
+  until: epoch,
+  arrived: array(id),
+  left: array(id),
+  backFromLeave: array(id),
+});
 
 /** Response checks by request channel (the rest go to zod). */
 export const fastResponses: { readonly [C in RequestChannel]?: Check } = {
@@ -293,7 +333,10 @@ export const fastResponses: { readonly [C in RequestChannel]?: Check } = {
   'history:forget': (v) => v === null,
   'departments:get': array(object({ id: int(), name: str })),
   'notify-once:set': object({ settings: isRevisedSettings, already: bool }),
-  'timeline:get': object({ at: epoch, segments: array(object({ from: epoch, to: epoch, state: oneOf(...TIMELINE_STATES) }), 20_000) }),
+  'timeline:get': object({
+    at: epoch,
+    segments: array(object({ from: epoch, to: epoch, state: oneOf(...TIMELINE_STATES) }), 20_000),
+  }),
   'people:search': object({ people: array(object({ id, name: str, position: str }), 50) }),
 };
 

@@ -8,20 +8,32 @@ import { bucket, durationSpan, parseIsoDay } from './time.js';
  * Message catalogs and locale-aware formatting. Every visible string goes through here;
  * numbers, dates, relative times and plurals through Intl, so Russian gets its own forms.
  */
-export type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+export type TextKey = {
+  [K in keyof Messages]: Messages[K] extends string ? K : never;
+}[keyof Messages];
 /** Messages about one person whose words depend on their gender (Russian "отошёл" / "отошла"). */
-export type GenderKey = { [K in keyof Messages]: Messages[K] extends { readonly neutral: string } ? K : never }[keyof Messages];
+export type GenderKey = {
+  [K in keyof Messages]: Messages[K] extends { readonly neutral: string } ? K : never;
+}[keyof Messages];
 export type PluralKey = Exclude<keyof Messages, TextKey | GenderKey>;
 export type Params = Readonly<Record<string, string | number>>;
 
-type PluralForms = { readonly one: string; readonly few?: string; readonly many?: string; readonly other: string };
+type PluralForms = {
+  readonly one: string;
+  readonly few?: string;
+  readonly many?: string;
+  readonly other: string;
+};
 /**
  * A gendered message: `m` and `f` agree with the person, `neutral` reads right for anyone (no
  * gender in the profile). A language whose words do not change (English) gives `neutral` only;
  * ru.ts's type demands all three, so no Russian form can be forgotten.
  */
 export type GenderForms = { readonly m?: string; readonly f?: string; readonly neutral: string };
-const catalogs: Record<Locale, Readonly<Record<string, string | PluralForms | GenderForms>>> = { en, ru };
+const catalogs: Record<Locale, Readonly<Record<string, string | PluralForms | GenderForms>>> = {
+  en,
+  ru,
+};
 
 /** The form for this person: theirs when the profile says, else the neutral one. */
 export function genderForm(forms: GenderForms, gender: Gender | null): string {
@@ -29,10 +41,11 @@ export function genderForm(forms: GenderForms, gender: Gender | null): string {
   return own ?? forms.neutral;
 }
 
-
 function fill(template: string, params: Params | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }
 
 export interface Translator {
@@ -67,18 +80,49 @@ export function createTranslator(lang: Locale): Translator {
     return () => (value ??= make());
   };
   const plurals = lazy(() => new Intl.PluralRules(lang));
-  const dayFormat = lazy(() => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }));
+  const dayFormat = lazy(
+    () =>
+      new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+        day: 'numeric',
+        month: 'short',
+        timeZone: 'UTC',
+      }),
+  );
   // The UI's language, never the browser's: "14:05" in both, whatever locale the system runs.
-  const clockFormat = lazy(() => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  const clockFormat = lazy(
+    () =>
+      new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  );
   const dateTimeFormat = lazy(
-    () => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    () =>
+      new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
   );
   const zoneClocks = new Map<string, Intl.DateTimeFormat>();
-  const weekdayDateFormat = lazy(() => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { weekday: 'short', day: 'numeric', month: 'short' }));
-  const weekdayFormat = lazy(() => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }));
+  const weekdayDateFormat = lazy(
+    () =>
+      new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+      }),
+  );
+  const weekdayFormat = lazy(
+    () => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }),
+  );
   const numberFormat = lazy(() => new Intl.NumberFormat(lang));
 
-  const text = (key: string): string | PluralForms | GenderForms | undefined => catalog[key] ?? fallback[key];
+  const text = (key: string): string | PluralForms | GenderForms | undefined =>
+    catalog[key] ?? fallback[key];
 
   return {
     lang,
@@ -95,7 +139,9 @@ export function createTranslator(lang: Locale): Translator {
     },
     gendered(key, gender, params) {
       const message = text(key);
-      return message !== undefined && typeof message !== 'string' && 'neutral' in message ? fill(genderForm(message, gender), params) : key;
+      return message !== undefined && typeof message !== 'string' && 'neutral' in message
+        ? fill(genderForm(message, gender), params)
+        : key;
     },
     // The catalog's units, not Intl's: Intl's short forms mix "8 min" with "8 min. ago" (and
     // "мин" with "мин."); the catalog says one form per language, as the timeline and tray do.
@@ -120,7 +166,12 @@ export function createTranslator(lang: Locale): Translator {
       if (zone === undefined) return clockFormat().format(at);
       let format = zoneClocks.get(zone);
       if (!format) {
-        format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
+        format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZone: zone,
+        });
         zoneClocks.set(zone, format);
       }
       return format.format(at);

@@ -1,5 +1,10 @@
 import type { Colleague, ColleagueRule, PortalReports } from '$shared/domain.js';
-import { isFreeNow, PRESENCE_RANK_COUNT, presenceRank, shownPresence } from '$shared/presence/classify.js';
+import {
+  isFreeNow,
+  PRESENCE_RANK_COUNT,
+  presenceRank,
+  shownPresence,
+} from '$shared/presence/classify.js';
 import { countedAs } from '$shared/presence/counts.js';
 import { ruleOf } from '$shared/settings/rules.js';
 import { compileQuery, searchKey, wordIn, type CompiledQuery } from './search.js';
@@ -11,19 +16,38 @@ import { compileQuery, searchKey, wordIn, type CompiledQuery } from './search.js
  * Built for thousands of rows: string collation happens only when names change (NameOrder),
  * every other comparison is numeric.
  */
-export type FilterKey = 'all' | 'free' | 'online' | 'idle' | 'mobile' | 'offline' | 'leave' | 'starred';
-export const FILTERS: readonly FilterKey[] = ['all', 'free', 'online', 'idle', 'mobile', 'offline', 'leave', 'starred'];
+export type FilterKey =
+  'all' | 'free' | 'online' | 'idle' | 'mobile' | 'offline' | 'leave' | 'starred';
+export const FILTERS: readonly FilterKey[] = [
+  'all',
+  'free',
+  'online',
+  'idle',
+  'mobile',
+  'offline',
+  'leave',
+  'starred',
+];
 /**
  * The filter each header chip applies: a chip's number is always how many people its filter
  * lists (online, away, mobile, offline and offline on leave split the team: countedAs).
  */
-export const CHIP_FILTER = { free: 'free', online: 'online', idle: 'idle', mobile: 'mobile', offline: 'offline', leave: 'leave' } as const satisfies Record<string, FilterKey>;
+export const CHIP_FILTER = {
+  free: 'free',
+  online: 'online',
+  idle: 'idle',
+  mobile: 'mobile',
+  offline: 'offline',
+  leave: 'leave',
+} as const satisfies Record<string, FilterKey>;
 /**
  * The filters worth offering: "Mobile" only where the portal reports mobile activity, "Free now"
  * only where it reports calendars (without them it would only repeat "Online now").
  */
 export function availableFilters(reports: PortalReports): readonly FilterKey[] {
-  return FILTERS.filter((key) => (key !== 'mobile' || reports.mobile) && (key !== 'free' || reports.calendar));
+  return FILTERS.filter(
+    (key) => (key !== 'mobile' || reports.mobile) && (key !== 'free' || reports.calendar),
+  );
 }
 
 /** A filter that is no longer offered (a saved "Mobile" on a current portal) shows everyone. */
@@ -41,7 +65,13 @@ export interface ViewOptions {
 }
 
 export type ListItem =
-  | { readonly kind: 'group'; readonly key: string; readonly departmentId: number | null; readonly label: string; readonly count: number }
+  | {
+      readonly kind: 'group';
+      readonly key: string;
+      readonly departmentId: number | null;
+      readonly label: string;
+      readonly count: number;
+    }
   | { readonly kind: 'person'; readonly key: string; readonly colleague: Colleague };
 
 export interface ListContext {
@@ -79,15 +109,25 @@ function personKey(c: Colleague, locale: string): string {
  * their name, their position, or (given `departmentKey`, the key of a department id, null while
  * the name is unknown) one of their departments' names.
  */
-export function matchesQuery(c: Colleague, query: CompiledQuery | string, locale: string, departmentKey?: (id: number) => string | null): boolean {
+export function matchesQuery(
+  c: Colleague,
+  query: CompiledQuery | string,
+  locale: string,
+  departmentKey?: (id: number) => string | null,
+): boolean {
   const words = typeof query === 'string' ? compileQuery(query, locale) : query;
   if (words.length === 0) return true;
   const key = personKey(c, locale);
-  for (const word of words) if (!wordIn(word, key) && !inDepartment(word, c.departments, departmentKey)) return false;
+  for (const word of words)
+    if (!wordIn(word, key) && !inDepartment(word, c.departments, departmentKey)) return false;
   return true;
 }
 
-function inDepartment(word: readonly string[], departments: readonly number[], departmentKey?: (id: number) => string | null): boolean {
+function inDepartment(
+  word: readonly string[],
+  departments: readonly number[],
+  departmentKey?: (id: number) => string | null,
+): boolean {
   if (departmentKey === undefined) return false;
   for (const id of departments) {
     const key = departmentKey(id);
@@ -111,7 +151,13 @@ function departmentSearchKey(context: ListContext): (id: number) => string | nul
 }
 
 /** Filters read people as the badges, the header counts and the tray do (countedAs). */
-export function matchesFilter(c: Colleague, filter: FilterKey, rules: ListContext['rules'], reports: PortalReports, now: number): boolean {
+export function matchesFilter(
+  c: Colleague,
+  filter: FilterKey,
+  rules: ListContext['rules'],
+  reports: PortalReports,
+  now: number,
+): boolean {
   switch (filter) {
     case 'all':
       return true;
@@ -161,7 +207,8 @@ export class NameOrder {
       const c = colleagues[i] as Colleague;
       const before = last[i] as Colleague;
       // Patches keep unchanged people as the same objects, in the same (id) order: cheap to skip.
-      if (c !== before && (c.id !== before.id || c.name !== before.name)) return this.sameNames(colleagues);
+      if (c !== before && (c.id !== before.id || c.name !== before.name))
+        return this.sameNames(colleagues);
     }
     this.last = colleagues;
     return true;
@@ -175,7 +222,9 @@ export class NameOrder {
   }
 
   private rebuild(colleagues: readonly Colleague[]): void {
-    const sorted = [...colleagues].sort((a, b) => this.collator.compare(a.name, b.name) || a.id - b.id);
+    const sorted = [...colleagues].sort(
+      (a, b) => this.collator.compare(a.name, b.name) || a.id - b.id,
+    );
     this.ranks = new Map(sorted.map((c, index) => [c.id, index]));
     this.names = new Map(colleagues.map((c) => [c.id, c.name]));
     this.last = colleagues;
@@ -186,7 +235,12 @@ export class NameOrder {
  * Sorts by precomputed numeric keys held in typed arrays: with thousands of rows, a comparator
  * that calls functions and looks up maps on every comparison costs several times more.
  */
-function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<number, number>, context: Pick<ListContext, 'reports' | 'rules' | 'now'>): Colleague[] {
+function sortColleagues(
+  visible: Colleague[],
+  sort: SortKey,
+  ranks: ReadonlyMap<number, number>,
+  context: Pick<ListContext, 'reports' | 'rules' | 'now'>,
+): Colleague[] {
   const { reports, rules, now } = context;
   const count = visible.length;
   const sorted = new Array<Colleague>(count);
@@ -201,7 +255,11 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
       nameRank[i] = ranks.get(c.id) ?? 0;
       order[i] = i;
     }
-    order.sort((a, b) => (activity[a] as number) - (activity[b] as number) || (nameRank[a] as number) - (nameRank[b] as number));
+    order.sort(
+      (a, b) =>
+        (activity[a] as number) - (activity[b] as number) ||
+        (nameRank[a] as number) - (nameRank[b] as number),
+    );
     for (let i = 0; i < count; i++) sorted[i] = visible[order[i] as number] as Colleague;
     return sorted;
   }
@@ -213,7 +271,11 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
   for (let i = 0; i < count; i++) {
     const c = visible[i] as Colleague;
     // Starred people first, as Slack's and Bitrix24's favourites are; then by presence.
-    const primary = sort === 'presence' ? (ruleOf(rules, c.id) === 'starred' ? 0 : PRESENCE_RANK_COUNT) + presenceRank(c, reports, now) : 0;
+    const primary =
+      sort === 'presence'
+        ? (ruleOf(rules, c.id) === 'starred' ? 0 : PRESENCE_RANK_COUNT) +
+          presenceRank(c, reports, now)
+        : 0;
     const second = seenOrder?.get(c.id) ?? ranks.get(c.id) ?? 0;
     keys[i] = (primary * names + second) * count + i;
   }
@@ -227,8 +289,14 @@ function sortColleagues(visible: Colleague[], sort: SortKey, ranks: ReadonlyMap<
  * seen first (the time their row shows), never seen last, then by name. A map from id to
  * position, which stays below the team's size as the name ranks do. Typed arrays, as above.
  */
-function offlineBySeen(visible: readonly Colleague[], ranks: ReadonlyMap<number, number>, reports: PortalReports): Map<number, number> {
-  const offline = visible.filter((c) => c.absentUntil === null && shownPresence(c, reports) === 'offline');
+function offlineBySeen(
+  visible: readonly Colleague[],
+  ranks: ReadonlyMap<number, number>,
+  reports: PortalReports,
+): Map<number, number> {
+  const offline = visible.filter(
+    (c) => c.absentUntil === null && shownPresence(c, reports) === 'offline',
+  );
   const count = offline.length;
   const seen = new Float64Array(count);
   const nameRank = new Int32Array(count);
@@ -239,18 +307,35 @@ function offlineBySeen(visible: readonly Colleague[], ranks: ReadonlyMap<number,
     nameRank[i] = ranks.get(c.id) ?? 0;
     order[i] = i;
   }
-  order.sort((a, b) => (seen[a] as number) - (seen[b] as number) || (nameRank[a] as number) - (nameRank[b] as number));
+  order.sort(
+    (a, b) =>
+      (seen[a] as number) - (seen[b] as number) ||
+      (nameRank[a] as number) - (nameRank[b] as number),
+  );
   const positions = new Map<number, number>();
   for (let i = 0; i < count; i++) positions.set((offline[order[i] as number] as Colleague).id, i);
   return positions;
 }
 
-function filterColleagues(colleagues: readonly Colleague[], filter: FilterKey, query: CompiledQuery, context: ListContext): Colleague[] {
+function filterColleagues(
+  colleagues: readonly Colleague[],
+  filter: FilterKey,
+  query: CompiledQuery,
+  context: ListContext,
+): Colleague[] {
   const departments = departmentSearchKey(context);
-  return colleagues.filter((c) => matchesFilter(c, filter, context.rules, context.reports, context.now) && matchesQuery(c, query, context.locale, departments));
+  return colleagues.filter(
+    (c) =>
+      matchesFilter(c, filter, context.rules, context.reports, context.now) &&
+      matchesQuery(c, query, context.locale, departments),
+  );
 }
 
-export function buildList(colleagues: readonly Colleague[], options: ViewOptions, context: ListContext): ListItem[] {
+export function buildList(
+  colleagues: readonly Colleague[],
+  options: ViewOptions,
+  context: ListContext,
+): ListItem[] {
   const query = compileQuery(options.query, context.locale);
   const filter = effectiveFilter(options.filter, context.reports);
   const filtered =
@@ -271,13 +356,25 @@ export function buildList(colleagues: readonly Colleague[], options: ViewOptions
   const labelled = [...groups.entries()].map(([id, members]) => ({
     id,
     members,
-    label: id === null ? context.noDepartment : (context.departmentName(id) ?? context.unknownDepartment(id)),
+    label:
+      id === null
+        ? context.noDepartment
+        : (context.departmentName(id) ?? context.unknownDepartment(id)),
   }));
   // Named departments alphabetically, "no department" last.
-  labelled.sort((a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || context.names.compare(a.label, b.label));
+  labelled.sort(
+    (a, b) =>
+      (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || context.names.compare(a.label, b.label),
+  );
   const items: ListItem[] = [];
   for (const group of labelled) {
-    items.push({ kind: 'group', key: `g:${group.id ?? 'none'}`, departmentId: group.id, label: group.label, count: group.members.length });
+    items.push({
+      kind: 'group',
+      key: `g:${group.id ?? 'none'}`,
+      departmentId: group.id,
+      label: group.label,
+      count: group.members.length,
+    });
     for (const c of group.members) items.push(personItem(c));
   }
   return items;
@@ -303,7 +400,10 @@ function personItem(colleague: Colleague): ListItem {
  * over 5,000 people at start-up, before the JIT has warmed up, where for…of's iterators cost
  * several times more.
  */
-export function missingDepartments(colleagues: readonly Colleague[], known: ReadonlySet<number>): number[] {
+export function missingDepartments(
+  colleagues: readonly Colleague[],
+  known: ReadonlySet<number>,
+): number[] {
   const missing = new Set<number>();
   for (let i = 0; i < colleagues.length; i++) {
     const departments = (colleagues[i] as Colleague).departments;

@@ -32,6 +32,14 @@ export const HOST_SILENCE_SLACK_MS = 30_000;
  * means it hangs, even if its socket is still open. A host that said when it tries next
  * (`until`, a backoff) is given until then.
  */
-export function hostSilentAfter(lastNewsAt: number, nextTryAt: number | null, pollIntervalSec: number): number {
-  return Math.max(lastNewsAt, nextTryAt ?? lastNewsAt) + 2 * pollIntervalSec * 1000 + HOST_SILENCE_SLACK_MS;
+export function hostSilentAfter(
+  lastNewsAt: number,
+  nextTryAt: number | null,
+  pollIntervalSec: number,
+): number {
+  return (
+    Math.max(lastNewsAt, nextTryAt ?? lastNewsAt) +
+    2 * pollIntervalSec * 1000 +
+    HOST_SILENCE_SLACK_MS
+  );
 }

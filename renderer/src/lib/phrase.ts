@@ -16,7 +16,12 @@ export type Said = Pick<PresenceView, 'phrase' | 'gender'>;
  * Russian agrees with the person ("Отошла · 8 мин", "Был 2 ч назад") or, without a gender in
  * the profile, says it neutrally ("Нет активности · 8 мин"): the catalog's gendered messages.
  */
-export function phraseText({ phrase, gender }: Said, i18n: Translator, now: number, compact: boolean | 'tiny' = false): string {
+export function phraseText(
+  { phrase, gender }: Said,
+  i18n: Translator,
+  now: number,
+  compact: boolean | 'tiny' = false,
+): string {
   switch (phrase.kind) {
     case 'online':
       return i18n.t('presence.online');
@@ -24,20 +29,34 @@ export function phraseText({ phrase, gender }: Said, i18n: Translator, now: numb
       // An unknown chosen status is the portal's own word: shown as text, after ours.
       return `${i18n.t('presence.online')} · ${phrase.status}`;
     case 'chosen':
-      return phrase.status === 'away' ? i18n.gendered('status.away', gender) : i18n.t(`status.${phrase.status}`);
+      return phrase.status === 'away'
+        ? i18n.gendered('status.away', gender)
+        : i18n.t(`status.${phrase.status}`);
     case 'idle':
       return phrase.since === null
         ? i18n.gendered('presence.idleShort', gender)
-        : i18n.gendered(compact ? 'presence.idleCompact' : 'presence.idle', gender, { duration: i18n.duration(now - phrase.since) });
+        : i18n.gendered(compact ? 'presence.idleCompact' : 'presence.idle', gender, {
+            duration: i18n.duration(now - phrase.since),
+          });
     case 'mobile':
       return i18n.t('presence.mobile');
     case 'offline':
       return phrase.lastSeen === null
         ? i18n.t('presence.offline')
-        : i18n.gendered(compact === 'tiny' ? 'row.seenTiny' : compact ? 'presence.offlineSeenShort' : 'presence.offlineSeen', gender, { ago: i18n.ago(phrase.lastSeen, now) });
+        : i18n.gendered(
+            compact === 'tiny'
+              ? 'row.seenTiny'
+              : compact
+                ? 'presence.offlineSeenShort'
+                : 'presence.offlineSeen',
+            gender,
+            { ago: i18n.ago(phrase.lastSeen, now) },
+          );
     case 'leave':
       // The narrowest row keeps the date and lets the plane icon say "on leave".
-      return i18n.t(compact === 'tiny' ? 'row.leaveTiny' : 'presence.leave', { date: i18n.day(phrase.until) });
+      return i18n.t(compact === 'tiny' ? 'row.leaveTiny' : 'presence.leave', {
+        date: i18n.day(phrase.until),
+      });
   }
 }
 
@@ -54,7 +73,11 @@ export function phraseDetail(said: Said, i18n: Translator, now: number): string 
         ? i18n.t('presence.idleDetailShort')
         : i18n.t('presence.idleDetail', { duration: i18n.duration(now - phrase.since) });
     case 'offline':
-      return phrase.lastSeen === null ? i18n.t('presence.offline') : i18n.gendered('presence.offlineSeenDetail', gender, { ago: i18n.ago(phrase.lastSeen, now) });
+      return phrase.lastSeen === null
+        ? i18n.t('presence.offline')
+        : i18n.gendered('presence.offlineSeenDetail', gender, {
+            ago: i18n.ago(phrase.lastSeen, now),
+          });
     case 'leave':
       return leaveDetail(phrase.until, i18n);
     default:
@@ -66,7 +89,9 @@ export function phraseDetail(said: Said, i18n: Translator, now: number): string 
 export function leaveDetail(lastDay: string, i18n: Translator): string {
   const back = nextIsoDay(lastDay);
   const date = i18n.day(lastDay);
-  return back === null ? i18n.t('presence.leave', { date }) : i18n.t('presence.leaveDetail', { date, back: i18n.day(back) });
+  return back === null
+    ? i18n.t('presence.leave', { date })
+    : i18n.t('presence.leaveDetail', { date, back: i18n.day(back) });
 }
 
 /** Every badge has its own icon as well as its colour, so it never relies on colour alone. */
@@ -83,15 +108,27 @@ export const BADGE_ICON = {
 
 /** One line for screen readers: "Anna Petrova, Developer, Sales. No activity for 25 min. Desktop app running at the last check." */
 export function rowLabel(
-  parts: { name: string; position: string; department: string | null; view: PresenceView; rule: ColleagueRule },
+  parts: {
+    name: string;
+    position: string;
+    department: string | null;
+    view: PresenceView;
+    rule: ColleagueRule;
+  },
   i18n: Translator,
   now: number,
 ): string {
-  const who = [parts.name, parts.position, parts.department].filter((part): part is string => !!part && part.trim() !== '').join(', ');
+  const who = [parts.name, parts.position, parts.department]
+    .filter((part): part is string => !!part && part.trim() !== '')
+    .join(', ');
   const extras = [
     parts.view.leaveUntil !== null ? leaveDetail(parts.view.leaveUntil, i18n) : null,
     parts.view.desktop ? i18n.t('indicator.desktop') : null,
-    parts.rule === 'starred' ? i18n.t('row.starred') : parts.rule === 'muted' ? i18n.t('row.muted') : null,
+    parts.rule === 'starred'
+      ? i18n.t('row.starred')
+      : parts.rule === 'muted'
+        ? i18n.t('row.muted')
+        : null,
   ].filter((part): part is string => part !== null);
   return [who, phraseDetail(parts.view, i18n, now), ...extras].join('. ');
 }

@@ -1,4 +1,10 @@
-import { isBusyStatus, type BusyStatus, type Colleague, type Gender, type PortalReports } from '$shared/domain.js';
+import {
+  isBusyStatus,
+  type BusyStatus,
+  type Colleague,
+  type Gender,
+  type PortalReports,
+} from '$shared/domain.js';
 import { shownPresence, shownStatus } from '$shared/presence/classify.js';
 
 /*
@@ -10,7 +16,8 @@ import { shownPresence, shownStatus } from '$shared/presence/classify.js';
  * `shownStatus` ($shared/presence/classify.ts), as the header counts, the filters, the sort and
  * the tray read them, so they all agree.
  */
-export type BadgeKind = 'online' | 'idle' | 'mobile' | 'offline' | 'leave' | 'dnd' | 'away' | 'break';
+export type BadgeKind =
+  'online' | 'idle' | 'mobile' | 'offline' | 'leave' | 'dnd' | 'away' | 'break';
 
 export type Phrase =
   | { readonly kind: 'online' }
@@ -34,7 +41,10 @@ export interface PresenceView {
   readonly gender: Gender | null;
 }
 
-type PresenceInput = Pick<Colleague, 'presence' | 'presenceSince' | 'lastActivity' | 'desktop' | 'status' | 'absentUntil' | 'gender'>;
+type PresenceInput = Pick<
+  Colleague,
+  'presence' | 'presenceSince' | 'lastActivity' | 'desktop' | 'status' | 'absentUntil' | 'gender'
+>;
 
 export function presenceView(c: PresenceInput, reports: PortalReports): PresenceView {
   const presence = shownPresence(c, reports);
@@ -43,23 +53,50 @@ export function presenceView(c: PresenceInput, reports: PortalReports): Presence
   switch (presence) {
     case 'idle':
       // Counted away because they chose "away" (an old portal reports it): say that, not a time.
-      if (c.presence === 'online') return { ...base, badge: 'away', phrase: { kind: 'chosen', status: 'away' }, leaveUntil: c.absentUntil };
-      return { ...base, badge: 'idle', phrase: { kind: 'idle', since: c.presenceSince ?? c.lastActivity }, leaveUntil: c.absentUntil };
+      if (c.presence === 'online')
+        return {
+          ...base,
+          badge: 'away',
+          phrase: { kind: 'chosen', status: 'away' },
+          leaveUntil: c.absentUntil,
+        };
+      return {
+        ...base,
+        badge: 'idle',
+        phrase: { kind: 'idle', since: c.presenceSince ?? c.lastActivity },
+        leaveUntil: c.absentUntil,
+      };
     case 'mobile':
       return { ...base, badge: 'mobile', phrase: { kind: 'mobile' }, leaveUntil: c.absentUntil };
     case 'online': {
       const status = shownStatus(c, reports);
       if (isBusyStatus(status)) {
-        return { ...base, badge: status, phrase: { kind: 'chosen', status }, leaveUntil: c.absentUntil };
+        return {
+          ...base,
+          badge: status,
+          phrase: { kind: 'chosen', status },
+          leaveUntil: c.absentUntil,
+        };
       }
       // On a portal that reports statuses, one Bitrix24 does not know is shown verbatim (as text).
-      const phrase: Phrase = status === 'online' ? { kind: 'online' } : { kind: 'online-status', status };
+      const phrase: Phrase =
+        status === 'online' ? { kind: 'online' } : { kind: 'online-status', status };
       return { ...base, badge: 'online', phrase, leaveUntil: c.absentUntil };
     }
     case 'offline':
       if (c.absentUntil !== null) {
-        return { ...base, badge: 'leave', phrase: { kind: 'leave', until: c.absentUntil }, leaveUntil: null };
+        return {
+          ...base,
+          badge: 'leave',
+          phrase: { kind: 'leave', until: c.absentUntil },
+          leaveUntil: null,
+        };
       }
-      return { ...base, badge: 'offline', phrase: { kind: 'offline', lastSeen: c.lastActivity ?? c.presenceSince }, leaveUntil: null };
+      return {
+        ...base,
+        badge: 'offline',
+        phrase: { kind: 'offline', lastSeen: c.lastActivity ?? c.presenceSince },
+        leaveUntil: null,
+      };
   }
 }

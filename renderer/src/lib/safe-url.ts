@@ -14,7 +14,9 @@ export function safeColor(value: string | null): string | null {
 }
 
 /** Parses "12, 40 7" into user ids; returns the offending token when one is not a positive integer. */
-export function parseIdList(text: string): { ok: true; ids: number[] } | { ok: false; token: string } {
+export function parseIdList(
+  text: string,
+): { ok: true; ids: number[] } | { ok: false; token: string } {
   const tokens = text.split(/[\s,;]+/).filter(Boolean);
   const ids: number[] = [];
   for (const token of tokens) {

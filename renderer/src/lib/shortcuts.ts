@@ -5,7 +5,12 @@
  * they see.
  */
 export type RowAction = 'chat' | 'star' | 'mute' | 'bell';
-const ROW_LETTERS: Readonly<Record<string, RowAction>> = { c: 'chat', s: 'star', m: 'mute', b: 'bell' };
+const ROW_LETTERS: Readonly<Record<string, RowAction>> = {
+  c: 'chat',
+  s: 'star',
+  m: 'mute',
+  b: 'bell',
+};
 
 type KeyInfo = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>;
 
@@ -29,7 +34,8 @@ export function rowAction(event: KeyInfo): RowAction | null {
  * Russian layout `?` is Shift+7 and the `/` key types "."; the physical Slash key counts too.
  */
 export function panelShortcut(event: KeyInfo, typing: boolean): 'help' | 'search' | null {
-  if ((event.ctrlKey || event.metaKey) && !event.altKey && shortcutLetter(event) === 'f') return 'search';
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && shortcutLetter(event) === 'f')
+    return 'search';
   if (typing || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (event.key === '?' || (event.code === 'Slash' && event.shiftKey)) return 'help';
   if (event.key === '/' || event.code === 'Slash') return 'search';
@@ -39,8 +45,16 @@ export function panelShortcut(event: KeyInfo, typing: boolean): 'help' | 'search
 /** Whether a key goes into a field (so `?` and `/` are text there). */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type)
+  );
 }
 
 /** The shortcuts the help lists, in its order: the keys shown, and the catalog key of what they do. */

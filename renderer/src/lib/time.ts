@@ -22,7 +22,8 @@ export function bucket(elapsedMs: number, finest: 'second' | 'minute' = 'minute'
   const ms = Number.isFinite(elapsedMs) ? Math.max(0, elapsedMs) : 0;
   if (finest === 'second') {
     if (ms < SECOND_STEP * SECOND) return { unit: 'now' };
-    if (ms < MINUTE) return { unit: 'second', value: Math.floor(ms / SECOND / SECOND_STEP) * SECOND_STEP };
+    if (ms < MINUTE)
+      return { unit: 'second', value: Math.floor(ms / SECOND / SECOND_STEP) * SECOND_STEP };
   } else if (ms < MINUTE) {
     return { unit: 'now' };
   }
@@ -32,7 +33,10 @@ export function bucket(elapsedMs: number, finest: 'second' | 'minute' = 'minute'
 }
 
 /** A duration for "Away · 25 min": never "now", at least one minute. */
-export function durationSpan(elapsedMs: number): { readonly unit: TimeUnit; readonly value: number } {
+export function durationSpan(elapsedMs: number): {
+  readonly unit: TimeUnit;
+  readonly value: number;
+} {
   const span = bucket(elapsedMs, 'minute');
   return span.unit === 'now' ? { unit: 'minute', value: 1 } : span;
 }
@@ -47,7 +51,9 @@ export function parseIsoDay(day: string): number | null {
   const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   const back = new Date(at);
   // Rejects 2026-02-31 and the like, which Date.UTC would quietly roll over.
-  return back.getUTCDate() === Number(match[3]) && back.getUTCMonth() === Number(match[2]) - 1 ? at : null;
+  return back.getUTCDate() === Number(match[3]) && back.getUTCMonth() === Number(match[2]) - 1
+    ? at
+    : null;
 }
 
 /** The day after a YYYY-MM-DD day, as YYYY-MM-DD (a leave's last day → the day the person is back). */

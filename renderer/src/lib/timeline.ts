@@ -1,4 +1,9 @@
-import { localMidnight, timelineDays, type TimelineSegment, type TimelineState } from '$shared/timeline.js';
+import {
+  localMidnight,
+  timelineDays,
+  type TimelineSegment,
+  type TimelineState,
+} from '$shared/timeline.js';
 import type { Translator } from './i18n.js';
 
 /*
@@ -56,7 +61,13 @@ function isoDay(at: number): string {
 }
 
 /** The day's name: today, yesterday, or its weekday and date ("Sat 21 Nov", or "Sat 21" when `short`). */
-export function dayLabel(start: number, today: number, yesterday: number, i18n: Translator, short = false): string {
+export function dayLabel(
+  start: number,
+  today: number,
+  yesterday: number,
+  i18n: Translator,
+  short = false,
+): string {
   if (start === today) return i18n.t('timeline.today');
   if (start === yesterday) return i18n.t('timeline.yesterday');
   const date = new Date(start);
@@ -69,7 +80,9 @@ export function dayLabel(start: number, today: number, yesterday: number, i18n: 
  * began to watch that day (only unknown time before); 'gap' when they came in while the app saw
  * nothing (they were in by then).
  */
-function arrivalOf(bars: readonly { readonly state: TimelineState }[]): 'seen' | 'watching' | 'gap' {
+function arrivalOf(
+  bars: readonly { readonly state: TimelineState }[],
+): 'seen' | 'watching' | 'gap' {
   const first = bars.findIndex((bar) => bar.state === 'online');
   if (first <= 0 || bars[first - 1]?.state !== 'unknown') return 'seen';
   return bars.slice(0, first).every((bar) => bar.state === 'unknown') ? 'watching' : 'gap';
@@ -92,14 +105,24 @@ export function timelineView(
       const watched = day.bars.some((bar) => bar.state !== 'unknown');
       const arrival = arrivalOf(day.bars);
       const time = day.firstOnline === null ? '—' : clock(day.firstOnline);
-      const firstText = day.firstOnline === null || arrival === 'seen' ? time : i18n.t(arrival === 'watching' ? 'timeline.watchingSince' : 'timeline.inBy', { time });
+      const firstText =
+        day.firstOnline === null || arrival === 'seen'
+          ? time
+          : i18n.t(arrival === 'watching' ? 'timeline.watchingSince' : 'timeline.inBy', { time });
       const onlineText = day.onlineMs > 0 ? hoursMinutes(day.onlineMs, i18n) : '—';
       const duration = hoursMinutes(day.onlineMs, i18n);
       const summary = !watched
         ? i18n.t('timeline.notWatched')
         : day.firstOnline === null
           ? i18n.t('timeline.notOnline')
-          : i18n.t(arrival === 'seen' ? 'timeline.inAt' : arrival === 'watching' ? 'timeline.watchingSinceOnline' : 'timeline.inByOnline', { time, duration });
+          : i18n.t(
+              arrival === 'seen'
+                ? 'timeline.inAt'
+                : arrival === 'watching'
+                  ? 'timeline.watchingSinceOnline'
+                  : 'timeline.inByOnline',
+              { time, duration },
+            );
       const length = day.end - day.start;
       const at = (x: number): number => Math.round(day.start + x * length);
       return {
@@ -108,7 +131,11 @@ export function timelineView(
         fullLabel: dayLabel(day.start, today, yesterday, i18n),
         bars: day.bars.map((bar) => ({
           ...bar,
-          text: i18n.t('timeline.segment', { state: i18n.t(`timeline.legend.${bar.state}`), from: clock(at(bar.x0)), to: clock(at(bar.x1)) }),
+          text: i18n.t('timeline.segment', {
+            state: i18n.t(`timeline.legend.${bar.state}`),
+            from: clock(at(bar.x0)),
+            to: clock(at(bar.x1)),
+          }),
         })),
         firstOnline: day.firstOnline,
         onlineMs: day.onlineMs,
@@ -122,10 +149,16 @@ export function timelineView(
 }
 
 /** The picture's words for screen readers: "Anna Petrova, last 7 days. Today: in at 09:05, 3 h online. Yesterday: …". */
-export function timelineSummary(name: string, days: readonly TimelineDayView[], i18n: Translator): string {
+export function timelineSummary(
+  name: string,
+  days: readonly TimelineDayView[],
+  i18n: Translator,
+): string {
   const head = i18n.t('timeline.summary', { name, days: days.length });
   return [head, ...days.map((day) => `${day.fullLabel}: ${day.summary}`)].join('. ');
 }
 
 /** Hour marks for the scale under the bars (0, 6, 12, 18, 24), as fractions of a day. */
-export const HOUR_MARKS: readonly { readonly hour: number; readonly x: number }[] = [0, 6, 12, 18, 24].map((hour) => ({ hour, x: (hour * HOUR) / (24 * HOUR) }));
+export const HOUR_MARKS: readonly { readonly hour: number; readonly x: number }[] = [
+  0, 6, 12, 18, 24,
+].map((hour) => ({ hour, x: (hour * HOUR) / (24 * HOUR) }));

@@ -43,11 +43,17 @@ export function preloadContract(): void {
 /** How many answers are timed as user-timing measures (start-up only). */
 let startupMeasures = 16;
 
-export function validatingBridge(raw: PresenceBridge, report: Report = (message) => console.warn(message)): PresenceBridge {
+export function validatingBridge(
+  raw: PresenceBridge,
+  report: Report = (message) => console.warn(message),
+): PresenceBridge {
   /** The events still waiting for zod, in arrival order; null when none is. */
   let queue: Promise<void> | null = null;
   return {
-    async invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+    async invoke<C extends RequestChannel>(
+      channel: C,
+      request: RequestOf<C>,
+    ): Promise<Result<ResponseOf<C>>> {
       let answer: unknown;
       try {
         answer = await raw.invoke(channel, request);
@@ -75,14 +81,19 @@ export function validatingBridge(raw: PresenceBridge, report: Report = (message)
         const parsed = parseEvent(channel, payload);
         if (!subscribed) return;
         if (parsed.ok) listener(parsed.value);
-        else report(`Dropped an invalid '${channel}' event: ${parsed.error.message} at ${parsed.error.field ?? '(root)'}`);
+        else
+          report(
+            `Dropped an invalid '${channel}' event: ${parsed.error.message} at ${parsed.error.field ?? '(root)'}`,
+          );
       };
       const unsubscribe = raw.on(channel, (payload: unknown) => {
         if (queue === null && fast?.(payload)) {
           listener(payload as EventOf<C>);
           return;
         }
-        const next = (queue ?? Promise.resolve()).then(() => slow(payload)).catch((error: unknown) => report(`'${channel}' event: ${String(error)}`));
+        const next = (queue ?? Promise.resolve())
+          .then(() => slow(payload))
+          .catch((error: unknown) => report(`'${channel}' event: ${String(error)}`));
         queue = next;
         void next.then(() => {
           if (queue === next) queue = null;
@@ -101,7 +112,11 @@ function failure(code: string, message: string): { ok: false; error: RequestErro
 }
 
 /** An answer's exact-shape check, or zod's verdict when that check cannot vouch for it. */
-export function checkAnswer<C extends RequestChannel>(channel: C, answer: unknown, report: Report): Result<ResponseOf<C>> | Promise<Result<ResponseOf<C>>> {
+export function checkAnswer<C extends RequestChannel>(
+  channel: C,
+  answer: unknown,
+  report: Report,
+): Result<ResponseOf<C>> | Promise<Result<ResponseOf<C>>> {
   if (typeof answer !== 'object' || answer === null || !('ok' in answer)) {
     report(`'${channel}' answered with something that is not a result`);
     return failure('invalid-response', 'The app answered in an unexpected way.');
@@ -115,15 +130,25 @@ export function checkAnswer<C extends RequestChannel>(channel: C, answer: unknow
   return checkWithZod(channel, answer, report);
 }
 
-async function checkWithZod<C extends RequestChannel>(channel: C, answer: { ok: unknown }, report: Report): Promise<Result<ResponseOf<C>>> {
+async function checkWithZod<C extends RequestChannel>(
+  channel: C,
+  answer: { ok: unknown },
+  report: Report,
+): Promise<Result<ResponseOf<C>>> {
   const { RequestErrorSchema, requestChannels } = await loadContract();
   if (answer.ok === true) {
-    const parsed = requestChannels[channel].response.safeParse((answer as { value?: unknown }).value);
+    const parsed = requestChannels[channel].response.safeParse(
+      (answer as { value?: unknown }).value,
+    );
     if (parsed.success) return { ok: true, value: parsed.data as ResponseOf<C> };
     const issue = parsed.error.issues[0];
-    report(`'${channel}' answered with an invalid value: ${issue?.message ?? ''} at ${issue?.path.join('.') ?? ''}`);
+    report(
+      `'${channel}' answered with an invalid value: ${issue?.message ?? ''} at ${issue?.path.join('.') ?? ''}`,
+    );
     return failure('invalid-response', 'The app answered in an unexpected way.');
   }
   const error = RequestErrorSchema.safeParse((answer as { error?: unknown }).error);
-  return error.success ? { ok: false, error: error.data } : failure('invalid-response', 'The request failed.');
+  return error.success
+    ? { ok: false, error: error.data }
+    : failure('invalid-response', 'The request failed.');
 }

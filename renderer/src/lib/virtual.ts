@@ -34,7 +34,12 @@ export function indexAt(offsets: Float64Array, y: number): number {
   return low;
 }
 
-export function windowRange(offsets: Float64Array, scrollTop: number, viewportHeight: number, overscan: number): WindowRange {
+export function windowRange(
+  offsets: Float64Array,
+  scrollTop: number,
+  viewportHeight: number,
+  overscan: number,
+): WindowRange {
   const count = offsets.length - 1;
   const totalHeight = offsets[count] ?? 0;
   if (count <= 0) return { start: 0, end: 0, offset: 0, totalHeight: 0 };
@@ -47,7 +52,12 @@ export function windowRange(offsets: Float64Array, scrollTop: number, viewportHe
 }
 
 /** The scrollTop that brings row `index` fully into view, moving as little as possible. */
-export function scrollToReveal(offsets: Float64Array, index: number, scrollTop: number, viewportHeight: number): number {
+export function scrollToReveal(
+  offsets: Float64Array,
+  index: number,
+  scrollTop: number,
+  viewportHeight: number,
+): number {
   const count = offsets.length - 1;
   if (count <= 0) return 0;
   const i = Math.max(0, Math.min(index, count - 1));
@@ -59,7 +69,11 @@ export function scrollToReveal(offsets: Float64Array, index: number, scrollTop: 
 }
 
 /** The scrollTop that centres row `index` (used when a notification points at someone). */
-export function scrollToCentre(offsets: Float64Array, index: number, viewportHeight: number): number {
+export function scrollToCentre(
+  offsets: Float64Array,
+  index: number,
+  viewportHeight: number,
+): number {
   const count = offsets.length - 1;
   if (count <= 0) return 0;
   const i = Math.max(0, Math.min(index, count - 1));

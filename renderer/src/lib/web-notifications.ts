@@ -40,7 +40,11 @@ export function showWebNotification(content: WebNotificationContent, onclick: ()
   const Api = api();
   if (Api === null || Api.permission !== 'granted') return false;
   try {
-    const notification = new Api(content.title, { body: content.body, tag: content.tag, silent: true });
+    const notification = new Api(content.title, {
+      body: content.body,
+      tag: content.tag,
+      silent: true,
+    });
     notification.onclick = () => {
       window.focus();
       onclick();

@@ -67,7 +67,8 @@ export function createWsBridge(url: string, options: WsBridgeOptions): WsBridge 
   let closed = false;
   let ended = false;
   let delay = options.minDelayMs ?? 500;
-  const setTimer = options.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
+  const setTimer =
+    options.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
 
   const connect = (): void => {
     const ws = options.createSocket(url);
@@ -95,7 +96,14 @@ export function createWsBridge(url: string, options: WsBridgeOptions): WsBridge 
       queue = [];
       for (const [id, settle] of pending) {
         pending.delete(id);
-        settle({ ok: false, error: { code: 'disconnected', message: 'The connection to B24 Presence was lost.', field: null } });
+        settle({
+          ok: false,
+          error: {
+            code: 'disconnected',
+            message: 'The connection to B24 Presence was lost.',
+            field: null,
+          },
+        });
       }
       if (closed) return;
       const wait = delay;
@@ -136,29 +144,50 @@ export function createWsBridge(url: string, options: WsBridgeOptions): WsBridge 
       pending.delete(message.data.id);
       settle(message.data.result as Result<unknown>);
     } else {
-      for (const listener of listeners.get(message.data.channel) ?? []) listener(message.data.payload);
+      for (const listener of listeners.get(message.data.channel) ?? [])
+        listener(message.data.payload);
     }
   };
 
   connect();
 
   return {
-    invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+    invoke<C extends RequestChannel>(
+      channel: C,
+      request: RequestOf<C>,
+    ): Promise<Result<ResponseOf<C>>> {
       const id = nextId++;
       const message: ClientMessage = { type: 'invoke', id, channel, request };
       const text = JSON.stringify(message);
       return new Promise((resolve) => {
         if (ended) {
-          resolve({ ok: false, error: { code: 'host-unreachable', message: 'B24 Presence was restarted: open the address it printed again.', field: null } });
+          resolve({
+            ok: false,
+            error: {
+              code: 'host-unreachable',
+              message: 'B24 Presence was restarted: open the address it printed again.',
+              field: null,
+            },
+          });
         } else if (closed) {
-          resolve({ ok: false, error: { code: 'disconnected', message: 'The bridge is closed.', field: null } });
+          resolve({
+            ok: false,
+            error: { code: 'disconnected', message: 'The bridge is closed.', field: null },
+          });
           return;
         }
         if (socket && socket.readyState === OPEN) {
           pending.set(id, resolve as Pending);
           socket.send(text);
         } else if (everOpened) {
-          resolve({ ok: false, error: { code: 'host-unreachable', message: 'B24 Presence is not reachable: the panel lost its server.', field: null } });
+          resolve({
+            ok: false,
+            error: {
+              code: 'host-unreachable',
+              message: 'B24 Presence is not reachable: the panel lost its server.',
+              field: null,
+            },
+          });
         } else {
           pending.set(id, resolve as Pending);
           queue.push(text);

@@ -1,4 +1,11 @@
-import type { ConnectionInfo, PresenceBridge, RequestError, RequestOf, Result, RevisedSettings } from '$shared/contract.js';
+import type {
+  ConnectionInfo,
+  PresenceBridge,
+  RequestError,
+  RequestOf,
+  Result,
+  RevisedSettings,
+} from '$shared/contract.js';
 import type { ColleagueRule } from '$shared/domain.js';
 import type { SettingsUpdate } from '$shared/settings/schema.js';
 import { ruleOf, withRule } from '$shared/settings/rules.js';
@@ -9,7 +16,15 @@ import type { HostMirror } from './host-mirror.svelte.js';
 import { nothingShown, optimistic, type Settle } from './optimistic.js';
 
 /** What a failed action was, for the notice's words. */
-export type FailedActionKind = 'starred' | 'unstarred' | 'muted' | 'unmuted' | 'notifyOnce' | 'notifyOnceOff' | 'refresh' | 'chat';
+export type FailedActionKind =
+  | 'starred'
+  | 'unstarred'
+  | 'muted'
+  | 'unmuted'
+  | 'notifyOnce'
+  | 'notifyOnceOff'
+  | 'refresh'
+  | 'chat';
 
 /**
  * An action the host refused or could not be reached for. It stays on screen until dismissed
@@ -31,7 +46,11 @@ export interface ActionEvents {
 }
 
 /** Failures that trying again will not mend. */
-const FINAL_CODES: ReadonlySet<string> = new Set(['chat-unavailable', 'not-connected', 'invalid-payload']);
+const FINAL_CODES: ReadonlySet<string> = new Set([
+  'chat-unavailable',
+  'not-connected',
+  'invalid-payload',
+]);
 
 /** The answer's error, or null: what every action resolves to. */
 const errorOf = (answer: Result<unknown>): RequestError | null => (answer.ok ? null : answer.error);
@@ -55,7 +74,8 @@ export class PanelActions {
   constructor(
     private readonly bridge: PresenceBridge,
     private readonly mirror: HostMirror,
-    private readonly openUrl: (url: string) => void = (url) => void window.open(url, '_blank', 'noopener'),
+    private readonly openUrl: (url: string) => void = (url) =>
+      void window.open(url, '_blank', 'noopener'),
   ) {}
 
   /** Calls `listener`'s members as the actions' events happen, until the returned function is called. */
@@ -72,9 +92,20 @@ export class PanelActions {
    */
   async setRule(id: number, rule: ColleagueRule): Promise<RequestError | null> {
     const previous = ruleOf(this.mirror.settings.rules, id);
-    const kind: FailedActionKind = rule === 'starred' ? 'starred' : rule === 'muted' ? 'muted' : previous === 'muted' ? 'unmuted' : 'unstarred';
+    const kind: FailedActionKind =
+      rule === 'starred'
+        ? 'starred'
+        : rule === 'muted'
+          ? 'muted'
+          : previous === 'muted'
+            ? 'unmuted'
+            : 'unstarred';
     const answer = await optimistic(
-      () => this.mirror.showSettingsEdit((settings) => ({ ...settings, rules: withRule(settings.rules, id, rule) }), (settings: RevisedSettings) => settings),
+      () =>
+        this.mirror.showSettingsEdit(
+          (settings) => ({ ...settings, rules: withRule(settings.rules, id, rule) }),
+          (settings: RevisedSettings) => settings,
+        ),
       () => this.bridge.invoke('colleague:set-rule', { id, rule }),
       this.report(kind, id, () => this.setRule(id, rule)),
     );
@@ -88,11 +119,16 @@ export class PanelActions {
   async setNotifyOnce(id: number, on: boolean): Promise<RequestError | null> {
     const since = this.mirror.clock.now();
     const answer = await optimistic(
-      () => this.mirror.showSettingsEdit((settings) => applySettingsUpdate(settings, notifyOnceEdit(settings, id, on, since)), (value: { settings: RevisedSettings }) => value.settings),
+      () =>
+        this.mirror.showSettingsEdit(
+          (settings) => applySettingsUpdate(settings, notifyOnceEdit(settings, id, on, since)),
+          (value: { settings: RevisedSettings }) => value.settings,
+        ),
       () => this.bridge.invoke('notify-once:set', { id, on }),
       this.report(on ? 'notifyOnce' : 'notifyOnceOff', id, () => this.setNotifyOnce(id, on)),
     );
-    if (answer.ok && answer.value.already) for (const listener of this.listeners) listener.availableNow?.(id);
+    if (answer.ok && answer.value.already)
+      for (const listener of this.listeners) listener.availableNow?.(id);
     return errorOf(answer);
   }
 
@@ -106,7 +142,11 @@ export class PanelActions {
    */
   async updateSettings(update: SettingsUpdate): Promise<RequestError | null> {
     const answer = await optimistic(
-      () => this.mirror.showSettingsEdit((settings) => applySettingsUpdate(settings, update), (settings: RevisedSettings) => settings),
+      () =>
+        this.mirror.showSettingsEdit(
+          (settings) => applySettingsUpdate(settings, update),
+          (settings: RevisedSettings) => settings,
+        ),
       () => this.bridge.invoke('settings:update', update),
       formShowsIt,
     );
@@ -114,36 +154,69 @@ export class PanelActions {
   }
 
   async setWatchIds(ids: number[]): Promise<RequestError | null> {
-    return errorOf(await optimistic(this.takeSettings, () => this.bridge.invoke('watch:set', { ids }), formShowsIt));
+    return errorOf(
+      await optimistic(
+        this.takeSettings,
+        () => this.bridge.invoke('watch:set', { ids }),
+        formShowsIt,
+      ),
+    );
   }
 
   async pauseAlerts(until: number | null): Promise<RequestError | null> {
-    return errorOf(await optimistic(this.takeSettings, () => this.bridge.invoke('alerts:pause', { until }), formShowsIt));
+    return errorOf(
+      await optimistic(
+        this.takeSettings,
+        () => this.bridge.invoke('alerts:pause', { until }),
+        formShowsIt,
+      ),
+    );
   }
 
   async refresh(): Promise<RequestError | null> {
-    return errorOf(await optimistic(nothingShown, () => this.bridge.invoke('poll:refresh', null), this.report('refresh', null, () => this.refresh())));
+    return errorOf(
+      await optimistic(
+        nothingShown,
+        () => this.bridge.invoke('poll:refresh', null),
+        this.report('refresh', null, () => this.refresh()),
+      ),
+    );
   }
 
   async openChat(userId: number): Promise<RequestError | null> {
-    const answer = await optimistic(nothingShown, () => this.bridge.invoke('chat:open', { userId }), this.report('chat', userId, () => this.openChat(userId)));
-    if (answer.ok && !answer.value.opened && isWebUrl(answer.value.url)) this.openUrl(answer.value.url);
+    const answer = await optimistic(
+      nothingShown,
+      () => this.bridge.invoke('chat:open', { userId }),
+      this.report('chat', userId, () => this.openChat(userId)),
+    );
+    if (answer.ok && !answer.value.opened && isWebUrl(answer.value.url))
+      this.openUrl(answer.value.url);
     return errorOf(answer);
   }
 
   async forgetHistory(): Promise<RequestError | null> {
-    return errorOf(await optimistic(nothingShown, () => this.bridge.invoke('history:forget', null), formShowsIt));
+    return errorOf(
+      await optimistic(nothingShown, () => this.bridge.invoke('history:forget', null), formShowsIt),
+    );
   }
 
   async connect(request: RequestOf<'connection:connect'>): Promise<RequestError | null> {
-    const answer = await optimistic(this.takeConnection, () => this.bridge.invoke('connection:connect', request), formShowsIt);
+    const answer = await optimistic(
+      this.takeConnection,
+      () => this.bridge.invoke('connection:connect', request),
+      formShowsIt,
+    );
     // The host pushes a snapshot once the first poll lands; ask too, in case it already has.
     if (answer.ok && !this.mirror.snapshot) await this.mirror.resync();
     return errorOf(answer);
   }
 
   async disconnect(): Promise<RequestError | null> {
-    const answer = await optimistic(this.takeConnection, () => this.bridge.invoke('connection:disconnect', null), formShowsIt);
+    const answer = await optimistic(
+      this.takeConnection,
+      () => this.bridge.invoke('connection:disconnect', null),
+      formShowsIt,
+    );
     if (answer.ok) this.mirror.reconnecting = false;
     return errorOf(answer);
   }
@@ -159,7 +232,11 @@ export class PanelActions {
   };
 
   /** Reports a failed action as the notice; its retry clears the notice first, so a second failure shows afresh. */
-  private report(kind: FailedActionKind, id: number | null, again: () => Promise<unknown>): (error: RequestError) => void {
+  private report(
+    kind: FailedActionKind,
+    id: number | null,
+    again: () => Promise<unknown>,
+  ): (error: RequestError) => void {
     return (error) => {
       const retry = FINAL_CODES.has(error.code)
         ? null

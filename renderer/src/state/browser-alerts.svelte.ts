@@ -52,7 +52,8 @@ export class BrowserAlerts {
     if (sound) playChime();
     const toast: AlertToast = { key: ++this.nextKey, alert, personId };
     const kept = [...this.toasts, toast];
-    for (const old of kept.splice(0, Math.max(0, kept.length - MAX_TOASTS))) this.clearTimer(old.key);
+    for (const old of kept.splice(0, Math.max(0, kept.length - MAX_TOASTS)))
+      this.clearTimer(old.key);
     this.toasts = kept;
     this.timers[toast.key] = setTimeout(() => this.dismiss(toast.key), TOAST_MS);
   }

@@ -1,4 +1,11 @@
-import type { ConnectionInfo, EventChannel, EventOf, PresenceBridge, RevisedSettings, SessionState } from '$shared/contract.js';
+import type {
+  ConnectionInfo,
+  EventChannel,
+  EventOf,
+  PresenceBridge,
+  RevisedSettings,
+  SessionState,
+} from '$shared/contract.js';
 import {
   CURRENT_PORTAL_REPORTS,
   type AlertIntent,
@@ -24,8 +31,22 @@ import { systemClock, type PanelClock } from '../lib/clock.js';
 import { hostSilentAfter } from '../lib/live.js';
 import type { Settle } from './optimistic.js';
 
-const INITIAL_HEALTH: Health = { state: 'connecting', since: 0, until: null, lastSuccessAt: null, code: null, message: null };
-const NO_CONNECTION: ConnectionInfo = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage: false, sessionOnly: false };
+const INITIAL_HEALTH: Health = {
+  state: 'connecting',
+  since: 0,
+  until: null,
+  lastSuccessAt: null,
+  code: null,
+  message: null,
+};
+const NO_CONNECTION: ConnectionInfo = {
+  kind: 'none',
+  portalHost: null,
+  portalOrigin: null,
+  identityName: null,
+  weakSecretStorage: false,
+  sessionOnly: false,
+};
 /** departments:get accepts at most this many ids per request. */
 const DEPARTMENT_BATCH = 2000;
 
@@ -158,7 +179,8 @@ export class HostMirror {
   }
 
   private tell<E extends keyof HostEvents>(event: E, ...args: Parameters<HostEvents[E]>): void {
-    for (const listener of this.listeners) (listener[event] as ((...values: Parameters<HostEvents[E]>) => void) | undefined)?.(...args);
+    for (const listener of this.listeners)
+      (listener[event] as ((...values: Parameters<HostEvents[E]>) => void) | undefined)?.(...args);
   }
 
   async loadSession(): Promise<void> {
@@ -187,7 +209,8 @@ export class HostMirror {
     if (!this.reportsEventSeen) this.reports = session.reports;
     if (!this.truncationEventSeen) this.truncation = session.truncation ?? null;
     // An event may have brought a newer snapshot while session:get was on its way.
-    if (session.snapshot && (!this.snapshot || session.snapshot.seq >= this.snapshot.seq)) this.replaceSnapshot(session.snapshot);
+    if (session.snapshot && (!this.snapshot || session.snapshot.seq >= this.snapshot.seq))
+      this.replaceSnapshot(session.snapshot);
     if (!session.snapshot && session.connection.kind === 'none') this.snapshot = null;
   }
 
@@ -221,7 +244,8 @@ export class HostMirror {
       this.snapshot = next;
       if (patch.added.length > 0) void this.loadDepartments(patch.added);
     } catch (error) {
-      if (error instanceof SequenceGapError || error instanceof PatchMismatchError) void this.resync();
+      if (error instanceof SequenceGapError || error instanceof PatchMismatchError)
+        void this.resync();
       else throw error;
     }
   }
@@ -241,7 +265,12 @@ export class HostMirror {
   /** The connection the host reports (an event, or the answer to connect/disconnect). */
   applyConnection(connection: ConnectionInfo): void {
     const origin = connection.portalOrigin;
-    if (this.host === 'browser' && this.servedForOrigin !== undefined && origin !== null && origin !== this.servedForOrigin) {
+    if (
+      this.host === 'browser' &&
+      this.servedForOrigin !== undefined &&
+      origin !== null &&
+      origin !== this.servedForOrigin
+    ) {
       this.reload();
       return;
     }
@@ -255,7 +284,9 @@ export class HostMirror {
 
   /** Department names for grouping, fetched once per id and kept for the session. */
   private async loadDepartments(colleagues: readonly Colleague[]): Promise<void> {
-    const missing = this.departmentCache.claim(missingDepartments(colleagues, this.departmentCache.askedIds));
+    const missing = this.departmentCache.claim(
+      missingDepartments(colleagues, this.departmentCache.askedIds),
+    );
     for (let i = 0; i < missing.length; i += DEPARTMENT_BATCH) {
       const ids = missing.slice(i, i + DEPARTMENT_BATCH);
       const answer = await this.bridge.invoke('departments:get', { ids });
@@ -269,8 +300,12 @@ export class HostMirror {
     // The one alert of a notify-once request: the bell goes at once (the settings event follows).
     if (alert.kind === 'notify-once') {
       this.settingsSync.amend((settings) => {
-        const requests = settings.notifyOnce.filter((request) => !alert.userIds.includes(request.id));
-        return requests.length === settings.notifyOnce.length ? settings : { ...settings, notifyOnce: requests };
+        const requests = settings.notifyOnce.filter(
+          (request) => !alert.userIds.includes(request.id),
+        );
+        return requests.length === settings.notifyOnce.length
+          ? settings
+          : { ...settings, notifyOnce: requests };
       });
       this.settings = this.settingsSync.settings;
     }

@@ -16,7 +16,11 @@ export const nothingShown = (): Settle<unknown> => () => undefined;
  * next to its field). A change made while this one is on its way applies on top of it; each is
  * settled by its own answer.
  */
-export async function optimistic<T>(apply: () => Settle<T>, request: () => Promise<Result<T>>, failure: (error: RequestError) => void): Promise<Result<T>> {
+export async function optimistic<T>(
+  apply: () => Settle<T>,
+  request: () => Promise<Result<T>>,
+  failure: (error: RequestError) => void,
+): Promise<Result<T>> {
   const settle = apply();
   let answer: Result<T>;
   try {

@@ -23,7 +23,10 @@ export class ViewState implements ViewOptions {
 
   save(): void {
     try {
-      this.storage?.setItem(STORAGE_KEY, JSON.stringify({ filter: this.filter, sort: this.sort, group: this.groupByDepartment }));
+      this.storage?.setItem(
+        STORAGE_KEY,
+        JSON.stringify({ filter: this.filter, sort: this.sort, group: this.groupByDepartment }),
+      );
     } catch {
       /* storage full or disabled: the view simply is not remembered */
     }

@@ -5,13 +5,22 @@ import { fakeBridgeScript, type FakeBridgeOptions } from './fake-bridge.js';
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * Whether the browser tests can run. Without Chromium they are skipped with this reason, unless
  * B24_REQUIRE_BROWSER=1 (CI) makes that a failure.
  */
-export const browserSkipReason: string | null = existsSync(CHROMIUM_PATH) ? null : `Chromium not found at ${CHROMIUM_PATH}`;
+export const browserSkipReason: string | null = existsSync(CHROMIUM_PATH)
+  ? null
+  : `Chromium not found at ${CHROMIUM_PATH}`;
 if (browserSkipReason !== null && process.env.B24_REQUIRE_BROWSER === '1') {
   throw new Error(`B24_REQUIRE_BROWSER=1 but ${browserSkipReason}`);
 }
@@ -32,7 +41,12 @@ export interface PanelPage {
 export async function openPanel(
   browser: Browser,
   url: string,
-  options: Partial<FakeBridgeOptions> & { colorScheme?: 'light' | 'dark'; locale?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {},
+  options: Partial<FakeBridgeOptions> & {
+    colorScheme?: 'light' | 'dark';
+    locale?: string;
+    viewport?: { width: number; height: number };
+    timezoneId?: string;
+  } = {},
 ): Promise<PanelPage> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1000, height: 700 },

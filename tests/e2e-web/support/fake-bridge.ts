@@ -109,19 +109,83 @@ const SERVICE_RULES: FakeBridgeRules = REACHABLE_RULES;
 
 export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeRules): void {
   const w = globalThis as unknown as Record<string, unknown> & {
-    document: { addEventListener(type: string, listener: (event: { violatedDirective: string; blockedURI: string }) => void): void };
+    document: {
+      addEventListener(
+        type: string,
+        listener: (event: { violatedDirective: string; blockedURI: string }) => void,
+      ): void;
+    };
   };
   const start = Date.now();
   const NAMES = [
-    'Anna Petrova', 'Boris Ivanov', 'Chloe Martin', 'Dmitry Smirnov', 'Elena Kuznetsova', 'Farid Aliyev', 'Galina Orlova', 'Hugo Bernard',
-    'Irina Volkova', 'Jonas Berg', 'Ksenia Sokolova', 'Leo Fischer', 'Marta Novak', 'Nikolai Popov', 'Olga Lebedeva', 'Pavel Morozov',
-    'Quinn Adams', 'Roman Egorov', 'Sofia Romero', 'Timur Zaitsev', 'Ulyana Kozlova', 'Victor Hugo', 'Wendy Clarke', 'Xenia Belova',
-    'Yuri Gagarin', 'Zoe Laurent', 'Artem Fedorov', 'Beatrice Russo', 'Cyril Pavlov', 'Daria Nikitina', 'Emil Svensson', 'Fatima Khan',
-    'Gleb Medvedev', 'Hanna Schulz', 'Igor Vasiliev', 'Julia Costa', 'Kirill Antonov', 'Lina Haddad', 'Maxim Stepanov', 'Nadia Rahman',
+    'Anna Petrova',
+    'Boris Ivanov',
+    'Chloe Martin',
+    'Dmitry Smirnov',
+    'Elena Kuznetsova',
+    'Farid Aliyev',
+    'Galina Orlova',
+    'Hugo Bernard',
+    'Irina Volkova',
+    'Jonas Berg',
+    'Ksenia Sokolova',
+    'Leo Fischer',
+    'Marta Novak',
+    'Nikolai Popov',
+    'Olga Lebedeva',
+    'Pavel Morozov',
+    'Quinn Adams',
+    'Roman Egorov',
+    'Sofia Romero',
+    'Timur Zaitsev',
+    'Ulyana Kozlova',
+    'Victor Hugo',
+    'Wendy Clarke',
+    'Xenia Belova',
+    'Yuri Gagarin',
+    'Zoe Laurent',
+    'Artem Fedorov',
+    'Beatrice Russo',
+    'Cyril Pavlov',
+    'Daria Nikitina',
+    'Emil Svensson',
+    'Fatima Khan',
+    'Gleb Medvedev',
+    'Hanna Schulz',
+    'Igor Vasiliev',
+    'Julia Costa',
+    'Kirill Antonov',
+    'Lina Haddad',
+    'Maxim Stepanov',
+    'Nadia Rahman',
   ];
-  const POSITIONS = ['Frontend developer', 'Account manager', 'QA engineer', 'Product designer', 'Support lead', 'Data analyst', 'Head of sales', 'Backend developer'];
-  const COLORS = ['#df532d', '#4ba984', '#3e99ce', '#8474c8', '#e2a100', '#d3467a', '#1eb4aa', '#7a8b99'];
-  const DEPARTMENTS: Record<number, string> = { 1: 'Engineering', 2: 'Sales', 3: 'Support', 4: 'Design', 5: 'Management' };
+  const POSITIONS = [
+    'Frontend developer',
+    'Account manager',
+    'QA engineer',
+    'Product designer',
+    'Support lead',
+    'Data analyst',
+    'Head of sales',
+    'Backend developer',
+  ];
+  const COLORS = [
+    '#df532d',
+    '#4ba984',
+    '#3e99ce',
+    '#8474c8',
+    '#e2a100',
+    '#d3467a',
+    '#1eb4aa',
+    '#7a8b99',
+  ];
+  const DEPARTMENTS: Record<number, string> = {
+    1: 'Engineering',
+    2: 'Sales',
+    3: 'Support',
+    4: 'Design',
+    5: 'Management',
+  };
 
   const calendars = options.calendar === true;
   const reportsOf = (kind: 'current' | 'legacy') =>
@@ -135,7 +199,10 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
   // chart absence too (the leave wins); 14: in a short meeting; 17: calendar unknown; the rest
   // known to be free. Zones: 1 Tokyo, 4 Kolkata (+5:30), 7 St John's (-3:30), 11 unknown, every
   // fifth from 10 Moscow.
-  const calendarPlan = (id: number, now: number): { calendar: unknown; timeZone: string | null } => {
+  const calendarPlan = (
+    id: number,
+    now: number,
+  ): { calendar: unknown; timeZone: string | null } => {
     if (!calendars) return { calendar: null, timeZone: null };
     const minute = 60_000;
     const midnightAfter = (at: number): number => {
@@ -155,13 +222,33 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       ],
       4: [{ kind: 'tentative', from: now - 10 * minute, until: now + 50 * minute }],
       7: [{ kind: 'meeting', from: now + 45 * minute, until: now + 75 * minute }],
-      11: [{ kind: 'out-of-office', from: now - 26 * 60 * minute, until: midnightAfter(now + 3 * 86_400_000) }],
-      6: [{ kind: 'out-of-office', from: now - 3 * 86_400_000, until: midnightAfter(now + 9 * 86_400_000) }],
+      11: [
+        {
+          kind: 'out-of-office',
+          from: now - 26 * 60 * minute,
+          until: midnightAfter(now + 3 * 86_400_000),
+        },
+      ],
+      6: [
+        {
+          kind: 'out-of-office',
+          from: now - 3 * 86_400_000,
+          until: midnightAfter(now + 9 * 86_400_000),
+        },
+      ],
       14: [{ kind: 'meeting', from: now - 5 * minute, until: now + 25 * minute }],
       17: null,
     };
-    const zones: Record<number, string | null> = { 1: 'Asia/Tokyo', 4: 'Asia/Kolkata', 7: 'America/St_Johns', 11: null };
-    return { calendar: id in plans ? plans[id] : [], timeZone: id in zones ? (zones[id] ?? null) : id % 5 === 0 ? 'Europe/Moscow' : null };
+    const zones: Record<number, string | null> = {
+      1: 'Asia/Tokyo',
+      4: 'Asia/Kolkata',
+      7: 'America/St_Johns',
+      11: null,
+    };
+    return {
+      calendar: id in plans ? plans[id] : [],
+      timeZone: id in zones ? (zones[id] ?? null) : id % 5 === 0 ? 'Europe/Moscow' : null,
+    };
   };
   let portal: 'current' | 'legacy' = options.portal ?? 'current';
 
@@ -175,7 +262,9 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     const [first = '', last = ''] = full.split(' ');
     const suffix = id > NAMES.length ? ` ${Math.ceil(id / NAMES.length)}` : '';
     const long = options.longNames === true && id % 4 === 1;
-    const plainName = long ? `${full.replace(' ', '-Alexandra ')}-Konstantinopolskaya${suffix}` : `${full}${suffix}`;
+    const plainName = long
+      ? `${full.replace(' ', '-Alexandra ')}-Konstantinopolskaya${suffix}`
+      : `${full}${suffix}`;
     const name = id === 1 && options.firstName !== undefined ? options.firstName : plainName;
     const kind = id % 10;
     const base = {
@@ -183,7 +272,9 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       name,
       firstName: id === 1 && options.firstName !== undefined ? options.firstName : first,
       lastName: id === 1 && options.firstName !== undefined ? '' : last,
-      position: long ? `Senior principal ${POSITIONS[id % POSITIONS.length] as string} for partnerships and enterprise accounts` : (POSITIONS[id % POSITIONS.length] as string),
+      position: long
+        ? `Senior principal ${POSITIONS[id % POSITIONS.length] as string} for partnerships and enterprise accounts`
+        : (POSITIONS[id % POSITIONS.length] as string),
       departments: [(Math.floor(id / 3) % 5) + 1],
       avatar: null,
       color: COLORS[id % COLORS.length] as string,
@@ -206,19 +297,53 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       case 2:
         return legacy
           ? { ...base, presence: 'idle', presenceSince: now - 25 * 60_000 - 10_000, desktop: true }
-          : { ...base, presence: 'idle', presenceSince: now - 8 * 60_000 - 10_000, lastActivity: now - 8 * 60_000 - 10_000, desktop: true };
+          : {
+              ...base,
+              presence: 'idle',
+              presenceSince: now - 8 * 60_000 - 10_000,
+              lastActivity: now - 8 * 60_000 - 10_000,
+              desktop: true,
+            };
       case 3:
-        return legacy ? { ...base, presence: 'mobile', desktop: false } : { ...base, lastActivity: now - 2 * 60_000, desktop: false };
+        return legacy
+          ? { ...base, presence: 'mobile', desktop: false }
+          : { ...base, lastActivity: now - 2 * 60_000, desktop: false };
       case 5:
-        return { ...base, presence: 'offline', presenceSince: now - 2 * 3_600_000 - 60_000, lastActivity: now - 2 * 3_600_000 - 60_000, desktop: false };
+        return {
+          ...base,
+          presence: 'offline',
+          presenceSince: now - 2 * 3_600_000 - 60_000,
+          lastActivity: now - 2 * 3_600_000 - 60_000,
+          desktop: false,
+        };
       case 6:
-        return { ...base, presence: 'offline', absentUntil: '2026-12-03', lastActivity: now - 3 * 86_400_000, desktop: false };
+        return {
+          ...base,
+          presence: 'offline',
+          absentUntil: '2026-12-03',
+          lastActivity: now - 3 * 86_400_000,
+          desktop: false,
+        };
       case 8:
-        return legacy ? { ...base, status: ['dnd', 'away', 'break'][Math.floor(id / 10) % 3] as string } : base;
+        return legacy
+          ? { ...base, status: ['dnd', 'away', 'break'][Math.floor(id / 10) % 3] as string }
+          : base;
       case 9:
-        return { ...base, presence: 'offline', lastActivity: now - 50 * 60_000, presenceSince: now - 50 * 60_000, desktop: false };
+        return {
+          ...base,
+          presence: 'offline',
+          lastActivity: now - 50 * 60_000,
+          presenceSince: now - 50 * 60_000,
+          desktop: false,
+        };
       default:
-        return { ...base, presence: 'offline', lastActivity: null, presenceSince: null, desktop: false };
+        return {
+          ...base,
+          presence: 'offline',
+          lastActivity: null,
+          presenceSince: null,
+          desktop: false,
+        };
     }
   };
 
@@ -226,21 +351,59 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
   const reachable = (p: Record<string, unknown> | undefined, now: number): boolean =>
     p !== undefined &&
     rules.availablePresences.includes(p.presence as string) &&
-    !((p.calendar ?? []) as Array<{ kind: string; from: number; until: number }>).some((b) => b.from <= now && now < b.until && rules.blockingKinds.includes(b.kind));
+    !((p.calendar ?? []) as Array<{ kind: string; from: number; until: number }>).some(
+      (b) => b.from <= now && now < b.until && rules.blockingKinds.includes(b.kind),
+    );
 
-  const makeTeam = (size: number): Array<Record<string, unknown>> => Array.from({ length: size }, (_, i) => person(i + 1, start));
+  const makeTeam = (size: number): Array<Record<string, unknown>> =>
+    Array.from({ length: size }, (_, i) => person(i + 1, start));
 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const weakSecretStorage = options.weakSecretStorage ?? false;
-  const none = { kind: 'none', portalHost: null, portalOrigin: null, identityName: null, weakSecretStorage, sessionOnly: false };
-  const demo = { kind: 'demo', portalHost: '127.0.0.1:8123', portalOrigin: 'http://127.0.0.1:8123', identityName: 'Demo Owner', weakSecretStorage, sessionOnly: false };
+  const none = {
+    kind: 'none',
+    portalHost: null,
+    portalOrigin: null,
+    identityName: null,
+    weakSecretStorage,
+    sessionOnly: false,
+  };
+  const demo = {
+    kind: 'demo',
+    portalHost: '127.0.0.1:8123',
+    portalOrigin: 'http://127.0.0.1:8123',
+    identityName: 'Demo Owner',
+    weakSecretStorage,
+    sessionOnly: false,
+  };
   let connection: Record<string, unknown> = options.connection === 'demo' ? demo : none;
-  const okHealth = (): Record<string, unknown> => ({ state: 'ok', since: start - 20_000, until: null, lastSuccessAt: start - 20_000, code: null, message: null });
-  let health: Record<string, unknown> = options.connection === 'demo' ? okHealth() : { state: 'connecting', since: start, until: null, lastSuccessAt: null, code: null, message: null };
+  const okHealth = (): Record<string, unknown> => ({
+    state: 'ok',
+    since: start - 20_000,
+    until: null,
+    lastSuccessAt: start - 20_000,
+    code: null,
+    message: null,
+  });
+  let health: Record<string, unknown> =
+    options.connection === 'demo'
+      ? okHealth()
+      : {
+          state: 'connecting',
+          since: start,
+          until: null,
+          lastSuccessAt: null,
+          code: null,
+          message: null,
+        };
   const failures = new Map<string, { code: string; message: string; field: string | null }>();
 
   let revision = 0;
-  let settingsNow: Record<string, unknown> = { ...options.settings, connection: { kind: options.connection }, revision };
+  let settingsNow: Record<string, unknown> = {
+    ...options.settings,
+    connection: { kind: options.connection },
+    revision,
+  };
   const delivered = (): void => {
     // After the panel's own (microtask) update: what it shows once this message is in.
     setTimeout(() => control.afterDelivery?.(), 0);
@@ -262,7 +425,10 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     latencyMs: 0,
     answerDelayMs: 0,
     afterDelivery: null,
-    snapshot: options.connection === 'demo' ? { seq: 1, at: start - 20_000, colleagues: makeTeam(options.teamSize) } : null,
+    snapshot:
+      options.connection === 'demo'
+        ? { seq: 1, at: start - 20_000, colleagues: makeTeam(options.teamSize) }
+        : null,
     get settings(): Record<string, unknown> {
       return settingsNow;
     },
@@ -279,23 +445,42 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       const snapshot = control.snapshot;
       if (!snapshot) throw new Error('no snapshot');
       const byId = new Map(changes.map((change) => [change.id, change.fields]));
-      const colleagues = snapshot.colleagues.map((c) => (byId.has(c.id as number) ? { ...c, ...byId.get(c.id as number) } : c));
+      const colleagues = snapshot.colleagues.map((c) =>
+        byId.has(c.id as number) ? { ...c, ...byId.get(c.id as number) } : c,
+      );
       // As the engine sends them: a change of lastActivity alone (to a time) as an [id, time] pair.
       const onlyActivity = (change: { fields: Record<string, unknown> }): boolean => {
         const keys = Object.keys(change.fields);
-        return keys.length === 1 && keys[0] === 'lastActivity' && typeof change.fields.lastActivity === 'number';
+        return (
+          keys.length === 1 &&
+          keys[0] === 'lastActivity' &&
+          typeof change.fields.lastActivity === 'number'
+        );
       };
       const sorted = changes.slice().sort((a, b) => a.id - b.id);
-      const activity = sorted.filter(onlyActivity).map((change) => [change.id, change.fields.lastActivity]);
+      const activity = sorted
+        .filter(onlyActivity)
+        .map((change) => [change.id, change.fields.lastActivity]);
       const changed = sorted.filter((change) => !onlyActivity(change));
-      const patch = { seq: snapshot.seq + 1, at: Date.now(), added: [], changed, removed: [], ...(activity.length > 0 ? { activity } : {}) };
+      const patch = {
+        seq: snapshot.seq + 1,
+        at: Date.now(),
+        added: [],
+        changed,
+        removed: [],
+        ...(activity.length > 0 ? { activity } : {}),
+      };
       control.snapshot = { seq: patch.seq, at: patch.at, colleagues };
       if (emit) control.emit('patch', patch);
       return patch;
     },
     team(size, emit = true) {
       const seq = (control.snapshot?.seq ?? 0) + 1;
-      control.snapshot = { seq, at: Date.now(), colleagues: Array.from({ length: size }, (_, i) => person(i + 1, Date.now())) };
+      control.snapshot = {
+        seq,
+        at: Date.now(),
+        colleagues: Array.from({ length: size }, (_, i) => person(i + 1, Date.now())),
+      };
       if (emit) control.emit('snapshot', control.snapshot);
     },
     person,
@@ -329,7 +514,14 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     dueBells() {
       const now = Date.now();
       const waiting = (control.settings.notifyOnce ?? []) as Array<{ id: number }>;
-      return waiting.map((r) => r.id).filter((id) => reachable(control.snapshot?.colleagues.find((c) => c.id === id), now));
+      return waiting
+        .map((r) => r.id)
+        .filter((id) =>
+          reachable(
+            control.snapshot?.colleagues.find((c) => c.id === id),
+            now,
+          ),
+        );
     },
   };
 
@@ -370,22 +562,40 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     return segments.filter((segment) => segment.state !== 'unknown');
   };
 
-  const fieldError = (field: string, message: string) => ({ ok: false, error: { code: 'invalid-settings', message, field } });
-  const range = (value: unknown, min: number, max: number): boolean => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+  const fieldError = (field: string, message: string) => ({
+    ok: false,
+    error: { code: 'invalid-settings', message, field },
+  });
+  const range = (value: unknown, min: number, max: number): boolean =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
   const handlers: Record<string, (request: Record<string, unknown>) => unknown> = {
     'session:get': () => ({
       ok: true,
-      value: { appVersion: '0.1.0-test', host: options.host ?? 'desktop', platform: 'linux', connection, settings: control.settings, health, snapshot: control.snapshot, reports: control.reports, truncation: control.truncation },
+      value: {
+        appVersion: '0.1.0-test',
+        host: options.host ?? 'desktop',
+        platform: 'linux',
+        connection,
+        settings: control.settings,
+        health,
+        snapshot: control.snapshot,
+        reports: control.reports,
+        truncation: control.truncation,
+      },
     }),
     'snapshot:get': () => ({ ok: true, value: control.snapshot }),
     'settings:update': (update) => {
-      if ('pollIntervalSec' in update && !range(update.pollIntervalSec, 2, 3600)) return fieldError('pollIntervalSec', 'At least 2 seconds, at most one hour');
-      if ('onlineLimitSec' in update && !range(update.onlineLimitSec, 120, 86_400)) return fieldError('onlineLimitSec', 'At least 120 seconds');
+      if ('pollIntervalSec' in update && !range(update.pollIntervalSec, 2, 3600))
+        return fieldError('pollIntervalSec', 'At least 2 seconds, at most one hour');
+      if ('onlineLimitSec' in update && !range(update.onlineLimitSec, 120, 86_400))
+        return fieldError('onlineLimitSec', 'At least 120 seconds');
       const alerts = update.alerts as Record<string, unknown> | undefined;
-      if (alerts && 'burstWindowSec' in alerts && !range(alerts.burstWindowSec, 0, 300)) return fieldError('alerts.burstWindowSec', 'At most 300 seconds');
+      if (alerts && 'burstWindowSec' in alerts && !range(alerts.burstWindowSec, 0, 300))
+        return fieldError('alerts.burstWindowSec', 'At most 300 seconds');
       const history = update.history as Record<string, unknown> | undefined;
-      if (history && 'retentionDays' in history && !range(history.retentionDays, 0, 30)) return fieldError('history.retentionDays', 'At most 30 days');
+      if (history && 'retentionDays' in history && !range(history.retentionDays, 0, 30))
+        return fieldError('history.retentionDays', 'At most 30 days');
       const current = control.settings as Record<string, Record<string, unknown>>;
       control.settings = {
         ...current,
@@ -398,12 +608,36 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     },
     'connection:test': () => ({
       ok: true,
-      value: { portalHost: 'team.example.com', identityName: 'Webhook Owner', userId: 1, imScope: true, colleagues: 40, calendarScope: calendars, timeZoneScope: calendars },
+      value: {
+        portalHost: 'team.example.com',
+        identityName: 'Webhook Owner',
+        userId: 1,
+        imScope: true,
+        colleagues: 40,
+        calendarScope: calendars,
+        timeZoneScope: calendars,
+      },
     }),
     'connection:connect': (request) => {
       control.reports = reportsOf(portal);
-      connection = request.kind === 'demo' ? demo : { ...demo, kind: 'webhook', portalHost: 'team.example.com', portalOrigin: 'https://team.example.com', identityName: 'Webhook Owner', sessionOnly: request.sessionOnly === true };
-      control.settings = { ...control.settings, connection: request.kind === 'demo' ? { kind: 'demo' } : { kind: 'webhook', portalHost: 'team.example.com', userId: 1 } };
+      connection =
+        request.kind === 'demo'
+          ? demo
+          : {
+              ...demo,
+              kind: 'webhook',
+              portalHost: 'team.example.com',
+              portalOrigin: 'https://team.example.com',
+              identityName: 'Webhook Owner',
+              sessionOnly: request.sessionOnly === true,
+            };
+      control.settings = {
+        ...control.settings,
+        connection:
+          request.kind === 'demo'
+            ? { kind: 'demo' }
+            : { kind: 'webhook', portalHost: 'team.example.com', userId: 1 },
+      };
       health = okHealth();
       control.snapshot = { seq: 1, at: Date.now(), colleagues: makeTeam(options.teamSize) };
       setTimeout(() => {
@@ -422,7 +656,10 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     },
     'poll:refresh': () => ({ ok: true, value: null }),
     'alerts:pause': (request) => {
-      control.settings = { ...control.settings, alerts: { ...(control.settings.alerts as object), pausedUntil: request.until } };
+      control.settings = {
+        ...control.settings,
+        alerts: { ...(control.settings.alerts as object), pausedUntil: request.until },
+      };
       return { ok: true, value: control.settings };
     },
     'colleague:set-rule': (request) => {
@@ -439,7 +676,10 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     // issue 12
     'timeline:get': (request) => {
       const now = Date.now();
-      return { ok: true, value: { at: now, segments: control.timelines[request.id as number] ?? weekOf(now) } };
+      return {
+        ok: true,
+        value: { at: now, segments: control.timelines[request.id as number] ?? weekOf(now) },
+      };
     },
     'history:forget': () => {
       control.forgotten++;
@@ -449,31 +689,67 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     'notify-once:set': (request) => {
       const id = request.id as number;
       const person = control.snapshot?.colleagues.find((c) => c.id === id);
-      const requests = ((control.settings.notifyOnce ?? []) as Array<{ id: number; since: number }>).filter((r) => r.id !== id);
-      if (request.on === true && reachable(person, Date.now())) return { ok: true, value: { settings: control.settings, already: true } };
-      control.settings = { ...control.settings, notifyOnce: request.on === true ? [...requests, { id, since: Date.now() }] : requests };
+      const requests = (
+        (control.settings.notifyOnce ?? []) as Array<{ id: number; since: number }>
+      ).filter((r) => r.id !== id);
+      if (request.on === true && reachable(person, Date.now()))
+        return { ok: true, value: { settings: control.settings, already: true } };
+      control.settings = {
+        ...control.settings,
+        notifyOnce: request.on === true ? [...requests, { id, since: Date.now() }] : requests,
+      };
       return { ok: true, value: { settings: control.settings, already: false } };
     },
-    'chat:open': (request) => ({ ok: true, value: { url: `https://team.example.com/online/?IM_DIALOG=${String(request.userId)}`, opened: false } }),
+    'chat:open': (request) => ({
+      ok: true,
+      value: {
+        url: `https://team.example.com/online/?IM_DIALOG=${String(request.userId)}`,
+        opened: false,
+      },
+    }),
     // issue 11: "Also watch" by name or id, and About.
     'people:search': (request) => {
-      if (connection.kind === 'none') return { ok: false, error: { code: 'not-connected', message: 'Not connected', field: null } };
+      if (connection.kind === 'none')
+        return {
+          ok: false,
+          error: { code: 'not-connected', message: 'Not connected', field: null },
+        };
       const query = String(request.query).trim();
       const everyone = [
-        ...(control.snapshot?.colleagues ?? []).map((c) => ({ id: c.id as number, name: c.name as string, position: c.position as string })),
+        ...(control.snapshot?.colleagues ?? []).map((c) => ({
+          id: c.id as number,
+          name: c.name as string,
+          position: c.position as string,
+        })),
         ...control.directory,
       ];
       const idMatch = /^(?:#|id\s*)?(\d{1,10})$/i.exec(query);
-      if (idMatch) return { ok: true, value: { people: everyone.filter((p) => p.id === Number(idMatch[1])) } };
-      if ([...query].length < 3) return { ok: false, error: { code: 'search-short', message: 'Type at least 3 letters to search.', field: 'query' } };
+      if (idMatch)
+        return { ok: true, value: { people: everyone.filter((p) => p.id === Number(idMatch[1])) } };
+      if ([...query].length < 3)
+        return {
+          ok: false,
+          error: {
+            code: 'search-short',
+            message: 'Type at least 3 letters to search.',
+            field: 'query',
+          },
+        };
       const lower = query.toLowerCase();
-      const people = everyone.filter((p) => `${p.name} ${p.position}`.toLowerCase().split(/[\s-]+/).some((word) => word.startsWith(lower)));
+      const people = everyone.filter((p) =>
+        `${p.name} ${p.position}`
+          .toLowerCase()
+          .split(/[\s-]+/)
+          .some((word) => word.startsWith(lower)),
+      );
       return { ok: true, value: { people: people.slice(0, 50) } };
     },
     'app:about': () => ({ ok: true, value: control.about }),
     'departments:get': (request) => ({
       ok: true,
-      value: (request.ids as number[]).filter((id) => DEPARTMENTS[id] !== undefined).map((id) => ({ id, name: DEPARTMENTS[id] })),
+      value: (request.ids as number[])
+        .filter((id) => DEPARTMENTS[id] !== undefined)
+        .map((id) => ({ id, name: DEPARTMENTS[id] })),
     }),
   };
 
@@ -487,18 +763,32 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
       }
       const handler = handlers[channel];
       const handle = (): unknown => {
-        const answer = handler ? handler((request ?? {}) as Record<string, unknown>) : { ok: false, error: { code: 'unknown', message: 'unknown channel', field: null } };
+        const answer = handler
+          ? handler((request ?? {}) as Record<string, unknown>)
+          : { ok: false, error: { code: 'unknown', message: 'unknown channel', field: null } };
         // Answers are JSON round-tripped, as IPC structured-clones them: no shared references.
         return JSON.parse(JSON.stringify(answer));
       };
       // A slow host handles the request (and pushes what it causes) only after the delay.
-      const query = channel === 'people:search' ? String((request as { query?: unknown } | null)?.query ?? '') : '';
+      const query =
+        channel === 'people:search'
+          ? String((request as { query?: unknown } | null)?.query ?? '')
+          : '';
       const latency = control.searchLatency[query] ?? control.latencyMs;
-      const answered = latency > 0 ? new Promise((resolve) => setTimeout(() => resolve(handle()), latency)) : Promise.resolve(handle());
+      const answered =
+        latency > 0
+          ? new Promise((resolve) => setTimeout(() => resolve(handle()), latency))
+          : Promise.resolve(handle());
       const travel = control.answerDelayMs;
-      if (silent) return answered.then((answer) => new Promise((resolve) => heldAnswers.push(() => resolve(answer))));
+      if (silent)
+        return answered.then(
+          (answer) => new Promise((resolve) => heldAnswers.push(() => resolve(answer))),
+        );
       if (travel <= 0) return answered;
-      return answered.then((answer) => new Promise((resolve) => setTimeout(() => (resolve(answer), delivered()), travel)));
+      return answered.then(
+        (answer) =>
+          new Promise((resolve) => setTimeout(() => (resolve(answer), delivered()), travel)),
+      );
     },
     on(channel: string, listener: (payload: unknown) => void): () => void {
       const set = listeners.get(channel) ?? new Set<(payload: unknown) => void>();
@@ -513,7 +803,9 @@ export function installFakeBridge(options: FakeBridgeOptions, rules: FakeBridgeR
     return null;
   };
   w.__fake = control;
-  w.document.addEventListener('securitypolicyviolation', (event) => control.csp.push(`${event.violatedDirective} ${event.blockedURI}`));
+  w.document.addEventListener('securitypolicyviolation', (event) =>
+    control.csp.push(`${event.violatedDirective} ${event.blockedURI}`),
+  );
 }
 
 /** The init script: the function's source, called with the options. */

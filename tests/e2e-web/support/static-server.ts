@@ -41,7 +41,10 @@ export async function serveRenderer(dir: string = RENDERER_DIST): Promise<Static
       }
       try {
         const body = await readFile(file);
-        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        response.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        });
         response.end(body);
       } catch {
         response.writeHead(404).end();

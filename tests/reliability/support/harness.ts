@@ -1,7 +1,13 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../../electron/core/clock.js';
-import type { AlertIntent, Health, Patch, PresenceTransition, Snapshot } from '../../../electron/shared/domain.js';
+import type {
+  AlertIntent,
+  Health,
+  Patch,
+  PresenceTransition,
+  Snapshot,
+} from '../../../electron/shared/domain.js';
 import { B24Client, type RequestEvent } from '../../../electron/core/bitrix/client.js';
 import type { Credential } from '../../../electron/core/bitrix/credential.js';
 import { parseWebhookUrl } from '../../../electron/core/bitrix/webhook-url.js';
@@ -9,7 +15,11 @@ import { PresenceEngine, type RefreshSummary } from '../../../electron/core/engi
 import { createBitrixSource } from '../../../electron/core/engine/presence-source.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/settings/schema.js';
 import { startDemoPortal } from '../../../electron/demo/portal.js';
-import type { DemoPortal, DemoPortalOptions, DemoRequestLogEntry } from '../../../electron/demo/types.js';
+import type {
+  DemoPortal,
+  DemoPortalOptions,
+  DemoRequestLogEntry,
+} from '../../../electron/demo/types.js';
 import { settleOnEngine } from '../../support/settle.js';
 import { ContractConformance } from '../../support/contract-conformance.js';
 
@@ -58,9 +68,16 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock();
-  const portal = await startDemoPortal({ clock, teamSize: 14, evolve: false, seed: 11, ...options.portal });
+  const portal = await startDemoPortal({
+    clock,
+    teamSize: 14,
+    evolve: false,
+    seed: 11,
+    ...options.portal,
+  });
   const proxy = options.proxy ? await SwitchableProxy.start(new URL(portal.origin).port) : null;
-  const viaProxy = (url: string): string => (proxy ? url.replace(portal.origin, proxy.origin) : url);
+  const viaProxy = (url: string): string =>
+    proxy ? url.replace(portal.origin, proxy.origin) : url;
   let credential: Credential;
   if (options.auth === 'oauth') {
     const oauth = portal.oauth;
@@ -133,10 +150,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       contract.assertClean();
     },
   };
-  const record = <T>(list: T[]) => (event: T) => {
-    list.push(event);
-    harness.transcript.push(JSON.stringify(event));
-  };
+  const record =
+    <T>(list: T[]) =>
+    (event: T) => {
+      list.push(event);
+      harness.transcript.push(JSON.stringify(event));
+    };
   engine.on('alert', record(harness.alerts));
   engine.on('health', record(harness.healths));
   engine.on('transition', record(harness.transitions));
@@ -154,7 +173,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Advances in steps until `done` holds (or `maxMs` passed); returns whether it held. */
-export async function advanceUntil(clock: ManualClock, done: () => boolean, maxMs: number, stepMs = 1000): Promise<boolean> {
+export async function advanceUntil(
+  clock: ManualClock,
+  done: () => boolean,
+  maxMs: number,
+  stepMs = 1000,
+): Promise<boolean> {
   for (let waited = 0; waited < maxMs; waited += stepMs) {
     if (done()) return true;
     await clock.advance(stepMs);

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { downloadMemoryFile, findElectron, nodeCanDownload, RETRY_AFTER_MS } from '../../../build/electron-binary.js';
+import {
+  downloadMemoryFile,
+  findElectron,
+  nodeCanDownload,
+  RETRY_AFTER_MS,
+} from '../../../build/electron-binary.js';
 
 interface Found {
   binary: string | null;
@@ -39,9 +44,15 @@ describe('npm start: finding Electron, and remembering when it cannot be had', (
   it('tries the download once, then says so in one line for a day without trying again', () => {
     const { run, calls } = setup();
     const now = Date.UTC(2026, 11, 2, 9);
-    expect(run(now)).toEqual({ binary: null, reason: "Electron's binary could not be downloaded on this machine" });
+    expect(run(now)).toEqual({
+      binary: null,
+      reason: "Electron's binary could not be downloaded on this machine",
+    });
     expect(calls.downloads).toBe(1);
-    expect(run(now + 3_600_000)).toEqual({ binary: null, reason: "Electron's binary could not be downloaded 1 h ago; the next try is a day after that" });
+    expect(run(now + 3_600_000)).toEqual({
+      binary: null,
+      reason: "Electron's binary could not be downloaded 1 h ago; the next try is a day after that",
+    });
     expect(calls.downloads).toBe(1);
     run(now + RETRY_AFTER_MS + 1);
     expect(calls.downloads).toBe(2);
@@ -53,17 +64,30 @@ describe('npm start: finding Electron, and remembering when it cannot be had', (
     run(now, { nodeVersion: '20.20.2' });
     expect(run(now + 60_000, { nodeVersion: '20.20.2' }).binary).toBeNull();
     expect(calls.downloads).toBe(1);
-    expect(run(now + 120_000, { nodeVersion: '22.12.0', works: true }).binary).toMatch(/dist[/\\]electron$/);
+    expect(run(now + 120_000, { nodeVersion: '22.12.0', works: true }).binary).toMatch(
+      /dist[/\\]electron$/,
+    );
     expect(calls.downloads).toBe(2);
   });
 
   it('remembers in the user cache folder, not under node_modules (npm ci wipes that)', () => {
-    expect(downloadMemoryFile({ B24_PRESENCE_CACHE_DIR: '/tmp/t' }, 'linux', '/home/u')).toBe(join('/tmp/t', 'electron-download.json'));
-    expect(downloadMemoryFile({ XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u')).toBe(join('/x/cache', 'b24-presence', 'electron-download.json'));
-    expect(downloadMemoryFile({}, 'linux', '/home/u')).toBe(join('/home/u', '.cache', 'b24-presence', 'electron-download.json'));
-    expect(downloadMemoryFile({}, 'darwin', '/Users/u')).toBe(join('/Users/u', 'Library', 'Caches', 'b24-presence', 'electron-download.json'));
-    expect(downloadMemoryFile({ LOCALAPPDATA: 'C:/Users/u/AppData/Local' }, 'win32', 'C:/Users/u')).toBe(join('C:/Users/u/AppData/Local', 'b24-presence', 'Cache', 'electron-download.json'));
-    for (const platform of ['linux', 'darwin', 'win32'] as const) expect(downloadMemoryFile({}, platform, '/home/u')).not.toContain('node_modules');
+    expect(downloadMemoryFile({ B24_PRESENCE_CACHE_DIR: '/tmp/t' }, 'linux', '/home/u')).toBe(
+      join('/tmp/t', 'electron-download.json'),
+    );
+    expect(downloadMemoryFile({ XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u')).toBe(
+      join('/x/cache', 'b24-presence', 'electron-download.json'),
+    );
+    expect(downloadMemoryFile({}, 'linux', '/home/u')).toBe(
+      join('/home/u', '.cache', 'b24-presence', 'electron-download.json'),
+    );
+    expect(downloadMemoryFile({}, 'darwin', '/Users/u')).toBe(
+      join('/Users/u', 'Library', 'Caches', 'b24-presence', 'electron-download.json'),
+    );
+    expect(
+      downloadMemoryFile({ LOCALAPPDATA: 'C:/Users/u/AppData/Local' }, 'win32', 'C:/Users/u'),
+    ).toBe(join('C:/Users/u/AppData/Local', 'b24-presence', 'Cache', 'electron-download.json'));
+    for (const platform of ['linux', 'darwin', 'win32'] as const)
+      expect(downloadMemoryFile({}, platform, '/home/u')).not.toContain('node_modules');
   });
 
   it('uses a binary it finds, and one the download brings', () => {
@@ -79,6 +103,11 @@ describe('npm start: finding Electron, and remembering when it cannot be had', (
     expect(run(0, { nodeVersion: '20.20.2' }).reason).toBe(
       "Electron's binary could not be downloaded on this machine (its download tool wants Node 22.12; this is 20.20.2)",
     );
-    expect([nodeCanDownload('20.19.0'), nodeCanDownload('22.11.9'), nodeCanDownload('22.12.0'), nodeCanDownload('24.1.0')]).toEqual([false, false, true, true]);
+    expect([
+      nodeCanDownload('20.19.0'),
+      nodeCanDownload('22.11.9'),
+      nodeCanDownload('22.12.0'),
+      nodeCanDownload('24.1.0'),
+    ]).toEqual([false, false, true, true]);
   });
 });

@@ -29,18 +29,28 @@ interface BuilderConfig {
 }
 
 const config = require(join(root, 'build', 'electron-builder.config.cjs')) as BuilderConfig;
-const { fuseConfig } = require(join(root, 'build', 'fuses.cjs')) as { fuseConfig: Record<number, boolean> };
-const afterPack = require(join(root, 'build', 'after-pack.cjs')) as (context: unknown) => Promise<void>;
+const { fuseConfig } = require(join(root, 'build', 'fuses.cjs')) as {
+  fuseConfig: Record<number, boolean>;
+};
+const afterPack = require(join(root, 'build', 'after-pack.cjs')) as (
+  context: unknown,
+) => Promise<void>;
 
 describe('electron-builder configuration', () => {
   it('is wired from package.json', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts.dist).toContain('--config build/electron-builder.config.cjs');
   });
 
   it("passes electron-builder's own configuration schema", () => {
-    const Ajv = require('ajv') as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(require('app-builder-lib/scheme.json') as object);
+    const Ajv = require('ajv') as new (options: object) => {
+      compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown };
+    };
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(
+      require('app-builder-lib/scheme.json') as object,
+    );
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...config, notAnOption: true })).toBe(false);
   });
@@ -54,10 +64,19 @@ describe('electron-builder configuration', () => {
     expect(config.asar).toBe(true);
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
     expect(included.sort()).toEqual(['dist/**', 'package.json']);
-    for (const source of ['electron', 'renderer', 'tests', 'scripts', 'build', 'node_modules/.cache']) {
+    for (const source of [
+      'electron',
+      'renderer',
+      'tests',
+      'scripts',
+      'build',
+      'node_modules/.cache',
+    ]) {
       expect(included.some((pattern) => pattern.startsWith(source))).toBe(false);
     }
-    expect(config.files).toEqual(expect.arrayContaining(['!dist/cli/**', '!dist/bench/**', '!**/*.map']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['!dist/cli/**', '!dist/bench/**', '!**/*.map']),
+    );
   });
 
   it("keeps electron-builder's own deb dependencies (GTK, NSS…) and only recommends the indicator", () => {
@@ -84,16 +103,19 @@ describe('electron-builder configuration', () => {
 
   it('has every icon it references, including each tray state at 1x and 2x', () => {
     expect(existsSync(join(root, config.icon))).toBe(true);
-    for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(join(root, config.linux.icon, `${size}x${size}.png`))).toBe(true);
-    expect(config.extraResources).toEqual([expect.objectContaining({ from: 'build/tray', to: 'tray' })]);
+    for (const size of [16, 32, 48, 64, 128, 256, 512])
+      expect(existsSync(join(root, config.linux.icon, `${size}x${size}.png`))).toBe(true);
+    expect(config.extraResources).toEqual([
+      expect.objectContaining({ from: 'build/tray', to: 'tray' }),
+    ]);
     const states: TrayIconState[] = ['online', 'nobody', 'paused', 'problem', 'disconnected'];
     for (const state of states) {
       const dev = trayIconPath(state, { packaged: false, resourcesPath: '/unused', appRoot: root });
       expect(existsSync(dev)).toBe(true);
       expect(existsSync(dev.replace(/\.png$/, '@2x.png'))).toBe(true);
-      expect(trayIconPath(state, { packaged: true, resourcesPath: '/opt/app/resources', appRoot: root })).toBe(
-        `/opt/app/resources/tray/tray-${state}.png`,
-      );
+      expect(
+        trayIconPath(state, { packaged: true, resourcesPath: '/opt/app/resources', appRoot: root }),
+      ).toBe(`/opt/app/resources/tray/tray-${state}.png`);
     }
     const png = readFileSync(join(root, 'build', 'tray', 'tray-online@2x.png'));
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -119,7 +141,10 @@ describe('afterPack hook', () => {
       arch: 1,
       packager: { appInfo: { productFilename: 'B24 Presence' }, executableName: 'b24-presence' },
     });
-    const fuses = (await getCurrentFuseWire(join(appOutDir, 'b24-presence'))) as unknown as Record<number, number>;
+    const fuses = (await getCurrentFuseWire(join(appOutDir, 'b24-presence'))) as unknown as Record<
+      number,
+      number
+    >;
     expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);

@@ -17,7 +17,8 @@ const SOURCE_EXTENSIONS = ['.ts', '.js', '.cjs', '.mjs'];
 
 /** Unit tests with no module of their name, on purpose. */
 const FOLDER_LEVEL_TESTS: Record<string, string> = {
-  'electron/main/security.test.ts': 'the guards of electron/main/security/ together, as setupSecurity wires them',
+  'electron/main/security.test.ts':
+    'the guards of electron/main/security/ together, as setupSecurity wires them',
   'meta/test-paths.test.ts': 'this test: it checks the tests folder itself',
 };
 
@@ -28,82 +29,389 @@ interface Coverage {
 
 /** Modules without a mirrored unit test → the test files that cover them (repo paths), and why. */
 const COVERED_BY: Record<string, Coverage> = {
-  ...covered(['electron/cli/cli.ts', 'electron/cli/version.ts', 'electron/cli/status.ts', 'electron/cli/watch.ts'],
-    ['tests/integration/status-cli.test.ts', 'tests/integration/watch-cli.test.ts', 'tests/integration/status.test.ts', 'tests/integration/watch.test.ts'],
-    'the CLI entry and its commands, run whole against the demo portal'),
-  ...covered(['electron/cli/script-colleague.ts'], ['tests/integration/watch.test.ts', 'tests/integration/status.test.ts'], 'the scripted colleague of the CLI commands'),
-  ...covered(['electron/cli/connect.ts'], ['tests/unit/electron/cli/webhook-text.test.ts', 'tests/integration/watch.test.ts'], 'the connect step of every command'),
-  ...covered(['electron/cli/help.ts'], ['tests/unit/electron/cli/open-browser.test.ts', 'tests/integration/watch-cli.test.ts'], 'a text constant; the help the CLI prints'),
-  ...covered(['electron/cli/memory-ports.ts'], ['tests/integration/app-service.test.ts', 'tests/e2e-web/browser-mode.test.ts'], 'in-memory ports that the service tests run on'),
-  ...covered(['electron/cli/web-server.ts'], ['tests/integration/web-server.test.ts', 'tests/security/browser-mode-access.test.ts'], 'a real HTTP/WebSocket server, tested over loopback'),
+  ...covered(
+    [
+      'electron/cli/cli.ts',
+      'electron/cli/version.ts',
+      'electron/cli/status.ts',
+      'electron/cli/watch.ts',
+    ],
+    [
+      'tests/integration/status-cli.test.ts',
+      'tests/integration/watch-cli.test.ts',
+      'tests/integration/status.test.ts',
+      'tests/integration/watch.test.ts',
+    ],
+    'the CLI entry and its commands, run whole against the demo portal',
+  ),
+  ...covered(
+    ['electron/cli/script-colleague.ts'],
+    ['tests/integration/watch.test.ts', 'tests/integration/status.test.ts'],
+    'the scripted colleague of the CLI commands',
+  ),
+  ...covered(
+    ['electron/cli/connect.ts'],
+    ['tests/unit/electron/cli/webhook-text.test.ts', 'tests/integration/watch.test.ts'],
+    'the connect step of every command',
+  ),
+  ...covered(
+    ['electron/cli/help.ts'],
+    ['tests/unit/electron/cli/open-browser.test.ts', 'tests/integration/watch-cli.test.ts'],
+    'a text constant; the help the CLI prints',
+  ),
+  ...covered(
+    ['electron/cli/memory-ports.ts'],
+    ['tests/integration/app-service.test.ts', 'tests/e2e-web/browser-mode.test.ts'],
+    'in-memory ports that the service tests run on',
+  ),
+  ...covered(
+    ['electron/cli/web-server.ts'],
+    ['tests/integration/web-server.test.ts', 'tests/security/browser-mode-access.test.ts'],
+    'a real HTTP/WebSocket server, tested over loopback',
+  ),
 
-  ...covered(['electron/core/alerts/audience.ts', 'electron/core/alerts/burst.ts'], ['tests/unit/electron/core/alerts/policy.test.ts'], 'parts of the alert policy, tested through it'),
-  ...covered(['electron/core/alerts/extras.ts'], ['tests/unit/electron/core/alerts/messages.test.ts', 'tests/e2e-web/bell-calendar.test.ts'], 'the digest and notify-once alerts, read with their messages'),
-  ...covered(['electron/core/app-service.ts', 'electron/core/connection.ts'], ['tests/integration/app-service.test.ts', 'tests/security/credential-canary.test.ts'], 'the composed core, tested against the demo portal over real HTTP'),
-  ...covered(['electron/core/emitter.ts'], ['tests/unit/electron/core/engine/engine.test.ts', 'tests/integration/app-service.test.ts'], 'the typed event emitter under the engine and service'),
-  ...covered(['electron/core/ports.ts'], ['tests/integration/app-service.test.ts'], 'the service\'s port interfaces and PortError'),
-  ...covered(['electron/core/bitrix/calendar.ts'], ['tests/unit/electron/core/engine/calendar-checks.test.ts', 'tests/integration/calendar-truth.test.ts'], 'calendar requests, read through the engine and against the demo'),
-  ...covered(['electron/core/bitrix/credential.ts', 'electron/core/bitrix/http.ts', 'electron/core/request-failure.ts'],
-    ['tests/unit/electron/core/bitrix/client.test.ts', 'tests/integration/client.test.ts'], 'the client\'s transport, tested through the client against loopback portals'),
-  ...covered(['electron/core/bitrix/search.ts'], ['tests/integration/search.test.ts'], 'user search, against the demo portal'),
-  ...covered(['electron/core/bitrix/types.ts'], ['tests/unit/electron/core/presence/model.test.ts'], 'types only: nothing runs'),
-  ...covered(['electron/core/bounded-read.ts'], ['tests/unit/electron/main/stores.test.ts'], 'the size cap on reading stored files, tested where the stores use it'),
-  ...covered(['electron/core/calendar/site-date.ts', 'electron/core/calendar/zones.ts'], ['tests/unit/electron/core/calendar/accessibility.test.ts', 'tests/integration/calendar-truth.test.ts'], 'parts of the calendar reading, tested through it'),
-  ...covered(['electron/core/clock.ts'], ['tests/unit/electron/core/poller/poller.test.ts', 'tests/unit/electron/core/engine/engine.test.ts'], 'ManualClock drives nearly every test'),
-  ...covered(['electron/core/engine/portal-engine.ts'], ['tests/integration/app-service.test.ts', 'tests/integration/watch.test.ts'], 'the engine built for one portal, as the hosts build it'),
-  ...covered(['electron/core/engine/presence-source.ts'], ['tests/unit/electron/core/engine/engine.bell.test.ts', 'tests/unit/electron/core/engine/calendar-checks.test.ts', 'tests/security/hostile-input.test.ts'], 'the engine\'s Bitrix24 source, tested with the engine on fake portals'),
-  ...covered(['electron/core/error-message.ts'], ['tests/unit/electron/core/engine/failure.test.ts'], 'one line: an unknown thrown value to text'),
-  ...covered(['electron/core/history/memory-files.ts'], ['tests/unit/electron/core/history/node-files.test.ts'], 'the in-memory twin of node-files, held to the same behaviour'),
-  ...covered(['electron/core/presence/sanitize.ts'], ['tests/unit/electron/core/presence/model.test.ts', 'tests/security/hostile-input.test.ts'], 'cleaning portal text, tested where the model applies it'),
+  ...covered(
+    ['electron/core/alerts/audience.ts', 'electron/core/alerts/burst.ts'],
+    ['tests/unit/electron/core/alerts/policy.test.ts'],
+    'parts of the alert policy, tested through it',
+  ),
+  ...covered(
+    ['electron/core/alerts/extras.ts'],
+    ['tests/unit/electron/core/alerts/messages.test.ts', 'tests/e2e-web/bell-calendar.test.ts'],
+    'the digest and notify-once alerts, read with their messages',
+  ),
+  ...covered(
+    ['electron/core/app-service.ts', 'electron/core/connection.ts'],
+    ['tests/integration/app-service.test.ts', 'tests/security/credential-canary.test.ts'],
+    'the composed core, tested against the demo portal over real HTTP',
+  ),
+  ...covered(
+    ['electron/core/emitter.ts'],
+    ['tests/unit/electron/core/engine/engine.test.ts', 'tests/integration/app-service.test.ts'],
+    'the typed event emitter under the engine and service',
+  ),
+  ...covered(
+    ['electron/core/ports.ts'],
+    ['tests/integration/app-service.test.ts'],
+    "the service's port interfaces and PortError",
+  ),
+  ...covered(
+    ['electron/core/bitrix/calendar.ts'],
+    [
+      'tests/unit/electron/core/engine/calendar-checks.test.ts',
+      'tests/integration/calendar-truth.test.ts',
+    ],
+    'calendar requests, read through the engine and against the demo',
+  ),
+  ...covered(
+    [
+      'electron/core/bitrix/credential.ts',
+      'electron/core/bitrix/http.ts',
+      'electron/core/request-failure.ts',
+    ],
+    ['tests/unit/electron/core/bitrix/client.test.ts', 'tests/integration/client.test.ts'],
+    "the client's transport, tested through the client against loopback portals",
+  ),
+  ...covered(
+    ['electron/core/bitrix/search.ts'],
+    ['tests/integration/search.test.ts'],
+    'user search, against the demo portal',
+  ),
+  ...covered(
+    ['electron/core/bitrix/types.ts'],
+    ['tests/unit/electron/core/presence/model.test.ts'],
+    'types only: nothing runs',
+  ),
+  ...covered(
+    ['electron/core/bounded-read.ts'],
+    ['tests/unit/electron/main/stores.test.ts'],
+    'the size cap on reading stored files, tested where the stores use it',
+  ),
+  ...covered(
+    ['electron/core/calendar/site-date.ts', 'electron/core/calendar/zones.ts'],
+    [
+      'tests/unit/electron/core/calendar/accessibility.test.ts',
+      'tests/integration/calendar-truth.test.ts',
+    ],
+    'parts of the calendar reading, tested through it',
+  ),
+  ...covered(
+    ['electron/core/clock.ts'],
+    [
+      'tests/unit/electron/core/poller/poller.test.ts',
+      'tests/unit/electron/core/engine/engine.test.ts',
+    ],
+    'ManualClock drives nearly every test',
+  ),
+  ...covered(
+    ['electron/core/engine/portal-engine.ts'],
+    ['tests/integration/app-service.test.ts', 'tests/integration/watch.test.ts'],
+    'the engine built for one portal, as the hosts build it',
+  ),
+  ...covered(
+    ['electron/core/engine/presence-source.ts'],
+    [
+      'tests/unit/electron/core/engine/engine.bell.test.ts',
+      'tests/unit/electron/core/engine/calendar-checks.test.ts',
+      'tests/security/hostile-input.test.ts',
+    ],
+    "the engine's Bitrix24 source, tested with the engine on fake portals",
+  ),
+  ...covered(
+    ['electron/core/error-message.ts'],
+    ['tests/unit/electron/core/engine/failure.test.ts'],
+    'one line: an unknown thrown value to text',
+  ),
+  ...covered(
+    ['electron/core/history/memory-files.ts'],
+    ['tests/unit/electron/core/history/node-files.test.ts'],
+    'the in-memory twin of node-files, held to the same behaviour',
+  ),
+  ...covered(
+    ['electron/core/presence/sanitize.ts'],
+    ['tests/unit/electron/core/presence/model.test.ts', 'tests/security/hostile-input.test.ts'],
+    'cleaning portal text, tested where the model applies it',
+  ),
 
-  ...covered(['electron/demo/app-demo.ts'], ['tests/integration/watch-cli.test.ts', 'tests/integration/status-cli.test.ts'], 'the hosts\' --demo start'),
-  ...covered(['electron/demo/auth.ts', 'electron/demo/control-http.ts', 'electron/demo/http-server.ts', 'electron/demo/portal.ts'],
-    ['tests/integration/demo-portal.test.ts'], 'the demo portal\'s HTTP side, tested over real HTTP'),
-  ...covered(['electron/demo/faults.ts'], ['tests/integration/demo-portal.test.ts', 'tests/reliability/faults.test.ts'], 'injected faults, tested by the suites that inject them'),
-  ...covered(['electron/demo/control.ts', 'electron/demo/person.ts', 'electron/demo/random.ts', 'electron/demo/stamp.ts', 'electron/demo/types.ts'],
-    ['tests/unit/electron/demo/simulation.test.ts', 'tests/unit/electron/demo/oracle.test.ts'], 'the simulation\'s parts, tested through the simulation and its oracle'),
-  ...covered(['electron/demo/calendar.ts', 'electron/demo/portal-time.ts', 'electron/demo/site-format.ts', 'electron/demo/zoned-time.ts'],
-    ['tests/unit/electron/demo/rest-calendar.test.ts', 'tests/integration/calendar-truth.test.ts'], 'the demo\'s calendars, read back from its REST answers'),
-  ...covered(['electron/demo/loopback.ts'], ['tests/integration/web-server.test.ts', 'tests/security/browser-mode-access.test.ts'], 'the loopback-only listen, tested where servers listen'),
-  ...covered(['electron/demo/names.ts', 'electron/demo/team.ts'], ['tests/integration/demo-outsiders.test.ts', 'tests/unit/electron/demo/simulation.test.ts'], 'the generated team'),
-  ...covered(['electron/demo/php-json.ts'], ['tests/unit/electron/demo/params.test.ts'], 'PHP\'s JSON shapes, tested with the parameters parser'),
-  ...covered(['electron/demo/rate-limit.ts'], ['tests/unit/electron/demo/rest-api.test.ts'], 'the portal\'s limiter, tested through its REST answers'),
+  ...covered(
+    ['electron/demo/app-demo.ts'],
+    ['tests/integration/watch-cli.test.ts', 'tests/integration/status-cli.test.ts'],
+    "the hosts' --demo start",
+  ),
+  ...covered(
+    [
+      'electron/demo/auth.ts',
+      'electron/demo/control-http.ts',
+      'electron/demo/http-server.ts',
+      'electron/demo/portal.ts',
+    ],
+    ['tests/integration/demo-portal.test.ts'],
+    "the demo portal's HTTP side, tested over real HTTP",
+  ),
+  ...covered(
+    ['electron/demo/faults.ts'],
+    ['tests/integration/demo-portal.test.ts', 'tests/reliability/faults.test.ts'],
+    'injected faults, tested by the suites that inject them',
+  ),
+  ...covered(
+    [
+      'electron/demo/control.ts',
+      'electron/demo/person.ts',
+      'electron/demo/random.ts',
+      'electron/demo/stamp.ts',
+      'electron/demo/types.ts',
+    ],
+    ['tests/unit/electron/demo/simulation.test.ts', 'tests/unit/electron/demo/oracle.test.ts'],
+    "the simulation's parts, tested through the simulation and its oracle",
+  ),
+  ...covered(
+    [
+      'electron/demo/calendar.ts',
+      'electron/demo/portal-time.ts',
+      'electron/demo/site-format.ts',
+      'electron/demo/zoned-time.ts',
+    ],
+    ['tests/unit/electron/demo/rest-calendar.test.ts', 'tests/integration/calendar-truth.test.ts'],
+    "the demo's calendars, read back from its REST answers",
+  ),
+  ...covered(
+    ['electron/demo/loopback.ts'],
+    ['tests/integration/web-server.test.ts', 'tests/security/browser-mode-access.test.ts'],
+    'the loopback-only listen, tested where servers listen',
+  ),
+  ...covered(
+    ['electron/demo/names.ts', 'electron/demo/team.ts'],
+    ['tests/integration/demo-outsiders.test.ts', 'tests/unit/electron/demo/simulation.test.ts'],
+    'the generated team',
+  ),
+  ...covered(
+    ['electron/demo/php-json.ts'],
+    ['tests/unit/electron/demo/params.test.ts'],
+    "PHP's JSON shapes, tested with the parameters parser",
+  ),
+  ...covered(
+    ['electron/demo/rate-limit.ts'],
+    ['tests/unit/electron/demo/rest-api.test.ts'],
+    "the portal's limiter, tested through its REST answers",
+  ),
 
-  ...covered(['electron/main/app-identity.ts', 'electron/main/tray-icons.ts'], ['tests/unit/build/electron-builder.config.test.ts'], 'names and icon paths, checked against the packaging'),
-  ...covered(['electron/main/push.ts'], ['tests/unit/electron/main/ipc.test.ts', 'tests/unit/electron/main/panel-actions.test.ts'], 'pushing events to the panel, tested with IPC'),
-  ...covered(['electron/main/security/external-urls.ts', 'electron/main/security/navigation.ts', 'electron/main/security/permissions.ts', 'electron/main/security/setup.ts'],
-    ['tests/unit/electron/main/security.test.ts', 'tests/security/electron-config.test.ts'], 'the folder-level security test'),
-  ...covered(['electron/main/security/sender.ts'], ['tests/unit/electron/main/ipc.test.ts'], 'the IPC sender check, tested where IPC applies it'),
-  ...covered(['electron/main/tray-text.ts'], ['tests/unit/electron/main/tray.test.ts', 'tests/unit/renderer/src/i18n/ru.test.ts'], 'the tray\'s words, tested with the tray and the Russian agreement'),
-  ...covered(['electron/preload/preload.ts'], ['tests/unit/electron/preload/bridge.test.ts', 'tests/e2e-electron/app.test.ts'], 'runs only inside Electron; the object it exposes is bridge.ts'),
+  ...covered(
+    ['electron/main/app-identity.ts', 'electron/main/tray-icons.ts'],
+    ['tests/unit/build/electron-builder.config.test.ts'],
+    'names and icon paths, checked against the packaging',
+  ),
+  ...covered(
+    ['electron/main/push.ts'],
+    ['tests/unit/electron/main/ipc.test.ts', 'tests/unit/electron/main/panel-actions.test.ts'],
+    'pushing events to the panel, tested with IPC',
+  ),
+  ...covered(
+    [
+      'electron/main/security/external-urls.ts',
+      'electron/main/security/navigation.ts',
+      'electron/main/security/permissions.ts',
+      'electron/main/security/setup.ts',
+    ],
+    ['tests/unit/electron/main/security.test.ts', 'tests/security/electron-config.test.ts'],
+    'the folder-level security test',
+  ),
+  ...covered(
+    ['electron/main/security/sender.ts'],
+    ['tests/unit/electron/main/ipc.test.ts'],
+    'the IPC sender check, tested where IPC applies it',
+  ),
+  ...covered(
+    ['electron/main/tray-text.ts'],
+    ['tests/unit/electron/main/tray.test.ts', 'tests/unit/renderer/src/i18n/ru.test.ts'],
+    "the tray's words, tested with the tray and the Russian agreement",
+  ),
+  ...covered(
+    ['electron/preload/preload.ts'],
+    ['tests/unit/electron/preload/bridge.test.ts', 'tests/e2e-electron/app.test.ts'],
+    'runs only inside Electron; the object it exposes is bridge.ts',
+  ),
 
-  ...covered(['electron/shared/channels.ts', 'electron/shared/contract.ts'],
-    ['tests/unit/renderer/src/lib/validating-bridge.test.ts', 'tests/unit/renderer/src/lib/fast-checks.test.ts', 'tests/unit/electron/main/ipc.test.ts'], 'the IPC contract, tested by both of its ends'),
-  ...covered(['electron/shared/csp.ts'], ['tests/unit/electron/main/security.test.ts', 'tests/unit/electron/main/panel-csp.test.ts'], 'the CSP builder, tested with the shell\'s guards'),
-  ...covered(['electron/shared/domain.ts'], ['tests/unit/electron/shared/presence/counts.test.ts'], 'the domain\'s types and enums; the rules over them have their own tests'),
-  ...covered(['electron/shared/presence/classify.ts'], ['tests/unit/electron/shared/presence/counts.test.ts', 'tests/unit/renderer/src/lib/calendar-text.test.ts'], 'the classification the counts are made of'),
-  ...covered(['electron/shared/settings/defaults.ts'], ['tests/unit/electron/core/settings/json-schema.test.ts', 'tests/unit/electron/shared/settings/schema.online-limit.test.ts'], 'the default settings, which the schema tests validate'),
-  ...covered(['electron/shared/settings/edits.ts'], ['tests/integration/app-service.test.ts', 'tests/unit/renderer/src/state/actions.svelte.test.ts'], 'settings edits, applied by the service and by the panel\'s actions'),
-  ...covered(['electron/shared/settings/merge.ts'], ['tests/unit/renderer/src/lib/fast-checks.test.ts', 'tests/unit/renderer/src/lib/settings-sync.test.ts'], 'the shared settings merge, compared with the panel\'s'),
-  ...covered(['electron/shared/snapshot/compare.ts'], ['tests/unit/electron/shared/snapshot/diff.test.ts', 'tests/unit/electron/core/snapshot/tracker.test.ts'], 'the sameness checks under the diff and the tracker'),
-  ...covered(['electron/shared/time-units.ts'], ['tests/unit/electron/shared/timeline.test.ts'], 'constants only'),
-  ...covered(['electron/shared/ws-protocol.ts'], ['tests/unit/renderer/src/lib/ws-bridge.test.ts', 'tests/security/browser-mode-access.test.ts'], 'the WebSocket envelopes, tested by both ends'),
+  ...covered(
+    ['electron/shared/channels.ts', 'electron/shared/contract.ts'],
+    [
+      'tests/unit/renderer/src/lib/validating-bridge.test.ts',
+      'tests/unit/renderer/src/lib/fast-checks.test.ts',
+      'tests/unit/electron/main/ipc.test.ts',
+    ],
+    'the IPC contract, tested by both of its ends',
+  ),
+  ...covered(
+    ['electron/shared/csp.ts'],
+    ['tests/unit/electron/main/security.test.ts', 'tests/unit/electron/main/panel-csp.test.ts'],
+    "the CSP builder, tested with the shell's guards",
+  ),
+  ...covered(
+    ['electron/shared/domain.ts'],
+    ['tests/unit/electron/shared/presence/counts.test.ts'],
+    "the domain's types and enums; the rules over them have their own tests",
+  ),
+  ...covered(
+    ['electron/shared/presence/classify.ts'],
+    [
+      'tests/unit/electron/shared/presence/counts.test.ts',
+      'tests/unit/renderer/src/lib/calendar-text.test.ts',
+    ],
+    'the classification the counts are made of',
+  ),
+  ...covered(
+    ['electron/shared/settings/defaults.ts'],
+    [
+      'tests/unit/electron/core/settings/json-schema.test.ts',
+      'tests/unit/electron/shared/settings/schema.online-limit.test.ts',
+    ],
+    'the default settings, which the schema tests validate',
+  ),
+  ...covered(
+    ['electron/shared/settings/edits.ts'],
+    [
+      'tests/integration/app-service.test.ts',
+      'tests/unit/renderer/src/state/actions.svelte.test.ts',
+    ],
+    "settings edits, applied by the service and by the panel's actions",
+  ),
+  ...covered(
+    ['electron/shared/settings/merge.ts'],
+    [
+      'tests/unit/renderer/src/lib/fast-checks.test.ts',
+      'tests/unit/renderer/src/lib/settings-sync.test.ts',
+    ],
+    "the shared settings merge, compared with the panel's",
+  ),
+  ...covered(
+    ['electron/shared/snapshot/compare.ts'],
+    [
+      'tests/unit/electron/shared/snapshot/diff.test.ts',
+      'tests/unit/electron/core/snapshot/tracker.test.ts',
+    ],
+    'the sameness checks under the diff and the tracker',
+  ),
+  ...covered(
+    ['electron/shared/time-units.ts'],
+    ['tests/unit/electron/shared/timeline.test.ts'],
+    'constants only',
+  ),
+  ...covered(
+    ['electron/shared/ws-protocol.ts'],
+    ['tests/unit/renderer/src/lib/ws-bridge.test.ts', 'tests/security/browser-mode-access.test.ts'],
+    'the WebSocket envelopes, tested by both ends',
+  ),
 
-  ...covered(['renderer/src/components/settings/form.svelte.ts'], ['tests/e2e-web/settings.test.ts'], 'the settings form\'s state, driven through the dialog in Chromium'),
-  ...covered(['renderer/src/i18n/en.ts', 'renderer/src/i18n/actions.en.ts', 'renderer/src/i18n/actions.ru.ts', 'renderer/src/i18n/calendar.en.ts', 'renderer/src/i18n/calendar.ru.ts', 'renderer/src/i18n/settings.en.ts', 'renderer/src/i18n/settings.ru.ts'],
-    ['tests/unit/renderer/src/lib/i18n.test.ts', 'tests/unit/renderer/src/i18n/ru.test.ts'], 'the catalogs, checked whole: same keys and parameters, Russian agreement'),
-  ...covered(['renderer/src/lib/bridge.ts', 'renderer/src/lib/zod-config.ts'], ['tests/e2e-web/browser-mode.test.ts', 'tests/e2e-electron/app.test.ts'], 'touch the page (window, the CSP): only a browser runs them'),
-  ...covered(['renderer/src/lib/zod-contract.ts'], ['tests/unit/renderer/src/lib/validating-bridge.test.ts'], 'loads the contract for the validating bridge'),
-  ...covered(['renderer/src/lib/clock.ts', 'renderer/src/lib/live.ts'],
-    ['tests/unit/renderer/src/state/host-mirror.svelte.test.ts', 'tests/e2e-web/host-silence.test.ts'], 'what the host mirror keeps, tested through it'),
-  ...covered(['renderer/src/lib/phrase.ts'], ['tests/unit/renderer/src/lib/presence.test.ts', 'tests/unit/renderer/src/i18n/ru.test.ts'], 'a presence as words, tested with the presence view'),
-  ...covered(['renderer/src/lib/settings-update.ts'], ['tests/unit/renderer/src/lib/fast-checks.test.ts', 'tests/unit/renderer/src/lib/settings-sync.test.ts'], 'the panel\'s zod-free settings update, compared with the shared one'),
-  ...covered(['renderer/src/lib/web-notifications.ts', 'renderer/src/state/browser-alerts.svelte.ts'], ['tests/e2e-web/browser-alerts.test.ts'], 'the browser\'s Notification API: only a browser has it'),
-  ...covered(['renderer/src/main.ts', 'renderer/src/state/view.svelte.ts'], ['tests/e2e-web/panel.test.ts', 'tests/e2e-web/layout.test.ts'], 'the page\'s entry and view state: only a browser mounts them'),
-  ...covered(['renderer/src/state/optimistic.ts'], ['tests/unit/renderer/src/state/actions.svelte.test.ts'], 'the actions\' one failure convention, tested through the actions'),
+  ...covered(
+    ['renderer/src/components/settings/form.svelte.ts'],
+    ['tests/e2e-web/settings.test.ts'],
+    "the settings form's state, driven through the dialog in Chromium",
+  ),
+  ...covered(
+    [
+      'renderer/src/i18n/en.ts',
+      'renderer/src/i18n/actions.en.ts',
+      'renderer/src/i18n/actions.ru.ts',
+      'renderer/src/i18n/calendar.en.ts',
+      'renderer/src/i18n/calendar.ru.ts',
+      'renderer/src/i18n/settings.en.ts',
+      'renderer/src/i18n/settings.ru.ts',
+    ],
+    ['tests/unit/renderer/src/lib/i18n.test.ts', 'tests/unit/renderer/src/i18n/ru.test.ts'],
+    'the catalogs, checked whole: same keys and parameters, Russian agreement',
+  ),
+  ...covered(
+    ['renderer/src/lib/bridge.ts', 'renderer/src/lib/zod-config.ts'],
+    ['tests/e2e-web/browser-mode.test.ts', 'tests/e2e-electron/app.test.ts'],
+    'touch the page (window, the CSP): only a browser runs them',
+  ),
+  ...covered(
+    ['renderer/src/lib/zod-contract.ts'],
+    ['tests/unit/renderer/src/lib/validating-bridge.test.ts'],
+    'loads the contract for the validating bridge',
+  ),
+  ...covered(
+    ['renderer/src/lib/clock.ts', 'renderer/src/lib/live.ts'],
+    [
+      'tests/unit/renderer/src/state/host-mirror.svelte.test.ts',
+      'tests/e2e-web/host-silence.test.ts',
+    ],
+    'what the host mirror keeps, tested through it',
+  ),
+  ...covered(
+    ['renderer/src/lib/phrase.ts'],
+    ['tests/unit/renderer/src/lib/presence.test.ts', 'tests/unit/renderer/src/i18n/ru.test.ts'],
+    'a presence as words, tested with the presence view',
+  ),
+  ...covered(
+    ['renderer/src/lib/settings-update.ts'],
+    [
+      'tests/unit/renderer/src/lib/fast-checks.test.ts',
+      'tests/unit/renderer/src/lib/settings-sync.test.ts',
+    ],
+    "the panel's zod-free settings update, compared with the shared one",
+  ),
+  ...covered(
+    ['renderer/src/lib/web-notifications.ts', 'renderer/src/state/browser-alerts.svelte.ts'],
+    ['tests/e2e-web/browser-alerts.test.ts'],
+    "the browser's Notification API: only a browser has it",
+  ),
+  ...covered(
+    ['renderer/src/main.ts', 'renderer/src/state/view.svelte.ts'],
+    ['tests/e2e-web/panel.test.ts', 'tests/e2e-web/layout.test.ts'],
+    "the page's entry and view state: only a browser mounts them",
+  ),
+  ...covered(
+    ['renderer/src/state/optimistic.ts'],
+    ['tests/unit/renderer/src/state/actions.svelte.test.ts'],
+    "the actions' one failure convention, tested through the actions",
+  ),
 };
 
-function covered(modules: readonly string[], by: readonly string[], why: string): Record<string, Coverage> {
+function covered(
+  modules: readonly string[],
+  by: readonly string[],
+  why: string,
+): Record<string, Coverage> {
   return Object.fromEntries(modules.map((module) => [module, { by, why }]));
 }
 
@@ -114,16 +422,23 @@ function filesUnder(folder: string): string[] {
 }
 
 /** The modules that must be findable: `.ts` and `.svelte.ts`, not components and not `.d.ts`. */
-const modules = SOURCE_ROOTS.flatMap(filesUnder).filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts')).sort();
+const modules = SOURCE_ROOTS.flatMap(filesUnder)
+  .filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))
+  .sort();
 /** Unit tests, relative to tests/unit. */
-const unitTests = filesUnder(UNIT).filter((path) => path.endsWith('.test.ts')).map((path) => path.slice(UNIT.length + 1)).sort();
+const unitTests = filesUnder(UNIT)
+  .filter((path) => path.endsWith('.test.ts'))
+  .map((path) => path.slice(UNIT.length + 1))
+  .sort();
 
 /** The source a unit test mirrors (repo path), or null: `<stem>.<ext>`, else `<stem minus its last .aspect>.<ext>`. */
 function mirroredModule(test: string): string | null {
   const stem = test.slice(0, -'.test.ts'.length);
   const aspectless = stem.replace(/\.[^./]+$/, '');
   for (const candidate of aspectless === stem ? [stem] : [stem, aspectless]) {
-    const found = SOURCE_EXTENSIONS.map((extension) => candidate + extension).find((path) => existsSync(join(root, path)));
+    const found = SOURCE_EXTENSIONS.map((extension) => candidate + extension).find((path) =>
+      existsSync(join(root, path)),
+    );
     if (found) return found;
   }
   return null;
@@ -131,27 +446,44 @@ function mirroredModule(test: string): string | null {
 
 const tested = new Set(unitTests.map(mirroredModule).filter((module) => module !== null));
 
-describe('a module\'s tests are found from its path', () => {
+describe("a module's tests are found from its path", () => {
   it('finds the modules and the tests it checks', () => {
     expect(modules).toContain('electron/core/bitrix/client.ts');
     expect(modules).toContain('renderer/src/state/host-mirror.svelte.ts');
     expect(modules.some((path) => path.endsWith('.svelte') || path.endsWith('.d.ts'))).toBe(false);
-    expect(mirroredModule('electron/core/bitrix/client.test.ts')).toBe('electron/core/bitrix/client.ts');
-    expect(mirroredModule('renderer/src/state/actions.svelte.test.ts')).toBe('renderer/src/state/actions.svelte.ts');
-    expect(mirroredModule('electron/core/engine/engine.bell.test.ts')).toBe('electron/core/engine/engine.ts');
-    expect(mirroredModule('build/electron-builder.config.test.ts')).toBe('build/electron-builder.config.cjs');
+    expect(mirroredModule('electron/core/bitrix/client.test.ts')).toBe(
+      'electron/core/bitrix/client.ts',
+    );
+    expect(mirroredModule('renderer/src/state/actions.svelte.test.ts')).toBe(
+      'renderer/src/state/actions.svelte.ts',
+    );
+    expect(mirroredModule('electron/core/engine/engine.bell.test.ts')).toBe(
+      'electron/core/engine/engine.ts',
+    );
+    expect(mirroredModule('build/electron-builder.config.test.ts')).toBe(
+      'build/electron-builder.config.cjs',
+    );
     expect(mirroredModule('electron/core/no-such-module.test.ts')).toBeNull();
   });
 
   it('every module has a mirrored unit test or says what covers it', () => {
     const unaccounted = modules.filter((module) => !tested.has(module) && !(module in COVERED_BY));
-    expect(unaccounted, 'add tests/unit/<module path>.test.ts, or an entry in COVERED_BY').toEqual([]);
+    expect(unaccounted, 'add tests/unit/<module path>.test.ts, or an entry in COVERED_BY').toEqual(
+      [],
+    );
   });
 
   it('every unit test mirrors a module that exists, or is a named folder-level test', () => {
-    const orphans = unitTests.filter((test) => mirroredModule(test) === null && !(test in FOLDER_LEVEL_TESTS));
-    expect(orphans, 'move the test to tests/unit/<module path>.test.ts, or name it in FOLDER_LEVEL_TESTS').toEqual([]);
-    const staleFolderTests = Object.keys(FOLDER_LEVEL_TESTS).filter((test) => !unitTests.includes(test));
+    const orphans = unitTests.filter(
+      (test) => mirroredModule(test) === null && !(test in FOLDER_LEVEL_TESTS),
+    );
+    expect(
+      orphans,
+      'move the test to tests/unit/<module path>.test.ts, or name it in FOLDER_LEVEL_TESTS',
+    ).toEqual([]);
+    const staleFolderTests = Object.keys(FOLDER_LEVEL_TESTS).filter(
+      (test) => !unitTests.includes(test),
+    );
     expect(staleFolderTests).toEqual([]);
   });
 
@@ -160,9 +492,13 @@ describe('a module\'s tests are found from its path', () => {
     expect(mirroredToo, 'a module with a mirrored test leaves COVERED_BY').toEqual([]);
     const notModules = Object.keys(COVERED_BY).filter((module) => !modules.includes(module));
     expect(notModules, 'COVERED_BY names a module that does not exist').toEqual([]);
-    const missing = Object.values(COVERED_BY).flatMap(({ by }) => by).filter((file) => !file.endsWith('.test.ts') || !existsSync(join(root, file)));
+    const missing = Object.values(COVERED_BY)
+      .flatMap(({ by }) => by)
+      .filter((file) => !file.endsWith('.test.ts') || !existsSync(join(root, file)));
     expect([...new Set(missing)], 'COVERED_BY points at test files that do not exist').toEqual([]);
-    const unreasoned = Object.entries(COVERED_BY).filter(([, { by, why }]) => by.length === 0 || why.trim() === '');
+    const unreasoned = Object.entries(COVERED_BY).filter(
+      ([, { by, why }]) => by.length === 0 || why.trim() === '',
+    );
     expect(unreasoned).toEqual([]);
   });
 });

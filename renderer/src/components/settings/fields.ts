@@ -10,7 +10,10 @@ import { alertsPausedAt, endsAtMorning } from '$shared/settings/pause.js';
  */
 
 /** The online limit in whole or decimal minutes (the bounds live in $shared/settings/defaults.ts). */
-export const ONLINE_LIMIT_MINUTES = { min: ONLINE_LIMIT_SEC.min / 60, max: ONLINE_LIMIT_SEC.max / 60 } as const;
+export const ONLINE_LIMIT_MINUTES = {
+  min: ONLINE_LIMIT_SEC.min / 60,
+  max: ONLINE_LIMIT_SEC.max / 60,
+} as const;
 
 /**
  * "Combine alerts within", in seconds (the schema allows 0 … 300): none, the default 10 s, half
@@ -58,7 +61,9 @@ export function parseClock(text: string): string | null {
 /** Why quiet hours cannot be saved like this, or null: the panel refuses it instead of saving it silently. */
 export type QuietProblem = 'same-times' | 'no-days';
 
-export function quietProblem(window: Pick<QuietWindow, 'days' | 'start' | 'end'>): QuietProblem | null {
+export function quietProblem(
+  window: Pick<QuietWindow, 'days' | 'start' | 'end'>,
+): QuietProblem | null {
   if (window.start === window.end) return 'same-times';
   if (window.days.length === 0) return 'no-days';
   return null;
@@ -125,7 +130,11 @@ export function watchQuery(text: string): WatchQuery {
  * which a list skips as a single ID is refused ("Already in the panel"). Ids already watched
  * are neither: nothing to say about them.
  */
-export function watchAdditions(ids: readonly number[], watched: readonly number[], inPanel: (id: number) => boolean): { add: number[]; inPanel: number[] } {
+export function watchAdditions(
+  ids: readonly number[],
+  watched: readonly number[],
+  inPanel: (id: number) => boolean,
+): { add: number[]; inPanel: number[] } {
   const add: number[] = [];
   const shown: number[] = [];
   for (const id of ids) {

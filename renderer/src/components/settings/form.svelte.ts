@@ -49,7 +49,8 @@ export class SettingsForm {
   private setStatus(kind: SaveStatus['kind'] | null): void {
     clearTimeout(this.statusTimer);
     this.status = kind === null ? null : { kind, nonce: ++this.nonce };
-    if (kind === 'saved') this.statusTimer = setTimeout(() => (this.status = null), SAVED_VISIBLE_MS);
+    if (kind === 'saved')
+      this.statusTimer = setTimeout(() => (this.status = null), SAVED_VISIBLE_MS);
   }
 
   draft(path: string): string | undefined {
@@ -62,11 +63,16 @@ export class SettingsForm {
 
   /** Forgets what was typed at `path` and below it. */
   clearDrafts(path: string): void {
-    this.drafts = Object.fromEntries(Object.entries(this.drafts).filter(([field]) => field !== path && !field.startsWith(`${path}.`)));
+    this.drafts = Object.fromEntries(
+      Object.entries(this.drafts).filter(
+        ([field]) => field !== path && !field.startsWith(`${path}.`),
+      ),
+    );
   }
 
   errorFor(path: string): string | null {
-    for (const [field, message] of Object.entries(this.errors)) if (field === path || field.startsWith(`${path}.`)) return message;
+    for (const [field, message] of Object.entries(this.errors))
+      if (field === path || field.startsWith(`${path}.`)) return message;
     return null;
   }
 
@@ -77,7 +83,11 @@ export class SettingsForm {
   }
 
   clearErrors(path: string): void {
-    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([field]) => field !== path && !field.startsWith(`${path}.`)));
+    this.errors = Object.fromEntries(
+      Object.entries(this.errors).filter(
+        ([field]) => field !== path && !field.startsWith(`${path}.`),
+      ),
+    );
   }
 
   /**
@@ -85,12 +95,19 @@ export class SettingsForm {
    * stored. `refusal` replaces the host's words for a refusal of this very field, for fields
    * shown in another unit than the stored one (minutes for seconds).
    */
-  async commit(path: string, save: Save, options: { readonly refusal?: string } = {}): Promise<boolean> {
+  async commit(
+    path: string,
+    save: Save,
+    options: { readonly refusal?: string } = {},
+  ): Promise<boolean> {
     const error = typeof save === 'function' ? await save() : await this.update(save);
     this.clearErrors(path);
     if (error) {
       const own = options.refusal !== undefined && (error.field === null || error.field === path);
-      this.refuse(error.field ?? path, own ? (options.refusal as string) : describeError(this.i18n(), error));
+      this.refuse(
+        error.field ?? path,
+        own ? (options.refusal as string) : describeError(this.i18n(), error),
+      );
       this.savedPath = null;
       return false;
     }
@@ -105,7 +122,13 @@ export class SettingsForm {
    * A number field: kept as typed; `parse` turns the text into the stored value or says why
    * not (in the field's own unit), and nothing is sent then.
    */
-  numberField(path: string, text: string, build: (value: number) => SettingsUpdate, parse: NumberParse = wholeNumber(this.i18n()), refusal?: string): void {
+  numberField(
+    path: string,
+    text: string,
+    build: (value: number) => SettingsUpdate,
+    parse: NumberParse = wholeNumber(this.i18n()),
+    refusal?: string,
+  ): void {
     this.setDraft(path, text);
     const parsed = parse(text);
     if ('error' in parsed) {
@@ -120,5 +143,8 @@ export class SettingsForm {
 export type NumberParse = (text: string) => { readonly value: number } | { readonly error: string };
 
 export function wholeNumber(i18n: Translator): NumberParse {
-  return (text) => (/^\s*-?\d+\s*$/.test(text) ? { value: Number(text) } : { error: i18n.t('settings.wholeNumber') });
+  return (text) =>
+    /^\s*-?\d+\s*$/.test(text)
+      ? { value: Number(text) }
+      : { error: i18n.t('settings.wholeNumber') };
 }

@@ -9,7 +9,11 @@ const ORIGIN = 'http://127.0.0.1:4321';
 function launch(launcher: readonly string[]): Promise<string[]> {
   const lines: string[] = [];
   return new Promise((resolve) => {
-    const launched = openInBrowser(ORIGIN, 'one-time-token', { launcher, say: (line) => lines.push(line), tempRoot: tmpdir() });
+    const launched = openInBrowser(ORIGIN, 'one-time-token', {
+      launcher,
+      say: (line) => lines.push(line),
+      tempRoot: tmpdir(),
+    });
     const started = Date.now();
     const poll = setInterval(() => {
       if (lines.length > 0 || Date.now() - started > 3000) {
@@ -24,11 +28,15 @@ function launch(launcher: readonly string[]): Promise<string[]> {
 /** Issue 22, item 16: `web --open` says when no browser could be opened. */
 describe('web --open', () => {
   it('reports a launcher that is missing', async () => {
-    expect(await launch(['b24-no-such-launcher-xyz'])).toEqual([`could not open a browser (b24-no-such-launcher-xyz not found): open the address printed above yourself`]);
+    expect(await launch(['b24-no-such-launcher-xyz'])).toEqual([
+      `could not open a browser (b24-no-such-launcher-xyz not found): open the address printed above yourself`,
+    ]);
   });
 
   it('reports a launcher that fails (xdg-open without a browser exits non-zero)', async () => {
-    expect(await launch([process.execPath, '-e', 'process.exit(3)'])).toEqual([`could not open a browser (${process.execPath} exited with 3): open the address printed above yourself`]);
+    expect(await launch([process.execPath, '-e', 'process.exit(3)'])).toEqual([
+      `could not open a browser (${process.execPath} exited with 3): open the address printed above yourself`,
+    ]);
   });
 
   it('says nothing when the browser opens', async () => {

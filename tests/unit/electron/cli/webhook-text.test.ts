@@ -21,7 +21,12 @@ describe('a bad webhook URL on the command line', () => {
   });
 
   it('is what `status` and `watch` refuse with (exit code 2)', async () => {
-    const args = { webhookUrl: `team.bitrix24.com/rest/1/${CODE}/`, demo: false, demoTeamSize: 40, demoLegacy: false };
+    const args = {
+      webhookUrl: `team.bitrix24.com/rest/1/${CODE}/`,
+      demo: false,
+      demoTeamSize: 40,
+      demoLegacy: false,
+    };
     const error = await connect(args, DEFAULT_SETTINGS, {}).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(/^the webhook URL is incomplete/);

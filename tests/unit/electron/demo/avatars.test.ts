@@ -9,7 +9,11 @@ describe("the demo's SVG avatars", () => {
   });
 
   it('pick black or white text for contrast on the colour', () => {
-    expect(avatarSvg({ firstName: 'A', lastName: 'B', color: '#f5d90a' })).toContain('fill="#000000"');
-    expect(avatarSvg({ firstName: 'A', lastName: 'B', color: '#1f3a8a' })).toContain('fill="#ffffff"');
+    expect(avatarSvg({ firstName: 'A', lastName: 'B', color: '#f5d90a' })).toContain(
+      'fill="#000000"',
+    );
+    expect(avatarSvg({ firstName: 'A', lastName: 'B', color: '#1f3a8a' })).toContain(
+      'fill="#ffffff"',
+    );
   });
 });

@@ -10,13 +10,18 @@ const MONDAY_NOON = Date.UTC(2026, 10, 23, 9, 0, 0);
 type Outcome = ReturnType<RestApi['timed']>['outcome'];
 const ORIGIN = 'http://127.0.0.1:4321';
 
-function setup(teamSize = 23, legacy = false): { state: PortalState; api: RestApi; call: (method: string, query?: string) => Outcome } {
+function setup(
+  teamSize = 23,
+  legacy = false,
+): { state: PortalState; api: RestApi; call: (method: string, query?: string) => Outcome } {
   const state = new PortalState(new ManualClock(MONDAY_NOON), 5, teamSize, true, 0, { legacy });
   state.team.setOrigin(ORIGIN);
   const api = new RestApi(state.team, state.faults, state.budget, state);
   const call = (method: string, query = ''): Outcome => {
     const params: ParamObject = parseQueryString(query);
-    return method === 'batch' ? api.batch(params, MONDAY_NOON).outcome : api.timed(method, params, MONDAY_NOON).outcome;
+    return method === 'batch'
+      ? api.batch(params, MONDAY_NOON).outcome
+      : api.timed(method, params, MONDAY_NOON).outcome;
   };
   return { state, api, call };
 }
@@ -49,9 +54,14 @@ describe('im.department.colleagues.list', () => {
     const capped = call('im.department.colleagues.list', 'LIMIT=500');
     expect(capped.ok && [(capped.result as unknown[]).length, capped.next]).toEqual([50, 50]);
     const started = call('im.department.colleagues.list', 'start=110&OFFSET=3&LIMIT=50');
-    expect(started.ok && [(started.result as unknown[]).length, started.next, started.total]).toEqual([10, undefined, 120]);
+    expect(
+      started.ok && [(started.result as unknown[]).length, started.next, started.total],
+    ).toEqual([10, undefined, 120]);
     const withData = call('im.department.colleagues.list', 'USER_DATA=Y&LIMIT=2');
-    expect(withData.ok && (withData.result as Record<string, unknown>[]).map((user) => Object.keys(user).slice(0, 4))).toEqual([
+    expect(
+      withData.ok &&
+        (withData.result as Record<string, unknown>[]).map((user) => Object.keys(user).slice(0, 4)),
+    ).toEqual([
       ['id', 'active', 'name', 'first_name'],
       ['id', 'active', 'name', 'first_name'],
     ]);
@@ -81,13 +91,23 @@ describe('im.department.colleagues.list', () => {
     expect(call('profile').ok).toBe(true); // other methods leave the fault pending
     const short = call('im.department.colleagues.list', 'OFFSET=10&LIMIT=10');
     const ids = state.teamIds();
-    expect(short.ok && [short.result, short.next, short.total]).toEqual([[...ids.slice(10, 15), ...ids.slice(16, 20)], 19, 30]);
+    expect(short.ok && [short.result, short.next, short.total]).toEqual([
+      [...ids.slice(10, 15), ...ids.slice(16, 20)],
+      19,
+      30,
+    ]);
     const after = call('im.department.colleagues.list', 'OFFSET=19&LIMIT=10');
     expect(after.ok && (after.result as number[])[0]).toBe(ids[19]); // pages by what came back: overlaps by one
     expect(after.ok && (after.result as number[]).length).toBe(10);
     state.injectFault({ kind: 'short-page' });
-    const inBatch = call('batch', 'cmd[a]=im.department.colleagues.list%3FLIMIT%3D4&cmd[b]=im.department.colleagues.list%3FLIMIT%3D4');
-    expect(inBatch.ok && inBatch.result).toMatchObject({ result: { a: ids.slice(0, 2).concat(ids.slice(3, 4)), b: ids.slice(0, 4) }, result_next: { a: 3, b: 4 } });
+    const inBatch = call(
+      'batch',
+      'cmd[a]=im.department.colleagues.list%3FLIMIT%3D4&cmd[b]=im.department.colleagues.list%3FLIMIT%3D4',
+    );
+    expect(inBatch.ok && inBatch.result).toMatchObject({
+      result: { a: ids.slice(0, 2).concat(ids.slice(3, 4)), b: ids.slice(0, 4) },
+      result_next: { a: 3, b: 4 },
+    });
   });
 
   it('returns the user object in the im shape', () => {
@@ -95,14 +115,41 @@ describe('im.department.colleagues.list', () => {
     const page = call('im.department.colleagues.list', 'USER_DATA=Y&LIMIT=1');
     const user = page.ok ? (page.result as Record<string, unknown>[])[0] : undefined;
     expect(Object.keys(user ?? {})).toEqual([
-      'id', 'active', 'name', 'first_name', 'last_name', 'work_position', 'color', 'avatar', 'avatar_hr', 'gender', 'birthday',
-      'extranet', 'network', 'bot', 'connector', 'external_auth_id', 'status', 'idle', 'last_activity_date', 'mobile_last_date',
-      'desktop_last_date', 'absent', 'departments', 'phones', 'bot_data', 'type', 'website', 'email',
+      'id',
+      'active',
+      'name',
+      'first_name',
+      'last_name',
+      'work_position',
+      'color',
+      'avatar',
+      'avatar_hr',
+      'gender',
+      'birthday',
+      'extranet',
+      'network',
+      'bot',
+      'connector',
+      'external_auth_id',
+      'status',
+      'idle',
+      'last_activity_date',
+      'mobile_last_date',
+      'desktop_last_date',
+      'absent',
+      'departments',
+      'phones',
+      'bot_data',
+      'type',
+      'website',
+      'email',
     ]);
     expect(user?.id).toBe(state.teamIds()[0]);
     for (const field of ['last_activity_date', 'absent'] as const) {
       const value = user?.[field];
-      expect(value === false || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/.test(String(value))).toBe(true);
+      expect(
+        value === false || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/.test(String(value)),
+      ).toBe(true);
     }
   });
 });
@@ -112,20 +159,39 @@ describe('im.user.list.get, im.user.get, im.department.get', () => {
     const { state, call } = setup(5);
     const [a, b] = state.teamIds();
     const keyed = call('im.user.list.get', `ID[]=${a}&ID[]=999999&ID[]=${b}`);
-    expect(keyed.ok && Object.keys(keyed.result as object)).toEqual([String(a), String(b), '999999']);
+    expect(keyed.ok && Object.keys(keyed.result as object)).toEqual([
+      String(a),
+      String(b),
+      '999999',
+    ]);
     expect(keyed.ok && (keyed.result as Record<string, unknown>)['999999']).toBeNull();
     expect(keyed.ok && 'total' in keyed).toBe(false);
-    const json = call('im.user.list.get', `ID=${encodeURIComponent(JSON.stringify([a]))}&RESULT_TYPE=array`);
+    const json = call(
+      'im.user.list.get',
+      `ID=${encodeURIComponent(JSON.stringify([a]))}&RESULT_TYPE=array`,
+    );
     expect(json.ok && (json.result as { id: number }[]).map((user) => user.id)).toEqual([a]);
-    expect(call('im.user.list.get', `ID=${a}`)).toMatchObject({ ok: false, status: 400, error: 'INVALID_FORMAT' });
+    expect(call('im.user.list.get', `ID=${a}`)).toMatchObject({
+      ok: false,
+      status: 400,
+      error: 'INVALID_FORMAT',
+    });
     expect(call('im.user.list.get')).toMatchObject({ ok: false, error: 'INVALID_FORMAT' });
   });
 
   it('gives the owner without ID, and the documented errors', () => {
     const { state, call } = setup(2);
     expect(call('im.user.get')).toMatchObject({ ok: true, result: { id: state.ownerId } });
-    expect(call('im.user.get', 'ID=0')).toMatchObject({ ok: false, status: 400, error: 'ID_EMPTY' });
-    expect(call('im.user.get', 'ID=424242')).toMatchObject({ ok: false, status: 400, error: 'USER_NOT_EXISTS' });
+    expect(call('im.user.get', 'ID=0')).toMatchObject({
+      ok: false,
+      status: 400,
+      error: 'ID_EMPTY',
+    });
+    expect(call('im.user.get', 'ID=424242')).toMatchObject({
+      ok: false,
+      status: 400,
+      error: 'USER_NOT_EXISTS',
+    });
   });
 
   it('lists departments by id with names, leaving unknown ids out', () => {
@@ -136,7 +202,11 @@ describe('im.user.list.get, im.user.get, im.department.get', () => {
     expect(answer.ok).toBe(true);
     const result = answer.ok ? (answer.result as Record<string, unknown>[]) : [];
     expect(result.map((department) => department.id)).toEqual([1, known]);
-    expect(result[0]).toMatchObject({ name: 'B24 Demo Company', manager_user_id: state.ownerId, manager_user_data: { id: state.ownerId } });
+    expect(result[0]).toMatchObject({
+      name: 'B24 Demo Company',
+      manager_user_id: state.ownerId,
+      manager_user_data: { id: state.ownerId },
+    });
     expect(String(result[1]?.full_name)).toContain(' / B24 Demo Company');
     expect(departments.length).toBeGreaterThanOrEqual(6); // company + 4..8 + the outsiders' office
     expect(call('im.department.get')).toMatchObject({ ok: false, error: 'INVALID_FORMAT' });
@@ -144,7 +214,11 @@ describe('im.user.list.get, im.user.get, im.department.get', () => {
 
   it('answers unknown methods with ERROR_METHOD_NOT_FOUND', () => {
     const { call } = setup(1);
-    expect(call('im.nonexistent')).toMatchObject({ ok: false, status: 404, error: 'ERROR_METHOD_NOT_FOUND' });
+    expect(call('im.nonexistent')).toMatchObject({
+      ok: false,
+      status: 404,
+      error: 'ERROR_METHOD_NOT_FOUND',
+    });
   });
 });
 
@@ -153,21 +227,33 @@ describe('serialisation', () => {
     const record = user as Record<string, unknown>;
     return [record.status, record.idle, record.mobile_last_date, record.desktop_last_date];
   };
-  const isDate = (value: unknown): boolean => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/.test(value);
+  const isDate = (value: unknown): boolean =>
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/.test(value);
 
   it('current portal: status online, idle and mobile_last_date false, desktop_last_date real only in im.user.get', () => {
     const { state, call } = setup(10);
-    const [phone, manager] = [state.teamIds()[0] as number, state.team.departments()[1]?.managerUserId as number];
+    const [phone, manager] = [
+      state.teamIds()[0] as number,
+      state.team.departments()[1]?.managerUserId as number,
+    ];
     state.updatePerson(phone, { presence: 'mobile', desktop: true, status: 'dnd' });
     state.updatePerson(manager, { presence: 'online', desktop: true, status: 'away' });
     const listed = call('im.user.list.get', `ID[]=${phone}&ID[]=${manager}`);
     const users = listed.ok ? Object.values(listed.result as object) : [];
     const page = call('im.department.colleagues.list', 'USER_DATA=Y&LIMIT=50');
-    const department = call('im.department.get', `ID[]=${state.team.departments()[1]?.id}&USER_DATA=Y`);
-    const managerData = department.ok ? (department.result as { manager_user_data: unknown }[])[0]?.manager_user_data : null;
+    const department = call(
+      'im.department.get',
+      `ID[]=${state.team.departments()[1]?.id}&USER_DATA=Y`,
+    );
+    const managerData = department.ok
+      ? (department.result as { manager_user_data: unknown }[])[0]?.manager_user_data
+      : null;
     for (const user of [...users, ...(page.ok ? (page.result as unknown[]) : []), managerData]) {
       expect(presenceFields(user)).toEqual(['online', false, false, false]);
-      expect(isDate((user as Record<string, unknown>).last_activity_date) || (user as Record<string, unknown>).last_activity_date === false).toBe(true);
+      expect(
+        isDate((user as Record<string, unknown>).last_activity_date) ||
+          (user as Record<string, unknown>).last_activity_date === false,
+      ).toBe(true);
     }
     const single = call('im.user.get', `ID=${phone}`);
     const one = single.ok ? (single.result as Record<string, unknown>) : {};
@@ -204,13 +290,16 @@ describe('serialisation', () => {
       expect(withPhoto.length).toBeGreaterThan(10);
       expect(without.length).toBeGreaterThan(10);
       for (const user of withPhoto) expect(user.avatar_hr).toBe(user.avatar);
-      for (const user of without) expect(user.avatar_hr).toBe(legacy ? '' : `${ORIGIN}/bitrix/js/im/images/blank.gif`);
+      for (const user of without)
+        expect(user.avatar_hr).toBe(legacy ? '' : `${ORIGIN}/bitrix/js/im/images/blank.gif`);
     }
   });
 
   it('about one person in ten has work_position null', () => {
     const { state } = setup(200);
-    const nulls = state.teamIds().filter((id) => state.userObject(id)?.work_position === null).length;
+    const nulls = state
+      .teamIds()
+      .filter((id) => state.userObject(id)?.work_position === null).length;
     expect(nulls).toBeGreaterThan(8);
     expect(nulls).toBeLessThan(40);
     expect(state.userObject(state.ownerId)?.work_position).toBe('Head of the company');
@@ -222,7 +311,10 @@ describe('serialisation', () => {
     const before = call('im.department.colleagues.list', 'USER_DATA=Y');
     state.setDateOffset(0);
     const after = call('im.department.colleagues.list', 'USER_DATA=Y');
-    const pairs = (before.ok ? (before.result as Record<string, unknown>[]) : []).map((user, index) => [user, (after.ok ? (after.result as Record<string, unknown>[]) : [])[index] ?? {}] as const);
+    const pairs = (before.ok ? (before.result as Record<string, unknown>[]) : []).map(
+      (user, index) =>
+        [user, (after.ok ? (after.result as Record<string, unknown>[]) : [])[index] ?? {}] as const,
+    );
     expect(pairs).toHaveLength(5);
     let dates = 0;
     for (const [old, now] of pairs) {
@@ -256,18 +348,32 @@ describe('batch', () => {
       result_total: [],
       result_next: [],
     });
-    const time = answer.ok ? (answer.result as { result_time: Record<string, Record<string, unknown>> }).result_time : {};
-    expect(Object.keys(time.me ?? {})).toEqual(['start', 'finish', 'duration', 'processing', 'date_start', 'date_finish', 'operating_reset_at', 'operating']);
+    const time = answer.ok
+      ? (answer.result as { result_time: Record<string, Record<string, unknown>> }).result_time
+      : {};
+    expect(Object.keys(time.me ?? {})).toEqual([
+      'start',
+      'finish',
+      'duration',
+      'processing',
+      'date_start',
+      'date_finish',
+      'operating_reset_at',
+      'operating',
+    ]);
   });
 
   it('collects totals, nexts and errors per key; halt stops at the first error', () => {
     const { call } = setup(30);
-    const cmd = 'cmd[p0]=im.department.colleagues.list%3FOFFSET%3D0%26LIMIT%3D20&cmd[bad]=im.nope&cmd[p1]=im.department.colleagues.list%3FOFFSET%3D20%26LIMIT%3D20';
+    const cmd =
+      'cmd[p0]=im.department.colleagues.list%3FOFFSET%3D0%26LIMIT%3D20&cmd[bad]=im.nope&cmd[p1]=im.department.colleagues.list%3FOFFSET%3D20%26LIMIT%3D20';
     const all = call('batch', `halt=0&${cmd}`);
     expect(all.ok && all.result).toMatchObject({
       result_total: { p0: 30, p1: 30 },
       result_next: { p0: 20 },
-      result_error: { bad: { error: 'ERROR_METHOD_NOT_FOUND', error_description: expect.any(String) } },
+      result_error: {
+        bad: { error: 'ERROR_METHOD_NOT_FOUND', error_description: expect.any(String) },
+      },
     });
     const halted = call('batch', `halt=1&${cmd}`);
     expect(halted.ok && Object.keys((halted.result as { result: object }).result)).toEqual(['p0']);
@@ -275,11 +381,25 @@ describe('batch', () => {
 
   it('gives lists for a JSON list of commands, refuses nested batches and more than 50 commands', () => {
     const { api } = setup(3);
-    const listed = api.batch({ cmd: ['im.revision.get', 'batch?cmd[x]=profile'] } as unknown as ParamObject, MONDAY_NOON).outcome;
-    expect(listed.ok && listed.result).toMatchObject({ result: [{ rest: expect.any(Number) }], result_error: { '1': { error: 'ERROR_BATCH_METHOD_NOT_ALLOWED' } } });
-    const many = Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`c${index}`, 'profile']));
-    expect(api.batch({ cmd: many } as unknown as ParamObject, MONDAY_NOON).outcome).toMatchObject({ ok: false, status: 400, error: 'ERROR_BATCH_LENGTH_EXCEEDED' });
-    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`c${index}`, 'profile']));
+    const listed = api.batch(
+      { cmd: ['im.revision.get', 'batch?cmd[x]=profile'] } as unknown as ParamObject,
+      MONDAY_NOON,
+    ).outcome;
+    expect(listed.ok && listed.result).toMatchObject({
+      result: [{ rest: expect.any(Number) }],
+      result_error: { '1': { error: 'ERROR_BATCH_METHOD_NOT_ALLOWED' } },
+    });
+    const many = Object.fromEntries(
+      Array.from({ length: 51 }, (_, index) => [`c${index}`, 'profile']),
+    );
+    expect(api.batch({ cmd: many } as unknown as ParamObject, MONDAY_NOON).outcome).toMatchObject({
+      ok: false,
+      status: 400,
+      error: 'ERROR_BATCH_LENGTH_EXCEEDED',
+    });
+    const fifty = Object.fromEntries(
+      Array.from({ length: 50 }, (_, index) => [`c${index}`, 'profile']),
+    );
     expect(api.batch({ cmd: fifty } as unknown as ParamObject, MONDAY_NOON).outcome.ok).toBe(true);
   });
 
@@ -287,7 +407,10 @@ describe('batch', () => {
     const { state, call } = setup(5);
     state.injectFault({ kind: 'operation-limit', method: 'im.user.list.get' });
     state.injectFault({ kind: 'wrong-shape', method: 'im.department.colleagues.list' });
-    const answer = call('batch', 'cmd[a]=im.user.list.get%3FID%5B%5D%3D1&cmd[b]=im.department.colleagues.list&cmd[c]=im.user.list.get%3FID%5B%5D%3D1');
+    const answer = call(
+      'batch',
+      'cmd[a]=im.user.list.get%3FID%5B%5D%3D1&cmd[b]=im.department.colleagues.list&cmd[c]=im.user.list.get%3FID%5B%5D%3D1',
+    );
     expect(answer.ok && answer.result).toMatchObject({
       result_error: { a: { error: 'OPERATION_TIME_LIMIT' } },
       result: { b: { items: expect.any(Array) }, c: { '1': { id: 1 } } },
@@ -316,6 +439,8 @@ describe('limits', () => {
     budget.record('b', MONDAY_NOON, 7);
     expect(budget.usage('a', MONDAY_NOON + 5 * 60_000).operating).toBe(5);
     expect(budget.usage('a', MONDAY_NOON + 11 * 60_000).operating).toBe(3);
-    expect(budget.usage('a', MONDAY_NOON).resetAt).toBe(Math.floor(MONDAY_NOON / 60_000) * 60 + 600);
+    expect(budget.usage('a', MONDAY_NOON).resetAt).toBe(
+      Math.floor(MONDAY_NOON / 60_000) * 60 + 600,
+    );
   });
 });

@@ -5,7 +5,12 @@ import { parseQueryString } from '../../../../electron/demo/params.js';
 import { startDemoPortal } from '../../../../electron/demo/portal.js';
 import { DEMO_CONTROL_TOKEN_HEADER } from '../../../../electron/demo/control-http.js';
 import { RestApi } from '../../../../electron/demo/rest-api.js';
-import type { DemoCalendarRole, DemoDateFormat, DemoPortal, DemoScope } from '../../../../electron/demo/types.js';
+import type {
+  DemoCalendarRole,
+  DemoDateFormat,
+  DemoPortal,
+  DemoScope,
+} from '../../../../electron/demo/types.js';
 
 /*
  * The demo's calendars read back through a tiny test-side parser (never the app's, never the
@@ -17,8 +22,32 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const PORTAL_ZONE = 'Europe/Moscow';
 const FORMATS: readonly DemoDateFormat[] = ['DD.MM.YYYY HH:MI:SS', 'MM/DD/YYYY H:MI:SS T'];
-const CALENDAR_KEYS = ['ID', 'NAME', 'DATE_FROM', 'DATE_TO', 'DATE_FROM_TS_UTC', 'DATE_TO_TS_UTC', '~USER_OFFSET_FROM', '~USER_OFFSET_TO', 'DT_SKIP_TIME', 'TZ_FROM', 'TZ_TO', 'ACCESSIBILITY', 'IMPORTANCE', 'EVENT_TYPE'];
-const CHART_KEYS = ['FROM_HR', 'ID', 'DT_FROM', 'DT_TO', 'ACCESSIBILITY', 'IMPORTANCE', 'FROM', 'TO'];
+const CALENDAR_KEYS = [
+  'ID',
+  'NAME',
+  'DATE_FROM',
+  'DATE_TO',
+  'DATE_FROM_TS_UTC',
+  'DATE_TO_TS_UTC',
+  '~USER_OFFSET_FROM',
+  '~USER_OFFSET_TO',
+  'DT_SKIP_TIME',
+  'TZ_FROM',
+  'TZ_TO',
+  'ACCESSIBILITY',
+  'IMPORTANCE',
+  'EVENT_TYPE',
+];
+const CHART_KEYS = [
+  'FROM_HR',
+  'ID',
+  'DT_FROM',
+  'DT_TO',
+  'ACCESSIBILITY',
+  'IMPORTANCE',
+  'FROM',
+  'TO',
+];
 
 type Item = Record<string, unknown>;
 interface Wall {
@@ -36,29 +65,46 @@ function parseSite(text: string, format: DemoDateFormat): { wall: Wall; hasTime:
     const match = /^(\d{2})\.(\d{2})\.(\d{4})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(text);
     if (!match) throw new Error(`not DD.MM.YYYY: ${text}`);
     const [, d, m, y, h, mi, s] = match.map(Number) as number[];
-    return { wall: { y: y!, m: m!, d: d!, h: h || 0, mi: mi || 0, s: s || 0 }, hasTime: match[4] !== undefined };
+    return {
+      wall: { y: y!, m: m!, d: d!, h: h || 0, mi: mi || 0, s: s || 0 },
+      hasTime: match[4] !== undefined,
+    };
   }
   const match = /^(\d{2})\/(\d{2})\/(\d{4})(?: (\d{2}):(\d{2}):(\d{2}) (am|pm))?$/.exec(text);
   if (!match) throw new Error(`not MM/DD/YYYY 12-hour: ${text}`);
   const [m, d, y, h, mi, s] = match.slice(1, 7).map(Number) as number[];
-  if (match[4] !== undefined && (h! < 1 || h! > 12)) throw new Error(`12-hour clock out of range: ${text}`);
+  if (match[4] !== undefined && (h! < 1 || h! > 12))
+    throw new Error(`12-hour clock out of range: ${text}`);
   const hour = match[4] === undefined ? 0 : (h! % 12) + (match[7] === 'pm' ? 12 : 0);
-  return { wall: { y: y!, m: m!, d: d!, h: hour, mi: mi || 0, s: s || 0 }, hasTime: match[4] !== undefined };
+  return {
+    wall: { y: y!, m: m!, d: d!, h: hour, mi: mi || 0, s: s || 0 },
+    hasTime: match[4] !== undefined,
+  };
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function offsetMs(instant: number, zone: string): number {
   let format = formats.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formats.set(zone, format);
   }
   const parts = Object.fromEntries(
-    format
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, Number(part.value)]),
+    format.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]),
   );
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - instant;
+  return (
+    Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) -
+    instant
+  );
 }
 
 function instantIn(zone: string, wall: Wall): number {
@@ -69,12 +115,25 @@ function instantIn(zone: string, wall: Wall): number {
 
 const nextDay = (wall: Wall): Wall => {
   const date = new Date(Date.UTC(wall.y, wall.m - 1, wall.d + 1));
-  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), h: 0, mi: 0, s: 0 };
+  return {
+    y: date.getUTCFullYear(),
+    m: date.getUTCMonth() + 1,
+    d: date.getUTCDate(),
+    h: 0,
+    mi: 0,
+    s: 0,
+  };
 };
 
 /** An answer's item → [from, until) instants and kind, read the way a careful client would. */
-function readItem(item: Item, format: DemoDateFormat): { id: string; kind: string; from: number; until: number } {
-  const kind = { busy: 'meeting', quest: 'tentative', absent: 'out-of-office' }[item.ACCESSIBILITY as string] ?? 'unknown';
+function readItem(
+  item: Item,
+  format: DemoDateFormat,
+): { id: string; kind: string; from: number; until: number } {
+  const kind =
+    { busy: 'meeting', quest: 'tentative', absent: 'out-of-office' }[
+      item.ACCESSIBILITY as string
+    ] ?? 'unknown';
   if (item.FROM_HR === true) {
     const to = parseSite(item.DT_TO as string, format);
     const from = parseSite(item.DT_FROM as string, format);
@@ -82,17 +141,32 @@ function readItem(item: Item, format: DemoDateFormat): { id: string; kind: strin
       id: item.ID as string,
       kind,
       from: instantIn(PORTAL_ZONE, from.wall),
-      until: to.hasTime ? instantIn(PORTAL_ZONE, to.wall) : instantIn(PORTAL_ZONE, nextDay(to.wall)),
+      until: to.hasTime
+        ? instantIn(PORTAL_ZONE, to.wall)
+        : instantIn(PORTAL_ZONE, nextDay(to.wall)),
     };
   }
   const zone = (item.TZ_FROM as string) || PORTAL_ZONE;
   const from = parseSite(item.DATE_FROM as string, format);
   const to = parseSite(item.DATE_TO as string, format);
-  if (item.DT_SKIP_TIME === 'Y') return { id: item.ID as string, kind, from: instantIn(zone, from.wall), until: instantIn(zone, nextDay(to.wall)) };
-  return { id: item.ID as string, kind, from: instantIn(zone, from.wall), until: instantIn((item.TZ_TO as string) || PORTAL_ZONE, to.wall) };
+  if (item.DT_SKIP_TIME === 'Y')
+    return {
+      id: item.ID as string,
+      kind,
+      from: instantIn(zone, from.wall),
+      until: instantIn(zone, nextDay(to.wall)),
+    };
+  return {
+    id: item.ID as string,
+    kind,
+    from: instantIn(zone, from.wall),
+    until: instantIn((item.TZ_TO as string) || PORTAL_ZONE, to.wall),
+  };
 }
 
-function merge(entries: { kind: string; from: number; until: number }[]): { kind: string; from: number; until: number }[] {
+function merge(
+  entries: { kind: string; from: number; until: number }[],
+): { kind: string; from: number; until: number }[] {
   const rank = ['out-of-office', 'meeting', 'tentative'];
   const blocks: { kind: string; from: number; until: number }[] = [];
   for (const entry of [...entries].sort((a, b) => a.from - b.from)) {
@@ -112,17 +186,28 @@ function moscowDay(instant: number): string {
 }
 const START = Math.floor(Date.now() / MINUTE) * MINUTE;
 
-function setup(options: { start?: number; format?: DemoDateFormat; scopes?: readonly DemoScope[]; teamSize?: number } = {}) {
+function setup(
+  options: {
+    start?: number;
+    format?: DemoDateFormat;
+    scopes?: readonly DemoScope[];
+    teamSize?: number;
+  } = {},
+) {
   const clock = new ManualClock(options.start ?? START);
   const state = new PortalState(clock, 24, options.teamSize ?? 40, true, 0, {
     ...(options.format ? { dateFormat: options.format } : {}),
     ...(options.scopes ? { scopes: options.scopes } : {}),
   });
   const api = new RestApi(state.team, state.faults, state.budget, state);
-  const call = (method: string, query: string) => api.timed(method, parseQueryString(query), clock.now()).outcome;
+  const call = (method: string, query: string) =>
+    api.timed(method, parseQueryString(query), clock.now()).outcome;
   const accessibility = (ids: readonly number[], at = clock.now()): Record<string, Item[]> => {
     const users = ids.map((id) => `users[]=${id}`).join('&');
-    const outcome = call('calendar.accessibility.get', `${users}&from=${moscowDay(at - DAY)}&to=${moscowDay(at + DAY)}`);
+    const outcome = call(
+      'calendar.accessibility.get',
+      `${users}&from=${moscowDay(at - DAY)}&to=${moscowDay(at + DAY)}`,
+    );
     if (!outcome.ok) throw new Error(outcome.error);
     return outcome.result as Record<string, Item[]>;
   };
@@ -143,19 +228,32 @@ describe('calendar.accessibility.get', () => {
         const stored = state.calendar(id, START - 3 * DAY, START + 3 * DAY) ?? [];
         for (const item of answer[String(id)] ?? []) {
           const read = readItem(item, format);
-          const truth = stored.filter((entry) => String(entry.id) === read.id && entry.from === read.from);
+          const truth = stored.filter(
+            (entry) => String(entry.id) === read.id && entry.from === read.from,
+          );
           expect(truth, JSON.stringify(item)).toHaveLength(1);
           expect(read.until).toBe(truth[0]!.until);
           expect(['busy', 'quest', 'absent']).toContain(item.ACCESSIBILITY);
           if (item.FROM_HR === true) {
             charts++;
             expect(Object.keys(item)).toEqual(CHART_KEYS);
-            expect([typeof item.ID, typeof item.FROM, typeof item.TO, item.ACCESSIBILITY, item.IMPORTANCE]).toEqual(['string', 'number', 'number', 'absent', 'normal']);
+            expect([
+              typeof item.ID,
+              typeof item.FROM,
+              typeof item.TO,
+              item.ACCESSIBILITY,
+              item.IMPORTANCE,
+            ]).toEqual(['string', 'number', 'number', 'absent', 'normal']);
             expect((item.FROM as number) * 1000).toBe(read.from);
             continue;
           }
           expect(Object.keys(item)).toEqual(CALENDAR_KEYS);
-          expect([typeof item.ID, typeof item.DATE_FROM_TS_UTC, typeof item.DATE_TO_TS_UTC, typeof item['~USER_OFFSET_FROM']]).toEqual(['string', 'string', 'string', 'number']);
+          expect([
+            typeof item.ID,
+            typeof item.DATE_FROM_TS_UTC,
+            typeof item.DATE_TO_TS_UTC,
+            typeof item['~USER_OFFSET_FROM'],
+          ]).toEqual(['string', 'string', 'string', 'number']);
           expect(item.NAME).toMatch(/^\[.+\]$/);
           expect(item.TZ_TO).toBe(item.TZ_FROM);
           if (item.DT_SKIP_TIME === 'Y') {
@@ -164,8 +262,11 @@ describe('calendar.accessibility.get', () => {
           } else {
             timed++;
             const zone = item.TZ_FROM as string;
-            expect((item['~USER_OFFSET_FROM'] as number) * 1000).toBe(offsetMs(read.from, zone) - offsetMs(read.from, PORTAL_ZONE));
-            if (format === 'MM/DD/YYYY H:MI:SS T') expect(item.DATE_FROM).toMatch(/ (0[1-9]|1[0-2]):\d{2}:\d{2} (am|pm)$/);
+            expect((item['~USER_OFFSET_FROM'] as number) * 1000).toBe(
+              offsetMs(read.from, zone) - offsetMs(read.from, PORTAL_ZONE),
+            );
+            if (format === 'MM/DD/YYYY H:MI:SS T')
+              expect(item.DATE_FROM).toMatch(/ (0[1-9]|1[0-2]):\d{2}:\d{2} (am|pm)$/);
           }
         }
       }
@@ -178,7 +279,10 @@ describe('calendar.accessibility.get', () => {
   it('recurring occurrences repeat the ID and carry the series in *_TS_UTC; a one-off carries its own instants', () => {
     const { state, call } = setup();
     const ids = state.teamIds();
-    const outcome = call('calendar.accessibility.get', `${ids.map((id) => `users[]=${id}`).join('&')}&from=${moscowDay(START - 7 * DAY)}&to=${moscowDay(START + 7 * DAY)}`);
+    const outcome = call(
+      'calendar.accessibility.get',
+      `${ids.map((id) => `users[]=${id}`).join('&')}&from=${moscowDay(START - 7 * DAY)}&to=${moscowDay(START + 7 * DAY)}`,
+    );
     if (!outcome.ok) throw new Error(outcome.error);
     const answer = outcome.result as Record<string, Item[]>;
     let series = 0;
@@ -210,20 +314,33 @@ describe('calendar.accessibility.get', () => {
     const { state, accessibility } = setup();
     const roles = state.calendarRoles();
     const traveller = roles['business-trip']!;
-    const trip = (accessibility([traveller])[String(traveller)] ?? []).filter((item) => item.FROM_HR === true);
+    const trip = (accessibility([traveller])[String(traveller)] ?? []).filter(
+      (item) => item.FROM_HR === true,
+    );
     expect(trip).toHaveLength(1);
     const read = readItem(trip[0]!, 'DD.MM.YYYY HH:MI:SS');
     expect(read.until - read.from).toBe(5 * DAY);
     expect(((trip[0]!.TO as number) - (trip[0]!.FROM as number)) * 1000).toBe(4 * DAY); // TO: the last day's midnight
     expect(state.userObject(traveller)?.absent).toBe(false);
 
-    const holidaymaker = state.teamIds().find((id) => id !== traveller && state.truth(id)?.leave === null)!;
+    const holidaymaker = state
+      .teamIds()
+      .find((id) => id !== traveller && state.truth(id)?.leave === null)!;
     state.updatePerson(holidaymaker, { absentUntil: moscowDay(START + 3 * DAY) });
-    const leave = (accessibility([holidaymaker])[String(holidaymaker)] ?? []).filter((item) => item.FROM_HR === true);
-    expect(leave.map((item) => item.DT_TO)).toEqual([moscowDay(START + 3 * DAY).split('-').reverse().join('.')]);
+    const leave = (accessibility([holidaymaker])[String(holidaymaker)] ?? []).filter(
+      (item) => item.FROM_HR === true,
+    );
+    expect(leave.map((item) => item.DT_TO)).toEqual([
+      moscowDay(START + 3 * DAY)
+        .split('-')
+        .reverse()
+        .join('.'),
+    ]);
 
     const allDayPerson = roles['all-day']!;
-    const allDay = (accessibility([allDayPerson])[String(allDayPerson)] ?? []).filter((item) => item.DT_SKIP_TIME === 'Y');
+    const allDay = (accessibility([allDayPerson])[String(allDayPerson)] ?? []).filter(
+      (item) => item.DT_SKIP_TIME === 'Y',
+    );
     expect(allDay).toHaveLength(1);
     const span = readItem(allDay[0]!, 'DD.MM.YYYY HH:MI:SS');
     expect(allDay[0]!.DATE_TO).not.toBe(allDay[0]!.DATE_FROM);
@@ -237,17 +354,34 @@ describe('calendar.accessibility.get', () => {
     state.setCalendar(first!, [
       { type: 'event', accessibility: 'busy', from: START, until: START + HOUR, declined: true },
       { type: 'event', accessibility: 'free', from: START + 2 * HOUR, until: START + 3 * HOUR },
-      { type: 'event', accessibility: 'quest', from: START + 4 * HOUR, until: START + 5 * HOUR, timeZone: 'Asia/Tokyo' },
+      {
+        type: 'event',
+        accessibility: 'quest',
+        from: START + 4 * HOUR,
+        until: START + 5 * HOUR,
+        timeZone: 'Asia/Tokyo',
+      },
     ]);
     state.setCalendar(second!, []);
     const answer = accessibility([first!, second!, 999_999]);
     expect(Object.keys(answer)).toEqual([String(first), String(second)]);
-    expect(answer[String(first)]!.map((item) => [item.ACCESSIBILITY, item.TZ_FROM])).toEqual([['quest', 'Asia/Tokyo']]);
+    expect(answer[String(first)]!.map((item) => [item.ACCESSIBILITY, item.TZ_FROM])).toEqual([
+      ['quest', 'Asia/Tokyo'],
+    ]);
     expect(answer[String(second)]).toEqual([]);
-    expect(state.expectedCalendar(first!, START)).toEqual({ now: null, next: { kind: 'tentative', from: START + 4 * HOUR, until: START + 5 * HOUR } });
-    const none = call('calendar.accessibility.get', `users[]=999999&users[]=abc&from=${moscowDay(START)}&to=${moscowDay(START)}`);
+    expect(state.expectedCalendar(first!, START)).toEqual({
+      now: null,
+      next: { kind: 'tentative', from: START + 4 * HOUR, until: START + 5 * HOUR },
+    });
+    const none = call(
+      'calendar.accessibility.get',
+      `users[]=999999&users[]=abc&from=${moscowDay(START)}&to=${moscowDay(START)}`,
+    );
     expect(none.ok && none.result).toEqual([]);
-    const missing = call('calendar.accessibility.get', `from=${moscowDay(START)}&to=${moscowDay(START)}`);
+    const missing = call(
+      'calendar.accessibility.get',
+      `from=${moscowDay(START)}&to=${moscowDay(START)}`,
+    );
     expect(missing.ok).toBe(false);
   });
 
@@ -255,11 +389,17 @@ describe('calendar.accessibility.get', () => {
     const { call, accessibility } = setup();
     const outcome = call('user.get', 'SELECT[]=TIME_ZONE');
     if (!outcome.ok) throw new Error(outcome.error);
-    const zones = new Map((outcome.result as Item[]).map((row) => [Number(row.ID), row.TIME_ZONE as string]));
+    const zones = new Map(
+      (outcome.result as Item[]).map((row) => [Number(row.ID), row.TIME_ZONE as string]),
+    );
     const foreign = [...zones].filter(([, zone]) => zone !== '' && zone !== PORTAL_ZONE);
     expect(new Set(foreign.map(([, zone]) => zone)).size).toBe(3);
     expect([...zones.values()]).toContain('');
-    const week = foreign.flatMap(([id, zone]) => (accessibility([id], START)[String(id)] ?? []).filter((item) => item.TZ_FROM && item.TZ_FROM !== PORTAL_ZONE).map((item) => [item.TZ_FROM, zone]));
+    const week = foreign.flatMap(([id, zone]) =>
+      (accessibility([id], START)[String(id)] ?? [])
+        .filter((item) => item.TZ_FROM && item.TZ_FROM !== PORTAL_ZONE)
+        .map((item) => [item.TZ_FROM, zone]),
+    );
     for (const [entryZone, userZone] of week) expect(entryZone).toBe(userZone);
   });
 });
@@ -267,9 +407,16 @@ describe('calendar.accessibility.get', () => {
 describe('scopes', () => {
   it('without calendar / user_brief: insufficient_scope (403), alone in a batch while the other commands answer', () => {
     const { state, api, call } = setup({ scopes: ['im'] });
-    const refused = call('calendar.accessibility.get', `users[]=2&from=${moscowDay(START)}&to=${moscowDay(START)}`);
+    const refused = call(
+      'calendar.accessibility.get',
+      `users[]=2&from=${moscowDay(START)}&to=${moscowDay(START)}`,
+    );
     expect(refused).toMatchObject({ ok: false, status: 403, error: 'insufficient_scope' });
-    expect(call('user.get', '')).toMatchObject({ ok: false, status: 403, error: 'insufficient_scope' });
+    expect(call('user.get', '')).toMatchObject({
+      ok: false,
+      status: 403,
+      error: 'insufficient_scope',
+    });
     const batch = api.batch(
       parseQueryString(
         `cmd[cal]=${encodeURIComponent(`calendar.accessibility.get?users[]=2&from=${moscowDay(START)}&to=${moscowDay(START)}`)}&cmd[tz]=user.get&cmd[team]=${encodeURIComponent('im.department.colleagues.list?LIMIT=5')}`,
@@ -284,7 +431,12 @@ describe('scopes', () => {
     });
     state.setScopes(['im', 'calendar', 'user_brief']);
     expect(call('user.get', '').ok).toBe(true);
-    expect(call('calendar.accessibility.get', `users[]=2&from=${moscowDay(START)}&to=${moscowDay(START)}`).ok).toBe(true);
+    expect(
+      call(
+        'calendar.accessibility.get',
+        `users[]=2&from=${moscowDay(START)}&to=${moscowDay(START)}`,
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -306,9 +458,15 @@ describe('user.get', () => {
     expect(seen).toEqual(everyone);
     const [a, b] = state.teamIds();
     const filtered = call('user.get', `FILTER[ID][]=${a}&FILTER[ID][]=${b}`);
-    expect(filtered.ok && (filtered.result as Item[]).map((row) => row.ID)).toEqual([String(Math.min(a!, b!)), String(Math.max(a!, b!))]);
+    expect(filtered.ok && (filtered.result as Item[]).map((row) => row.ID)).toEqual([
+      String(Math.min(a!, b!)),
+      String(Math.max(a!, b!)),
+    ]);
     const unknown = call('user.get', `FILTER[USER_IDS][]=${a}`);
-    expect(unknown.ok && [(unknown.result as Item[]).length, unknown.total]).toEqual([50, everyone.length]);
+    expect(unknown.ok && [(unknown.result as Item[]).length, unknown.total]).toEqual([
+      50,
+      everyone.length,
+    ]);
     const slim = call('user.get', `FILTER[ID][]=${a}&SELECT[]=ID&SELECT[]=TIME_ZONE`);
     expect(slim.ok && slim.result).toEqual([{ ID: String(a), TIME_ZONE: state.timeZone(a!) }]);
     const full = call('user.get', `FILTER[ID][]=${a}`);
@@ -324,7 +482,11 @@ describe('over HTTP, in a batch', () => {
   });
 
   it('users[] in a command query string and a JSON body give the same answer; LAST_ACTIVITY_DATE is {} on the wire', async () => {
-    portal = await startDemoPortal({ clock: new ManualClock(START), teamSize: 12, dateFormat: 'MM/DD/YYYY H:MI:SS T' });
+    portal = await startDemoPortal({
+      clock: new ManualClock(START),
+      teamSize: 12,
+      dateFormat: 'MM/DD/YYYY H:MI:SS T',
+    });
     const ids = portal.control.teamIds().slice(0, 4);
     const from = moscowDay(START - DAY);
     const to = moscowDay(START + DAY);
@@ -332,11 +494,15 @@ describe('over HTTP, in a batch', () => {
     const batch = await fetch(`${portal.webhookUrl}batch.json`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ halt: 0, cmd: { cal: command, tz: `user.get?FILTER[ID][]=${ids[0]}` } }),
+      body: JSON.stringify({
+        halt: 0,
+        cmd: { cal: command, tz: `user.get?FILTER[ID][]=${ids[0]}` },
+      }),
     });
     const text = await batch.text();
     expect(text).toContain('"LAST_ACTIVITY_DATE":{}');
-    const inBatch = (JSON.parse(text) as { result: { result: Record<string, unknown> } }).result.result;
+    const inBatch = (JSON.parse(text) as { result: { result: Record<string, unknown> } }).result
+      .result;
     const direct = await fetch(`${portal.webhookUrl}calendar.accessibility.get`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -348,16 +514,44 @@ describe('over HTTP, in a batch', () => {
   });
 
   it('/_demo/ sets and reads a calendar, the oracle and the scopes', async () => {
-    portal = await startDemoPortal({ clock: new ManualClock(START), teamSize: 3, controlApi: true });
+    portal = await startDemoPortal({
+      clock: new ManualClock(START),
+      teamSize: 3,
+      controlApi: true,
+    });
     const id = portal.control.teamIds()[0]!;
     const token = { [DEMO_CONTROL_TOKEN_HEADER]: portal.controlToken ?? '' };
     const get = (path: string) => fetch(`${portal!.origin}/_demo/${path}`, { headers: token });
-    const post = (path: string, body: unknown) => fetch(`${portal!.origin}/_demo/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...token }, body: JSON.stringify(body) });
-    expect((await post(`person/${id}/calendar`, { entries: [{ type: 'event', accessibility: 'busy', from: START - MINUTE, until: START + HOUR }] })).status).toBe(200);
-    expect((await post(`person/${id}/calendar`, { entries: [{ type: 'event', accessibility: 'busy', from: START, until: START }] })).status).toBe(400);
+    const post = (path: string, body: unknown) =>
+      fetch(`${portal!.origin}/_demo/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...token },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await post(`person/${id}/calendar`, {
+          entries: [
+            { type: 'event', accessibility: 'busy', from: START - MINUTE, until: START + HOUR },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(`person/${id}/calendar`, {
+          entries: [{ type: 'event', accessibility: 'busy', from: START, until: START }],
+        })
+      ).status,
+    ).toBe(400);
     const busy = await (await get(`person/${id}/busy`)).json();
-    expect(busy).toEqual({ now: { kind: 'meeting', from: START - MINUTE, until: START + HOUR }, next: null });
-    const stored = (await (await get(`person/${id}/calendar?from=${START - DAY}&until=${START + DAY}`)).json()) as unknown[];
+    expect(busy).toEqual({
+      now: { kind: 'meeting', from: START - MINUTE, until: START + HOUR },
+      next: null,
+    });
+    const stored = (await (
+      await get(`person/${id}/calendar?from=${START - DAY}&until=${START + DAY}`)
+    ).json()) as unknown[];
     expect(stored).toHaveLength(1);
     expect((await post('scopes', { scopes: ['im'] })).status).toBe(200);
     expect(portal.control.scopes).toEqual(['im']);
@@ -365,8 +559,14 @@ describe('over HTTP, in a batch', () => {
   });
 
   it('a webhook created without the calendar scope answers 403 insufficient_scope', async () => {
-    portal = await startDemoPortal({ clock: new ManualClock(START), teamSize: 3, scopes: ['im', 'user_brief'] });
-    const answer = await fetch(`${portal.webhookUrl}calendar.accessibility.get?users[]=2&from=${moscowDay(START)}&to=${moscowDay(START)}`);
+    portal = await startDemoPortal({
+      clock: new ManualClock(START),
+      teamSize: 3,
+      scopes: ['im', 'user_brief'],
+    });
+    const answer = await fetch(
+      `${portal.webhookUrl}calendar.accessibility.get?users[]=2&from=${moscowDay(START)}&to=${moscowDay(START)}`,
+    );
     expect(answer.status).toBe(403);
     expect(((await answer.json()) as { error: string }).error).toBe('insufficient_scope');
   });
@@ -382,11 +582,30 @@ describe('the calendar oracle over a simulated day', () => {
         const at = Math.floor(start / (5 * MINUTE)) * 5 * MINUTE + days * DAY;
         await clock.advance(Math.max(0, at - clock.now()));
         const view = (role: DemoCalendarRole) => state.expectedCalendar(roles[role]!, at);
-        expect(view('meeting-now')?.now).toEqual({ kind: 'meeting', from: at - 15 * MINUTE, until: at + 30 * MINUTE });
-        expect(view('back-to-back')?.now).toEqual({ kind: 'meeting', from: at - 20 * MINUTE, until: at + 40 * MINUTE });
-        expect(view('overlapping')?.now).toEqual({ kind: 'meeting', from: at - 30 * MINUTE, until: at + 50 * MINUTE });
-        expect(view('tentative-now')?.now).toEqual({ kind: 'tentative', from: at - 5 * MINUTE, until: at + 25 * MINUTE });
-        expect(view('meeting-soon')).toMatchObject({ now: null, next: { kind: 'meeting', from: at + 20 * MINUTE } });
+        expect(view('meeting-now')?.now).toEqual({
+          kind: 'meeting',
+          from: at - 15 * MINUTE,
+          until: at + 30 * MINUTE,
+        });
+        expect(view('back-to-back')?.now).toEqual({
+          kind: 'meeting',
+          from: at - 20 * MINUTE,
+          until: at + 40 * MINUTE,
+        });
+        expect(view('overlapping')?.now).toEqual({
+          kind: 'meeting',
+          from: at - 30 * MINUTE,
+          until: at + 50 * MINUTE,
+        });
+        expect(view('tentative-now')?.now).toEqual({
+          kind: 'tentative',
+          from: at - 5 * MINUTE,
+          until: at + 25 * MINUTE,
+        });
+        expect(view('meeting-soon')).toMatchObject({
+          now: null,
+          next: { kind: 'meeting', from: at + 20 * MINUTE },
+        });
       }
     }
   });
@@ -399,7 +618,12 @@ describe('the calendar oracle over a simulated day', () => {
       let fetchedAt = START;
       const read = (): Map<number, ReturnType<typeof merge>> => {
         const answer = accessibility(ids, fetchedAt);
-        return new Map(ids.map((id) => [id, merge((answer[String(id)] ?? []).map((item) => readItem(item, format)))]));
+        return new Map(
+          ids.map((id) => [
+            id,
+            merge((answer[String(id)] ?? []).map((item) => readItem(item, format))),
+          ]),
+        );
       };
       let blocksOf = read();
       for (let at = START; at < START + DAY; at += 10 * MINUTE) {
@@ -412,7 +636,10 @@ describe('the calendar oracle over a simulated day', () => {
           const blocks = blocksOf.get(id) ?? [];
           const now = blocks.find((block) => block.from <= at && at < block.until) ?? null;
           const next = blocks.find((block) => block.from > at) ?? null;
-          expect(state.expectedCalendar(id, at, { fetchedAt }), `${id} at +${(at - START) / MINUTE} min`).toEqual({ now, next });
+          expect(
+            state.expectedCalendar(id, at, { fetchedAt }),
+            `${id} at +${(at - START) / MINUTE} min`,
+          ).toEqual({ now, next });
           if (now) busy++;
         }
       }

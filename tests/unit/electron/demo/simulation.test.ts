@@ -13,18 +13,31 @@ const MONDAY_NOON = Date.UTC(2026, 10, 23, 9, 0, 0);
 /** Monday 2026-11-23 06:00 Moscow. */
 const MONDAY_SIX = Date.UTC(2026, 10, 23, 3, 0, 0);
 
-function portal(clock: Clock, options: { seed?: number; teamSize?: number; evolve?: boolean; legacy?: boolean } = {}): PortalState {
-  return new PortalState(clock, options.seed ?? 7, options.teamSize ?? 40, options.evolve ?? true, 0, { legacy: options.legacy ?? false });
+function portal(
+  clock: Clock,
+  options: { seed?: number; teamSize?: number; evolve?: boolean; legacy?: boolean } = {},
+): PortalState {
+  return new PortalState(
+    clock,
+    options.seed ?? 7,
+    options.teamSize ?? 40,
+    options.evolve ?? true,
+    0,
+    { legacy: options.legacy ?? false },
+  );
 }
 
-const presenceOf = (state: PortalState, id: number): DemoPresence => state.expected(id)?.presence ?? 'offline';
+const presenceOf = (state: PortalState, id: number): DemoPresence =>
+  state.expected(id)?.presence ?? 'offline';
 
 function snapshot(state: PortalState): Record<string, unknown>[] {
   return state.teamIds().map((id) => state.userObject(id) ?? {});
 }
 
 const ageS = (user: Record<string, unknown> | null, now: number): number =>
-  typeof user?.last_activity_date === 'string' ? (now - Date.parse(user.last_activity_date)) / 1000 : Number.POSITIVE_INFINITY;
+  typeof user?.last_activity_date === 'string'
+    ? (now - Date.parse(user.last_activity_date)) / 1000
+    : Number.POSITIVE_INFINITY;
 
 describe('presence set through the control API', () => {
   for (const legacy of [false, true]) {
@@ -57,7 +70,11 @@ describe('presence set through the control API', () => {
     expect(idleAt).toBe(state.userObject(id)?.desktop_last_date);
     for (const step of [0, 10 * MINUTE, 2 * HOUR, DAY]) {
       await clock.advance(step);
-      expect(state.expected(id)).toEqual({ presence: 'idle', desktopRunning: true, lastDayOff: null });
+      expect(state.expected(id)).toEqual({
+        presence: 'idle',
+        desktopRunning: true,
+        lastDayOff: null,
+      });
       expect(state.userObject(id)?.idle).toBe(idleAt);
     }
   });
@@ -71,7 +88,11 @@ describe('presence set through the control API', () => {
     const user = state.userObject(id);
     expect(ageS(user, clock.now())).toBe(360);
     expect(user?.idle).toBe(false);
-    expect(state.expected(id)).toEqual({ presence: 'idle', desktopRunning: false, lastDayOff: null });
+    expect(state.expected(id)).toEqual({
+      presence: 'idle',
+      desktopRunning: false,
+      lastDayOff: null,
+    });
     await clock.advance(539 * SECOND);
     expect(presenceOf(state, id)).toBe('idle');
     await clock.advance(2 * SECOND);
@@ -85,15 +106,23 @@ describe('presence set through the control API', () => {
     const [a, b] = legacy.teamIds() as [number, number];
     legacy.updatePerson(a, { presence: 'idle' });
     const before = legacy.userObject(a);
-    expect(() => legacy.updatePerson(a, { presence: 'idle', desktop: false, name: 'Changed' })).toThrow(/desktop app running/);
+    expect(() =>
+      legacy.updatePerson(a, { presence: 'idle', desktop: false, name: 'Changed' }),
+    ).toThrow(/desktop app running/);
     expect(() => legacy.updatePerson(a, { desktop: false })).toThrow(/idle/);
     expect(legacy.userObject(a)).toEqual(before);
-    expect(() => current.updatePerson(a, { presence: 'idle', desktop: true })).toThrow(/disconnected/);
-    expect(() => current.updatePerson(a, { presence: 'offline', desktop: true })).toThrow(/offline/);
+    expect(() => current.updatePerson(a, { presence: 'idle', desktop: true })).toThrow(
+      /disconnected/,
+    );
+    expect(() => current.updatePerson(a, { presence: 'offline', desktop: true })).toThrow(
+      /offline/,
+    );
     current.updatePerson(b, { presence: 'offline' });
     expect(() => current.updatePerson(b, { desktop: true })).toThrow(/disconnected/);
     expect(() => current.updatePerson(b, { absentFrom: '2026-11-30' })).toThrow(/absentUntil/);
-    expect(() => current.updatePerson(b, { absentFrom: '2026-12-05', absentUntil: '2026-12-01' })).toThrow(/after/);
+    expect(() =>
+      current.updatePerson(b, { absentFrom: '2026-12-05', absentUntil: '2026-12-01' }),
+    ).toThrow(/after/);
     const count = current.teamIds().length;
     expect(() => current.addPerson({ desktop: true, presence: 'offline' })).toThrow();
     expect(current.teamIds()).toHaveLength(count);
@@ -108,7 +137,9 @@ describe('presence set through the control API', () => {
     state.updatePerson(id, { desktop: true });
     await clock.advance(10 * MINUTE);
     expect(state.expected(id)?.desktopRunning).toBe(true);
-    expect(ageS({ last_activity_date: state.userGetObject(id)?.desktop_last_date }, clock.now())).toBeLessThan(60);
+    expect(
+      ageS({ last_activity_date: state.userGetObject(id)?.desktop_last_date }, clock.now()),
+    ).toBeLessThan(60);
     state.updatePerson(id, { desktop: false });
     expect(state.expected(id)).toMatchObject({ presence: 'online', desktopRunning: false });
   });
@@ -117,11 +148,30 @@ describe('presence set through the control API', () => {
     const clock = new ManualClock(MONDAY_NOON);
     const state = portal(clock, { legacy: true });
     const id = state.teamIds()[2] as number;
-    state.updatePerson(id, { firstName: 'Zoë', lastName: 'اختبار', position: 'Tester', status: 'dnd', absentUntil: '2026-11-27' });
-    expect(state.userObject(id)).toMatchObject({ first_name: 'Zoë', last_name: 'اختبار', name: 'Zoë اختبار', work_position: 'Tester', status: 'dnd', absent: '2026-11-28T00:00:00+03:00' });
-    expect(state.truth(id)).toMatchObject({ status: 'dnd', leave: { from: '2026-11-23', to: '2026-11-27' } });
+    state.updatePerson(id, {
+      firstName: 'Zoë',
+      lastName: 'اختبار',
+      position: 'Tester',
+      status: 'dnd',
+      absentUntil: '2026-11-27',
+    });
+    expect(state.userObject(id)).toMatchObject({
+      first_name: 'Zoë',
+      last_name: 'اختبار',
+      name: 'Zoë اختبار',
+      work_position: 'Tester',
+      status: 'dnd',
+      absent: '2026-11-28T00:00:00+03:00',
+    });
+    expect(state.truth(id)).toMatchObject({
+      status: 'dnd',
+      leave: { from: '2026-11-23', to: '2026-11-27' },
+    });
     state.updatePerson(id, { name: 'Display <b>Name</b>', position: null });
-    expect(state.userObject(id)).toMatchObject({ name: 'Display <b>Name</b>', work_position: null });
+    expect(state.userObject(id)).toMatchObject({
+      name: 'Display <b>Name</b>',
+      work_position: null,
+    });
     expect(() => state.updatePerson(id, { absentUntil: '2026-02-31' })).toThrow();
     expect(() => state.updatePerson(id, { absentUntil: '27.11.2026' })).toThrow(/YYYY-MM-DD/);
     expect(() => state.updatePerson(999_999, { presence: 'online' })).toThrow(/999999/);
@@ -195,21 +245,37 @@ describe('the simulation', () => {
           if (view.lastDayOff !== null) seen.add('leave');
           const user = state.userObject(id) ?? {};
           statuses.add(String(user.status));
-          if (!legacy) expect([user.status, user.idle, user.mobile_last_date, user.desktop_last_date]).toEqual(['online', false, false, false]);
+          if (!legacy)
+            expect([user.status, user.idle, user.mobile_last_date, user.desktop_last_date]).toEqual(
+              ['online', false, false, false],
+            );
           const before = previous.get(id);
           if (before === 'idle' && view.presence === 'online') awayToOnline++;
-          if (before === 'offline' && view.presence === 'online' && minute > 4 * 60 && minute < 10 * 60) offlineToOnline++;
+          if (
+            before === 'offline' &&
+            view.presence === 'online' &&
+            minute > 4 * 60 &&
+            minute < 10 * 60
+          )
+            offlineToOnline++;
         }
         counts.push([...now.values()].filter((presence) => presence !== 'offline').length);
         previous = now;
       }
-      expect([...seen].sort()).toEqual(legacy ? ['idle', 'leave', 'mobile', 'offline', 'online'] : ['idle', 'leave', 'offline', 'online']);
+      expect([...seen].sort()).toEqual(
+        legacy
+          ? ['idle', 'leave', 'mobile', 'offline', 'online']
+          : ['idle', 'leave', 'offline', 'online'],
+      );
       expect(awayToOnline).toBeGreaterThan(3); // back within the limit
       expect(offlineToOnline).toBeGreaterThan(3); // back after going offline, during the day
       expect(counts[0]).toBeLessThan(5); // 06:05
       expect(Math.max(...counts)).toBeGreaterThan(25);
       expect(counts.at(-1)).toBeLessThan(8); // 21:00
-      if (legacy) expect([...statuses].some((status) => ['dnd', 'away', 'break'].includes(status))).toBe(true);
+      if (legacy)
+        expect([...statuses].some((status) => ['dnd', 'away', 'break'].includes(status))).toBe(
+          true,
+        );
       else expect([...statuses]).toEqual(['online']);
     });
   }
@@ -285,9 +351,15 @@ describe('office hours for the app demo', () => {
       const portal = await startDemoPortal({ clock, teamSize: 60, seed: 3, officeHoursNow });
       const ids = portal.control.teamIds();
       const users = ids.map((id) => portal.control.userObject(id)!);
-      const present = ids.filter((id) => portal.control.expected(id)?.presence !== 'offline').length;
+      const present = ids.filter(
+        (id) => portal.control.expected(id)?.presence !== 'offline',
+      ).length;
       await portal.close();
-      const latest = Math.max(...users.map((user) => (user.last_activity_date ? Date.parse(String(user.last_activity_date)) : 0)));
+      const latest = Math.max(
+        ...users.map((user) =>
+          user.last_activity_date ? Date.parse(String(user.last_activity_date)) : 0,
+        ),
+      );
       expect(latest).toBeLessThanOrEqual(sundayNight);
       return present;
     };

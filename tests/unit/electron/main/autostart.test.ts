@@ -11,7 +11,9 @@ import {
 import { fakeService } from '../../../support/fake-service.js';
 
 function setup(startAtLogin: boolean, env: NodeJS.ProcessEnv = {}) {
-  const fake = fakeService({ ui: { theme: 'system', language: 'system', startAtLogin, startMinimized: false } });
+  const fake = fakeService({
+    ui: { theme: 'system', language: 'system', startAtLogin, startMinimized: false },
+  });
   const files = new Map<string, string>();
   const fs: AutostartFs = {
     writeText: (path, text) => void files.set(path, text),
@@ -20,16 +22,34 @@ function setup(startAtLogin: boolean, env: NodeJS.ProcessEnv = {}) {
   };
   const app = { isPackaged: true, setLoginItemSettings: vi.fn() };
   const lines: string[] = [];
-  setupAutostart({ app, platform: 'linux', env, execPath: '/opt/b24/b24', productName: 'B24 Presence', fs, home: () => '/home/anna', log: (line) => lines.push(line) }, fake.service);
-  const toggle = (on: boolean) => fake.saveSettings({ ui: { ...fake.service.settings().ui, startAtLogin: on } });
+  setupAutostart(
+    {
+      app,
+      platform: 'linux',
+      env,
+      execPath: '/opt/b24/b24',
+      productName: 'B24 Presence',
+      fs,
+      home: () => '/home/anna',
+      log: (line) => lines.push(line),
+    },
+    fake.service,
+  );
+  const toggle = (on: boolean) =>
+    fake.saveSettings({ ui: { ...fake.service.settings().ui, startAtLogin: on } });
   return { fake, files, app, lines, toggle };
 }
 
 describe('setupAutostart', () => {
   it('registers at start when the setting is on, from the AppImage when there is one', () => {
-    const { files, lines } = setup(true, { APPIMAGE: '/home/anna/B24.AppImage', XDG_CONFIG_HOME: '/home/anna/.cfg' });
+    const { files, lines } = setup(true, {
+      APPIMAGE: '/home/anna/B24.AppImage',
+      XDG_CONFIG_HOME: '/home/anna/.cfg',
+    });
     expect([...files.keys()]).toEqual(['/home/anna/.cfg/autostart/b24-presence.desktop']);
-    expect(files.get('/home/anna/.cfg/autostart/b24-presence.desktop')).toContain('Exec="/home/anna/B24.AppImage" --hidden');
+    expect(files.get('/home/anna/.cfg/autostart/b24-presence.desktop')).toContain(
+      'Exec="/home/anna/B24.AppImage" --hidden',
+    );
     expect(lines).toEqual(['autostart: on (desktop-entry)']);
   });
 
@@ -38,7 +58,9 @@ describe('setupAutostart', () => {
     expect(files.size).toBe(0);
     toggle(true);
     expect([...files.keys()]).toEqual(['/home/anna/.config/autostart/b24-presence.desktop']);
-    expect(files.get('/home/anna/.config/autostart/b24-presence.desktop')).toContain('Exec="/opt/b24/b24" --hidden');
+    expect(files.get('/home/anna/.config/autostart/b24-presence.desktop')).toContain(
+      'Exec="/opt/b24/b24" --hidden',
+    );
     // Another setting changing is no reason to write again.
     fake.saveSettings({ pollIntervalSec: 60 });
     toggle(false);
@@ -93,7 +115,9 @@ describe('autostart', () => {
   });
 
   it('quotes Exec paths per the Desktop Entry spec', () => {
-    expect(quoteExecArgument('/opt/a "b"/$HOME`x`\\100%')).toBe('"/opt/a \\"b\\"/\\$HOME\\`x\\`\\\\100%%"');
+    expect(quoteExecArgument('/opt/a "b"/$HOME`x`\\100%')).toBe(
+      '"/opt/a \\"b\\"/\\$HOME\\`x\\`\\\\100%%"',
+    );
     expect(desktopEntry('/x', 'Name\nExec=evil')).not.toMatch(/^Exec=evil/m);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { bindIpc, guardedHandler, setupIpc, type IpcOptions, type IpcRegistrar } from '../../../../electron/main/ipc.js';
+import {
+  bindIpc,
+  guardedHandler,
+  setupIpc,
+  type IpcOptions,
+  type IpcRegistrar,
+} from '../../../../electron/main/ipc.js';
 import { fakeService } from '../../../support/fake-service.js';
 import { isAppUrl, isTrustedSender } from '../../../../electron/main/security/sender.js';
 import { REQUEST_CHANNELS, ipcRequestName } from '../../../../electron/shared/contract.js';
@@ -27,7 +33,10 @@ const trusted = eventFrom(PANEL_ID, topFrame('app://panel/index.html#settings'))
 describe('guarded IPC handler', () => {
   it('passes a valid request from the panel to the service', async () => {
     const handle = vi.fn(async () => ({ ok: true as const, value: null }));
-    const result = await guardedHandler('alerts:pause', options(handle as IpcOptions['handle']))(trusted, { until: 123 });
+    const result = await guardedHandler('alerts:pause', options(handle as IpcOptions['handle']))(
+      trusted,
+      { until: 123 },
+    );
     expect(result).toEqual({ ok: true, value: null });
     expect(handle).toHaveBeenCalledWith('alerts:pause', { until: 123 });
   });
@@ -50,7 +59,10 @@ describe('guarded IPC handler', () => {
 
   it('rejects a bad payload with the field it is about', async () => {
     const handle = vi.fn();
-    const result = await guardedHandler('colleague:set-rule', options(handle))(trusted, { id: -4, rule: 'starred' });
+    const result = await guardedHandler('colleague:set-rule', options(handle))(trusted, {
+      id: -4,
+      rule: 'starred',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', field: 'id' } });
     expect(handle).not.toHaveBeenCalled();
   });
@@ -86,10 +98,15 @@ describe('bindIpc', () => {
 
 describe('sender check', () => {
   it('accepts only the panel top frame on app://panel', () => {
-    expect(isTrustedSender({ id: PANEL_ID }, topFrame('app://panel/index.html'), panelContents)).toBe(true);
+    expect(
+      isTrustedSender({ id: PANEL_ID }, topFrame('app://panel/index.html'), panelContents),
+    ).toBe(true);
     expect(isTrustedSender({ id: PANEL_ID }, null, panelContents)).toBe(false);
     expect(isTrustedSender({ id: PANEL_ID }, topFrame('app://panel/'), null)).toBe(false);
-    const subframe = { url: 'app://panel/index.html', parent: topFrame('app://panel/index.html') } as Frame;
+    const subframe = {
+      url: 'app://panel/index.html',
+      parent: topFrame('app://panel/index.html'),
+    } as Frame;
     expect(isTrustedSender({ id: PANEL_ID }, subframe, panelContents)).toBe(false);
   });
 
@@ -106,18 +123,26 @@ describe('sender check', () => {
 });
 
 describe('setupIpc', () => {
-  it('answers the panel window only, and pushes the service\'s events while a window exists', async () => {
+  it("answers the panel window only, and pushes the service's events while a window exists", async () => {
     const fake = fakeService();
     const sent: Array<[string, unknown]> = [];
-    const panel: { current: { webContents: { id: number } } | null; send(wire: string, payload: unknown): void } = {
+    const panel: {
+      current: { webContents: { id: number } } | null;
+      send(wire: string, payload: unknown): void;
+    } = {
       current: { webContents: panelContents },
       send: (wire, payload) => void sent.push([wire, payload]),
     };
     let registered: IpcOptions | null = null;
-    const dispose = await setupIpc(fake.service, panel as never, () => {}, async (options) => {
-      registered = options;
-      return () => undefined;
-    });
+    const dispose = await setupIpc(
+      fake.service,
+      panel as never,
+      () => {},
+      async (options) => {
+        registered = options;
+        return () => undefined;
+      },
+    );
     const options = registered as unknown as IpcOptions;
     expect(options.isTrusted(trusted)).toBe(true);
     expect(options.isTrusted(eventFrom(7, topFrame('app://panel/index.html')))).toBe(false);

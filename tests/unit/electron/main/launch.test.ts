@@ -1,14 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
-import { claimSingleInstance, hasHiddenFlag, shouldStartHidden } from '../../../../electron/main/launch.js';
+import {
+  claimSingleInstance,
+  hasHiddenFlag,
+  shouldStartHidden,
+} from '../../../../electron/main/launch.js';
 
 type AppLike = Parameters<typeof claimSingleInstance>[0];
 
 describe('launch options', () => {
   it('starts hidden with --hidden, the setting, or a macOS login launch', () => {
     expect(hasHiddenFlag(['/opt/app', '--hidden'])).toBe(true);
-    expect(shouldStartHidden({ argv: ['/opt/app'], startMinimized: false, openedAtLogin: false })).toBe(false);
-    expect(shouldStartHidden({ argv: ['/opt/app'], startMinimized: true, openedAtLogin: false })).toBe(true);
-    expect(shouldStartHidden({ argv: ['/opt/app'], startMinimized: false, openedAtLogin: true })).toBe(true);
+    expect(
+      shouldStartHidden({ argv: ['/opt/app'], startMinimized: false, openedAtLogin: false }),
+    ).toBe(false);
+    expect(
+      shouldStartHidden({ argv: ['/opt/app'], startMinimized: true, openedAtLogin: false }),
+    ).toBe(true);
+    expect(
+      shouldStartHidden({ argv: ['/opt/app'], startMinimized: false, openedAtLogin: true }),
+    ).toBe(true);
   });
 });
 

@@ -25,8 +25,12 @@ describe('openLogFile', () => {
 
   it('writes portal text without terminal escapes, bells or line breaks, one line per call', () => {
     const folder = tempFolder();
-    openLogFile(folder).write('refresh failed: profile: X (\u001B]0;owned\u0007\u001B[2J\ninjected line\u202E)');
-    expect(readFileSync(join(folder, 'main.log'), 'utf8')).toBe('refresh failed: profile: X (]0;owned[2J injected line)\n');
+    openLogFile(folder).write(
+      'refresh failed: profile: X (\u001B]0;owned\u0007\u001B[2J\ninjected line\u202E)',
+    );
+    expect(readFileSync(join(folder, 'main.log'), 'utf8')).toBe(
+      'refresh failed: profile: X (]0;owned[2J injected line)\n',
+    );
   });
 
   it('keeps at most two files: the full one becomes main.old.log', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AlertIntent } from '../../../../electron/shared/domain.js';
-import { Notifier, escapeBodyMarkup, focusTarget, notificationOptions, setupNotifications, type NotifierDeps } from '../../../../electron/main/notifications.js';
+import {
+  Notifier,
+  escapeBodyMarkup,
+  focusTarget,
+  notificationOptions,
+  setupNotifications,
+  type NotifierDeps,
+} from '../../../../electron/main/notifications.js';
 import { fakeService } from '../../../support/fake-service.js';
 
 const intent = (userIds: number[]): AlertIntent => ({
@@ -44,12 +51,17 @@ describe('notification mapping', () => {
   });
 
   it('escapes markup in the body on Linux, where notification daemons interpret it', () => {
-    const hostile = { ...intent([4]), body: 'Tom & <img src=https://evil.example/x.png> and <b>Bo</b>' };
+    const hostile = {
+      ...intent([4]),
+      body: 'Tom & <img src=https://evil.example/x.png> and <b>Bo</b>',
+    };
     expect(notificationOptions(hostile, { sound: false, platform: 'linux' }).body).toBe(
       'Tom &amp; &lt;img src=https://evil.example/x.png&gt; and &lt;b&gt;Bo&lt;/b&gt;',
     );
     // Elsewhere the body is plain text already: escaping would show the entities.
-    expect(notificationOptions(hostile, { sound: false, platform: 'darwin' }).body).toBe(hostile.body);
+    expect(notificationOptions(hostile, { sound: false, platform: 'darwin' }).body).toBe(
+      hostile.body,
+    );
     expect(escapeBodyMarkup('a < b')).toBe('a &lt; b');
   });
 
@@ -76,7 +88,12 @@ describe('Notifier', () => {
 
   it('keeps a bounded number of notifications alive until closed', () => {
     const { Notification, created } = fakeNotificationClass();
-    const notifier = new Notifier({ Notification, sound: () => false, platform: 'linux', onClick: vi.fn() });
+    const notifier = new Notifier({
+      Notification,
+      sound: () => false,
+      platform: 'linux',
+      onClick: vi.fn(),
+    });
     for (let i = 0; i < 30; i++) notifier.showAlert(intent([i + 1]));
     expect(notifier.liveCount).toBe(20);
     created.at(-1)?.listeners.get('close')?.();
@@ -85,18 +102,26 @@ describe('Notifier', () => {
 
   it('shows nothing where notifications are unsupported', () => {
     const { Notification, created } = fakeNotificationClass(false);
-    const notifier = new Notifier({ Notification, sound: () => false, platform: 'linux', onClick: vi.fn() });
+    const notifier = new Notifier({
+      Notification,
+      sound: () => false,
+      platform: 'linux',
+      onClick: vi.fn(),
+    });
     expect(notifier.showAlert(intent([1]))).toBe(false);
     expect(created).toHaveLength(0);
   });
 });
 
 describe('setupNotifications', () => {
-  it('shows the service\'s alerts with the sound the settings ask for, a click focusing the colleague', () => {
+  it("shows the service's alerts with the sound the settings ask for, a click focusing the colleague", () => {
     const { Notification, created } = fakeNotificationClass();
     const fake = fakeService();
     const panel = { focusColleague: vi.fn() };
-    setupNotifications({ Notification, platform: 'win32' }, fake.service, panel, { productName: 'B24 Presence', problems: [] });
+    setupNotifications({ Notification, platform: 'win32' }, fake.service, panel, {
+      productName: 'B24 Presence',
+      problems: [],
+    });
     fake.emit('alert', intent([4]));
     expect(created[0]?.options).toMatchObject({ title: 'Anna Petrova is online', silent: true });
     fake.saveSettings({ alerts: { ...fake.service.settings().alerts, sound: true } });
@@ -110,12 +135,20 @@ describe('setupNotifications', () => {
   it('tells the storage problems found at start-up, once each', () => {
     const { Notification, created } = fakeNotificationClass();
     const lines: string[] = [];
-    setupNotifications({ Notification, platform: 'linux', log: (line) => lines.push(line) }, fakeService().service, { focusColleague: vi.fn() }, {
-      productName: 'B24 Presence',
-      problems: ['The settings file is not valid JSON. It was moved to <x>.'],
-    });
+    setupNotifications(
+      { Notification, platform: 'linux', log: (line) => lines.push(line) },
+      fakeService().service,
+      { focusColleague: vi.fn() },
+      {
+        productName: 'B24 Presence',
+        problems: ['The settings file is not valid JSON. It was moved to <x>.'],
+      },
+    );
     expect(created.map((notification) => notification.options)).toEqual([
-      expect.objectContaining({ title: 'B24 Presence: settings problem', body: 'The settings file is not valid JSON. It was moved to &lt;x&gt;.' }),
+      expect.objectContaining({
+        title: 'B24 Presence: settings problem',
+        body: 'The settings file is not valid JSON. It was moved to &lt;x&gt;.',
+      }),
     ]);
     expect(lines).toEqual(['storage: The settings file is not valid JSON. It was moved to <x>.']);
   });

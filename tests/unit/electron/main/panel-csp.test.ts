@@ -3,7 +3,14 @@ import { setupPanelCsp } from '../../../../electron/main/panel-csp.js';
 import { fakeService } from '../../../support/fake-service.js';
 
 const connection = (portalOrigin: string | null) =>
-  ({ kind: portalOrigin ? 'webhook' : 'none', portalHost: null, portalOrigin, identityName: null, weakSecretStorage: false, sessionOnly: false }) as const;
+  ({
+    kind: portalOrigin ? 'webhook' : 'none',
+    portalHost: null,
+    portalOrigin,
+    identityName: null,
+    weakSecretStorage: false,
+    sessionOnly: false,
+  }) as const;
 
 describe('the panel CSP follows the connected portal', () => {
   it('names no portal before one is connected', () => {

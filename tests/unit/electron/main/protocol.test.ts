@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appScheme, createPanelProtocolHandler, resolveAssetPath, setupPanelProtocol } from '../../../../electron/main/protocol.js';
+import {
+  appScheme,
+  createPanelProtocolHandler,
+  resolveAssetPath,
+  setupPanelProtocol,
+} from '../../../../electron/main/protocol.js';
 
 let root = '';
 let outside = '';
@@ -22,7 +27,10 @@ const get = (url: string, method = 'GET') => handler()(new Request(url, { method
 
 describe('app:// protocol', () => {
   it('is registered as a standard, secure scheme', () => {
-    expect(appScheme).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } });
+    expect(appScheme).toMatchObject({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, codeCache: true },
+    });
   });
 
   it('serves the renderer with CSP and type headers', async () => {
@@ -75,14 +83,24 @@ describe('setupPanelProtocol', () => {
   it('serves app:// with the CSP asked for at each request', async () => {
     const handlers = new Map<string, (request: Request) => Promise<Response>>();
     let csp = "default-src 'none'";
-    setupPanelProtocol({ handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void handlers.set(scheme, handler) } as never, {
-      root: '/nowhere',
-      csp: () => csp,
-      read: async () => new TextEncoder().encode('<!doctype html>'),
-    });
+    setupPanelProtocol(
+      {
+        handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+          void handlers.set(scheme, handler),
+      } as never,
+      {
+        root: '/nowhere',
+        csp: () => csp,
+        read: async () => new TextEncoder().encode('<!doctype html>'),
+      },
+    );
     const handler = handlers.get('app');
     expect((await handler?.(new Request('app://panel/index.html')))?.status).toBe(200);
     csp = "default-src 'self'";
-    expect((await handler?.(new Request('app://panel/index.html')))?.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(
+      (await handler?.(new Request('app://panel/index.html')))?.headers.get(
+        'content-security-policy',
+      ),
+    ).toBe("default-src 'self'");
   });
 });

@@ -26,7 +26,9 @@ describe('quitting', () => {
     const order: string[] = [];
     let finishStop: () => void = () => {};
     quit.onQuit(() => void order.push('tray'));
-    quit.onQuit(() => new Promise<void>((resolve) => (finishStop = () => (order.push('service'), resolve()))));
+    quit.onQuit(
+      () => new Promise<void>((resolve) => (finishStop = () => (order.push('service'), resolve()))),
+    );
     expect(quit.quitting()).toBe(false);
     const event = quitEvent();
     expect(event.preventDefault).toHaveBeenCalledOnce();

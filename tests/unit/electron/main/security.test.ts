@@ -1,16 +1,21 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { buildCsp, safeOrigin } from '../../../../electron/shared/csp.js';
-import { createExternalOpener, isAllowedExternalUrl } from '../../../../electron/main/security/external-urls.js';
+import {
+  createExternalOpener,
+  isAllowedExternalUrl,
+} from '../../../../electron/main/security/external-urls.js';
 import { guardNavigation } from '../../../../electron/main/security/navigation.js';
 import { denyAllPermissions } from '../../../../electron/main/security/permissions.js';
 import { setupSecurity } from '../../../../electron/main/security/setup.js';
 
 const directives = (csp: string): Map<string, string> =>
-  new Map(csp.split(';').map((part) => {
-    const [name = '', ...values] = part.trim().split(/\s+/);
-    return [name, values.join(' ')];
-  }));
+  new Map(
+    csp.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values.join(' ')];
+    }),
+  );
 
 describe('CSP builder', () => {
   it('allows scripts and styles only from the app and images from the portal', () => {
@@ -42,7 +47,9 @@ describe('openExternal allowlist', () => {
   const portal = 'https://team.bitrix24.com';
 
   it('allows https pages on the connected portal', () => {
-    expect(isAllowedExternalUrl('https://team.bitrix24.com/online/?IM_DIALOG=42', portal)).toBe(true);
+    expect(isAllowedExternalUrl('https://team.bitrix24.com/online/?IM_DIALOG=42', portal)).toBe(
+      true,
+    );
     expect(isAllowedExternalUrl('https://TEAM.bitrix24.com:443/online/', portal)).toBe(true);
   });
 
@@ -68,7 +75,9 @@ describe('openExternal allowlist', () => {
 
   it('refuses everything when not connected or the portal is not https', () => {
     expect(isAllowedExternalUrl('https://team.bitrix24.com/', null)).toBe(false);
-    expect(isAllowedExternalUrl('http://127.0.0.1:4000/online/', 'http://127.0.0.1:4000')).toBe(false);
+    expect(isAllowedExternalUrl('http://127.0.0.1:4000/online/', 'http://127.0.0.1:4000')).toBe(
+      false,
+    );
   });
 
   it('opens allowed URLs through the shell and nothing else', async () => {
@@ -81,7 +90,10 @@ describe('openExternal allowlist', () => {
   });
 
   it('answers false when the system cannot open it', async () => {
-    const opener = createExternalOpener({ openExternal: async () => Promise.reject(new Error('no handler')) }, () => portal);
+    const opener = createExternalOpener(
+      { openExternal: async () => Promise.reject(new Error('no handler')) },
+      () => portal,
+    );
     expect(await opener.open('https://team.bitrix24.com/online/')).toBe(false);
   });
 });
@@ -100,7 +112,12 @@ describe('navigation guard', () => {
     });
     guardNavigation(contents as unknown as Contents);
     const fire = (name: string): boolean => {
-      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      const event = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
       emitter.emit(name, event, 'https://evil.example/');
       return event.defaultPrevented;
     };
@@ -126,14 +143,23 @@ describe('permission guard', () => {
   it('denies requests, checks and devices', () => {
     const handlers: Record<string, (...args: never[]) => unknown> = {};
     const session = {
-      setPermissionRequestHandler: (handler: (...args: never[]) => unknown) => (handlers.request = handler),
-      setPermissionCheckHandler: (handler: (...args: never[]) => unknown) => (handlers.check = handler),
-      setDevicePermissionHandler: (handler: (...args: never[]) => unknown) => (handlers.device = handler),
+      setPermissionRequestHandler: (handler: (...args: never[]) => unknown) =>
+        (handlers.request = handler),
+      setPermissionCheckHandler: (handler: (...args: never[]) => unknown) =>
+        (handlers.check = handler),
+      setDevicePermissionHandler: (handler: (...args: never[]) => unknown) =>
+        (handlers.device = handler),
     } as unknown as SessionLike;
     denyAllPermissions(session);
     for (const permission of ['notifications', 'media', 'geolocation', 'openExternal']) {
       const callback = vi.fn();
-      (handlers.request as unknown as (c: unknown, p: string, cb: (granted: boolean) => void) => void)({}, permission, callback);
+      (
+        handlers.request as unknown as (
+          c: unknown,
+          p: string,
+          cb: (granted: boolean) => void,
+        ) => void
+      )({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
     }
     expect((handlers.check as unknown as () => boolean)()).toBe(false);
@@ -144,7 +170,11 @@ describe('permission guard', () => {
 describe('setupSecurity', () => {
   it('guards every new web contents and denies every permission', () => {
     const app = new EventEmitter();
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    };
     setupSecurity(app as never, session as never);
     expect(session.setPermissionRequestHandler).toHaveBeenCalledOnce();
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../../electron/shared/settings/schema.js';
-import { asideName, nodeFileOps, prepareJsonFile, prepareSettingsFile } from '../../../../electron/main/store-files.js';
+import {
+  asideName,
+  nodeFileOps,
+  prepareJsonFile,
+  prepareSettingsFile,
+} from '../../../../electron/main/store-files.js';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 
@@ -20,7 +25,9 @@ describe('settings file recovery (real files)', () => {
     expect(prepared.asidePath).toBe(asideName(path, NOW));
     expect(prepared.asidePath).toMatch(/settings\.json\.corrupt-2026-11-23T09-00-00-000Z$/);
     expect(existsSync(path)).toBe(false);
-    expect(readFileSync(prepared.asidePath ?? '', 'utf8')).toBe('{"version": 1, "pollIntervalSec": ');
+    expect(readFileSync(prepared.asidePath ?? '', 'utf8')).toBe(
+      '{"version": 1, "pollIntervalSec": ',
+    );
     expect(prepared.problem).toMatch(/not valid JSON.*moved to/);
   });
 
@@ -50,14 +57,25 @@ describe('settings file recovery (real files)', () => {
 
   it('does nothing without a file', () => {
     const path = join(dir(), 'settings.json');
-    expect(prepareSettingsFile(path, nodeFileOps, NOW)).toEqual({ settings: DEFAULT_SETTINGS, problem: null, asidePath: null });
+    expect(prepareSettingsFile(path, nodeFileOps, NOW)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problem: null,
+      asidePath: null,
+    });
     expect(existsSync(path)).toBe(false);
   });
 
   it('moves other unusable store files aside as a whole', () => {
     const path = join(dir(), 'state.json');
     writeFileSync(path, '{"alertMemory": 5}');
-    const result = prepareJsonFile(path, nodeFileOps, NOW, (value) => typeof (value as { alertMemory?: unknown }).alertMemory === 'object', 'state', 1024);
+    const result = prepareJsonFile(
+      path,
+      nodeFileOps,
+      NOW,
+      (value) => typeof (value as { alertMemory?: unknown }).alertMemory === 'object',
+      'state',
+      1024,
+    );
     expect(result.problem).toMatch(/state file could not be read/);
     expect(existsSync(path)).toBe(false);
     expect(existsSync(result.asidePath ?? '')).toBe(true);

@@ -37,7 +37,12 @@ class MemoryStore<T extends Record<string, unknown>> implements KeyValueStore<T>
 }
 
 /** Real AES, like the OS keychain-backed safeStorage: ciphertext reveals nothing. */
-function fakeSafeStorage(options: { available?: boolean; backend?: ReturnType<SafeStorageLike['getSelectedStorageBackend']> } = {}) {
+function fakeSafeStorage(
+  options: {
+    available?: boolean;
+    backend?: ReturnType<SafeStorageLike['getSelectedStorageBackend']>;
+  } = {},
+) {
   const key = randomBytes(32);
   const safeStorage: SafeStorageLike = {
     isEncryptionAvailable: () => options.available ?? true,
@@ -48,7 +53,9 @@ function fakeSafeStorage(options: { available?: boolean; backend?: ReturnType<Sa
     },
     decryptString(encrypted) {
       const decipher = createDecipheriv('aes-256-cbc', key, encrypted.subarray(0, 16));
-      return Buffer.concat([decipher.update(encrypted.subarray(16)), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(encrypted.subarray(16)), decipher.final()]).toString(
+        'utf8',
+      );
     },
     getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
   };
@@ -71,7 +78,11 @@ describe('secret storage', () => {
 
   it('refuses to store when encryption is unavailable, and says so', () => {
     const store = new MemoryStore<CredentialShape>();
-    const secrets = createSecretPort({ safeStorage: fakeSafeStorage({ available: false }), platform: 'linux', store });
+    const secrets = createSecretPort({
+      safeStorage: fakeSafeStorage({ available: false }),
+      platform: 'linux',
+      store,
+    });
     expect(() => secrets.set(SECRET)).toThrow(SecretStorageUnavailableError);
     expect(() => secrets.set(SECRET)).toThrow(/no secure storage/);
     expect(store.writes).toEqual([]);
@@ -89,14 +100,34 @@ describe('secret storage', () => {
   it('answers null for a credential it cannot decrypt', () => {
     const store = new MemoryStore<CredentialShape>();
     store.set('credential', Buffer.from('garbage that is not ciphertext!!').toString('base64'));
-    expect(createSecretPort({ safeStorage: fakeSafeStorage(), platform: 'darwin', store }).get()).toBeNull();
+    expect(
+      createSecretPort({ safeStorage: fakeSafeStorage(), platform: 'darwin', store }).get(),
+    ).toBeNull();
   });
 
   it('reports weak protection only for Linux basic_text', () => {
     const store = new MemoryStore<CredentialShape>();
-    expect(createSecretPort({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }), platform: 'linux', store }).weak).toBe(true);
-    expect(createSecretPort({ safeStorage: fakeSafeStorage({ backend: 'kwallet5' }), platform: 'linux', store }).weak).toBe(false);
-    expect(createSecretPort({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }), platform: 'darwin', store }).weak).toBe(false);
+    expect(
+      createSecretPort({
+        safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
+        platform: 'linux',
+        store,
+      }).weak,
+    ).toBe(true);
+    expect(
+      createSecretPort({
+        safeStorage: fakeSafeStorage({ backend: 'kwallet5' }),
+        platform: 'linux',
+        store,
+      }).weak,
+    ).toBe(false);
+    expect(
+      createSecretPort({
+        safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
+        platform: 'darwin',
+        store,
+      }).weak,
+    ).toBe(false);
   });
 });
 
@@ -172,14 +203,23 @@ describe('setupStores', () => {
   it('opens the three stores readable by the user only, settings from the checked file', () => {
     const userData = join(mkdtempSync(join(tmpdir(), 'b24-stores-')), 'profile');
     const { opened, openStore } = openStores();
-    const stores = setupStores({ userData, openStore, safeStorage: fakeSafeStorage(), platform: 'linux', now: 0 });
+    const stores = setupStores({
+      userData,
+      openStore,
+      safeStorage: fakeSafeStorage(),
+      platform: 'linux',
+      now: 0,
+    });
     expect(existsSync(userData)).toBe(true);
     expect(opened.map((options) => [options.name, options.configFileMode])).toEqual([
       ['settings', 0o600],
       ['state', 0o600],
       ['credentials', 0o600],
     ]);
-    expect(opened[0]).toMatchObject({ defaults: DEFAULT_SETTINGS, rootSchema: { additionalProperties: false } });
+    expect(opened[0]).toMatchObject({
+      defaults: DEFAULT_SETTINGS,
+      rootSchema: { additionalProperties: false },
+    });
     expect(stores.settings.load()).toEqual(DEFAULT_SETTINGS);
     expect(stores.problems).toEqual([]);
     stores.secrets.set(SECRET);
@@ -199,10 +239,18 @@ describe('setupStores', () => {
     sparse('state.json', FILE_LIMIT_BYTES.state + 1);
     sparse('credentials.json', FILE_LIMIT_BYTES.credential + 1);
     const { openStore } = openStores();
-    const stores = setupStores({ userData, openStore, safeStorage: fakeSafeStorage(), platform: 'linux', now: 0 });
+    const stores = setupStores({
+      userData,
+      openStore,
+      safeStorage: fakeSafeStorage(),
+      platform: 'linux',
+      now: 0,
+    });
     expect(stores.settings.load()).toEqual(DEFAULT_SETTINGS);
     expect(stores.problems).toEqual([
-      expect.stringMatching(/^The settings file is 600 MB, over the 1 MB a settings file can be\. It was moved to .*settings\.json\.corrupt-/),
+      expect.stringMatching(
+        /^The settings file is 600 MB, over the 1 MB a settings file can be\. It was moved to .*settings\.json\.corrupt-/,
+      ),
       expect.stringMatching(/^The window and alert memory file is 4 MB, over the 4 MB /),
       expect.stringMatching(/^The saved credential file is 0\.1 MB, over the 0\.1 MB /),
     ]);
@@ -214,7 +262,13 @@ describe('setupStores', () => {
     writeFileSync(join(userData, 'settings.json'), '{"version": 3,');
     writeFileSync(join(userData, 'state.json'), '[]');
     const { openStore } = openStores();
-    const stores = setupStores({ userData, openStore, safeStorage: fakeSafeStorage(), platform: 'linux', now: Date.UTC(2026, 0, 1) });
+    const stores = setupStores({
+      userData,
+      openStore,
+      safeStorage: fakeSafeStorage(),
+      platform: 'linux',
+      now: Date.UTC(2026, 0, 1),
+    });
     expect(stores.problems).toHaveLength(2);
     expect(stores.problems[0]).toMatch(/not valid JSON/);
     expect(stores.problems[1]).toMatch(/window and alert memory/);

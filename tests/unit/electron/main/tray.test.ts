@@ -22,7 +22,10 @@ import { fakeService } from '../../../support/fake-service.js';
 type Template = ReturnType<typeof trayMenuTemplate>;
 type Item = Template[number];
 
-const format: TrayFormat = { time: (ms) => `T${new Date(ms).toISOString().slice(11, 16)}`, text: TRAY_TEXT.en };
+const format: TrayFormat = {
+  time: (ms) => `T${new Date(ms).toISOString().slice(11, 16)}`,
+  text: TRAY_TEXT.en,
+};
 
 function actions() {
   return {
@@ -37,8 +40,13 @@ function actions() {
 }
 
 const byLabel = (items: readonly Item[], label: string | RegExp): Item => {
-  const found = items.find((item) => (typeof label === 'string' ? item.label === label : label.test(item.label ?? '')));
-  if (!found) throw new Error(`no menu item ${String(label)} in ${items.map((item) => item.label).join(', ')}`);
+  const found = items.find((item) =>
+    typeof label === 'string' ? item.label === label : label.test(item.label ?? ''),
+  );
+  if (!found)
+    throw new Error(
+      `no menu item ${String(label)} in ${items.map((item) => item.label).join(', ')}`,
+    );
   return found;
 };
 const click = (item: Item): void => (item.click as unknown as () => void)();
@@ -51,35 +59,60 @@ describe('tray icon state', () => {
     expect(trayIconState(summary({ alertsPausedUntil: NOW + 1000 }), NOW)).toBe('paused');
     expect(trayIconState(summary({ alertsPausedUntil: NOW - 1000 }), NOW)).toBe('online');
     expect(trayIconState(summary({ health: health('auth-failed') }), NOW)).toBe('problem');
-    expect(trayIconState(summary({ health: health('rate-limited'), alertsPausedUntil: NOW + 1000 }), NOW)).toBe('problem');
+    expect(
+      trayIconState(
+        summary({ health: health('rate-limited'), alertsPausedUntil: NOW + 1000 }),
+        NOW,
+      ),
+    ).toBe('problem');
     expect(trayIconState(summary({ connection: 'none' }), NOW)).toBe('disconnected');
   });
 });
 
 describe('tray tooltip', () => {
   it('summarises counts and freshness', () => {
-    expect(trayTooltip(summary(), NOW, format)).toBe('B24 Presence — 12 of 40 online · updated 20 s ago');
+    expect(trayTooltip(summary(), NOW, format)).toBe(
+      'B24 Presence — 12 of 40 online · updated 20 s ago',
+    );
   });
 
   it('says how many are free where the portal gives calendars, and nothing of it elsewhere (issue 19)', () => {
-    expect(trayTooltip(summary({ free: 7 }), NOW, format)).toBe('B24 Presence — 12 of 40 online · 7 free · updated 20 s ago');
-    expect(trayTooltip(summary({ free: 7 }), NOW, { ...format, text: TRAY_TEXT.ru })).toContain('в сети 12 из 40 · свободны 7');
+    expect(trayTooltip(summary({ free: 7 }), NOW, format)).toBe(
+      'B24 Presence — 12 of 40 online · 7 free · updated 20 s ago',
+    );
+    expect(trayTooltip(summary({ free: 7 }), NOW, { ...format, text: TRAY_TEXT.ru })).toContain(
+      'в сети 12 из 40 · свободны 7',
+    );
     expect(trayTooltip(summary({ free: null }), NOW, format)).not.toMatch(/free/);
     // The menu's status line says it too.
-    expect(trayMenuTemplate(summary({ free: 0 }), () => NOW, actions(), format).map((item) => item.label)).toContain('12 of 40 online · 0 free');
+    expect(
+      trayMenuTemplate(summary({ free: 0 }), () => NOW, actions(), format).map(
+        (item) => item.label,
+      ),
+    ).toContain('12 of 40 online · 0 free');
   });
 
   it('leads with the problem', () => {
-    const text = trayTooltip(summary({ health: health('rate-limited', { until: Date.UTC(2026, 10, 23, 9, 5) }) }), NOW, format);
-    expect(text).toBe('B24 Presence — Portal busy: retrying at T09:05 · 12 of 40 online · updated 20 s ago');
-    expect(trayTooltip(summary({ health: health('auth-failed') }), NOW, format)).toContain('Sign-in failed');
+    const text = trayTooltip(
+      summary({ health: health('rate-limited', { until: Date.UTC(2026, 10, 23, 9, 5) }) }),
+      NOW,
+      format,
+    );
+    expect(text).toBe(
+      'B24 Presence — Portal busy: retrying at T09:05 · 12 of 40 online · updated 20 s ago',
+    );
+    expect(trayTooltip(summary({ health: health('auth-failed') }), NOW, format)).toContain(
+      'Sign-in failed',
+    );
   });
 
   it('says when alerts are paused and when nothing is connected', () => {
-    expect(trayTooltip(summary({ alertsPausedUntil: Date.UTC(2026, 10, 23, 10, 0) }), NOW, format)).toContain(
-      'alerts paused until T10:00',
+    expect(
+      trayTooltip(summary({ alertsPausedUntil: Date.UTC(2026, 10, 23, 10, 0) }), NOW, format),
+    ).toContain('alerts paused until T10:00');
+    expect(trayTooltip(summary({ connection: 'none' }), NOW, format)).toBe(
+      'B24 Presence — Not connected',
     );
-    expect(trayTooltip(summary({ connection: 'none' }), NOW, format)).toBe('B24 Presence — Not connected');
   });
 
   it('formats ages', () => {
@@ -122,7 +155,12 @@ describe('tray menu', () => {
 
   it('offers Resume while paused', () => {
     const all = actions();
-    const menu = trayMenuTemplate(summary({ alertsPausedUntil: NOW + HOUR_MS }), () => NOW, all, format);
+    const menu = trayMenuTemplate(
+      summary({ alertsPausedUntil: NOW + HOUR_MS }),
+      () => NOW,
+      all,
+      format,
+    );
     const pause = byLabel(menu, /^Alerts paused until/);
     click(byLabel(submenu(pause), 'Resume alerts'));
     expect(all.pauseAlerts).toHaveBeenCalledWith(null);
@@ -130,7 +168,12 @@ describe('tray menu', () => {
 
   it('doubles & in a name, so the menu shows it instead of underlining the next letter', () => {
     const recent = [{ id: 7, name: 'Tom & Jerry &&Co', waiting: false, inMeeting: false }];
-    const people = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, actions(), format), 'Tell me when they are back'));
+    const people = submenu(
+      byLabel(
+        trayMenuTemplate(summary({ recent }), () => NOW, actions(), format),
+        'Tell me when they are back',
+      ),
+    );
     expect(people.map((item) => item.label)).toEqual(['Tom && Jerry &&&&Co']);
   });
 
@@ -141,7 +184,12 @@ describe('tray menu', () => {
       { id: 9, name: 'Boris Ivanov', waiting: false, inMeeting: true },
       { id: 11, name: 'Chloe Martin', waiting: true, inMeeting: true },
     ];
-    const people = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, all, format), 'Tell me when they are back'));
+    const people = submenu(
+      byLabel(
+        trayMenuTemplate(summary({ recent }), () => NOW, all, format),
+        'Tell me when they are back',
+      ),
+    );
     expect(people.map((item) => [item.label, item.checked])).toEqual([
       ['Anna Petrova', false],
       ['Boris Ivanov · in a meeting', false],
@@ -153,18 +201,32 @@ describe('tray menu', () => {
       [9, true],
       [11, false],
     ]);
-    const ru = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, all, { ...format, text: TRAY_TEXT.ru }), 'Сообщить, когда вернутся'));
+    const ru = submenu(
+      byLabel(
+        trayMenuTemplate(summary({ recent }), () => NOW, all, { ...format, text: TRAY_TEXT.ru }),
+        'Сообщить, когда вернутся',
+      ),
+    );
     expect(ru.map((item) => item.label)).toContain('Boris Ivanov · на встрече');
   });
 
   it('offers "tell me when they are back" for the people who went away or offline lately', () => {
     const all = actions();
-    expect(trayMenuTemplate(summary(), () => NOW, all, format).some((item) => item.label === 'Tell me when they are back')).toBe(false);
+    expect(
+      trayMenuTemplate(summary(), () => NOW, all, format).some(
+        (item) => item.label === 'Tell me when they are back',
+      ),
+    ).toBe(false);
     const recent = [
       { id: 7, name: 'Anna Petrova', waiting: false, inMeeting: false },
       { id: 9, name: 'Boris Ivanov', waiting: true, inMeeting: false },
     ];
-    const people = submenu(byLabel(trayMenuTemplate(summary({ recent }), () => NOW, all, format), 'Tell me when they are back'));
+    const people = submenu(
+      byLabel(
+        trayMenuTemplate(summary({ recent }), () => NOW, all, format),
+        'Tell me when they are back',
+      ),
+    );
     expect(people.map((item) => [item.label, item.checked])).toEqual([
       ['Anna Petrova', false],
       ['Boris Ivanov', true],
@@ -178,7 +240,12 @@ describe('tray menu', () => {
   });
 
   it('disables Refresh when nothing is connected', () => {
-    expect(byLabel(trayMenuTemplate(summary({ connection: 'none' }), () => NOW, actions(), format), 'Refresh now').enabled).toBe(false);
+    expect(
+      byLabel(
+        trayMenuTemplate(summary({ connection: 'none' }), () => NOW, actions(), format),
+        'Refresh now',
+      ).enabled,
+    ).toBe(false);
   });
 });
 
@@ -248,7 +315,9 @@ describe('TrayController', () => {
     controller.update(summary());
     expect(trays[0]?.menus).toBe(before);
     // Someone new on the recent list is visible: the menu follows.
-    controller.update(summary({ recent: [{ id: 7, name: 'Anna Petrova', waiting: false, inMeeting: false }] }));
+    controller.update(
+      summary({ recent: [{ id: 7, name: 'Anna Petrova', waiting: false, inMeeting: false }] }),
+    );
     expect(trays[0]?.menus).toBe((before ?? 0) + 1);
   });
 
@@ -298,22 +367,33 @@ describe('tray in Russian', () => {
       expect(trayFormat('en').time(afternoon)).toBe('14:05');
       expect(trayFormat('ru').time(afternoon)).toBe('14:05');
       const paused = { ...summary(), alertsPausedUntil: afternoon };
-      expect(trayTooltip(paused, afternoon - 60_000, trayFormat('ru'))).toContain('уведомления на паузе до 14:05');
-      expect(trayTooltip(paused, afternoon - 60_000, trayFormat('en'))).toContain('alerts paused until 14:05');
+      expect(trayTooltip(paused, afternoon - 60_000, trayFormat('ru'))).toContain(
+        'уведомления на паузе до 14:05',
+      );
+      expect(trayTooltip(paused, afternoon - 60_000, trayFormat('en'))).toContain(
+        'alerts paused until 14:05',
+      );
     });
   });
 
   it('has every English phrase in Russian too', () => {
     const keys = (text: object): string[] =>
-      Object.entries(text).flatMap(([key, value]) => (typeof value === 'object' ? keys(value as object).map((k) => `${key}.${k}`) : [key]));
+      Object.entries(text).flatMap(([key, value]) =>
+        typeof value === 'object' ? keys(value as object).map((k) => `${key}.${k}`) : [key],
+      );
     expect(keys(TRAY_TEXT.ru)).toEqual(keys(TRAY_TEXT.en));
   });
 });
 
 describe('setupTray', () => {
   function setup(language: 'system' | 'en' | 'ru' = 'en') {
-    const fake = fakeService({ ui: { theme: 'system', language, startAtLogin: false, startMinimized: false } });
-    const shown: { tooltip: string; menu: { template: Template } | null } = { tooltip: '', menu: null };
+    const fake = fakeService({
+      ui: { theme: 'system', language, startAtLogin: false, startMinimized: false },
+    });
+    const shown: { tooltip: string; menu: { template: Template } | null } = {
+      tooltip: '',
+      menu: null,
+    };
     const deps = {
       Tray: class {
         on() {}
@@ -354,7 +434,7 @@ describe('setupTray', () => {
     return found;
   };
 
-  it('shows the service\'s summary and follows it', () => {
+  it("shows the service's summary and follows it", () => {
     const { fake, shown, ticks } = setup();
     expect(shown.tooltip).toMatch(/12 of 40 online/);
     fake.emit('summary', summary({ online: 1, mobile: 0 }));
@@ -367,7 +447,9 @@ describe('setupTray', () => {
     const inMeeting = { id: 9, name: 'Boris Ivanov', waiting: false, inMeeting: true };
     fake.emit('summary', summary({ free: 4, recent: [inMeeting] }));
     expect(shown.tooltip).toMatch(/· 4 free/);
-    const people = () => (shown.menu?.template.find((item) => item.label === 'Tell me when they are back')?.submenu ?? []) as Item[];
+    const people = () =>
+      (shown.menu?.template.find((item) => item.label === 'Tell me when they are back')?.submenu ??
+        []) as Item[];
     expect(people().map((item) => item.label)).toEqual(['Boris Ivanov · in a meeting']);
     // The service's summary moved on (the meeting ended) without an event: the next tick shows it.
     fake.state.summary = summary({ free: 5, recent: [] });

@@ -9,7 +9,10 @@ describe('watchUserIdle', () => {
     const stop = watchUserIdle(
       { getSystemIdleTime: () => idle },
       { userAway: () => calls.push('away'), userBack: () => calls.push('back') },
-      { setInterval: (callback) => ((tick = callback), 'handle'), clearInterval: (handle) => calls.push(`cleared ${String(handle)}`) },
+      {
+        setInterval: (callback) => ((tick = callback), 'handle'),
+        clearInterval: (handle) => calls.push(`cleared ${String(handle)}`),
+      },
     );
     const at = (seconds: number) => {
       idle = seconds;

@@ -13,7 +13,11 @@ import {
 
 describe('panel window options', () => {
   it('are hardened', () => {
-    const options = panelWindowOptions({ preload: '/app/dist/preload/preload.cjs', bounds: null, devTools: false });
+    const options = panelWindowOptions({
+      preload: '/app/dist/preload/preload.cjs',
+      bounds: null,
+      devTools: false,
+    });
     expect(options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -30,7 +34,11 @@ describe('panel window options', () => {
   });
 
   it('use remembered bounds when given', () => {
-    const options = panelWindowOptions({ preload: 'p', bounds: { x: 10, y: 20, width: 500, height: 700 }, devTools: true });
+    const options = panelWindowOptions({
+      preload: 'p',
+      bounds: { x: 10, y: 20, width: 500, height: 700 },
+      devTools: true,
+    });
     expect(options).toMatchObject({ x: 10, y: 20, width: 500, height: 700 });
   });
 });
@@ -38,7 +46,12 @@ describe('panel window options', () => {
 describe('fitBounds', () => {
   const screen = [{ x: 0, y: 0, width: 1920, height: 1040 }];
   it('keeps bounds that are on a display', () => {
-    expect(fitBounds({ x: 100, y: 100, width: 400, height: 600 }, screen)).toEqual({ x: 100, y: 100, width: 400, height: 600 });
+    expect(fitBounds({ x: 100, y: 100, width: 400, height: 600 }, screen)).toEqual({
+      x: 100,
+      y: 100,
+      width: 400,
+      height: 600,
+    });
   });
   it('drops bounds on a display that is gone', () => {
     expect(fitBounds({ x: 2500, y: 100, width: 400, height: 600 }, screen)).toBeNull();
@@ -104,7 +117,12 @@ class FakeWindow extends EventEmitter {
   }
   /** Fires 'close' as the user's close button would; returns whether it was prevented. */
   userClose(): boolean {
-    const event = { prevented: false, preventDefault() { this.prevented = true; } };
+    const event = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     this.emit('close', event);
     return event.prevented;
   }

@@ -10,7 +10,10 @@ type Listener = (event: IpcRendererEvent, ...args: unknown[]) => void;
 
 function fakeIpcRenderer() {
   const listeners = new Map<string, Set<Listener>>();
-  const invoke = vi.fn(async (channel: string, request: unknown) => ({ ok: true, value: { channel, request } }));
+  const invoke = vi.fn(async (channel: string, request: unknown) => ({
+    ok: true,
+    value: { channel, request },
+  }));
   const ipc = {
     invoke,
     on(channel: string, listener: Listener) {
@@ -36,7 +39,10 @@ describe('preload bridge', () => {
     const bridge = createBridge(fake.ipc);
     const result = await bridge.invoke('alerts:pause', { until: null });
     expect(fake.invoke).toHaveBeenCalledWith('b24:req:alerts:pause', { until: null });
-    expect(result).toEqual({ ok: true, value: { channel: 'b24:req:alerts:pause', request: { until: null } } });
+    expect(result).toEqual({
+      ok: true,
+      value: { channel: 'b24:req:alerts:pause', request: { until: null } },
+    });
   });
 
   it('refuses an unknown request channel without touching IPC', async () => {
@@ -71,7 +77,9 @@ describe('preload bridge', () => {
   it('refuses an unknown event channel', () => {
     const fake = fakeIpcRenderer();
     const bridge = createBridge(fake.ipc);
-    expect(() => bridge.on('ELECTRON_BROWSER_WINDOW' as EventChannel, () => {})).toThrow(/Unknown event channel/);
+    expect(() => bridge.on('ELECTRON_BROWSER_WINDOW' as EventChannel, () => {})).toThrow(
+      /Unknown event channel/,
+    );
     expect(fake.listeners.size).toBe(0);
   });
 });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, DEFAULT_AVATAR_COLOR, firstGrapheme, initials, initialsColor, relativeLuminance } from '../../../../electron/shared/avatar.js';
+import {
+  contrastRatio,
+  DEFAULT_AVATAR_COLOR,
+  firstGrapheme,
+  initials,
+  initialsColor,
+  relativeLuminance,
+} from '../../../../electron/shared/avatar.js';
 
 describe('avatar initials', () => {
   it('capitalises scripts with case', () => {
@@ -31,14 +38,43 @@ describe('avatar initials', () => {
 
 describe('first grapheme', () => {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const bySegmenter = (text: string): string => [...segmenter.segment(text.trim())][0]?.segment ?? '';
+  const bySegmenter = (text: string): string =>
+    [...segmenter.segment(text.trim())][0]?.segment ?? '';
 
   it('is the segmenter’s first grapheme, whether or not the letter takes the short way', () => {
     // Plain letters (the short way) next to everything that joins or could join them: combining
     // marks (acute, Cyrillic breve), a spacing mark, ZWJ, variation selectors, skin tones, Hangul
     // jamo, regional indicators, Devanagari, CR LF, and the space that trim takes.
     const piece = fc.constantFrom(
-      ...['a', 'Z', 'é', 'ё', 'Й', 'Ω', 'ß', 'Ⅻ', '\u0301', '\u0306', '\u0903', '\u200d', '\ufe0f', '\ufe0e', '🏽', '👩', '\u1100', '\u1161', '🇷', '🇺', 'क', '\u094d', '\r', '\n', ' ', '1', '明'],
+      ...[
+        'a',
+        'Z',
+        'é',
+        'ё',
+        'Й',
+        'Ω',
+        'ß',
+        'Ⅻ',
+        '\u0301',
+        '\u0306',
+        '\u0903',
+        '\u200d',
+        '\ufe0f',
+        '\ufe0e',
+        '🏽',
+        '👩',
+        '\u1100',
+        '\u1161',
+        '🇷',
+        '🇺',
+        'क',
+        '\u094d',
+        '\r',
+        '\n',
+        ' ',
+        '1',
+        '明',
+      ],
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
@@ -66,9 +102,25 @@ describe('initials contrast', () => {
 
   it('is at least 4.5:1 (AA) on every avatar colour', () => {
     // Bitrix24's avatar palette, the fake and demo colours, the default, and every #rgb colour.
-    const palette = ['#df532d', '#4ba984', '#3e99ce', '#8474c8', '#e2a100', '#d3467a', '#1eb4aa', '#7a8b99', '#55d0e0', '#a8adb4', '#f7a700', DEFAULT_AVATAR_COLOR];
+    const palette = [
+      '#df532d',
+      '#4ba984',
+      '#3e99ce',
+      '#8474c8',
+      '#e2a100',
+      '#d3467a',
+      '#1eb4aa',
+      '#7a8b99',
+      '#55d0e0',
+      '#a8adb4',
+      '#f7a700',
+      DEFAULT_AVATAR_COLOR,
+    ];
     const hex = '0123456789abcdef';
-    const every = Array.from({ length: 4096 }, (_, i) => `#${hex[(i >> 8) & 15]}${hex[(i >> 4) & 15]}${hex[i & 15]}`);
+    const every = Array.from(
+      { length: 4096 },
+      (_, i) => `#${hex[(i >> 8) & 15]}${hex[(i >> 4) & 15]}${hex[i & 15]}`,
+    );
     let worst = Infinity;
     for (const colour of [...palette, ...every]) {
       const text = initialsColor(colour) === '#000000' ? 0 : 1;

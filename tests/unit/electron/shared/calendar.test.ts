@@ -1,19 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { calendarAt, isBlockedAt, mergeBlocks, type CalendarBlock, type CalendarKind } from '../../../../electron/shared/calendar.js';
+import {
+  calendarAt,
+  isBlockedAt,
+  mergeBlocks,
+  type CalendarBlock,
+  type CalendarKind,
+} from '../../../../electron/shared/calendar.js';
 
 const MIN = 60_000;
 // Any instant works: blocks are plain epoch milliseconds, never calendar dates.
 const T = 1_000 * MIN;
-const block = (kind: CalendarKind, from: number, until: number): CalendarBlock => ({ kind, from: T + from * MIN, until: T + until * MIN });
+const block = (kind: CalendarKind, from: number, until: number): CalendarBlock => ({
+  kind,
+  from: T + from * MIN,
+  until: T + until * MIN,
+});
 
 describe('mergeBlocks', () => {
   it('joins overlapping and back-to-back entries, keeping the strongest kind', () => {
-    expect(mergeBlocks([block('tentative', 60, 90), block('meeting', 0, 30), block('meeting', 30, 60), block('tentative', 120, 150)])).toEqual([
-      block('meeting', 0, 90),
-      block('tentative', 120, 150),
+    expect(
+      mergeBlocks([
+        block('tentative', 60, 90),
+        block('meeting', 0, 30),
+        block('meeting', 30, 60),
+        block('tentative', 120, 150),
+      ]),
+    ).toEqual([block('meeting', 0, 90), block('tentative', 120, 150)]);
+    expect(mergeBlocks([block('meeting', 0, 60), block('out-of-office', 10, 20)])).toEqual([
+      block('out-of-office', 0, 60),
     ]);
-    expect(mergeBlocks([block('meeting', 0, 60), block('out-of-office', 10, 20)])).toEqual([block('out-of-office', 0, 60)]);
   });
 
   it('drops empty and inverted entries', () => {
@@ -22,16 +38,25 @@ describe('mergeBlocks', () => {
 
   it('leaves ascending blocks with a gap between each two, covering exactly the entries', () => {
     const kinds = fc.constantFrom<CalendarKind>('meeting', 'tentative', 'out-of-office');
-    const entry = fc.record({ kind: kinds, from: fc.integer({ min: 0, max: 500 }), length: fc.integer({ min: 1, max: 120 }) });
+    const entry = fc.record({
+      kind: kinds,
+      from: fc.integer({ min: 0, max: 500 }),
+      length: fc.integer({ min: 1, max: 120 }),
+    });
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 12 }), fc.integer({ min: -10, max: 700 }), (raw, probe) => {
-        const entries = raw.map((e) => block(e.kind, e.from, e.from + e.length));
-        const merged = mergeBlocks(entries);
-        for (let i = 1; i < merged.length; i++) expect(merged[i]!.from).toBeGreaterThan(merged[i - 1]!.until);
-        const at = T + probe * MIN;
-        const covered = entries.some((e) => e.from <= at && at < e.until);
-        expect(calendarAt(merged, at).now !== null).toBe(covered);
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 12 }),
+        fc.integer({ min: -10, max: 700 }),
+        (raw, probe) => {
+          const entries = raw.map((e) => block(e.kind, e.from, e.from + e.length));
+          const merged = mergeBlocks(entries);
+          for (let i = 1; i < merged.length; i++)
+            expect(merged[i]!.from).toBeGreaterThan(merged[i - 1]!.until);
+          const at = T + probe * MIN;
+          const covered = entries.some((e) => e.from <= at && at < e.until);
+          expect(calendarAt(merged, at).now !== null).toBe(covered);
+        },
+      ),
     );
   });
 });

@@ -1,19 +1,50 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DISPLAY_NAME_MAX_GRAPHEMES, displayText } from '../../../../electron/shared/display-text.js';
+import {
+  DISPLAY_NAME_MAX_GRAPHEMES,
+  displayText,
+} from '../../../../electron/shared/display-text.js';
 
 // eslint-disable-next-line no-control-regex -- the characters the cleaning must never let through
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const graphemes = (text: string): string[] => [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+const graphemes = (text: string): string[] =>
+  [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
 
 /** Text rich in what hostile names carry: controls, bidi marks, emoji sequences, combining marks. */
 const hostileText = fc
   .array(
     fc.oneof(
       fc.string({ unit: 'binary', maxLength: 20 }),
-      fc.constantFrom('\u202E', '\u202A', '\u2066', '\u2069', '\u200E', '\u200F', '\u061C', '\u001B[31m', '\u0007', '\u009B', '\n', '\t', ' ', '\u00A0', '\u2028'),
-      fc.constantFrom('👩‍💻', '👨‍👩‍👧‍👦', '🇷🇺', 'é', 'Ш', 'مرحبا', '\u0301'.repeat(40), '\ud83d', '\ude00', '\u200D'),
+      fc.constantFrom(
+        '\u202E',
+        '\u202A',
+        '\u2066',
+        '\u2069',
+        '\u200E',
+        '\u200F',
+        '\u061C',
+        '\u001B[31m',
+        '\u0007',
+        '\u009B',
+        '\n',
+        '\t',
+        ' ',
+        '\u00A0',
+        '\u2028',
+      ),
+      fc.constantFrom(
+        '👩‍💻',
+        '👨‍👩‍👧‍👦',
+        '🇷🇺',
+        'é',
+        'Ш',
+        'مرحبا',
+        '\u0301'.repeat(40),
+        '\ud83d',
+        '\ude00',
+        '\u200D',
+      ),
     ),
     { maxLength: 80 },
   )
@@ -21,7 +52,16 @@ const hostileText = fc
 
 describe('displayText', () => {
   it('keeps ordinary names, in any script, as they are', () => {
-    for (const name of ['Anna Petrova', 'Борис Иванов', 'محمد علي', 'דנה כהן', '李小龙', 'Zoë 👩‍💻', "O'Brien-Smith"]) expect(displayText(name)).toBe(name);
+    for (const name of [
+      'Anna Petrova',
+      'Борис Иванов',
+      'محمد علي',
+      'דנה כהן',
+      '李小龙',
+      'Zoë 👩‍💻',
+      "O'Brien-Smith",
+    ])
+      expect(displayText(name)).toBe(name);
   });
 
   it('drops bidi overrides so a name cannot rewrite the text around it', () => {
@@ -39,8 +79,13 @@ describe('displayText', () => {
     expect(displayText(long)).toBe(`${'Ш'.repeat(DISPLAY_NAME_MAX_GRAPHEMES - 1)}…`);
     const family = '👨‍👩‍👧‍👦';
     const capped = displayText(family.repeat(150));
-    expect(graphemes(capped)).toEqual([...Array<string>(DISPLAY_NAME_MAX_GRAPHEMES - 1).fill(family), '…']);
-    expect(displayText('e\u0301'.repeat(150))).toBe(`${'e\u0301'.repeat(DISPLAY_NAME_MAX_GRAPHEMES - 1)}…`);
+    expect(graphemes(capped)).toEqual([
+      ...Array<string>(DISPLAY_NAME_MAX_GRAPHEMES - 1).fill(family),
+      '…',
+    ]);
+    expect(displayText('e\u0301'.repeat(150))).toBe(
+      `${'e\u0301'.repeat(DISPLAY_NAME_MAX_GRAPHEMES - 1)}…`,
+    );
     expect(displayText('abcdef', 4)).toBe('abc…');
   });
 

@@ -12,6 +12,7 @@ describe('resolveLocale: one rule for the panel, the tray and alert texts', () =
   });
 
   it('reads the tags Electron gives on every platform (ru, ru-RU, ru_RU)', () => {
-    for (const tag of ['ru', 'ru-RU', 'ru_RU', 'RU-ru']) expect(resolveLocale('system', [tag])).toBe('ru');
+    for (const tag of ['ru', 'ru-RU', 'ru_RU', 'RU-ru'])
+      expect(resolveLocale('system', [tag])).toBe('ru');
   });
 });

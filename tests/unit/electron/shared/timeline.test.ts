@@ -17,7 +17,12 @@ describe('timelineDays', () => {
       { from: MONDAY + DAY + 11 * HOUR, to: now, state: 'idle' as const },
     ];
     const [monday, tuesday] = timelineDays(segments, now, 2, utcMidnight);
-    expect(monday).toMatchObject({ start: MONDAY, end: MONDAY + DAY, firstOnline: MONDAY + 9 * HOUR, onlineMs: 9 * HOUR });
+    expect(monday).toMatchObject({
+      start: MONDAY,
+      end: MONDAY + DAY,
+      firstOnline: MONDAY + 9 * HOUR,
+      onlineMs: 9 * HOUR,
+    });
     expect(monday!.bars).toEqual([
       { x0: 0, x1: 9 / 24, state: 'unknown' },
       { x0: 9 / 24, x1: 18 / 24, state: 'online' },
@@ -35,7 +40,9 @@ describe('timelineDays', () => {
   it('gives a week of days oldest first, all unknown without history', () => {
     const now = MONDAY + 6 * DAY + HOUR;
     const days = timelineDays([], now, 7, utcMidnight);
-    expect(days.map((day) => day.start)).toEqual(Array.from({ length: 7 }, (_, k) => MONDAY + k * DAY));
+    expect(days.map((day) => day.start)).toEqual(
+      Array.from({ length: 7 }, (_, k) => MONDAY + k * DAY),
+    );
     expect(days[0]!.bars).toEqual([{ x0: 0, x1: 1, state: 'unknown' }]);
     expect(days[6]!.bars).toEqual([{ x0: 0, x1: 1 / 24, state: 'unknown' }]);
     expect(days.every((day) => day.firstOnline === null)).toBe(true);

@@ -29,7 +29,11 @@ describe('webhook URL rules (shared by the panel and the host)', () => {
       userId: 7,
       endpoint: 'https://a.bitrix24.com/rest/7/abc123/',
     });
-    expect(checkWebhookUrl('http://127.0.0.1:8080/rest/1/abc')).toMatchObject({ ok: true, portalHost: '127.0.0.1:8080', userId: 1 });
+    expect(checkWebhookUrl('http://127.0.0.1:8080/rest/1/abc')).toMatchObject({
+      ok: true,
+      portalHost: '127.0.0.1:8080',
+      userId: 1,
+    });
     expect(checkWebhookUrl('http://localhost/rest/1/abc/profile.json').ok).toBe(true);
   });
 

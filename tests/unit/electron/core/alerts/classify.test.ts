@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { classify, decide } from '../../../../../electron/core/alerts/classify.js';
-import type { Colleague, Presence, PresenceTransition } from '../../../../../electron/shared/domain.js';
+import type {
+  Colleague,
+  Presence,
+  PresenceTransition,
+} from '../../../../../electron/shared/domain.js';
 import { colleague } from '../../../../support/colleague.js';
 
 const ALL = { online: true, backFromIdle: true, offline: true, backFromLeave: true };
 const AT = 1_000;
-const person = (presence: Presence, fields: Partial<Colleague> = {}): Colleague => colleague(1, { presence, ...fields });
-const change = (from: Presence, to: Presence, leave?: 'started' | 'ended'): PresenceTransition =>
-  ({ userId: 1, name: 'Person 1', from, to, at: AT, ...(leave ? { leave } : {}) });
+const person = (presence: Presence, fields: Partial<Colleague> = {}): Colleague =>
+  colleague(1, { presence, ...fields });
+const change = (from: Presence, to: Presence, leave?: 'started' | 'ended'): PresenceTransition => ({
+  userId: 1,
+  name: 'Person 1',
+  from,
+  to,
+  at: AT,
+  ...(leave ? { leave } : {}),
+});
 
 describe('classify', () => {
   it.each([
@@ -21,30 +32,80 @@ describe('classify', () => {
   });
 
   it('dates an offline alert by the last activity after it, and a leave by its last day off', () => {
-    expect(classify(change('online', 'offline'), person('online'), person('offline', { presenceSince: 5 }), ALL)).toEqual({ kind: 'offline', marker: '5' });
+    expect(
+      classify(
+        change('online', 'offline'),
+        person('online'),
+        person('offline', { presenceSince: 5 }),
+        ALL,
+      ),
+    ).toEqual({ kind: 'offline', marker: '5' });
     const onLeave = person('offline', { absentUntil: '2026-11-22' });
-    expect(classify(change('offline', 'online', 'ended'), onLeave, person('online'), ALL)).toEqual({ kind: 'back-from-leave', marker: '2026-11-22' });
-    expect(classify(change('offline', 'online', 'ended'), onLeave, person('online'), { ...ALL, backFromLeave: false })).toMatchObject({ kind: 'online' });
+    expect(classify(change('offline', 'online', 'ended'), onLeave, person('online'), ALL)).toEqual({
+      kind: 'back-from-leave',
+      marker: '2026-11-22',
+    });
+    expect(
+      classify(change('offline', 'online', 'ended'), onLeave, person('online'), {
+        ...ALL,
+        backFromLeave: false,
+      }),
+    ).toMatchObject({ kind: 'online' });
   });
 });
 
 describe('decide', () => {
   it('says a transition once, and remembers it', () => {
-    const first = decide(change('offline', 'online'), person('offline', { presenceSince: 7 }), person('online'), ALL, {});
+    const first = decide(
+      change('offline', 'online'),
+      person('offline', { presenceSince: 7 }),
+      person('online'),
+      ALL,
+      {},
+    );
     expect(first).toEqual({ memory: { online: '7' }, alert: { kind: 'online', marker: '7' } });
-    const again = decide(change('offline', 'online'), person('offline', { presenceSince: 7 }), person('online'), ALL, first.memory);
+    const again = decide(
+      change('offline', 'online'),
+      person('offline', { presenceSince: 7 }),
+      person('online'),
+      ALL,
+      first.memory,
+    );
     expect(again).toEqual({ memory: first.memory, alert: null });
     expect(again.memory).toBe(first.memory);
   });
 
   it('keeps a leave that ended while the person was away for their return', () => {
     const onLeave = person('offline', { absentUntil: '2026-11-22' });
-    const ended = decide(change('offline', 'offline', 'ended'), onLeave, person('offline'), ALL, { offline: '3' });
-    expect(ended).toEqual({ memory: { offline: '3', awaitingReturnFrom: '2026-11-22' }, alert: null });
-    const back = decide(change('offline', 'online'), person('offline', { presenceSince: 8 }), person('online'), ALL, ended.memory);
-    expect(back).toEqual({ memory: { offline: '3', 'back-from-leave': '2026-11-22' }, alert: { kind: 'back-from-leave', marker: '2026-11-22' } });
+    const ended = decide(change('offline', 'offline', 'ended'), onLeave, person('offline'), ALL, {
+      offline: '3',
+    });
+    expect(ended).toEqual({
+      memory: { offline: '3', awaitingReturnFrom: '2026-11-22' },
+      alert: null,
+    });
+    const back = decide(
+      change('offline', 'online'),
+      person('offline', { presenceSince: 8 }),
+      person('online'),
+      ALL,
+      ended.memory,
+    );
+    expect(back).toEqual({
+      memory: { offline: '3', 'back-from-leave': '2026-11-22' },
+      alert: { kind: 'back-from-leave', marker: '2026-11-22' },
+    });
     // With back-from-leave off, the return is an ordinary arrival, and the wait is over.
-    const plain = decide(change('offline', 'online'), person('offline', { presenceSince: 8 }), person('online'), { ...ALL, backFromLeave: false }, ended.memory);
-    expect(plain).toEqual({ memory: { offline: '3', online: '8' }, alert: { kind: 'online', marker: '8' } });
+    const plain = decide(
+      change('offline', 'online'),
+      person('offline', { presenceSince: 8 }),
+      person('online'),
+      { ...ALL, backFromLeave: false },
+      ended.memory,
+    );
+    expect(plain).toEqual({
+      memory: { offline: '3', online: '8' },
+      alert: { kind: 'online', marker: '8' },
+    });
   });
 });

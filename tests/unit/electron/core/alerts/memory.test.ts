@@ -49,11 +49,23 @@ describe('alert memory codec', () => {
   it('drops what it does not know, and entries that are not what the policy writes', () => {
     expect(parsePersonMemory('on:5 zz:9 nonsense :7 off:6')).toEqual({ online: '5', offline: '6' });
     const memory = loadAlertMemory({
-      load: () => ({ '1': 'on:5', nope: 'on:1', '007': 'on:1', '2': 42, '3': 'x'.repeat(501) }) as unknown as Record<string, string>,
+      load: () =>
+        ({
+          '1': 'on:5',
+          nope: 'on:1',
+          '007': 'on:1',
+          '2': 42,
+          '3': 'x'.repeat(501),
+        }) as unknown as Record<string, string>,
       save: () => undefined,
     });
     expect([...memory.keys()]).toEqual([1]);
-    expect(loadAlertMemory({ load: () => null as unknown as Record<string, string>, save: () => undefined }).size).toBe(0);
+    expect(
+      loadAlertMemory({
+        load: () => null as unknown as Record<string, string>,
+        save: () => undefined,
+      }).size,
+    ).toBe(0);
   });
 
   it('names a transition as alert ids always have: code and marker', () => {
@@ -70,14 +82,22 @@ describe('alert memory codec', () => {
     const policy = new AlertPolicy({
       clock,
       getSettings: () => ({
-        alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 0, kinds: { online: true, backFromIdle: true, offline: true, backFromLeave: true } },
+        alerts: {
+          ...DEFAULT_SETTINGS.alerts,
+          burstWindowSec: 0,
+          kinds: { online: true, backFromIdle: true, offline: true, backFromLeave: true },
+        },
         rules: {},
       }),
       memory: { load: () => stored, save: (next) => (stored = next) },
       emit: (alert) => alerts.push(alert),
     });
-    const person = (id: number, fields: Partial<Colleague>): Colleague => colleague(id, { name: `P${id}`, ...fields });
-    const before = [person(1, { presence: 'offline', presenceSince: 1_795_417_200_000 }), person(2, { presence: 'offline' })];
+    const person = (id: number, fields: Partial<Colleague>): Colleague =>
+      colleague(id, { name: `P${id}`, ...fields });
+    const before = [
+      person(1, { presence: 'offline', presenceSince: 1_795_417_200_000 }),
+      person(2, { presence: 'offline' }),
+    ];
     policy.baseline(before);
     const after = new Map([
       [1, person(1, { presence: 'online', presenceSince: null })],

@@ -4,17 +4,39 @@ import type { LocalTime } from '../../../../../electron/core/alerts/quiet-hours.
 import { ManualClock } from '../../../../../electron/core/clock.js';
 import type { AlertIntent, Colleague } from '../../../../../electron/shared/domain.js';
 import type { AlertMemoryPort } from '../../../../../electron/core/ports.js';
-import { DEFAULT_SETTINGS, type AlertSettings, type Settings } from '../../../../../electron/shared/settings/schema.js';
+import {
+  DEFAULT_SETTINGS,
+  type AlertSettings,
+  type Settings,
+} from '../../../../../electron/shared/settings/schema.js';
 import { SnapshotTracker } from '../../../../../electron/core/snapshot/tracker.js';
 import { colleague } from '../../../../support/colleague.js';
 
-const NAMES = ['Anna Petrova', 'Boris Smirnov', 'Vera Ivanova', 'Gleb Orlov', 'Dina Kim', 'Egor Li', 'Zoya Fox'];
+const NAMES = [
+  'Anna Petrova',
+  'Boris Smirnov',
+  'Vera Ivanova',
+  'Gleb Orlov',
+  'Dina Kim',
+  'Egor Li',
+  'Zoya Fox',
+];
 const OFFLINE_SINCE = Date.UTC(2026, 10, 23, 7, 0);
 
 const offline = (id: number, since = OFFLINE_SINCE): Colleague =>
-  colleague(id, { name: NAMES[id - 1] ?? `Person ${id}`, presence: 'offline', presenceSince: since, lastActivity: since });
+  colleague(id, {
+    name: NAMES[id - 1] ?? `Person ${id}`,
+    presence: 'offline',
+    presenceSince: since,
+    lastActivity: since,
+  });
 const online = (id: number, fields: Partial<Colleague> = {}): Colleague =>
-  colleague(id, { name: NAMES[id - 1] ?? `Person ${id}`, presence: 'online', presenceSince: null, ...fields });
+  colleague(id, {
+    name: NAMES[id - 1] ?? `Person ${id}`,
+    presence: 'online',
+    presenceSince: null,
+    ...fields,
+  });
 
 /** UTC wall clock, so quiet-hour tests do not depend on the machine's time zone. */
 const utcTime = (ms: number): LocalTime => {
@@ -66,7 +88,8 @@ function setup(options: SetupOptions = {}) {
     const first = tracker.current === null;
     const { snapshot, patch, transitions } = tracker.update(colleagues, clock.now());
     if (first) policy.baseline(snapshot.colleagues);
-    else if (patch) policy.observe(transitions, tracker.byId, options.fullPrune ? undefined : patch.removed);
+    else if (patch)
+      policy.observe(transitions, tracker.byId, options.fullPrune ? undefined : patch.removed);
   };
   return { clock, settings, memory, alerts, policy, poll, tracker };
 }
@@ -93,7 +116,6 @@ describe('baseline', () => {
     await clock.advance(60_000);
     expect(titles(alerts)).toEqual(['Vera Ivanova is online']);
   });
-
 });
 
 describe('memory pruning', () => {
@@ -123,7 +145,12 @@ describe('burst coalescing', () => {
     poll([offline(1), offline(2)]);
     poll([online(1), offline(2)]);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ kind: 'online', title: 'Anna Petrova is online', body: '', userIds: [1] });
+    expect(alerts[0]).toMatchObject({
+      kind: 'online',
+      title: 'Anna Petrova is online',
+      body: '',
+      userIds: [1],
+    });
     expect(alerts[0]?.at).toBe(clock.now());
   });
 
@@ -148,7 +175,10 @@ describe('burst coalescing', () => {
     await clock.advance(3_000);
     poll([online(1), online(2), online(3)]);
     await clock.advance(4_000);
-    expect(titles(alerts)).toEqual(['Anna Petrova is online', 'Boris Smirnov and Vera Ivanova are online']);
+    expect(titles(alerts)).toEqual([
+      'Anna Petrova is online',
+      'Boris Smirnov and Vera Ivanova are online',
+    ]);
     expect(alerts[1]?.userIds).toEqual([2, 3]);
   });
 
@@ -159,11 +189,21 @@ describe('burst coalescing', () => {
     poll(ids.map((id) => online(id)));
     await clock.advance(10_000);
     expect(titles(alerts)).toEqual(['Anna Petrova, Boris Smirnov and 4 others are online']);
-    expect(alerts[0]?.body).toBe('Anna Petrova, Boris Smirnov, Vera Ivanova, Gleb Orlov, Dina Kim, Egor Li');
+    expect(alerts[0]?.body).toBe(
+      'Anna Petrova, Boris Smirnov, Vera Ivanova, Gleb Orlov, Dina Kim, Egor Li',
+    );
   });
 
   it('speaks Russian with the right plural', async () => {
-    const ru = ['Анна Петрова', 'Борис Смирнов', 'Вера Иванова', 'Глеб Орлов', 'Дина Ким', 'Егор Ли', 'Зоя Лис'];
+    const ru = [
+      'Анна Петрова',
+      'Борис Смирнов',
+      'Вера Иванова',
+      'Глеб Орлов',
+      'Дина Ким',
+      'Егор Ли',
+      'Зоя Лис',
+    ];
     const off = (id: number) => ({ ...offline(id), name: ru[id - 1] ?? '' });
     const on = (id: number) => ({ ...online(id), name: ru[id - 1] ?? '' });
     const { poll, alerts, clock } = setup({ locale: 'ru' });
@@ -173,7 +213,10 @@ describe('burst coalescing', () => {
     await clock.advance(10_000);
     poll([on(1), ...rest.map(on)]);
     await clock.advance(10_000);
-    expect(titles(alerts)).toEqual(['Анна Петрова в сети', 'Борис Смирнов, Вера Иванова и ещё 4 коллеги в сети']);
+    expect(titles(alerts)).toEqual([
+      'Анна Петрова в сети',
+      'Борис Смирнов, Вера Иванова и ещё 4 коллеги в сети',
+    ]);
   });
 
   it('the next burst starts a new window', async () => {
@@ -189,12 +232,18 @@ describe('burst coalescing', () => {
 
   it('burstWindowSec 0 alerts at once, one alert per kind per poll, without a timer', () => {
     const { poll, alerts, policy } = setup({
-      alerts: { burstWindowSec: 0, kinds: { online: true, backFromIdle: false, offline: true, backFromLeave: false } },
+      alerts: {
+        burstWindowSec: 0,
+        kinds: { online: true, backFromIdle: false, offline: true, backFromLeave: false },
+      },
     });
     poll([offline(1), offline(2), online(3)]);
     poll([online(1), online(2), offline(3)]);
     expect(policy.pendingTimers).toBe(0);
-    expect(titles(alerts)).toEqual(['Anna Petrova and Boris Smirnov are online', 'Vera Ivanova went offline']);
+    expect(titles(alerts)).toEqual([
+      'Anna Petrova and Boris Smirnov are online',
+      'Vera Ivanova went offline',
+    ]);
   });
 
   it('leaves out someone who went back before the window closed', async () => {
@@ -229,7 +278,6 @@ describe('burst coalescing', () => {
     await clock.advance(60_000);
     expect(alerts).toHaveLength(3);
   });
-
 });
 
 describe('who', () => {
@@ -242,7 +290,10 @@ describe('who', () => {
   });
 
   it('scope starred: only starred people', async () => {
-    const { poll, alerts, clock } = setup({ alerts: { scope: 'starred' }, rules: { '3': 'starred' } });
+    const { poll, alerts, clock } = setup({
+      alerts: { scope: 'starred' },
+      rules: { '3': 'starred' },
+    });
     poll([offline(1), offline(2), offline(3)]);
     poll([online(1), online(2), online(3)]);
     await clock.advance(10_000);
@@ -259,7 +310,10 @@ describe('who', () => {
   });
 
   it('scope nobody silences everyone, stars included', async () => {
-    const { poll, alerts, clock, policy } = setup({ alerts: { scope: 'nobody' }, rules: { '1': 'starred' } });
+    const { poll, alerts, clock, policy } = setup({
+      alerts: { scope: 'nobody' },
+      rules: { '1': 'starred' },
+    });
     poll([offline(1), offline(2)]);
     poll([online(1), online(2)]);
     await clock.advance(10_000);
@@ -276,7 +330,6 @@ describe('who', () => {
     await clock.advance(10_000);
     expect(titles(alerts)).toEqual(['Vera Ivanova is online', 'Boris Smirnov is online']);
   });
-
 });
 
 describe('kinds', () => {
@@ -285,14 +338,21 @@ describe('kinds', () => {
   it('online covers offline → online, mobile and idle; not online ↔ mobile or going idle', async () => {
     const { poll, alerts, clock } = setup();
     poll([offline(1), offline(2), offline(3), online(4), online(5)]);
-    poll([online(1), online(2, { presence: 'mobile' }), online(3, { presence: 'idle', presenceSince: 1 }), online(4, { presence: 'mobile' }), online(5, { presence: 'idle', presenceSince: 1 })]);
+    poll([
+      online(1),
+      online(2, { presence: 'mobile' }),
+      online(3, { presence: 'idle', presenceSince: 1 }),
+      online(4, { presence: 'mobile' }),
+      online(5, { presence: 'idle', presenceSince: 1 }),
+    ]);
     await clock.advance(10_000);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.userIds).toEqual([1, 2, 3]);
   });
 
   it('each kind only when switched on', async () => {
-    const idle = (id: number) => online(id, { presence: 'idle', presenceSince: Date.UTC(2026, 10, 23, 8, 30) });
+    const idle = (id: number) =>
+      online(id, { presence: 'idle', presenceSince: Date.UTC(2026, 10, 23, 8, 30) });
     const scenario = async (kinds: typeof allOff) => {
       const { poll, alerts, clock } = setup({ alerts: { kinds } });
       poll([offline(1), idle(2), online(3), online(4, { absentUntil: '2026-11-22' })]);
@@ -311,7 +371,9 @@ describe('kinds', () => {
   });
 
   it('a leave ending together with coming online is one alert: back from leave', async () => {
-    const { poll, alerts, clock } = setup({ alerts: { kinds: { online: true, backFromIdle: false, offline: false, backFromLeave: true } } });
+    const { poll, alerts, clock } = setup({
+      alerts: { kinds: { online: true, backFromIdle: false, offline: false, backFromLeave: true } },
+    });
     poll([colleague(1, { ...offline(1), absentUntil: '2026-11-22' })]);
     poll([online(1)]);
     await clock.advance(10_000);
@@ -337,11 +399,18 @@ describe('kinds', () => {
     second.poll([offline(1, Date.UTC(2026, 10, 23, 9, 5))]);
     second.poll([online(1)]);
     await second.clock.advance(10_000);
-    expect(titles(second.alerts)).toEqual(['Anna Petrova is back from leave', 'Anna Petrova is online']);
+    expect(titles(second.alerts)).toEqual([
+      'Anna Petrova is back from leave',
+      'Anna Petrova is online',
+    ]);
   });
 
   it('with back-from-leave off, a return after a leave that ended overnight is an online alert', async () => {
-    const { poll, alerts, clock } = setup({ alerts: { kinds: { online: true, backFromIdle: false, offline: false, backFromLeave: false } } });
+    const { poll, alerts, clock } = setup({
+      alerts: {
+        kinds: { online: true, backFromIdle: false, offline: false, backFromLeave: false },
+      },
+    });
     poll([colleague(1, { ...offline(1), absentUntil: '2026-11-22' })]);
     poll([offline(1)]);
     poll([online(1)]);
@@ -363,7 +432,12 @@ describe('quiet hours and pause', () => {
     const clock = new ManualClock(Date.UTC(2026, 10, 23, 21, 0)); // Monday 21:00
     const { poll, alerts } = setup({
       clock,
-      alerts: { quietHours: { enabled: true, windows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '08:00' }] } },
+      alerts: {
+        quietHours: {
+          enabled: true,
+          windows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '20:00', end: '08:00' }],
+        },
+      },
     });
     poll([offline(1), offline(2)]);
     poll([online(1), offline(2)]);
@@ -383,7 +457,9 @@ describe('quiet hours and pause', () => {
     const clock = new ManualClock(Date.UTC(2026, 10, 23, 19, 59, 50));
     const { poll, alerts } = setup({
       clock,
-      alerts: { quietHours: { enabled: true, windows: [{ days: [1], start: '20:00', end: '08:00' }] } },
+      alerts: {
+        quietHours: { enabled: true, windows: [{ days: [1], start: '20:00', end: '08:00' }] },
+      },
     });
     poll([offline(1), offline(2)]);
     poll([offline(1), online(2)]);
@@ -397,7 +473,9 @@ describe('quiet hours and pause', () => {
     const clock = new ManualClock(Date.UTC(2026, 10, 23, 21, 0));
     const { poll, alerts } = setup({
       clock,
-      alerts: { quietHours: { enabled: false, windows: [{ days: [1], start: '20:00', end: '08:00' }] } },
+      alerts: {
+        quietHours: { enabled: false, windows: [{ days: [1], start: '20:00', end: '08:00' }] },
+      },
     });
     poll([offline(1)]);
     poll([online(1)]);
@@ -409,7 +487,10 @@ describe('quiet hours and pause', () => {
     const windows = [{ days: [2], start: '09:00', end: '17:00' }]; // Tuesdays
     const monday = new ManualClock(Date.UTC(2026, 10, 23, 10, 0));
     const tuesday = new ManualClock(Date.UTC(2026, 10, 24, 10, 0));
-    for (const [clock, expected] of [[monday, 1], [tuesday, 0]] as const) {
+    for (const [clock, expected] of [
+      [monday, 1],
+      [tuesday, 0],
+    ] as const) {
       const { poll, alerts } = setup({ clock, alerts: { quietHours: { enabled: true, windows } } });
       poll([offline(1)]);
       poll([online(1)]);
@@ -506,12 +587,18 @@ describe('never twice', () => {
       const clock = new ManualClock();
       const policy = new AlertPolicy({
         clock,
-        getSettings: () => ({ alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 0 }, rules: {} }),
+        getSettings: () => ({
+          alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 0 },
+          rules: {},
+        }),
         memory,
         emit: (alert) => alerts.push(alert),
       });
       policy.baseline([offline(1)]);
-      policy.observe([{ userId: 1, name: 'Anna Petrova', from: 'offline', to: 'online', at: clock.now() }], new Map([[1, online(1)]]));
+      policy.observe(
+        [{ userId: 1, name: 'Anna Petrova', from: 'offline', to: 'online', at: clock.now() }],
+        new Map([[1, online(1)]]),
+      );
       expect(titles(alerts)).toEqual(['Anna Petrova is online']);
     }
   });
@@ -522,12 +609,20 @@ describe('never twice', () => {
     const policy = new AlertPolicy({
       clock: new ManualClock(),
       getSettings: () => ({ alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 0 }, rules: {} }),
-      memory: { load: () => ({}), save: () => { throw new Error('read-only disk'); } },
+      memory: {
+        load: () => ({}),
+        save: () => {
+          throw new Error('read-only disk');
+        },
+      },
       emit: (alert) => alerts.push(alert),
       onMemoryError: (error) => errors.push(error),
     });
     policy.baseline([offline(1)]);
-    policy.observe([{ userId: 1, name: 'Anna Petrova', from: 'offline', to: 'online', at: 0 }], new Map([[1, online(1)]]));
+    policy.observe(
+      [{ userId: 1, name: 'Anna Petrova', from: 'offline', to: 'online', at: 0 }],
+      new Map([[1, online(1)]]),
+    );
     expect(alerts).toHaveLength(1);
     expect(errors).toEqual([new Error('read-only disk')]);
   });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { inQuietHours, inQuietWindow, systemLocalTime } from '../../../../../electron/core/alerts/quiet-hours.js';
+import {
+  inQuietHours,
+  inQuietWindow,
+  systemLocalTime,
+} from '../../../../../electron/core/alerts/quiet-hours.js';
 
-const at = (day: number, hhmm: string) => ({ day, minutes: Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)) });
+const at = (day: number, hhmm: string) => ({
+  day,
+  minutes: Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)),
+});
 
 describe('inQuietWindow', () => {
   const workday = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
@@ -45,6 +52,9 @@ describe('systemLocalTime', () => {
   it('reads the local wall clock like Date does', () => {
     const ms = Date.UTC(2026, 10, 23, 9, 30);
     const date = new Date(ms);
-    expect(systemLocalTime(ms)).toEqual({ day: date.getDay(), minutes: date.getHours() * 60 + date.getMinutes() });
+    expect(systemLocalTime(ms)).toEqual({
+      day: date.getDay(),
+      minutes: date.getHours() * 60 + date.getMinutes(),
+    });
   });
 });

@@ -3,10 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { asRequestFailure } from '../../../../../electron/core/request-failure.js';
 import { ManualClock } from '../../../../../electron/core/clock.js';
-import { B24Client, buildQuery, type RequestEvent } from '../../../../../electron/core/bitrix/client.js';
+import {
+  B24Client,
+  buildQuery,
+  type RequestEvent,
+} from '../../../../../electron/core/bitrix/client.js';
 import type { OAuthCredential } from '../../../../../electron/core/bitrix/credential.js';
 import { B24Error } from '../../../../../electron/core/bitrix/errors.js';
-import { parseWebhookUrl, type WebhookCredential } from '../../../../../electron/core/bitrix/webhook-url.js';
+import {
+  parseWebhookUrl,
+  type WebhookCredential,
+} from '../../../../../electron/core/bitrix/webhook-url.js';
 import { fakePortal, json, parseQuery, user } from '../../../../support/fake-portal.js';
 
 const CODE = 'w3bh00ks3cr3tc0d3';
@@ -33,12 +40,25 @@ describe('B24Client.call', () => {
       requests.push({ url, init });
       return json({ result: [1, 2], total: 120, next: 50, time: { start: 1 } });
     }) as unknown as typeof fetch;
-    const client = new B24Client({ credential: webhook(), fetch: fetchImpl, clock: new ManualClock() });
-    const answer = await client.call('im.department.colleagues.list', { USER_DATA: 'Y', LIMIT: 50 });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: fetchImpl,
+      clock: new ManualClock(),
+    });
+    const answer = await client.call('im.department.colleagues.list', {
+      USER_DATA: 'Y',
+      LIMIT: 50,
+    });
     expect(answer).toEqual({ result: [1, 2], total: 120, next: 50, time: { start: 1 } });
     expect(requests).toHaveLength(1);
-    expect(requests[0]?.url).toBe(`https://team.bitrix24.com/rest/1/${CODE}/im.department.colleagues.list.json`);
-    expect(requests[0]?.init).toMatchObject({ method: 'POST', redirect: 'manual', body: '{"USER_DATA":"Y","LIMIT":50}' });
+    expect(requests[0]?.url).toBe(
+      `https://team.bitrix24.com/rest/1/${CODE}/im.department.colleagues.list.json`,
+    );
+    expect(requests[0]?.init).toMatchObject({
+      method: 'POST',
+      redirect: 'manual',
+      body: '{"USER_DATA":"Y","LIMIT":50}',
+    });
     expect(client.requestsSent).toBe(1);
     expect(client.portalOrigin).toBe('https://team.bitrix24.com');
     expect(client.portalHost).toBe('team.bitrix24.com');
@@ -46,29 +66,63 @@ describe('B24Client.call', () => {
 
   it('answers null total/next when absent', async () => {
     const portal = fakePortal({ profile: () => ({ result: { ID: '1' } }) });
-    const client = new B24Client({ credential: webhook(), fetch: portal.fetch, clock: new ManualClock() });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: portal.fetch,
+      clock: new ManualClock(),
+    });
     expect(await client.call('profile')).toMatchObject({ total: null, next: null });
   });
 
   it('throws the mapped error for a portal error body', async () => {
-    const portal = fakePortal({ profile: () => ({ error: 'insufficient_scope', error_description: 'The request requires higher privileges', status: 403 }) });
-    const client = new B24Client({ credential: webhook(), fetch: portal.fetch, clock: new ManualClock() });
+    const portal = fakePortal({
+      profile: () => ({
+        error: 'insufficient_scope',
+        error_description: 'The request requires higher privileges',
+        status: 403,
+      }),
+    });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: portal.fetch,
+      clock: new ManualClock(),
+    });
     const error = await rejection(client.call('profile'));
-    expect(error).toMatchObject({ kind: 'scope-missing', code: 'insufficient_scope', httpStatus: 403, method: 'profile' });
+    expect(error).toMatchObject({
+      kind: 'scope-missing',
+      code: 'insufficient_scope',
+      httpStatus: 403,
+      method: 'profile',
+    });
   });
 
   it('treats an error body with HTTP 200 as an error', async () => {
-    const fetchImpl = (async () => json({ error: 'ACCESS_ERROR', error_description: 'extranet' })) as unknown as typeof fetch;
-    const client = new B24Client({ credential: webhook(), fetch: fetchImpl, clock: new ManualClock() });
-    expect(await rejection(client.call('im.department.colleagues.list'))).toMatchObject({ kind: 'access-denied', httpStatus: 200 });
+    const fetchImpl = (async () =>
+      json({ error: 'ACCESS_ERROR', error_description: 'extranet' })) as unknown as typeof fetch;
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: fetchImpl,
+      clock: new ManualClock(),
+    });
+    expect(await rejection(client.call('im.department.colleagues.list'))).toMatchObject({
+      kind: 'access-denied',
+      httpStatus: 200,
+    });
   });
 
-  it.each(['../batch', 'profile?x=1', 'a/b', '', 'x y', 'profile#'])('refuses the method name %j without a request', async (method) => {
-    const portal = fakePortal({});
-    const client = new B24Client({ credential: webhook(), fetch: portal.fetch, clock: new ManualClock() });
-    expect(() => client.call(method)).toThrow(B24Error);
-    expect(portal.log).toHaveLength(0);
-  });
+  it.each(['../batch', 'profile?x=1', 'a/b', '', 'x y', 'profile#'])(
+    'refuses the method name %j without a request',
+    async (method) => {
+      const portal = fakePortal({});
+      const client = new B24Client({
+        credential: webhook(),
+        fetch: portal.fetch,
+        clock: new ManualClock(),
+      });
+      expect(() => client.call(method)).toThrow(B24Error);
+      expect(portal.log).toHaveLength(0);
+    },
+  );
 
   it('never runs two requests at once', async () => {
     let inFlight = 0;
@@ -80,7 +134,11 @@ describe('B24Client.call', () => {
       inFlight -= 1;
       return json({ result: true });
     }) as unknown as typeof fetch;
-    const client = new B24Client({ credential: webhook(), fetch: fetchImpl, clock: new ManualClock() });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: fetchImpl,
+      clock: new ManualClock(),
+    });
     await Promise.all(Array.from({ length: 6 }, () => client.call('profile')));
     expect(maxInFlight).toBe(1);
     expect(client.requestsSent).toBe(6);
@@ -93,7 +151,12 @@ describe('B24Client.call', () => {
       sentAt.push(clock.now());
       return json({ result: true });
     }) as unknown as typeof fetch;
-    const client = new B24Client({ credential: webhook(), fetch: fetchImpl, clock, rateLimit: { drainPerSecond: 2, capacity: 3 } });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: fetchImpl,
+      clock,
+      rateLimit: { drainPerSecond: 2, capacity: 3 },
+    });
     const start = clock.now();
     const calls = Array.from({ length: 5 }, () => client.call('profile'));
     await clock.advance(5_000);
@@ -103,13 +166,35 @@ describe('B24Client.call', () => {
 
   it('reports every request to onRequest without secrets', async () => {
     const events: RequestEvent[] = [];
-    const portal = fakePortal({ profile: () => ({ result: { ID: 1 } }), 'im.user.get': () => ({ error: 'ACCESS_DENIED', status: 403 }) });
-    const client = new B24Client({ credential: webhook(), fetch: portal.fetch, clock: new ManualClock(), onRequest: (e) => events.push(e) });
+    const portal = fakePortal({
+      profile: () => ({ result: { ID: 1 } }),
+      'im.user.get': () => ({ error: 'ACCESS_DENIED', status: 403 }),
+    });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: portal.fetch,
+      clock: new ManualClock(),
+      onRequest: (e) => events.push(e),
+    });
     await client.call('profile', { a: 'é' });
     await rejection(client.call('im.user.get'));
     expect(events).toEqual([
-      { method: 'profile', commands: 1, status: 200, bytesSent: 10, bytesReceived: expect.any(Number), durationMs: 0 },
-      { method: 'im.user.get', commands: 1, status: 403, bytesSent: 2, bytesReceived: expect.any(Number), durationMs: 0 },
+      {
+        method: 'profile',
+        commands: 1,
+        status: 200,
+        bytesSent: 10,
+        bytesReceived: expect.any(Number),
+        durationMs: 0,
+      },
+      {
+        method: 'im.user.get',
+        commands: 1,
+        status: 403,
+        bytesSent: 2,
+        bytesReceived: expect.any(Number),
+        durationMs: 0,
+      },
     ]);
     expect(events[0]?.bytesReceived).toBeGreaterThan(10);
   });
@@ -128,17 +213,44 @@ describe('B24Client.call', () => {
   });
 
   it('refuses a credential it cannot use', () => {
-    expect(() => new B24Client({ credential: { ...webhook(), endpoint: 'https://x/rest/1/abc' } })).toThrow(B24Error);
-    const oauth: OAuthCredential = { kind: 'oauth', clientEndpoint: 'http://portal.example/rest/', accessToken: 'a', refreshToken: 'r', clientId: 'c', clientSecret: 's' };
+    expect(
+      () => new B24Client({ credential: { ...webhook(), endpoint: 'https://x/rest/1/abc' } }),
+    ).toThrow(B24Error);
+    const oauth: OAuthCredential = {
+      kind: 'oauth',
+      clientEndpoint: 'http://portal.example/rest/',
+      accessToken: 'a',
+      refreshToken: 'r',
+      clientId: 'c',
+      clientSecret: 's',
+    };
     expect(() => new B24Client({ credential: oauth })).toThrow(/https/);
   });
 });
 
 describe('buildQuery (http_build_query)', () => {
   it('encodes scalars, arrays, nested objects and booleans the way parse_str reads them', () => {
-    const query = buildQuery({ USER_DATA: 'Y', OFFSET: 50, ID: [4, 5], FILTER: { NAME: 'Ann & Bob', '>ID': 3 }, FLAG: true, OFF: false, SKIP: null, NONE: undefined });
-    expect(query).toBe('USER_DATA=Y&OFFSET=50&ID[0]=4&ID[1]=5&FILTER[NAME]=Ann%20%26%20Bob&FILTER[%3EID]=3&FLAG=1&OFF=0');
-    expect(parseQuery(query)).toEqual({ USER_DATA: 'Y', OFFSET: '50', ID: ['4', '5'], FILTER: { NAME: 'Ann & Bob', '>ID': '3' }, FLAG: '1', OFF: '0' });
+    const query = buildQuery({
+      USER_DATA: 'Y',
+      OFFSET: 50,
+      ID: [4, 5],
+      FILTER: { NAME: 'Ann & Bob', '>ID': 3 },
+      FLAG: true,
+      OFF: false,
+      SKIP: null,
+      NONE: undefined,
+    });
+    expect(query).toBe(
+      'USER_DATA=Y&OFFSET=50&ID[0]=4&ID[1]=5&FILTER[NAME]=Ann%20%26%20Bob&FILTER[%3EID]=3&FLAG=1&OFF=0',
+    );
+    expect(parseQuery(query)).toEqual({
+      USER_DATA: 'Y',
+      OFFSET: '50',
+      ID: ['4', '5'],
+      FILTER: { NAME: 'Ann & Bob', '>ID': '3' },
+      FLAG: '1',
+      OFF: '0',
+    });
   });
 
   it('encodes non-ASCII text', () => {
@@ -149,74 +261,156 @@ describe('buildQuery (http_build_query)', () => {
 describe('B24Client.batch', () => {
   it('sends cmd strings and splits results, totals, nexts and errors (PHP [] sections included)', async () => {
     const portal = fakePortal({
-      'im.department.colleagues.list': (p) => ({ result: [user(Number(p.OFFSET) + 1)], total: 120, next: Number(p.OFFSET) + 50 }),
+      'im.department.colleagues.list': (p) => ({
+        result: [user(Number(p.OFFSET) + 1)],
+        total: 120,
+        next: Number(p.OFFSET) + 50,
+      }),
       'im.user.list.get': () => ({ error: 'INVALID_FORMAT', error_description: 'bad ID' }),
       profile: () => ({ result: { ID: '1' } }),
     });
-    const client = new B24Client({ credential: webhook(), fetch: portal.fetch, clock: new ManualClock() });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: portal.fetch,
+      clock: new ManualClock(),
+    });
     const answer = await client.batch({
-      p50: { method: 'im.department.colleagues.list', params: { USER_DATA: 'Y', OFFSET: 50, LIMIT: 50 } },
+      p50: {
+        method: 'im.department.colleagues.list',
+        params: { USER_DATA: 'Y', OFFSET: 50, LIMIT: 50 },
+      },
       w0: { method: 'im.user.list.get', params: { ID: [] } },
       me: { method: 'profile' },
     });
     expect(portal.log).toHaveLength(1);
     expect(portal.log[0]?.body).toEqual({
       halt: 0,
-      cmd: { p50: 'im.department.colleagues.list?USER_DATA=Y&OFFSET=50&LIMIT=50', w0: 'im.user.list.get', me: 'profile' },
+      cmd: {
+        p50: 'im.department.colleagues.list?USER_DATA=Y&OFFSET=50&LIMIT=50',
+        w0: 'im.user.list.get',
+        me: 'profile',
+      },
     });
     expect([...answer.results.keys()]).toEqual(['p50', 'me']);
     expect(answer.totals.get('p50')).toBe(120);
     expect(answer.nexts.get('p50')).toBe(100);
     expect(answer.totals.has('me')).toBe(false);
-    expect(answer.errors.get('w0')).toMatchObject({ kind: 'bad-request', code: 'INVALID_FORMAT', method: 'im.user.list.get' });
+    expect(answer.errors.get('w0')).toMatchObject({
+      kind: 'bad-request',
+      code: 'INVALID_FORMAT',
+      method: 'im.user.list.get',
+    });
   });
 
   it('parses an answer where every section is the PHP empty array', async () => {
     const fetchImpl = (async () =>
-      json({ result: { result: [], result_error: [], result_total: [], result_next: [], result_time: [] }, time: {} })) as unknown as typeof fetch;
-    const client = new B24Client({ credential: webhook(), fetch: fetchImpl, clock: new ManualClock() });
+      json({
+        result: {
+          result: [],
+          result_error: [],
+          result_total: [],
+          result_next: [],
+          result_time: [],
+        },
+        time: {},
+      })) as unknown as typeof fetch;
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: fetchImpl,
+      clock: new ManualClock(),
+    });
     const answer = await client.batch({ a: { method: 'profile' } });
     expect(answer.results.size).toBe(0);
     expect(answer.errors.get('a')).toMatchObject({ kind: 'server-error', code: 'NOT_EXECUTED' });
   });
 
   it('with halt, commands after a failure are reported as not executed', async () => {
-    const portal = fakePortal({ profile: () => ({ error: 'ACCESS_DENIED', status: 403 }), 'im.user.get': () => ({ result: user(1) }) });
-    const client = new B24Client({ credential: webhook(), fetch: portal.fetch, clock: new ManualClock() });
-    const answer = await client.batch({ a: { method: 'profile' }, b: { method: 'im.user.get' } }, { halt: true });
+    const portal = fakePortal({
+      profile: () => ({ error: 'ACCESS_DENIED', status: 403 }),
+      'im.user.get': () => ({ result: user(1) }),
+    });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: portal.fetch,
+      clock: new ManualClock(),
+    });
+    const answer = await client.batch(
+      { a: { method: 'profile' }, b: { method: 'im.user.get' } },
+      { halt: true },
+    );
     expect(portal.log[0]?.body.halt).toBe(1);
     expect(answer.errors.get('a')?.kind).toBe('access-denied');
     expect(answer.errors.get('b')?.code).toBe('NOT_EXECUTED');
   });
 
   it('reads the reset time of a command blocked by OPERATION_TIME_LIMIT', async () => {
-    const portal = fakePortal({ 'im.user.list.get': () => ({ error: 'OPERATION_TIME_LIMIT', status: 429, time: { operating_reset_at: 1795000000 } }) });
-    const client = new B24Client({ credential: webhook(), fetch: portal.fetch, clock: new ManualClock() });
-    const answer = await client.batch({ w: { method: 'im.user.list.get', params: { ID: [1] } }, x: { method: 'im.user.list.get', params: { ID: [2] } } });
-    expect(answer.errors.get('w')).toMatchObject({ kind: 'operation-time-limited', resetAt: 1_795_000_000_000 });
+    const portal = fakePortal({
+      'im.user.list.get': () => ({
+        error: 'OPERATION_TIME_LIMIT',
+        status: 429,
+        time: { operating_reset_at: 1795000000 },
+      }),
+    });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: portal.fetch,
+      clock: new ManualClock(),
+    });
+    const answer = await client.batch({
+      w: { method: 'im.user.list.get', params: { ID: [1] } },
+      x: { method: 'im.user.list.get', params: { ID: [2] } },
+    });
+    expect(answer.errors.get('w')).toMatchObject({
+      kind: 'operation-time-limited',
+      resetAt: 1_795_000_000_000,
+    });
   });
 
   it('refuses more than 50 commands, nested batches and odd keys, without a request', async () => {
     const portal = fakePortal({});
-    const client = new B24Client({ credential: webhook(), fetch: portal.fetch, clock: new ManualClock() });
-    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`c${i}`, { method: 'profile' }]));
-    expect(await rejection(client.batch(many))).toMatchObject({ kind: 'bad-request', code: 'ERROR_BATCH_LENGTH_EXCEEDED' });
-    expect(await rejection(client.batch({ a: { method: 'batch' } }))).toMatchObject({ kind: 'bad-request' });
-    expect(await rejection(client.batch({ 'a]&x=[': { method: 'profile' } }))).toMatchObject({ kind: 'bad-request' });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: portal.fetch,
+      clock: new ManualClock(),
+    });
+    const many = Object.fromEntries(
+      Array.from({ length: 51 }, (_, i) => [`c${i}`, { method: 'profile' }]),
+    );
+    expect(await rejection(client.batch(many))).toMatchObject({
+      kind: 'bad-request',
+      code: 'ERROR_BATCH_LENGTH_EXCEEDED',
+    });
+    expect(await rejection(client.batch({ a: { method: 'batch' } }))).toMatchObject({
+      kind: 'bad-request',
+    });
+    expect(await rejection(client.batch({ 'a]&x=[': { method: 'profile' } }))).toMatchObject({
+      kind: 'bad-request',
+    });
     expect(portal.log).toHaveLength(0);
   });
 
   it('an empty batch makes no request', async () => {
     const portal = fakePortal({});
-    const client = new B24Client({ credential: webhook(), fetch: portal.fetch, clock: new ManualClock() });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: portal.fetch,
+      clock: new ManualClock(),
+    });
     expect((await client.batch({})).results.size).toBe(0);
     expect(client.requestsSent).toBe(0);
   });
 
   it('a batch answer of the wrong shape is malformed', async () => {
     const fetchImpl = (async () => json({ result: 'not a batch' })) as unknown as typeof fetch;
-    const client = new B24Client({ credential: webhook(), fetch: fetchImpl, clock: new ManualClock() });
-    expect(await rejection(client.batch({ a: { method: 'profile' } }))).toMatchObject({ kind: 'malformed-response', code: 'WRONG_SHAPE' });
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: fetchImpl,
+      clock: new ManualClock(),
+    });
+    expect(await rejection(client.batch({ a: { method: 'profile' } }))).toMatchObject({
+      kind: 'malformed-response',
+      code: 'WRONG_SHAPE',
+    });
   });
 });
 
@@ -238,7 +432,10 @@ function oauthWorld(options: { refreshAnswer?: () => Response } = {}) {
   let generation = 0;
   const tokenRequests: URL[] = [];
   const portal = fakePortal(
-    { profile: () => ({ result: { ID: '1', NAME: 'Ann' } }), 'im.user.get': () => ({ result: user(1) }) },
+    {
+      profile: () => ({ result: { ID: '1', NAME: 'Ann' } }),
+      'im.user.get': () => ({ result: user(1) }),
+    },
     { oauth: { accessToken: () => `access-${generation}-SECRET` } },
   );
   const fetchImpl = (async (input: string | URL, init?: RequestInit) => {
@@ -247,9 +444,14 @@ function oauthWorld(options: { refreshAnswer?: () => Response } = {}) {
       tokenRequests.push(url);
       await new Promise((resolve) => setTimeout(resolve, 5));
       if (options.refreshAnswer) return options.refreshAnswer();
-      if (url.searchParams.get('refresh_token') !== `refresh-${generation}-SECRET`) return json({ error: 'invalid_grant', error_description: 'Invalid refresh token' }, 400);
+      if (url.searchParams.get('refresh_token') !== `refresh-${generation}-SECRET`)
+        return json({ error: 'invalid_grant', error_description: 'Invalid refresh token' }, 400);
       generation += 1;
-      return json({ access_token: `access-${generation}-SECRET`, refresh_token: `refresh-${generation}-SECRET`, expires_in: 3600 });
+      return json({
+        access_token: `access-${generation}-SECRET`,
+        refresh_token: `refresh-${generation}-SECRET`,
+        expires_in: 3600,
+      });
     }
     return portal.fetch(input, init);
   }) as typeof fetch;
@@ -266,7 +468,11 @@ function oauthWorld(options: { refreshAnswer?: () => Response } = {}) {
 describe('OAuth', () => {
   it('sends the access token as auth in the body', async () => {
     const world = oauthWorld();
-    const client = new B24Client({ credential: OAUTH, fetch: world.fetch, clock: new ManualClock() });
+    const client = new B24Client({
+      credential: OAUTH,
+      fetch: world.fetch,
+      clock: new ManualClock(),
+    });
     await client.call('profile', { x: 1 });
     expect(world.portal.log[0]?.url).toBe('https://team.bitrix24.com/rest/profile.json');
     expect(world.portal.log[0]?.body).toEqual({ x: 1, auth: 'access-0-SECRET' });
@@ -285,7 +491,11 @@ describe('OAuth', () => {
       onTokens: (t) => tokens.push(t),
       onRequest: (e) => events.push(e),
     });
-    const answers = await Promise.all([client.call('profile'), client.call('im.user.get'), client.batch({ a: { method: 'profile' } })]);
+    const answers = await Promise.all([
+      client.call('profile'),
+      client.call('im.user.get'),
+      client.batch({ a: { method: 'profile' } }),
+    ]);
     expect(answers[0].result).toEqual({ ID: '1', NAME: 'Ann' });
     expect(answers[1].result).toMatchObject({ id: 1 });
     expect(answers[2].results.get('a')).toEqual({ ID: '1', NAME: 'Ann' });
@@ -299,7 +509,13 @@ describe('OAuth', () => {
     });
     expect(tokens).toEqual([{ accessToken: 'access-2-SECRET', refreshToken: 'refresh-2-SECRET' }]);
     // failed call, refresh, retried call, then the queued calls with the new token
-    expect(events.map((e) => `${e.method}:${e.status}`)).toEqual(['profile:401', 'oauth.token:200', 'profile:200', 'im.user.get:200', 'batch:200']);
+    expect(events.map((e) => `${e.method}:${e.status}`)).toEqual([
+      'profile:401',
+      'oauth.token:200',
+      'profile:200',
+      'im.user.get:200',
+      'batch:200',
+    ]);
     expect(client.requestsSent).toBe(5);
     expect(world.portal.log.at(-1)?.body.auth).toBe('access-2-SECRET');
   });
@@ -308,8 +524,15 @@ describe('OAuth', () => {
     const world = oauthWorld();
     world.expire();
     const { OAuthSession } = await import('../../../../../electron/core/bitrix/credential.js');
-    const session = new OAuthSession({ ...OAUTH, refreshToken: 'refresh-1-SECRET' }, { fetch: world.fetch, timeoutMs: 1000 });
-    await Promise.all([session.refresh('access-0-SECRET'), session.refresh('access-0-SECRET'), session.refresh('access-0-SECRET')]);
+    const session = new OAuthSession(
+      { ...OAUTH, refreshToken: 'refresh-1-SECRET' },
+      { fetch: world.fetch, timeoutMs: 1000 },
+    );
+    await Promise.all([
+      session.refresh('access-0-SECRET'),
+      session.refresh('access-0-SECRET'),
+      session.refresh('access-0-SECRET'),
+    ]);
     expect(world.tokenRequests).toHaveLength(1);
     // A caller that failed with the old token after the refresh just retries: no new refresh.
     await session.refresh('access-0-SECRET');
@@ -320,24 +543,42 @@ describe('OAuth', () => {
   it('a refused refresh is auth-invalid (reconnect), with no secret in the message', async () => {
     const world = oauthWorld();
     world.expire();
-    const client = new B24Client({ credential: { ...OAUTH, refreshToken: 'refresh-stale-SECRET' }, fetch: world.fetch, clock: new ManualClock() });
+    const client = new B24Client({
+      credential: { ...OAUTH, refreshToken: 'refresh-stale-SECRET' },
+      fetch: world.fetch,
+      clock: new ManualClock(),
+    });
     const error = await rejection(client.call('profile'));
     expect(error).toMatchObject({ kind: 'auth-invalid', code: 'invalid_grant' });
-    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toMatch(/SECRET/);
+    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toMatch(
+      /SECRET/,
+    );
   });
 
   it('a token that is still expired after the refresh is auth-invalid, not an endless refresh loop', async () => {
-    const world = oauthWorld({ refreshAnswer: () => json({ access_token: 'access-bogus-SECRET', refresh_token: 'refresh-bogus-SECRET' }) });
+    const world = oauthWorld({
+      refreshAnswer: () =>
+        json({ access_token: 'access-bogus-SECRET', refresh_token: 'refresh-bogus-SECRET' }),
+    });
     world.expire();
-    const client = new B24Client({ credential: OAUTH, fetch: world.fetch, clock: new ManualClock() });
+    const client = new B24Client({
+      credential: OAUTH,
+      fetch: world.fetch,
+      clock: new ManualClock(),
+    });
     const error = await rejection(client.call('profile'));
     expect(error.kind).toBe('auth-invalid');
     expect(world.tokenRequests).toHaveLength(1);
   });
 
   it('a webhook answered with expired_token is auth-invalid (webhooks cannot be refreshed)', async () => {
-    const fetchImpl = (async () => json({ error: 'expired_token' }, 401)) as unknown as typeof fetch;
-    const client = new B24Client({ credential: webhook(), fetch: fetchImpl, clock: new ManualClock() });
+    const fetchImpl = (async () =>
+      json({ error: 'expired_token' }, 401)) as unknown as typeof fetch;
+    const client = new B24Client({
+      credential: webhook(),
+      fetch: fetchImpl,
+      clock: new ManualClock(),
+    });
     expect(await rejection(client.call('profile'))).toMatchObject({ kind: 'auth-invalid' });
     expect(client.requestsSent).toBe(1);
   });
@@ -376,11 +617,15 @@ afterEach(async () => {
 
 describe('transport over loopback HTTP', () => {
   it('reads a real answer and counts bytes', async () => {
-    const { origin } = await serve((_req, res) => res.end(JSON.stringify({ result: { ok: 'ä' }, time: {} })));
+    const { origin } = await serve((_req, res) =>
+      res.end(JSON.stringify({ result: { ok: 'ä' }, time: {} })),
+    );
     const events: RequestEvent[] = [];
     const client = new B24Client({ credential: webhook(origin), onRequest: (e) => events.push(e) });
     expect((await client.call('profile')).result).toEqual({ ok: 'ä' });
-    expect(events[0]?.bytesReceived).toBe(Buffer.byteLength(JSON.stringify({ result: { ok: 'ä' }, time: {} })));
+    expect(events[0]?.bytesReceived).toBe(
+      Buffer.byteLength(JSON.stringify({ result: { ok: 'ä' }, time: {} })),
+    );
   });
 
   it('times out a portal that never answers', async () => {
@@ -417,7 +662,9 @@ describe('transport over loopback HTTP', () => {
     const error = await rejection(client.call('profile'));
     expect(error).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
     // A closed port is said in words, not as "network error ECONNREFUSED" or "check the network".
-    expect(error.message).toBe('profile: the portal refused the connection: nothing listens at that address and port');
+    expect(error.message).toBe(
+      'profile: the portal refused the connection: nothing listens at that address and port',
+    );
     // The panel gets a code of its own for it (issue 22, item 16).
     expect(asRequestFailure(error, () => undefined).error).toMatchObject({ code: 'refused' });
   });
@@ -441,7 +688,12 @@ describe('transport over loopback HTTP', () => {
     [200, 'application/json', '', 'malformed-response'],
     [200, 'application/json', '{"result": [1, 2', 'malformed-response'],
     [200, 'application/json', '{"total": 3}', 'malformed-response'],
-    [503, 'application/json', '{"error":"QUERY_LIMIT_EXCEEDED","error_description":"Too many requests"}', 'rate-limited'],
+    [
+      503,
+      'application/json',
+      '{"error":"QUERY_LIMIT_EXCEEDED","error_description":"Too many requests"}',
+      'rate-limited',
+    ],
   ])('HTTP %i %s %j → %s', async (status, type, text, kind) => {
     const { origin } = await serve((_req, res) => {
       res.writeHead(status, { 'content-type': type });
@@ -457,7 +709,13 @@ describe('transport over loopback HTTP', () => {
 
 describe('no secret in anything the client emits', () => {
   it('keeps the webhook code and OAuth tokens out of errors, stacks, JSON and request events', async () => {
-    const tokens = ['access-0-SECRET', 'refresh-0-SECRET', 'client-SECRET-xyz', 'access-1-SECRET', 'refresh-1-SECRET'];
+    const tokens = [
+      'access-0-SECRET',
+      'refresh-0-SECRET',
+      'client-SECRET-xyz',
+      'access-1-SECRET',
+      'refresh-1-SECRET',
+    ];
     const secrets = [CODE, ...tokens];
     // The portal echoes whatever it was sent: URL, body, auth, in every shape it can answer.
     const echo = (req: IncomingMessage, body: string) => `${req.url} ${body}`;
@@ -486,26 +744,54 @@ describe('no secret in anything the client emits', () => {
       () => undefined, // hang → timeout
       (req, res, body) => {
         res.writeHead(200);
-        res.end(JSON.stringify({ result: { result: [], result_error: { a: { error: 'ACCESS_DENIED', error_description: echo(req, body) } } } }));
+        res.end(
+          JSON.stringify({
+            result: {
+              result: [],
+              result_error: { a: { error: 'ACCESS_DENIED', error_description: echo(req, body) } },
+            },
+          }),
+        );
       },
     ];
     const emitted: string[] = [];
-    const record = (value: unknown) => emitted.push(typeof value === 'string' ? value : JSON.stringify(value));
+    const record = (value: unknown) =>
+      emitted.push(typeof value === 'string' ? value : JSON.stringify(value));
     for (const behaviour of behaviours) {
       const { origin } = await serve(behaviour);
       const credentials = [
         webhook(origin),
-        { ...OAUTH, clientEndpoint: `${origin}/rest/`, tokenUrl: `${origin}/oauth/token/` } satisfies OAuthCredential,
+        {
+          ...OAUTH,
+          clientEndpoint: `${origin}/rest/`,
+          tokenUrl: `${origin}/oauth/token/`,
+        } satisfies OAuthCredential,
       ];
       for (const credential of credentials) {
-        const client = new B24Client({ credential, timeoutMs: 100, onRequest: record, onTokens: record });
-        for (const run of [() => client.call('profile', { note: 'hello' }), () => client.batch({ a: { method: 'profile' }, b: { method: 'im.user.get' } })]) {
+        const client = new B24Client({
+          credential,
+          timeoutMs: 100,
+          onRequest: record,
+          onTokens: record,
+        });
+        for (const run of [
+          () => client.call('profile', { note: 'hello' }),
+          () => client.batch({ a: { method: 'profile' }, b: { method: 'im.user.get' } }),
+        ]) {
           try {
             const answer = await run();
-            if ('errors' in answer) for (const error of answer.errors.values()) record({ ...error, message: error.message, stack: error.stack });
+            if ('errors' in answer)
+              for (const error of answer.errors.values())
+                record({ ...error, message: error.message, stack: error.stack });
           } catch (error) {
             const e = error as Error;
-            record({ ...e, message: e.message, stack: e.stack, string: String(e), cause: String(e.cause) });
+            record({
+              ...e,
+              message: e.message,
+              stack: e.stack,
+              string: String(e),
+              cause: String(e.cause),
+            });
           }
         }
       }

@@ -11,7 +11,8 @@ import {
   type B24ErrorKind,
 } from '../../../../../electron/core/bitrix/errors.js';
 
-const body = (error: string, extra: Record<string, unknown> = {}) => JSON.stringify({ error, error_description: `about ${error}`, ...extra });
+const body = (error: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ error, error_description: `about ${error}`, ...extra });
 
 describe('errorFromResponse: the API notes error table', () => {
   it.each<[string, number, B24ErrorKind]>([
@@ -35,7 +36,12 @@ describe('errorFromResponse: the API notes error table', () => {
   ])('%s (HTTP %i) → %s', (code, status, kind) => {
     const error = errorFromResponse(status, body(code), 'im.department.colleagues.list');
     expect(error).toBeInstanceOf(B24Error);
-    expect(error).toMatchObject({ kind, code, httpStatus: status, method: 'im.department.colleagues.list' });
+    expect(error).toMatchObject({
+      kind,
+      code,
+      httpStatus: status,
+      method: 'im.department.colleagues.list',
+    });
     expect(error.message).toBe(`im.department.colleagues.list: ${code} (about ${code})`);
   });
 
@@ -49,24 +55,59 @@ describe('errorFromResponse: the API notes error table', () => {
     [503, 'overloaded'],
     [200, 'bad-request'],
   ])('an unknown code with HTTP %i → %s', (status, kind) => {
-    expect(errorFromResponse(status, body('SOMETHING_NEW'), 'profile')).toMatchObject({ kind, code: 'SOMETHING_NEW' });
+    expect(errorFromResponse(status, body('SOMETHING_NEW'), 'profile')).toMatchObject({
+      kind,
+      code: 'SOMETHING_NEW',
+    });
   });
 
   it('takes the reset time of OPERATION_TIME_LIMIT from time.operating_reset_at (Unix s → ms)', () => {
-    const error = errorFromResponse(429, body('OPERATION_TIME_LIMIT', { time: { operating: 482.1, operating_reset_at: 1795000000 } }), 'im.user.list.get');
+    const error = errorFromResponse(
+      429,
+      body('OPERATION_TIME_LIMIT', { time: { operating: 482.1, operating_reset_at: 1795000000 } }),
+      'im.user.list.get',
+    );
     expect(error.resetAt).toBe(1_795_000_000_000);
     expect(nextRetryDelay(error, 1, 1_795_000_000_000 - 60_000)).toBe(60_000);
     expect(errorFromResponse(429, body('OPERATION_TIME_LIMIT'), 'x').resetAt).toBeNull();
   });
 
   it.each([
-    ['an HTML error page', 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'server-error', 'HTTP_502', /not JSON/],
-    ['an HTML page with 200', 200, '<!DOCTYPE html><html>Login</html>', 'malformed-response', 'NOT_JSON', /not JSON/],
+    [
+      'an HTML error page',
+      502,
+      '<html><body><h1>502 Bad Gateway</h1></body></html>',
+      'server-error',
+      'HTTP_502',
+      /not JSON/,
+    ],
+    [
+      'an HTML page with 200',
+      200,
+      '<!DOCTYPE html><html>Login</html>',
+      'malformed-response',
+      'NOT_JSON',
+      /not JSON/,
+    ],
     ['an empty body', 200, '', 'malformed-response', 'EMPTY_BODY', /empty answer/],
     ['an empty 500', 500, '  ', 'server-error', 'HTTP_500', /empty answer/],
-    ['JSON of the wrong shape', 200, '[1,2,3]', 'malformed-response', 'WRONG_SHAPE', /unexpected shape/],
+    [
+      'JSON of the wrong shape',
+      200,
+      '[1,2,3]',
+      'malformed-response',
+      'WRONG_SHAPE',
+      /unexpected shape/,
+    ],
     ['a truncated JSON body', 200, '{"result": [', 'malformed-response', 'NOT_JSON', /not JSON/],
-    ['an HTML 403 from a proxy', 403, '<html>Forbidden</html>', 'access-denied', 'HTTP_403', /HTTP 403/],
+    [
+      'an HTML 403 from a proxy',
+      403,
+      '<html>Forbidden</html>',
+      'access-denied',
+      'HTTP_403',
+      /HTTP 403/,
+    ],
   ] as const)('maps %s', (_label, status, text, kind, code, message) => {
     const error = errorFromResponse(status, text, 'profile');
     expect(error).toMatchObject({ kind, code, httpStatus: status });
@@ -76,7 +117,10 @@ describe('errorFromResponse: the API notes error table', () => {
   it('redacts secrets from codes and descriptions and keeps messages short', () => {
     const error = errorFromResponse(
       401,
-      JSON.stringify({ error: 'invalid_token', error_description: `token tok-SECRET-1 for https://p.com/rest/1/webhookcode42/ ${'x'.repeat(1000)}` }),
+      JSON.stringify({
+        error: 'invalid_token',
+        error_description: `token tok-SECRET-1 for https://p.com/rest/1/webhookcode42/ ${'x'.repeat(1000)}`,
+      }),
       'profile',
       ['tok-SECRET-1'],
     );
@@ -94,18 +138,33 @@ describe('hostile error codes and descriptions', () => {
     ['a code over 100 characters', 'A'.repeat(101)],
     ['a bidi override', 'OK\u202E'],
   ])('replaces a code with %s by INVALID_ERROR_CODE', (_label, code) => {
-    const error = errorFromResponse(400, JSON.stringify({ error: code, error_description: 'x' }), 'profile');
+    const error = errorFromResponse(
+      400,
+      JSON.stringify({ error: code, error_description: 'x' }),
+      'profile',
+    );
     expect(error.code).toBe(INVALID_ERROR_CODE);
     expect(error.message).toBe(`profile: ${INVALID_ERROR_CODE} (x)`);
   });
 
   it('keeps a plain identifier of up to 100 characters, and its kind', () => {
-    expect(errorFromResponse(503, JSON.stringify({ error: 'QUERY_LIMIT_EXCEEDED' }), 'profile')).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', kind: 'rate-limited' });
-    expect(errorFromResponse(400, JSON.stringify({ error: 'a_9'.repeat(33) + 'Z' }), 'profile').code).toBe('a_9'.repeat(33) + 'Z');
+    expect(
+      errorFromResponse(503, JSON.stringify({ error: 'QUERY_LIMIT_EXCEEDED' }), 'profile'),
+    ).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', kind: 'rate-limited' });
+    expect(
+      errorFromResponse(400, JSON.stringify({ error: 'a_9'.repeat(33) + 'Z' }), 'profile').code,
+    ).toBe('a_9'.repeat(33) + 'Z');
   });
 
   it('cleans the description of escape sequences, bells and bidi overrides', () => {
-    const error = errorFromResponse(400, JSON.stringify({ error: 'INVALID_FORMAT', error_description: 'bad\u001B[2J\u0007\nline\u202Etwo\u009B' }), 'profile');
+    const error = errorFromResponse(
+      400,
+      JSON.stringify({
+        error: 'INVALID_FORMAT',
+        error_description: 'bad\u001B[2J\u0007\nline\u202Etwo\u009B',
+      }),
+      'profile',
+    );
     expect(error.message).toBe('profile: INVALID_FORMAT (bad[2J linetwo)');
   });
 });
@@ -116,7 +175,11 @@ describe('errorFromErrorBody (batch commands)', () => {
       { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked' },
       { method: 'im.user.list.get', time: { operating_reset_at: 1795000100 } },
     );
-    expect(error).toMatchObject({ kind: 'operation-time-limited', httpStatus: null, resetAt: 1_795_000_100_000 });
+    expect(error).toMatchObject({
+      kind: 'operation-time-limited',
+      httpStatus: null,
+      resetAt: 1_795_000_100_000,
+    });
   });
 
   it('an unknown command error is a bad request (never retried blindly)', () => {
@@ -125,22 +188,38 @@ describe('errorFromErrorBody (batch commands)', () => {
 });
 
 describe('resetAtFromTime', () => {
-  it.each([[undefined], [null], ['x'], [{}], [{ operating_reset_at: 'soon' }], [{ operating_reset_at: -1 }]])('%j → null', (time) => {
+  it.each([
+    [undefined],
+    [null],
+    ['x'],
+    [{}],
+    [{ operating_reset_at: 'soon' }],
+    [{ operating_reset_at: -1 }],
+  ])('%j → null', (time) => {
     expect(resetAtFromTime(time)).toBeNull();
   });
 });
 
 describe('portalMovedError', () => {
   it('names only the new host, never the path that repeats the webhook code', () => {
-    const error = portalMovedError(302, 'https://new-name.bitrix24.com/rest/1/code123secret/profile.json', 'https://old.bitrix24.com/rest/1/code123secret/profile.json', 'profile');
+    const error = portalMovedError(
+      302,
+      'https://new-name.bitrix24.com/rest/1/code123secret/profile.json',
+      'https://old.bitrix24.com/rest/1/code123secret/profile.json',
+      'profile',
+    );
     expect(error).toMatchObject({ kind: 'portal-moved', code: 'HTTP_302', httpStatus: 302 });
     expect(error.message).toContain('new-name.bitrix24.com');
     expect(error.message).not.toContain('code123secret');
   });
 
   it('copes with a missing or relative Location', () => {
-    expect(portalMovedError(301, null, 'https://a.com/rest/x.json', 'x').message).toMatch(/redirect/);
-    expect(portalMovedError(307, '/elsewhere', 'https://a.com/rest/x.json', 'x').message).toContain('a.com');
+    expect(portalMovedError(301, null, 'https://a.com/rest/x.json', 'x').message).toMatch(
+      /redirect/,
+    );
+    expect(portalMovedError(307, '/elsewhere', 'https://a.com/rest/x.json', 'x').message).toContain(
+      'a.com',
+    );
   });
 });
 
@@ -153,12 +232,22 @@ describe('errorFromTransport', () => {
   });
 
   it('recognises timeouts', () => {
-    expect(errorFromTransport(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 'profile', false)).toMatchObject({ kind: 'timeout', code: 'TIMEOUT' });
+    expect(
+      errorFromTransport(
+        new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+        'profile',
+        false,
+      ),
+    ).toMatchObject({ kind: 'timeout', code: 'TIMEOUT' });
     expect(errorFromTransport(new Error('aborted'), 'profile', true).kind).toBe('timeout');
   });
 
   it('redacts URLs in transport messages', () => {
-    const error = errorFromTransport(new TypeError('Failed to parse URL from https://p.com/rest/3/abcdefcode/x.json'), 'x', false);
+    const error = errorFromTransport(
+      new TypeError('Failed to parse URL from https://p.com/rest/3/abcdefcode/x.json'),
+      'x',
+      false,
+    );
     expect(error).toMatchObject({ kind: 'network', code: 'NETWORK_ERROR' });
     expect(error.message).not.toContain('abcdefcode');
   });

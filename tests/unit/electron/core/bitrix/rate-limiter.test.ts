@@ -3,10 +3,17 @@ import { ManualClock } from '../../../../../electron/core/clock.js';
 import { LeakyBucket, SerialQueue } from '../../../../../electron/core/bitrix/rate-limiter.js';
 
 /** Acquires `count` slots back to back and records the clock time each was granted. */
-async function grantTimes(clock: ManualClock, bucket: LeakyBucket, count: number, advanceMs: number): Promise<number[]> {
+async function grantTimes(
+  clock: ManualClock,
+  bucket: LeakyBucket,
+  count: number,
+  advanceMs: number,
+): Promise<number[]> {
   const start = clock.now();
   const times: number[] = [];
-  const all = Array.from({ length: count }, () => bucket.acquire().then(() => times.push(clock.now() - start)));
+  const all = Array.from({ length: count }, () =>
+    bucket.acquire().then(() => times.push(clock.now() - start)),
+  );
   await clock.advance(advanceMs);
   await Promise.all(all);
   return times;
@@ -74,17 +81,23 @@ describe('SerialQueue', () => {
     const queue = new SerialQueue();
     const events: string[] = [];
     let running = 0;
-    const task = (name: string, fail = false) => async () => {
-      running += 1;
-      expect(running).toBe(1);
-      events.push(`start ${name}`);
-      await new Promise((resolve) => setImmediate(resolve));
-      events.push(`end ${name}`);
-      running -= 1;
-      if (fail) throw new Error(name);
-      return name;
-    };
-    const results = await Promise.allSettled([queue.run(task('a')), queue.run(task('b', true)), queue.run(task('c'))]);
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        running += 1;
+        expect(running).toBe(1);
+        events.push(`start ${name}`);
+        await new Promise((resolve) => setImmediate(resolve));
+        events.push(`end ${name}`);
+        running -= 1;
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([
+      queue.run(task('a')),
+      queue.run(task('b', true)),
+      queue.run(task('c')),
+    ]);
     expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(queue.size).toBe(0);

@@ -3,8 +3,21 @@ import { TEST_CREDENTIAL } from '../../../../support/credential.js';
 import { ManualClock } from '../../../../../electron/core/clock.js';
 import { B24Client } from '../../../../../electron/core/bitrix/client.js';
 import { B24Error } from '../../../../../electron/core/bitrix/errors.js';
-import { fetchDepartments, fetchIdentity, fetchTeam, MAX_TEAM_SIZE, PAGE_SIZE } from '../../../../../electron/core/bitrix/team.js';
-import { colleaguesHandler, fakePortal, usersHandler, user, type FakePortalOptions, type Handler } from '../../../../support/fake-portal.js';
+import {
+  fetchDepartments,
+  fetchIdentity,
+  fetchTeam,
+  MAX_TEAM_SIZE,
+  PAGE_SIZE,
+} from '../../../../../electron/core/bitrix/team.js';
+import {
+  colleaguesHandler,
+  fakePortal,
+  usersHandler,
+  user,
+  type FakePortalOptions,
+  type Handler,
+} from '../../../../support/fake-portal.js';
 
 const credential = TEST_CREDENTIAL;
 
@@ -12,14 +25,28 @@ function team(size: number, firstId = 100): Record<string, unknown>[] {
   return Array.from({ length: size }, (_, index) => user(firstId + index));
 }
 
-function setup(people: Record<string, unknown>[], outsiders: Record<string, unknown>[] = [], extra: Record<string, Handler> = {}, options: FakePortalOptions = {}) {
+function setup(
+  people: Record<string, unknown>[],
+  outsiders: Record<string, unknown>[] = [],
+  extra: Record<string, Handler> = {},
+  options: FakePortalOptions = {},
+) {
   const everyone = () => new Map([...people, ...outsiders].map((u) => [u.id as number, u]));
   const portal = fakePortal(
-    { 'im.department.colleagues.list': colleaguesHandler(() => people), 'im.user.list.get': usersHandler(everyone), ...extra },
+    {
+      'im.department.colleagues.list': colleaguesHandler(() => people),
+      'im.user.list.get': usersHandler(everyone),
+      ...extra,
+    },
     options,
   );
   // A generous bucket: these tests count requests, not pace them.
-  const client = new B24Client({ credential, fetch: portal.fetch, clock: new ManualClock(), rateLimit: { drainPerSecond: 100, capacity: 1000 } });
+  const client = new B24Client({
+    credential,
+    fetch: portal.fetch,
+    clock: new ManualClock(),
+    rateLimit: { drainPerSecond: 100, capacity: 1000 },
+  });
   return { portal, client };
 }
 
@@ -35,19 +62,22 @@ describe('fetchTeam: requests per refresh', () => {
     [2_500, 2, 1],
     [2_550, 2, 2],
     [5_000, 3, 2],
-  ])('%i colleagues: %i requests on the first refresh, %i in the steady state', async (size, first, steady) => {
-    const { portal, client } = setup(team(size));
-    const initial = await fetchTeam(client, {});
-    expect(initial.requests).toBe(first);
-    expect(initial.total).toBe(size);
-    expect(ids(initial.colleagues)).toEqual(ids(team(size)));
-    expect(initial.degraded).toBe(0);
-    expect(portal.log.every((r) => r.commands.length <= 50)).toBe(true);
+  ])(
+    '%i colleagues: %i requests on the first refresh, %i in the steady state',
+    async (size, first, steady) => {
+      const { portal, client } = setup(team(size));
+      const initial = await fetchTeam(client, {});
+      expect(initial.requests).toBe(first);
+      expect(initial.total).toBe(size);
+      expect(ids(initial.colleagues)).toEqual(ids(team(size)));
+      expect(initial.degraded).toBe(0);
+      expect(portal.log.every((r) => r.commands.length <= 50)).toBe(true);
 
-    const again = await fetchTeam(client, { knownTotal: initial.total });
-    expect(again.requests).toBe(steady);
-    expect(ids(again.colleagues)).toEqual(ids(team(size)));
-  });
+      const again = await fetchTeam(client, { knownTotal: initial.total });
+      expect(again.requests).toBe(steady);
+      expect(ids(again.colleagues)).toEqual(ids(team(size)));
+    },
+  );
 
   it('the first request is a plain call for page 0, then one batch of all remaining pages', async () => {
     const { portal, client } = setup(team(120));
@@ -62,14 +92,19 @@ describe('fetchTeam: requests per refresh', () => {
 });
 
 describe('fetchTeam: desktop checks in spare commands', () => {
-  const desktopHandler = (dates: Map<number, string | false>): Handler => (params) => {
-    const id = Number(params.ID);
-    if (!dates.has(id)) return { error: 'USER_NOT_EXISTS', error_description: 'User is not exists', status: 400 };
-    return { result: user(id, { desktop_last_date: dates.get(id) }) };
-  };
+  const desktopHandler =
+    (dates: Map<number, string | false>): Handler =>
+    (params) => {
+      const id = Number(params.ID);
+      if (!dates.has(id))
+        return { error: 'USER_NOT_EXISTS', error_description: 'User is not exists', status: 400 };
+      return { result: user(id, { desktop_last_date: dates.get(id) }) };
+    };
 
   it('asks im.user.get for as many people as fit beside the pages, in the same request', async () => {
-    const dates = new Map<number, string | false>(Array.from({ length: 60 }, (_, i) => [100 + i, i % 2 ? '2026-11-23T11:58:00+03:00' : false]));
+    const dates = new Map<number, string | false>(
+      Array.from({ length: 60 }, (_, i) => [100 + i, i % 2 ? '2026-11-23T11:58:00+03:00' : false]),
+    );
     const { portal, client } = setup(team(120), [], { 'im.user.get': desktopHandler(dates) });
     const wanted = [...dates.keys()];
     const result = await fetchTeam(client, { knownTotal: 120, desktopIds: wanted });
@@ -83,7 +118,11 @@ describe('fetchTeam: desktop checks in spare commands', () => {
 
   it('turns the first plain call into one batch with the checks, and never costs a request', async () => {
     const dates = new Map<number, string | false>([[100, false]]);
-    for (const [size, known, expected] of [[40, null, 1], [2_450, 2_450, 1], [2_500, 2_500, 0]] as const) {
+    for (const [size, known, expected] of [
+      [40, null, 1],
+      [2_450, 2_450, 1],
+      [2_500, 2_500, 0],
+    ] as const) {
       const { portal, client } = setup(team(size), [], { 'im.user.get': desktopHandler(dates) });
       const result = await fetchTeam(client, { knownTotal: known, desktopIds: [100, 101] });
       expect(result.requests).toBe(1);
@@ -139,13 +178,21 @@ describe('fetchTeam: watched people', () => {
     expect([...result.watched.values()].every((u) => u !== null)).toBe(true);
   });
 
-  it.each([[{ items: [user(800)] }], [[{ '800': user(800) }]], ['x']])('refuses an im.user.list.get answer of the wrong shape (%j)', async (result) => {
-    const { client } = setup(team(3), [], { 'im.user.list.get': () => ({ result }) });
-    await expect(fetchTeam(client, { watchIds: [800] })).rejects.toMatchObject({ kind: 'malformed-response', method: 'im.user.list.get' });
-  });
+  it.each([[{ items: [user(800)] }], [[{ '800': user(800) }]], ['x']])(
+    'refuses an im.user.list.get answer of the wrong shape (%j)',
+    async (result) => {
+      const { client } = setup(team(3), [], { 'im.user.list.get': () => ({ result }) });
+      await expect(fetchTeam(client, { watchIds: [800] })).rejects.toMatchObject({
+        kind: 'malformed-response',
+        method: 'im.user.list.get',
+      });
+    },
+  );
 
   it('reads the array form of im.user.list.get', async () => {
-    const { client } = setup(team(3), [], { 'im.user.list.get': () => ({ result: [user(800), { id: 'bad' }] }) });
+    const { client } = setup(team(3), [], {
+      'im.user.list.get': () => ({ result: [user(800), { id: 'bad' }] }),
+    });
     const result = await fetchTeam(client, { watchIds: [800, 801] });
     expect(result.watched.get(800)?.id).toBe(800);
     expect(result.watched.get(801)).toBeNull();
@@ -156,13 +203,18 @@ describe('fetchTeam: a team that changes while paging', () => {
   it('fetches the pages a grown total adds (following next)', async () => {
     const people = team(100);
     let pageZeroServed = false;
-    const { portal, client } = setup(people, [], {}, {
-      beforeCommand: (method, params) => {
-        if (method !== 'im.department.colleagues.list') return;
-        if (Number(params.OFFSET) === 0) pageZeroServed = true;
-        else if (pageZeroServed && people.length === 100) people.push(...team(30, 1_000));
+    const { portal, client } = setup(
+      people,
+      [],
+      {},
+      {
+        beforeCommand: (method, params) => {
+          if (method !== 'im.department.colleagues.list') return;
+          if (Number(params.OFFSET) === 0) pageZeroServed = true;
+          else if (pageZeroServed && people.length === 100) people.push(...team(30, 1_000));
+        },
       },
-    });
+    );
     const result = await fetchTeam(client, {});
     expect(result.total).toBe(130);
     expect(new Set(ids(result.colleagues)).size).toBe(130);
@@ -181,14 +233,19 @@ describe('fetchTeam: a team that changes while paging', () => {
   it('never lists someone twice when a newcomer pushes people into the next page', async () => {
     const people = team(80);
     let inserted = false;
-    const { client } = setup(people, [], {}, {
-      beforeCommand: (_method, params) => {
-        if (Number(params.OFFSET) === 50 && !inserted) {
-          inserted = true;
-          people.unshift(user(7)); // person 149 (index 49) now sits at index 50 as well
-        }
+    const { client } = setup(
+      people,
+      [],
+      {},
+      {
+        beforeCommand: (_method, params) => {
+          if (Number(params.OFFSET) === 50 && !inserted) {
+            inserted = true;
+            people.unshift(user(7)); // person 149 (index 49) now sits at index 50 as well
+          }
+        },
       },
-    });
+    );
     const result = await fetchTeam(client, {});
     const seen = ids(result.colleagues);
     expect(new Set(seen).size).toBe(seen.length);
@@ -198,14 +255,19 @@ describe('fetchTeam: a team that changes while paging', () => {
   it('does not lose someone who shifts into an already-fetched page, nor keep someone who left', async () => {
     const people = team(80);
     let removed = false;
-    const { client } = setup(people, [], {}, {
-      beforeCommand: (_method, params) => {
-        if (Number(params.OFFSET) === 50 && !removed) {
-          removed = true;
-          people.splice(10, 1); // id 110 leaves: id 150 moves from page 1 to page 0
-        }
+    const { client } = setup(
+      people,
+      [],
+      {},
+      {
+        beforeCommand: (_method, params) => {
+          if (Number(params.OFFSET) === 50 && !removed) {
+            removed = true;
+            people.splice(10, 1); // id 110 leaves: id 150 moves from page 1 to page 0
+          }
+        },
       },
-    });
+    );
     const result = await fetchTeam(client, {});
     const seen = ids(result.colleagues).sort((a, b) => a - b);
     expect(seen).toContain(150);
@@ -221,7 +283,9 @@ describe('fetchTeam: a team that changes while paging', () => {
       const offset = Number(params.OFFSET);
       if (offset === 50) return { result: people.slice(50, 95), total: 140, next: 95 };
       const page = people.slice(offset, offset + 50);
-      return offset + 50 < 140 ? { result: page, total: 140, next: offset + 50 } : { result: page, total: 140 };
+      return offset + 50 < 140
+        ? { result: page, total: 140, next: offset + 50 }
+        : { result: page, total: 140 };
     };
     const { client } = setup(people, [], { 'im.department.colleagues.list': handler });
     const result = await fetchTeam(client, { knownTotal: 140 });
@@ -234,7 +298,9 @@ describe('fetchTeam: a team that changes while paging', () => {
     const startOnly: Handler = (params) => {
       const offset = Number(params.start ?? 0);
       const page = people.slice(offset, offset + 50);
-      return offset + 50 < 120 ? { result: page, total: 120, next: offset + 50 } : { result: page, total: 120 };
+      return offset + 50 < 120
+        ? { result: page, total: 120, next: offset + 50 }
+        : { result: page, total: 120 };
     };
     const { client } = setup(people, [], { 'im.department.colleagues.list': startOnly });
     expect(ids((await fetchTeam(client, {})).colleagues)).toEqual(ids(people));
@@ -268,12 +334,18 @@ describe('fetchTeam: a team that changes while paging', () => {
 
 describe('fetchTeam: a team larger than the app reads', () => {
   /** Full pages whose `next` never ends, claiming `total` people. */
-  const endlessPages = (total: number): Handler => (params) => {
-    const offset = Number(params.OFFSET);
-    return { result: Array.from({ length: PAGE_SIZE }, (_, index) => user(offset + index + 1)), total, next: offset + PAGE_SIZE };
-  };
+  const endlessPages =
+    (total: number): Handler =>
+    (params) => {
+      const offset = Number(params.OFFSET);
+      return {
+        result: Array.from({ length: PAGE_SIZE }, (_, index) => user(offset + index + 1)),
+        total,
+        next: offset + PAGE_SIZE,
+      };
+    };
 
-  it('reads the first MAX_TEAM_SIZE people and says the team was cut, with the portal\'s total', async () => {
+  it("reads the first MAX_TEAM_SIZE people and says the team was cut, with the portal's total", async () => {
     expect(MAX_TEAM_SIZE).toBe(20_000);
     const { client } = setup([], [], { 'im.department.colleagues.list': endlessPages(23_456) });
     const first = await fetchTeam(client, {});
@@ -294,7 +366,12 @@ describe('fetchTeam: a team larger than the app reads', () => {
 
 describe('fetchTeam: odd answers', () => {
   it('counts degraded and rejected user objects without dropping the page', async () => {
-    const people = [...team(3), user(200, { last_activity_date: 'not a date' }), { name: 'no id' }, 17];
+    const people = [
+      ...team(3),
+      user(200, { last_activity_date: 'not a date' }),
+      { name: 'no id' },
+      17,
+    ];
     const { client } = setup(people as Record<string, unknown>[]);
     const result = await fetchTeam(client, {});
     expect(ids(result.colleagues)).toEqual([100, 101, 102, 200]);
@@ -303,17 +380,29 @@ describe('fetchTeam: odd answers', () => {
   });
 
   it('a `false` result means no access to the colleagues list', async () => {
-    const { client } = setup([], [], { 'im.department.colleagues.list': () => ({ result: false }) });
-    await expect(fetchTeam(client, {})).rejects.toMatchObject({ kind: 'access-denied', code: 'ACCESS_ERROR' });
+    const { client } = setup([], [], {
+      'im.department.colleagues.list': () => ({ result: false }),
+    });
+    await expect(fetchTeam(client, {})).rejects.toMatchObject({
+      kind: 'access-denied',
+      code: 'ACCESS_ERROR',
+    });
   });
 
-  it.each([['users'], [{ items: [user(1)] }], [null]])('a page of the wrong shape (%j) is malformed', async (result) => {
-    const { client } = setup([], [], { 'im.department.colleagues.list': () => ({ result, total: 1 }) });
-    await expect(fetchTeam(client, {})).rejects.toMatchObject({ kind: 'malformed-response' });
-  });
+  it.each([['users'], [{ items: [user(1)] }], [null]])(
+    'a page of the wrong shape (%j) is malformed',
+    async (result) => {
+      const { client } = setup([], [], {
+        'im.department.colleagues.list': () => ({ result, total: 1 }),
+      });
+      await expect(fetchTeam(client, {})).rejects.toMatchObject({ kind: 'malformed-response' });
+    },
+  );
 
   it('reads a page PHP sent as an object with numeric keys (a list with gaps)', async () => {
-    const { client } = setup([], [], { 'im.department.colleagues.list': () => ({ result: { '0': user(5), '2': user(6) }, total: 2 }) });
+    const { client } = setup([], [], {
+      'im.department.colleagues.list': () => ({ result: { '0': user(5), '2': user(6) }, total: 2 }),
+    });
     expect(ids((await fetchTeam(client, {})).colleagues)).toEqual([5, 6]);
   });
 
@@ -321,7 +410,12 @@ describe('fetchTeam: odd answers', () => {
     const people = team(120);
     const handler: Handler = (params) =>
       Number(params.OFFSET) === 100
-        ? { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked', status: 429, time: { operating_reset_at: 1795000000 } }
+        ? {
+            error: 'OPERATION_TIME_LIMIT',
+            error_description: 'Method is blocked',
+            status: 429,
+            time: { operating_reset_at: 1795000000 },
+          }
         : colleaguesHandler(() => people)(params);
     const { client } = setup(people, [], { 'im.department.colleagues.list': handler });
     const error = await fetchTeam(client, { knownTotal: 120 }).catch((e: unknown) => e);
@@ -330,7 +424,9 @@ describe('fetchTeam: odd answers', () => {
   });
 
   it('an ACCESS_ERROR (extranet user) stops the refresh', async () => {
-    const { client } = setup([], [], { 'im.department.colleagues.list': () => ({ error: 'ACCESS_ERROR', status: 403 }) });
+    const { client } = setup([], [], {
+      'im.department.colleagues.list': () => ({ error: 'ACCESS_ERROR', status: 403 }),
+    });
     await expect(fetchTeam(client, {})).rejects.toMatchObject({ kind: 'access-denied' });
   });
 
@@ -348,7 +444,11 @@ describe('fetchIdentity', () => {
       profile: () => ({ result: { ID: '7', NAME: 'Анна', LAST_NAME: 'Кузнецова', ADMIN: false } }),
       'im.user.get': () => ({ result: user(7) }),
     });
-    expect(await fetchIdentity(client)).toEqual({ userId: 7, name: 'Анна Кузнецова', portalHost: 'team.bitrix24.com' });
+    expect(await fetchIdentity(client)).toEqual({
+      userId: 7,
+      name: 'Анна Кузнецова',
+      portalHost: 'team.bitrix24.com',
+    });
     expect(portal.log).toHaveLength(1);
   });
 
@@ -365,7 +465,10 @@ describe('fetchIdentity', () => {
       profile: () => ({ error: 'insufficient_scope', status: 403 }),
       'im.user.get': () => ({ error: 'insufficient_scope', error_description: 'im', status: 403 }),
     });
-    await expect(fetchIdentity(client)).rejects.toMatchObject({ kind: 'scope-missing', method: 'im.user.get' });
+    await expect(fetchIdentity(client)).rejects.toMatchObject({
+      kind: 'scope-missing',
+      method: 'im.user.get',
+    });
   });
 });
 
@@ -373,7 +476,9 @@ describe('fetchDepartments', () => {
   it('asks im.department.get for the ids and reads names', async () => {
     const { portal, client } = setup([], [], {
       'im.department.get': (params) => ({
-        result: (params.ID as number[]).filter((id) => id !== 99).map((id) => ({ id, name: `Dept ${id}`, full_name: `Dept ${id} / HQ` })),
+        result: (params.ID as number[])
+          .filter((id) => id !== 99)
+          .map((id) => ({ id, name: `Dept ${id}`, full_name: `Dept ${id} / HQ` })),
       }),
     });
     expect(await fetchDepartments(client, [3, 5, 3, 99, -1])).toEqual([
@@ -387,7 +492,9 @@ describe('fetchDepartments', () => {
 
   it('batches more than 50 ids', async () => {
     const { portal, client } = setup([], [], {
-      'im.department.get': (params) => ({ result: Object.fromEntries((params.ID as string[]).map((id) => [id, { NAME: `D${id}` }])) }),
+      'im.department.get': (params) => ({
+        result: Object.fromEntries((params.ID as string[]).map((id) => [id, { NAME: `D${id}` }])),
+      }),
     });
     const wanted = Array.from({ length: 120 }, (_, i) => i + 1);
     const found = await fetchDepartments(client, wanted);

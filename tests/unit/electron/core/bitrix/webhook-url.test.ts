@@ -26,12 +26,21 @@ describe('parseWebhookUrl', () => {
     [`HTTPS://team.bitrix24.com/rest/1/${CODE}/`, 'upper-case scheme'],
   ])('normalises %j (%s)', (input) => {
     const parsed = parseWebhookUrl(input);
-    expect(parsed).toMatchObject({ ok: true, value: { endpoint: `https://team.bitrix24.com/rest/1/${CODE}/`, userId: 1 } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { endpoint: `https://team.bitrix24.com/rest/1/${CODE}/`, userId: 1 },
+    });
   });
 
   it('keeps a non-default port in host and endpoint', () => {
     const parsed = parseWebhookUrl(`https://crm.example.org:8443/rest/5/${CODE}/`);
-    expect(parsed).toMatchObject({ ok: true, value: { portalHost: 'crm.example.org:8443', endpoint: `https://crm.example.org:8443/rest/5/${CODE}/` } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: {
+        portalHost: 'crm.example.org:8443',
+        endpoint: `https://crm.example.org:8443/rest/5/${CODE}/`,
+      },
+    });
   });
 
   it.each([
@@ -67,8 +76,14 @@ describe('parseWebhookUrl', () => {
     [`https://team.bitrix24.com/rest/1/${CODE}/a/b/`, /must look like/],
     [`https://team.bitrix24.com/rest/1/`, /must look like/],
     [`https://team.bitrix24.com/rest/1/${CODE}%2F..%2F/`, /must look like/],
-    [`https://team.bitrix24.com/rest/1/${CODE.slice(0, 6)}\n${CODE.slice(6)}/`, /spaces or line breaks/],
-    [`https://team.bitrix24.com/rest/1/${CODE.slice(0, 6)}\t${CODE.slice(6)}/`, /spaces or line breaks/],
+    [
+      `https://team.bitrix24.com/rest/1/${CODE.slice(0, 6)}\n${CODE.slice(6)}/`,
+      /spaces or line breaks/,
+    ],
+    [
+      `https://team.bitrix24.com/rest/1/${CODE.slice(0, 6)}\t${CODE.slice(6)}/`,
+      /spaces or line breaks/,
+    ],
     [`https://team bitrix24.com/rest/1/${CODE}/`, /spaces or line breaks/],
     [`https://[::1/rest/1/${CODE}/`, /not a valid web address/],
   ])('rejects %j with a clear message that never repeats the code', (input, message) => {
@@ -81,7 +96,11 @@ describe('parseWebhookUrl', () => {
   });
 
   it('never echoes any part of the input in an error', () => {
-    const hostile = [`http://secret-host.example/rest/1/${CODE}/`, `https://x/rest/1/${CODE}/?q=${CODE}`, `gopher://${CODE}`];
+    const hostile = [
+      `http://secret-host.example/rest/1/${CODE}/`,
+      `https://x/rest/1/${CODE}/?q=${CODE}`,
+      `gopher://${CODE}`,
+    ];
     for (const input of hostile) {
       const parsed = parseWebhookUrl(input);
       expect(parsed.ok).toBe(false);

@@ -1,15 +1,32 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_CREDENTIAL } from '../../../../support/credential.js';
-import { chartRecord, timedEntry, type Accessibility } from '../../../../support/calendar-answers.js';
+import {
+  chartRecord,
+  timedEntry,
+  type Accessibility,
+} from '../../../../support/calendar-answers.js';
 import { ManualClock } from '../../../../../electron/core/clock.js';
 import { B24Client } from '../../../../../electron/core/bitrix/client.js';
 import { PresenceEngine, type RefreshSummary } from '../../../../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../../../../electron/core/engine/presence-source.js';
-import { CALENDAR_KEPT_MS, CALENDAR_PERIOD_MS, UNAVAILABLE_RETRY_MS } from '../../../../../electron/core/engine/calendar-checks.js';
-import { ACCESSIBILITY_METHOD, CALENDAR_CHUNK, USER_GET_METHOD } from '../../../../../electron/core/bitrix/calendar.js';
+import {
+  CALENDAR_KEPT_MS,
+  CALENDAR_PERIOD_MS,
+  UNAVAILABLE_RETRY_MS,
+} from '../../../../../electron/core/engine/calendar-checks.js';
+import {
+  ACCESSIBILITY_METHOD,
+  CALENDAR_CHUNK,
+  USER_GET_METHOD,
+} from '../../../../../electron/core/bitrix/calendar.js';
 import type { Colleague, Patch, PortalReports } from '../../../../../electron/shared/domain.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../../electron/shared/settings/schema.js';
-import { colleaguesHandler, fakePortal, type HandlerAnswer, type Params } from '../../../../support/fake-portal.js';
+import {
+  colleaguesHandler,
+  fakePortal,
+  type HandlerAnswer,
+  type Params,
+} from '../../../../support/fake-portal.js';
 
 /**
  * The engine asking calendars and time zones through the real client and batch (team.ts) from a
@@ -25,14 +42,26 @@ type Failure = { error: string; status: number; time?: Record<string, unknown> }
 
 function portalWith(size: number, clock: ManualClock) {
   // Offline for days: presence stays put, so only the calendar can change a colleague.
-  const people = Array.from({ length: size }, (_, index) => ({ id: 100 + index, name: `P${index}`, last_activity_date: new Date(clock.now() - 2 * 86_400_000).toISOString() }));
+  const people = Array.from({ length: size }, (_, index) => ({
+    id: 100 + index,
+    name: `P${index}`,
+    last_activity_date: new Date(clock.now() - 2 * 86_400_000).toISOString(),
+  }));
   /** Calendar entries per user id, as the portal would send them. */
   const entries = new Map<number, Record<string, unknown>[]>();
   const zones = new Map<number, string>();
-  const asked = { calendar: [] as number[][], zones: [] as number[][], ranges: [] as [unknown, unknown][] };
+  const asked = {
+    calendar: [] as number[][],
+    zones: [] as number[][],
+    ranges: [] as [unknown, unknown][],
+  };
   const failures: { calendar: Failure; zones: Failure } = { calendar: null, zones: null };
   const idsOf = (value: unknown): number[] => (Array.isArray(value) ? value.map(Number) : []);
-  const fail = (failure: NonNullable<Failure>): HandlerAnswer => ({ error: failure.error, status: failure.status, ...(failure.time ? { time: failure.time } : {}) });
+  const fail = (failure: NonNullable<Failure>): HandlerAnswer => ({
+    error: failure.error,
+    status: failure.status,
+    ...(failure.time ? { time: failure.time } : {}),
+  });
   const portal = fakePortal({
     'im.department.colleagues.list': colleaguesHandler(() => people),
     [ACCESSIBILITY_METHOD]: (params: Params) => {
@@ -53,11 +82,19 @@ function portalWith(size: number, clock: ManualClock) {
 }
 
 // Entries as a Moscow portal writes them (DD.MM.YYYY HH:MI:SS), so the real parser reads them.
-function meeting(id: number, from: number, until: number, accessibility: Accessibility = 'busy'): Record<string, unknown> {
+function meeting(
+  id: number,
+  from: number,
+  until: number,
+  accessibility: Accessibility = 'busy',
+): Record<string, unknown> {
   return timedEntry({ id, from, until, zone: 'Europe/Moscow', format: 'DMY24', accessibility });
 }
 function chartAbsence(id: number, from: number, until: number): Record<string, unknown> {
-  return { ...chartRecord({ from, last: until, zone: 'Europe/Moscow', format: 'DMY24', dayOnly: false }), ID: String(id) };
+  return {
+    ...chartRecord({ from, last: until, zone: 'Europe/Moscow', format: 'DMY24', dayOnly: false }),
+    ID: String(id),
+  };
 }
 
 let stop: (() => Promise<void>) | null = null;
@@ -69,7 +106,12 @@ afterEach(async () => {
 function setup(size: number) {
   const clock = new ManualClock();
   const fake = portalWith(size, clock);
-  const client = new B24Client({ credential, fetch: fake.portal.fetch, clock, rateLimit: { drainPerSecond: 1000, capacity: 10_000 } });
+  const client = new B24Client({
+    credential,
+    fetch: fake.portal.fetch,
+    clock,
+    rateLimit: { drainPerSecond: 1000, capacity: 10_000 },
+  });
   const settings: Settings = DEFAULT_SETTINGS;
   const engine = new PresenceEngine({
     source: createBitrixSource(client),
@@ -94,7 +136,10 @@ describe('calendars and time zones in the refresh', () => {
   it('gives each colleague merged blocks and a checked zone after the first refresh, then one request per refresh', async () => {
     const h = setup(40);
     const t = h.clock.now();
-    h.entries.set(100, [meeting(1, t + 10 * MINUTE, t + 40 * MINUTE), meeting(2, t + 40 * MINUTE, t + 70 * MINUTE, 'quest')]);
+    h.entries.set(100, [
+      meeting(1, t + 10 * MINUTE, t + 40 * MINUTE),
+      meeting(2, t + 40 * MINUTE, t + 70 * MINUTE, 'quest'),
+    ]);
     h.entries.set(101, [chartAbsence(3, t - 86_400_000, t + 5 * 86_400_000)]);
     h.zones.set(100, 'Asia/Tokyo');
     h.zones.set(101, 'Mars/Olympus');
@@ -102,11 +147,20 @@ describe('calendars and time zones in the refresh', () => {
     h.engine.start();
     await h.clock.advance(0);
 
-    expect(h.person(100).calendar).toEqual([{ kind: 'meeting', from: t + 10 * MINUTE, until: t + 70 * MINUTE }]);
-    expect(h.person(101).calendar).toEqual([{ kind: 'out-of-office', from: t - 86_400_000, until: t + 5 * 86_400_000 }]);
+    expect(h.person(100).calendar).toEqual([
+      { kind: 'meeting', from: t + 10 * MINUTE, until: t + 70 * MINUTE },
+    ]);
+    expect(h.person(101).calendar).toEqual([
+      { kind: 'out-of-office', from: t - 86_400_000, until: t + 5 * 86_400_000 },
+    ]);
     expect(h.person(102).calendar).toEqual([]);
     expect(h.person(100).presence).toBe('offline');
-    expect([h.person(100).timeZone, h.person(101).timeZone, h.person(102).timeZone, h.person(103).timeZone]).toEqual(['Asia/Tokyo', null, 'Europe/Moscow', null]);
+    expect([
+      h.person(100).timeZone,
+      h.person(101).timeZone,
+      h.person(102).timeZone,
+      h.person(103).timeZone,
+    ]).toEqual(['Asia/Tokyo', null, 'Europe/Moscow', null]);
     expect(h.engine.reports).toMatchObject({ calendar: true, timeZones: true });
     expect(h.reports.at(-1)).toMatchObject({ calendar: true, timeZones: true });
     // Yesterday..tomorrow as whole days.
@@ -127,8 +181,11 @@ describe('calendars and time zones in the refresh', () => {
     await h.clock.advance(0);
     const booked = h.clock.now();
     h.entries.set(120, [meeting(9, booked + 30 * MINUTE, booked + 60 * MINUTE)]);
-    while (h.person(120).calendar?.length !== 1 && h.clock.now() - booked < 2 * CALENDAR_PERIOD_MS) await h.clock.advance(INTERVAL_MS);
-    expect(h.person(120).calendar).toEqual([{ kind: 'meeting', from: booked + 30 * MINUTE, until: booked + 60 * MINUTE }]);
+    while (h.person(120).calendar?.length !== 1 && h.clock.now() - booked < 2 * CALENDAR_PERIOD_MS)
+      await h.clock.advance(INTERVAL_MS);
+    expect(h.person(120).calendar).toEqual([
+      { kind: 'meeting', from: booked + 30 * MINUTE, until: booked + 60 * MINUTE },
+    ]);
     expect(h.clock.now() - booked).toBeLessThanOrEqual(CALENDAR_PERIOD_MS + INTERVAL_MS);
   });
 
@@ -146,14 +203,18 @@ describe('calendars and time zones in the refresh', () => {
   });
 
   it('stays within one request per refresh up to 2,400 people, and about 1.1 at 2,500', async () => {
-    for (const [size, most] of [[2400, 1], [2500, 1.1]] as const) {
+    for (const [size, most] of [
+      [2400, 1],
+      [2500, 1.1],
+    ] as const) {
       const h = setup(size);
       h.engine.start();
       await h.clock.advance(0);
       const lastAsked = new Map<number, number>();
       let worstWait = 0;
       const record = (from: number) => {
-        for (const ids of h.asked.calendar.slice(from)) for (const id of ids) lastAsked.set(id, h.clock.now());
+        for (const ids of h.asked.calendar.slice(from))
+          for (const id of ids) lastAsked.set(id, h.clock.now());
       };
       record(0);
       for (let i = 0; i < 120; i++) {
@@ -165,7 +226,9 @@ describe('calendars and time zones in the refresh', () => {
       const steady = h.refreshes.slice(1);
       const mean = steady.reduce((sum, r) => sum + r.requests, 0) / steady.length;
       expect(mean, `${size} people`).toBeLessThanOrEqual(most);
-      expect(Math.max(...h.asked.calendar.map((ids) => ids.length))).toBeLessThanOrEqual(CALENDAR_CHUNK);
+      expect(Math.max(...h.asked.calendar.map((ids) => ids.length))).toBeLessThanOrEqual(
+        CALENDAR_CHUNK,
+      );
       expect(worstWait, `${size} people`).toBeLessThanOrEqual(7 * MINUTE);
       expect(lastAsked.size).toBe(size);
       await h.engine.stop();
@@ -216,7 +279,11 @@ describe('calendars and time zones in the refresh', () => {
     h.engine.start();
     await h.clock.advance(0);
     const resetAt = h.clock.now() + 20 * MINUTE;
-    h.failures.calendar = { error: 'OPERATION_TIME_LIMIT', status: 429, time: { operating_reset_at: Math.floor(resetAt / 1000) } };
+    h.failures.calendar = {
+      error: 'OPERATION_TIME_LIMIT',
+      status: 429,
+      time: { operating_reset_at: Math.floor(resetAt / 1000) },
+    };
     const before = h.asked.calendar.length;
     while (h.asked.calendar.length === before) await h.clock.advance(INTERVAL_MS);
     const limitedAt = h.clock.now();
@@ -242,7 +309,8 @@ describe('calendars and time zones in the refresh', () => {
     expect(h.asked.calendar.length).toBeGreaterThan(asked); // retried at its next turn
     expect(h.person(100).calendar).toHaveLength(1);
     expect(h.engine.health.state).toBe('ok');
-    while (h.clock.now() - failingFrom < CALENDAR_KEPT_MS + INTERVAL_MS) await h.clock.advance(INTERVAL_MS);
+    while (h.clock.now() - failingFrom < CALENDAR_KEPT_MS + INTERVAL_MS)
+      await h.clock.advance(INTERVAL_MS);
     expect(h.person(100).calendar).toBeNull();
     expect(h.engine.health.state).toBe('ok');
   });

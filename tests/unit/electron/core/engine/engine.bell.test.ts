@@ -5,7 +5,10 @@ import { ManualClock } from '../../../../../electron/core/clock.js';
 import { B24Client } from '../../../../../electron/core/bitrix/client.js';
 import { PresenceEngine } from '../../../../../electron/core/engine/engine.js';
 import { createBitrixSource } from '../../../../../electron/core/engine/presence-source.js';
-import { ACCESSIBILITY_METHOD, USER_GET_METHOD } from '../../../../../electron/core/bitrix/calendar.js';
+import {
+  ACCESSIBILITY_METHOD,
+  USER_GET_METHOD,
+} from '../../../../../electron/core/bitrix/calendar.js';
 import type { AlertIntent } from '../../../../../electron/shared/domain.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../../electron/shared/settings/schema.js';
 import { colleaguesHandler, fakePortal, type Params } from '../../../../support/fake-portal.js';
@@ -29,8 +32,18 @@ function setup(locale: 'en' | 'ru') {
   const clock = new ManualClock();
   // Everyone active half a minute ago at every refresh: online throughout, so only the calendar decides.
   const people = () => [
-    { id: 100, name: 'Anna Petrova', gender: 'F', last_activity_date: new Date(clock.now() - 30_000).toISOString() },
-    { id: 101, name: 'Boris Ivanov', gender: 'M', last_activity_date: new Date(clock.now() - 30_000).toISOString() },
+    {
+      id: 100,
+      name: 'Anna Petrova',
+      gender: 'F',
+      last_activity_date: new Date(clock.now() - 30_000).toISOString(),
+    },
+    {
+      id: 101,
+      name: 'Boris Ivanov',
+      gender: 'M',
+      last_activity_date: new Date(clock.now() - 30_000).toISOString(),
+    },
   ];
   const entries = new Map<number, Record<string, unknown>[]>();
   const portal = fakePortal({
@@ -40,11 +53,18 @@ function setup(locale: 'en' | 'ru') {
       return { result: Object.fromEntries(ids.map((id) => [String(id), entries.get(id) ?? []])) };
     },
     [USER_GET_METHOD]: (params: Params) => {
-      const ids = ((params.FILTER as Params | undefined)?.ID as unknown[] | undefined ?? []).map(Number);
+      const ids = (((params.FILTER as Params | undefined)?.ID as unknown[] | undefined) ?? []).map(
+        Number,
+      );
       return { result: ids.map((id) => ({ ID: String(id), TIME_ZONE: '' })) };
     },
   });
-  const client = new B24Client({ credential, fetch: portal.fetch, clock, rateLimit: { drainPerSecond: 1000, capacity: 10_000 } });
+  const client = new B24Client({
+    credential,
+    fetch: portal.fetch,
+    clock,
+    rateLimit: { drainPerSecond: 1000, capacity: 10_000 },
+  });
   const settings: { current: Settings } = { current: DEFAULT_SETTINGS };
   const engine = new PresenceEngine({
     source: createBitrixSource(client),
@@ -60,15 +80,22 @@ function setup(locale: 'en' | 'ru') {
   engine.on('notify-once-done', (ids) => {
     done.push(ids);
     // As the host does: the request is cleared once it fired.
-    settings.current = { ...settings.current, notifyOnce: settings.current.notifyOnce.filter((r) => !ids.includes(r.id)) };
+    settings.current = {
+      ...settings.current,
+      notifyOnce: settings.current.notifyOnce.filter((r) => !ids.includes(r.id)),
+    };
   });
   stop = () => engine.stop();
   return { clock, engine, entries, settings, alerts, done };
 }
 
 // A Moscow portal's entry (DD.MM.YYYY HH:MI:SS), read by the real parser.
-const meeting = (id: number, from: number, until: number, accessibility: 'busy' | 'quest' = 'busy') =>
-  timedEntry({ id, from, until, zone: 'Europe/Moscow', format: 'DMY24', accessibility });
+const meeting = (
+  id: number,
+  from: number,
+  until: number,
+  accessibility: 'busy' | 'quest' = 'busy',
+) => timedEntry({ id, from, until, zone: 'Europe/Moscow', format: 'DMY24', accessibility });
 
 describe('the bell waits out a meeting', () => {
   it('set while the person is online in a meeting, it rings at the first refresh after the meeting, saying so', async () => {
@@ -79,12 +106,16 @@ describe('the bell waits out a meeting', () => {
     h.entries.set(100, [meeting(1, Math.floor((t - 10 * MINUTE) / MINUTE) * MINUTE, meetingEnd)]);
     h.engine.start();
     await h.clock.advance(0);
-    expect(h.engine.snapshot!.colleagues.find((c) => c.id === 100)).toMatchObject({ presence: 'online' });
+    expect(h.engine.snapshot!.colleagues.find((c) => c.id === 100)).toMatchObject({
+      presence: 'online',
+    });
     h.settings.current = { ...h.settings.current, notifyOnce: [{ id: 100, since: h.clock.now() }] };
 
     // Online all along, but in the meeting: every refresh before its end stays quiet.
     const refreshes: { at: number; rung: number }[] = [];
-    h.engine.on('refreshed', (r) => refreshes.push({ at: r.at, rung: h.alerts.filter((a) => a.kind === 'notify-once').length }));
+    h.engine.on('refreshed', (r) =>
+      refreshes.push({ at: r.at, rung: h.alerts.filter((a) => a.kind === 'notify-once').length }),
+    );
     while (!refreshes.some((r) => r.at >= meetingEnd)) await h.clock.advance(INTERVAL_MS);
     const quiet = refreshes.filter((r) => r.at < meetingEnd);
     expect(quiet.length).toBeGreaterThan(30);
@@ -94,7 +125,9 @@ describe('the bell waits out a meeting', () => {
     const first = refreshes.find((r) => r.at >= meetingEnd)!;
     expect(first.rung).toBe(1);
     const rung = h.alerts.filter((a) => a.kind === 'notify-once');
-    expect(rung.map((a) => [a.userIds, a.title, a.at])).toEqual([[[100], 'Anna Petrova is free: her meeting ended', first.at]]);
+    expect(rung.map((a) => [a.userIds, a.title, a.at])).toEqual([
+      [[100], 'Anna Petrova is free: her meeting ended', first.at],
+    ]);
     expect(h.done).toEqual([[100]]);
   });
 
@@ -103,10 +136,19 @@ describe('the bell waits out a meeting', () => {
     const t = h.clock.now();
     const minuteAt = (at: number) => Math.floor(at / MINUTE) * MINUTE;
     h.entries.set(100, [meeting(1, minuteAt(t - 10 * MINUTE), minuteAt(t + 3 * MINUTE))]);
-    h.entries.set(101, [meeting(2, minuteAt(t - 10 * MINUTE), minuteAt(t + 3 * MINUTE)), meeting(3, minuteAt(t + 3 * MINUTE), minuteAt(t + 30 * MINUTE), 'quest')]);
+    h.entries.set(101, [
+      meeting(2, minuteAt(t - 10 * MINUTE), minuteAt(t + 3 * MINUTE)),
+      meeting(3, minuteAt(t + 3 * MINUTE), minuteAt(t + 30 * MINUTE), 'quest'),
+    ]);
     h.engine.start();
     await h.clock.advance(0);
-    h.settings.current = { ...h.settings.current, notifyOnce: [{ id: 100, since: h.clock.now() }, { id: 101, since: h.clock.now() }] };
+    h.settings.current = {
+      ...h.settings.current,
+      notifyOnce: [
+        { id: 100, since: h.clock.now() },
+        { id: 101, since: h.clock.now() },
+      ],
+    };
     await h.clock.advance(INTERVAL_MS);
     expect(h.alerts).toEqual([]);
     await h.clock.advance(4 * MINUTE);

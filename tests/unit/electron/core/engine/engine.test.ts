@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../../../electron/core/clock.js';
-import type { AlertIntent, Digest, Patch, PresenceTransition, Snapshot, TeamTruncation } from '../../../../../electron/shared/domain.js';
+import type {
+  AlertIntent,
+  Digest,
+  Patch,
+  PresenceTransition,
+  Snapshot,
+  TeamTruncation,
+} from '../../../../../electron/shared/domain.js';
 import { CURRENT_PORTAL_REPORTS } from '../../../../../electron/shared/domain.js';
 import type { RawUser } from '../../../../../electron/core/bitrix/types.js';
 import { B24Error } from '../../../../../electron/core/bitrix/errors.js';
@@ -36,7 +43,9 @@ function scriptedSource(clock: ManualClock) {
       if (failWith) throw failWith;
       desktopAsked.push(desktopIds);
       // Room for two checks per refresh, as a nearly full batch would have.
-      const desktop = new Map(desktopIds.slice(0, 2).map((id) => [id, desktopDates.get(id) ?? false] as const));
+      const desktop = new Map(
+        desktopIds.slice(0, 2).map((id) => [id, desktopDates.get(id) ?? false] as const),
+      );
       const users: RawUser[] = [...online].map(([id, person]) => ({
         id,
         name: `Person ${id}`,
@@ -44,7 +53,11 @@ function scriptedSource(clock: ManualClock) {
         last_name: String(id),
         status: id === 2 && legacyStatus !== null ? legacyStatus : 'online',
         // A connected messenger's activity is refreshed by the portal every 240 s.
-        last_activity_date: atom(person.isOnline ? person.at + Math.floor((clock.now() - person.at) / 240_000) * 240_000 : person.at),
+        last_activity_date: atom(
+          person.isOnline
+            ? person.at + Math.floor((clock.now() - person.at) / 240_000) * 240_000
+            : person.at,
+        ),
         idle: false,
         mobile_last_date: false,
         desktop_last_date: false,
@@ -62,7 +75,8 @@ function scriptedSource(clock: ManualClock) {
     sendStatus: (status: string) => (legacyStatus = status),
     /** The source read only part of a larger team (null: all of it). */
     truncate: (next: TeamTruncation | null) => (truncation = next),
-    set: (id: number, isOnline: boolean) => online.set(id, { isOnline, at: lastActivity(isOnline) }),
+    set: (id: number, isOnline: boolean) =>
+      online.set(id, { isOnline, at: lastActivity(isOnline) }),
     /** The messenger disconnects now (laptop closed): the last activity stays where it is. */
     disconnect: (id: number) => online.set(id, { isOnline: false, at: clock.now() }),
     fail: (error: B24Error | null) => (failWith = error),
@@ -89,7 +103,13 @@ function setup(settingsOverride: Partial<Settings> = {}) {
     locale: () => 'en',
     random: () => 0,
   });
-  const seen = { snapshots: [] as Snapshot[], patches: [] as Patch[], transitions: [] as PresenceTransition[], alerts: [] as AlertIntent[], digests: [] as Digest[] };
+  const seen = {
+    snapshots: [] as Snapshot[],
+    patches: [] as Patch[],
+    transitions: [] as PresenceTransition[],
+    alerts: [] as AlertIntent[],
+    digests: [] as Digest[],
+  };
   engine.on('snapshot', (snapshot) => seen.snapshots.push(snapshot));
   engine.on('patch', (patch) => seen.patches.push(patch));
   engine.on('transition', (transition) => seen.transitions.push(transition));
@@ -156,8 +176,23 @@ describe('PresenceEngine', () => {
     expect(portal.fetches).toBe(2);
     expect(seen.transitions.map((t) => t.userId)).toEqual([3, 4]);
     // No alert per person: one "while you were away" instead.
-    expect(seen.alerts).toMatchObject([{ kind: 'digest', title: 'While you were away', body: 'Person 3 and Person 4 are online', userIds: [3, 4] }]);
-    expect(seen.digests).toEqual([{ since: started, until: started + INTERVAL_MS * 20, arrived: [3, 4], left: [], backFromLeave: [] }]);
+    expect(seen.alerts).toMatchObject([
+      {
+        kind: 'digest',
+        title: 'While you were away',
+        body: 'Person 3 and Person 4 are online',
+        userIds: [3, 4],
+      },
+    ]);
+    expect(seen.digests).toEqual([
+      {
+        since: started,
+        until: started + INTERVAL_MS * 20,
+        arrived: [3, 4],
+        left: [],
+        backFromLeave: [],
+      },
+    ]);
     // The next real change after the baseline alerts again.
     portal.set(2, false);
     portal.set(2, true);
@@ -173,7 +208,9 @@ describe('PresenceEngine', () => {
     const { clock, portal, engine, seen } = setup();
     engine.start();
     await clock.advance(0);
-    portal.fail(new B24Error({ kind: 'network', code: 'ECONNREFUSED', message: 'portal unreachable' }));
+    portal.fail(
+      new B24Error({ kind: 'network', code: 'ECONNREFUSED', message: 'portal unreachable' }),
+    );
     await clock.advance(INTERVAL_MS);
     expect(engine.health.state).toBe('offline');
     await clock.advance(3 * 60_000);
@@ -199,8 +236,12 @@ describe('PresenceEngine', () => {
     expect(seen.transitions.map((t) => t.userId).sort()).toEqual([2, 3]);
     expect(seen.alerts).toEqual([]);
     engine.userBack();
-    expect(seen.digests).toEqual([{ since: leftAt, until: clock.now(), arrived: [3], left: [2], backFromLeave: [] }]);
-    expect(seen.alerts.map((alert) => alert.body)).toEqual(['Person 3 is online; Person 2 went offline']);
+    expect(seen.digests).toEqual([
+      { since: leftAt, until: clock.now(), arrived: [3], left: [2], backFromLeave: [] },
+    ]);
+    expect(seen.alerts.map((alert) => alert.body)).toEqual([
+      'Person 3 is online; Person 2 went offline',
+    ]);
     // A return with nothing new says nothing.
     engine.userAway();
     engine.userBack();
@@ -209,7 +250,10 @@ describe('PresenceEngine', () => {
   });
 
   it('notify-once fires once for someone muted, then asks the host to clear it', async () => {
-    const { clock, portal, engine, seen, settings } = setup({ rules: { '3': 'muted' }, alerts: { ...DEFAULT_SETTINGS.alerts, scope: 'starred', burstWindowSec: 0 } });
+    const { clock, portal, engine, seen, settings } = setup({
+      rules: { '3': 'muted' },
+      alerts: { ...DEFAULT_SETTINGS.alerts, scope: 'starred', burstWindowSec: 0 },
+    });
     const done: (readonly number[])[] = [];
     engine.on('notify-once-done', (ids) => done.push(ids));
     engine.start();
@@ -221,7 +265,9 @@ describe('PresenceEngine', () => {
     await clock.advance(INTERVAL_MS);
     // The host has not cleared the request yet: still only once.
     await clock.advance(INTERVAL_MS);
-    expect(seen.alerts.map((alert) => [alert.kind, alert.userIds, alert.title])).toEqual([['notify-once', [3], 'Person 3 is online']]);
+    expect(seen.alerts.map((alert) => [alert.kind, alert.userIds, alert.title])).toEqual([
+      ['notify-once', [3], 'Person 3 is online'],
+    ]);
     expect(done).toEqual([[3], [3]]);
     await engine.stop();
   });
@@ -231,7 +277,9 @@ describe('PresenceEngine', () => {
     engine.start();
     await clock.advance(0);
     portal.set(3, true);
-    portal.fail(new B24Error({ kind: 'rate-limited', code: 'QUERY_LIMIT_EXCEEDED', message: 'slow down' }));
+    portal.fail(
+      new B24Error({ kind: 'rate-limited', code: 'QUERY_LIMIT_EXCEEDED', message: 'slow down' }),
+    );
     await clock.advance(INTERVAL_MS);
     expect(engine.health.state).toBe('rate-limited');
     portal.fail(null);
@@ -288,14 +336,21 @@ describe('PresenceEngine', () => {
     portal.sendStatus('online');
     await clock.advance(INTERVAL_MS);
     expect(engine.reports).toEqual({ ...CURRENT_PORTAL_REPORTS, status: true });
-    expect(events).toEqual(['snapshot', `reports ${JSON.stringify({ ...CURRENT_PORTAL_REPORTS, status: true })}`, 'patch', 'patch']);
+    expect(events).toEqual([
+      'snapshot',
+      `reports ${JSON.stringify({ ...CURRENT_PORTAL_REPORTS, status: true })}`,
+      'patch',
+      'patch',
+    ]);
     await engine.stop();
   });
 
-  it('says once when the team is cut at the source\'s limit, before the data, and again when it no longer is', async () => {
+  it("says once when the team is cut at the source's limit, before the data, and again when it no longer is", async () => {
     const { clock, portal, engine } = setup();
     const events: string[] = [];
-    engine.on('truncation', (truncation) => events.push(`truncation ${JSON.stringify(truncation)}`));
+    engine.on('truncation', (truncation) =>
+      events.push(`truncation ${JSON.stringify(truncation)}`),
+    );
     engine.on('snapshot', () => events.push('snapshot'));
     const cut = { shown: 3, total: 5, limit: 3 };
     portal.truncate(cut);
@@ -342,7 +397,9 @@ describe('PresenceEngine', () => {
   });
 
   it('leaves no timers and no listeners behind after stop', async () => {
-    const { clock, portal, engine } = setup({ alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 30 } });
+    const { clock, portal, engine } = setup({
+      alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 30 },
+    });
     engine.start();
     await clock.advance(0);
     portal.set(3, true);

@@ -33,7 +33,13 @@ describe('classifyFailure', () => {
   ];
 
   it.each(table)('%s → %s, retry in %s ms', (kind, health, retryInMs, until) => {
-    expect(classify(failure(kind))).toEqual({ health, retryInMs, until, code: kind.toUpperCase(), message: `${kind} happened` });
+    expect(classify(failure(kind))).toEqual({
+      health,
+      retryInMs,
+      until,
+      code: kind.toUpperCase(),
+      message: `${kind} happened`,
+    });
   });
 
   it('covers every error kind', () => {
@@ -41,9 +47,15 @@ describe('classifyFailure', () => {
   });
 
   it('follows the back-off as failures repeat, and a reset time the portal sent', () => {
-    expect([1, 2, 3].map((attempt) => classify(failure('network'), attempt).retryInMs)).toEqual([2_000, 4_000, 8_000]);
+    expect([1, 2, 3].map((attempt) => classify(failure('network'), attempt).retryInMs)).toEqual([
+      2_000, 4_000, 8_000,
+    ]);
     const limited = classify(failure('operation-time-limited', NOW + 240_000));
-    expect(limited).toMatchObject({ health: 'rate-limited', retryInMs: 240_000, until: NOW + 240_000 });
+    expect(limited).toMatchObject({
+      health: 'rate-limited',
+      retryInMs: 240_000,
+      until: NOW + 240_000,
+    });
   });
 
   it('takes whatever else was thrown as a malformed answer: retried, shown as stale', () => {
@@ -57,8 +69,18 @@ describe('classifyFailure', () => {
   });
 
   it('shows any kind the back-off gives up on as auth-failed, and a retried kind by the table', () => {
-    expect(classifyFailure(failure('network'), 1, NOW, () => null)).toMatchObject({ health: 'auth-failed', retryInMs: null, until: null });
-    expect(classifyFailure(failure('bad-request'), 1, NOW, () => 5_000)).toMatchObject({ health: 'stale', retryInMs: 5_000 });
-    expect(classifyFailure(failure('auth-expired'), 1, NOW, () => 0)).toMatchObject({ health: 'auth-failed', retryInMs: null });
+    expect(classifyFailure(failure('network'), 1, NOW, () => null)).toMatchObject({
+      health: 'auth-failed',
+      retryInMs: null,
+      until: null,
+    });
+    expect(classifyFailure(failure('bad-request'), 1, NOW, () => 5_000)).toMatchObject({
+      health: 'stale',
+      retryInMs: 5_000,
+    });
+    expect(classifyFailure(failure('auth-expired'), 1, NOW, () => 0)).toMatchObject({
+      health: 'auth-failed',
+      retryInMs: null,
+    });
   });
 });

@@ -21,11 +21,19 @@ describe('digestBetween', () => {
       colleague(5, { presence: 'offline' }),
       colleague(7, { presence: 'online' }), // joined the team meanwhile: not news
     ];
-    expect(digestBetween(before, after, 100, 200)).toEqual({ since: 100, until: 200, arrived: [1], left: [2], backFromLeave: [3] });
+    expect(digestBetween(before, after, 100, 200)).toEqual({
+      since: 100,
+      until: 200,
+      arrived: [1],
+      left: [2],
+      backFromLeave: [3],
+    });
   });
 
   it('follows the alert rules it is given, and says nothing when nothing changed', () => {
-    const after = before.map((c) => (c.id === 1 || c.id === 6 ? { ...c, presence: 'online' as const } : c));
+    const after = before.map((c) =>
+      c.id === 1 || c.id === 6 ? { ...c, presence: 'online' as const } : c,
+    );
     expect(digestBetween(before, after, 0, 1, (c) => c.id !== 1)?.arrived).toEqual([6]);
     expect(digestBetween(before, after, 0, 1, () => false)).toBeNull();
     expect(digestBetween(before, before, 0, 1)).toBeNull();

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Colleague, Presence } from '../../../../../electron/shared/domain.js';
-import { fileOfDay, PresenceJournal, type JournalFiles } from '../../../../../electron/core/history/journal.js';
+import {
+  fileOfDay,
+  PresenceJournal,
+  type JournalFiles,
+} from '../../../../../electron/core/history/journal.js';
 import { colleague } from '../../../../support/colleague.js';
 
 const DAY = 86_400_000;
@@ -41,7 +45,7 @@ const team = (states: Record<number, Presence>): Colleague[] =>
   Object.entries(states).map(([id, presence]) => colleague(Number(id), { presence }));
 
 describe('PresenceJournal', () => {
-  it('writes at most one line per poll and replays a person\'s day as segments', () => {
+  it("writes at most one line per poll and replays a person's day as segments", () => {
     const { port, writes } = memoryFiles();
     const history = journal(port);
     history.record(START, team({ 1: 'online', 2: 'offline' }), true);
@@ -86,12 +90,16 @@ describe('PresenceJournal', () => {
     expect(files.get(fileOfDay('2026-12-03'))).toBe(`{"at":${START + DAY},"base":{"1":"idle"}}\n`);
     const after = journal(port);
     expect(after.load(START + DAY)).toEqual([]);
-    expect(after.timeline(1, START + DAY, START + DAY + POLL, STALE)).toEqual([{ from: START + DAY, to: START + DAY + POLL, state: 'idle' }]);
+    expect(after.timeline(1, START + DAY, START + DAY + POLL, STALE)).toEqual([
+      { from: START + DAY, to: START + DAY + POLL, state: 'idle' },
+    ]);
   });
 
   it('drops a torn last line (killed while writing) and keeps the rest', () => {
     const name = fileOfDay('2026-12-02');
-    const { port, files } = memoryFiles({ [name]: `{"at":${START},"base":{"1":"online"}}\n{"at":${START + POLL},"ch":{"1":"of` });
+    const { port, files } = memoryFiles({
+      [name]: `{"at":${START},"base":{"1":"online"}}\n{"at":${START + POLL},"ch":{"1":"of`,
+    });
     const history = journal(port);
     const problems = history.load(START + POLL);
     expect(problems).toEqual([expect.stringMatching(/lost its last entry/)]);
@@ -99,7 +107,13 @@ describe('PresenceJournal', () => {
     expect(history.size).toBe(1);
     // The next append starts on a clean line.
     history.record(START + 2 * POLL, team({ 1: 'idle' }), true);
-    expect(files.get(name)?.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown)).toHaveLength(2);
+    expect(
+      files
+        .get(name)
+        ?.split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as unknown),
+    ).toHaveLength(2);
   });
 
   it('sets a corrupt file aside with a clear message and reads the other days', () => {
@@ -111,10 +125,16 @@ describe('PresenceJournal', () => {
     });
     const history = journal(port);
     const problems = history.load(START);
-    expect(problems).toEqual([expect.stringMatching(/could not be read and was set aside as presence-2026-12-01\.ndjson\.corrupt-/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /could not be read and was set aside as presence-2026-12-01\.ndjson\.corrupt-/,
+      ),
+    ]);
     expect([...files.keys()].some((key) => key.startsWith(`${bad}.corrupt-`))).toBe(true);
     expect(files.has(bad)).toBe(false);
-    expect(history.timeline(1, START, START + POLL, STALE)).toEqual([{ from: START, to: START + POLL, state: 'online' }]);
+    expect(history.timeline(1, START, START + POLL, STALE)).toEqual([
+      { from: START, to: START + POLL, state: 'online' },
+    ]);
   });
 
   it.each([
@@ -136,13 +156,19 @@ describe('PresenceJournal', () => {
       'notes.txt': 'not ours',
     });
     let retention = 7;
-    const history = new PresenceJournal({ files: port, retentionDays: () => retention, localDay: utcDay });
+    const history = new PresenceJournal({
+      files: port,
+      retentionDays: () => retention,
+      localDay: utcDay,
+    });
     history.load(START);
     expect([...files.keys()].sort()).toEqual(['notes.txt', fileOfDay('2026-11-26')]);
     history.record(START, team({ 1: 'online' }), true);
     history.forget();
     expect([...files.keys()]).toEqual(['notes.txt']);
-    expect(history.timeline(1, START, START + POLL, STALE)).toEqual([{ from: START, to: START + POLL, state: 'unknown' }]);
+    expect(history.timeline(1, START, START + POLL, STALE)).toEqual([
+      { from: START, to: START + POLL, state: 'unknown' },
+    ]);
     retention = 0;
     expect(history.record(START + POLL, team({ 1: 'online' }), false)).toBe(0);
     expect([...files.keys()]).toEqual(['notes.txt']);

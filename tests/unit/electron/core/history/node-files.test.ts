@@ -1,9 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileOfDay, PresenceJournal } from '../../../../../electron/core/history/journal.js';
-import { historyFolders, nodeJournalFiles } from '../../../../../electron/core/history/node-files.js';
+import {
+  historyFolders,
+  nodeJournalFiles,
+} from '../../../../../electron/core/history/node-files.js';
 import { colleague } from '../../../../support/colleague.js';
 
 const START = Date.UTC(2026, 11, 2, 9, 0);
@@ -25,18 +35,30 @@ describe('the history on disk', () => {
     expect(second.load(START + 90_000)).toEqual([expect.stringMatching(/lost its last entry/)]);
     second.record(START + 90_000, [colleague(1, { presence: 'online' })], true);
     const lines = readFileSync(path, 'utf8').trim().split('\n');
-    expect(lines.map((line) => (JSON.parse(line) as { at: number }).at)).toEqual([START, START + 30_000, START + 90_000]);
+    expect(lines.map((line) => (JSON.parse(line) as { at: number }).at)).toEqual([
+      START,
+      START + 30_000,
+      START + 90_000,
+    ]);
     expect(readdirSync(folder).sort()).toEqual([fileOfDay('2026-12-02')]);
   });
 
   it('sets aside a day file over its size limit without reading it, and keeps recording', () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'b24-history-')), 'portal');
     const files = nodeJournalFiles(folder);
-    new PresenceJournal({ files, retentionDays: () => 7, localDay: utcDay }).record(START, [colleague(1, { presence: 'online' })], true);
+    new PresenceJournal({ files, retentionDays: () => 7, localDay: utcDay }).record(
+      START,
+      [colleague(1, { presence: 'online' })],
+      true,
+    );
     const path = join(folder, fileOfDay(utcDay(START)));
     truncateSync(path, 600 * 1024 * 1024); // sparse: no disk used; too long for any string
     const journal = new PresenceJournal({ files, retentionDays: () => 7, localDay: utcDay });
-    expect(journal.load(START + 60_000)).toEqual([expect.stringMatching(/is 600 MB, over the 64 MB a history file can be and was set aside as .*\.corrupt-/)]);
+    expect(journal.load(START + 60_000)).toEqual([
+      expect.stringMatching(
+        /is 600 MB, over the 64 MB a history file can be and was set aside as .*\.corrupt-/,
+      ),
+    ]);
     journal.record(START + 60_000, [colleague(1, { presence: 'idle' })], true);
     expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1);
     expect(readdirSync(folder).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
@@ -54,14 +76,25 @@ describe('the history on disk', () => {
 
 describe('the history in memory', () => {
   it('behaves as the folder does, one per key', async () => {
-    const { memoryHistoryFolders } = await import('../../../../../electron/core/history/memory-files.js');
+    const { memoryHistoryFolders } =
+      await import('../../../../../electron/core/history/memory-files.js');
     const folders = memoryHistoryFolders();
-    const journal = new PresenceJournal({ files: folders('demo'), retentionDays: () => 7, localDay: utcDay });
+    const journal = new PresenceJournal({
+      files: folders('demo'),
+      retentionDays: () => 7,
+      localDay: utcDay,
+    });
     journal.record(START, [colleague(1, { presence: 'online' })], true);
     expect(folders('demo').list()).toEqual([fileOfDay('2026-12-02')]);
     expect(folders('other').list()).toEqual([]);
-    const again = new PresenceJournal({ files: folders('demo'), retentionDays: () => 7, localDay: utcDay });
+    const again = new PresenceJournal({
+      files: folders('demo'),
+      retentionDays: () => 7,
+      localDay: utcDay,
+    });
     expect(again.load(START + 1000)).toEqual([]);
-    expect(again.timeline(1, START, START + 1000, 60_000)).toEqual([{ from: START, to: START + 1000, state: 'online' }]);
+    expect(again.timeline(1, START, START + 1000, 60_000)).toEqual([
+      { from: START, to: START + 1000, state: 'online' },
+    ]);
   });
 });

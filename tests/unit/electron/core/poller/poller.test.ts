@@ -7,7 +7,12 @@ import { classifyFailure } from '../../../../../electron/core/engine/failure.js'
 
 const INTERVAL = 30_000;
 
-function setup(options: { retryDelay?: (error: B24Error, attempt: number) => number | null; random?: () => number } = {}) {
+function setup(
+  options: {
+    retryDelay?: (error: B24Error, attempt: number) => number | null;
+    random?: () => number;
+  } = {},
+) {
   const clock = new ManualClock();
   const reasons: RefreshReason[] = [];
   const healths: Health[] = [];
@@ -19,7 +24,13 @@ function setup(options: { retryDelay?: (error: B24Error, attempt: number) => num
     random: options.random ?? (() => 0),
     // The engine's classification, with a back-off simple enough to count on in these tests.
     classifyFailure: (error, attempt, now) =>
-      classifyFailure(error, attempt, now, (b24, n) => (options.retryDelay ? options.retryDelay(b24, n) : b24.kind === 'auth-invalid' ? null : 5_000)),
+      classifyFailure(error, attempt, now, (b24, n) =>
+        options.retryDelay
+          ? options.retryDelay(b24, n)
+          : b24.kind === 'auth-invalid'
+            ? null
+            : 5_000,
+      ),
     onHealth: (health) => healths.push(health),
     refresh: async ({ reason }) => {
       reasons.push(reason);
@@ -31,7 +42,8 @@ function setup(options: { retryDelay?: (error: B24Error, attempt: number) => num
   return { clock, poller, reasons, healths, script, releaseHang: () => release?.() };
 }
 
-const failure = (kind: B24ErrorKind): B24Error => new B24Error({ kind, code: kind.toUpperCase(), message: `${kind} happened` });
+const failure = (kind: B24ErrorKind): B24Error =>
+  new B24Error({ kind, code: kind.toUpperCase(), message: `${kind} happened` });
 
 describe('Poller', () => {
   it('refreshes at once on start, then once per interval', async () => {
@@ -227,7 +239,11 @@ describe('Poller', () => {
     // (a watch that retries says so instead of going silent).
     expect(healths.length).toBe(afterFirst + 2);
     const [entered, retried] = healths.slice(afterFirst);
-    expect(retried).toMatchObject({ state: entered?.state, code: entered?.code, since: entered?.since });
+    expect(retried).toMatchObject({
+      state: entered?.state,
+      code: entered?.code,
+      since: entered?.since,
+    });
     expect(retried?.until).toBeGreaterThan(entered?.until ?? Infinity);
     expect(retried?.until).toBeGreaterThan(clock.now());
     await poller.stop();
@@ -245,7 +261,13 @@ describe('Poller', () => {
       random: () => 0,
       classifyFailure: (error, attempt, now) => {
         seen.push({ error, attempt, now });
-        return { health: 'stale', retryInMs: attempt < 2 ? 7_000 : null, until: null, code: 'ODD', message: 'odd' };
+        return {
+          health: 'stale',
+          retryInMs: attempt < 2 ? 7_000 : null,
+          until: null,
+          code: 'ODD',
+          message: 'odd',
+        };
       },
       onHealth: (health) => healths.push(health),
       refresh: async ({ reason }) => {
@@ -257,7 +279,12 @@ describe('Poller', () => {
     poller.start();
     await clock.advance(0);
     // The next try is due in 7 s: said as `until`.
-    expect(healths.at(-1)).toMatchObject({ state: 'stale', code: 'ODD', message: 'odd', until: start + 7_000 });
+    expect(healths.at(-1)).toMatchObject({
+      state: 'stale',
+      code: 'ODD',
+      message: 'odd',
+      until: start + 7_000,
+    });
     await clock.advance(7_000);
     expect(seen).toEqual([
       { error: odd, attempt: 1, now: start },

@@ -70,7 +70,9 @@ describe('lastDayOffIfNotOver', () => {
   it('names the day before the midnight `absent` marks, while that midnight is ahead', () => {
     expect(lastDayOffIfNotOver('2026-11-24T00:00:00+03:00', now)).toBe('2026-11-23');
     expect(lastDayOffIfNotOver('2027-01-02T00:00:00+03:00', now)).toBe('2027-01-01');
-    expect(lastDayOffIfNotOver('2026-03-01T00:00:00+03:00', Date.UTC(2026, 1, 20))).toBe('2026-02-28');
+    expect(lastDayOffIfNotOver('2026-03-01T00:00:00+03:00', Date.UTC(2026, 1, 20))).toBe(
+      '2026-02-28',
+    );
     expect(lastDayOffIfNotOver('2026-11-23T00:00:00+03:00', now)).toBeNull();
     expect(lastDayOffIfNotOver('not a date', now)).toBeNull();
     expect(lastDayOffIfNotOver(false, now)).toBeNull();

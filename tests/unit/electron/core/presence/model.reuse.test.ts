@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRawUserDetailed, USER_INPUT_FIELDS, UserChecks } from '../../../../../electron/core/bitrix/schemas.js';
+import {
+  parseRawUserDetailed,
+  USER_INPUT_FIELDS,
+  UserChecks,
+} from '../../../../../electron/core/bitrix/schemas.js';
 import { uniqueById } from '../../../../../electron/core/bitrix/team.js';
 import type { RawUser } from '../../../../../electron/core/bitrix/types.js';
-import { PresenceModel, toColleague, toColleagues, type ModelOptions } from '../../../../../electron/core/presence/model.js';
+import {
+  PresenceModel,
+  toColleague,
+  toColleagues,
+  type ModelOptions,
+} from '../../../../../electron/core/presence/model.js';
 import { SnapshotTracker } from '../../../../../electron/core/snapshot/tracker.js';
 
 /**
@@ -23,16 +32,29 @@ function atom(ms: number): string {
 /** A date field around the poll's time: recent, near the 5-minute and online-limit edges, odd. */
 const dateArb = (now: number): fc.Arbitrary<unknown> =>
   fc.oneof(
-    fc.constantFrom(false, '', undefined, null, '2026-02-30T10:00:00+03:00', '2026-11-23 08:08:50', 12),
+    fc.constantFrom(
+      false,
+      '',
+      undefined,
+      null,
+      '2026-02-30T10:00:00+03:00',
+      '2026-11-23 08:08:50',
+      12,
+    ),
     fc.integer({ min: -1_000, max: 2_000 }).map((seconds) => atom(now - seconds * 1000)),
-    fc.constantFrom(299, 300, 301, 899, 900, 901, 1439, 1440).map((seconds) => atom(now - seconds * 1000)),
+    fc
+      .constantFrom(299, 300, 301, 899, 900, 901, 1439, 1440)
+      .map((seconds) => atom(now - seconds * 1000)),
   );
 
 /** A user object as a portal might send it: mostly valid, sometimes odd in one field. */
 const userObjectArb = (id: number, now: number): fc.Arbitrary<Record<string, unknown>> =>
   fc.record(
     {
-      id: fc.oneof({ weight: 9, arbitrary: fc.constant(id) }, { weight: 1, arbitrary: fc.constantFrom(String(id), -1, 'x') }),
+      id: fc.oneof(
+        { weight: 9, arbitrary: fc.constant(id) },
+        { weight: 1, arbitrary: fc.constantFrom(String(id), -1, 'x') },
+      ),
       active: fc.constantFrom(true, false, 'Y', undefined),
       name: fc.constantFrom('Anna Petrova', ' Борис ', '', undefined, 5),
       first_name: fc.constantFrom('Anna', 'Борис', undefined),
@@ -40,18 +62,36 @@ const userObjectArb = (id: number, now: number): fc.Arbitrary<Record<string, unk
       work_position: fc.constantFrom('Accountant', null, undefined, ' QA '),
       color: fc.constantFrom('#df532d', '#DF532D', 'red', undefined),
       avatar: fc.constantFrom('', 'https://cdn.example/a.png', 'javascript:alert(1)', undefined),
-      avatar_hr: fc.constantFrom('https://b24.example/bitrix/js/im/images/blank.gif', 'https://cdn.example/b.png', undefined),
+      avatar_hr: fc.constantFrom(
+        'https://b24.example/bitrix/js/im/images/blank.gif',
+        'https://cdn.example/b.png',
+        undefined,
+      ),
       gender: fc.constantFrom('M', 'F', '', undefined),
       extranet: fc.constantFrom(true, false, undefined),
       bot: fc.constantFrom(true, false, undefined, 'N'),
       status: fc.constantFrom('online', 'dnd', 'away', '', undefined),
-      idle: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: dateArb(now) }),
+      idle: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: dateArb(now) },
+      ),
       last_activity_date: dateArb(now),
-      mobile_last_date: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: dateArb(now) }),
-      desktop_last_date: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: dateArb(now) }),
+      mobile_last_date: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: dateArb(now) },
+      ),
+      desktop_last_date: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: dateArb(now) },
+      ),
       absent: fc.oneof(
         { weight: 4, arbitrary: fc.constant(false) },
-        { weight: 1, arbitrary: fc.integer({ min: -120, max: 120 }).map((seconds) => atom(now + seconds * 1000)) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .integer({ min: -120, max: 120 })
+            .map((seconds) => atom(now + seconds * 1000)),
+        },
         { weight: 1, arbitrary: fc.constantFrom('2026-12-04T00:00:00+03:00', 'soon') },
       ),
       departments: fc.constantFrom([1, 5], [1], [], undefined, ['1'], [1, 'x']),
@@ -64,7 +104,10 @@ interface Step {
   readonly advanceMs: number;
   readonly onlineLimitSec: number;
   /** Per person: keep last poll's object itself, send an equal copy, or a new object. */
-  readonly people: readonly { readonly how: 'same' | 'copy' | 'new'; readonly fresh: Record<string, unknown> }[];
+  readonly people: readonly {
+    readonly how: 'same' | 'copy' | 'new';
+    readonly fresh: Record<string, unknown>;
+  }[];
   readonly desktop: readonly (boolean | null)[];
 }
 
@@ -75,7 +118,10 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
     fc.constantFrom(30_000, 60_000, 240_000, 300_000, 1_000),
     fc.integer({ min: -120_000, max: 1_500_000 }),
   ),
-  onlineLimitSec: fc.oneof({ weight: 5, arbitrary: fc.constant(900) }, { weight: 1, arbitrary: fc.constantFrom(600, 1440) }),
+  onlineLimitSec: fc.oneof(
+    { weight: 5, arbitrary: fc.constant(900) },
+    { weight: 1, arbitrary: fc.constantFrom(600, 1440) },
+  ),
   people: fc.array(
     fc.record({
       how: fc.constantFrom('same', 'same', 'same', 'copy', 'new'),
@@ -88,7 +134,10 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
 });
 
 /** A parse result's contents (UserChecks hands out its own entry objects). */
-const result = (parse: { user: RawUser | null; degraded: boolean }) => ({ user: parse.user, degraded: parse.degraded });
+const result = (parse: { user: RawUser | null; degraded: boolean }) => ({
+  user: parse.user,
+  degraded: parse.degraded,
+});
 
 function plainUsers(values: readonly unknown[]): RawUser[] {
   const users: RawUser[] = [];
@@ -149,7 +198,15 @@ describe('unchanged people: the reusing pipeline equals the plain one', () => {
     const checks = new UserChecks();
     const model = new PresenceModel();
     const options = { onlineLimitSec: 900 };
-    const object = { id: 7, name: 'Anna Petrova', last_activity_date: atom(T0), idle: false, mobile_last_date: false, desktop_last_date: false, absent: false };
+    const object = {
+      id: 7,
+      name: 'Anna Petrova',
+      last_activity_date: atom(T0),
+      idle: false,
+      mobile_last_date: false,
+      desktop_last_date: false,
+      absent: false,
+    };
     const poll = (now: number) => {
       const user = checks.parse(structuredClone(object)).user as RawUser;
       checks.sweep();
@@ -182,15 +239,45 @@ describe('unchanged people: the reusing pipeline equals the plain one', () => {
 
   it('a change of any one field the check keeps is never taken for the same object', () => {
     const base: Record<string, unknown> = {
-      id: 7, active: true, name: 'Anna', first_name: 'Anna', last_name: 'Petrova', work_position: 'QA', color: '#df532d',
-      avatar: 'https://cdn.example/a.png', avatar_hr: 'https://cdn.example/a.png', gender: 'F', extranet: false, bot: false,
-      status: 'online', idle: false, last_activity_date: atom(T0), mobile_last_date: false, desktop_last_date: false, absent: false,
+      id: 7,
+      active: true,
+      name: 'Anna',
+      first_name: 'Anna',
+      last_name: 'Petrova',
+      work_position: 'QA',
+      color: '#df532d',
+      avatar: 'https://cdn.example/a.png',
+      avatar_hr: 'https://cdn.example/a.png',
+      gender: 'F',
+      extranet: false,
+      bot: false,
+      status: 'online',
+      idle: false,
+      last_activity_date: atom(T0),
+      mobile_last_date: false,
+      desktop_last_date: false,
+      absent: false,
       departments: [1, 5],
     };
     const other: Record<string, unknown> = {
-      id: 8, active: false, name: 'Anna P', first_name: 'Ann', last_name: 'Petrov', work_position: null, color: '#000000',
-      avatar: '', avatar_hr: 'https://cdn.example/b.png', gender: 'M', extranet: true, bot: true, status: 'dnd', idle: atom(T0),
-      last_activity_date: atom(T0 + 1000), mobile_last_date: atom(T0), desktop_last_date: atom(T0), absent: atom(T0 + 86_400_000),
+      id: 8,
+      active: false,
+      name: 'Anna P',
+      first_name: 'Ann',
+      last_name: 'Petrov',
+      work_position: null,
+      color: '#000000',
+      avatar: '',
+      avatar_hr: 'https://cdn.example/b.png',
+      gender: 'M',
+      extranet: true,
+      bot: true,
+      status: 'dnd',
+      idle: atom(T0),
+      last_activity_date: atom(T0 + 1000),
+      mobile_last_date: atom(T0),
+      desktop_last_date: atom(T0),
+      absent: atom(T0 + 86_400_000),
       departments: [1, 6],
     };
     expect(Object.keys(base).sort()).toEqual([...USER_INPUT_FIELDS].sort());
@@ -215,7 +302,9 @@ describe('unchanged people: the reusing pipeline equals the plain one', () => {
   it('forgets people a fetch did not see', () => {
     const checks = new UserChecks();
     const model = new PresenceModel();
-    const users = [1, 2, 3].map((id) => checks.parse({ id, last_activity_date: atom(T0) }).user as RawUser);
+    const users = [1, 2, 3].map(
+      (id) => checks.parse({ id, last_activity_date: atom(T0) }).user as RawUser,
+    );
     checks.sweep();
     model.update(users, T0, { onlineLimitSec: 900 });
     checks.parse({ id: 2, last_activity_date: atom(T0) });
@@ -233,7 +322,17 @@ describe('uniqueById', () => {
     const b2 = { id: 2, name: 'again' };
     const c = { id: 3 };
     expect(uniqueById([[a, b], [c]])).toEqual([a, b, c]);
-    expect(uniqueById([[a, b], [b2, c]])).toEqual([a, b, c]);
-    expect(uniqueById([[c, a], [b, a]])).toEqual([c, a, b]);
+    expect(
+      uniqueById([
+        [a, b],
+        [b2, c],
+      ]),
+    ).toEqual([a, b, c]);
+    expect(
+      uniqueById([
+        [c, a],
+        [b, a],
+      ]),
+    ).toEqual([c, a, b]);
   });
 });

@@ -59,14 +59,23 @@ describe('activity: online, no activity, offline (what a current portal allows)'
     for (let t = 0; t < 4 * 3_600_000; t += 30_000) {
       const last = NOW - 3_600_000 * 5 + refreshedAt(t);
       const now = NOW - 3_600_000 * 5 + t + 7_000; // polls are not aligned with the refreshes
-      seen.add(toColleague(user({ last_activity_date: new Date(last).toISOString() }), now, LIMIT).presence);
+      seen.add(
+        toColleague(user({ last_activity_date: new Date(last).toISOString() }), now, LIMIT)
+          .presence,
+      );
     }
     expect([...seen]).toEqual(['online']);
   });
 
   it('a person whose laptop closed 20 minutes ago is offline at the default 900 s limit', () => {
-    expect(toColleague(user({ last_activity_date: ago(20 * 60) }), NOW, { onlineLimitSec: 900 }).presence).toBe('offline');
-    expect(toColleague(user({ last_activity_date: ago(10 * 60) }), NOW, { onlineLimitSec: 900 }).presence).toBe('idle');
+    expect(
+      toColleague(user({ last_activity_date: ago(20 * 60) }), NOW, { onlineLimitSec: 900 })
+        .presence,
+    ).toBe('offline');
+    expect(
+      toColleague(user({ last_activity_date: ago(10 * 60) }), NOW, { onlineLimitSec: 900 })
+        .presence,
+    ).toBe('idle');
   });
 
   it('is offline at exactly the limit, since its last activity', () => {
@@ -76,8 +85,12 @@ describe('activity: online, no activity, offline (what a current portal allows)'
   });
 
   it('uses the configured limit, also below the 5-minute window', () => {
-    expect(toColleague(user({ last_activity_date: ago(200) }), NOW, { onlineLimitSec: 120 }).presence).toBe('offline');
-    expect(toColleague(user({ last_activity_date: ago(119) }), NOW, { onlineLimitSec: 120 }).presence).toBe('online');
+    expect(
+      toColleague(user({ last_activity_date: ago(200) }), NOW, { onlineLimitSec: 120 }).presence,
+    ).toBe('offline');
+    expect(
+      toColleague(user({ last_activity_date: ago(119) }), NOW, { onlineLimitSec: 120 }).presence,
+    ).toBe('online');
   });
 
   it('is offline with no last activity at all', () => {
@@ -99,25 +112,35 @@ describe('activity: online, no activity, offline (what a current portal allows)'
 
 describe('mobile', () => {
   it('is mobile when the mobile app was seen within the limit and within 300 s of the last activity', () => {
-    expect(model({ last_activity_date: ago(60), mobile_last_date: ago(359) }).presence).toBe('mobile');
+    expect(model({ last_activity_date: ago(60), mobile_last_date: ago(359) }).presence).toBe(
+      'mobile',
+    );
   });
 
   it('is not mobile when the mobile app was seen 300 s or more before the last activity', () => {
-    expect(model({ last_activity_date: ago(60), mobile_last_date: ago(360) }).presence).toBe('online');
+    expect(model({ last_activity_date: ago(60), mobile_last_date: ago(360) }).presence).toBe(
+      'online',
+    );
   });
 
   it('is not mobile when the mobile date is older than the online limit', () => {
     // Within 300 s of a last activity that is itself just inside the limit, but past the limit:
     // no sign of activity for 1300 s, then.
-    expect(model({ last_activity_date: ago(1300), mobile_last_date: ago(1450) }).presence).toBe('idle');
+    expect(model({ last_activity_date: ago(1300), mobile_last_date: ago(1450) }).presence).toBe(
+      'idle',
+    );
   });
 
   it('stays mobile past the 5-minute window while within the limit, as the old messenger showed it', () => {
-    expect(model({ last_activity_date: ago(600), mobile_last_date: ago(600) }).presence).toBe('mobile');
+    expect(model({ last_activity_date: ago(600), mobile_last_date: ago(600) }).presence).toBe(
+      'mobile',
+    );
   });
 
   it('mobile needs the person online: an old last activity is offline regardless', () => {
-    expect(model({ last_activity_date: ago(1500), mobile_last_date: ago(1500) }).presence).toBe('offline');
+    expect(model({ last_activity_date: ago(1500), mobile_last_date: ago(1500) }).presence).toBe(
+      'offline',
+    );
   });
 });
 
@@ -129,12 +152,19 @@ describe('desktop', () => {
   });
 
   it('takes the last im.user.get check where the object has no date (current portals)', () => {
-    const checked = (running: boolean | null) => ({ ...LIMIT, desktopOf: (id: number) => (id === 7 ? running : null) });
+    const checked = (running: boolean | null) => ({
+      ...LIMIT,
+      desktopOf: (id: number) => (id === 7 ? running : null),
+    });
     expect(toColleague(user({ desktop_last_date: false }), NOW, checked(true)).desktop).toBe(true);
-    expect(toColleague(user({ desktop_last_date: false }), NOW, checked(false)).desktop).toBe(false);
+    expect(toColleague(user({ desktop_last_date: false }), NOW, checked(false)).desktop).toBe(
+      false,
+    );
     expect(toColleague(user({ desktop_last_date: false }), NOW, checked(null)).desktop).toBe(false);
     // A date in the object itself is fresher than any earlier check.
-    expect(toColleague(user({ desktop_last_date: ago(400) }), NOW, checked(true)).desktop).toBe(false);
+    expect(toColleague(user({ desktop_last_date: ago(400) }), NOW, checked(true)).desktop).toBe(
+      false,
+    );
   });
 
   it('is never running for someone offline, whatever the last check said', () => {
@@ -151,7 +181,12 @@ describe('idle', () => {
   });
 
   it('idle overrides mobile and a chosen status', () => {
-    const anna = model({ idle: ago(600), desktop_last_date: ago(30), mobile_last_date: ago(60), status: 'dnd' });
+    const anna = model({
+      idle: ago(600),
+      desktop_last_date: ago(30),
+      mobile_last_date: ago(60),
+      status: 'dnd',
+    });
     expect(anna.presence).toBe('idle');
     expect(anna.status).toBe('dnd');
   });
@@ -162,7 +197,11 @@ describe('idle', () => {
   });
 
   it('the idle date wins over the 5-minute rule for dating the state', () => {
-    const anna = model({ idle: ago(1000), desktop_last_date: ago(30), last_activity_date: ago(400) });
+    const anna = model({
+      idle: ago(1000),
+      desktop_last_date: ago(30),
+      last_activity_date: ago(400),
+    });
     expect(anna.presence).toBe('idle');
     expect(anna.presenceSince).toBe(NOW - 1_000_000);
   });
@@ -172,7 +211,10 @@ describe('idle', () => {
   });
 
   it('offline wins over idle', () => {
-    expect(model({ idle: ago(1600), desktop_last_date: ago(10), last_activity_date: ago(1500) }).presence).toBe('offline');
+    expect(
+      model({ idle: ago(1600), desktop_last_date: ago(10), last_activity_date: ago(1500) })
+        .presence,
+    ).toBe('offline');
   });
 
   it('idle false means not idle', () => {
@@ -201,14 +243,21 @@ describe('absence', () => {
   });
 
   it('reads the same last day when the portal writes the same instant in another offset', () => {
-    for (const absent of ['2026-12-03T21:00:00+00:00', '2026-12-03T21:00:00Z', '2026-12-04T05:00:00+08:00', '2026-12-03T16:00:00-05:00']) {
+    for (const absent of [
+      '2026-12-03T21:00:00+00:00',
+      '2026-12-03T21:00:00Z',
+      '2026-12-04T05:00:00+08:00',
+      '2026-12-03T16:00:00-05:00',
+    ]) {
       expect(model({ absent }).absentUntil).toBe('2026-12-03');
     }
   });
 
   it('ends the leave at that midnight instant, not a day later', () => {
     const midnight = Date.UTC(2026, 11, 3, 21, 0);
-    expect(model({ absent: '2026-12-04T00:00:00+03:00' }, midnight - 1).absentUntil).toBe('2026-12-03');
+    expect(model({ absent: '2026-12-04T00:00:00+03:00' }, midnight - 1).absentUntil).toBe(
+      '2026-12-03',
+    );
     expect(model({ absent: '2026-12-04T00:00:00+03:00' }, midnight).absentUntil).toBeNull();
   });
 
@@ -256,7 +305,9 @@ describe('bad dates degrade one field', () => {
   });
 
   it('accepts fractions of a second and Z', () => {
-    expect(model({ last_activity_date: new Date(NOW - 1500).toISOString() }).lastActivity).toBe(NOW - 1500);
+    expect(model({ last_activity_date: new Date(NOW - 1500).toISOString() }).lastActivity).toBe(
+      NOW - 1500,
+    );
   });
 });
 
@@ -266,7 +317,9 @@ describe('names, avatar, colour, flags', () => {
   });
 
   it('falls back to first + last name, then to #id', () => {
-    expect(model({ name: '', first_name: ' Boris ', last_name: 'Smirnov ' }).name).toBe('Boris Smirnov');
+    expect(model({ name: '', first_name: ' Boris ', last_name: 'Smirnov ' }).name).toBe(
+      'Boris Smirnov',
+    );
     expect(model({ name: undefined, first_name: 'Boris', last_name: '' }).name).toBe('Boris');
     expect(model({ name: ' ', first_name: undefined, last_name: undefined }).name).toBe('#7');
   });
@@ -278,7 +331,11 @@ describe('names, avatar, colour, flags', () => {
       last_name: '\u2066X\u2069',
       work_position: `Boss\n${'!'.repeat(10_000)}`,
     });
-    expect(mallory).toMatchObject({ name: 'Mallory enilno si', firstName: 'Mal[2Jlory', lastName: 'X' });
+    expect(mallory).toMatchObject({
+      name: 'Mallory enilno si',
+      firstName: 'Mal[2Jlory',
+      lastName: 'X',
+    });
     expect(mallory.position).toBe(`Boss ${'!'.repeat(DISPLAY_NAME_MAX_GRAPHEMES - 6)}…`);
     // First + last, each under the cap, are capped together.
     const joined = model({ name: '', first_name: 'a'.repeat(80), last_name: 'b'.repeat(80) }).name;
@@ -287,7 +344,9 @@ describe('names, avatar, colour, flags', () => {
   });
 
   it('keeps names with any characters as text', () => {
-    expect(model({ name: '<img src=x onerror=alert(1)> Ёжик' }).name).toBe('<img src=x onerror=alert(1)> Ёжик');
+    expect(model({ name: '<img src=x onerror=alert(1)> Ёжик' }).name).toBe(
+      '<img src=x onerror=alert(1)> Ёжик',
+    );
   });
 
   it.each([
@@ -312,11 +371,22 @@ describe('names, avatar, colour, flags', () => {
     expect(model({ avatar, avatar_hr: undefined }).avatar).toBe(expected);
   });
 
-  it('treats the portal\'s blank.gif placeholder and an empty string as no avatar', () => {
-    expect(model({ avatar: '', avatar_hr: 'https://portal.bitrix24.ru/bitrix/js/im/images/blank.gif' }).avatar).toBeNull();
-    expect(model({ avatar: 'https://portal.bitrix24.ru/bitrix/js/im/images/blank.gif', avatar_hr: '' }).avatar).toBeNull();
-    expect(model({ avatar: '', avatar_hr: 'http://127.0.0.1:4567/bitrix/js/im/images/blank.gif?v=2' }).avatar).toBeNull();
-    expect(model({ avatar: 'https://cdn.example.com/blank.gif.png' }).avatar).toBe('https://cdn.example.com/blank.gif.png');
+  it("treats the portal's blank.gif placeholder and an empty string as no avatar", () => {
+    expect(
+      model({ avatar: '', avatar_hr: 'https://portal.bitrix24.ru/bitrix/js/im/images/blank.gif' })
+        .avatar,
+    ).toBeNull();
+    expect(
+      model({ avatar: 'https://portal.bitrix24.ru/bitrix/js/im/images/blank.gif', avatar_hr: '' })
+        .avatar,
+    ).toBeNull();
+    expect(
+      model({ avatar: '', avatar_hr: 'http://127.0.0.1:4567/bitrix/js/im/images/blank.gif?v=2' })
+        .avatar,
+    ).toBeNull();
+    expect(model({ avatar: 'https://cdn.example.com/blank.gif.png' }).avatar).toBe(
+      'https://cdn.example.com/blank.gif.png',
+    );
   });
 
   it('reads a null work_position (as real portals send it) as no position', () => {
@@ -324,7 +394,9 @@ describe('names, avatar, colour, flags', () => {
   });
 
   it('falls back to avatar_hr when avatar is unusable', () => {
-    expect(model({ avatar: '', avatar_hr: 'https://cdn.example.com/hr.png' }).avatar).toBe('https://cdn.example.com/hr.png');
+    expect(model({ avatar: '', avatar_hr: 'https://cdn.example.com/hr.png' }).avatar).toBe(
+      'https://cdn.example.com/hr.png',
+    );
   });
 
   it.each([
@@ -351,9 +423,12 @@ describe('names, avatar, colour, flags', () => {
     ['', null],
     ['X', null],
     [undefined, null],
-  ])('gender %j → %j (Russian texts agree with it; anything else reads neutral)', (gender, expected) => {
-    expect(model({ gender }).gender).toBe(expected);
-  });
+  ])(
+    'gender %j → %j (Russian texts agree with it; anything else reads neutral)',
+    (gender, expected) => {
+      expect(model({ gender }).gender).toBe(expected);
+    },
+  );
 
   it('copes with a user that has nothing but an id', () => {
     expect(toColleague({ id: 3 }, NOW, LIMIT)).toEqual({

@@ -33,14 +33,23 @@ describe('settings JSON schema for electron-store', () => {
 
   it('rejects writes the zod schema rejects', () => {
     const store = open(mkdtempSync(join(tmpdir(), 'b24-conf-')));
-    expect(() => (store.store = { ...DEFAULT_SETTINGS, pollIntervalSec: 1 })).toThrow(/schema violation/);
-    expect(() => store.set('connection', { kind: 'webhook', portalHost: '', userId: 1 })).toThrow(/schema violation/);
-    expect(() => (store.store = { ...DEFAULT_SETTINGS, unknownKey: true } as Settings)).toThrow(/schema violation/);
+    expect(() => (store.store = { ...DEFAULT_SETTINGS, pollIntervalSec: 1 })).toThrow(
+      /schema violation/,
+    );
+    expect(() => store.set('connection', { kind: 'webhook', portalHost: '', userId: 1 })).toThrow(
+      /schema violation/,
+    );
+    expect(() => (store.store = { ...DEFAULT_SETTINGS, unknownKey: true } as Settings)).toThrow(
+      /schema violation/,
+    );
   });
 
   it('makes the store refuse a file that violates it (which the recovery step handles first)', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'b24-conf-'));
-    writeFileSync(join(cwd, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, onlineLimitSec: 5 }));
+    writeFileSync(
+      join(cwd, 'settings.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, onlineLimitSec: 5 }),
+    );
     expect(() => open(cwd)).toThrow(/schema violation/);
   });
 });

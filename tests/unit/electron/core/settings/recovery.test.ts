@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { inspectSettingsText } from '../../../../../electron/core/settings/recovery.js';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../../../electron/shared/settings/schema.js';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_VERSION,
+} from '../../../../../electron/shared/settings/schema.js';
 
 const text = (value: unknown): string => JSON.stringify(value);
 
@@ -11,7 +14,12 @@ describe('settings file inspection', () => {
 
   it('accepts a valid file as it is', () => {
     const stored = { ...DEFAULT_SETTINGS, pollIntervalSec: 90 };
-    expect(inspectSettingsText(text(stored))).toEqual({ kind: 'ok', settings: stored, rewrite: false, migratedFrom: null });
+    expect(inspectSettingsText(text(stored))).toEqual({
+      kind: 'ok',
+      settings: stored,
+      rewrite: false,
+      migratedFrom: null,
+    });
   });
 
   it('does not rewrite a file only because its keys are in another order', () => {
@@ -35,7 +43,12 @@ describe('settings file inspection', () => {
   });
 
   it('repairs only the bad fields and says which', () => {
-    const stored = { ...DEFAULT_SETTINGS, pollIntervalSec: 1, watchIds: [4, 5], ui: { ...DEFAULT_SETTINGS.ui, theme: 'neon' } };
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      pollIntervalSec: 1,
+      watchIds: [4, 5],
+      ui: { ...DEFAULT_SETTINGS.ui, theme: 'neon' },
+    };
     const verdict = inspectSettingsText(text(stored));
     expect(verdict.kind).toBe('repaired');
     if (verdict.kind !== 'repaired') return;

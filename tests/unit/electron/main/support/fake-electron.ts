@@ -167,7 +167,8 @@ export const nativeImage = { createFromPath: (path: string) => ({ path }) };
 export const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 });
 export const protocol = {
   registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
-  handle: (scheme: string, handler: (request: Request) => Promise<Response>) => state.protocolHandlers.set(scheme, handler),
+  handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+    state.protocolHandlers.set(scheme, handler),
 };
 export const safeStorage = {
   isEncryptionAvailable: () => true,
@@ -178,7 +179,9 @@ export const safeStorage = {
   decryptString: (encrypted: Buffer) => Buffer.from(encrypted).reverse().toString('utf8'),
   getSelectedStorageBackend: () => state.storageBackend,
 };
-export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+export const screen = {
+  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+};
 export const session = {
   defaultSession: {
     setPermissionRequestHandler: () => {},

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_PORTAL_REPORTS, PRESENCES, type PortalReports, type Presence } from '../../../../../electron/shared/domain.js';
-import { isBusy, shownPresence, shownStatus } from '../../../../../electron/shared/presence/classify.js';
+import {
+  CURRENT_PORTAL_REPORTS,
+  PRESENCES,
+  type PortalReports,
+  type Presence,
+} from '../../../../../electron/shared/domain.js';
+import {
+  isBusy,
+  shownPresence,
+  shownStatus,
+} from '../../../../../electron/shared/presence/classify.js';
 import { countedAs, countPresence } from '../../../../../electron/shared/presence/counts.js';
 import { colleague } from '../../../../support/colleague.js';
 
 /** The one reading of a person behind the header counts, the filters, the badges and the tray. */
-const LEGACY: PortalReports = { idle: true, mobile: true, status: true, calendar: false, timeZones: false };
+const LEGACY: PortalReports = {
+  idle: true,
+  mobile: true,
+  status: true,
+  calendar: false,
+  timeZones: false,
+};
 const CURRENT = CURRENT_PORTAL_REPORTS;
 
 describe('the reports-aware classification', () => {
@@ -22,7 +37,11 @@ describe('the reports-aware classification', () => {
     expect(shownPresence({ presence: 'online', status: 'away' }, LEGACY)).toBe('idle');
     expect(shownPresence({ presence: 'online', status: 'away' }, CURRENT)).toBe('online');
     expect(shownPresence({ presence: 'online', status: 'dnd' }, LEGACY)).toBe('online');
-    const team = [colleague(1, { status: 'away' }), colleague(2, { status: 'dnd' }), colleague(3, { presence: 'idle' })];
+    const team = [
+      colleague(1, { status: 'away' }),
+      colleague(2, { status: 'dnd' }),
+      colleague(3, { presence: 'idle' }),
+    ];
     expect(countPresence(team, LEGACY)).toMatchObject({ online: 1, idle: 2 });
     expect(countPresence(team, CURRENT)).toMatchObject({ online: 2, idle: 1 });
   });
@@ -49,13 +68,41 @@ describe('the reports-aware classification', () => {
 
 describe('countPresence', () => {
   const LEAVE = '2026-12-03';
-  const person = (id: number, presence: Presence, absentUntil: string | null = null) => colleague(id, { presence, absentUntil });
-  const team = [person(1, 'online'), person(2, 'mobile'), person(3, 'idle', LEAVE), person(4, 'offline'), person(5, 'offline', LEAVE)];
+  const person = (id: number, presence: Presence, absentUntil: string | null = null) =>
+    colleague(id, { presence, absentUntil });
+  const team = [
+    person(1, 'online'),
+    person(2, 'mobile'),
+    person(3, 'idle', LEAVE),
+    person(4, 'offline'),
+    person(5, 'offline', LEAVE),
+  ];
 
   it('counts by the presence shown, offline people on leave as on leave only, so the counts add up to the team', () => {
-    expect(countPresence(team, LEGACY)).toEqual({ total: 5, online: 1, idle: 1, mobile: 1, offline: 1, onLeave: 1 });
-    expect(countPresence(team, CURRENT)).toEqual({ total: 5, online: 2, idle: 1, mobile: 0, offline: 1, onLeave: 1 });
-    expect(countPresence([], LEGACY)).toEqual({ total: 0, online: 0, idle: 0, mobile: 0, offline: 0, onLeave: 0 });
+    expect(countPresence(team, LEGACY)).toEqual({
+      total: 5,
+      online: 1,
+      idle: 1,
+      mobile: 1,
+      offline: 1,
+      onLeave: 1,
+    });
+    expect(countPresence(team, CURRENT)).toEqual({
+      total: 5,
+      online: 2,
+      idle: 1,
+      mobile: 0,
+      offline: 1,
+      onLeave: 1,
+    });
+    expect(countPresence([], LEGACY)).toEqual({
+      total: 0,
+      online: 0,
+      idle: 0,
+      mobile: 0,
+      offline: 0,
+      onLeave: 0,
+    });
   });
 
   it('puts everybody in exactly one count', () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../../../electron/core/clock.js';
-import { endsAtMorning, nextMorning, nextMorningIsToday } from '../../../../../electron/shared/settings/pause.js';
+import {
+  endsAtMorning,
+  nextMorning,
+  nextMorningIsToday,
+} from '../../../../../electron/shared/settings/pause.js';
 import { pauseChoice } from '../../../../../renderer/src/components/settings/fields.js';
 
 const MINUTE = 60_000;
@@ -9,14 +13,28 @@ const HOUR = 60 * MINUTE;
 /** The wall clock in a zone, read by Intl on its own (not by the code under test). */
 const formats = new Map<string, Intl.DateTimeFormat>();
 function wall(at: number, zone: string): { day: string; time: string } {
-  const format = formats.get(zone) ?? new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const format =
+    formats.get(zone) ??
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   formats.set(zone, format);
   const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { day: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+  return {
+    day: `${get('year')}-${get('month')}-${get('day')}`,
+    time: `${get('hour')}:${get('minute')}`,
+  };
 }
 
-const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const minutesOf = (time: string): number =>
+  Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /** The clock moved forward to the next moment (at least a minute ahead) the zone's wall clock reads `time`. */
 function advanceTo(clock: ManualClock, zone: string, time: string): number {

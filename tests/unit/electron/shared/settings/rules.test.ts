@@ -13,7 +13,7 @@ describe('the pause rule', () => {
 });
 
 describe('the rule edit', () => {
-  it('sets, replaces and removes one person\'s rule without touching the rest or the input', () => {
+  it("sets, replaces and removes one person's rule without touching the rest or the input", () => {
     const rules = { '4': 'starred' as const, '7': 'muted' as const };
     expect(withRule(rules, 9, 'starred')).toEqual({ '4': 'starred', '7': 'muted', '9': 'starred' });
     expect(withRule(rules, 4, 'muted')).toEqual({ '4': 'muted', '7': 'muted' });

@@ -15,27 +15,34 @@ import { colleague } from '../../../../support/colleague.js';
 
 // Small value domains, so random pairs often share values and often differ.
 const colleagueArb = (id: number): fc.Arbitrary<Colleague> =>
-  fc.record({
-    id: fc.constant(id),
-    name: fc.constantFrom('Anna', 'Борис', '<b>x</b>', ''),
-    firstName: fc.constantFrom('A', 'B'),
-    lastName: fc.constantFrom('P', 'S'),
-    position: fc.constantFrom('', 'Dev'),
-    departments: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 }),
-    avatar: fc.constantFrom(null, 'https://cdn.example/a.png', 'https://cdn.example/b.png'),
-    color: fc.constantFrom(null, '#aabbcc'),
-    presence: fc.constantFrom('online', 'idle', 'mobile', 'offline'),
-    presenceSince: fc.constantFrom(null, 1_700_000_000_000, 1_700_000_060_000),
-    lastActivity: fc.constantFrom(null, 1_700_000_000_000, 1_700_000_030_000),
-    desktop: fc.boolean(),
-    status: fc.constantFrom('online', 'dnd', 'custom'),
-    absentUntil: fc.constantFrom(null, '2026-12-01'),
-    bot: fc.boolean(),
-    extranet: fc.boolean(),
-    gender: fc.constantFrom(null, 'M', 'F'),
-    calendar: fc.constantFrom(null, [], [{ kind: 'meeting' as const, from: 1_700_000_000_000, until: 1_700_000_900_000 }]),
-    timeZone: fc.constantFrom(null, 'Europe/Berlin'),
-  }, { noNullPrototype: true });
+  fc.record(
+    {
+      id: fc.constant(id),
+      name: fc.constantFrom('Anna', 'Борис', '<b>x</b>', ''),
+      firstName: fc.constantFrom('A', 'B'),
+      lastName: fc.constantFrom('P', 'S'),
+      position: fc.constantFrom('', 'Dev'),
+      departments: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 }),
+      avatar: fc.constantFrom(null, 'https://cdn.example/a.png', 'https://cdn.example/b.png'),
+      color: fc.constantFrom(null, '#aabbcc'),
+      presence: fc.constantFrom('online', 'idle', 'mobile', 'offline'),
+      presenceSince: fc.constantFrom(null, 1_700_000_000_000, 1_700_000_060_000),
+      lastActivity: fc.constantFrom(null, 1_700_000_000_000, 1_700_000_030_000),
+      desktop: fc.boolean(),
+      status: fc.constantFrom('online', 'dnd', 'custom'),
+      absentUntil: fc.constantFrom(null, '2026-12-01'),
+      bot: fc.boolean(),
+      extranet: fc.boolean(),
+      gender: fc.constantFrom(null, 'M', 'F'),
+      calendar: fc.constantFrom(
+        null,
+        [],
+        [{ kind: 'meeting' as const, from: 1_700_000_000_000, until: 1_700_000_900_000 }],
+      ),
+      timeZone: fc.constantFrom(null, 'Europe/Berlin'),
+    },
+    { noNullPrototype: true },
+  );
 
 /** A canonical colleague list: a random subset of ids 1..30, ascending. */
 const colleaguesArb: fc.Arbitrary<Colleague[]> = fc
@@ -47,7 +54,15 @@ const colleaguesArb: fc.Arbitrary<Colleague[]> = fc
  * object (the model reused it), only lastActivity refreshed (the most common change: a
  * messenger's), lastActivity cleared, anything (the random next entry), or removed.
  */
-const FATES = ['copy', 'same', 'activity', 'activity', 'activity-null', 'random', 'removed'] as const;
+const FATES = [
+  'copy',
+  'same',
+  'activity',
+  'activity',
+  'activity-null',
+  'random',
+  'removed',
+] as const;
 
 type Fate = (typeof FATES)[number];
 function fated(before: Colleague, fate: Fate): Colleague {
@@ -75,7 +90,9 @@ const pairArb: fc.Arbitrary<[Snapshot, Snapshot]> = fc
     random: fc.array(colleagueArb(1), { minLength: 30, maxLength: 30 }),
   })
   .map(({ prev, next, fate, random }) => {
-    const ids = [...new Set([...prev.map((item) => item.id), ...next.map((item) => item.id)])].sort((a, b) => a - b);
+    const ids = [...new Set([...prev.map((item) => item.id), ...next.map((item) => item.id)])].sort(
+      (a, b) => a - b,
+    );
     const prevById = new Map(prev.map((item) => [item.id, item]));
     const nextById = new Map(next.map((item) => [item.id, item]));
     const merged = ids.flatMap((id): Colleague[] => {
@@ -114,7 +131,9 @@ describe('diffSnapshots / applyPatch properties', () => {
         const after = new Map(next.colleagues.map((item) => [item.id, item]));
         expect(patch.seq).toBe(next.seq);
         expect(patch.at).toBe(next.at);
-        expect(patch.added.map((item) => item.id)).toEqual([...after.keys()].filter((id) => !before.has(id)));
+        expect(patch.added.map((item) => item.id)).toEqual(
+          [...after.keys()].filter((id) => !before.has(id)),
+        );
         expect(patch.removed).toEqual([...before.keys()].filter((id) => !after.has(id)));
         const activity = patch.activity ?? [];
         const activityIds = activity.map(([id]) => id);
@@ -129,7 +148,9 @@ describe('diffSnapshots / applyPatch properties', () => {
         expect(activityIds).toEqual([...new Set(activityIds)].sort((a, b) => a - b));
         for (const [id, lastActivity] of activity) {
           expect(patch.changed.some((change) => change.id === id)).toBe(false);
-          expect(patch.added.some((item) => item.id === id) || patch.removed.includes(id)).toBe(false);
+          expect(patch.added.some((item) => item.id === id) || patch.removed.includes(id)).toBe(
+            false,
+          );
           expect({ ...before.get(id), lastActivity }).toStrictEqual(after.get(id));
           expect(before.get(id)?.lastActivity).not.toBe(lastActivity);
         }
@@ -138,7 +159,9 @@ describe('diffSnapshots / applyPatch properties', () => {
           const now = after.get(change.id) as Colleague;
           expect(Object.keys(change.fields).length).toBeGreaterThan(0);
           const onlyActivity = Object.keys(change.fields).join() === 'lastActivity';
-          expect(onlyActivity && change.fields.lastActivity !== null, 'belongs in activity').toBe(false);
+          expect(onlyActivity && change.fields.lastActivity !== null, 'belongs in activity').toBe(
+            false,
+          );
           for (const [key, value] of Object.entries(change.fields)) {
             expect(value).toEqual(now[key as keyof Colleague]);
             expect(value).not.toEqual(old[key as keyof Colleague]);
@@ -164,7 +187,9 @@ describe('diffSnapshots / applyPatch properties', () => {
 
   it('generates activity-only changes often (the case the compact form is for)', () => {
     const samples = fc.sample(pairArb, { numRuns: 200, seed: 7 });
-    const withActivity = samples.filter(([prev, next]) => (diffSnapshots(prev, next).activity?.length ?? 0) > 0);
+    const withActivity = samples.filter(
+      ([prev, next]) => (diffSnapshots(prev, next).activity?.length ?? 0) > 0,
+    );
     expect(withActivity.length).toBeGreaterThan(100);
   });
 
@@ -176,7 +201,13 @@ describe('diffSnapshots / applyPatch properties', () => {
         const before = new Map(prev.colleagues.map((item) => [item.id, item]));
         const ids = all.map((change) => change.id);
         expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
-        for (const change of all) expect(changedFields(before.get(change.id) as Colleague, next.colleagues.find((item) => item.id === change.id) as Colleague)).toEqual(change.fields);
+        for (const change of all)
+          expect(
+            changedFields(
+              before.get(change.id) as Colleague,
+              next.colleagues.find((item) => item.id === change.id) as Colleague,
+            ),
+          ).toEqual(change.fields);
         if (!patch.activity) expect(all).toBe(patch.changed);
       }),
       { numRuns: 300 },
@@ -203,7 +234,9 @@ describe('diffSnapshots', () => {
     const same = { seq: 2, at: 1, colleagues: [colleague(1, { departments: [1, 2] })] };
     const moved = { seq: 2, at: 1, colleagues: [colleague(1, { departments: [2, 1] })] };
     expect(diffSnapshots(prev, same).changed).toEqual([]);
-    expect(diffSnapshots(prev, moved).changed).toEqual([{ id: 1, fields: { departments: [2, 1] } }]);
+    expect(diffSnapshots(prev, moved).changed).toEqual([
+      { id: 1, fields: { departments: [2, 1] } },
+    ]);
   });
 
   it('tells null from 0 and from a missing value', () => {
@@ -234,42 +267,114 @@ describe('applyPatch errors', () => {
   });
 
   it('throws PatchMismatchError when the patch does not fit the snapshot', () => {
-    expect(() => applyPatch(prev, { ...empty, seq: 4, added: [colleague(3)] })).toThrow(PatchMismatchError);
-    expect(() => applyPatch(prev, { ...empty, seq: 4, removed: [2] })).toThrow(/does not have: 2/);
-    expect(() => applyPatch(prev, { ...empty, seq: 4, changed: [{ id: 9, fields: { name: 'x' } }] })).toThrow(
+    expect(() => applyPatch(prev, { ...empty, seq: 4, added: [colleague(3)] })).toThrow(
       PatchMismatchError,
     );
-    expect(() => applyPatch(prev, { ...empty, seq: 4, added: [colleague(2), colleague(2)] })).toThrow(
-      NonCanonicalSnapshotError,
-    );
+    expect(() => applyPatch(prev, { ...empty, seq: 4, removed: [2] })).toThrow(/does not have: 2/);
+    expect(() =>
+      applyPatch(prev, { ...empty, seq: 4, changed: [{ id: 9, fields: { name: 'x' } }] }),
+    ).toThrow(PatchMismatchError);
+    expect(() =>
+      applyPatch(prev, { ...empty, seq: 4, added: [colleague(2), colleague(2)] }),
+    ).toThrow(NonCanonicalSnapshotError);
   });
 
   it('applies activity entries and refuses malformed ones (unknown, unsorted, repeated, in another list)', () => {
-    const three: Snapshot = { seq: 3, at: 0, colleagues: [colleague(1), colleague(3), colleague(5)] };
+    const three: Snapshot = {
+      seq: 3,
+      at: 0,
+      colleagues: [colleague(1), colleague(3), colleague(5)],
+    };
     const patch = (extra: Partial<Patch>): Patch => ({ ...empty, seq: 4, ...extra });
-    const next = applyPatch(three, patch({ activity: [[1, 10], [5, 50]], changed: [{ id: 3, fields: { name: 'x' } }] }));
-    expect(next.colleagues).toStrictEqual([colleague(1, { lastActivity: 10 }), colleague(3, { name: 'x' }), colleague(5, { lastActivity: 50 })]);
+    const next = applyPatch(
+      three,
+      patch({
+        activity: [
+          [1, 10],
+          [5, 50],
+        ],
+        changed: [{ id: 3, fields: { name: 'x' } }],
+      }),
+    );
+    expect(next.colleagues).toStrictEqual([
+      colleague(1, { lastActivity: 10 }),
+      colleague(3, { name: 'x' }),
+      colleague(5, { lastActivity: 50 }),
+    ]);
     expect(applyPatch(three, patch({ activity: [] })).colleagues).toStrictEqual(three.colleagues);
     const refused: Array<[string, Partial<Patch>]> = [
       ['unknown id', { activity: [[2, 10]] }],
-      ['unknown id after the last', { activity: [[5, 10], [9, 10]] }],
-      ['unknown id before the first', { activity: [[0, 10], [1, 10]] }],
-      ['unsorted', { activity: [[3, 10], [1, 10]] }],
-      ['unsorted (far)', { activity: [[5, 10], [1, 10]] }],
-      ['repeated', { activity: [[3, 10], [3, 11]] }],
+      [
+        'unknown id after the last',
+        {
+          activity: [
+            [5, 10],
+            [9, 10],
+          ],
+        },
+      ],
+      [
+        'unknown id before the first',
+        {
+          activity: [
+            [0, 10],
+            [1, 10],
+          ],
+        },
+      ],
+      [
+        'unsorted',
+        {
+          activity: [
+            [3, 10],
+            [1, 10],
+          ],
+        },
+      ],
+      [
+        'unsorted (far)',
+        {
+          activity: [
+            [5, 10],
+            [1, 10],
+          ],
+        },
+      ],
+      [
+        'repeated',
+        {
+          activity: [
+            [3, 10],
+            [3, 11],
+          ],
+        },
+      ],
       ['also changed', { activity: [[3, 10]], changed: [{ id: 3, fields: { name: 'x' } }] }],
       ['also removed', { activity: [[3, 10]], removed: [3] }],
       ['also added', { activity: [[4, 10]], added: [colleague(4)] }],
     ];
-    for (const [what, extra] of refused) expect(() => applyPatch(three, patch(extra)), what).toThrow(PatchMismatchError);
+    for (const [what, extra] of refused)
+      expect(() => applyPatch(three, patch(extra)), what).toThrow(PatchMismatchError);
   });
 
   it('the schema takes activity only as [id, epoch ms] pairs', () => {
     const base = { ...empty, seq: 4 };
     expect(PatchSchema.safeParse({ ...base, activity: [[1, 10]] }).success).toBe(true);
     expect(PatchSchema.safeParse(base).success).toBe(true);
-    for (const activity of [[[1, null]], [[0, 10]], [[1, -1]], [[1, 1.5]], [[1]], [[1, 10, 3]], [{ id: 1, lastActivity: 10 }], null, [[1, 10]].values()]) {
-      expect(PatchSchema.safeParse({ ...base, activity }).success, JSON.stringify(activity)).toBe(false);
+    for (const activity of [
+      [[1, null]],
+      [[0, 10]],
+      [[1, -1]],
+      [[1, 1.5]],
+      [[1]],
+      [[1, 10, 3]],
+      [{ id: 1, lastActivity: 10 }],
+      null,
+      [[1, 10]].values(),
+    ]) {
+      expect(PatchSchema.safeParse({ ...base, activity }).success, JSON.stringify(activity)).toBe(
+        false,
+      );
     }
   });
 
@@ -291,13 +396,17 @@ describe('a large team', () => {
       at: 1,
       // Fresh objects for everyone, as the model produces each poll; every 100th person changed.
       colleagues: prev.colleagues.map((item) =>
-        item.id % 100 === 0 ? { ...item, presence: 'offline' as const } : { ...item, departments: [1, 2] },
+        item.id % 100 === 0
+          ? { ...item, presence: 'offline' as const }
+          : { ...item, departments: [1, 2] },
       ),
     };
     const patch = diffSnapshots(prev, next);
     expect(patch.activity).toBeUndefined();
     expect(patch.changed).toHaveLength(50);
-    expect(patch.changed.every((change) => Object.keys(change.fields).join() === 'presence')).toBe(true);
+    expect(patch.changed.every((change) => Object.keys(change.fields).join() === 'presence')).toBe(
+      true,
+    );
     expect(applyPatch(prev, patch)).toEqual(next);
   });
 });

@@ -19,10 +19,16 @@ describe('DepartmentCache', () => {
   it('learns names into a new map each time, keeping what it knew', () => {
     const cache = new DepartmentCache();
     const first = cache.learn([{ id: 1, name: 'Sales' }]);
-    const second = cache.learn([{ id: 2, name: 'Support' }, { id: 1, name: 'Sales EU' }]);
+    const second = cache.learn([
+      { id: 2, name: 'Support' },
+      { id: 1, name: 'Sales EU' },
+    ]);
     expect(second).not.toBe(first);
     expect([...first]).toEqual([[1, 'Sales']]);
-    expect([...second]).toEqual([[1, 'Sales EU'], [2, 'Support']]);
+    expect([...second]).toEqual([
+      [1, 'Sales EU'],
+      [2, 'Support'],
+    ]);
     expect(cache.current).toBe(second);
   });
 });

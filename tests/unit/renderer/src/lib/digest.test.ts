@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { digestGroups, mergeDigest } from '../../../../../renderer/src/lib/digest.js';
 
-const digest = (since: number, until: number, arrived: number[], left: number[] = [], backFromLeave: number[] = []) => ({ since, until, arrived, left, backFromLeave });
+const digest = (
+  since: number,
+  until: number,
+  arrived: number[],
+  left: number[] = [],
+  backFromLeave: number[] = [],
+) => ({ since, until, arrived, left, backFromLeave });
 
 describe('the "while you were away" card', () => {
   it('merges a second digest: earliest since, latest until, the lists united', () => {
-    const merged = mergeDigest(digest(2000, 3000, [1, 2], [3]), digest(1000, 5000, [2, 4], [], [5]));
-    expect(merged).toEqual({ since: 1000, until: 5000, arrived: [1, 2, 4], left: [3], backFromLeave: [5] });
+    const merged = mergeDigest(
+      digest(2000, 3000, [1, 2], [3]),
+      digest(1000, 5000, [2, 4], [], [5]),
+    );
+    expect(merged).toEqual({
+      since: 1000,
+      until: 5000,
+      arrived: [1, 2, 4],
+      left: [3],
+      backFromLeave: [5],
+    });
   });
 
   it('lets the newer digest say where a person is now', () => {

@@ -7,13 +7,23 @@ const en = createTranslator('en');
 
 describe('describeError', () => {
   it('translates a known error code', () => {
-    const error = { code: 'auth-invalid', message: 'profile: INVALID_CREDENTIALS (Wrong code)', field: null };
-    expect(describeError(ru, error)).toBe('Портал отклонил вебхук: проверьте его в Битрикс24 или подключите новый.');
+    const error = {
+      code: 'auth-invalid',
+      message: 'profile: INVALID_CREDENTIALS (Wrong code)',
+      field: null,
+    };
+    expect(describeError(ru, error)).toBe(
+      'Портал отклонил вебхук: проверьте его в Битрикс24 или подключите новый.',
+    );
     expect(describeError(en, error)).toContain('The portal rejected the webhook');
   });
 
   it('prefers the field a validation error names', () => {
-    const error = { code: 'invalid-payload', message: 'Too small: expected number to be >=2', field: 'pollIntervalSec' };
+    const error = {
+      code: 'invalid-payload',
+      message: 'Too small: expected number to be >=2',
+      field: 'pollIntervalSec',
+    };
     expect(describeError(ru, error)).toBe('Не меньше 2\u00a0секунд и не больше часа (3600).');
   });
 
@@ -25,7 +35,11 @@ describe('describeError', () => {
 
 describe('the online limit’s refusal', () => {
   it('quotes the bounds of the one home, in minutes, in both languages', () => {
-    const error = { code: 'invalid-settings', message: 'At least 5 minutes', field: 'onlineLimitSec' };
+    const error = {
+      code: 'invalid-settings',
+      message: 'At least 5 minutes',
+      field: 'onlineLimitSec',
+    };
     expect(describeError(en, error)).toBe('From 5 to 1440 minutes (24 hours).');
     expect(describeError(ru, error)).toBe('От 5 до 1440\u00a0минут (24\u00a0часа).');
   });
@@ -33,7 +47,12 @@ describe('the online limit’s refusal', () => {
 
 describe('a refused connection', () => {
   it('says the portal refused, not "check the network", in both languages', () => {
-    const error = { code: 'refused', message: 'profile: the portal refused the connection: nothing listens at that address and port', field: null };
+    const error = {
+      code: 'refused',
+      message:
+        'profile: the portal refused the connection: nothing listens at that address and port',
+      field: null,
+    };
     expect(describeError(en, error)).toMatch(/^The portal refused the connection/);
     expect(describeError(en, error)).not.toContain('network');
     expect(describeError(ru, error)).toMatch(/^Портал отказал в соединении/);

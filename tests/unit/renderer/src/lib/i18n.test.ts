@@ -7,7 +7,8 @@ import { withTwelveHourDefault } from '../../../../support/default-locale.js';
 describe('message catalogs', () => {
   it('has every English key in Russian, with the same parameters', () => {
     expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
-    const params = (text: unknown): string[] => [...JSON.stringify(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+    const params = (text: unknown): string[] =>
+      [...JSON.stringify(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
     for (const key of Object.keys(en) as Array<keyof typeof en>) {
       expect([...new Set(params(ru[key]))], key).toEqual([...new Set(params(en[key]))]);
     }
@@ -15,7 +16,13 @@ describe('message catalogs', () => {
 
   it('uses Russian plural forms', () => {
     const t = createTranslator('ru');
-    expect([1, 2, 5, 21, 1000].map((n) => t.plural('people', n))).toEqual(['1 человек', '2 человека', '5 человек', '21 человек', '1 000 человек'.replace(' ', '\u00a0')]);
+    expect([1, 2, 5, 21, 1000].map((n) => t.plural('people', n))).toEqual([
+      '1 человек',
+      '2 человека',
+      '5 человек',
+      '21 человек',
+      '1 000 человек'.replace(' ', '\u00a0'),
+    ]);
     expect(createTranslator('en').plural('people', 1)).toBe('1 person');
   });
 
@@ -30,7 +37,11 @@ describe('message catalogs', () => {
     const night = new Date(2026, 10, 22, 2, 7).getTime();
     withTwelveHourDefault(() => {
       // The stub really is a 12-hour default: a formatter without a locale says "PM".
-      expect(new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(afternoon)).toMatch(/PM/);
+      expect(
+        new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(
+          afternoon,
+        ),
+      ).toMatch(/PM/);
       for (const lang of ['en', 'ru'] as const) {
         const t = createTranslator(lang);
         expect(t.time(afternoon, afternoon), lang).toBe('14:05');

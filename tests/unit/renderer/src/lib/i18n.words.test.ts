@@ -15,7 +15,11 @@ describe('words', () => {
   it('spells minutes, hours and days one way per language: never "min." beside "min"', () => {
     for (const minutes of [1, 8, 59, 120, 300, 1440 * 3, 1440 * 5]) {
       for (const t of [en, ru]) {
-        const texts = [t.ago(NOW - minutes * MIN, NOW), t.duration(minutes * MIN), t.ago(NOW - 20_000, NOW, 'second')];
+        const texts = [
+          t.ago(NOW - minutes * MIN, NOW),
+          t.duration(minutes * MIN),
+          t.ago(NOW - 20_000, NOW, 'second'),
+        ];
         for (const text of texts) expect(text).not.toMatch(/\b(min|hr|sec)\.|мин\.|сек\.|дн\./u);
       }
     }
@@ -28,10 +32,14 @@ describe('words', () => {
   });
 
   it('says an age as the tray does', () => {
-    for (const [t, tray] of [[en, TRAY_TEXT.en], [ru, TRAY_TEXT.ru]] as const) {
+    for (const [t, tray] of [
+      [en, TRAY_TEXT.en],
+      [ru, TRAY_TEXT.ru],
+    ] as const) {
       expect(t.ago(NOW - 8 * MIN, NOW)).toBe(tray.age.minutes(8));
       expect(t.ago(NOW - 180 * MIN, NOW)).toBe(tray.age.hours(3));
-      for (const days of [1, 3, 5, 21]) expect(t.ago(NOW - days * 1440 * MIN, NOW)).toBe(tray.age.days(days));
+      for (const days of [1, 3, 5, 21])
+        expect(t.ago(NOW - days * 1440 * MIN, NOW)).toBe(tray.age.days(days));
     }
   });
 
@@ -43,10 +51,15 @@ describe('words', () => {
   it('tells a chosen "Away" from being away for a while (old portals report both)', () => {
     const legacy = { idle: true, mobile: true, status: true, calendar: false, timeZones: false };
     const chosen = presenceView(colleague(1, { presence: 'online', status: 'away' }), legacy);
-    const idle = presenceView(colleague(2, { presence: 'idle', presenceSince: null, lastActivity: null }), legacy);
+    const idle = presenceView(
+      colleague(2, { presence: 'idle', presenceSince: null, lastActivity: null }),
+      legacy,
+    );
     for (const t of [en, ru]) {
       for (const gender of ['M', 'F', null] as const) {
-        expect(phraseText({ ...chosen, gender }, t, NOW)).not.toBe(phraseText({ ...idle, gender }, t, NOW));
+        expect(phraseText({ ...chosen, gender }, t, NOW)).not.toBe(
+          phraseText({ ...idle, gender }, t, NOW),
+        );
       }
     }
     expect(phraseText(chosen, en, NOW)).toBe('Away (status)');

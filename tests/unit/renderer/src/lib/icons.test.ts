@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteSubpath, ICON_PATHS, ICONS, joinSubpaths } from '../../../../../renderer/src/lib/icons.js';
+import {
+  absoluteSubpath,
+  ICON_PATHS,
+  ICONS,
+  joinSubpaths,
+} from '../../../../../renderer/src/lib/icons.js';
 
 /** The pixels are compared in tests/e2e-web/icons.test.ts; these pin the rewrite itself. */
 describe('absoluteSubpath', () => {

@@ -7,10 +7,16 @@ describe('isWebUrl', () => {
     expect(isWebUrl('http://localhost:8080/')).toBe(true);
   });
 
-  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'bx://chat', '//team.bitrix24.ru', 'not a url', ''])(
-    'refuses %j',
-    (value) => expect(isWebUrl(value)).toBe(false),
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'data:text/html,<b>x</b>',
+    'file:///etc/passwd',
+    'bx://chat',
+    '//team.bitrix24.ru',
+    'not a url',
+    '',
+  ])('refuses %j', (value) => expect(isWebUrl(value)).toBe(false));
 });
 
 describe('safeColor', () => {
@@ -19,7 +25,15 @@ describe('safeColor', () => {
     expect(safeColor('#fff')).toBe('#fff');
   });
 
-  it.each([null, 'red', '#ffff', '#ggg', '#fff; background: url(x)', 'url(https://evil/)', ' #fff'])('refuses %j', (value) => {
+  it.each([
+    null,
+    'red',
+    '#ffff',
+    '#ggg',
+    '#fff; background: url(x)',
+    'url(https://evil/)',
+    ' #fff',
+  ])('refuses %j', (value) => {
     expect(safeColor(value)).toBeNull();
   });
 });
@@ -30,7 +44,13 @@ describe('parseIdList', () => {
     expect(parseIdList('')).toEqual({ ok: true, ids: [] });
   });
 
-  it.each([['12, x', 'x'], ['0', '0'], ['-3', '-3'], ['1.5', '1.5'], ['12345678901', '12345678901']])('names the bad token in %j', (text, token) => {
+  it.each([
+    ['12, x', 'x'],
+    ['0', '0'],
+    ['-3', '-3'],
+    ['1.5', '1.5'],
+    ['12345678901', '12345678901'],
+  ])('names the bad token in %j', (text, token) => {
     expect(parseIdList(text)).toEqual({ ok: false, token });
   });
 });

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { matchesQuery } from '../../../../../renderer/src/lib/list.js';
-import { compileQuery, foldText, searchKey, switchLayout } from '../../../../../renderer/src/lib/search.js';
+import {
+  compileQuery,
+  foldText,
+  searchKey,
+  switchLayout,
+} from '../../../../../renderer/src/lib/search.js';
 import { colleague } from '../../../../support/colleague.js';
 
 let nextId = 1;
 const person = (name: string, position = 'Developer') => colleague(nextId++, { name, position });
-const finds = (query: string, name: string, locale = 'en'): boolean => matchesQuery(person(name), query, locale);
+const finds = (query: string, name: string, locale = 'en'): boolean =>
+  matchesQuery(person(name), query, locale);
 
 describe('forgiving search', () => {
   it('ignores accents, ё and case', () => {

@@ -8,9 +8,12 @@ import { SettingsSync, type SettingsEdit } from '../../../../../renderer/src/lib
  * Two quick changes, each answered twice (the command's answer and the `settings` event): what
  * the panel shows must never step back to a state without a change that is on its way or done.
  */
-const darkTheme: SettingsEdit = (settings) => applySettingsUpdate(settings, { ui: { theme: 'dark' } });
-const noSound: SettingsEdit = (settings) => applySettingsUpdate(settings, { alerts: { sound: false } });
-const both = (settings: Settings) => settings.ui.theme === 'dark' && settings.alerts.sound === false;
+const darkTheme: SettingsEdit = (settings) =>
+  applySettingsUpdate(settings, { ui: { theme: 'dark' } });
+const noSound: SettingsEdit = (settings) =>
+  applySettingsUpdate(settings, { alerts: { sound: false } });
+const both = (settings: Settings) =>
+  settings.ui.theme === 'dark' && settings.alerts.sound === false;
 
 /** The host: applies each change to its settings and counts them, as app-service.ts does. */
 function host() {
@@ -93,7 +96,13 @@ describe('SettingsSync', () => {
     // A host restarted behind a reconnected bridge counts from 0 again.
     sync.reset({ ...DEFAULT_SETTINGS, revision: 0 });
     expect(sync.settings).toEqual(DEFAULT_SETTINGS);
-    expect(sync.receive({ ...DEFAULT_SETTINGS, ui: { ...DEFAULT_SETTINGS.ui, theme: 'light' }, revision: 1 })).toBe(true);
+    expect(
+      sync.receive({
+        ...DEFAULT_SETTINGS,
+        ui: { ...DEFAULT_SETTINGS.ui, theme: 'light' },
+        revision: 1,
+      }),
+    ).toBe(true);
     expect(sync.settings).not.toHaveProperty('revision');
   });
 });

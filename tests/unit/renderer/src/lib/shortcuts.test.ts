@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { panelShortcut, rowAction, shortcutLetter } from '../../../../../renderer/src/lib/shortcuts.js';
+import {
+  panelShortcut,
+  rowAction,
+  shortcutLetter,
+} from '../../../../../renderer/src/lib/shortcuts.js';
 
-const key = (key: string, code: string, mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) => ({
+const key = (
+  key: string,
+  code: string,
+  mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {},
+) => ({
   key,
   code,
   shiftKey: false,

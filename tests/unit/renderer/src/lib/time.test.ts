@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bucket, durationSpan, nextIsoDay, parseIsoDay } from '../../../../../renderer/src/lib/time.js';
+import {
+  bucket,
+  durationSpan,
+  nextIsoDay,
+  parseIsoDay,
+} from '../../../../../renderer/src/lib/time.js';
 
 describe('relative-time bucketing', () => {
   it('uses seconds in steps of ten for freshness, minutes for rows', () => {

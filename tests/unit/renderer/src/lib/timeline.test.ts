@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../../../renderer/src/lib/i18n.js';
-import { hoursMinutes, timelineSummary, timelineView } from '../../../../../renderer/src/lib/timeline.js';
+import {
+  hoursMinutes,
+  timelineSummary,
+  timelineView,
+} from '../../../../../renderer/src/lib/timeline.js';
 
 const en = createTranslator('en');
 const ru = createTranslator('ru');
@@ -39,7 +43,11 @@ describe('the timeline in the detail view', () => {
     expect(days[1]?.firstText).toBe('watching since 08:00');
     expect(days[0]?.firstText).toBe('09:05');
     // Each part has its exact times, for hover and focus.
-    expect(days[0]?.bars.map((bar) => bar.text)).toEqual(['Offline, 00:00–09:05', 'Online, 09:05–11:00', 'Away, 11:00–12:00']);
+    expect(days[0]?.bars.map((bar) => bar.text)).toEqual([
+      'Offline, 00:00–09:05',
+      'Online, 09:05–11:00',
+      'Away, 11:00–12:00',
+    ]);
     expect(days[1]?.bars[1]?.text).toBe('Online, 08:00–17:00');
     expect(days[2]?.watched).toBe(false);
     expect(days[2]?.summary).toBe('not watched');
@@ -49,7 +57,9 @@ describe('the timeline in the detail view', () => {
     const days = timelineView([{ from: TODAY, to: NOW, state: 'offline' }], NOW, en, 2);
     expect(days[0]?.summary).toBe('not online');
     expect(days[0]?.firstText).toBe('—');
-    expect(timelineSummary('Anna Petrova', days, en)).toBe('Presence of Anna Petrova by day. Today: not online. Yesterday: not watched');
+    expect(timelineSummary('Anna Petrova', days, en)).toBe(
+      'Presence of Anna Petrova by day. Today: not online. Yesterday: not watched',
+    );
   });
 
   it('shows an unknown gap between known parts as its own bar', () => {
@@ -73,6 +83,8 @@ describe('the timeline in the detail view', () => {
     ];
     const [today] = timelineView(segments, NOW, en, 1);
     expect(today?.summary).toBe('in by 10:00, 2 h online');
-    expect(timelineView(segments, NOW, ru, 1)[0]?.summary).toBe('вход не позже 10:00, в сети 2\u00a0ч');
+    expect(timelineView(segments, NOW, ru, 1)[0]?.summary).toBe(
+      'вход не позже 10:00, в сети 2\u00a0ч',
+    );
   });
 });

@@ -22,7 +22,9 @@ describe('validatingBridge', () => {
     const { raw, push } = rawBridge(null);
     const reports: string[] = [];
     const seen: unknown[] = [];
-    validatingBridge(raw, (message) => reports.push(message)).on('health', (health) => seen.push(health));
+    validatingBridge(raw, (message) => reports.push(message)).on('health', (health) =>
+      seen.push(health),
+    );
     push('health', HEALTH);
     expect(seen).toEqual([HEALTH]); // exactly the schema's shape: passed on at once
     push('health', { ...HEALTH, state: 'exploded' });
@@ -38,20 +40,46 @@ describe('validatingBridge', () => {
     bridge.on('health', (health) => seen.push(health));
     bridge.on('reports', (reports) => seen.push(reports));
     push('health', { ...HEALTH, extra: 'not in the contract' });
-    push('reports', { idle: false, mobile: false, status: false, calendar: true, timeZones: false });
+    push('reports', {
+      idle: false,
+      mobile: false,
+      status: false,
+      calendar: true,
+      timeZones: false,
+    });
     await vi.waitFor(() => expect(seen).toHaveLength(2));
-    expect(seen).toEqual([HEALTH, { idle: false, mobile: false, status: false, calendar: true, timeZones: false }]);
+    expect(seen).toEqual([
+      HEALTH,
+      { idle: false, mobile: false, status: false, calendar: true, timeZones: false },
+    ]);
   });
 
   it('checks answers against the channel response schema', async () => {
     const reports: string[] = [];
-    const good = await validatingBridge(rawBridge({ ok: true, value: DEFAULT_SETTINGS }).raw, () => {}).invoke('watch:set', { ids: [1] });
+    const good = await validatingBridge(
+      rawBridge({ ok: true, value: DEFAULT_SETTINGS }).raw,
+      () => {},
+    ).invoke('watch:set', { ids: [1] });
     expect(good).toEqual({ ok: true, value: DEFAULT_SETTINGS });
-    const bad = await validatingBridge(rawBridge({ ok: true, value: { pollIntervalSec: 'fast' } }).raw, (m) => reports.push(m)).invoke('watch:set', { ids: [1] });
+    const bad = await validatingBridge(
+      rawBridge({ ok: true, value: { pollIntervalSec: 'fast' } }).raw,
+      (m) => reports.push(m),
+    ).invoke('watch:set', { ids: [1] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-response' } });
-    const refused = await validatingBridge(rawBridge({ ok: false, error: { code: 'invalid-settings', message: 'No', field: 'pollIntervalSec' } }).raw).invoke('settings:update', {});
-    expect(refused).toEqual({ ok: false, error: { code: 'invalid-settings', message: 'No', field: 'pollIntervalSec' } });
-    const thrown = await validatingBridge({ invoke: () => Promise.reject(new Error('gone')), on: () => () => {} } as unknown as PresenceBridge).invoke('poll:refresh', null);
+    const refused = await validatingBridge(
+      rawBridge({
+        ok: false,
+        error: { code: 'invalid-settings', message: 'No', field: 'pollIntervalSec' },
+      }).raw,
+    ).invoke('settings:update', {});
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'invalid-settings', message: 'No', field: 'pollIntervalSec' },
+    });
+    const thrown = await validatingBridge({
+      invoke: () => Promise.reject(new Error('gone')),
+      on: () => () => {},
+    } as unknown as PresenceBridge).invoke('poll:refresh', null);
     expect(thrown).toMatchObject({ ok: false, error: { code: 'bridge-failed', message: 'gone' } });
   });
 });

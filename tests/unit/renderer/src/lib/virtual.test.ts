@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { indexAt, prefixOffsets, scrollToCentre, scrollToReveal, windowRange } from '../../../../../renderer/src/lib/virtual.js';
+import {
+  indexAt,
+  prefixOffsets,
+  scrollToCentre,
+  scrollToReveal,
+  windowRange,
+} from '../../../../../renderer/src/lib/virtual.js';
 
 const heights = (kinds: boolean[]) => prefixOffsets(kinds.length, (i) => (kinds[i] ? 30 : 52));
 
@@ -40,6 +46,13 @@ describe('windowed list maths', () => {
     expect(scrollToReveal(offsets, 1, 100, 100)).toBe(30);
     expect(scrollToReveal(offsets, 2, 50, 100)).toBe(50);
     expect(scrollToCentre(offsets, 2, 100)).toBe(Math.max(0, (82 + 134) / 2 - 50));
-    expect(windowRange(prefixOffsets(0, () => 52), 0, 500, 6)).toEqual({ start: 0, end: 0, offset: 0, totalHeight: 0 });
+    expect(
+      windowRange(
+        prefixOffsets(0, () => 52),
+        0,
+        500,
+        6,
+      ),
+    ).toEqual({ start: 0, end: 0, offset: 0, totalHeight: 0 });
   });
 });

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { createWsBridge, type SessionProbe, type SocketLike } from '../../../../../renderer/src/lib/ws-bridge.js';
+import {
+  createWsBridge,
+  type SessionProbe,
+  type SocketLike,
+} from '../../../../../renderer/src/lib/ws-bridge.js';
 import { WS_PATH } from '../../../../../electron/shared/ws-protocol.js';
 
 const HEALTH = { state: 'ok', since: 1, until: null, lastSuccessAt: 1, code: null, message: null };
@@ -11,7 +15,12 @@ describe('WebSocket bridge', () => {
     for (const server of servers.splice(0)) await new Promise((done) => server.close(done));
   });
 
-  async function start(onMessage: (socket: WebSocket, message: { id: number; channel: string; request: unknown }) => void) {
+  async function start(
+    onMessage: (
+      socket: WebSocket,
+      message: { id: number; channel: string; request: unknown },
+    ) => void,
+  ) {
     const server = new WebSocketServer({ host: '127.0.0.1', port: 0, path: WS_PATH });
     servers.push(server);
     await new Promise((ready) => server.once('listening', ready));
@@ -27,9 +36,13 @@ describe('WebSocket bridge', () => {
   it('sends invokes (queued until open), matches results by id and delivers events', async () => {
     const { url, urls } = await start((socket, message) => {
       socket.send(JSON.stringify({ type: 'event', channel: 'health', payload: HEALTH }));
-      socket.send(JSON.stringify({ type: 'result', id: message.id, result: { ok: true, value: null } }));
+      socket.send(
+        JSON.stringify({ type: 'result', id: message.id, result: { ok: true, value: null } }),
+      );
     });
-    const bridge = createWsBridge(url, { createSocket: (u) => new WebSocket(u) as unknown as SocketLike });
+    const bridge = createWsBridge(url, {
+      createSocket: (u) => new WebSocket(u) as unknown as SocketLike,
+    });
     const events: unknown[] = [];
     bridge.on('health', (health) => events.push(health));
     expect(await bridge.invoke('poll:refresh', null)).toEqual({ ok: true, value: null });
@@ -42,7 +55,10 @@ describe('WebSocket bridge', () => {
     let connections = 0;
     const { server, url } = await start((socket, message) => {
       if (message.channel === 'snapshot:get') socket.terminate();
-      else socket.send(JSON.stringify({ type: 'result', id: message.id, result: { ok: true, value: null } }));
+      else
+        socket.send(
+          JSON.stringify({ type: 'result', id: message.id, result: { ok: true, value: null } }),
+        );
     });
     server.on('connection', () => connections++);
     let reconnected = 0;
@@ -51,9 +67,15 @@ describe('WebSocket bridge', () => {
       minDelayMs: 10,
       onReconnect: () => reconnected++,
     });
-    expect(await bridge.invoke('snapshot:get', null)).toMatchObject({ ok: false, error: { code: 'disconnected' } });
+    expect(await bridge.invoke('snapshot:get', null)).toMatchObject({
+      ok: false,
+      error: { code: 'disconnected' },
+    });
     // While the server is lost, a request fails at once instead of waiting for a reconnect.
-    expect(await bridge.invoke('poll:refresh', null)).toMatchObject({ ok: false, error: { code: 'host-unreachable' } });
+    expect(await bridge.invoke('poll:refresh', null)).toMatchObject({
+      ok: false,
+      error: { code: 'host-unreachable' },
+    });
     await expect.poll(() => reconnected).toBe(1);
     expect(await bridge.invoke('poll:refresh', null)).toEqual({ ok: true, value: null });
     expect(connections).toBe(2);
@@ -67,7 +89,12 @@ describe('WebSocket bridge', () => {
     const reconnects: Array<() => void> = [];
     const bridge = createWsBridge('ws://127.0.0.1:1/bridge', {
       createSocket: () => {
-        const socket = { readyState: 0, sent: [] as string[], send: (text: string) => socket.sent.push(text), close: () => undefined } as unknown as SocketLike & { sent: string[] };
+        const socket = {
+          readyState: 0,
+          sent: [] as string[],
+          send: (text: string) => socket.sent.push(text),
+          close: () => undefined,
+        } as unknown as SocketLike & { sent: string[] };
         sockets.push(socket);
         return socket;
       },
@@ -91,7 +118,11 @@ describe('WebSocket bridge', () => {
     let ended = 0;
     const bridge = createWsBridge('ws://127.0.0.1:1/bridge', {
       createSocket: () => {
-        const socket = { readyState: 0, send: () => undefined, close: () => undefined } as unknown as SocketLike;
+        const socket = {
+          readyState: 0,
+          send: () => undefined,
+          close: () => undefined,
+        } as unknown as SocketLike;
         sockets.push(socket);
         return socket;
       },
@@ -109,6 +140,9 @@ describe('WebSocket bridge', () => {
     await vi.waitFor(() => expect(ended).toBe(1));
     expect(reconnects).toHaveLength(2);
     expect(sockets).toHaveLength(3);
-    expect(await bridge.invoke('poll:refresh', null)).toMatchObject({ ok: false, error: { code: 'host-unreachable', message: expect.stringContaining('restarted') } });
+    expect(await bridge.invoke('poll:refresh', null)).toMatchObject({
+      ok: false,
+      error: { code: 'host-unreachable', message: expect.stringContaining('restarted') },
+    });
   });
 });

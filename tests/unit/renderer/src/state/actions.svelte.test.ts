@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../../../electron/core/clock.js';
-import type { RequestError, Result, RevisedSettings } from '../../../../../electron/shared/contract.js';
+import type {
+  RequestError,
+  Result,
+  RevisedSettings,
+} from '../../../../../electron/shared/contract.js';
 import { PanelActions } from '../../../../../renderer/src/state/actions.svelte.js';
 import { HostMirror } from '../../../../../renderer/src/state/host-mirror.svelte.js';
 import { optimistic, type Settle } from '../../../../../renderer/src/state/optimistic.js';
@@ -67,7 +71,10 @@ describe('the panel actions', () => {
     host.handle('colleague:set-rule', () => answer.promise);
     const done = actions.setRule(2, 'starred');
     expect(mirror.ruleOf(2)).toBe('starred');
-    answer.release({ ok: true, value: { ...mirror.settings, rules: { 2: 'starred' }, revision: 1 } });
+    answer.release({
+      ok: true,
+      value: { ...mirror.settings, rules: { 2: 'starred' }, revision: 1 },
+    });
     expect(await done).toBeNull();
     expect(mirror.ruleOf(2)).toBe('starred');
     expect(actions.notice).toBeNull();
@@ -80,7 +87,10 @@ describe('the panel actions', () => {
     expect(await actions.setRule(2, 'starred')).toEqual(refused);
     expect(mirror.ruleOf(2)).toBe('default');
     expect(actions.notice).toMatchObject({ kind: 'starred', name: 'Person 2', error: refused });
-    host.handle('colleague:set-rule', () => ({ ok: true, value: { ...mirror.settings, rules: { 2: 'starred' }, revision: 1 } }));
+    host.handle('colleague:set-rule', () => ({
+      ok: true,
+      value: { ...mirror.settings, rules: { 2: 'starred' }, revision: 1 },
+    }));
     await actions.notice?.retry?.();
     expect(actions.notice).toBeNull();
     expect(mirror.ruleOf(2)).toBe('starred');
@@ -101,13 +111,23 @@ describe('the panel actions', () => {
     expect(mirror.settings.ui.theme).toBe('dark');
     expect(mirror.settings.alerts.sound).toBe(false);
     // The first is refused: only it goes back; the second stays shown while on its way.
-    answers[0]!.release({ ok: false, error: { code: 'invalid-settings', message: 'no', field: 'ui.theme' } });
+    answers[0]!.release({
+      ok: false,
+      error: { code: 'invalid-settings', message: 'no', field: 'ui.theme' },
+    });
     expect(await first).toMatchObject({ field: 'ui.theme' });
     expect(mirror.settings.ui.theme).not.toBe('dark');
     expect(mirror.settings.alerts.sound).toBe(false);
     // A form shows its own error: no notice.
     expect(actions.notice).toBeNull();
-    answers[1]!.release({ ok: true, value: { ...mirror.settings, alerts: { ...mirror.settings.alerts, sound: false }, revision: 1 } });
+    answers[1]!.release({
+      ok: true,
+      value: {
+        ...mirror.settings,
+        alerts: { ...mirror.settings.alerts, sound: false },
+        revision: 1,
+      },
+    });
     expect(await second).toBeNull();
     expect(mirror.settings.alerts.sound).toBe(false);
     mirror.stop();
@@ -119,7 +139,10 @@ describe('the panel actions', () => {
     const stop = actions.subscribe({ availableNow: (id) => told.push(id) });
     // The host leaves its settings as they were (no request kept), as it does for someone available.
     const unchanged = { ...mirror.settings, revision: 0 };
-    host.handle('notify-once:set', () => ({ ok: true, value: { settings: unchanged, already: true } }));
+    host.handle('notify-once:set', () => ({
+      ok: true,
+      value: { settings: unchanged, already: true },
+    }));
     expect(await actions.setNotifyOnce(1, true)).toBeNull();
     expect(mirror.isNotifyOnce(1)).toBe(false);
     stop();
@@ -130,7 +153,13 @@ describe('the panel actions', () => {
 
   it('a chat the host cannot open is opened by address, only an http(s) one', async () => {
     const { host, mirror, actions, opened } = await panel();
-    host.handle('chat:open', ({ userId }) => ({ ok: true, value: { opened: false, url: userId === 1 ? 'https://team.example.com/im/1' : 'javascript:alert(1)' } }));
+    host.handle('chat:open', ({ userId }) => ({
+      ok: true,
+      value: {
+        opened: false,
+        url: userId === 1 ? 'https://team.example.com/im/1' : 'javascript:alert(1)',
+      },
+    }));
     await actions.openChat(1);
     await actions.openChat(2);
     expect(opened).toEqual(['https://team.example.com/im/1']);

@@ -1,6 +1,20 @@
-import type { EventChannel, EventOf, PresenceBridge, RequestChannel, RequestOf, ResponseOf, Result, SessionState } from '../../../../../electron/shared/contract.js';
+import type {
+  EventChannel,
+  EventOf,
+  PresenceBridge,
+  RequestChannel,
+  RequestOf,
+  ResponseOf,
+  Result,
+  SessionState,
+} from '../../../../../electron/shared/contract.js';
 import type { ManualClock } from '../../../../../electron/core/clock.js';
-import { CURRENT_PORTAL_REPORTS, type Colleague, type Health, type Snapshot } from '../../../../../electron/shared/domain.js';
+import {
+  CURRENT_PORTAL_REPORTS,
+  type Colleague,
+  type Health,
+  type Snapshot,
+} from '../../../../../electron/shared/domain.js';
 import { DEFAULT_SETTINGS } from '../../../../../electron/shared/settings/schema.js';
 import type { PanelClock } from '../../../../../renderer/src/lib/clock.js';
 import { colleague } from '../../../../support/colleague.js';
@@ -19,7 +33,9 @@ export function panelClock(clock: ManualClock): PanelClock {
   };
 }
 
-type Handler<C extends RequestChannel> = (request: RequestOf<C>) => Result<ResponseOf<C>> | Promise<Result<ResponseOf<C>>>;
+type Handler<C extends RequestChannel> = (
+  request: RequestOf<C>,
+) => Result<ResponseOf<C>> | Promise<Result<ResponseOf<C>>>;
 
 /**
  * The host as the panel's state sees it: answers from `handlers` (unknown channels are refused),
@@ -38,10 +54,17 @@ export class FakeHost implements PresenceBridge {
     (this.handlers as Record<C, Handler<C>>)[channel] = handler;
   }
 
-  invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+  invoke<C extends RequestChannel>(
+    channel: C,
+    request: RequestOf<C>,
+  ): Promise<Result<ResponseOf<C>>> {
     this.calls.push({ channel, request });
     const handler = this.handlers[channel] as Handler<C> | undefined;
-    if (!handler) return Promise.resolve({ ok: false, error: { code: 'unknown', message: `no ${channel}`, field: null } });
+    if (!handler)
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown', message: `no ${channel}`, field: null },
+      });
     return Promise.resolve(handler(request));
   }
 
@@ -53,7 +76,8 @@ export class FakeHost implements PresenceBridge {
   }
 
   emit<C extends EventChannel>(channel: C, event: EventOf<C>): void {
-    for (const listener of this.listeners.get(channel) ?? []) (listener as (event: EventOf<C>) => void)(event);
+    for (const listener of this.listeners.get(channel) ?? [])
+      (listener as (event: EventOf<C>) => void)(event);
   }
 
   callsOn(channel: RequestChannel): unknown[] {
@@ -77,13 +101,24 @@ export function okHealth(at: number): Health {
 }
 
 /** A connected session with `colleagues` in a snapshot of sequence `seq`. */
-export function session(at: number, colleagues: readonly Colleague[] = team(3), seq = 1): SessionState {
+export function session(
+  at: number,
+  colleagues: readonly Colleague[] = team(3),
+  seq = 1,
+): SessionState {
   const snapshot: Snapshot = { seq, at, colleagues };
   return {
     appVersion: '0.1.0-test',
     host: 'desktop',
     platform: 'linux',
-    connection: { kind: 'demo', portalHost: '127.0.0.1:8123', portalOrigin: 'http://127.0.0.1:8123', identityName: 'Demo Owner', weakSecretStorage: false, sessionOnly: false },
+    connection: {
+      kind: 'demo',
+      portalHost: '127.0.0.1:8123',
+      portalOrigin: 'http://127.0.0.1:8123',
+      identityName: 'Demo Owner',
+      weakSecretStorage: false,
+      sessionOnly: false,
+    },
     settings: { ...DEFAULT_SETTINGS, revision: 0 },
     health: okHealth(at),
     snapshot,

@@ -15,7 +15,12 @@ async function started(pollIntervalSec = DEFAULT_SETTINGS.pollIntervalSec) {
   const host = new FakeHost({ ...start, settings: { ...start.settings, pollIntervalSec } });
   const app = new HostMirror(host, () => undefined, panelClock(clock));
   await app.start();
-  return { clock, host, app, allowed: hostSilentAfter(clock.now(), null, pollIntervalSec) - clock.now() };
+  return {
+    clock,
+    host,
+    app,
+    allowed: hostSilentAfter(clock.now(), null, pollIntervalSec) - clock.now(),
+  };
 }
 
 describe('a silent host', () => {
@@ -34,7 +39,13 @@ describe('a silent host', () => {
   it('counts every kind of news: a patch, a snapshot, health', async () => {
     const { clock, host, app, allowed } = await started();
     await clock.advance(allowed - 1000);
-    host.emit('patch', { seq: 2, at: clock.now(), added: [], changed: [{ id: 1, fields: { presence: 'offline' } }], removed: [] });
+    host.emit('patch', {
+      seq: 2,
+      at: clock.now(),
+      added: [],
+      changed: [{ id: 1, fields: { presence: 'offline' } }],
+      removed: [],
+    });
     await clock.advance(allowed - 1000);
     expect(app.hostSilent).toBe(false);
     host.emit('snapshot', { seq: 3, at: clock.now(), colleagues: [] });
@@ -50,7 +61,14 @@ describe('a silent host', () => {
     await clock.advance(hostSilentAfter(0, null, 5) + 1000);
     expect(app.hostSilent).toBe(true);
     const until = clock.now() + 600_000;
-    host.emit('health', { state: 'rate-limited', since: clock.now(), until, lastSuccessAt: null, code: 'rate-limited', message: null });
+    host.emit('health', {
+      state: 'rate-limited',
+      since: clock.now(),
+      until,
+      lastSuccessAt: null,
+      code: 'rate-limited',
+      message: null,
+    });
     await clock.advance(600_000);
     expect(app.hostSilent).toBe(false);
     await clock.advance(hostSilentAfter(0, null, 5) + 1000);
@@ -61,7 +79,11 @@ describe('a silent host', () => {
   it('is not claimed while not connected', async () => {
     const clock = new ManualClock();
     const start = session(clock.now());
-    const host = new FakeHost({ ...start, snapshot: null, connection: { ...start.connection, kind: 'none' } });
+    const host = new FakeHost({
+      ...start,
+      snapshot: null,
+      connection: { ...start.connection, kind: 'none' },
+    });
     const app = new HostMirror(host, () => undefined, panelClock(clock));
     await app.start();
     await clock.advance(3_600_000);
@@ -85,7 +107,13 @@ describe('the mirror of the host', () => {
     expect(mirror.phase).toBe('ready');
     expect(mirror.colleagues.map((person) => person.id)).toEqual([1, 2, 3]);
     const [first, , third] = mirror.colleagues;
-    host.emit('patch', { seq: 2, at: clock.now(), added: [colleague(4)], changed: [{ id: 2, fields: { presence: 'offline' } }], removed: [3] });
+    host.emit('patch', {
+      seq: 2,
+      at: clock.now(),
+      added: [colleague(4)],
+      changed: [{ id: 2, fields: { presence: 'offline' } }],
+      removed: [3],
+    });
     expect(mirror.snapshot?.seq).toBe(2);
     expect(mirror.colleagues.map((person) => [person.id, person.presence])).toEqual([
       [1, 'online'],
@@ -96,7 +124,13 @@ describe('the mirror of the host', () => {
     expect(mirror.colleagues).not.toContain(third);
     // A patch already contained in the snapshot changes nothing.
     const before = mirror.snapshot;
-    host.emit('patch', { seq: 2, at: clock.now(), added: [], changed: [{ id: 1, fields: { presence: 'offline' } }], removed: [] });
+    host.emit('patch', {
+      seq: 2,
+      at: clock.now(),
+      added: [],
+      changed: [{ id: 1, fields: { presence: 'offline' } }],
+      removed: [],
+    });
     expect(mirror.snapshot).toBe(before);
     mirror.stop();
   });
@@ -105,8 +139,20 @@ describe('the mirror of the host', () => {
     const { clock, host, mirror } = await mirrored();
     const resynced = held<Result<Snapshot | null>>();
     host.handle('snapshot:get', () => resynced.promise);
-    host.emit('patch', { seq: 5, at: clock.now(), added: [], changed: [{ id: 1, fields: { presence: 'offline' } }], removed: [] });
-    host.emit('patch', { seq: 6, at: clock.now(), added: [], changed: [{ id: 2, fields: { presence: 'offline' } }], removed: [] });
+    host.emit('patch', {
+      seq: 5,
+      at: clock.now(),
+      added: [],
+      changed: [{ id: 1, fields: { presence: 'offline' } }],
+      removed: [],
+    });
+    host.emit('patch', {
+      seq: 6,
+      at: clock.now(),
+      added: [],
+      changed: [{ id: 2, fields: { presence: 'offline' } }],
+      removed: [],
+    });
     expect(host.callsOn('snapshot:get')).toHaveLength(1);
     // Not applied on top of what it does not fit.
     expect(mirror.snapshot?.seq).toBe(1);
@@ -140,10 +186,23 @@ describe('the mirror of the host', () => {
       digestShown: (digest) => seen.push(`digest since ${digest.since - clock.now()}`),
       openSettings: () => seen.push('settings'),
     });
-    const alert: AlertIntent = { id: 'a1', kind: 'online', userIds: [1], title: 'Person 1 is online', body: '', at: clock.now() };
+    const alert: AlertIntent = {
+      id: 'a1',
+      kind: 'online',
+      userIds: [1],
+      title: 'Person 1 is online',
+      body: '',
+      at: clock.now(),
+    };
     host.emit('alert', alert);
     host.emit('open-settings', null);
-    const digest: Digest = { since: clock.now() - 3_600_000, until: clock.now(), arrived: [1], left: [], backFromLeave: [] };
+    const digest: Digest = {
+      since: clock.now() - 3_600_000,
+      until: clock.now(),
+      arrived: [1],
+      left: [],
+      backFromLeave: [],
+    };
     host.emit('digest', digest);
     // A second digest while the card shows is merged into it: the card is not shown again.
     host.emit('digest', { ...digest, arrived: [2] });

@@ -14,7 +14,10 @@ import {
 import { settingsEn } from '../../../../../../renderer/src/i18n/settings.en.js';
 import { settingsRu } from '../../../../../../renderer/src/i18n/settings.ru.js';
 import { ru } from '../../../../../../renderer/src/i18n/ru.js';
-import { AlertSettingsSchema, SettingsSchema } from '../../../../../../electron/shared/settings/schema.js';
+import {
+  AlertSettingsSchema,
+  SettingsSchema,
+} from '../../../../../../electron/shared/settings/schema.js';
 import { nextMorning } from '../../../../../../electron/shared/settings/pause.js';
 
 /** The settings dialog's pure rules (renderer/src/components/settings/fields.ts), issue 11. */
@@ -33,7 +36,8 @@ describe('minutes for settings stored in seconds', () => {
     expect(parseMinutes('2.5')).toBe(150);
     expect(parseMinutes('2,5')).toBe(150);
     expect(parseMinutes('0')).toBe(0);
-    for (const bad of ['', 'abc', '-3', '1e3', '15 min', '1.2.3']) expect(parseMinutes(bad)).toBeNull();
+    for (const bad of ['', 'abc', '-3', '1e3', '15 min', '1.2.3'])
+      expect(parseMinutes(bad)).toBeNull();
   });
 
   it('uses the schema’s own range: the online limit 2 … 1440 minutes, bursts within 0 … 300 s', () => {
@@ -42,7 +46,8 @@ describe('minutes for settings stored in seconds', () => {
     expect(limit.safeParse(ONLINE_LIMIT_MINUTES.min * 60 - 1).success).toBe(false);
     expect(limit.safeParse(ONLINE_LIMIT_MINUTES.max * 60).success).toBe(true);
     expect(limit.safeParse(ONLINE_LIMIT_MINUTES.max * 60 + 1).success).toBe(false);
-    for (const seconds of BURST_CHOICES) expect(AlertSettingsSchema.shape.burstWindowSec.safeParse(seconds).success).toBe(true);
+    for (const seconds of BURST_CHOICES)
+      expect(AlertSettingsSchema.shape.burstWindowSec.safeParse(seconds).success).toBe(true);
     expect(BURST_CHOICES).toContain(10); // the default
   });
 });
@@ -59,7 +64,8 @@ describe('24-hour clock times typed as text', () => {
   });
 
   it('refuses what is not a 24-hour time', () => {
-    for (const bad of ['', '24:00', '8:60', '7pm', '8:00 PM', '12345', 'ab:cd', '8:5']) expect(parseClock(bad)).toBeNull();
+    for (const bad of ['', '24:00', '8:60', '7pm', '8:00 PM', '12345', 'ab:cd', '8:5'])
+      expect(parseClock(bad)).toBeNull();
   });
 });
 
