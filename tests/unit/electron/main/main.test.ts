@@ -75,7 +75,16 @@ afterAll(async () => {
   await invoke('connection:disconnect', null).catch(() => undefined);
 });
 
+/** The README's promise for the composition root: it wires, it does not grow logic. */
+const MAIN_MAX_LINES = 210;
+
 describe('composition root with a fake Electron', () => {
+  it(`stays at most ${MAIN_MAX_LINES} lines, as electron/main/README.md says`, () => {
+    const lines = readFileSync(join(root, 'electron/main/main.ts'), 'utf8').split('\n').length;
+    expect(lines).toBeLessThanOrEqual(MAIN_MAX_LINES);
+    const readme = readFileSync(join(root, 'electron/main/README.md'), 'utf8');
+    expect(readme).toContain(`≤ ${MAIN_MAX_LINES} lines`);
+  });
   it('registers app:// as privileged before ready and serves it', async () => {
     expect(fake.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app' })]);
     const handler = fake.protocolHandlers.get('app');
