@@ -1,6 +1,7 @@
 import type { Colleague, PortalReports } from '../shared/domain.js';
 import type { PresenceCounts } from '../shared/presence/counts.js';
 import { isBusy, presenceRank, shownPresence, shownStatus } from '../shared/presence/classify.js';
+import { displayText } from '../shared/display-text.js';
 
 /**
  * The team as text for the terminal, in the panel's words: "away" is the idle state (no
@@ -108,20 +109,6 @@ export function sortByPresence(
 
 const NAME_WIDTH = 32;
 
-/**
- * Portal text made safe for a terminal: control characters (escape sequences that could
- * move the cursor or retitle the window) and line breaks become spaces.
- */
-export function terminalSafe(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-      .replace(/ {2,}/g, ' ')
-      .trim()
-  );
-}
-
 /** East Asian wide and fullwidth characters (and emoji) take two terminal columns. */
 const WIDE =
   /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
@@ -158,9 +145,9 @@ export function teamTable(
   now: number,
 ): string[] {
   const rows = sortByPresence(team.colleagues, team.reports).map((c) => ({
-    name: clip(terminalSafe(c.name) || `#${c.id}`, NAME_WIDTH),
+    name: clip(displayText(c.name) || `#${c.id}`, NAME_WIDTH),
     presence: presencePhrase(c, team.reports, now),
-    position: terminalSafe(c.position),
+    position: displayText(c.position),
   }));
   const nameWidth = Math.max(0, ...rows.map((row) => width(row.name)));
   const presenceWidth = Math.max(0, ...rows.map((row) => width(row.presence)));

@@ -17,8 +17,9 @@ import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 import type { DemoPortal } from '../demo/types.js';
 import type { WatchArgs } from './args.js';
 import { connect, type ConnectIo } from './connect.js';
-import { clockTime, summaryLine, terminalSafe } from './team-text.js';
+import { clockTime, summaryLine } from './team-text.js';
 import { calendarAt, type CalendarMoment } from '../shared/calendar.js';
+import { displayText, LOG_LINE_MAX_GRAPHEMES } from '../shared/display-text.js';
 import { sameBlock, scriptColleague } from './script-colleague.js';
 
 export interface WatchIo extends ConnectIo {
@@ -250,20 +251,24 @@ function textPrinter(write: (line: string) => void, clock: Clock): Printer {
         const note =
           leave === 'started' ? 'leave started' : leave === 'ended' ? 'back from leave' : '';
         line(
-          `${terminalSafe(name)}: ${[move, note && (move ? `(${note})` : note)].filter(Boolean).join(' ')}`,
+          `${displayText(name)}: ${[move, note && (move ? `(${note})` : note)].filter(Boolean).join(' ')}`,
         );
       }
     },
     digest: () => undefined,
     alert: (title, body) =>
-      line(`🔔 ${terminalSafe(title)}${body ? ` — ${terminalSafe(body)}` : ''}`),
+      line(
+        `🔔 ${displayText(title, LOG_LINE_MAX_GRAPHEMES)}${body ? ` — ${displayText(body, LOG_LINE_MAX_GRAPHEMES)}` : ''}`,
+      ),
     health: (health) => {
       if (health.state === 'ok') line('Connected; data is fresh.');
       else if (health.state === 'rate-limited' && health.until !== null)
         line(`Rate limited by the portal; next try at ${clockTime(health.until)}.`);
       else if (health.state !== 'connecting') {
         const retry = health.until !== null ? `; next try at ${clockTime(health.until)}` : '';
-        line(`${health.state}: ${terminalSafe(health.message ?? health.code ?? '')}${retry}.`);
+        line(
+          `${health.state}: ${displayText(health.message ?? health.code ?? '', LOG_LINE_MAX_GRAPHEMES)}${retry}.`,
+        );
       }
     },
   };
