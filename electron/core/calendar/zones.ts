@@ -14,6 +14,7 @@
  * 03:30 summer time), a repeated one is the earlier instant.
  */
 import { DAY_MS } from '../../shared/time-units.js';
+import { offsetFrom, zoneFormatter } from '../../shared/zone-clock.js';
 
 const HOUR_MS = 3_600_000;
 /** Beyond this many remembered hours per zone (about 2 years of fetches), start over. */
@@ -24,8 +25,6 @@ const MAX_DAYS_PER_ZONE = 2_000;
 const MAX_OFFSET_MS = 16 * HOUR_MS;
 /** Distinct zone names remembered, valid or not: a hostile answer cannot grow the cache forever. */
 const MAX_ZONES = 512;
-/** IANA names and the aliases Intl takes (`UTC`, `Etc/GMT+3`, `EST5EDT`); anything else is junk. */
-const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
 
 export interface Zone {
   readonly name: string;
@@ -89,36 +88,7 @@ class IntlZone implements Zone {
   }
 
   private exactOffset(instant: number): number {
-    const second = Math.floor(instant / 1000) * 1000;
-    let year = 0;
-    let month = 0;
-    let day = 0;
-    let hour = 0;
-    let minute = 0;
-    let sec = 0;
-    for (const part of this.formatter.formatToParts(second)) {
-      switch (part.type) {
-        case 'year':
-          year = Number(part.value);
-          break;
-        case 'month':
-          month = Number(part.value);
-          break;
-        case 'day':
-          day = Number(part.value);
-          break;
-        case 'hour':
-          hour = Number(part.value);
-          break;
-        case 'minute':
-          minute = Number(part.value);
-          break;
-        case 'second':
-          sec = Number(part.value);
-          break;
-      }
-    }
-    return Date.UTC(year, month - 1, day, hour, minute, sec) - second;
+    return offsetFrom(this.formatter, instant);
   }
 }
 
@@ -142,24 +112,8 @@ export function zoneNamed(name: unknown): Zone | null {
 function lookUpZone(name: string): Zone | null {
   const known = zones.get(name);
   if (known !== undefined) return known;
-  let zone: Zone | null = null;
-  if (ZONE_NAME.test(name)) {
-    try {
-      const formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone: name,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-      zone = new IntlZone(name, formatter);
-    } catch {
-      zone = null;
-    }
-  }
+  const formatter = zoneFormatter(name);
+  const zone = formatter === null ? null : new IntlZone(name, formatter);
   if (zones.size < MAX_ZONES) zones.set(name, zone);
   return zone;
 }

@@ -1,3 +1,5 @@
+import { wallClockAt, zoneOffsetAt, type WallClock } from '../zone-clock.js';
+
 /** The morning hour "pause alerts until morning" ends at, in the tray and in the panel alike. */
 export const PAUSE_UNTIL_MORNING_HOUR = 8;
 
@@ -6,46 +8,17 @@ function systemZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock at `at` in `zone`: year, month (1–12), day, hour, minute, second. */
-function wallClock(
-  at: number,
-  zone: string,
-): { y: number; m: number; d: number; h: number; min: number; s: number } {
-  let format = partFormats.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partFormats.set(zone, format);
-  }
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(format.formatToParts(at).find((p) => p.type === type)?.value);
-  return {
-    y: part('year'),
-    m: part('month'),
-    d: part('day'),
-    h: part('hour'),
-    min: part('minute'),
-    s: part('second'),
-  };
+/** The wall clock at `at` in `zone` (the machine's or a test's, so always known to Intl). */
+function wallClock(at: number, zone: string): WallClock {
+  const wall = wallClockAt(at, zone);
+  if (wall === null) throw new RangeError(`Unknown time zone: ${zone}`);
+  return wall;
 }
 
 /** The instant the wall clock in `zone` reads this (near a DST change, the nearest such instant). */
 function instantAt(zone: string, y: number, m: number, d: number, h: number): number {
   const wall = Date.UTC(y, m - 1, d, h);
-  const offsetAt = (at: number): number => {
-    const w = wallClock(at, zone);
-    return Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - Math.floor(at / 1000) * 1000;
-  };
+  const offsetAt = (at: number): number => zoneOffsetAt(at, zone) ?? 0;
   const first = wall - offsetAt(wall);
   return wall - offsetAt(first);
 }
@@ -60,10 +33,10 @@ export function nextMorning(
   hour: number = PAUSE_UNTIL_MORNING_HOUR,
 ): number {
   const w = wallClock(now, zone);
-  const today = instantAt(zone, w.y, w.m, w.d, hour);
+  const today = instantAt(zone, w.year, w.month, w.day, hour);
   if (today > now) return today;
   // Noon UTC of the next calendar day names that day whatever the zone's offset.
-  const next = new Date(Date.UTC(w.y, w.m - 1, w.d + 1, 12));
+  const next = new Date(Date.UTC(w.year, w.month - 1, w.day + 1, 12));
   return instantAt(zone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), hour);
 }
 
@@ -71,13 +44,13 @@ export function nextMorning(
 export function nextMorningIsToday(now: number, zone: string = systemZone()): boolean {
   const a = wallClock(now, zone);
   const b = wallClock(nextMorning(now, zone), zone);
-  return a.y === b.y && a.m === b.m && a.d === b.d;
+  return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
 /** Whether a pause ends at the morning hour sharp in `zone` (a morning pause, for the pressed button). */
 export function endsAtMorning(until: number, zone: string = systemZone()): boolean {
   const w = wallClock(until, zone);
-  return w.h === PAUSE_UNTIL_MORNING_HOUR && w.min === 0 && w.s === 0;
+  return w.hour === PAUSE_UNTIL_MORNING_HOUR && w.minute === 0 && w.second === 0;
 }
 
 /** Alerts are paused at `now`: the one reading of `pausedUntil`, for the policy, tray and panel. */

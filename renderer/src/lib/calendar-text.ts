@@ -1,5 +1,6 @@
 import { calendarAt, type CalendarBlock, type CalendarKind } from '$shared/calendar.js';
 import type { Colleague } from '$shared/domain.js';
+import { zoneOffsetAt } from '$shared/zone-clock.js';
 import type { Translator } from './i18n.js';
 
 /**
@@ -190,37 +191,8 @@ export function localTime(
   return { time, offset, text: `${time} · ${offset}` };
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat | null>();
-
 /** The zone's offset from UTC at `at`, in minutes; null when Intl does not know the zone. */
 export function offsetMinutes(zone: string, at: number): number | null {
-  let format = offsetFormats.get(zone);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-      });
-    } catch {
-      format = null;
-    }
-    offsetFormats.set(zone, format);
-  }
-  if (format === null) return null;
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(at))
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = Date.UTC(
-    parts.year ?? 0,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-  );
-  return Math.round((wall - Math.floor(at / 60_000) * 60_000) / 60_000);
+  const offset = zoneOffsetAt(at, zone);
+  return offset === null ? null : Math.round(offset / 60_000);
 }
