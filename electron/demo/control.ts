@@ -26,6 +26,7 @@ import type { Clock } from '../core/clock.js';
 import { PRESENCES } from '../shared/domain.js';
 import {
   DEFAULT_SCOPES,
+  DEMO_FAULT_KINDS,
   DEMO_SCOPES,
   type DemoBusyView,
   type DemoCalendarEntry,
@@ -98,20 +99,7 @@ export const dateOffsetSchema = z
 
 export const faultSchema = z
   .object({
-    kind: z.enum([
-      'rate-limit',
-      'overload',
-      'operation-limit',
-      'server-error',
-      'html',
-      'malformed-json',
-      'empty-body',
-      'wrong-shape',
-      'reset',
-      'hang',
-      'redirect',
-      'short-page',
-    ]),
+    kind: z.enum(DEMO_FAULT_KINDS),
     // JSON cannot carry Infinity: null or "Infinity" mean "until cleared".
     count: z
       .union([

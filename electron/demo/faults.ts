@@ -1,4 +1,4 @@
-import type { DemoFault, DemoFaultKind } from './types.js';
+import { DEMO_FAULT_KINDS, type DemoFault, type DemoFaultKind } from './types.js';
 
 /*
  * Injected faults, consumed by the requests they match. Faults that Bitrix24 raises per method
@@ -10,21 +10,6 @@ export const PER_COMMAND_FAULTS: ReadonlySet<DemoFaultKind> = new Set([
   'server-error',
   'wrong-shape',
 ]);
-
-export const FAULT_KINDS: readonly DemoFaultKind[] = [
-  'rate-limit',
-  'overload',
-  'operation-limit',
-  'server-error',
-  'html',
-  'malformed-json',
-  'empty-body',
-  'wrong-shape',
-  'reset',
-  'hang',
-  'redirect',
-  'short-page',
-];
 
 /** Faults the colleagues list applies itself (to its next page, inside a batch too). */
 const IN_METHOD_FAULTS: ReadonlySet<DemoFaultKind> = new Set(['short-page']);
@@ -39,7 +24,7 @@ export class FaultBook {
   private faults: ActiveFault[] = [];
 
   inject(fault: DemoFault): void {
-    if (!FAULT_KINDS.includes(fault.kind))
+    if (!(DEMO_FAULT_KINDS as readonly string[]).includes(fault.kind))
       throw new Error(`Unknown fault kind ${JSON.stringify(fault.kind)}`);
     const count = fault.count ?? 1;
     if (!(count >= 1)) throw new Error('A fault count must be at least 1 (or Infinity)');

@@ -199,19 +199,22 @@ export interface DemoPersonUpdate {
   readonly desktop?: boolean;
 }
 
-export type DemoFaultKind =
-  | 'rate-limit' // 503 QUERY_LIMIT_EXCEEDED
-  | 'overload' // 503 OVERLOAD_LIMIT
-  | 'operation-limit' // 429 OPERATION_TIME_LIMIT with operating_reset_at
-  | 'server-error' // 500 INTERNAL_SERVER_ERROR
-  | 'html' // 502 with an HTML page, as a proxy sends
-  | 'malformed-json'
-  | 'empty-body'
-  | 'wrong-shape' // 200 with a result of the wrong type
-  | 'reset' // connection destroyed without an answer
-  | 'hang' // never answers (until the portal closes)
-  | 'redirect' // 302 to another host
-  | 'short-page'; // the next colleagues page holds one item fewer (a user deleted meanwhile)
+/** Every fault the demo can inject, with what each sends. */
+export const DEMO_FAULT_KINDS = [
+  'rate-limit', // 503 QUERY_LIMIT_EXCEEDED
+  'overload', // 503 OVERLOAD_LIMIT
+  'operation-limit', // 429 OPERATION_TIME_LIMIT with operating_reset_at
+  'server-error', // 500 INTERNAL_SERVER_ERROR
+  'html', // 502 with an HTML page, as a proxy sends
+  'malformed-json',
+  'empty-body',
+  'wrong-shape', // 200 with a result of the wrong type
+  'reset', // connection destroyed without an answer
+  'hang', // never answers (until the portal closes)
+  'redirect', // 302 to another host
+  'short-page', // the next colleagues page holds one item fewer (a user deleted meanwhile)
+] as const;
+export type DemoFaultKind = (typeof DEMO_FAULT_KINDS)[number];
 
 export interface DemoFault {
   readonly kind: DemoFaultKind;
