@@ -1,6 +1,6 @@
 /**
  * The avatar placeholder: initials people can read, in a colour that stays readable on the
- * portal's avatar colour. Pure functions, tested in tests/unit/shared/avatar.test.ts.
+ * portal's avatar colour. Pure functions, tested in tests/unit/electron/shared/avatar.test.ts.
  */
 
 /** The colour of an avatar without a (valid) colour of its own; row.css uses the same. */
