@@ -20,6 +20,7 @@ const FOLDER_LEVEL_TESTS: Record<string, string> = {
   'electron/main/security.test.ts':
     'the guards of electron/main/security/ together, as setupSecurity wires them',
   'meta/test-paths.test.ts': 'this test: it checks the tests folder itself',
+  'meta/doc-paths.test.ts': 'the repo paths comments and READMEs point at',
   'meta/readme-tables.test.ts': "the folder READMEs' file tables, against the folders",
 };
 

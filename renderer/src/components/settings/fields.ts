@@ -6,7 +6,7 @@ import { alertsPausedAt, endsAtMorning } from '$shared/settings/pause.js';
  * The settings dialog's pure rules: minutes shown for settings stored in seconds, 24-hour
  * clock times typed as text, what makes quiet hours unusable, which pause button is the
  * active one, and what a text typed into "Also watch" is. No Svelte, no state: unit tested
- * in tests/unit/renderer/settings-fields.test.ts.
+ * in tests/unit/renderer/src/components/settings/fields.test.ts.
  */
 
 /** The online limit in whole or decimal minutes (the bounds live in $shared/settings/defaults.ts). */
