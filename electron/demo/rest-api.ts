@@ -198,6 +198,15 @@ export class RestApi {
   /** `batch`: the outer call costs no operating time; each command inside does. */
   batch(params: ParamObject, now: number): TimedOutcome {
     const started = performance.now();
+    const timed = (outcome: TimedOutcome['outcome']): TimedOutcome => ({
+      outcome,
+      time: timeBlock(
+        now,
+        performance.now() - started,
+        this.budget.usage('batch', now),
+        this.mode.dateOffsetMinutes,
+      ),
+    });
     const commands = batchCommands(params);
     if (commands.length > MAX_BATCH_COMMANDS) {
       const outcome = failure(
@@ -205,15 +214,7 @@ export class RestApi {
         'ERROR_BATCH_LENGTH_EXCEEDED',
         `Max batch length exceeded (${MAX_BATCH_COMMANDS})`,
       );
-      return {
-        outcome,
-        time: timeBlock(
-          now,
-          performance.now() - started,
-          this.budget.usage('batch', now),
-          this.mode.dateOffsetMinutes,
-        ),
-      };
+      return timed(outcome);
     }
     const halt = phpTruthy(upperKeys(params).HALT);
     const result: [string, unknown][] = [];
@@ -277,15 +278,7 @@ export class RestApi {
         result_time: phpArray(times),
       },
     };
-    return {
-      outcome,
-      time: timeBlock(
-        now,
-        performance.now() - started,
-        this.budget.usage('batch', now),
-        this.mode.dateOffsetMinutes,
-      ),
-    };
+    return timed(outcome);
   }
 
   private form(method: UserObjectForm['method']): UserObjectForm {
