@@ -36,7 +36,7 @@ export interface Connection {
 }
 
 /**
- * The desktop app's engine (createPortalEngine), with settings and alert memory kept in
+ * The desktop app's engine (createPortalEngine), with settings and the alert ledger kept in
  * memory for the run (as in browser mode). A bad webhook URL is a UsageError (exit code 2).
  */
 export async function connect(
@@ -66,7 +66,7 @@ export async function connect(
     ...(client.timeoutMs !== undefined ? { timeoutMs: client.timeoutMs } : {}),
     clock,
     getSettings: () => ports.settings.load(),
-    alertMemory: ports.alertMemory,
+    alertLedger: ports.alertLedger,
     locale: () => 'en',
     ...(io.random ? { random: io.random } : {}),
   });

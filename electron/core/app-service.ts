@@ -136,7 +136,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     settings: () => settings,
     saveConnection: (next) => saveSettings({ ...settings, connection: next }),
     secrets: options.secrets,
-    alertMemory: options.alertMemory,
+    alertLedger: options.alertLedger,
     locale: options.locale,
     startDemo: options.startDemo,
     historyFolder: options.historyFolder,

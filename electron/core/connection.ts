@@ -14,7 +14,7 @@ import { createPortalEngine } from './engine/portal-engine.js';
 import { PresenceJournal, type JournalFiles } from './history/journal.js';
 import { dayStarts, type TimelineSegment } from '../shared/timeline.js';
 import { asRequestFailure, fail } from './request-failure.js';
-import type { AlertMemoryPort, DemoHandle, PresenceSummary, SecretPort } from './ports.js';
+import type { AlertLedgerPort, DemoHandle, PresenceSummary, SecretPort } from './ports.js';
 import {
   CURRENT_PORTAL_REPORTS,
   type Health,
@@ -45,7 +45,7 @@ export interface ConnectionOptions {
   /** Saves the connection part of the settings (and tells the listeners). */
   readonly saveConnection: (connection: ConnectionSettings) => void;
   readonly secrets: SecretPort;
-  readonly alertMemory: AlertMemoryPort;
+  readonly alertLedger: AlertLedgerPort;
   readonly locale: () => Locale;
   readonly startDemo: () => Promise<DemoHandle>;
   readonly historyFolder?: ((key: string) => JournalFiles) | undefined;
@@ -172,7 +172,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       credential,
       clock,
       getSettings: options.settings,
-      alertMemory: options.alertMemory,
+      alertLedger: options.alertLedger,
       locale: options.locale,
       onListenerError: (error) => log(`engine listener failed: ${errorMessage(error)}`),
     });
