@@ -26,7 +26,8 @@ export interface ConnectIo {
   readonly random?: () => number;
 }
 
-export interface Connection {
+/** One CLI run's engine over its portal, and how to end both (the app's own is core/connection.ts). */
+export interface ConnectedEngine {
   /** Not started yet: subscribe first, then `engine.start()`. */
   readonly engine: PresenceEngine;
   readonly demo: DemoPortal | null;
@@ -44,7 +45,7 @@ export async function connect(
   settings: Settings,
   io: ConnectIo,
   client: { readonly timeoutMs?: number } = {},
-): Promise<Connection> {
+): Promise<ConnectedEngine> {
   const clock = io.clock ?? systemClock;
   const startDemo = io.startDemo ?? startAppDemo;
   const demo = args.demo
