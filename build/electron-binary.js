@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
  * user cache folder ($XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%), in b24-presence.
  * @param {NodeJS.ProcessEnv} env @param {NodeJS.Platform} platform @param {string} home
  */
-export function downloadMemoryFile(env, platform = process.platform, home = homedir()) {
+export function failedDownloadFile(env, platform = process.platform, home = homedir()) {
   const base =
     env.B24_PRESENCE_CACHE_DIR ??
     (platform === 'darwin'
@@ -84,9 +84,9 @@ export function findElectron({ packageDir, cacheFile, now, nodeVersion, env, dow
 /** When the download last failed under this Node version, or null (another version tries afresh). @param {string} file @param {string} nodeVersion */
 function lastFailure(file, nodeVersion) {
   try {
-    const memory = JSON.parse(readFileSync(file, 'utf8'));
-    return typeof memory.failedAt === 'number' && memory.nodeVersion === nodeVersion
-      ? memory.failedAt
+    const failure = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof failure.failedAt === 'number' && failure.nodeVersion === nodeVersion
+      ? failure.failedAt
       : null;
   } catch {
     return null;

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { downloadMemoryFile, findElectron } from './electron-binary.js';
+import { failedDownloadFile, findElectron } from './electron-binary.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -27,7 +27,7 @@ function electron() {
   }
   return findElectron({
     packageDir,
-    cacheFile: downloadMemoryFile(process.env),
+    cacheFile: failedDownloadFile(process.env),
     now: Date.now(),
     nodeVersion: process.versions.node,
     env: process.env,

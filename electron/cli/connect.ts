@@ -26,7 +26,8 @@ export interface ConnectIo {
   readonly random?: () => number;
 }
 
-export interface Connection {
+/** One CLI run's engine over its portal, and how to end both (the app's own is core/connection.ts). */
+export interface ConnectedEngine {
   /** Not started yet: subscribe first, then `engine.start()`. */
   readonly engine: PresenceEngine;
   readonly demo: DemoPortal | null;
@@ -36,7 +37,7 @@ export interface Connection {
 }
 
 /**
- * The desktop app's engine (createPortalEngine), with settings and alert memory kept in
+ * The desktop app's engine (createPortalEngine), with settings and the alert ledger kept in
  * memory for the run (as in browser mode). A bad webhook URL is a UsageError (exit code 2).
  */
 export async function connect(
@@ -44,7 +45,7 @@ export async function connect(
   settings: Settings,
   io: ConnectIo,
   client: { readonly timeoutMs?: number } = {},
-): Promise<Connection> {
+): Promise<ConnectedEngine> {
   const clock = io.clock ?? systemClock;
   const startDemo = io.startDemo ?? startAppDemo;
   const demo = args.demo
@@ -66,7 +67,7 @@ export async function connect(
     ...(client.timeoutMs !== undefined ? { timeoutMs: client.timeoutMs } : {}),
     clock,
     getSettings: () => ports.settings.load(),
-    alertMemory: ports.alertMemory,
+    alertLedger: ports.alertLedger,
     locale: () => 'en',
     ...(io.random ? { random: io.random } : {}),
   });

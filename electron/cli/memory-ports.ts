@@ -1,4 +1,4 @@
-import type { AlertMemoryPort, SecretPort, SettingsPort } from '../core/ports.js';
+import type { AlertLedgerPort, SecretPort, SettingsPort } from '../core/ports.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema.js';
 
 /**
@@ -14,11 +14,11 @@ export function memoryPorts(initial: Partial<Settings> = {}, secret: string | nu
     set: (next) => (storedSecret = next),
     weak: false,
   };
-  return { settings: settingsPort, secrets: secretPort, alertMemory: memoryAlertMemory() };
+  return { settings: settingsPort, secrets: secretPort, alertLedger: memoryAlertLedger() };
 }
 
 /** What was alerted, for the run only. The policy prunes people who left, so a save replaces, never merges. */
-export function memoryAlertMemory(): AlertMemoryPort {
+export function memoryAlertLedger(): AlertLedgerPort {
   let alerted: Record<string, string> = {};
   return { load: () => ({ ...alerted }), save: (next) => (alerted = { ...next }) };
 }

@@ -45,10 +45,10 @@ export async function takeStatus(args: StatusArgs, io: ConnectIo = {}): Promise<
   const clock = io.clock ?? systemClock;
   const limitMs = args.timeoutSec * 1000;
   const startedAt = clock.now();
-  const connection = await connect(args, statusSettings(args), io, {
+  const connected = await connect(args, statusSettings(args), io, {
     timeoutMs: Math.min(DEFAULT_TIMEOUT_MS, limitMs),
   });
-  const { engine, where } = connection;
+  const { engine, where } = connected;
   const unsubscribe: Array<() => void> = [];
   let timer: TimerHandle | null = null;
   try {
@@ -77,7 +77,7 @@ export async function takeStatus(args: StatusArgs, io: ConnectIo = {}): Promise<
   } finally {
     if (timer !== null) clock.clearTimeout(timer);
     for (const off of unsubscribe) off();
-    await connection.close();
+    await connected.close();
   }
 }
 

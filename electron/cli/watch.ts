@@ -55,8 +55,8 @@ export function watchSettings(args: WatchArgs): Settings {
  */
 export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSession> {
   const clock = io.clock ?? systemClock;
-  const connection = await connect(args, watchSettings(args), io);
-  const { engine, demo, where } = connection;
+  const connected = await connect(args, watchSettings(args), io);
+  const { engine, demo, where } = connected;
   const print = args.json ? ndjsonPrinter(io.write, clock) : textPrinter(io.write, clock);
 
   // A refresh's patch and its transitions are printed together once the refresh is done.
@@ -101,7 +101,7 @@ export async function startWatch(args: WatchArgs, io: WatchIo): Promise<WatchSes
   return {
     engine,
     demo,
-    stop: () => connection.close(),
+    stop: () => connected.close(),
   };
 }
 

@@ -10,7 +10,7 @@ import { calendarRequest, timeZoneRequest } from './bitrix/calendar.js';
 import { nameOf } from './presence/model.js';
 import { displayText } from '../shared/display-text.js';
 import { createConnection, credentialFrom, type ServiceEvents } from './connection.js';
-import { asRequestFailure, fail, RequestFailure } from './request-failure.js';
+import { asRequestFailure, throwRequestFailure, RequestFailure } from './request-failure.js';
 import type { AppService, AppServiceOptions, PresenceSummary } from './ports.js';
 import { countFree, countPresence } from '../shared/presence/counts.js';
 import { isAvailableNow, isReachableNow } from '../shared/presence/available.js';
@@ -136,7 +136,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     settings: () => settings,
     saveConnection: (next) => saveSettings({ ...settings, connection: next }),
     secrets: options.secrets,
-    alertMemory: options.alertMemory,
+    alertLedger: options.alertLedger,
     locale: options.locale,
     startDemo: options.startDemo,
     historyFolder: options.historyFolder,
@@ -218,10 +218,10 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     'chat:open': async ({ userId }) => {
       const origin = connection.portalOrigin();
-      if (origin === null) return fail('not-connected', 'Connect a portal first.');
+      if (origin === null) return throwRequestFailure('not-connected', 'Connect a portal first.');
       const url = `${origin}/online/?IM_DIALOG=${userId}`;
       const unavailable = (): never =>
-        fail(
+        throwRequestFailure(
           'chat-unavailable',
           'Chats open in Bitrix24 on an https portal; this connection has none (the demo portal, say).',
         );
@@ -252,7 +252,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     'people:search': async ({ query }) => {
       const found = await connection.findPeople(query).catch((error: unknown) => {
         if (isB24Error(error) && error.code === 'FIND_SHORT')
-          fail('search-short', error.message, 'query');
+          throwRequestFailure('search-short', error.message, 'query');
         throw error;
       });
       return {

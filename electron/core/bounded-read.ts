@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
  */
 export const FILE_LIMIT_BYTES = {
   settings: 1024 * 1024,
-  /** Window bounds and alert memory. */
+  /** The state file: window bounds and the alert ledger. */
   state: 4 * 1024 * 1024,
   credential: 64 * 1024,
   /** One day of presence history (journal.ts): a busy 5,000-person day writes a few MB. */

@@ -13,8 +13,8 @@ import type { PresenceEngine } from './engine/engine.js';
 import { createPortalEngine } from './engine/portal-engine.js';
 import { PresenceJournal, type JournalFiles } from './history/journal.js';
 import { dayStarts, type TimelineSegment } from '../shared/timeline.js';
-import { asRequestFailure, fail } from './request-failure.js';
-import type { AlertMemoryPort, DemoHandle, PresenceSummary, SecretPort } from './ports.js';
+import { asRequestFailure, throwRequestFailure } from './request-failure.js';
+import type { AlertLedgerPort, DemoHandle, PresenceSummary, SecretPort } from './ports.js';
 import {
   CURRENT_PORTAL_REPORTS,
   type Health,
@@ -45,7 +45,7 @@ export interface ConnectionOptions {
   /** Saves the connection part of the settings (and tells the listeners). */
   readonly saveConnection: (connection: ConnectionSettings) => void;
   readonly secrets: SecretPort;
-  readonly alertMemory: AlertMemoryPort;
+  readonly alertLedger: AlertLedgerPort;
   readonly locale: () => Locale;
   readonly startDemo: () => Promise<DemoHandle>;
   readonly historyFolder?: ((key: string) => JournalFiles) | undefined;
@@ -102,7 +102,7 @@ interface ActiveConnection {
 /** The credential in a pasted webhook URL, or a request failure naming the field. */
 export function credentialFrom(webhookUrl: string): WebhookCredential {
   const parsed = parseWebhookUrl(webhookUrl);
-  if (!parsed.ok) return fail('invalid-webhook', parsed.error, 'webhookUrl');
+  if (!parsed.ok) return throwRequestFailure('invalid-webhook', parsed.error, 'webhookUrl');
   return parsed.value;
 }
 
@@ -172,7 +172,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       credential,
       clock,
       getSettings: options.settings,
-      alertMemory: options.alertMemory,
+      alertLedger: options.alertLedger,
       locale: options.locale,
       onListenerError: (error) => log(`engine listener failed: ${errorMessage(error)}`),
     });
@@ -255,7 +255,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     const parsed = parseWebhookUrl(demo.webhookUrl);
     if (!parsed.ok) {
       await demo.close();
-      fail('demo-failed', parsed.error);
+      throwRequestFailure('demo-failed', parsed.error);
       return;
     }
     await activate('demo', parsed.value, demo);
@@ -291,7 +291,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       });
     },
     async findPeople(query) {
-      if (!active) return fail('not-connected', 'Connect a portal first.');
+      if (!active) return throwRequestFailure('not-connected', 'Connect a portal first.');
       return findPeople(active.client, query);
     },
     start: () =>
@@ -317,7 +317,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       }),
     connect: (request) =>
       lifecycle.run(async () => {
-        if (stopped) return fail('stopped', 'The app is shutting down.');
+        if (stopped) return throwRequestFailure('stopped', 'The app is shutting down.');
         if (request.kind === 'demo') {
           await connectDemo();
           options.saveConnection({ kind: 'demo' });

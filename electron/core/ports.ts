@@ -56,10 +56,10 @@ export interface SecretPort {
   readonly weak: boolean;
 }
 
-/** Remembers what was alerted, so a restart never repeats an alert. */
-export interface AlertMemoryPort {
+/** Keeps the alert ledger (what was alerted about whom), so a restart never repeats an alert. */
+export interface AlertLedgerPort {
   load(): Record<string, string>;
-  save(memory: Record<string, string>): void;
+  save(ledger: Record<string, string>): void;
 }
 
 export interface ExternalOpener {
@@ -98,7 +98,7 @@ export interface AppServiceOptions {
   readonly clock?: Clock;
   readonly settings: SettingsPort;
   readonly secrets: SecretPort;
-  readonly alertMemory: AlertMemoryPort;
+  readonly alertLedger: AlertLedgerPort;
   /** null in browser mode: the panel opens chat links itself. */
   readonly opener: ExternalOpener | null;
   /** Starts the built-in demo portal (in-process, on loopback). */

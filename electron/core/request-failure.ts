@@ -10,7 +10,12 @@ export class RequestFailure extends Error {
   }
 }
 
-export const fail = (code: string, message: string, field: string | null = null): never => {
+/** Ends a request with this error for the panel (`field`: the form field it is about). */
+export const throwRequestFailure = (
+  code: string,
+  message: string,
+  field: string | null = null,
+): never => {
   throw new RequestFailure({ code, message, field });
 };
 

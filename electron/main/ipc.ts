@@ -32,7 +32,8 @@ export interface IpcOptions {
   readonly log?: (line: string) => void;
 }
 
-const fail = (code: string, message: string): { ok: false; error: RequestError } => ({
+/** The error Result the panel receives, for refusals made here before the service is asked. */
+const errorResult = (code: string, message: string): { ok: false; error: RequestError } => ({
   ok: false,
   error: { code, message, field: null },
 });
@@ -45,7 +46,7 @@ export function guardedHandler<C extends RequestChannel>(
   return async (event, payload) => {
     if (!options.isTrusted(event)) {
       log(`ipc: refused ${channel} from an untrusted sender`);
-      return fail('forbidden-sender', 'This window may not use the app interface.');
+      return errorResult('forbidden-sender', 'This window may not use the app interface.');
     }
     const parsed = parseRequest(channel, payload);
     if (!parsed.ok) {
@@ -57,7 +58,7 @@ export function guardedHandler<C extends RequestChannel>(
     } catch (error) {
       // The service promises Results; a throw is a bug. Its message may carry a URL, so it stays in main.
       log(`ipc: ${channel} threw ${error instanceof Error ? error.name : typeof error}`);
-      return fail('internal', 'Something went wrong in the app. Try again.');
+      return errorResult('internal', 'Something went wrong in the app. Try again.');
     }
   };
 }

@@ -101,7 +101,7 @@ async function run(): Promise<void> {
     platform: process.platform,
     settings: stores.settings,
     secrets: stores.secrets,
-    alertMemory: stores.alertMemory,
+    alertLedger: stores.alertLedger,
     // Links open only on the portal the service is connected to now.
     opener: createExternalOpener(shell, () => service.portalOrigin(), log),
     startDemo: async () => (demo = await startAppDemo()),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   PortError,
-  type AlertMemoryPort,
+  type AlertLedgerPort,
   type SecretPort,
   type SettingsPort,
 } from '../core/ports.js';
@@ -50,6 +50,11 @@ export function createSettingsPort(
   };
 }
 
+/**
+ * The state file. `alertMemory` holds the alert ledger (core/alerts/ledger.ts): the key keeps its
+ * first name because it is stored in every user's state.json, and an older version reading the
+ * same file after a downgrade must still find it.
+ */
 export interface StateShape extends Record<string, unknown> {
   alertMemory: Record<string, string>;
   windowBounds: Bounds | null;
@@ -68,19 +73,19 @@ export const StateSchema = z.object({
     .optional(),
 });
 
-export function createAlertMemoryPort(store: KeyValueStore<StateShape>): AlertMemoryPort {
+export function createAlertLedgerPort(store: KeyValueStore<StateShape>): AlertLedgerPort {
   return {
     load() {
       const parsed = StateSchema.shape.alertMemory.safeParse(store.get('alertMemory'));
       return parsed.success ? (parsed.data ?? {}) : {};
     },
-    save(memory) {
-      store.set('alertMemory', { ...memory });
+    save(ledger) {
+      store.set('alertMemory', { ...ledger });
     },
   };
 }
 
-export function createBoundsMemory(store: KeyValueStore<StateShape>): {
+export function createBoundsStore(store: KeyValueStore<StateShape>): {
   load(): Bounds | null;
   save(bounds: Bounds): void;
 } {
@@ -175,8 +180,8 @@ export type OpenStore = (
 export interface Stores {
   readonly settings: SettingsPort;
   readonly secrets: SecretPort;
-  readonly alertMemory: AlertMemoryPort;
-  readonly bounds: ReturnType<typeof createBoundsMemory>;
+  readonly alertLedger: AlertLedgerPort;
+  readonly bounds: ReturnType<typeof createBoundsStore>;
   /** Sentences for the user: files that were unreadable and moved aside or repaired. */
   readonly problems: readonly string[];
 }
@@ -206,7 +211,7 @@ export function setupStores(deps: {
     files,
     now,
     (v) => StateSchema.safeParse(v).success,
-    'window and alert memory',
+    'window and alert state',
     FILE_LIMIT_BYTES.state,
   );
   const credentialFile = prepareJsonFile(
@@ -243,8 +248,8 @@ export function setupStores(deps: {
       store: credentialStore as KeyValueStore<CredentialShape>,
       log,
     }),
-    alertMemory: createAlertMemoryPort(stateStore as KeyValueStore<StateShape>),
-    bounds: createBoundsMemory(stateStore as KeyValueStore<StateShape>),
+    alertLedger: createAlertLedgerPort(stateStore as KeyValueStore<StateShape>),
+    bounds: createBoundsStore(stateStore as KeyValueStore<StateShape>),
     problems,
   };
 }

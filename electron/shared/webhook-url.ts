@@ -43,26 +43,26 @@ export function isLoopbackHost(hostname: string): boolean {
 
 export function checkWebhookUrl(input: string): WebhookCheck {
   const text = input.trim();
-  if (text === '') return fail('empty');
+  if (text === '') return rejected('empty');
   // WHATWG URL silently drops tabs and newlines inside a URL; a pasted secret should not be "repaired".
   // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(text)) return fail('spaces');
+  if (/[\s\u0000-\u001f\u007f]/.test(text)) return rejected('spaces');
   if (!/^https?:\/\//i.test(text))
-    return fail(/^[a-z][a-z0-9+.-]*:/i.test(text) ? 'scheme' : 'whole');
+    return rejected(/^[a-z][a-z0-9+.-]*:/i.test(text) ? 'scheme' : 'whole');
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return fail('invalid');
+    return rejected('invalid');
   }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return fail('http');
-  if (url.username !== '' || url.password !== '') return fail('credentials');
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return rejected('http');
+  if (url.username !== '' || url.password !== '') return rejected('credentials');
   if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#'))
-    return fail('query');
+    return rejected('query');
   const match = WEBHOOK_PATH.exec(url.pathname);
-  if (!match) return fail('path');
+  if (!match) return rejected('path');
   const userId = Number(match[1]);
-  if (!Number.isSafeInteger(userId) || userId <= 0) return fail('user-id');
+  if (!Number.isSafeInteger(userId) || userId <= 0) return rejected('user-id');
   const code = match[2] as string;
   return {
     ok: true,
@@ -73,6 +73,6 @@ export function checkWebhookUrl(input: string): WebhookCheck {
   };
 }
 
-function fail(problem: WebhookProblem): WebhookCheck {
+function rejected(problem: WebhookProblem): WebhookCheck {
   return { ok: false, problem };
 }

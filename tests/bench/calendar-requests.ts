@@ -60,7 +60,7 @@ async function measure(
     source: createBitrixSource(client),
     clock,
     getSettings: () => DEFAULT_SETTINGS,
-    alertMemory: { load: () => ({}), save: () => undefined },
+    alertLedger: { load: () => ({}), save: () => undefined },
     locale: () => 'en',
     random: () => (seed = (seed * 16807) % 2147483647) / 2147483647,
   });

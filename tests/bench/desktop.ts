@@ -10,7 +10,7 @@ import {
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import { settleOnEngine } from '../support/settle.js';
-import { jsonMemory } from './engine-cpu.js';
+import { jsonLedger } from './engine-cpu.js';
 import { fmt, ratio, type BenchRow, type BenchSection } from './report.js';
 import { max, mean, median, seededRandom } from './stats.js';
 import { demoClient } from './support.js';
@@ -104,7 +104,7 @@ async function run(size: number, naive: boolean): Promise<RunResult> {
     source: naive ? extraRequestSource(client) : createBitrixSource(client),
     clock,
     getSettings: () => settings,
-    alertMemory: jsonMemory(),
+    alertLedger: jsonLedger(),
     locale: () => 'en',
     random: seededRandom(JITTER_SEED),
   });

@@ -12,7 +12,7 @@ import { SnapshotTracker } from '../../electron/core/snapshot/tracker.js';
 import { AlertPolicy } from '../../electron/core/alerts/policy.js';
 import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/schema.js';
-import type { AlertMemoryPort } from '../../electron/core/ports.js';
+import type { AlertLedgerPort } from '../../electron/core/ports.js';
 import { parseJson, rawUsersFromJson } from './pipeline.js';
 import { DemoPayloads, type Poll } from './payloads.js';
 import { fmt, ms, ratio, type BenchRow, type BenchSection } from './report.js';
@@ -28,7 +28,7 @@ import { median, p95 } from './stats.js';
  *   (b) model: RawUser → Colleague for everyone (PresenceModel, as the engine runs it: a RawUser
  *       seen last poll only has its time-dependent fields derived again);
  *   (c) diff: SnapshotTracker.update (canonical order, merge walk, patch, transitions);
- *   (d) alerts: AlertPolicy.observe with the tracker's id index, memory persisted as JSON.
+ *   (d) alerts: AlertPolicy.observe with the tracker's id index, the ledger persisted as JSON.
  * Polls come from the demo portal's own handlers (payloads.ts), forward in time. Each part is
  * timed on its own around the real core code; median and p95 over RUNS polls after WARMUP, in
  * wall time. The total is also taken in process CPU time (less disturbed by other processes on
@@ -53,13 +53,13 @@ const TARGET_JSON_RATIO = 1.6;
 
 const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
 
-/** A store that at least serialises what it persists, as electron-store does (without the disk write). */
-export function jsonMemory(): AlertMemoryPort {
+/** An alert ledger port that at least serialises what it persists, as electron-store does (without the disk write). */
+export function jsonLedger(): AlertLedgerPort {
   let stored = '{}';
   return {
     load: () => JSON.parse(stored) as Record<string, string>,
-    save: (memory) => {
-      stored = JSON.stringify(memory);
+    save: (ledger) => {
+      stored = JSON.stringify(ledger);
     },
   };
 }
@@ -131,7 +131,7 @@ async function timeParts(): Promise<{
   const policy = new AlertPolicy({
     clock: payloads.clock,
     getSettings: () => settings,
-    memory: jsonMemory(),
+    ledger: jsonLedger(),
     emit: () => {
       alertsDelivered += 1;
     },
@@ -242,7 +242,7 @@ async function engineEndToEnd(): Promise<number[]> {
     },
     clock,
     getSettings: () => DEFAULT_SETTINGS,
-    alertMemory: jsonMemory(),
+    alertLedger: jsonLedger(),
     locale: () => 'en',
     random: () => 0.99,
   });

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings/
 import { startDemoPortal } from '../../electron/demo/portal.js';
 import { settleOnEngine } from '../support/settle.js';
 import { fmt, ms, ratio, type BenchRow, type BenchSection } from './report.js';
-import { jsonMemory } from './engine-cpu.js';
+import { jsonLedger } from './engine-cpu.js';
 import { max, median, seededRandom } from './stats.js';
 import { demoClient } from './support.js';
 
@@ -44,7 +44,7 @@ export async function benchLatency(): Promise<BenchSection> {
     },
     clock,
     getSettings: () => settings,
-    alertMemory: jsonMemory(),
+    alertLedger: jsonLedger(),
     locale: () => 'en',
     random: seededRandom(5),
   });

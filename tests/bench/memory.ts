@@ -5,7 +5,7 @@ import { PresenceEngine } from '../../electron/core/engine/engine.js';
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings/schema.js';
 import { DemoPayloads } from './payloads.js';
 import { seededRandom } from './stats.js';
-import { jsonMemory } from './engine-cpu.js';
+import { jsonLedger } from './engine-cpu.js';
 import { bytes, fmt, type BenchRow, type BenchSection } from './report.js';
 import { collectGarbage, linearFit } from './stats.js';
 
@@ -17,7 +17,7 @@ import { collectGarbage, linearFit } from './stats.js';
  * to another presence (dates set as Bitrix24 would report them), and a rotating tenth of the
  * team at work gets a refreshed last-activity date, so the engine sees new objects every poll.
  * After every SAMPLE_EVERY polls: global.gc(), then heapUsed. The first sample is taken after
- * WARMUP polls (caches and the alert memory fill up first). Flat = the fitted growth over
+ * WARMUP polls (caches and the alert ledger fill up first). Flat = the fitted growth over
  * 1,000 polls and the last-minus-first difference both stay under FLAT_BYTES.
  * Naive comparator, same run length: the same engine with a consumer that keeps every
  * snapshot (a history), to show the measurement sees a leak of that size.
@@ -33,8 +33,8 @@ interface MemoryRun {
   readonly heap: number[];
   readonly slopePerPoll: number;
   readonly residualSd: number;
-  /** People the alert memory holds at the end: bounded by the team, it fills up as people get alerted. */
-  readonly alertMemoryEntries: number[];
+  /** People the alert ledger holds at the end: bounded by the team, it fills up as people get alerted. */
+  readonly alertLedgerEntries: number[];
 }
 
 /** ATOM in the demo portal's offset (+03:00), as the im.* methods send dates. */
@@ -112,7 +112,7 @@ async function run(polls: number, keepHistory: boolean): Promise<MemoryRun> {
       if (k !== 'offline') current.set(id, withPresence(current.get(id) as RawUser, k, now));
     }
   };
-  const alertMemory = jsonMemory();
+  const alertLedger = jsonLedger();
   const engine = new PresenceEngine({
     source: {
       fetch: async () => ({
@@ -125,7 +125,7 @@ async function run(polls: number, keepHistory: boolean): Promise<MemoryRun> {
     },
     clock,
     getSettings: () => DEFAULT_SETTINGS,
-    alertMemory,
+    alertLedger,
     locale: () => 'en',
     random: () => 0,
   });
@@ -145,7 +145,7 @@ async function run(polls: number, keepHistory: boolean): Promise<MemoryRun> {
       collectGarbage();
       xs.push(poll);
       heap.push(process.memoryUsage().heapUsed);
-      entries.push(Object.keys(alertMemory.load()).length);
+      entries.push(Object.keys(alertLedger.load()).length);
     }
   }
   const counts = engine.resourceCounts;
@@ -159,7 +159,7 @@ async function run(polls: number, keepHistory: boolean): Promise<MemoryRun> {
     heap,
     slopePerPoll: fit.slope,
     residualSd: fit.residualSd,
-    alertMemoryEntries: entries,
+    alertLedgerEntries: entries,
   };
 }
 
@@ -192,9 +192,9 @@ export async function benchMemory(): Promise<BenchSection> {
       growthPer1000PollsBytes: growth1000,
       residualSdBytes: measured.residualSd,
       samples: measured.heap.map((value, i) => [measured.polls[i], value]),
-      // The alert memory (one entry per person ever alerted, pruned when they leave) fills up
+      // The alert ledger (one entry per person ever alerted, pruned when they leave) fills up
       // over the run: bounded by the team, it is the expected part of any growth.
-      alertMemoryEntriesAtSamples: measured.alertMemoryEntries,
+      alertLedgerEntriesAtSamples: measured.alertLedgerEntries,
       naiveSlopeBytesPerPoll: naive.slopePerPoll,
       naivePolls: NAIVE_POLLS,
       flatThresholdBytes: FLAT_BYTES,

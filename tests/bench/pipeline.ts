@@ -19,7 +19,7 @@ export function parseJson(bodies: readonly string[]): unknown[] {
 }
 
 /**
- * @param checks the source's memory of the previous polls' user checks (createBitrixSource
+ * @param checks the source's record of the previous polls' user checks (createBitrixSource
  *   keeps one per connection); without it every object goes through the full check.
  */
 export function rawUsersFromJson(answers: readonly unknown[], checks?: UserChecks): RawUser[] {

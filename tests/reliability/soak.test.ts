@@ -216,12 +216,12 @@ async function memoryRig(random: () => number): Promise<Rig> {
       return { users, missingWatchIds: [], desktop, degraded: 0, requests: 1 };
     },
   };
-  const memory: Record<string, string> = {};
+  const ledger: Record<string, string> = {};
   const engine = new PresenceEngine({
     source,
     clock,
     getSettings: () => SETTINGS,
-    alertMemory: { load: () => ({ ...memory }), save: (next) => void Object.assign(memory, next) },
+    alertLedger: { load: () => ({ ...ledger }), save: (next) => void Object.assign(ledger, next) },
     locale: () => 'en',
     random,
     onListenerError: (error) => listenerErrors.push(error instanceof Error ? error.stack : error),

@@ -66,7 +66,7 @@ async function engineOver(
     source: createBitrixSource(client),
     clock,
     getSettings: () => settings,
-    alertMemory: { load: () => ({}), save: () => undefined },
+    alertLedger: { load: () => ({}), save: () => undefined },
     locale: () => 'en',
     random: () => 0.5,
   });

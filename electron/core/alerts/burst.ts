@@ -5,7 +5,7 @@ import { isAvailableNow } from '../../shared/presence/available.js';
 import { alertText, type AlertLocale } from './messages.js';
 import { isStarred, wanted } from './audience.js';
 import { kindEnabled } from './classify.js';
-import { KIND_CODE } from './memory.js';
+import { KIND_CODE } from './ledger.js';
 
 /*
  * Burst coalescing, as a throttle: the transitions of one poll go out at once as one alert per

@@ -1,7 +1,7 @@
 import type { AlertKind, Colleague, PresenceTransition } from '../../shared/domain.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import { isAvailableNow } from '../../shared/presence/available.js';
-import type { PersonMemory } from './memory.js';
+import type { SaidAbout } from './ledger.js';
 
 /*
  * Which alert a presence transition is, and whether it was already said.
@@ -11,10 +11,10 @@ import type { PersonMemory } from './memory.js';
  *   yields at most one alert: a leave ending wins over the presence change that came with it.
  * - Each alert has a marker that does not depend on when it was seen (online: when the offline
  *   period began; back-from-idle: when idle began; offline: last activity; leave: its last day
- *   off; `@`time of the transition when the data has none). The memory keeps the last handled
+ *   off; `@`time of the transition when the data has none). The ledger keeps the last handled
  *   marker per kind, so the same transition is never said twice.
  * - A leave usually ends at midnight, while the person is away: that is news when they are back,
- *   so it waits in the memory (`awaitingReturnFrom`) for the first arrival and replaces it.
+ *   so it waits in the ledger (`awaitingReturnFrom`) for the first arrival and replaces it.
  */
 
 export type AlertKinds = Settings['alerts']['kinds'];
@@ -41,7 +41,7 @@ function marker(value: number | string | null | undefined, fallback: number): st
   return value === null || value === undefined ? `@${fallback}` : String(value);
 }
 
-/** The alert a transition is on its own (memory aside), or null: not alerted or switched off. */
+/** The alert a transition is on its own (whatever was said before), or null: not alerted or switched off. */
 export function classify(
   transition: PresenceTransition,
   before: Colleague | undefined,
@@ -69,8 +69,8 @@ export function classify(
 }
 
 export interface Decision {
-  /** The person's memory after this transition: the same object when nothing changed. */
-  readonly memory: PersonMemory;
+  /** What was said about the person after this transition: the same object when nothing changed. */
+  readonly said: SaidAbout;
   /** What to say, or null: nothing, or already said. */
   readonly alert: Candidate | null;
 }
@@ -81,14 +81,14 @@ export function decide(
   before: Colleague | undefined,
   after: Colleague,
   kinds: AlertKinds,
-  memory: PersonMemory,
+  said: SaidAbout,
 ): Decision {
-  let record = memory;
+  let record = said;
   let candidate = classify(transition, before, after, kinds);
   if (candidate?.kind === 'back-from-leave' && after.presence === 'offline') {
     if (record.awaitingReturnFrom !== candidate.marker)
       record = { ...record, awaitingReturnFrom: candidate.marker };
-    return { memory: record, alert: null };
+    return { said: record, alert: null };
   }
   const awaiting = record.awaitingReturnFrom;
   if (awaiting !== undefined && transition.from === 'offline' && transition.to !== 'offline') {
@@ -97,6 +97,6 @@ export function decide(
     if (kinds.backFromLeave) candidate = { kind: 'back-from-leave', marker: awaiting };
   }
   if (candidate === null || record[candidate.kind] === candidate.marker)
-    return { memory: record, alert: null };
-  return { memory: { ...record, [candidate.kind]: candidate.marker }, alert: candidate };
+    return { said: record, alert: null };
+  return { said: { ...record, [candidate.kind]: candidate.marker }, alert: candidate };
 }

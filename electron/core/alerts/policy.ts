@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { AlertIntent, Colleague, Digest, PresenceTransition } from '../../shared/domain.js';
 import { digestBetween } from '../history/digest.js';
 import { digestAlert } from './extras.js';
-import type { AlertMemoryPort } from '../ports.js';
+import type { AlertLedgerPort } from '../ports.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import type { AlertLocale } from './messages.js';
 import { systemLocalTime, type LocalTimeFn } from './quiet-hours.js';
@@ -10,13 +10,13 @@ import { heldBack, wanted } from './audience.js';
 import { decide } from './classify.js';
 import { BurstThrottle, composeAlerts, type PendingBursts } from './burst.js';
 import {
-  loadAlertMemory,
-  serialiseAlertMemory,
-  serialisePersonMemory,
+  loadAlertLedger,
+  serialiseAlertLedger,
+  serialiseSaidAbout,
   transitionIdentity,
-  type AlertMemory,
-  type PersonMemory,
-} from './memory.js';
+  type AlertLedger,
+  type SaidAbout,
+} from './ledger.js';
 import { SECOND_MS } from '../../shared/time-units.js';
 
 /*
@@ -24,40 +24,40 @@ import { SECOND_MS } from '../../shared/time-units.js';
  * - classify.ts: which alert a transition is (kinds, markers, a leave waiting for the return);
  * - audience.ts: whom alerts are about (scope, stars, mutes, bots) and when they are held back;
  * - burst.ts: burst coalescing as a throttle, and the texts and ids of what goes out;
- * - memory.ts: the persisted memory of what was said, and its stored form.
+ * - ledger.ts: the alert ledger (what was said about whom), persisted, and its stored form.
  * This class ties them together:
  * - Baseline silence: `baseline` takes a snapshot as the new truth without alerting (first poll,
  *   after resume, after an outage); pending bursts from before are dropped as stale.
  * - Quiet hours and pause: alerts that would fall in them are dropped, not queued, and their
  *   transitions are still remembered as handled, so nothing surfaces later as a stale burst.
- * - Never twice: the last handled marker per person and kind is kept in `memory` (persisted),
- *   so data flapping back and forth, or a restart, cannot repeat an alert. The memory only
+ * - Never twice: the last handled marker per person and kind is kept in the ledger (persisted),
+ *   so data flapping back and forth, or a restart, cannot repeat an alert. The ledger only
  *   keeps people currently known, so it stays bounded.
  *
  * Call `observe` for every poll that produced a patch (even without transitions): the policy
  * keeps the map it is given as "before" for the next call. Give it the patch's `removed` ids
- * too, and the memory is pruned of just those (a baseline prunes everyone unknown).
+ * too, and the ledger is pruned of just those (a baseline prunes everyone unknown).
  */
 
 export interface AlertPolicyOptions {
   readonly clock: Clock;
   readonly getSettings: () => Pick<Settings, 'alerts' | 'rules'>;
-  readonly memory: AlertMemoryPort;
+  readonly ledger: AlertLedgerPort;
   readonly emit: (alert: AlertIntent) => void;
   readonly locale?: () => AlertLocale;
   /** Wall-clock reading for quiet hours; defaults to the machine's local time. */
   readonly localTime?: LocalTimeFn;
-  /** Saving the memory failed: alerting goes on, but a restart may repeat an alert. */
-  readonly onMemoryError?: (error: unknown) => void;
+  /** Saving the ledger failed: alerting goes on, but a restart may repeat an alert. */
+  readonly onLedgerError?: (error: unknown) => void;
 }
 
-const NOTHING_SAID: PersonMemory = {};
+const NOTHING_SAID: SaidAbout = {};
 
 export class AlertPolicy {
   private readonly options: AlertPolicyOptions;
   private readonly localTime: LocalTimeFn;
-  private readonly memory: AlertMemory;
-  /** The memory's stored form, kept up to date person by person: a save does not re-serialise everyone. */
+  private readonly ledger: AlertLedger;
+  /** The ledger's stored form, kept up to date person by person: a save does not re-serialise everyone. */
   private readonly stored: Record<string, string>;
   private readonly burst: BurstThrottle;
   private known: ReadonlyMap<number, Colleague> = new Map();
@@ -66,8 +66,8 @@ export class AlertPolicy {
   constructor(options: AlertPolicyOptions) {
     this.options = options;
     this.localTime = options.localTime ?? systemLocalTime;
-    this.memory = loadAlertMemory(options.memory);
-    this.stored = serialiseAlertMemory(this.memory);
+    this.ledger = loadAlertLedger(options.ledger);
+    this.stored = serialiseAlertLedger(this.ledger);
     this.burst = new BurstThrottle(
       options.clock,
       () => this.options.getSettings().alerts.burstWindowSec * SECOND_MS,
@@ -96,22 +96,22 @@ export class AlertPolicy {
     if (this.disposed) return;
     const settings = this.options.getSettings();
     const held = heldBack(settings, this.options.clock.now(), this.localTime);
-    let memoryChanged = false;
+    let ledgerChanged = false;
 
     for (const transition of transitions) {
       const person = colleagues.get(transition.userId);
       if (person === undefined || !wanted(person, settings)) continue;
-      const record = this.memory.get(person.id) ?? NOTHING_SAID;
-      const { memory, alert } = decide(
+      const record = this.ledger.get(person.id) ?? NOTHING_SAID;
+      const { said, alert } = decide(
         transition,
         this.known.get(person.id),
         person,
         settings.alerts.kinds,
         record,
       );
-      if (memory !== record) {
-        this.remember(person.id, memory);
-        memoryChanged = true;
+      if (said !== record) {
+        this.remember(person.id, said);
+        ledgerChanged = true;
       }
       if (alert === null || held) continue;
       this.burst.add(alert.kind, {
@@ -121,7 +121,7 @@ export class AlertPolicy {
     }
 
     this.known = colleagues;
-    this.pruneAndSave(memoryChanged, removed ?? null);
+    this.pruneAndSave(ledgerChanged, removed ?? null);
     this.burst.release(settings.alerts.burstWindowSec * SECOND_MS);
   }
 
@@ -168,25 +168,25 @@ export class AlertPolicy {
     for (const intent of intents) this.options.emit(intent);
   }
 
-  private remember(id: number, record: PersonMemory): void {
-    this.memory.set(id, record);
-    this.stored[String(id)] = serialisePersonMemory(record);
+  private remember(id: number, record: SaidAbout): void {
+    this.ledger.set(id, record);
+    this.stored[String(id)] = serialiseSaidAbout(record);
   }
 
   private forget(id: number): void {
-    this.memory.delete(id);
+    this.ledger.delete(id);
     delete this.stored[String(id)];
   }
 
   /**
-   * Keeps the memory to people currently known, and persists it when anything changed. With the
+   * Keeps the ledger to people currently known, and persists it when anything changed. With the
    * ids a patch removed, only those can have left; otherwise everyone remembered is checked.
    */
   private pruneAndSave(changed: boolean, removed: readonly number[] | null): void {
     let dirty = changed;
-    const gone = removed ?? [...this.memory.keys()].filter((id) => !this.known.has(id));
+    const gone = removed ?? [...this.ledger.keys()].filter((id) => !this.known.has(id));
     for (const id of gone) {
-      if (this.memory.has(id) && !this.known.has(id)) {
+      if (this.ledger.has(id) && !this.known.has(id)) {
         this.forget(id);
         dirty = true;
       }
@@ -194,9 +194,9 @@ export class AlertPolicy {
     if (!dirty) return;
     try {
       // A copy: a port may keep what it is given, and this one changes with the next poll.
-      this.options.memory.save({ ...this.stored });
+      this.options.ledger.save({ ...this.stored });
     } catch (error) {
-      this.options.onMemoryError?.(error);
+      this.options.onLedgerError?.(error);
     }
   }
 }

@@ -1,10 +1,10 @@
 // Over 300 lines on purpose: every shape a portal's answer is checked against (envelopes, the
-// user object's field table with its strict fast path, lenient fallback and per-poll memory,
+// user object's field table with its strict fast path, lenient fallback and last-poll index,
 // identity, departments) sits in one file, so a field's reading is changed in one place.
 import { Ajv } from 'ajv';
 import { z } from 'zod';
 import type { Department, RawUser } from './types.js';
-import { PollMemory } from '../../shared/snapshot/poll-memory.js';
+import { LastPollIndex } from '../../shared/snapshot/last-poll-index.js';
 import { displayText } from '../../shared/display-text.js';
 
 /**
@@ -325,7 +325,7 @@ function sameUserInput(value: Record<string, unknown>, user: RawUser): boolean {
 export const USER_INPUT_FIELDS: readonly (keyof RawUser)[] = ['id', ...USER_FIELD_NAMES];
 
 /**
- * parseRawUserDetailed with a memory, for the objects a poll sees again: most people's user
+ * parseRawUserDetailed that remembers the last poll, for the objects a poll sees again: most people's user
  * object is the same as in the previous poll. An object whose every field pickUser keeps is the
  * same primitive (`===`) as in the object that last passed the strict check for its id (and
  * whose departments hold the same ids) would pass it again and pick to the same values, so it
@@ -336,37 +336,37 @@ export const USER_INPUT_FIELDS: readonly (keyof RawUser)[] = ['id', ...USER_FIEL
  *
  * The same RawUser object is also the signal downstream: the model (PresenceModel) reuses its
  * work for a RawUser it saw last poll, and the tracker's diff skips the same Colleague.
- * Entries are found in the last poll's order (PollMemory), not by a map lookup per person.
+ * Entries are found in the last poll's order (LastPollIndex), not by a map lookup per person.
  *
  * One per connection (the source keeps it); `sweep` ends a fetch, and only what it saw is kept.
  */
 export class UserChecks {
   // The RawUsers themselves, no wrapper: one object fewer to reach per person.
-  private readonly memory = new PollMemory<RawUser>();
+  private readonly lastPoll = new LastPollIndex<RawUser>();
 
   parse(value: unknown): RawUserParse {
     if (typeof value === 'object' && value !== null) {
       const id = (value as { id?: unknown }).id;
-      const before = typeof id === 'number' ? this.memory.find(id) : undefined;
+      const before = typeof id === 'number' ? this.lastPoll.find(id) : undefined;
       if (before !== undefined && sameUserInput(value as Record<string, unknown>, before)) {
-        this.memory.keep(before);
+        this.lastPoll.keep(before);
         return { user: before, degraded: false };
       }
     }
     if (!strictUser()(value)) return lenientParse(value);
     const user = pickUser(value);
-    this.memory.keep(user);
+    this.lastPoll.keep(user);
     return { user, degraded: false };
   }
 
   /** Ends a fetch: forgets the ids it did not see. */
   sweep(): void {
-    this.memory.endPoll();
+    this.lastPoll.endPoll();
   }
 
   /** People remembered (for tests and the memory bench). */
   get size(): number {
-    return this.memory.size;
+    return this.lastPoll.size;
   }
 }
 

@@ -132,7 +132,7 @@ class Rotation {
     }
   }
 
-  /** Forgets people gone from the team (when the memory has grown well past it). */
+  /** Forgets people gone from the team (when what it remembers has grown well past it). */
   prune(ids: readonly number[]): void {
     if (this.asked.size + this.seen.size <= ids.length * 2 + 100) return;
     const present = new Set(ids);

@@ -13,7 +13,7 @@ import type {
 import type { Locale } from '../../shared/locale.js';
 import { CURRENT_PORTAL_REPORTS } from '../../shared/domain.js';
 import type { Settings } from '../../shared/settings/schema.js';
-import type { AlertMemoryPort } from '../ports.js';
+import type { AlertLedgerPort } from '../ports.js';
 import { nextRetryDelay } from '../bitrix/backoff.js';
 import { PresenceModel } from '../presence/model.js';
 import { DesktopChecks } from '../presence/desktop.js';
@@ -67,7 +67,7 @@ export interface EngineOptions {
   readonly source: PresenceSource;
   readonly clock: Clock;
   readonly getSettings: () => Settings;
-  readonly alertMemory: AlertMemoryPort;
+  readonly alertLedger: AlertLedgerPort;
   readonly locale: () => Locale;
   /** Uniform in [0, 1): poll and retry jitter (Math.random unless given). */
   readonly random?: () => number;
@@ -117,7 +117,7 @@ export class PresenceEngine {
     this.alerts = new AlertPolicy({
       clock: options.clock,
       getSettings: options.getSettings,
-      memory: options.alertMemory,
+      ledger: options.alertLedger,
       emit: (alert) => this.events.emit('alert', alert),
       locale: options.locale,
     });

@@ -20,7 +20,7 @@ export interface PortalEngine {
 /**
  * The one way a host builds the presence engine for a portal: the app's connection (desktop and
  * browser mode) and the CLI's `watch` and `status` all come here, so they differ only in what
- * they pass (settings and memory ports, language, listener errors, the CLI's timeout).
+ * they pass (settings and alert ledger ports, language, listener errors, the CLI's timeout).
  */
 export function createPortalEngine({
   credential,

@@ -7,7 +7,7 @@ import type { CalendarBlock } from '../../shared/calendar.js';
 import { ACTIVE_WINDOW_SEC } from '../../shared/settings/defaults.js';
 import { lastDayOffIfNotOver, leaveOf, parseAtom, type Leave } from './dates.js';
 import { safeAvatarUrl, safeColor } from './sanitize.js';
-import { PollMemory } from '../../shared/snapshot/poll-memory.js';
+import { LastPollIndex } from '../../shared/snapshot/last-poll-index.js';
 import { displayText } from '../../shared/display-text.js';
 import { SECOND_MS } from '../../shared/time-units.js';
 
@@ -453,7 +453,7 @@ export function toColleagues(
 }
 
 /**
- * toColleagues with a memory of the previous poll, for the engine: most people's RawUser is the
+ * toColleagues that remembers the previous poll, for the engine: most people's RawUser is the
  * very object of the previous poll (the source's UserChecks hands back the same object when the
  * user object did not change). For those only what depends on the time is derived again, from
  * the dates parsed last time: the desktop state, the presence rule, the leave's end. When all of
@@ -465,18 +465,18 @@ export function toColleagues(
  * Colleague only display fields whose inputs are the same values. The result is always what
  * toColleagues gives for the same input: both paths apply the same rules (presenceRule, sinceOf)
  * and tests/unit/electron/core/presence/model.reuse.test.ts compares them over random polls and clock steps. People
- * are found in last poll's order (PollMemory); only those of the last poll are kept.
+ * are found in last poll's order (LastPollIndex); only those of the last poll are kept.
  */
 export class PresenceModel {
-  private readonly memory = new PollMemory<Modelled>();
+  private readonly lastPoll = new LastPollIndex<Modelled>();
 
   update(raws: readonly RawUser[], now: number, options: ModelOptions): Colleague[] {
     const limitMs = options.onlineLimitSec * SECOND_MS;
-    const memory = this.memory;
+    const lastPoll = this.lastPoll;
     const out = new Array<Colleague>(raws.length);
     for (let i = 0; i < raws.length; i++) {
       const raw = raws[i] as RawUser;
-      let entry = memory.find(raw.id);
+      let entry = lastPoll.find(raw.id);
       if (entry !== undefined && entry.raw === raw && entry.limitMs === limitMs) {
         const desktop = desktopState(raw, entry.desktopLast, now, options);
         const rule = presenceRule(
@@ -520,15 +520,15 @@ export class PresenceModel {
         // A new object for someone known: what did not change is taken from before.
         entry = modelled(raw, now, options, entry);
       }
-      memory.keep(entry);
+      lastPoll.keep(entry);
       out[i] = entry.colleague;
     }
-    memory.endPoll();
+    lastPoll.endPoll();
     return out;
   }
 
   /** People remembered (for tests). */
   get size(): number {
-    return this.memory.size;
+    return this.lastPoll.size;
   }
 }

@@ -60,7 +60,7 @@ export interface Harness {
   readonly snapshots: Snapshot[];
   readonly refreshes: RefreshSummary[];
   readonly requests: ClientRequest[];
-  readonly memory: Record<string, string>;
+  readonly ledger: Record<string, string>;
   /** Everything the engine said, as text (for leak checks). */
   readonly transcript: string[];
   stop(): Promise<void>;
@@ -108,16 +108,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.settings,
     alerts: { ...DEFAULT_SETTINGS.alerts, ...options.settings?.alerts },
   };
-  const memory: Record<string, string> = {};
+  const ledger: Record<string, string> = {};
   const engine = new PresenceEngine({
     source: createBitrixSource(client),
     clock,
     getSettings: () => settings,
-    alertMemory: {
-      load: () => ({ ...memory }),
+    alertLedger: {
+      load: () => ({ ...ledger }),
       save: (next) => {
-        for (const key of Object.keys(memory)) delete memory[key];
-        Object.assign(memory, next);
+        for (const key of Object.keys(ledger)) delete ledger[key];
+        Object.assign(ledger, next);
       },
     },
     locale: () => 'en',
@@ -141,7 +141,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     snapshots: [],
     refreshes: [],
     requests,
-    memory,
+    ledger,
     transcript: [],
     async stop() {
       await engine.stop();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  downloadMemoryFile,
+  failedDownloadFile,
   findElectron,
   nodeCanDownload,
   RETRY_AFTER_MS,
@@ -71,23 +71,23 @@ describe('npm start: finding Electron, and remembering when it cannot be had', (
   });
 
   it('remembers in the user cache folder, not under node_modules (npm ci wipes that)', () => {
-    expect(downloadMemoryFile({ B24_PRESENCE_CACHE_DIR: '/tmp/t' }, 'linux', '/home/u')).toBe(
+    expect(failedDownloadFile({ B24_PRESENCE_CACHE_DIR: '/tmp/t' }, 'linux', '/home/u')).toBe(
       join('/tmp/t', 'electron-download.json'),
     );
-    expect(downloadMemoryFile({ XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u')).toBe(
+    expect(failedDownloadFile({ XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u')).toBe(
       join('/x/cache', 'b24-presence', 'electron-download.json'),
     );
-    expect(downloadMemoryFile({}, 'linux', '/home/u')).toBe(
+    expect(failedDownloadFile({}, 'linux', '/home/u')).toBe(
       join('/home/u', '.cache', 'b24-presence', 'electron-download.json'),
     );
-    expect(downloadMemoryFile({}, 'darwin', '/Users/u')).toBe(
+    expect(failedDownloadFile({}, 'darwin', '/Users/u')).toBe(
       join('/Users/u', 'Library', 'Caches', 'b24-presence', 'electron-download.json'),
     );
     expect(
-      downloadMemoryFile({ LOCALAPPDATA: 'C:/Users/u/AppData/Local' }, 'win32', 'C:/Users/u'),
+      failedDownloadFile({ LOCALAPPDATA: 'C:/Users/u/AppData/Local' }, 'win32', 'C:/Users/u'),
     ).toBe(join('C:/Users/u/AppData/Local', 'b24-presence', 'Cache', 'electron-download.json'));
     for (const platform of ['linux', 'darwin', 'win32'] as const)
-      expect(downloadMemoryFile({}, platform, '/home/u')).not.toContain('node_modules');
+      expect(failedDownloadFile({}, platform, '/home/u')).not.toContain('node_modules');
   });
 
   it('uses a binary it finds, and one the download brings', () => {

@@ -7,8 +7,8 @@ import { FILE_LIMIT_BYTES } from '../../../../electron/core/bounded-read.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../electron/shared/settings/schema.js';
 import {
   SecretStorageUnavailableError,
-  createAlertMemoryPort,
-  createBoundsMemory,
+  createAlertLedgerPort,
+  createBoundsStore,
   createSecretPort,
   createSettingsPort,
   type CredentialShape,
@@ -160,16 +160,18 @@ describe('settings port', () => {
   });
 });
 
-describe('alert memory and window bounds', () => {
+describe('alert ledger and window bounds', () => {
   it('persist and validate what they read back', () => {
     const store = new MemoryStore<StateShape>();
-    const memory = createAlertMemoryPort(store);
-    expect(memory.load()).toEqual({});
-    memory.save({ '4': 'online@123' });
-    expect(memory.load()).toEqual({ '4': 'online@123' });
+    const ledger = createAlertLedgerPort(store);
+    expect(ledger.load()).toEqual({});
+    ledger.save({ '4': 'online@123' });
+    expect(ledger.load()).toEqual({ '4': 'online@123' });
+    // The key users' state files already hold: renaming it would lose what was said.
+    expect(store.data.get('alertMemory')).toEqual({ '4': 'online@123' });
     store.data.set('alertMemory', { '4': 5 });
-    expect(memory.load()).toEqual({});
-    const bounds = createBoundsMemory(store);
+    expect(ledger.load()).toEqual({});
+    const bounds = createBoundsStore(store);
     bounds.save({ x: 1, y: 2, width: 300, height: 400 });
     expect(bounds.load()).toEqual({ x: 1, y: 2, width: 300, height: 400 });
     store.data.set('windowBounds', { x: 'a' });
@@ -251,7 +253,7 @@ describe('setupStores', () => {
       expect.stringMatching(
         /^The settings file is 600 MB, over the 1 MB a settings file can be\. It was moved to .*settings\.json\.corrupt-/,
       ),
-      expect.stringMatching(/^The window and alert memory file is 4 MB, over the 4 MB /),
+      expect.stringMatching(/^The window and alert state file is 4 MB, over the 4 MB /),
       expect.stringMatching(/^The saved credential file is 0\.1 MB, over the 0\.1 MB /),
     ]);
     expect(readdirSync(userData).filter((name) => name.includes('.corrupt-'))).toHaveLength(3);
@@ -271,7 +273,7 @@ describe('setupStores', () => {
     });
     expect(stores.problems).toHaveLength(2);
     expect(stores.problems[0]).toMatch(/not valid JSON/);
-    expect(stores.problems[1]).toMatch(/window and alert memory/);
+    expect(stores.problems[1]).toMatch(/window and alert state/);
     expect(readdirSync(userData).filter((name) => name.includes('.corrupt-'))).toHaveLength(2);
   });
 });

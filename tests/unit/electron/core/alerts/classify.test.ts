@@ -63,16 +63,16 @@ describe('decide', () => {
       ALL,
       {},
     );
-    expect(first).toEqual({ memory: { online: '7' }, alert: { kind: 'online', marker: '7' } });
+    expect(first).toEqual({ said: { online: '7' }, alert: { kind: 'online', marker: '7' } });
     const again = decide(
       change('offline', 'online'),
       person('offline', { presenceSince: 7 }),
       person('online'),
       ALL,
-      first.memory,
+      first.said,
     );
-    expect(again).toEqual({ memory: first.memory, alert: null });
-    expect(again.memory).toBe(first.memory);
+    expect(again).toEqual({ said: first.said, alert: null });
+    expect(again.said).toBe(first.said);
   });
 
   it('keeps a leave that ended while the person was away for their return', () => {
@@ -81,7 +81,7 @@ describe('decide', () => {
       offline: '3',
     });
     expect(ended).toEqual({
-      memory: { offline: '3', awaitingReturnFrom: '2026-11-22' },
+      said: { offline: '3', awaitingReturnFrom: '2026-11-22' },
       alert: null,
     });
     const back = decide(
@@ -89,10 +89,10 @@ describe('decide', () => {
       person('offline', { presenceSince: 8 }),
       person('online'),
       ALL,
-      ended.memory,
+      ended.said,
     );
     expect(back).toEqual({
-      memory: { offline: '3', 'back-from-leave': '2026-11-22' },
+      said: { offline: '3', 'back-from-leave': '2026-11-22' },
       alert: { kind: 'back-from-leave', marker: '2026-11-22' },
     });
     // With back-from-leave off, the return is an ordinary arrival, and the wait is over.
@@ -101,10 +101,10 @@ describe('decide', () => {
       person('offline', { presenceSince: 8 }),
       person('online'),
       { ...ALL, backFromLeave: false },
-      ended.memory,
+      ended.said,
     );
     expect(plain).toEqual({
-      memory: { offline: '3', online: '8' },
+      said: { offline: '3', online: '8' },
       alert: { kind: 'online', marker: '8' },
     });
   });

@@ -3,7 +3,7 @@ import { AlertPolicy } from '../../../../../electron/core/alerts/policy.js';
 import type { LocalTime } from '../../../../../electron/core/alerts/quiet-hours.js';
 import { ManualClock } from '../../../../../electron/core/clock.js';
 import type { AlertIntent, Colleague } from '../../../../../electron/shared/domain.js';
-import type { AlertMemoryPort } from '../../../../../electron/core/ports.js';
+import type { AlertLedgerPort } from '../../../../../electron/core/ports.js';
 import {
   DEFAULT_SETTINGS,
   type AlertSettings,
@@ -44,14 +44,14 @@ const utcTime = (ms: number): LocalTime => {
   return { day: date.getUTCDay(), minutes: date.getUTCHours() * 60 + date.getUTCMinutes() };
 };
 
-class MemoryStore implements AlertMemoryPort {
+class InMemoryLedger implements AlertLedgerPort {
   data: Record<string, string> = {};
   saves = 0;
   load(): Record<string, string> {
     return { ...this.data };
   }
-  save(memory: Record<string, string>): void {
-    this.data = { ...memory };
+  save(ledger: Record<string, string>): void {
+    this.data = { ...ledger };
     this.saves++;
   }
 }
@@ -60,7 +60,7 @@ interface SetupOptions {
   alerts?: Partial<AlertSettings>;
   rules?: Settings['rules'];
   locale?: 'en' | 'ru';
-  memory?: MemoryStore;
+  ledger?: InMemoryLedger;
   clock?: ManualClock;
   /** Observe without the patch's removed ids: the policy checks everyone it remembers. */
   fullPrune?: boolean;
@@ -72,12 +72,12 @@ function setup(options: SetupOptions = {}) {
     alerts: { ...DEFAULT_SETTINGS.alerts, ...options.alerts },
     rules: options.rules ?? {},
   };
-  const memory = options.memory ?? new MemoryStore();
+  const ledger = options.ledger ?? new InMemoryLedger();
   const alerts: AlertIntent[] = [];
   const policy = new AlertPolicy({
     clock,
     getSettings: () => settings,
-    memory,
+    ledger,
     emit: (alert) => alerts.push(alert),
     locale: () => options.locale ?? 'en',
     localTime: utcTime,
@@ -91,7 +91,7 @@ function setup(options: SetupOptions = {}) {
     else if (patch)
       policy.observe(transitions, tracker.byId, options.fullPrune ? undefined : patch.removed);
   };
-  return { clock, settings, memory, alerts, policy, poll, tracker };
+  return { clock, settings, ledger, alerts, policy, poll, tracker };
 }
 
 const titles = (alerts: AlertIntent[]) => alerts.map((alert) => alert.title);
@@ -118,7 +118,7 @@ describe('baseline', () => {
   });
 });
 
-describe('memory pruning', () => {
+describe('ledger pruning', () => {
   it("pruning only a patch's removed ids stores what checking everyone stores", () => {
     const byPatch = setup();
     const full = setup({ fullPrune: true });
@@ -133,9 +133,9 @@ describe('memory pruning', () => {
     for (const colleagues of polls) {
       byPatch.poll(colleagues);
       full.poll(colleagues);
-      expect(byPatch.memory.data).toEqual(full.memory.data);
+      expect(byPatch.ledger.data).toEqual(full.ledger.data);
     }
-    expect(Object.keys(byPatch.memory.data)).not.toContain('3');
+    expect(Object.keys(byPatch.ledger.data)).not.toContain('3');
   });
 });
 
@@ -382,15 +382,15 @@ describe('kinds', () => {
 
   it('a leave that ends while the person is away waits for their return, then says back from leave', async () => {
     const kinds = { online: true, backFromIdle: false, offline: false, backFromLeave: true };
-    const memory = new MemoryStore();
-    const first = setup({ alerts: { kinds }, memory });
+    const ledger = new InMemoryLedger();
+    const first = setup({ alerts: { kinds }, ledger });
     first.poll([colleague(1, { ...offline(1), absentUntil: '2026-11-22' })]);
     first.poll([offline(1)]); // midnight: the leave is over, Anna is not back yet
     await first.clock.advance(10_000);
     expect(first.alerts).toEqual([]);
-    // The app restarts before she is back; the memory remembers what to say.
+    // The app restarts before she is back; the ledger remembers what to say.
     first.policy.dispose();
-    const second = setup({ alerts: { kinds }, memory });
+    const second = setup({ alerts: { kinds }, ledger });
     second.poll([offline(1)]);
     second.poll([online(1)]);
     await second.clock.advance(10_000);
@@ -527,16 +527,16 @@ describe('never twice', () => {
     expect(titles(alerts)).toEqual(['Anna Petrova is online', 'Anna Petrova went offline']);
   });
 
-  it('a restart with the same memory does not repeat an alert; a new session still alerts', async () => {
-    const memory = new MemoryStore();
-    const first = setup({ memory });
+  it('a restart with the same ledger does not repeat an alert; a new session still alerts', async () => {
+    const ledger = new InMemoryLedger();
+    const first = setup({ ledger });
     first.poll([offline(1), offline(2)]);
     first.poll([online(1), offline(2)]);
     await first.clock.advance(10_000);
     expect(titles(first.alerts)).toEqual(['Anna Petrova is online']);
     first.policy.dispose();
 
-    const second = setup({ memory });
+    const second = setup({ ledger });
     second.poll([offline(1), offline(2)]); // baseline after restart shows the stale state
     second.poll([online(1), online(2)]);
     await second.clock.advance(10_000);
@@ -562,27 +562,27 @@ describe('never twice', () => {
     expect(await run(OFFLINE_SINCE - 1)).not.toBe(a);
   });
 
-  it('keeps the memory to people still known, so it stays bounded', async () => {
-    const memory = new MemoryStore();
-    const { poll, clock } = setup({ memory });
+  it('keeps the ledger to people still known, so it stays bounded', async () => {
+    const ledger = new InMemoryLedger();
+    const { poll, clock } = setup({ ledger });
     poll([offline(1), offline(2)]);
     poll([online(1), online(2)]);
     await clock.advance(10_000);
-    expect(Object.keys(memory.data).sort()).toEqual(['1', '2']);
+    expect(Object.keys(ledger.data).sort()).toEqual(['1', '2']);
     poll([online(2)]);
-    expect(Object.keys(memory.data)).toEqual(['2']);
+    expect(Object.keys(ledger.data)).toEqual(['2']);
   });
 
-  it('starts with an empty memory when the stored one is unreadable or malformed', async () => {
-    const broken: AlertMemoryPort = {
+  it('starts with an empty ledger when the stored one is unreadable or malformed', async () => {
+    const broken: AlertLedgerPort = {
       load: () => {
         throw new Error('disk says no');
       },
       save: () => undefined,
     };
-    const odd = new MemoryStore();
+    const odd = new InMemoryLedger();
     odd.data = { nope: 'x', '1': 42 as unknown as string };
-    for (const memory of [broken, odd]) {
+    for (const ledger of [broken, odd]) {
       const alerts: AlertIntent[] = [];
       const clock = new ManualClock();
       const policy = new AlertPolicy({
@@ -591,7 +591,7 @@ describe('never twice', () => {
           alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 0 },
           rules: {},
         }),
-        memory,
+        ledger,
         emit: (alert) => alerts.push(alert),
       });
       policy.baseline([offline(1)]);
@@ -603,20 +603,20 @@ describe('never twice', () => {
     }
   });
 
-  it('reports a failed memory save and keeps alerting', () => {
+  it('reports a failed ledger save and keeps alerting', () => {
     const errors: unknown[] = [];
     const alerts: AlertIntent[] = [];
     const policy = new AlertPolicy({
       clock: new ManualClock(),
       getSettings: () => ({ alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 0 }, rules: {} }),
-      memory: {
+      ledger: {
         load: () => ({}),
         save: () => {
           throw new Error('read-only disk');
         },
       },
       emit: (alert) => alerts.push(alert),
-      onMemoryError: (error) => errors.push(error),
+      onLedgerError: (error) => errors.push(error),
     });
     policy.baseline([offline(1)]);
     policy.observe(

@@ -117,7 +117,7 @@ function setup(size: number) {
     source: createBitrixSource(client),
     clock,
     getSettings: () => settings,
-    alertMemory: { load: () => ({}), save: () => undefined },
+    alertLedger: { load: () => ({}), save: () => undefined },
     locale: () => 'en',
     random: () => 0.5,
   });

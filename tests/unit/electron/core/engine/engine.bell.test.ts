@@ -70,7 +70,7 @@ function setup(locale: 'en' | 'ru') {
     source: createBitrixSource(client),
     clock,
     getSettings: () => settings.current,
-    alertMemory: { load: () => ({}), save: () => undefined },
+    alertLedger: { load: () => ({}), save: () => undefined },
     locale: () => locale,
     random: () => 0.5,
   });

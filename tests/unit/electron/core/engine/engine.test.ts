@@ -94,12 +94,12 @@ function setup(settingsOverride: Partial<Settings> = {}) {
     ...settingsOverride,
     alerts: { ...DEFAULT_SETTINGS.alerts, burstWindowSec: 0, ...settingsOverride.alerts },
   };
-  let memory: Record<string, string> = {};
+  let ledger: Record<string, string> = {};
   const engine = new PresenceEngine({
     source: portal.source,
     clock,
     getSettings: () => settings,
-    alertMemory: { load: () => memory, save: (next) => (memory = next) },
+    alertLedger: { load: () => ledger, save: (next) => (ledger = next) },
     locale: () => 'en',
     random: () => 0,
   });

@@ -6,7 +6,7 @@
  * built then, once per poll (a Map lookup per person and stage cost the checks and the model
  * about as much as the work they saved: tests/bench/engine-cpu.ts). No Node or DOM APIs.
  */
-export class PollMemory<T extends { readonly id: number }> {
+export class LastPollIndex<T extends { readonly id: number }> {
   private previous: T[] = [];
   private previousAscending = true;
   private next: T[] = [];

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  loadAlertMemory,
-  parsePersonMemory,
-  serialiseAlertMemory,
-  serialisePersonMemory,
+  loadAlertLedger,
+  parseSaidAbout,
+  serialiseAlertLedger,
+  serialiseSaidAbout,
   transitionIdentity,
-} from '../../../../../electron/core/alerts/memory.js';
+} from '../../../../../electron/core/alerts/ledger.js';
 import { AlertPolicy } from '../../../../../electron/core/alerts/policy.js';
 import { ManualClock } from '../../../../../electron/core/clock.js';
 import type { AlertIntent, Colleague } from '../../../../../electron/shared/domain.js';
 import { DEFAULT_SETTINGS } from '../../../../../electron/shared/settings/schema.js';
 import { colleague } from '../../../../support/colleague.js';
 
-/** What the policy before the typed memory wrote to the state file, captured from a real run. */
+/** What the policy wrote to the state file before the ledger had typed records, captured from a real run. */
 const WRITTEN_BEFORE = {
   '1': 'on:1795417200000 off:1795420800000',
   '2': 'ret:2026-11-22',
@@ -23,10 +23,10 @@ const WRITTEN_BEFORE = {
   '5': '',
 };
 
-describe('alert memory codec', () => {
-  it('reads what the policy wrote before the typed memory', () => {
-    const memory = loadAlertMemory({ load: () => ({ ...WRITTEN_BEFORE }), save: () => undefined });
-    expect([...memory]).toEqual([
+describe('alert ledger codec', () => {
+  it('reads what the policy wrote before the typed records', () => {
+    const ledger = loadAlertLedger({ load: () => ({ ...WRITTEN_BEFORE }), save: () => undefined });
+    expect([...ledger]).toEqual([
       [1, { online: '1795417200000', offline: '1795420800000' }],
       [2, { awaitingReturnFrom: '2026-11-22' }],
       [3, { 'back-from-idle': '1795417199995', offline: '@1795424520000' }],
@@ -36,19 +36,19 @@ describe('alert memory codec', () => {
   });
 
   it('writes the same items back, in one fixed order', () => {
-    const memory = loadAlertMemory({ load: () => ({ ...WRITTEN_BEFORE }), save: () => undefined });
-    expect(serialiseAlertMemory(memory)).toEqual({
+    const ledger = loadAlertLedger({ load: () => ({ ...WRITTEN_BEFORE }), save: () => undefined });
+    expect(serialiseAlertLedger(ledger)).toEqual({
       ...WRITTEN_BEFORE,
       '4': 'on:1795424400000 off:1795420800000 leave:2026-11-22',
     });
     for (const value of ['on:1 idle:@2 off:3 leave:2026-11-22 ret:2026-12-04', 'ret:', '']) {
-      expect(serialisePersonMemory(parsePersonMemory(value))).toBe(value);
+      expect(serialiseSaidAbout(parseSaidAbout(value))).toBe(value);
     }
   });
 
   it('drops what it does not know, and entries that are not what the policy writes', () => {
-    expect(parsePersonMemory('on:5 zz:9 nonsense :7 off:6')).toEqual({ online: '5', offline: '6' });
-    const memory = loadAlertMemory({
+    expect(parseSaidAbout('on:5 zz:9 nonsense :7 off:6')).toEqual({ online: '5', offline: '6' });
+    const ledger = loadAlertLedger({
       load: () =>
         ({
           '1': 'on:5',
@@ -59,9 +59,9 @@ describe('alert memory codec', () => {
         }) as unknown as Record<string, string>,
       save: () => undefined,
     });
-    expect([...memory.keys()]).toEqual([1]);
+    expect([...ledger.keys()]).toEqual([1]);
     expect(
-      loadAlertMemory({
+      loadAlertLedger({
         load: () => null as unknown as Record<string, string>,
         save: () => undefined,
       }).size,
@@ -75,7 +75,7 @@ describe('alert memory codec', () => {
     expect(transitionIdentity('back-from-leave', '2026-11-22')).toBe('leave:2026-11-22');
   });
 
-  it('an old memory keeps its promises after the upgrade: no repeat, and the awaited return is said', () => {
+  it('an old ledger keeps its promises after the upgrade: no repeat, and the awaited return is said', () => {
     let stored: Record<string, string> = { ...WRITTEN_BEFORE };
     const alerts: AlertIntent[] = [];
     const clock = new ManualClock();
@@ -89,7 +89,7 @@ describe('alert memory codec', () => {
         },
         rules: {},
       }),
-      memory: { load: () => stored, save: (next) => (stored = next) },
+      ledger: { load: () => stored, save: (next) => (stored = next) },
       emit: (alert) => alerts.push(alert),
     });
     const person = (id: number, fields: Partial<Colleague>): Colleague =>
