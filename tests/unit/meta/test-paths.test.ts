@@ -71,24 +71,9 @@ const COVERED_BY: Record<string, Coverage> = {
   ),
 
   ...covered(
-    ['electron/core/alerts/audience.ts', 'electron/core/alerts/burst.ts'],
-    ['tests/unit/electron/core/alerts/policy.test.ts'],
-    'parts of the alert policy, tested through it',
-  ),
-  ...covered(
-    ['electron/core/alerts/extras.ts'],
-    ['tests/unit/electron/core/alerts/messages.test.ts', 'tests/e2e-web/bell-calendar.test.ts'],
-    'the digest and notify-once alerts, read with their messages',
-  ),
-  ...covered(
     ['electron/core/app-service.ts', 'electron/core/connection.ts'],
     ['tests/integration/app-service.test.ts', 'tests/security/credential-canary.test.ts'],
     'the composed core, tested against the demo portal over real HTTP',
-  ),
-  ...covered(
-    ['electron/core/emitter.ts'],
-    ['tests/unit/electron/core/engine/engine.test.ts', 'tests/integration/app-service.test.ts'],
-    'the typed event emitter under the engine and service',
   ),
   ...covered(
     ['electron/core/ports.ts'],
@@ -96,52 +81,14 @@ const COVERED_BY: Record<string, Coverage> = {
     "the service's port interfaces and PortError",
   ),
   ...covered(
-    ['electron/core/bitrix/calendar.ts'],
-    [
-      'tests/unit/electron/core/engine/calendar-checks.test.ts',
-      'tests/integration/calendar-truth.test.ts',
-    ],
-    'calendar requests, read through the engine and against the demo',
-  ),
-  ...covered(
-    [
-      'electron/core/bitrix/credential.ts',
-      'electron/core/bitrix/http.ts',
-      'electron/core/request-failure.ts',
-    ],
+    ['electron/core/request-failure.ts'],
     ['tests/unit/electron/core/bitrix/client.test.ts', 'tests/integration/client.test.ts'],
     "the client's transport, tested through the client against loopback portals",
-  ),
-  ...covered(
-    ['electron/core/bitrix/search.ts'],
-    ['tests/integration/search.test.ts'],
-    'user search, against the demo portal',
   ),
   ...covered(
     ['electron/core/bitrix/types.ts'],
     ['tests/unit/electron/core/presence/model.test.ts'],
     'types only: nothing runs',
-  ),
-  ...covered(
-    ['electron/core/bounded-read.ts'],
-    ['tests/unit/electron/main/stores.test.ts'],
-    'the size cap on reading stored files, tested where the stores use it',
-  ),
-  ...covered(
-    ['electron/core/calendar/site-date.ts', 'electron/core/calendar/zones.ts'],
-    [
-      'tests/unit/electron/core/calendar/accessibility.test.ts',
-      'tests/integration/calendar-truth.test.ts',
-    ],
-    'parts of the calendar reading, tested through it',
-  ),
-  ...covered(
-    ['electron/core/clock.ts'],
-    [
-      'tests/unit/electron/core/poller/poller.test.ts',
-      'tests/unit/electron/core/engine/engine.test.ts',
-    ],
-    'ManualClock drives nearly every test',
   ),
   ...covered(
     ['electron/core/engine/portal-engine.ts'],
@@ -161,16 +108,6 @@ const COVERED_BY: Record<string, Coverage> = {
     ['electron/core/error-message.ts'],
     ['tests/unit/electron/core/engine/failure.test.ts'],
     'one line: an unknown thrown value to text',
-  ),
-  ...covered(
-    ['electron/core/history/memory-files.ts'],
-    ['tests/unit/electron/core/history/node-files.test.ts'],
-    'the in-memory twin of node-files, held to the same behaviour',
-  ),
-  ...covered(
-    ['electron/core/presence/sanitize.ts'],
-    ['tests/unit/electron/core/presence/model.test.ts', 'tests/security/hostile-input.test.ts'],
-    'cleaning portal text, tested where the model applies it',
   ),
 
   ...covered(
@@ -291,49 +228,12 @@ const COVERED_BY: Record<string, Coverage> = {
     "the domain's types and enums; the rules over them have their own tests",
   ),
   ...covered(
-    ['electron/shared/presence/classify.ts'],
-    [
-      'tests/unit/electron/shared/presence/counts.test.ts',
-      'tests/unit/renderer/src/lib/calendar-text.test.ts',
-    ],
-    'the classification the counts are made of',
-  ),
-  ...covered(
     ['electron/shared/settings/defaults.ts'],
     [
       'tests/unit/electron/core/settings/json-schema.test.ts',
       'tests/unit/electron/shared/settings/schema.online-limit.test.ts',
     ],
     'the default settings, which the schema tests validate',
-  ),
-  ...covered(
-    ['electron/shared/settings/edits.ts'],
-    [
-      'tests/integration/app-service.test.ts',
-      'tests/unit/renderer/src/state/actions.svelte.test.ts',
-    ],
-    "settings edits, applied by the service and by the panel's actions",
-  ),
-  ...covered(
-    ['electron/shared/settings/merge.ts'],
-    [
-      'tests/unit/renderer/src/lib/fast-checks.test.ts',
-      'tests/unit/renderer/src/lib/settings-sync.test.ts',
-    ],
-    "the shared settings merge, compared with the panel's",
-  ),
-  ...covered(
-    ['electron/shared/snapshot/compare.ts'],
-    [
-      'tests/unit/electron/shared/snapshot/diff.test.ts',
-      'tests/unit/electron/core/snapshot/tracker.test.ts',
-    ],
-    'the sameness checks under the diff and the tracker',
-  ),
-  ...covered(
-    ['electron/shared/time-units.ts'],
-    ['tests/unit/electron/shared/timeline.test.ts'],
-    'constants only',
   ),
   ...covered(
     ['electron/shared/ws-protocol.ts'],
