@@ -116,38 +116,22 @@ const COVERED_BY: Record<string, Coverage> = {
     "the hosts' --demo start",
   ),
   ...covered(
-    [
-      'electron/demo/auth.ts',
-      'electron/demo/control-http.ts',
-      'electron/demo/http-server.ts',
-      'electron/demo/portal.ts',
-    ],
+    ['electron/demo/control-http.ts', 'electron/demo/http-server.ts', 'electron/demo/portal.ts'],
     ['tests/integration/demo-portal.test.ts'],
     "the demo portal's HTTP side, tested over real HTTP",
   ),
   ...covered(
-    ['electron/demo/faults.ts'],
-    ['tests/integration/demo-portal.test.ts', 'tests/reliability/faults.test.ts'],
-    'injected faults, tested by the suites that inject them',
+    ['electron/demo/control.ts'],
+    ['tests/unit/electron/demo/simulation.test.ts', 'tests/unit/electron/demo/rest-api.test.ts'],
+    "the portal's state and control surface, driven directly by the simulation and REST tests",
   ),
   ...covered(
-    [
-      'electron/demo/control.ts',
-      'electron/demo/person.ts',
-      'electron/demo/random.ts',
-      'electron/demo/stamp.ts',
-      'electron/demo/types.ts',
-    ],
+    ['electron/demo/types.ts'],
     ['tests/unit/electron/demo/simulation.test.ts', 'tests/unit/electron/demo/oracle.test.ts'],
-    "the simulation's parts, tested through the simulation and its oracle",
+    "the demo's types and its scope and role lists: nothing to run",
   ),
   ...covered(
-    [
-      'electron/demo/calendar.ts',
-      'electron/demo/portal-time.ts',
-      'electron/demo/site-format.ts',
-      'electron/demo/zoned-time.ts',
-    ],
+    ['electron/demo/calendar.ts'],
     ['tests/unit/electron/demo/rest-calendar.test.ts', 'tests/integration/calendar-truth.test.ts'],
     "the demo's calendars, read back from its REST answers",
   ),
@@ -157,19 +141,19 @@ const COVERED_BY: Record<string, Coverage> = {
     'the loopback-only listen, tested where servers listen',
   ),
   ...covered(
-    ['electron/demo/names.ts', 'electron/demo/team.ts'],
+    ['electron/demo/team.ts'],
     ['tests/integration/demo-outsiders.test.ts', 'tests/unit/electron/demo/simulation.test.ts'],
     'the generated team',
   ),
   ...covered(
     ['electron/demo/php-json.ts'],
     ['tests/unit/electron/demo/params.test.ts'],
-    "PHP's JSON shapes, tested with the parameters parser",
+    "PHP's JSON shapes, tested directly beside the parameters parser",
   ),
   ...covered(
     ['electron/demo/rate-limit.ts'],
     ['tests/unit/electron/demo/rest-api.test.ts'],
-    "the portal's limiter, tested through its REST answers",
+    "the portal's limiter and operating budget, tested directly in the REST API's limits",
   ),
 
   ...covered(
