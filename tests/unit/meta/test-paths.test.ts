@@ -45,11 +45,6 @@ const COVERED_BY: Record<string, Coverage> = {
     'the CLI entry and its commands, run whole against the demo portal',
   ),
   ...covered(
-    ['electron/cli/script-colleague.ts'],
-    ['tests/integration/watch.test.ts', 'tests/integration/status.test.ts'],
-    'the scripted colleague of the CLI commands',
-  ),
-  ...covered(
     ['electron/cli/connect.ts'],
     ['tests/unit/electron/cli/webhook-text.test.ts', 'tests/integration/watch.test.ts'],
     'the connect step of every command',
@@ -162,11 +157,6 @@ const COVERED_BY: Record<string, Coverage> = {
     'names and icon paths, checked against the packaging',
   ),
   ...covered(
-    ['electron/main/push.ts'],
-    ['tests/unit/electron/main/ipc.test.ts', 'tests/unit/electron/main/panel-actions.test.ts'],
-    'pushing events to the panel, tested with IPC',
-  ),
-  ...covered(
     [
       'electron/main/security/external-urls.ts',
       'electron/main/security/navigation.ts',
@@ -180,11 +170,6 @@ const COVERED_BY: Record<string, Coverage> = {
     ['electron/main/security/sender.ts'],
     ['tests/unit/electron/main/ipc.test.ts'],
     'the IPC sender check, tested where IPC applies it',
-  ),
-  ...covered(
-    ['electron/main/tray-text.ts'],
-    ['tests/unit/electron/main/tray.test.ts', 'tests/unit/renderer/src/i18n/ru.test.ts'],
-    "the tray's words, tested with the tray and the Russian agreement",
   ),
   ...covered(
     ['electron/preload/preload.ts'],
@@ -226,11 +211,6 @@ const COVERED_BY: Record<string, Coverage> = {
   ),
 
   ...covered(
-    ['renderer/src/components/settings/form.svelte.ts'],
-    ['tests/e2e-web/settings.test.ts'],
-    "the settings form's state, driven through the dialog in Chromium",
-  ),
-  ...covered(
     [
       'renderer/src/i18n/en.ts',
       'renderer/src/i18n/actions.en.ts',
@@ -254,12 +234,9 @@ const COVERED_BY: Record<string, Coverage> = {
     'loads the contract for the validating bridge',
   ),
   ...covered(
-    ['renderer/src/lib/clock.ts', 'renderer/src/lib/live.ts'],
-    [
-      'tests/unit/renderer/src/state/host-mirror.svelte.test.ts',
-      'tests/e2e-web/host-silence.test.ts',
-    ],
-    'what the host mirror keeps, tested through it',
+    ['renderer/src/lib/clock.ts'],
+    ['tests/unit/renderer/src/state/host-mirror.svelte.test.ts'],
+    "the panel's clock port and the real one: the state's tests drive a fake through it",
   ),
   ...covered(
     ['renderer/src/lib/phrase.ts'],
@@ -280,14 +257,14 @@ const COVERED_BY: Record<string, Coverage> = {
     "the browser's Notification API: only a browser has it",
   ),
   ...covered(
-    ['renderer/src/main.ts', 'renderer/src/state/view.svelte.ts'],
+    ['renderer/src/main.ts'],
     ['tests/e2e-web/panel.test.ts', 'tests/e2e-web/layout.test.ts'],
-    "the page's entry and view state: only a browser mounts them",
+    "the page's entry: only a browser mounts it",
   ),
   ...covered(
     ['renderer/src/state/optimistic.ts'],
     ['tests/unit/renderer/src/state/actions.svelte.test.ts'],
-    "the actions' one failure convention, tested through the actions",
+    "the actions' one failure convention, tested directly at the head of the actions' tests",
   ),
 };
 
