@@ -77,8 +77,8 @@ const COVERED_BY: Record<string, Coverage> = {
   ),
   ...covered(
     ['electron/core/request-failure.ts'],
-    ['tests/unit/electron/core/bitrix/client.test.ts', 'tests/integration/client.test.ts'],
-    "the client's transport, tested through the client against loopback portals",
+    ['tests/unit/electron/core/bitrix/client.test.ts', 'tests/integration/app-service.test.ts'],
+    "what the panel is told of a failure, read from the service's answers and the client's errors",
   ),
   ...covered(
     ['electron/core/bitrix/types.ts'],
