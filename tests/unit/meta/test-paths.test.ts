@@ -47,11 +47,6 @@ const COVERED_BY: Record<string, Coverage> = {
     'the CLI entry and its commands, run whole against the demo portal',
   ),
   ...covered(
-    ['electron/cli/script-colleague.ts'],
-    ['tests/integration/watch.test.ts', 'tests/integration/status.test.ts'],
-    'the scripted colleague of the CLI commands',
-  ),
-  ...covered(
     ['electron/cli/connect.ts'],
     ['tests/unit/electron/cli/webhook-text.test.ts', 'tests/integration/watch.test.ts'],
     'the connect step of every command',
@@ -73,24 +68,9 @@ const COVERED_BY: Record<string, Coverage> = {
   ),
 
   ...covered(
-    ['electron/core/alerts/audience.ts', 'electron/core/alerts/burst.ts'],
-    ['tests/unit/electron/core/alerts/policy.test.ts'],
-    'parts of the alert policy, tested through it',
-  ),
-  ...covered(
-    ['electron/core/alerts/extras.ts'],
-    ['tests/unit/electron/core/alerts/messages.test.ts', 'tests/e2e-web/bell-calendar.test.ts'],
-    'the digest and notify-once alerts, read with their messages',
-  ),
-  ...covered(
     ['electron/core/app-service.ts', 'electron/core/connection.ts'],
     ['tests/integration/app-service.test.ts', 'tests/security/credential-canary.test.ts'],
     'the composed core, tested against the demo portal over real HTTP',
-  ),
-  ...covered(
-    ['electron/core/emitter.ts'],
-    ['tests/unit/electron/core/engine/engine.test.ts', 'tests/integration/app-service.test.ts'],
-    'the typed event emitter under the engine and service',
   ),
   ...covered(
     ['electron/core/ports.ts'],
@@ -98,52 +78,14 @@ const COVERED_BY: Record<string, Coverage> = {
     "the service's port interfaces and PortError",
   ),
   ...covered(
-    ['electron/core/bitrix/calendar.ts'],
-    [
-      'tests/unit/electron/core/engine/calendar-checks.test.ts',
-      'tests/integration/calendar-truth.test.ts',
-    ],
-    'calendar requests, read through the engine and against the demo',
-  ),
-  ...covered(
-    [
-      'electron/core/bitrix/credential.ts',
-      'electron/core/bitrix/http.ts',
-      'electron/core/request-failure.ts',
-    ],
-    ['tests/unit/electron/core/bitrix/client.test.ts', 'tests/integration/client.test.ts'],
-    "the client's transport, tested through the client against loopback portals",
-  ),
-  ...covered(
-    ['electron/core/bitrix/search.ts'],
-    ['tests/integration/search.test.ts'],
-    'user search, against the demo portal',
+    ['electron/core/request-failure.ts'],
+    ['tests/unit/electron/core/bitrix/client.test.ts', 'tests/integration/app-service.test.ts'],
+    "what the panel is told of a failure, read from the service's answers and the client's errors",
   ),
   ...covered(
     ['electron/core/bitrix/types.ts'],
     ['tests/unit/electron/core/presence/model.test.ts'],
     'types only: nothing runs',
-  ),
-  ...covered(
-    ['electron/core/bounded-read.ts'],
-    ['tests/unit/electron/main/stores.test.ts'],
-    'the size cap on reading stored files, tested where the stores use it',
-  ),
-  ...covered(
-    ['electron/core/calendar/site-date.ts', 'electron/core/calendar/zones.ts'],
-    [
-      'tests/unit/electron/core/calendar/accessibility.test.ts',
-      'tests/integration/calendar-truth.test.ts',
-    ],
-    'parts of the calendar reading, tested through it',
-  ),
-  ...covered(
-    ['electron/core/clock.ts'],
-    [
-      'tests/unit/electron/core/poller/poller.test.ts',
-      'tests/unit/electron/core/engine/engine.test.ts',
-    ],
-    'ManualClock drives nearly every test',
   ),
   ...covered(
     ['electron/core/engine/portal-engine.ts'],
@@ -164,16 +106,6 @@ const COVERED_BY: Record<string, Coverage> = {
     ['tests/unit/electron/core/engine/failure.test.ts'],
     'one line: an unknown thrown value to text',
   ),
-  ...covered(
-    ['electron/core/history/memory-files.ts'],
-    ['tests/unit/electron/core/history/node-files.test.ts'],
-    'the in-memory twin of node-files, held to the same behaviour',
-  ),
-  ...covered(
-    ['electron/core/presence/sanitize.ts'],
-    ['tests/unit/electron/core/presence/model.test.ts', 'tests/security/hostile-input.test.ts'],
-    'cleaning portal text, tested where the model applies it',
-  ),
 
   ...covered(
     ['electron/demo/app-demo.ts'],
@@ -181,38 +113,22 @@ const COVERED_BY: Record<string, Coverage> = {
     "the hosts' --demo start",
   ),
   ...covered(
-    [
-      'electron/demo/auth.ts',
-      'electron/demo/control-http.ts',
-      'electron/demo/http-server.ts',
-      'electron/demo/portal.ts',
-    ],
+    ['electron/demo/control-http.ts', 'electron/demo/http-server.ts', 'electron/demo/portal.ts'],
     ['tests/integration/demo-portal.test.ts'],
     "the demo portal's HTTP side, tested over real HTTP",
   ),
   ...covered(
-    ['electron/demo/faults.ts'],
-    ['tests/integration/demo-portal.test.ts', 'tests/reliability/faults.test.ts'],
-    'injected faults, tested by the suites that inject them',
+    ['electron/demo/control.ts'],
+    ['tests/unit/electron/demo/simulation.test.ts', 'tests/unit/electron/demo/rest-api.test.ts'],
+    "the portal's state and control surface, driven directly by the simulation and REST tests",
   ),
   ...covered(
-    [
-      'electron/demo/control.ts',
-      'electron/demo/person.ts',
-      'electron/demo/random.ts',
-      'electron/demo/stamp.ts',
-      'electron/demo/types.ts',
-    ],
+    ['electron/demo/types.ts'],
     ['tests/unit/electron/demo/simulation.test.ts', 'tests/unit/electron/demo/oracle.test.ts'],
-    "the simulation's parts, tested through the simulation and its oracle",
+    "the demo's types and its scope and role lists: nothing to run",
   ),
   ...covered(
-    [
-      'electron/demo/calendar.ts',
-      'electron/demo/portal-time.ts',
-      'electron/demo/site-format.ts',
-      'electron/demo/zoned-time.ts',
-    ],
+    ['electron/demo/calendar.ts'],
     ['tests/unit/electron/demo/rest-calendar.test.ts', 'tests/integration/calendar-truth.test.ts'],
     "the demo's calendars, read back from its REST answers",
   ),
@@ -222,30 +138,25 @@ const COVERED_BY: Record<string, Coverage> = {
     'the loopback-only listen, tested where servers listen',
   ),
   ...covered(
-    ['electron/demo/names.ts', 'electron/demo/team.ts'],
+    ['electron/demo/team.ts'],
     ['tests/integration/demo-outsiders.test.ts', 'tests/unit/electron/demo/simulation.test.ts'],
     'the generated team',
   ),
   ...covered(
     ['electron/demo/php-json.ts'],
     ['tests/unit/electron/demo/params.test.ts'],
-    "PHP's JSON shapes, tested with the parameters parser",
+    "PHP's JSON shapes, tested directly beside the parameters parser",
   ),
   ...covered(
     ['electron/demo/rate-limit.ts'],
     ['tests/unit/electron/demo/rest-api.test.ts'],
-    "the portal's limiter, tested through its REST answers",
+    "the portal's limiter and operating budget, tested directly in the REST API's limits",
   ),
 
   ...covered(
     ['electron/main/app-identity.ts', 'electron/main/tray-icons.ts'],
     ['tests/unit/build/electron-builder.config.test.ts'],
     'names and icon paths, checked against the packaging',
-  ),
-  ...covered(
-    ['electron/main/push.ts'],
-    ['tests/unit/electron/main/ipc.test.ts', 'tests/unit/electron/main/panel-actions.test.ts'],
-    'pushing events to the panel, tested with IPC',
   ),
   ...covered(
     [
@@ -261,11 +172,6 @@ const COVERED_BY: Record<string, Coverage> = {
     ['electron/main/security/sender.ts'],
     ['tests/unit/electron/main/ipc.test.ts'],
     'the IPC sender check, tested where IPC applies it',
-  ),
-  ...covered(
-    ['electron/main/tray-text.ts'],
-    ['tests/unit/electron/main/tray.test.ts', 'tests/unit/renderer/src/i18n/ru.test.ts'],
-    "the tray's words, tested with the tray and the Russian agreement",
   ),
   ...covered(
     ['electron/preload/preload.ts'],
@@ -293,14 +199,6 @@ const COVERED_BY: Record<string, Coverage> = {
     "the domain's types and enums; the rules over them have their own tests",
   ),
   ...covered(
-    ['electron/shared/presence/classify.ts'],
-    [
-      'tests/unit/electron/shared/presence/counts.test.ts',
-      'tests/unit/renderer/src/lib/calendar-text.test.ts',
-    ],
-    'the classification the counts are made of',
-  ),
-  ...covered(
     ['electron/shared/settings/defaults.ts'],
     [
       'tests/unit/electron/core/settings/json-schema.test.ts',
@@ -309,45 +207,11 @@ const COVERED_BY: Record<string, Coverage> = {
     'the default settings, which the schema tests validate',
   ),
   ...covered(
-    ['electron/shared/settings/edits.ts'],
-    [
-      'tests/integration/app-service.test.ts',
-      'tests/unit/renderer/src/state/actions.svelte.test.ts',
-    ],
-    "settings edits, applied by the service and by the panel's actions",
-  ),
-  ...covered(
-    ['electron/shared/settings/merge.ts'],
-    [
-      'tests/unit/renderer/src/lib/fast-checks.test.ts',
-      'tests/unit/renderer/src/lib/settings-sync.test.ts',
-    ],
-    "the shared settings merge, compared with the panel's",
-  ),
-  ...covered(
-    ['electron/shared/snapshot/compare.ts'],
-    [
-      'tests/unit/electron/shared/snapshot/diff.test.ts',
-      'tests/unit/electron/core/snapshot/tracker.test.ts',
-    ],
-    'the sameness checks under the diff and the tracker',
-  ),
-  ...covered(
-    ['electron/shared/time-units.ts'],
-    ['tests/unit/electron/shared/timeline.test.ts'],
-    'constants only',
-  ),
-  ...covered(
     ['electron/shared/ws-protocol.ts'],
     ['tests/unit/renderer/src/lib/ws-bridge.test.ts', 'tests/security/browser-mode-access.test.ts'],
     'the WebSocket envelopes, tested by both ends',
   ),
 
-  ...covered(
-    ['renderer/src/components/settings/form.svelte.ts'],
-    ['tests/e2e-web/settings.test.ts'],
-    "the settings form's state, driven through the dialog in Chromium",
-  ),
   ...covered(
     [
       'renderer/src/i18n/en.ts',
@@ -372,12 +236,9 @@ const COVERED_BY: Record<string, Coverage> = {
     'loads the contract for the validating bridge',
   ),
   ...covered(
-    ['renderer/src/lib/clock.ts', 'renderer/src/lib/live.ts'],
-    [
-      'tests/unit/renderer/src/state/host-mirror.svelte.test.ts',
-      'tests/e2e-web/host-silence.test.ts',
-    ],
-    'what the host mirror keeps, tested through it',
+    ['renderer/src/lib/clock.ts'],
+    ['tests/unit/renderer/src/state/host-mirror.svelte.test.ts'],
+    "the panel's clock port and the real one: the state's tests drive a fake through it",
   ),
   ...covered(
     ['renderer/src/lib/phrase.ts'],
@@ -398,14 +259,14 @@ const COVERED_BY: Record<string, Coverage> = {
     "the browser's Notification API: only a browser has it",
   ),
   ...covered(
-    ['renderer/src/main.ts', 'renderer/src/state/view.svelte.ts'],
+    ['renderer/src/main.ts'],
     ['tests/e2e-web/panel.test.ts', 'tests/e2e-web/layout.test.ts'],
-    "the page's entry and view state: only a browser mounts them",
+    "the page's entry: only a browser mounts it",
   ),
   ...covered(
     ['renderer/src/state/optimistic.ts'],
     ['tests/unit/renderer/src/state/actions.svelte.test.ts'],
-    "the actions' one failure convention, tested through the actions",
+    "the actions' one failure convention, tested directly at the head of the actions' tests",
   ),
 };
 
