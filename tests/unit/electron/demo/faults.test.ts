@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FAULT_KINDS, FaultBook, PER_COMMAND_FAULTS } from '../../../../electron/demo/faults.js';
+import { FaultBook, PER_COMMAND_FAULTS } from '../../../../electron/demo/faults.js';
+import { DEMO_FAULT_KINDS } from '../../../../electron/demo/types.js';
 import type { DemoFaultKind } from '../../../../electron/demo/types.js';
 
 describe('FaultBook', () => {
@@ -81,6 +82,6 @@ describe('FaultBook', () => {
   });
 
   it('names every per-command kind among the kinds', () => {
-    for (const kind of PER_COMMAND_FAULTS) expect(FAULT_KINDS).toContain(kind);
+    for (const kind of PER_COMMAND_FAULTS) expect(DEMO_FAULT_KINDS).toContain(kind);
   });
 });
